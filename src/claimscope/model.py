@@ -1,0 +1,108 @@
+"""The document model: frozen dataclasses, character offsets into ``Article.text``.
+
+Every stage takes a :class:`Document` and returns a new one with its own
+annotations added (``Document.evolve``); nothing is mutated in place. Offsets are
+Python string indices (Unicode code points) into ``Article.text``, end-exclusive,
+so ``text[start:end]`` is always the evidence span.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What is known about an article besides its text."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    site_name: str | None = None
+    author: str | None = None
+    url: str | None = None  # where it was fetched from
+    canonical_url: str | None = None
+    source: str | None = None  # path, URL or "-" it was read from
+    encoding: str | None = None  # detected encoding of the raw bytes
+    content_type: str = "text"  # "text" or "html"
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text every offset points into, and its metadata."""
+
+    text: str
+    meta: Meta = field(default_factory=Meta)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Document.paragraphs
+    lang: str | None = None  # ISO 639-1 code of this sentence, when detected
+    lang_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A located observation with its evidence span and a one-line reason.
+
+    ``kind`` is one of the documented finding kinds (see docs/report-format.md),
+    e.g. ``untranslated_fragment``, ``foreign_dateline``, ``garbled_sentence``,
+    ``boilerplate``, ``credit_line``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    reason: str
+    stage: str  # "name@version" of the stage that produced it
+    lang: str | None = None  # language of the span, where it matters
+    label: str | None = None  # a finer category inside the kind (e.g. "related_links")
+
+
+@dataclass(frozen=True)
+class StageRun:
+    name: str
+    version: str
+
+    @property
+    def tag(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article and everything the stages have found in it so far."""
+
+    article: Article
+    language: str | None = None  # main language of the article (ISO 639-1)
+    language_score: float | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    stages: tuple[StageRun, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def evolve(self, **changes) -> "Document":
+        """A new document with ``changes`` applied (the model is immutable)."""
+        return dataclasses.replace(self, **changes)
+
+    def add_findings(self, findings) -> "Document":
+        return self.evolve(findings=self.findings + tuple(findings))
+
+    def has_stage(self, name: str) -> bool:
+        return any(run.name == name for run in self.stages)
