@@ -1,0 +1,25 @@
+"""Shared test fixtures: paths to the repo, its dev sets and ../shared data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+FLOORS = REPO / "bench" / "floors.json"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the checkout; tests that need it skip when it is absent."""
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared/data is absent: evaluation data is not on this machine")
+    return SHARED
+
+
+def floor(name: str) -> float:
+    """The pinned floor for metric ``name`` (bench/floors.json)."""
+    return float(json.loads(FLOORS.read_text(encoding="utf-8"))[name])
