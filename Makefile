@@ -1,0 +1,37 @@
+# Set-up and the two commands the README gives. Needs only python3 (3.11+) and network
+# access to the package registry.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EXAMPLE ?= examples/articles/cereales-fr.txt
+
+.PHONY: demo test setup setup-test bench clean
+
+## demo: set up the runtime environment and check the example article (SQLite by default)
+demo: setup
+	$(BIN)/claimscope check $(EXAMPLE)
+
+## test: set up the test environment and run the whole test suite
+test: setup-test
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.runtime
+
+setup-test: $(VENV)/.test
+
+$(VENV)/.runtime: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## bench: print the benchmarks' figures
+bench: setup
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

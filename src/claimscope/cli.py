@@ -1,0 +1,136 @@
+"""The ``claimscope`` command: a thin layer that parses arguments, calls the library, renders.
+
+Expected failures (bad input, unsafe URL, unreadable store...) print one line,
+``error[CODE]: message``, and exit non-zero; no traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, report
+from .errors import ClaimscopeError, InputError
+from .pipeline import Pipeline, default_stages
+from .render import FORMATS, render
+
+INTERNAL_ERROR_EXIT = 70
+
+
+class _Group(click.Group):
+    """Turns expected failures into one clear line and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimscopeError as err:
+            click.echo(f"error[{err.code}]: {err.message}", err=True)
+            ctx.exit(err.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:  # a bug, not bad input: say so without a traceback
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            name = type(err).__name__
+            click.echo(
+                f"internal error: {name}: {err} (rerun with --debug for the traceback, "
+                "and please report it)",
+                err=True,
+            )
+            ctx.exit(INTERNAL_ERROR_EXIT)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="claimscope")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Read a news article and show a fact-checker what it claims and where it came from."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("source", required=False)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--batch", type=click.Path(dir_okay=False, path_type=Path),
+    help="Analyse every record of a JSONL file; write one JSON report per line to --out.",
+)
+@click.option(
+    "--allow-private-urls", is_flag=True,
+    help="Allow fetching URLs on loopback/private addresses (for local testing only).",
+)
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="URL fetch time limit, seconds.")
+def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
+    """Analyse one article: SOURCE is a file path, an http(s) URL, or - for standard input."""
+    from . import ingest
+
+    pipeline = Pipeline(default_stages())
+    if batch is not None:
+        if source is not None:
+            raise InputError("give either SOURCE or --batch, not both")
+        if out is None:
+            raise InputError("--batch needs --out FILE for the JSONL reports")
+        _check_batch(pipeline, batch, out)
+        return
+    if source is None:
+        raise InputError("nothing to check: give a file path, a URL, or - for standard input")
+    article = ingest.load(
+        source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
+    )
+    view = report.build(pipeline.run(article))
+    _emit(view, fmt, out)
+
+
+def _emit(view: dict, fmt: str, out: Path | None) -> None:
+    if out is not None:
+        out.write_text(render(view, fmt), encoding="utf-8")
+    elif fmt == "text" and sys.stdout.isatty():
+        from rich.console import Console
+
+        from .render import terminal
+
+        Console().print(terminal.renderable(view))
+    else:
+        click.echo(render(view, fmt), nl=False)
+
+
+def _check_batch(pipeline: Pipeline, batch: Path, out: Path) -> None:
+    from rich.progress import Progress
+
+    from . import ingest
+
+    done = failed = 0
+    with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
+        task = progress.add_task("checking", total=None)
+        for item in ingest.read_batch(batch):
+            record = _batch_record(pipeline, item)
+            failed += "error" in record
+            done += 1
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            progress.advance(task)
+    click.echo(f"{done} records: {done - failed} analysed, {failed} failed -> {out}", err=True)
+
+
+def _batch_record(pipeline: Pipeline, item) -> dict:
+    head = {"line": item.line, "id": item.id}
+    if item.error is not None:
+        return {**head, "error": {"code": item.error.code, "message": item.error.message}}
+    try:
+        return {**head, "report": report.build(pipeline.run(item.article))}
+    except ClaimscopeError as err:
+        return {**head, "error": {"code": err.code, "message": err.message}}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
