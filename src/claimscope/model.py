@@ -92,6 +92,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     findings: tuple[Finding, ...] = ()
     stages: tuple[StageRun, ...] = ()
+    attributions: tuple["Attribution", ...] = ()
 
     @property
     def text(self) -> str:
@@ -106,3 +107,29 @@ class Document:
 
     def has_stage(self, name: str) -> bool:
         return any(run.name == name for run in self.stages)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who is said to say what: speaker, cue and content spans (see docs/attribution.md).
+
+    ``speaker_start``/``speaker_end`` are None when the sentence names no speaker
+    (e.g. a passive "it was reported"). ``speaker_entity`` is a normalised name
+    shared by every mention of the same speaker in the article (None for
+    anonymous speakers). ``nested_in`` is the index, in ``Document.attributions``,
+    of the attribution whose content contains this one. ``parts`` lists the
+    pieces of a split quote; the content span then runs from the first to the last.
+    """
+
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    content_start: int
+    content_end: int
+    direct: bool
+    anonymous: bool
+    speaker_entity: str | None
+    nested_in: int | None
+    stage: str
+    parts: tuple[tuple[int, int], ...] = ()
