@@ -23,3 +23,16 @@ def shared_dir() -> Path:
 def floor(name: str) -> float:
     """The pinned floor for metric ``name`` (bench/floors.json)."""
     return float(json.loads(FLOORS.read_text(encoding="utf-8"))[name])
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="Rewrite the golden report files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def refresh_golden(request) -> bool:
+    return bool(request.config.getoption("--refresh-golden"))
