@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ class Document:
     findings: tuple[Finding, ...] = ()
     stages: tuple[StageRun, ...] = ()
     attributions: tuple["Attribution", ...] = ()
+    claims: tuple["Claim", ...] = ()
+    # float32 array (len(sentences), dim): "query:" embeddings of the sentences from
+    # claimscope.embed.default_embedder(), stored by the claims stage for reuse.
+    sentence_vectors: Any = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -133,3 +138,24 @@ class Attribution:
     nested_in: int | None
     stage: str
     parts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The check-worthiness of one sentence (see docs/claims.md).
+
+    Every sentence gets one Claim. ``score`` is in 0..1; ``checkworthy`` is
+    ``score >= threshold`` of the model that scored it. ``reasons`` name what makes
+    the sentence checkable: "number", "named_entity", "comparison", "causal",
+    "reported". ``attribution`` is an index into ``Document.attributions`` when an
+    attribution covers the sentence.
+    """
+
+    sentence: int  # index into Document.sentences
+    start: int
+    end: int
+    score: float
+    checkworthy: bool
+    reasons: tuple[str, ...]
+    stage: str
+    attribution: int | None = None
