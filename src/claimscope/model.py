@@ -26,6 +26,7 @@ class Meta:
     source: str | None = None  # path, URL or "-" it was read from
     encoding: str | None = None  # detected encoding of the raw bytes
     content_type: str = "text"  # "text" or "html"
+    lang: str | None = None  # declared language (batch record, <html lang>), ISO 639-1; a hint only
 
 
 @dataclass(frozen=True)
