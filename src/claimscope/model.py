@@ -160,3 +160,59 @@ class Claim:
     reasons: tuple[str, ...]
     stage: str
     attribution: int | None = None
+
+
+VERDICTS = (
+    "false",
+    "mostly_false",
+    "mixed",
+    "mostly_true",
+    "true",
+    "misleading",
+    "satire",
+    "unverifiable",
+    "disinformation",
+    "unrated",
+)
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """One published fact-check (a ClaimReview) as the store keeps it (docs/factchecks.md).
+
+    ``id`` is stable: derived from the review URL and the claim, or from the
+    publisher and the source's own identifier (or claim) when there is no URL.
+    ``verdict`` is one of :data:`VERDICTS`, normalised from ``rating`` (the
+    publisher's own wording, always kept) or from ``rating_value`` on the
+    ``rating_worst``..``rating_best`` scale. Dates are ISO ``YYYY-MM-DD``.
+    ``outlets``, ``countries`` and ``languages`` describe where the claim appeared
+    (EUvsDisinfo cases). ``import_id`` is the import run that wrote this version;
+    ``raw`` the source record as JSON. Neither is compared.
+    """
+
+    id: str
+    claim: str
+    verdict: str = "unrated"
+    rating: str | None = None
+    rating_value: float | None = None
+    rating_best: float | None = None
+    rating_worst: float | None = None
+    claimant: str | None = None
+    claim_date: str | None = None
+    appearances: tuple[str, ...] = ()
+    review_url: str | None = None
+    publisher: str | None = None
+    publisher_site: str | None = None
+    review_author: str | None = None
+    review_date: str | None = None
+    language: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    image_urls: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    source_ref: str | None = None  # the source's own identifier (e.g. a vclaim_id)
+    import_id: int | None = field(default=None, compare=False)
+    raw: str | None = field(default=None, compare=False, repr=False)
