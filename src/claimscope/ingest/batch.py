@@ -1,0 +1,175 @@
+"""JSONL batches: one JSON object per line, each an article; one bad record never stops the batch.
+
+A record has ``text`` or ``html`` (exactly one, a string) and optionally ``id``
+(string or integer), ``url``, ``title``, ``date`` (YYYY-MM-DD), ``lang`` (ISO 639
+code). Other fields are ignored. Blank lines are skipped. See docs/input.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..errors import InputError
+from ..model import Article
+from .html import from_html
+from .text import MAX_BYTES, from_text
+
+_LANG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+_OPTIONAL = ("url", "title", "date", "lang")
+_SKIP_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One record of a batch: its 1-based line, its id, and either an article or an error."""
+
+    line: int
+    id: str | None
+    article: Article | None = None
+    error: InputError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def read_batch(path_or_stream: str | os.PathLike | IO, *, max_bytes: int = MAX_BYTES) -> Iterator[BatchItem]:
+    """The records of a JSONL batch (a path, or an open text or binary stream), in order.
+
+    A path that cannot be opened raises :class:`InputError` at once; a bad record
+    becomes a :class:`BatchItem` with ``error`` set and the batch goes on. A record
+    without an ``id`` gets ``"line-N"``. Lines longer than ``max_bytes`` are refused.
+    """
+    if isinstance(path_or_stream, (str, os.PathLike)):
+        path = Path(path_or_stream)
+        return _records_of_file(path, _open(path), max_bytes)
+    return _records(path_or_stream, getattr(path_or_stream, "name", "the batch"), max_bytes)
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path} is a directory: give the path of a JSONL file")
+        return path.open("rb")
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{path} does not exist: check the path of the batch file") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied (check the file's permissions)") from None
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from None
+
+
+def _records_of_file(path: Path, handle: IO[bytes], max_bytes: int) -> Iterator[BatchItem]:
+    with handle:
+        yield from _records(handle, str(path), max_bytes)
+
+
+def _records(stream: IO, name: str, max_bytes: int) -> Iterator[BatchItem]:
+    for number, line in enumerate(_lines(stream, max_bytes), 1):
+        if line is None:
+            yield BatchItem(number, f"line-{number}", error=InputError(
+                f"line {number} of {name} is over the {max_bytes / 2**20:g} MiB record limit: shorten it"))
+            continue
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield BatchItem(number, f"line-{number}", error=InputError(
+                    f"line {number} of {name} is not valid UTF-8: save the batch as UTF-8"))
+                continue
+        if line.strip():
+            yield _item(number, line, name)
+
+
+def _lines(stream: IO, limit: int) -> Iterator[bytes | str | None]:
+    """Each line, or None for a line over ``limit`` (whose rest is skipped unread into memory)."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        newline = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line.rstrip(newline)) <= limit:
+            yield line
+            continue
+        while line and not line.endswith(newline):
+            line = stream.readline(_SKIP_CHUNK)
+        yield None
+
+
+def _item(number: int, line: str, name: str) -> BatchItem:
+    record_id = f"line-{number}"
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise _bad(number, f"is a JSON {type(record).__name__}, not an object with a text or html field")
+        record_id = _id(number, record.get("id"))
+        return BatchItem(number, record_id, article=_article(number, record, f"{name}:{number}"))
+    except json.JSONDecodeError as err:
+        error = _bad(number, f"is not valid JSON ({err.msg} at column {err.colno}): write one JSON object per line")
+    except InputError as err:
+        error = err
+    return BatchItem(number, record_id, error=error)
+
+
+def _bad(number: int, problem: str) -> InputError:
+    return InputError(f"line {number} {problem}")
+
+
+def _id(number: int, value) -> str:
+    if value is None:
+        return f"line-{number}"
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _bad(number, f"has an id of type {type(value).__name__}: use a string or an integer")
+    return str(value)
+
+
+def _article(number: int, record: dict, source: str) -> Article:
+    fields = {key: _string(number, record, key) for key in ("text", "html", *_OPTIONAL)}
+    if (fields["text"] is None) == (fields["html"] is None):
+        both = "both text and html" if fields["text"] is not None else "neither text nor html"
+        raise _bad(number, f"has {both}: give exactly one of them")
+    if fields["text"] is not None:
+        article = from_text(fields["text"], name=f"the text of line {number}", url=fields["url"])
+    else:
+        article = from_html(fields["html"], url=fields["url"], name=f"the html of line {number}")
+    given = {
+        "title": fields["title"],
+        "date": _date(number, fields["date"]),
+        "lang": _lang(number, fields["lang"]),
+        "source": source,
+    }
+    meta = dataclasses.replace(article.meta, **{key: value for key, value in given.items() if value})
+    return dataclasses.replace(article, meta=meta)
+
+
+def _string(number: int, record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise _bad(number, f"has a {key} of type {type(value).__name__}: it must be a string")
+    return value
+
+
+def _date(number: int, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise _bad(number, f"has the date {value!r}: write it as YYYY-MM-DD") from None
+
+
+def _lang(number: int, value: str | None) -> str | None:
+    if not value:
+        return None
+    found = _LANG.fullmatch(value.strip())
+    if not found:
+        raise _bad(number, f"has the lang {value!r}: use an ISO 639 code such as fr or pt-BR")
+    return found.group(1).lower()
