@@ -1,0 +1,91 @@
+"""The attribution stage: who is said to say what (see docs/attribution.md).
+
+``AttributionStage`` adds ``Document.attributions``: for every cue found by the
+language's table (reporting verb, preposition such as "selon"/"according to",
+postposition), the speaker, cue and content spans, whether the content is a
+direct quotation, whether the speaker is anonymous, the speaker's normalised
+entity and the outer attribution it is nested in.
+"""
+
+from __future__ import annotations
+
+from ...model import Attribution, Document
+from .entities import EntityResolver
+from .rules import Raw, SentenceRules, find_quotes
+from .tables import Table, available_languages, load_table
+
+__all__ = ["AttributionStage", "extract", "available_languages", "load_table"]
+
+NAME, VERSION = "attribution", "1"
+
+
+class AttributionStage:
+    """Pipeline stage: needs ``sentences``, provides ``attributions``."""
+
+    name = NAME
+    version = VERSION
+    requires = ("sentences",)
+    provides = ("attributions",)
+
+    def __call__(self, doc: Document) -> Document:
+        return doc.evolve(attributions=extract(doc))
+
+
+def _table(lang: str | None) -> Table | None:
+    return load_table(lang) if lang in available_languages() else None
+
+
+def extract(doc: Document) -> tuple[Attribution, ...]:
+    """Attributions of ``doc`` in reading order; sentences in a language without a
+    table are skipped."""
+    text = doc.text
+    quotes = find_quotes(text)
+    raws: list[tuple[Raw, Table]] = []
+    rules: dict[str, SentenceRules] = {}
+    for i, sent in enumerate(doc.sentences):
+        table = _table(sent.lang or doc.language) or _table(doc.language)
+        if table is None:
+            continue
+        rule = rules.setdefault(table.language, SentenceRules(text, table, quotes))
+        credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
+        raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit))
+    raws.sort(key=lambda pair: pair[0].cue)
+    return _finish(text, raws)
+
+
+def _finish(text: str, raws: list[tuple[Raw, Table]]) -> tuple[Attribution, ...]:
+    resolvers: dict[str, EntityResolver] = {}
+    groups, anonymous = [], []
+    for raw, table in raws:
+        resolver = resolvers.setdefault(table.language, EntityResolver(table))
+        mention = text[raw.speaker[0]:raw.speaker[1]] if raw.speaker else ""
+        anonymous.append(bool(mention) and resolver.anonymous(mention))
+        groups.append(resolver.resolve(mention) if mention else None)
+    tag = f"{NAME}@{VERSION}"
+    return tuple(
+        Attribution(
+            cue_start=raw.cue[0], cue_end=raw.cue[1],
+            speaker_start=raw.speaker[0] if raw.speaker else None,
+            speaker_end=raw.speaker[1] if raw.speaker else None,
+            content_start=raw.content[0], content_end=raw.content[1],
+            direct=raw.direct, anonymous=anon,
+            speaker_entity=group.entity if group else None,
+            nested_in=_outer(i, [r for r, _ in raws]),
+            stage=tag, parts=raw.parts,
+        )
+        for i, ((raw, _), group, anon) in enumerate(zip(raws, groups, anonymous))
+    )
+
+
+def _outer(i: int, raws: list[Raw]) -> int | None:
+    """Index of the attribution with the smallest content holding ``raws[i]``'s cue."""
+    cue = raws[i].cue
+    size = raws[i].content[1] - raws[i].content[0]
+    best, best_size = None, None
+    for j, other in enumerate(raws):
+        start, end = other.content
+        if j == i or not (start <= cue[0] and cue[1] <= end) or end - start <= size:
+            continue
+        if best_size is None or end - start < best_size:
+            best, best_size = j, end - start
+    return best

@@ -1,0 +1,127 @@
+"""Speaker mentions -> anonymous flag and one normalised entity per speaker.
+
+Mentions of the same speaker are grouped in reading order:
+- a mention naming a concept of the table ("ministère de la Défense", "armée") joins
+  the latest group with the same concept and no conflicting country (demonyms
+  such as "russe" map to a country);
+- a proper name ("l'agence de presse Sputnik" -> "Sputnik") joins the group with the
+  same name, and a one-word name joins a longer name it ends ("Poutine" ->
+  "Vladimir Poutine");
+- a bare common noun ("le ministère") joins the latest group with a mention
+  holding that noun;
+- a pronoun ("il", "she") joins the latest named speaker.
+The entity string is the group's longest name (or mention, without determiner).
+Anonymous speakers ("une source proche du dossier") get no entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import WORD
+from .tables import Table
+
+
+@dataclass
+class _Group:
+    concept: str | None
+    country: str | None
+    name: str | None
+    nouns: set[str] = field(default_factory=set)
+    labels: list[str] = field(default_factory=list)
+
+    @property
+    def entity(self) -> str:
+        return self.name or max(self.labels, key=len)
+
+
+def _tokens(text: str, table: Table) -> list[str]:
+    """Words of a mention without leading determiners (elided ones included)."""
+    toks = [m.group() for m in WORD.finditer(text)]
+    while toks:
+        low = toks[0].lower()
+        elided = next((d for d in table.determiners if d[-1:] in "'’" and low.startswith(d[:-1]) and low[len(d) - 1:len(d)] in "'’"), None)
+        if low in table.determiners:
+            toks.pop(0)
+        elif elided:
+            toks[0] = toks[0][len(elided):]
+            break
+        else:
+            break
+    return [t for t in toks if t]
+
+
+def _concept(low: str, table: Table) -> str | None:
+    for concept, phrases in table.concepts.items():
+        if any(p.lower() in low for p in phrases):
+            return concept
+    return None
+
+
+def _name(toks: list[str], table: Table) -> str | None:
+    """The last run of capitalised words that is not a demonym or a title."""
+    runs, run = [], []
+    for tok in toks:
+        if tok[0].isupper() and tok.lower() not in table.demonyms and tok.lower() not in table.titles:
+            run.append(tok)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return " ".join(runs[-1]) if runs else None
+
+
+class EntityResolver:
+    """Assigns entities to speaker mentions in reading order (one per article)."""
+
+    def __init__(self, table: Table):
+        self.t = table
+        self.groups: list[_Group] = []
+        self.last_named: _Group | None = None
+
+    def anonymous(self, mention: str) -> bool:
+        return bool(self.t.anonymous.search(mention))
+
+    def resolve(self, mention: str) -> _Group | None:
+        """The group of ``mention`` (None for anonymous or unresolvable pronouns);
+        read ``.entity`` once every mention is resolved, as groups grow."""
+        if self.anonymous(mention):
+            return None
+        toks = _tokens(mention, self.t)
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0].lower() in self.t.pronouns:
+            return self.last_named
+        group = self._find(toks)
+        group.labels.append(" ".join(toks))
+        group.nouns.update(t.lower() for t in toks)
+        self.last_named = group
+        return group
+
+    def _find(self, toks: list[str]) -> _Group:
+        low = " ".join(t for t in toks if t.lower() not in self.t.demonyms).lower()
+        countries = {self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms}
+        country = next(iter(countries), None)
+        concept = _concept(low, self.t)
+        name = None if concept else _name(toks, self.t)
+        for group in reversed(self.groups):
+            if concept and group.concept == concept and (
+                country is None or group.country in (None, country)
+            ):
+                group.country = group.country or country
+                return group
+            if name and group.name and (
+                group.name == name or group.name.split()[-1] == name or name.split()[-1] == group.name
+            ):
+                if len(name) > len(group.name):
+                    group.name = name
+                return group
+            if not concept and not name and len(toks) == 1 and low in group.nouns:
+                return group
+            if not concept and not name and group.labels and low == group.labels[0].lower():
+                return group
+        group = _Group(concept, country, name)
+        self.groups.append(group)
+        return group

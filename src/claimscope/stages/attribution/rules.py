@@ -1,0 +1,273 @@
+"""Rule-based attribution spans for one sentence, driven by a language table.
+
+Three kinds of cue are found: reporting verbs ("a déclaré", "said", "заявил"),
+prepositions whose object is the speaker ("selon", "according to", "theo") and
+postpositions ("zufolge"). Around each cue the rules look for the speaker (the
+noun phrase before the cue, or after it in an inversion "..., said X") and the
+content (what follows the cue up to the end of the sentence, or the clause or
+quotation before it). Quotations may run over several sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tables import Table
+
+WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+OPENING = {"«": "»", "“": "”", "„": "“”", "\"": "\"", "‘": "’", "‚": "‘’"}
+CLOSING = set("»”“\"’‘")
+BOUNDARY = set(",;:()[]«»\"“”„—–\n!?")
+EDGE = " \t\n,;:.!?—–-"
+QUOTE_EDGE = EDGE + "«»\"“”„‚‘’"
+MAX_SPEAKER_WORDS = 10
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Raw:
+    """An attribution before entities and nesting are resolved."""
+
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    content: tuple[int, int]
+    direct: bool
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+def find_quotes(text: str) -> dict[int, int]:
+    """Opening-quote offset -> closing-quote offset for every closed quotation."""
+    quotes: dict[int, int] = {}
+    i = 0
+    while i < len(text):
+        closers = OPENING.get(text[i])
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(text) and text[j] not in closers and text[j] != text[i]:
+            j += 1
+        if j < len(text) and text[j] in closers and j - i < 3000:
+            quotes[i] = j
+            i = j + 1
+        else:  # unmatched (or reopened before closing): not a quotation
+            i = max(j, i + 1) if j < len(text) and text[j] == text[i] and j > i else i + 1
+    return quotes
+
+
+def strip(text: str, start: int, end: int, chars: str = EDGE) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def words(text: str, start: int, end: int) -> list[re.Match]:
+    return list(WORD.finditer(text, start, end))
+
+
+class SentenceRules:
+    """Applies one table to the sentences of one text."""
+
+    def __init__(self, text: str, table: Table, quotes: dict[int, int]):
+        self.text, self.t, self.quotes = text, table, quotes
+        self.closing = {close: open_ for open_, close in quotes.items()}
+
+    # -- spans around a cue -------------------------------------------------
+    def left_region(self, lo: int, hi: int) -> int:
+        """Start of the clause that ends at ``hi`` (after the last boundary in [lo, hi))."""
+        start = lo
+        for i in range(hi - 1, lo - 1, -1):
+            if self.text[i] in BOUNDARY:
+                start = i + 1
+                break
+        for m in self.t.clause_break.finditer(self.text, start, hi):
+            start = max(start, m.end())
+        return start
+
+    def right_region(self, lo: int, hi: int) -> int:
+        """End of the noun phrase that starts at ``lo`` (first boundary or stop word)."""
+        end = hi
+        for i in range(lo, hi):
+            if self.text[i] in BOUNDARY:
+                end = i
+                break
+        for pattern in (self.t.speaker_stop, self.t.clause_break):
+            m = pattern.search(self.text, lo, end)
+            if m and m.start() > lo:
+                end = m.start()
+        return end
+
+    def trim_speaker(self, start: int, end: int) -> tuple[int, int] | None:
+        toks = words(self.text, start, end)
+        while toks and toks[0].group().lower() in self.t.adverbs:
+            toks.pop(0)
+        while toks and toks[-1].group().lower() in self.t.adverbs:
+            toks.pop()
+        if not toks:
+            return None
+        toks = toks[-MAX_SPEAKER_WORDS:]
+        start, end = toks[0].start(), toks[-1].end()
+        m = self.t.speaker_prefix.match(self.text, start, end)
+        if m and m.group() and m.end() < end:
+            start = m.end()
+        return start, end
+
+    def looks_like_speaker(self, span: tuple[int, int] | None) -> bool:
+        """Whether a span after a cue can be a subject (inversion): a determiner,
+        pronoun, title, capitalised word or anonymous phrase starts it."""
+        if span is None:
+            return False
+        first = WORD.match(self.text, span[0])
+        if first is None:
+            return False
+        word = first.group()
+        head = re.split(r"['’]", word.lower())[0] + ("'" if re.search(r"['’]", word) else "")
+        return (
+            word[0].isupper()
+            or word.lower() in self.t.determiners | self.t.pronouns | self.t.titles
+            or head in self.t.determiners
+            or bool(self.t.anonymous.search(self.text, span[0], span[1]))
+        )
+
+    def has_subject_marker(self, span: tuple[int, int]) -> bool:
+        """For verb-second tables: does a pre-verbal span hold a noun phrase?"""
+        toks = [m.group() for m in words(self.text, *span)]
+        lowered = {w.lower() for w in toks}
+        return bool(lowered & (self.t.determiners | self.t.pronouns | self.t.titles)) or any(
+            w[0].isupper() for w in toks[1:]
+        ) or bool(self.t.anonymous.search(self.text, *span))
+
+    def quote_after(self, pos: int, hi: int) -> tuple[int, int] | None:
+        """The quotation opening at ``pos`` (skipping spaces), if any."""
+        while pos < hi and self.text[pos].isspace():
+            pos += 1
+        close = self.quotes.get(pos)
+        return strip(self.text, pos + 1, close, " \t\n") if close is not None else None
+
+    def content_after(self, pos: int, hi: int) -> tuple[tuple[int, int], bool] | None:
+        """Content that follows a cue: a colon, a quotation, a complementizer clause
+        or the rest of the sentence (None when only "in a statement" follows)."""
+        start, _ = strip(self.text, pos, hi, " \t\n")
+        stop = self.t.speaker_stop.match(self.text, start, hi)
+        if stop and self.text[self.right_region(stop.end(), hi):hi].strip(EDGE) == "":
+            return None
+        start, _ = strip(self.text, start, hi, " \t\n,:")
+        quote = self.quote_after(start, hi)
+        if quote:
+            return quote, True
+        comp = self.t.complementizer.search(self.text, start, hi)
+        if comp and len(words(self.text, start, comp.start())) <= 6 and not any(
+            c in BOUNDARY for c in self.text[start:comp.start()]
+        ):
+            start = comp.end()
+        span = strip(self.text, start, hi)
+        if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
+            return None
+        inner = self.quote_after(span[0], span[1])
+        if inner and strip(self.text, inner[1], span[1], QUOTE_EDGE)[0] >= span[1]:
+            return inner, True
+        return span, False
+
+    def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:
+        """Content that precedes a cue: the quotation or clause before it."""
+        _, end = strip(self.text, lo, end, " \t\n,—–-")
+        if end > 0 and self.text[end - 1] in CLOSING and end - 1 in self.closing:
+            return strip(self.text, self.closing[end - 1] + 1, end - 1, " \t\n"), True
+        span = strip(self.text, lo, end)
+        if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
+            return None
+        return span, False
+
+    # -- the three cue kinds ------------------------------------------------
+    def verb(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
+        text = self.text
+        left = self.left_region(lo, cue.start())
+        before = self.trim_speaker(left, cue.start())
+        after_end = self.right_region(cue.end(), hi)
+        after = self.trim_speaker(cue.end(), after_end)
+        inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
+        if inverted and self.looks_like_speaker(after):
+            speaker = after
+        elif before is not None:
+            speaker, inverted = before, False
+        else:
+            speaker, inverted = None, True
+        found = None
+        if not inverted:
+            found = self.content_after(cue.end(), hi)
+        if found is None:
+            found = self.content_before(lo, speaker[0] if speaker and not inverted else left)
+        if found is None and inverted:
+            found = self.content_after(speaker[1] if speaker else cue.end(), hi)
+        if found is None:
+            return None
+        (content, direct), parts = found, ()
+        if inverted and speaker and direct:
+            more = self.quote_after(strip(text, speaker[1], hi, " ,")[0], len(text))
+            if more and more[0] - speaker[1] <= 4:
+                parts = (content, more)
+                content = (content[0], more[1])
+        return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
+
+    def preposition(self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None) -> Raw | None:
+        speaker = self.trim_speaker(cue.end(), self.right_region(cue.end(), hi))
+        if speaker is None:
+            return None
+        if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not self.looks_like_speaker(speaker):
+            return None
+        before = self.content_before(lo, cue.start())
+        if before and len(words(self.text, *before[0])) >= 3:
+            content, direct = before
+        else:
+            found = self.content_after(speaker[1], hi)
+            if found is None:
+                if credit is None:
+                    return None
+                found = credit, False
+            content, direct = found
+        return Raw((cue.start(), cue.end()), speaker, content, direct)
+
+    def postposition(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
+        speaker = self.trim_speaker(self.left_region(lo, cue.start()), cue.start())
+        found = self.content_after(cue.end(), hi)
+        if speaker is None or found is None:
+            return None
+        return Raw((cue.start(), cue.end()), speaker, found[0], found[1])
+
+    def weak_ok(self, cue: re.Match, hi: int) -> bool:
+        """A weak verb counts only before a complementizer, a colon or a quotation."""
+        pos = cue.end()
+        while pos < hi and self.text[pos] in " ,":
+            pos += 1
+        if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
+            return True
+        return self.t.complementizer.match(self.text, pos, hi) is not None
+
+    def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
+        """Every attribution whose cue lies in the sentence [lo, hi)."""
+        found: list[Raw] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(m: re.Match) -> bool:
+            return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+        for kind, pattern in (
+            ("prep", self.t.preposition), ("post", self.t.postposition),
+            ("verb", self.t.cue), ("weak", self.t.weak_cue),
+        ):
+            for cue in pattern.finditer(self.text, lo, hi):
+                if not free(cue) or (kind == "weak" and not self.weak_ok(cue, hi)):
+                    continue
+                if kind == "prep":
+                    raw = self.preposition(cue, lo, hi, credit)
+                elif kind == "post":
+                    raw = self.postposition(cue, lo, hi)
+                else:
+                    raw = self.verb(cue, lo, hi)
+                if raw is not None:
+                    found.append(raw)
+                    taken.append(raw.cue)
+        return found

@@ -1,0 +1,130 @@
+"""Per-language attribution tables (``claimscope/data/attribution/<lang>.json``).
+
+A table lists the words and phrases the rules look for in one language; the
+format is documented in docs/attribution.md. Tables are loaded once and compiled
+into case-insensitive regular expressions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import InputError
+
+_LIST_KEYS = (
+    "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
+    "postpositions", "complementizers", "clause_breaks", "speaker_stops",
+    "speaker_prefixes", "determiners", "pronouns", "anonymous", "titles",
+)
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of ``phrases``: longest first, flexible spaces and apostrophes."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(phrase.strip())
+        body = re.sub(r"(\\ )+", r"\\s+", body)
+        body = body.replace("'", "['’]").replace("’", "['’]")
+        parts.append(body)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _words(phrases, flags=re.IGNORECASE) -> re.Pattern:
+    """Whole-word matcher for a list of phrases."""
+    return re.compile(rf"(?<![\w'’])(?:{_alternation(phrases)})(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One language's compiled cue and pattern table."""
+
+    language: str
+    raw: dict
+    cue: re.Pattern  # reporting verbs, with optional auxiliary and adverb
+    weak_cue: re.Pattern  # verbs that are cues only before a complementizer, colon or quote
+    preposition: re.Pattern
+    postposition: re.Pattern
+    complementizer: re.Pattern
+    clause_break: re.Pattern
+    speaker_stop: re.Pattern
+    speaker_prefix: re.Pattern
+    anonymous: re.Pattern
+    determiners: frozenset
+    pronouns: frozenset
+    titles: frozenset
+    adverbs: frozenset
+    v2: bool  # verb-second language: a subject may follow a fronted adverbial
+
+    @property
+    def demonyms(self) -> dict:
+        return self.raw.get("demonyms", {})
+
+    @property
+    def concepts(self) -> dict:
+        return self.raw.get("concepts", {})
+
+
+def _compile(raw: dict) -> Table:
+    aux, adv = _alternation(raw.get("auxiliaries", [])), _alternation(raw.get("adverbs", []))
+    part, verbs = _alternation(raw.get("participles", [])), _alternation(raw.get("verbs", []))
+    chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?(?:{part})|(?:{verbs}))"
+    weak = _alternation(raw.get("weak_verbs", []))
+    weak_chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?)?(?:{weak})"
+    lower = lambda key: frozenset(w.lower() for w in raw.get(key, []))  # noqa: E731
+    return Table(
+        language=raw["language"],
+        raw=raw,
+        cue=re.compile(rf"(?<![\w'’])(?:{chain})(?!\w)", re.IGNORECASE),
+        weak_cue=re.compile(rf"(?<![\w'’])(?:{weak_chain})(?!\w)", re.IGNORECASE),
+        preposition=_words(raw.get("prepositions", [])),
+        postposition=_words(raw.get("postpositions", [])),
+        complementizer=_words(raw.get("complementizers", [])),
+        clause_break=_words(raw.get("clause_breaks", []) + raw.get("complementizers", [])),
+        speaker_stop=_words(raw.get("speaker_stops", [])),
+        speaker_prefix=re.compile(
+            rf"(?:{_alternation(raw.get('speaker_prefixes', []))})\s*", re.IGNORECASE
+        ),
+        anonymous=re.compile("|".join(raw.get("anonymous", [])) or r"(?!x)x", re.IGNORECASE),
+        determiners=lower("determiners"),
+        pronouns=lower("pronouns"),
+        titles=lower("titles"),
+        adverbs=lower("adverbs"),
+        v2=bool(raw.get("v2", False)),
+    )
+
+
+TABLES = Path(__file__).resolve().parents[2] / "data" / "attribution"
+
+
+def available_languages() -> tuple[str, ...]:
+    """ISO 639-1 codes that have an attribution table."""
+    return tuple(sorted(p.stem for p in TABLES.glob("*.json")))
+
+
+@lru_cache(maxsize=None)
+def load_table(lang: str) -> Table:
+    """The compiled table for ``lang``; InputError when there is none or it is malformed."""
+    if lang not in available_languages():
+        raise InputError(
+            f"no attribution table for language {lang!r}; add "
+            f"src/claimscope/data/attribution/{lang}.json (see docs/attribution.md)"
+        )
+    path = TABLES / f"{lang}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"attribution table {lang}.json is not valid JSON: {exc}") from None
+    bad = [k for k in _LIST_KEYS if not isinstance(raw.get(k, []), list)]
+    if raw.get("language") != lang or bad:
+        raise InputError(
+            f"attribution table {lang}.json: 'language' must be {lang!r} and "
+            f"{', '.join(bad) or 'the list keys'} must be lists of strings"
+        )
+    try:
+        return _compile(raw)
+    except re.error as exc:
+        raise InputError(f"attribution table {lang}.json has a bad pattern: {exc}") from None
