@@ -35,7 +35,7 @@ def build(doc: Document) -> dict[str, Any]:
         "stages": [run.tag for run in doc.stages],
     }
     for field in dataclasses.fields(doc):
-        if field.name in _SPECIAL:
+        if field.name in _SPECIAL or not field.repr:  # repr=False marks internal data
             continue
         value = getattr(doc, field.name)
         view[field.name] = _plain(value, text)
