@@ -1,0 +1,263 @@
+"""Stage ``language``: the article's main language, each sentence's language, and
+fragments left in another language (``untranslated_fragment`` findings).
+
+Language ID (``claimscope.langid``) is unreliable on short text, so a sentence only
+gets a language other than the main one on strong evidence:
+
+* its script differs from the article's (Cyrillic in a French text), or it carries
+  Vietnamese-only letters (ă đ ơ ư ạ ả ế ồ ...), or
+* it is long enough (``MIN_LETTERS``) and language ID is confident (``MIN_SCORE``)
+  while giving the main language almost nothing (``MAX_MAIN_SCORE``); languages ID
+  confuses with the main one (``confusable_groups``) need ``CONFUSABLE_SCORE``.
+
+A short sentence takes the language of its line when the line as a whole is
+confidently foreign, otherwise the main language. Consecutive foreign sentences of a
+paragraph form one fragment, reported only when it holds at least ``MIN_CONTENT``
+content words (names, numbers, URLs, bylines and one-word terms do not count) and is
+not a short quoted title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import langid
+from ..model import Document, Finding
+from ..pipeline import stage_tag
+from .langdata import common, language_name, table
+from .segment import line_groups
+
+MIN_LETTERS = 20
+MIN_SCORE = 0.7
+MAX_MAIN_SCORE = 0.1
+CONFUSABLE_SCORE = 0.95
+CONFUSABLE_LETTERS = 60
+MIN_CONTENT = 3
+TITLE_WORDS = 6
+MIN_ANCHORS = 2
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NOISE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b|\d+", re.IGNORECASE
+)
+_VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]"),
+    "greek": re.compile(r"[\u0370-\u03ff]"),
+    "hebrew": re.compile(r"[\u0590-\u05ff]"),
+    "cjk": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    "hangul": re.compile(r"[\uac00-\ud7af]"),
+    "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]"),
+}
+_ANCHOR = re.compile(r"(?<=\s)[A-ZÀ-ÝĐА-Я][\w-]+|\d+")
+_QUOTE_OPEN = "«“„\"'‘"
+_QUOTE_CLOSE = "»”“\"'’"
+
+
+@dataclass(frozen=True)
+class Guess:
+    """What one piece of text says about its language."""
+
+    guesses: tuple[tuple[str, float], ...]
+    letters: int
+    content: int  # content words: lower-case or caseless words (plus the first word)
+    script: str
+    vietnamese: int  # Vietnamese-only letters
+
+    @property
+    def lang(self) -> str | None:
+        return self.guesses[0][0] if self.guesses else None
+
+    @property
+    def score(self) -> float:
+        return self.guesses[0][1] if self.guesses else 0.0
+
+    def score_of(self, lang: str | None) -> float:
+        return next((score for code, score in self.guesses if code == lang), 0.0)
+
+    @property
+    def reliable(self) -> bool:
+        return self.letters >= MIN_LETTERS and self.content >= MIN_CONTENT
+
+
+def guess(text: str) -> Guess:
+    """Language evidence of ``text``: language ID guesses, script, content words."""
+    cleaned = _NOISE.sub(" ", text)
+    words = _WORD.findall(cleaned)
+    letters = len(_LETTER.findall(cleaned))
+    if letters and sum(w.isupper() for w in words) * 2 > len(words):
+        cleaned = cleaned.lower()  # language ID reads shouting poorly
+        words = _WORD.findall(cleaned)
+    content = sum(1 for i, w in enumerate(words) if len(w) > 1 and (i == 0 or not w[0].isupper()))
+    return Guess(
+        guesses=tuple(langid.detect(cleaned)) if letters else (),
+        letters=letters,
+        content=content,
+        script=_script(cleaned, letters),
+        vietnamese=len(_VIETNAMESE.findall(cleaned)),
+    )
+
+
+def _script(text: str, letters: int) -> str:
+    for name, pattern in _SCRIPTS.items():
+        if letters and len(pattern.findall(text)) * 2 > letters:
+            return name
+    return "latin"
+
+
+@lru_cache(maxsize=None)
+def _confusable(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in common()["confusable_groups"])
+
+
+def main_language(guesses: list[Guess], text: str) -> tuple[str | None, float]:
+    """The language holding most letters among confidently identified sentences."""
+    weights: Counter[str] = Counter()
+    for g in guesses:
+        if g.lang and g.reliable:
+            weights[g.lang] += g.letters * g.score
+    if not weights:
+        return langid.best(text)
+    lang, weight = weights.most_common(1)[0]
+    return lang, round(weight / sum(weights.values()), 3)
+
+
+def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | None:
+    """The language of ``g`` when the evidence says it is not ``main``, else None."""
+    if g.letters >= 4 and g.script != script:
+        return (g.lang or "und", max(g.score, 0.5)) if g.lang != main else None
+    if g.vietnamese >= 2 and main != "vi":
+        return "vi", max(g.score_of("vi"), 0.9)
+    if not g.reliable or g.lang in (None, main) or g.score < MIN_SCORE:
+        return None
+    if g.score_of(main) >= MAX_MAIN_SCORE:
+        return None
+    if _confusable(g.lang, main) and (g.score < CONFUSABLE_SCORE or g.letters < CONFUSABLE_LETTERS):
+        return None
+    return g.lang, g.score
+
+
+class Language:
+    """Detect the main language, label every sentence, report untranslated fragments."""
+
+    name = "language"
+    version = "1"
+    requires = ("sentences",)
+    provides = ("language",)
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        guesses = [guess(text[s.start : s.end]) for s in doc.sentences]
+        main, main_score = main_language(guesses, text)
+        if main is None:
+            return doc.evolve(language=None, language_score=0.0)
+        script = _article_script(guesses, main)
+        lines = line_groups(doc)
+        langs = self._sentence_languages(doc, lines, guesses, main, script)
+        sentences = tuple(
+            replace(s, lang=lang, lang_score=round(score, 3))
+            for s, (lang, score) in zip(doc.sentences, langs)
+        )
+        doc = doc.evolve(language=main, language_score=main_score, sentences=sentences)
+        return doc.add_findings(self._fragments(doc, lines, guesses, main))
+
+    def _sentence_languages(self, doc, lines, guesses, main, script):
+        langs = []
+        for group in lines:
+            line = None
+            for index in group:
+                g = guesses[index]
+                found = foreign_language(g, main, script)
+                if found is None and not g.reliable and len(group) > 1:
+                    if line is None:
+                        first, last = doc.sentences[group[0]], doc.sentences[group[-1]]
+                        line = foreign_language(guess(doc.text[first.start : last.end]), main, script)
+                    found = line
+                langs.append(found or (main, g.score_of(main)))
+        return langs
+
+    def _fragments(self, doc: Document, lines, guesses, main: str) -> list[Finding]:
+        findings, run = [], []
+        for index, sentence in enumerate(doc.sentences):
+            if run and not _continues(doc.sentences[run[-1]], sentence):
+                findings.extend(self._report(doc, lines, run, guesses, main))
+                run = []
+            if sentence.lang != main:
+                run.append(index)
+        findings.extend(self._report(doc, lines, run, guesses, main))
+        return findings
+
+    def _report(self, doc: Document, lines, run: list[int], guesses, main: str) -> list[Finding]:
+        if not run or not any(_substantial(doc, i, guesses[i]) for i in run):
+            return []
+        first, last = doc.sentences[run[0]], doc.sentences[run[-1]]
+        lang = first.lang
+        kind = "caption" if _is_caption(doc.text[last.start : last.end], lang) else "text"
+        beside = _beside_translation(doc, run, main, lines)
+        reason = f"{language_name(lang)} {kind} left in a {language_name(main)} article"
+        if beside:
+            reason += f", next to its {language_name(main)} translation"
+        else:
+            reason += f" (language ID {first.lang_score:.2f})"
+        return [
+            Finding(
+                kind="untranslated_fragment",
+                start=first.start,
+                end=last.end,
+                reason=reason,
+                stage=stage_tag(self),
+                lang=lang,
+                label="beside_translation" if beside else None,
+            )
+        ]
+
+
+def _article_script(guesses: list[Guess], main: str) -> str:
+    letters: Counter[str] = Counter()
+    for g in guesses:
+        if g.lang == main:
+            letters[g.script] += g.letters
+    return letters.most_common(1)[0][0] if letters else "latin"
+
+
+def _continues(previous, sentence) -> bool:
+    return previous.paragraph == sentence.paragraph and previous.lang == sentence.lang
+
+
+def _substantial(doc: Document, index: int, g: Guess) -> bool:
+    """Enough content words, and not a short quoted title."""
+    if g.content < MIN_CONTENT:
+        return False
+    text = doc.text[doc.sentences[index].start : doc.sentences[index].end].rstrip(".!?")
+    quoted = text[:1] in _QUOTE_OPEN and text[-1:] in _QUOTE_CLOSE
+    return not (quoted and len(text.split()) <= TITLE_WORDS)
+
+
+def _is_caption(last_sentence: str, lang: str | None) -> bool:
+    """The run ends like a caption credit: "Ảnh: Sputnik.", "Photo : AFP"."""
+    head, colon, _ = last_sentence.partition(":")
+    return bool(colon) and head.strip().casefold() in (table(lang) or {}).get("caption_cues", ())
+
+
+def _beside_translation(doc: Document, run: list[int], main: str, lines) -> bool:
+    """A neighbouring main-language line shares names and numbers with the run."""
+    first, last = doc.sentences[run[0]], doc.sentences[run[-1]]
+    anchors = _anchors(doc.text[first.start : last.end])
+    for group in lines:
+        if run[0] - 1 in group or run[-1] + 1 in group:
+            line = [doc.sentences[i] for i in group]
+            if all(s.lang == main for s in line):
+                near = _anchors(doc.text[line[0].start : line[-1].end])
+                if len(anchors & near) >= MIN_ANCHORS:
+                    return True
+    return False
+
+
+def _anchors(text: str) -> set[str]:
+    return {token.casefold() for token in _ANCHOR.findall(" " + text)}
