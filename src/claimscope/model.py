@@ -71,6 +71,7 @@ class Finding:
     stage: str  # "name@version" of the stage that produced it
     lang: str | None = None  # language of the span, where it matters
     label: str | None = None  # a finer category inside the kind (e.g. "related_links")
+    value: str | None = None  # a normalised value the finding names (credited outlet, ISO date)
 
 
 @dataclass(frozen=True)
