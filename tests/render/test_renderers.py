@@ -7,7 +7,9 @@ import json
 import pytest
 
 from claimscope import report
-from claimscope.model import Article, Document, Finding, Meta, Paragraph, Sentence, StageRun
+from claimscope.model import (
+    Article, Attribution, Claim, Document, Finding, Meta, Paragraph, Sentence, StageRun,
+)
 from claimscope.render import FORMATS, render
 
 HOSTILE = "<script>alert('x')</script> [bold red]not markup[/] | pipe"
@@ -64,3 +66,36 @@ def test_markdown_escapes_table_pipes():
 def test_every_format_renders_an_empty_report(fmt):
     doc = Document(article=Article(text="Rien."), language="fr")
     assert render(report.build(doc), fmt).strip()
+
+
+def _with_claims() -> Document:
+    text = 'Le <i>ministère</i> a dit que 40 camions sont partis. "Fin", dit X.'
+    doc = Document(article=Article(text=text), language="fr")
+    cue = text.index("a dit")
+    return doc.evolve(
+        attributions=(
+            Attribution(cue, cue + 5, 0, cue - 1, cue + 6, len(doc.text), False, False,
+                        "Ministère <x>", None, "attribution@1"),
+        ),
+        claims=(
+            Claim(0, 0, 53, 0.91, True, ("number", "reported"), "claims@1", attribution=0),
+            Claim(1, 54, len(doc.text), 0.1, False, (), "claims@1"),
+        ),
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_claims_and_attributions_appear_in_every_format(fmt):
+    out = render(report.build(_with_claims()), fmt)
+    assert "0.91" in out
+    assert ("Ministère &lt;x&gt;" if fmt == "html" else "Ministère <x>") in out
+    if fmt == "html":
+        assert "<i>ministère</i>" not in out and 'class="claim"' in out
+
+
+def test_claim_rows_rank_only_checkworthy_claims():
+    from claimscope.render.sections import claim_rows
+
+    rows = claim_rows(report.build(_with_claims()))
+    assert [r["sentence"] for r in rows] == [0]
+    assert rows[0]["speaker"] == "Ministère <x>"

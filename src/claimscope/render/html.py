@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .labels import kind_title, language_counts
+from .sections import attribution_rows, claim_rows
 from .spans import pieces
 
 
@@ -27,13 +28,31 @@ def _env() -> Environment:
     return env
 
 
+def _marks(view: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Everything highlighted in the article: findings, then check-worthy claims."""
+    marks = [
+        {"start": f["start"], "end": f["end"], "css": f["kind"], "title": f["reason"],
+         "ref": f"finding-{i}"}
+        for i, f in enumerate(view.get("findings", []))
+    ]
+    marks += [
+        {"start": c["start"], "end": c["end"], "css": "claim",
+         "title": f"check-worthy claim ({c['score']:.2f}: {', '.join(c['reasons'])})",
+         "ref": f"claim-{c['sentence']}"}
+        for c in claims
+    ]
+    return marks
+
+
 def render(view: dict[str, Any]) -> str:
-    findings = view.get("findings", [])
-    spans = [(f["start"], f["end"], i) for i, f in enumerate(findings)]
+    claims = claim_rows(view)
+    marks = _marks(view, claims)
+    spans = [(m["start"], m["end"], i) for i, m in enumerate(marks)]
     body = [
-        {"text": piece, "marks": [findings[k] for k in keys], "ids": keys}
+        {"text": piece, "marks": [marks[k] for k in keys]}
         for piece, keys in pieces(view["article"]["text"], spans)
     ]
     return _env().get_template("report.html.j2").render(
-        view=view, body=body, languages=language_counts(view)
+        view=view, body=body, languages=language_counts(view), claims=claims,
+        attributions=attribution_rows(view),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import kind_title, language_counts, shorten
+from .sections import attribution_rows, claim_rows
 
 
 def _cell(text: str) -> str:
@@ -22,6 +23,8 @@ def render(view: dict[str, Any]) -> str:
         f"- **main language**: {view['language']['main'] or 'unknown'}",
         f"- **sentences by language**: {langs or 'none'}",
         "",
+        *_claims(view),
+        *_attributions(view),
         f"## Translation damage and copy traces ({len(view.get('findings', []))})",
         "",
     ]
@@ -37,3 +40,35 @@ def render(view: dict[str, Any]) -> str:
             )
     lines += ["", f"_claimscope {view['claimscope_version']} · {view['schema']}_", ""]
     return "\n".join(lines)
+
+
+def _claims(view: dict[str, Any]) -> list[str]:
+    if "claims" not in view:
+        return []
+    rows = claim_rows(view)
+    lines = [f"## Check-worthy claims ({len(rows)})", ""]
+    if not rows:
+        return lines + ["None found.", ""]
+    lines += ["| Score | Claim | Why | Said by |", "|---|---|---|---|"]
+    for row in rows:
+        lines.append(
+            f"| {row['score']:.2f} | {_cell(row['text'])} | {', '.join(row['reasons'])} "
+            f"| {_cell(row['speaker'] or '')} |"
+        )
+    return lines + [""]
+
+
+def _attributions(view: dict[str, Any]) -> list[str]:
+    if "attributions" not in view:
+        return []
+    rows = attribution_rows(view)
+    lines = [f"## Who says what ({len(rows)})", ""]
+    if not rows:
+        return lines + ["No attributions found.", ""]
+    lines += ["| Speaker | Cue | Content | Quote |", "|---|---|---|---|"]
+    for row in rows:
+        lines.append(
+            f"| {_cell(row['speaker'])} | {_cell(row['cue_text'])} | “{_cell(row['content_text'])}” "
+            f"| {row['quote']} |"
+        )
+    return lines + [""]

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .labels import kind_title, language_counts, shorten
+from .sections import attribution_rows, claim_rows
 
 
 def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
@@ -22,7 +23,7 @@ def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
 
 
 def renderable(view: dict[str, Any]) -> Group:
-    return Group(_header(view), _findings(view))
+    return Group(_header(view), _claims(view), _attributions(view), _findings(view))
 
 
 def _header(view: dict[str, Any]) -> Panel:
@@ -56,5 +57,48 @@ def _findings(view: dict[str, Any]) -> Table | Text:
             Text(f"“{shorten(f['text'], 160)}”"),
             Text(f["reason"]),
             Text(f"{f['start']}–{f['end']}"),
+        )
+    return table
+
+
+def _table(title: str, columns: list[str]) -> Table:
+    table = Table(title=title, title_justify="left", expand=True)
+    for name in columns:
+        table.add_column(name)
+    return table
+
+
+def _claims(view: dict[str, Any]) -> Table | Text:
+    if "claims" not in view:
+        return Text()
+    rows = claim_rows(view)
+    title = f"Check-worthy claims ({len(rows)})"
+    if not rows:
+        return Text(f"{title}: none found.\n")
+    table = _table(title, ["Score", "Claim", "Why", "Said by"])
+    for row in rows:
+        table.add_row(
+            Text(f"{row['score']:.2f}"),
+            Text(shorten(row["text"], 200)),
+            Text(", ".join(row["reasons"])),
+            Text(row["speaker"] or ""),
+        )
+    return table
+
+
+def _attributions(view: dict[str, Any]) -> Table | Text:
+    if "attributions" not in view:
+        return Text()
+    rows = attribution_rows(view)
+    title = f"Who says what ({len(rows)})"
+    if not rows:
+        return Text(f"{title}: no attributions found.\n")
+    table = _table(title, ["Speaker", "Cue", "Content", "Quote"])
+    for row in rows:
+        table.add_row(
+            Text(row["speaker"]),
+            Text(row["cue_text"]),
+            Text(f"“{shorten(row['content_text'], 160)}”"),
+            Text(row["quote"]),
         )
     return table
