@@ -27,7 +27,8 @@ def _doc(text: str = f"Un titre.\n\n{HOSTILE} Fin.") -> Document:
             Finding("untranslated_fragment", hostile_at, len(text), "left in <English>", "language@1", lang="en"),
             Finding("boilerplate", 0, 9, "a [link]x[/link] line", "traces@1", label="related_links"),
         ),
-        stages=(StageRun("segment", "1"), StageRun("language", "1")),
+        stages=(StageRun("segment", "1"), StageRun("language", "1"),
+                StageRun("attribution", "1"), StageRun("claims", "1")),
     )
 
 
@@ -35,7 +36,7 @@ def test_view_quotes_every_span_and_is_json():
     view = report.build(_doc())
     assert view["schema"] == "claimscope.report/1"
     assert view["language"] == {"main": "fr", "score": 0.97}
-    assert view["stages"] == ["segment@1", "language@1"]
+    assert view["stages"] == ["segment@1", "language@1", "attribution@1", "claims@1"]
     for item in view["findings"] + view["sentences"] + view["paragraphs"]:
         assert view["article"]["text"][item["start"] : item["end"]] == item["text"]
     assert json.loads(render(view, "json")) == view
@@ -73,6 +74,7 @@ def _with_claims() -> Document:
     doc = Document(article=Article(text=text), language="fr")
     cue = text.index("a dit")
     return doc.evolve(
+        stages=(StageRun("attribution", "1"), StageRun("claims", "1")),
         attributions=(
             Attribution(cue, cue + 5, 0, cue - 1, cue + 6, len(doc.text), False, False,
                         "Ministère <x>", None, "attribution@1"),
@@ -99,3 +101,9 @@ def test_claim_rows_rank_only_checkworthy_claims():
     rows = claim_rows(report.build(_with_claims()))
     assert [r["sentence"] for r in rows] == [0]
     assert rows[0]["speaker"] == "Ministère <x>"
+
+
+def test_sections_of_stages_that_did_not_run_are_left_out():
+    doc = Document(article=Article(text="Rien."), language="fr")
+    out = render(report.build(doc), "md")
+    assert "Check-worthy claims" not in out and "Who says what" not in out

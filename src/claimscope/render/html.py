@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .labels import kind_title, language_counts
-from .sections import attribution_rows, claim_rows
+from .sections import attribution_rows, claim_rows, ran
 from .spans import pieces
 
 
@@ -54,5 +54,6 @@ def render(view: dict[str, Any]) -> str:
     ]
     return _env().get_template("report.html.j2").render(
         view=view, body=body, languages=language_counts(view), claims=claims,
-        attributions=attribution_rows(view),
+        attributions=attribution_rows(view), show_claims=ran(view, "claims"),
+        show_attributions=ran(view, "attribution"),
     )

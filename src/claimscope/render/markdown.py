@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import kind_title, language_counts, shorten
-from .sections import attribution_rows, claim_rows
+from .sections import attribution_rows, claim_rows, ran
 
 
 def _cell(text: str) -> str:
@@ -43,7 +43,7 @@ def render(view: dict[str, Any]) -> str:
 
 
 def _claims(view: dict[str, Any]) -> list[str]:
-    if "claims" not in view:
+    if not ran(view, "claims"):
         return []
     rows = claim_rows(view)
     lines = [f"## Check-worthy claims ({len(rows)})", ""]
@@ -59,7 +59,7 @@ def _claims(view: dict[str, Any]) -> list[str]:
 
 
 def _attributions(view: dict[str, Any]) -> list[str]:
-    if "attributions" not in view:
+    if not ran(view, "attribution"):
         return []
     rows = attribution_rows(view)
     lines = [f"## Who says what ({len(rows)})", ""]

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 
+def ran(view: dict[str, Any], stage: str) -> bool:
+    """Whether the stage named ``stage`` ran (its section is shown only then)."""
+    return any(tag.split("@", 1)[0] == stage for tag in view.get("stages", []))
+
+
 def speaker_name(attribution: dict[str, Any]) -> str:
     """Who an attribution names: the normalised entity, else the span, else anonymous."""
     if attribution.get("anonymous"):

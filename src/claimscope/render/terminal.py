@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .labels import kind_title, language_counts, shorten
-from .sections import attribution_rows, claim_rows
+from .sections import attribution_rows, claim_rows, ran
 
 
 def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
@@ -69,7 +69,7 @@ def _table(title: str, columns: list[str]) -> Table:
 
 
 def _claims(view: dict[str, Any]) -> Table | Text:
-    if "claims" not in view:
+    if not ran(view, "claims"):
         return Text()
     rows = claim_rows(view)
     title = f"Check-worthy claims ({len(rows)})"
@@ -87,7 +87,7 @@ def _claims(view: dict[str, Any]) -> Table | Text:
 
 
 def _attributions(view: dict[str, Any]) -> Table | Text:
-    if "attributions" not in view:
+    if not ran(view, "attribution"):
         return Text()
     rows = attribution_rows(view)
     title = f"Who says what ({len(rows)})"
