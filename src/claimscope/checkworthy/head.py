@@ -1,0 +1,95 @@
+"""The check-worthiness head: a small model over sentence embeddings and hand features.
+
+A head is plain numpy arrays (saved as ``.npz``): the hand features are
+standardised with ``feat_mean``/``feat_scale``, appended to the sentence embedding,
+and fed through ``layers`` (ReLU between layers, a sigmoid at the end). Scoring
+needs numpy only; training (``claimscope.checkworthy.train``) needs scikit-learn.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError
+
+ENV_VAR = "CLAIMSCOPE_CHECKWORTHY_HEAD"
+SHIPPED = "news"
+
+
+@dataclass(frozen=True)
+class Head:
+    """A trained scorer; ``threshold`` turns a score into the check-worthy label."""
+
+    name: str
+    trained_on: str
+    threshold: float
+    feat_mean: np.ndarray
+    feat_scale: np.ndarray
+    layers: tuple[tuple[np.ndarray, np.ndarray], ...]
+
+    def inputs(self, vectors: np.ndarray, feats: np.ndarray) -> np.ndarray:
+        """The model input: embeddings followed by standardised hand features."""
+        return np.hstack([vectors, (feats - self.feat_mean) / self.feat_scale]).astype(np.float32)
+
+    def scores(self, vectors: np.ndarray, feats: np.ndarray) -> np.ndarray:
+        """Check-worthiness in 0..1, one per row."""
+        x = self.inputs(vectors, feats)
+        for i, (weights, bias) in enumerate(self.layers):
+            x = x @ weights + bias
+            if i < len(self.layers) - 1:
+                x = np.maximum(x, 0.0)
+        return 1.0 / (1.0 + np.exp(-np.clip(x[:, 0], -30, 30)))
+
+    def save(self, path: str | Path) -> None:
+        arrays = {f"w{i}": w for i, (w, _) in enumerate(self.layers)}
+        arrays |= {f"b{i}": b for i, (_, b) in enumerate(self.layers)}
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path, name=np.array(self.name), trained_on=np.array(self.trained_on),
+            threshold=np.array(self.threshold), feat_mean=self.feat_mean,
+            feat_scale=self.feat_scale, **arrays,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Head":
+        """Read a head written by :meth:`save`."""
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                n = sum(1 for k in z.files if k.startswith("w"))
+                layers = tuple((z[f"w{i}"], z[f"b{i}"]) for i in range(n))
+                return cls(str(z["name"]), str(z["trained_on"]), float(z["threshold"]),
+                           z["feat_mean"], z["feat_scale"], layers)
+        except (OSError, KeyError, ValueError) as exc:
+            raise InputError(f"cannot read check-worthiness head {path}: {exc}; rebuild it "
+                             "with python -m claimscope.checkworthy.train") from exc
+
+
+def user_head_path() -> Path:
+    """Where ``python -m claimscope.checkworthy.train --clef DIR`` writes its head."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("claimscope")) / "checkworthy" / "clef.npz"
+
+
+def shipped_head_path():
+    return resources.files("claimscope") / "data" / "checkworthy" / "heads" / f"{SHIPPED}.npz"
+
+
+def load_head(path: str | Path | None = None) -> Head:
+    """The head to score with: ``path``, else $CLAIMSCOPE_CHECKWORTHY_HEAD, else the
+    CLEF-trained head built on this machine, else the head shipped in the package."""
+    chosen = path or os.environ.get(ENV_VAR)
+    if chosen:
+        if not Path(chosen).is_file():
+            raise InputError(f"check-worthiness head {chosen} does not exist; give the path "
+                             "of a .npz written by python -m claimscope.checkworthy.train")
+        return Head.load(chosen)
+    if user_head_path().is_file():
+        return Head.load(user_head_path())
+    with resources.as_file(shipped_head_path()) as shipped:
+        return Head.load(shipped)

@@ -1,0 +1,151 @@
+"""Train a check-worthiness head (needs scikit-learn).
+
+    python -m claimscope.checkworthy.train --clef ../shared/data/checkworthiness
+        trains on every CLEF CheckThat! train split (deduplicated against dev and
+        dev-test), picks the threshold on the pooled dev splits, and writes the head
+        where claimscope looks for it (see ``head.user_head_path``), or to --out.
+    python -m claimscope.checkworthy.train --news devsets/checkworthy/news.jsonl --out FILE
+        trains the head shipped in the package from the "train" half of our own
+        annotated news sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import features
+from .clef import ISO, load_all
+from .head import Head, user_head_path
+
+EMBED_CACHE = "/tmp/claimscope-embcache.sqlite"
+
+
+def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0,
+        hidden: int = 0, seed: int = 0) -> Head:
+    """A head fitted to (embedding, hand features) rows; threshold 0.5 until tuned.
+
+    ``hidden=0`` fits an L2 logistic regression (strength ``1/c``); ``hidden>0`` a
+    one-hidden-layer MLP with L2 penalty ``1/c`` and early stopping."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+
+    feats = np.asarray(feats, dtype=np.float32)
+    mean, scale = feats.mean(0), feats.std(0) + 1e-6
+    head = Head(name, trained_on, 0.5, mean, scale, ())
+    x, y = head.inputs(vectors, feats), np.asarray(labels)
+    if hidden:
+        model = MLPClassifier((hidden,), alpha=1.0 / c, early_stopping=True, max_iter=200,
+                              random_state=seed).fit(x, y)
+        layers = tuple((w.astype(np.float32), b.astype(np.float32))
+                       for w, b in zip(model.coefs_, model.intercepts_))
+    else:
+        model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
+        layers = ((model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)),)
+    return Head(name, trained_on, 0.5, mean, scale, layers)
+
+
+def best_threshold(scores, labels) -> float:
+    """The threshold that maximises positive-class F1 on (scores, labels)."""
+    scores, labels = np.asarray(scores), np.asarray(labels)
+    best, best_f1 = 0.5, -1.0
+    for t in np.unique(np.round(scores, 3)):
+        value = f1(labels, scores >= t)
+        if value > best_f1:
+            best, best_f1 = float(t), value
+    return best
+
+
+def f1(labels, predicted) -> float:
+    """Positive-class F1."""
+    labels, predicted = np.asarray(labels).astype(bool), np.asarray(predicted).astype(bool)
+    tp = int((labels & predicted).sum())
+    denominator = int(labels.sum() + predicted.sum())
+    return 2 * tp / denominator if denominator else 0.0
+
+
+def with_threshold(head: Head, threshold: float) -> Head:
+    from dataclasses import replace
+
+    return replace(head, threshold=float(threshold))
+
+
+def read_news(path: str | Path) -> list[dict]:
+    """Our own annotated news sentences (devsets/checkworthy/news.jsonl)."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def embed(texts, embedder=None) -> np.ndarray:
+    """Query-side embeddings through the cached default embedder."""
+    from ..embed import CachedEmbedder, default_embedder
+
+    embedder = embedder or CachedEmbedder(default_embedder(), EMBED_CACHE)
+    return embedder.embed_queries(list(texts))
+
+
+def rows(examples, lang: str):
+    """(texts, languages, labels) of CLEF examples of one language."""
+    texts = [ex.text for ex in examples]
+    return texts, [lang] * len(texts), [ex.label for ex in examples]
+
+
+def clef_pool(datasets, split: str):
+    """Every dataset's ``split`` pooled: texts, languages, labels."""
+    texts, langs, labels = [], [], []
+    for d in datasets:
+        t, l, y = rows(d.splits[split], ISO[d.language])
+        texts += t
+        langs += l
+        labels += y
+    return texts, langs, labels
+
+
+def train_clef(root, **params) -> Head:
+    """The CLEF head: all train splits, threshold tuned on all dev splits pooled."""
+    datasets = load_all(root)
+    texts, langs, labels = clef_pool(datasets, "train")
+    head = fit(embed(texts), features.matrix(texts, langs), labels,
+               name="clef", trained_on="CLEF CheckThat! 2022 1A + 2024 task 1 train", **params)
+    texts, langs, labels = clef_pool(datasets, "dev")
+    dev_scores = head.scores(embed(texts), features.matrix(texts, langs))
+    return with_threshold(head, best_threshold(dev_scores, labels))
+
+
+def train_news(path, **params) -> Head:
+    """The shipped head: the "train" half of our own news sentences; threshold 0.5."""
+    items = [r for r in read_news(path) if r["split"] == "train"]
+    texts = [r["text"] for r in items]
+    langs = [r["lang"] for r in items]
+    return fit(embed(texts), features.matrix(texts, langs), [r["label"] for r in items],
+               name="news", trained_on="claimscope devsets/checkworthy/news.jsonl train half",
+               **params)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--clef", help="the checkworthiness data folder (CLEF CheckThat!)")
+    source.add_argument("--news", help="devsets/checkworthy/news.jsonl")
+    parser.add_argument("--out", help="where to write the head (.npz)")
+    args = parser.parse_args(argv)
+    if args.clef:
+        head = train_clef(args.clef, **CLEF_PARAMS)
+        out = Path(args.out) if args.out else user_head_path()
+    else:
+        if not args.out:
+            parser.error("--news needs --out")
+        head = train_news(args.news, **NEWS_PARAMS)
+        out = Path(args.out)
+    head.save(out)
+    print(f"wrote {out} (head {head.name}, threshold {head.threshold:.3f})")
+
+
+CLEF_PARAMS: dict = {"c": 1.0}
+NEWS_PARAMS: dict = {"c": 1.0}
+
+if __name__ == "__main__":
+    main()

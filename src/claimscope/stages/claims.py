@@ -1,0 +1,89 @@
+"""The claims stage: a check-worthiness score, label and reasons for every sentence.
+
+Each sentence is embedded once with ``claimscope.embed.default_embedder()`` ("query:"
+side; the vectors are kept on ``Document.sentence_vectors`` for the matcher), its
+hand features are read from the per-language cue tables, and a small head (see
+``claimscope.checkworthy.head``) turns both into a score. Claims point at their
+sentence; when attributions exist, a claim points at the attribution covering it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from ..checkworthy import features
+from ..checkworthy.head import Head, load_head
+from ..embed import Embedder, default_embedder
+from ..model import Claim, Document
+
+_SPACE = re.compile(r"\s+")
+
+
+class ClaimsStage:
+    """Scores every sentence of a document (requires "sentences", provides "claims")."""
+
+    name = "claims"
+    requires = ("sentences",)
+    provides = ("claims",)
+
+    def __init__(self, embedder: Embedder | None = None, head: Head | None = None):
+        self.head = head or load_head()
+        self.version = f"1+{self.head.name}"
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = default_embedder()
+        return self._embedder
+
+    def __call__(self, doc: Document) -> Document:
+        texts = [sentence_text(doc, i) for i in range(len(doc.sentences))]
+        langs = [s.lang or doc.language for s in doc.sentences]
+        vectors = self._vectors(doc, texts)
+        scores = self.head.scores(vectors, features.matrix(texts, langs))
+        tag = f"{self.name}@{self.version}"
+        claims = tuple(
+            Claim(
+                sentence=i, start=s.start, end=s.end, score=round(float(scores[i]), 4),
+                checkworthy=bool(scores[i] >= self.head.threshold),
+                reasons=features.reasons(texts[i], langs[i]), stage=tag,
+            )
+            for i, s in enumerate(doc.sentences)
+        )
+        doc = doc.evolve(claims=claims, sentence_vectors=vectors)
+        return link_attributions(doc) if doc.attributions else doc
+
+    def _vectors(self, doc: Document, texts: list[str]) -> np.ndarray:
+        known = doc.sentence_vectors
+        if known is not None and len(known) == len(texts):
+            return known
+        return self.embedder.embed_queries(texts)
+
+
+def sentence_text(doc: Document, index: int) -> str:
+    """The text of sentence ``index`` with its whitespace collapsed."""
+    s = doc.sentences[index]
+    return _SPACE.sub(" ", doc.text[s.start : s.end]).strip()
+
+
+def link_attributions(doc: Document) -> Document:
+    """Point each claim at the first attribution whose content or cue overlaps its
+    sentence (call after the attribution stage when it runs after this one)."""
+    spans = [
+        (i, min(a.content_start, a.cue_start), max(a.content_end, a.cue_end))
+        for i, a in enumerate(doc.attributions)
+    ]
+    claims = []
+    for claim in doc.claims:
+        hit = next((i for i, lo, hi in spans if lo < claim.end and claim.start < hi), None)
+        claims.append(replace(claim, attribution=hit))
+    return doc.evolve(claims=tuple(claims))
+
+
+def ranked(doc: Document) -> list[Claim]:
+    """The check-worthy claims, highest score first."""
+    return sorted((c for c in doc.claims if c.checkworthy), key=lambda c: -c.score)

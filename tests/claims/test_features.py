@@ -1,0 +1,68 @@
+"""Per-language cue tables and the hand features read from them."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from claimscope.checkworthy import features
+
+# One reported, numeric, capitalised claim and one subjective sentence per language.
+EXAMPLES = {
+    "en": ("According to the ministry, exports rose by 12 percent in Texas.", "I think we should all stay calm."),
+    "fr": ("Selon le ministère, les exportations ont augmenté de 12 % en Bretagne.", "Je pense qu'il faut rester calme."),
+    "es": ("Según el ministerio, las exportaciones aumentaron un 12 % en Galicia.", "Creo que debemos mantener la calma."),
+    "de": ("Laut Ministerium stiegen die Exporte in Bayern um 12 Prozent.", "Ich denke, wir müssen ruhig bleiben."),
+    "it": ("Secondo il ministero, le esportazioni sono aumentate del 12% in Puglia.", "Penso che dobbiamo restare calmi."),
+    "pt": ("Segundo o ministério, as exportações aumentaram 12% no Pará.", "Acho que devemos manter a calma."),
+    "nl": ("Volgens het ministerie zijn de export in Limburg met 12 procent gestegen.", "Ik denk dat we kalm moeten blijven."),
+    "ru": ("По словам министерства, экспорт в Сибири вырос на 12 процентов.", "Я думаю, нам нужно сохранять спокойствие."),
+    "pl": ("Według ministerstwa eksport na Śląsku wzrósł o 12 procent.", "Myślę, że musimy zachować spokój."),
+    "vi": ("Theo Bộ Công Thương, xuất khẩu sang Nhật Bản tăng 12%.", "Tôi nghĩ chúng ta phải bình tĩnh."),
+    "ar": ("وفقا للوزارة، ارتفعت الصادرات بنسبة 12 بالمئة.", "أعتقد أنه يجب أن نبقى هادئين."),
+    "bg": ("Според министерството износът за Гърция се е увеличил с 12 процента.", "Мисля, че трябва да запазим спокойствие."),
+    "tr": ("Bakanlığa göre İzmir ihracatı yüzde 12 arttı.", "Bence sakin kalmamız gerekir."),
+}
+
+
+def test_every_table_has_examples_and_every_category():
+    assert set(features.languages()) == set(EXAMPLES)
+    for lang in features.languages():
+        path = resources.files("claimscope") / "data" / "checkworthy" / f"{lang}.json"
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        assert raw["language"] == lang
+        for category in features.CATEGORIES:
+            entries = raw[category]
+            assert entries and all(e == e.strip() and e == e.lower() for e in entries), (lang, category)
+
+
+@pytest.mark.parametrize("lang", sorted(EXAMPLES))
+def test_claim_cues(lang):
+    claim, _ = EXAMPLES[lang]
+    found = features.reasons(claim, lang)
+    assert "number" in found and "reported" in found, (lang, found)
+    counts = features.counts(claim, lang)
+    assert counts["comparison"] >= 1, lang
+    if lang != "ar":  # Arabic script has no capitals
+        assert "named_entity" in found, (lang, found)
+
+
+@pytest.mark.parametrize("lang", sorted(EXAMPLES))
+def test_subjective_cues(lang):
+    claim, opinion = EXAMPLES[lang]
+    assert features.counts(opinion, lang)["subjective"] >= 1, lang
+    assert features.counts(claim, lang)["subjective"] == 0, lang
+    assert features.reasons(opinion, lang) == ()
+
+
+def test_vector_shape_and_unknown_language_falls_back_to_english():
+    v = features.vector("Exports rose by 12 percent, officials said.", "xx")
+    assert v.shape == (len(features.FEATURES),)
+    assert features.reasons("Exports rose by 12 percent, officials said.", None) == (
+        "number", "comparison", "reported")
+    assert features.matrix([], []).shape == (0, len(features.FEATURES))
+
+
+def test_prefix_entries_match_inflections_only_at_word_start():
+    assert features.counts("Министерство заявило о потерях.", "ru")["reporting"] == 1
+    assert features.counts("Это незаявленный груз.", "ru")["reporting"] == 0
