@@ -15,6 +15,9 @@ PolNeAR specifics:
 - Articles annotated by several annotators: the annotator whose file sorts first
   (by annotator id) is the gold; the others are not used.
 - Sentences come from the project's segmenter (stage ``segment``), language "en".
+- PolNeAR is univocal (a token belongs to at most one attribution), so nested
+  attributions are not annotated there: predictions with ``nested_in`` set are
+  left out of the PolNeAR score (they are kept in the dev-set score).
 - Split contents is scored on the whole span (first part to last part).
 
 Dev set (devsets/attribution/<lang>.jsonl, own text; format in
@@ -47,9 +50,12 @@ def analyse(text: str, lang: str) -> tuple[Document, tuple]:
     return doc, extract(doc)
 
 
-def predicted_spans(attributions) -> dict[str, list[tuple[int, int]]]:
+def predicted_spans(attributions, outer_only: bool = False) -> dict[str, list[tuple[int, int]]]:
+    """Predicted spans per role; ``outer_only`` drops nested attributions."""
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     for a in attributions:
+        if outer_only and a.nested_in is not None:
+            continue
         if a.speaker_start is not None:
             spans["source"].append((a.speaker_start, a.speaker_end))
         spans["cue"].append((a.cue_start, a.cue_end))
@@ -133,7 +139,7 @@ def eval_polnear(split: str = "test") -> dict[str, float]:
     """Source, cue and content span P/R/F1 on a PolNeAR split."""
     counts = Counts()
     for text, gold in polnear_articles(split):
-        counts.add(predicted_spans(analyse(text, "en")[1]), gold)
+        counts.add(predicted_spans(analyse(text, "en")[1], outer_only=True), gold)
     return counts.metrics(f"attribution.polnear.{split}" if split != "test" else "attribution.polnear")
 
 

@@ -100,15 +100,17 @@ class SentenceRules:
                 end = m.start()
         return end
 
-    def trim_speaker(self, start: int, end: int) -> tuple[int, int] | None:
+    def trim_speaker(self, start: int, end: int, after: bool = False) -> tuple[int, int] | None:
+        """The noun phrase in [start, end) without edge adverbs and auxiliaries,
+        at most MAX_SPEAKER_WORDS words nearest the cue."""
         toks = words(self.text, start, end)
-        while toks and toks[0].group().lower() in self.t.adverbs:
+        while toks and toks[0].group().lower() in self.t.trim:
             toks.pop(0)
-        while toks and toks[-1].group().lower() in self.t.adverbs:
+        while toks and toks[-1].group().lower() in self.t.trim:
             toks.pop()
         if not toks:
             return None
-        toks = toks[-MAX_SPEAKER_WORDS:]
+        toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
         start, end = toks[0].start(), toks[-1].end()
         m = self.t.speaker_prefix.match(self.text, start, end)
         if m and m.group() and m.end() < end:
@@ -154,10 +156,13 @@ class SentenceRules:
         stop = self.t.speaker_stop.match(self.text, start, hi)
         if stop and self.text[self.right_region(stop.end(), hi):hi].strip(EDGE) == "":
             return None
+        comma = self.text[start:start + 1] == ","
         start, _ = strip(self.text, start, hi, " \t\n,:")
         quote = self.quote_after(start, hi)
         if quote:
             return quote, True
+        if comma:  # "X said, adding that ...": the content is not after the comma
+            return None
         comp = self.t.complementizer.search(self.text, start, hi)
         if comp and len(words(self.text, start, comp.start())) <= 6 and not any(
             c in BOUNDARY for c in self.text[start:comp.start()]
@@ -182,30 +187,57 @@ class SentenceRules:
         return span, False
 
     # -- the three cue kinds ------------------------------------------------
+    def inverted_speaker(self, cue: re.Match, hi: int) -> tuple[int, int] | None:
+        """The subject after the cue ("..., said the minister in a statement"):
+        a short noun phrase that ends the clause."""
+        if self.t.no_inversion.search(cue.group()):
+            return None
+        end = self.right_region(cue.end(), hi)
+        span = self.trim_speaker(cue.end(), end, after=True)
+        if not self.looks_like_speaker(span) or len(words(self.text, *span)) > 6:
+            return None
+        rest = self.text[end:hi].strip(EDGE)
+        if rest and not (self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)):
+            return None
+        return span
+
+    def passive_agent(self, cue: re.Match, lo: int, hi: int) -> tuple[int, int] | None | bool:
+        """For "X was criticized by Y": the agent span (or None); False when not passive."""
+        before = words(self.text, lo, cue.start())
+        if not before or before[-1].group().lower() not in self.t.passive:
+            return False
+        agent = self.t.agent.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
+        if agent is None:
+            return None
+        return self.trim_speaker(agent.end(), self.right_region(agent.end(), hi), after=True)
+
     def verb(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         text = self.text
         left = self.left_region(lo, cue.start())
+        agent = self.passive_agent(cue, left, hi)
+        if agent is not False:
+            found = self.content_after(agent[1] if agent else cue.end(), hi)
+            return Raw((cue.start(), cue.end()), agent, *found) if found else None
         before = self.trim_speaker(left, cue.start())
-        after_end = self.right_region(cue.end(), hi)
-        after = self.trim_speaker(cue.end(), after_end)
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
-        if inverted and self.looks_like_speaker(after):
+        after = self.inverted_speaker(cue, hi) if inverted else None
+        if after is not None:
             speaker = after
         elif before is not None:
             speaker, inverted = before, False
         else:
-            speaker, inverted = None, True
+            speaker, inverted = None, False
         found = None
         if not inverted:
             found = self.content_after(cue.end(), hi)
         if found is None:
             found = self.content_before(lo, speaker[0] if speaker and not inverted else left)
         if found is None and inverted:
-            found = self.content_after(speaker[1] if speaker else cue.end(), hi)
+            found = self.content_after(speaker[1], hi)
         if found is None:
             return None
         (content, direct), parts = found, ()
-        if inverted and speaker and direct:
+        if inverted and direct:
             more = self.quote_after(strip(text, speaker[1], hi, " ,")[0], len(text))
             if more and more[0] - speaker[1] <= 4:
                 parts = (content, more)
@@ -213,22 +245,19 @@ class SentenceRules:
         return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
 
     def preposition(self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None) -> Raw | None:
-        speaker = self.trim_speaker(cue.end(), self.right_region(cue.end(), hi))
+        speaker = self.trim_speaker(cue.end(), self.right_region(cue.end(), hi), after=True)
         if speaker is None:
             return None
         if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not self.looks_like_speaker(speaker):
             return None
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
-            content, direct = before
-        else:
-            found = self.content_after(speaker[1], hi)
-            if found is None:
-                if credit is None:
-                    return None
-                found = credit, False
-            content, direct = found
-        return Raw((cue.start(), cue.end()), speaker, content, direct)
+            return Raw((cue.start(), cue.end()), speaker, *before)
+        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi)
+        alone = not self.text[lo:cue.start()].strip(EDGE) and not self.text[speaker[1]:hi].strip(EDGE)
+        if found is None and alone and credit is not None:
+            found = credit, False  # a credit line ("Selon X") stands for the text above it
+        return Raw((cue.start(), cue.end()), speaker, *found) if found else None
 
     def postposition(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         speaker = self.trim_speaker(self.left_region(lo, cue.start()), cue.start())

@@ -18,7 +18,7 @@ from ...errors import InputError
 _LIST_KEYS = (
     "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
     "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "pronouns", "anonymous", "titles",
+    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "pronouns", "anonymous", "titles",
 )
 
 
@@ -57,6 +57,10 @@ class Table:
     pronouns: frozenset
     titles: frozenset
     adverbs: frozenset
+    trim: frozenset  # words dropped at the edges of a speaker span
+    passive: frozenset  # auxiliaries that make a following cue passive
+    agent: re.Pattern  # the passive agent marker ("by", "par")
+    no_inversion: re.Pattern  # cue forms never followed by their subject
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
 
     @property
@@ -78,8 +82,8 @@ def _compile(raw: dict) -> Table:
     return Table(
         language=raw["language"],
         raw=raw,
-        cue=re.compile(rf"(?<![\w'’])(?:{chain})(?!\w)", re.IGNORECASE),
-        weak_cue=re.compile(rf"(?<![\w'’])(?:{weak_chain})(?!\w)", re.IGNORECASE),
+        cue=re.compile(rf"(?<![\w'’-])(?:{chain})(?![\w-])", re.IGNORECASE),
+        weak_cue=re.compile(rf"(?<![\w'’-])(?:{weak_chain})(?![\w-])", re.IGNORECASE),
         preposition=_words(raw.get("prepositions", [])),
         postposition=_words(raw.get("postpositions", [])),
         complementizer=_words(raw.get("complementizers", [])),
@@ -93,6 +97,10 @@ def _compile(raw: dict) -> Table:
         pronouns=lower("pronouns"),
         titles=lower("titles"),
         adverbs=lower("adverbs"),
+        trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
+        passive=lower("passive_auxiliaries"),
+        agent=_words(raw.get("agent_markers", [])),
+        no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         v2=bool(raw.get("v2", False)),
     )
 
