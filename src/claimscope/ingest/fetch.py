@@ -44,12 +44,12 @@ _METADATA = {ipaddress.ip_address(ip) for ip in ("169.254.169.254", "fd00:ec2::2
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _KINDS = (  # checked in order: the first match names the refusal
-    ("is_loopback", "loopback"),
-    ("is_link_local", "link-local"),
-    ("is_multicast", "multicast"),
-    ("is_unspecified", "unspecified"),
-    ("is_private", "private"),
-    ("is_reserved", "reserved"),
+    ("is_loopback", "a loopback address"),
+    ("is_link_local", "a link-local address"),
+    ("is_multicast", "a multicast address"),
+    ("is_unspecified", "an unspecified address"),
+    ("is_reserved", "a reserved address"),
+    ("is_private", "a private address"),
 )
 _CHUNK = 65536
 
@@ -104,7 +104,7 @@ def fetch(
 def address_refusal(ip: str, allow_private: bool = False) -> str | None:
     """Why an IP address may not be fetched ("a loopback address"...), or None if it may."""
     address = ipaddress.ip_address(ip)
-    for candidate in (address, *_embedded_ipv4(address)):
+    for candidate in (*_embedded_ipv4(address), address):  # the inner IPv4 names the refusal best
         if candidate in _METADATA:
             return "a cloud metadata address"
         if allow_private:
@@ -113,7 +113,7 @@ def address_refusal(ip: str, allow_private: bool = False) -> str | None:
             return "a shared (carrier-grade NAT) address"
         for attribute, kind in _KINDS:
             if getattr(candidate, attribute):
-                return f"a {kind} address"
+                return kind
         if not candidate.is_global:
             return "a non-public address"
     return None
@@ -161,16 +161,18 @@ def _resolve(host: str, port: int) -> list[str]:
 def _checked_addresses(url, host, port, allow_private, resolver) -> list[str]:
     """The host's addresses, all of which must be allowed (a mixed answer is refused)."""
     try:
-        ips = [str(ipaddress.ip_address(host))]
+        literal = ipaddress.ip_address(host)
     except ValueError:
-        ips = list(resolver(host, port))
+        literal = None
+    ips = [host] if literal is not None else list(resolver(host, port))
     if not ips:
         raise FetchError(f"cannot resolve the host {host}: check the URL")
     for ip in ips:
         reason = address_refusal(ip, allow_private)
         if reason:
             hint = "" if "metadata" in reason else " (--allow-private-urls permits local addresses, for testing only)"
-            raise FetchError(f"refusing {url}: {host} is {reason} ({ip}){hint}")
+            where = f"{ip} is" if literal is not None else f"{host} resolves to {ip},"
+            raise FetchError(f"refusing {url}: {where} {reason}{hint}")
     return ips
 
 

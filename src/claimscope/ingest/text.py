@@ -63,25 +63,25 @@ def normalize_text(text: str) -> str:
 def decode_bytes(raw: bytes, *, declared: str | None = None, name: str = "the input") -> tuple[str, str]:
     """Decode ``raw`` to ``(text, encoding)``; never fails on undecodable bytes.
 
-    Order: a BOM (UTF-8/16/32); clean UTF-8; the ``declared`` charset (HTTP header or
-    HTML meta); UTF-16 without BOM when the NUL-byte pattern makes it evident; mostly
-    UTF-8 with a few bad bytes; then charset-normalizer (cp1252, latin-1, cp1251,
-    koi8-r...), with cp1252 and replacement characters as the last resort.
+    Order: a BOM (UTF-8/16/32); UTF-16 without BOM when the NUL-byte pattern makes it
+    evident; refusal of binary content; clean UTF-8; the ``declared`` charset (HTTP
+    header or HTML meta); mostly UTF-8 with a few bad bytes; then charset-normalizer
+    (cp1252, cp1250, cp1251, koi8-r...; a tie goes to cp1252), with cp1252 and
+    replacement characters as the last resort.
     Raises :class:`InputError` for binary content (NUL bytes, many control bytes, a
     known binary signature); ``name`` says which input in that message.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(encoding, errors="replace"), encoding
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    utf16 = _evident_utf16(raw)
+    utf16 = _evident_utf16(raw) if 0 in raw[:_SAMPLE] else None
     if utf16:
         return raw.decode(utf16), utf16
     _refuse_binary(raw, name)
-    return _decode_8bit(raw, declared)
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _decode_8bit(raw, declared)
 
 
 def _evident_utf16(raw: bytes) -> str | None:
@@ -128,10 +128,13 @@ def _decode_8bit(raw: bytes, declared: str | None) -> tuple[str, str]:
         return lenient, "utf-8"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is not None and best.encoding:
-        return str(best), codecs.lookup(best.encoding).name
-    return raw.decode("cp1252", errors="replace"), "cp1252"
+    matches = list(from_bytes(raw))
+    if not matches:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = next((m for m in tied if m.encoding == "cp1252"), best)  # ties go to the web's usual legacy charset
+    return str(best), codecs.lookup(best.encoding).name
 
 
 def _codec_name(label: str) -> str | None:
