@@ -97,6 +97,8 @@ class Document:
     stages: tuple[StageRun, ...] = ()
     attributions: tuple["Attribution", ...] = ()
     claims: tuple["Claim", ...] = ()
+    sourcing: tuple["SourceChain", ...] = ()  # the main claim's chain first (docs/sourcing.md)
+    triage: tuple[str, ...] = ()  # two or three lines: what to check first and why
     # float32 array (len(sentences), dim): "query:" embeddings of the sentences from
     # claimscope.embed.default_embedder(), stored by the claims stage for reuse.
     sentence_vectors: Any = field(default=None, compare=False, repr=False)
@@ -217,3 +219,59 @@ class FactCheck:
     source_ref: str | None = None  # the source's own identifier (e.g. a vclaim_id)
     import_id: int | None = field(default=None, compare=False)
     raw: str | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """An imported reliability rating of a domain (docs/sourcing.md): ``score`` in 0..1
+    (higher is more reliable) when the source gives one, ``label`` its own wording."""
+
+    domain: str
+    source: str  # the name the ratings file was imported under
+    score: float | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link of a sourcing chain. ``kind`` is "article" (this article, no span),
+    "outlet" (a credited or cited outlet) or "speaker" (the original speaker).
+    ``evidence`` names what the span is: "credit_line", "attribution", "byline",
+    "dateline", "relay" or "mention". ``outlet_id`` is the registry id (None for an
+    outlet the registry does not know, reported as unknown)."""
+
+    kind: str
+    name: str
+    start: int | None = None
+    end: int | None = None
+    evidence: str | None = None
+    outlet_id: str | None = None
+    domain: str | None = None
+    ownership: str | None = None
+    country: str | None = None
+    anonymous: bool = False
+    ratings: tuple[Rating, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A sourcing warning with its reason and, where there is one, its evidence span."""
+
+    kind: str
+    reason: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceChain:
+    """How a claim reached this article: ``hops[0]`` is this article, the last hop the
+    original speaker (or the furthest source named). ``independent_sources`` counts
+    distinct origins (two outlets relaying one agency are one)."""
+
+    claim_start: int
+    claim_end: int
+    hops: tuple[Hop, ...]
+    independent_sources: int
+    flags: tuple[Flag, ...]
+    stage: str
