@@ -1,0 +1,128 @@
+"""Dates written with month names or as d/m/y numbers, and whether their form fits a language.
+
+Month names, the connectors between day, month and year ("de", "of", "năm"), the
+orders a language writes (``date_orders``: "dm" = 14 novembre, "md" = November 14)
+and its numeric orders (``numeric_date_orders``: "dmy", "mdy", "ymd") all come from
+the language tables. A date is foreign to a language when its month name is not one
+of the language's, or its order is not one the language uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .langdata import language_name, tables
+
+_TIME = r"(?:,?\s+(?:[^\W\d_]{1,4}\s+)?\d{1,2}[:h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)?"
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: span, order and the languages its month name belongs to."""
+
+    start: int
+    end: int
+    order: str  # "md", "dm", "my" (no day: order says nothing), "dmy", "mdy"
+    langs: frozenset[str]  # languages whose month names include it; empty for numeric dates
+    iso: str | None  # YYYY-MM-DD when year, month and day are known
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, dict[str, tuple[int, bool]]]:
+    """casefolded month name -> {lang: (month number, written lower-case)}."""
+    found: dict[str, dict[str, tuple[int, bool]]] = {}
+    for lang, table in tables().items():
+        names = {**table["months"], **table["month_abbreviations"]}
+        for name, number in names.items():
+            found.setdefault(name.casefold(), {})[lang] = (number, name[:1].islower())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, ...]:
+    months = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
+    connectors = {c for t in tables().values() for c in t["date_connectors"]}
+    conn = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    month = rf"(?P<m>{months})(?!\w)"
+    year = rf"(?P<y>\d{{4}})(?!\d)"
+    flags = re.IGNORECASE
+    return (
+        re.compile(rf"(?<!\w){month}\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s{year})?{_TIME}", flags),
+        re.compile(
+            rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|er|º|st|nd|rd|th|-?го)?\s(?:(?:{conn})\s)?{month}"
+            rf"(?:,?\s(?:(?:{conn})\s)?{year})?{_TIME}",
+            flags,
+        ),
+        re.compile(rf"(?<!\w){month},?\s(?:(?:{conn})\s)?{year}{_TIME}", flags),
+    )
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Dates written with a month name or as unambiguous d/m/y numbers, in text order."""
+    found: list[DateMention] = []
+    for order, pattern in zip(("md", "dm", "my"), _patterns()):
+        for match in pattern.finditer(text):
+            mention = _named(match, order)
+            if mention and not any(_overlap(mention, other) for other in found):
+                found.append(mention)
+    for match in _NUMERIC.finditer(text):
+        mention = _numeric(match)
+        if mention and not any(_overlap(mention, other) for other in found):
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def foreign_form(mention: DateMention, lang: str) -> tuple[str, str, str | None] | None:
+    """(label, reason, language of the form) when ``mention`` is not written the way
+    ``lang`` writes dates; None when it is, or when ``lang`` has no table."""
+    table = tables().get(lang)
+    if table is None:
+        return None
+    name = language_name(lang)
+    if mention.langs and lang not in mention.langs:
+        other = "en" if "en" in mention.langs else sorted(mention.langs)[0]
+        return "month_name", f"{language_name(other)} month name in a {name} article", other
+    if mention.langs and mention.order in ("md", "dm") and mention.order not in table["date_orders"]:
+        style = "month before day" if mention.order == "md" else "day before month"
+        return "date_order", f"date written {style}, not the {name} order", None
+    if not mention.langs and mention.order not in table["numeric_date_orders"]:
+        style = "month/day/year" if mention.order == "mdy" else "day/month/year"
+        return "numeric_order", f"numeric date in {style} order, foreign to {name}", None
+    return None
+
+
+def _named(match: re.Match, order: str) -> DateMention | None:
+    word, year = match.group("m"), match.group("y")
+    capitalised = word[:1].isupper() and not word.isupper()
+    langs = {  # a capitalised lower-case month counts only in a full "14 Mars 2020"
+        lang: number
+        for lang, (number, lower) in _months()[word.casefold()].items()
+        if not (lower and capitalised and (order != "dm" or not year))
+    }
+    if not langs:
+        return None  # "Mars 2020" is a name, not a French date
+    day = int(match.group("d")) if "d" in match.groupdict() and match.group("d") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    numbers = set(langs.values())
+    iso = f"{year}-{numbers.pop():02d}-{day:02d}" if year and day and len(numbers) == 1 else None
+    return DateMention(match.start(), match.end(), order, frozenset(langs), iso)
+
+
+def _numeric(match: re.Match) -> DateMention | None:
+    first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+    if first > 12 and 1 <= second <= 12 and first <= 31:
+        order, day, month = "dmy", first, second
+    elif second > 12 and 1 <= first <= 12 and second <= 31:
+        order, day, month = "mdy", second, first
+    else:
+        return None  # 5/6/2017 could be either
+    iso = f"{year}-{month:02d}-{day:02d}" if len(year) == 4 else None
+    return DateMention(match.start(), match.end(), order, frozenset(), iso)
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    return a.start < b.end and b.start < a.end

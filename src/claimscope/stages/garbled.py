@@ -1,0 +1,106 @@
+"""Signs that machine translation or copying mangled a sentence.
+
+* ``fused_words``: a long lower-case token that the language's word list
+  (wordfreq, bundled with its package) does not know but that splits into two common
+  words: "précisemilitants" = "précise" + "militants". Off for languages whose table
+  sets ``compounding`` (German compounds, Arabic clitics are legitimately glued).
+* ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
+* ``broken_quotes``: a quotation opened again before it was closed, a closing mark
+  with nothing open, or a quotation left open at the end of a paragraph when the next
+  paragraph does not continue it.
+* ``mid_clause``: a long line that stops without final punctuation, on a lower-case
+  word or a comma.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MIN_FUSED = 9  # shortest token tried as two fused words
+MIN_PART = 4  # shortest part of a split
+MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
+MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+_GLUED_OPENERS = frozenset("«„")
+_CUT_END = re.compile(r"(?:[^\W\d_]*[a-zà-ÿа-яё]|,|;)$")
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(lang: str) -> dict[str, float] | None:
+    """word -> frequency for ``lang`` from wordfreq's bundled lists, or None."""
+    from wordfreq import available_languages, get_frequency_dict
+
+    for size in ("large", "small"):
+        if lang in available_languages(size):
+            return get_frequency_dict(lang, wordlist=size)
+    return None
+
+
+def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str, str, str]]:
+    """(token, left, right) for tokens of ``sentence`` that look like two glued words."""
+    if table is None or table["compounding"]:
+        return []
+    vocabulary = _vocabulary(lang)
+    if not vocabulary:
+        return []
+    found = []
+    for token in _TOKEN.findall(sentence):
+        if len(token) >= MIN_FUSED and token.islower() and token not in vocabulary:
+            split = _best_split(token, vocabulary)
+            if split:
+                found.append((token, *split))
+    return found
+
+
+def _best_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:
+    best, best_score = None, 0.0
+    for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+        left, right = token[:cut], token[cut:]
+        score = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
+        if score >= MIN_PART_FREQ and score > best_score:
+            best, best_score = (left, right), score
+    return best
+
+
+def glued_quotes(text: str, table: dict | None) -> list[int]:
+    """Offsets of opening quotation marks stuck to the end of a word."""
+    openers = {pair[0] for pair in (table or {}).get("quote_pairs", ())} & _GLUED_OPENERS
+    return [
+        i for i in range(1, len(text)) if text[i] in openers and text[i - 1].isalpha()
+    ]
+
+
+def quote_problems(text: str, start: int, end: int, next_start: str, table: dict | None):
+    """(offset, reason) for unbalanced quotation marks in the paragraph ``text[start:end]``.
+
+    ``next_start`` is the first character of the next paragraph (a quotation may run on
+    into a paragraph that opens with a quotation mark)."""
+    pairs = [tuple(p) for p in (table or {}).get("quote_pairs", ())]
+    openers = {o for o, c in pairs} - {c for o, c in pairs}
+    closers = {c for o, c in pairs} - {o for o, c in pairs}
+    problems, stack = [], []
+    for i in range(start, end):
+        char = text[i]
+        if char in openers:
+            if stack and text[stack[-1]] == char:
+                problems.append((i, f"{char} opened again before the previous one was closed"))
+            stack.append(i)
+        elif char in closers and not _is_apostrophe(text, i):
+            if stack:
+                stack.pop()
+            else:
+                problems.append((i, f"{char} closes a quotation that was never opened"))
+    if stack and next_start not in openers:
+        problems.append((stack[0], f"{text[stack[0]]} never closed in its paragraph"))
+    return problems
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    return text[i] in "’'" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def cut_off(line: str) -> bool:
+    """A long line that ends on a lower-case word or a comma, without final punctuation."""
+    return len(line.split()) >= MIN_CUT_WORDS and bool(_CUT_END.search(line))
