@@ -20,7 +20,7 @@ from typing import IO
 from ..errors import InputError
 from ..model import Article
 from .html import from_html
-from .text import MAX_BYTES, from_text
+from .text import MAX_BYTES, from_text, size_label
 
 _LANG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 _OPTIONAL = ("url", "title", "date", "lang")
@@ -76,7 +76,7 @@ def _records(stream: IO, name: str, max_bytes: int) -> Iterator[BatchItem]:
     for number, line in enumerate(_lines(stream, max_bytes), 1):
         if line is None:
             yield BatchItem(number, f"line-{number}", error=InputError(
-                f"line {number} of {name} is over the {max_bytes / 2**20:g} MiB record limit: shorten it"))
+                f"line {number} of {name} is over the {size_label(max_bytes)} record limit: shorten it"))
             continue
         if isinstance(line, bytes):
             try:
@@ -107,13 +107,14 @@ def _lines(stream: IO, limit: int) -> Iterator[bytes | str | None]:
 def _item(number: int, line: str, name: str) -> BatchItem:
     record_id = f"line-{number}"
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip())
         if not isinstance(record, dict):
             raise _bad(number, f"is a JSON {type(record).__name__}, not an object with a text or html field")
         record_id = _id(number, record.get("id"))
         return BatchItem(number, record_id, article=_article(number, record, f"{name}:{number}"))
     except json.JSONDecodeError as err:
-        error = _bad(number, f"is not valid JSON ({err.msg} at column {err.colno}): write one JSON object per line")
+        problem = f"{err.msg.removesuffix(' at')} at column {err.colno}"
+        error = _bad(number, f"is not valid JSON ({problem}): write one JSON object per line")
     except InputError as err:
         error = err
     return BatchItem(number, record_id, error=error)

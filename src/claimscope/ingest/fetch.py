@@ -27,7 +27,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from .. import __version__
 from ..errors import FetchError
-from .text import MAX_BYTES
+from .text import MAX_BYTES, size_label
 
 MAX_REDIRECTS = 5
 Resolver = Callable[[str, int], Sequence[str]]  # (host, port) -> IP address strings
@@ -270,7 +270,7 @@ def _charset(params: str) -> str | None:
 
 def _too_large(url: str, max_bytes: int) -> FetchError:
     return FetchError(
-        f"{url} is larger than the {max_bytes / 2**20:g} MiB limit: save the article's text to a file and check that"
+        f"{url} is larger than the {size_label(max_bytes)} limit: save the article's text to a file and check that"
     )
 
 

@@ -5,6 +5,7 @@ trafilatura is imported only when an HTML input arrives, so plain-text loading s
 
 from __future__ import annotations
 
+import logging
 import re
 
 from ..errors import InputError
@@ -24,6 +25,9 @@ _BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "bloc
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 _LINE_TAGS = ("item", "row")  # trafilatura elements that start a new line inside a block
 _CONTAINER_TAGS = ("quote", "div", "section")  # trafilatura elements that may hold blocks
+
+for _name in ("trafilatura", "htmldate"):  # their warnings would reach stderr unless the app set up logging
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 def looks_like_html(text: str) -> bool:

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Article
 from .fetch import fetch
 from .html import from_html, looks_like_html, meta_charset
-from .text import MAX_BYTES, decode_bytes, from_text
+from .text import MAX_BYTES, decode_bytes, from_text, size_label
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml"}
@@ -108,9 +108,5 @@ def _read_path(path: Path, max_bytes: int) -> bytes:
 
 
 def _too_large(name, max_bytes: int, size: int | None = None) -> InputError:
-    what = f"is {_mib(size)}, over" if size is not None else "is over"
-    return InputError(f"{name} {what} the {_mib(max_bytes)} input limit: check the article's text alone")
-
-
-def _mib(size: int) -> str:
-    return f"{size / 2**20:.3g} MiB"
+    what = f"is {size_label(size)}, over" if size is not None else "is over"
+    return InputError(f"{name} {what} the {size_label(max_bytes)} input limit: check the article's text alone")

@@ -148,6 +148,11 @@ def _codec_name(label: str) -> str | None:
         return None
 
 
+def size_label(size: int) -> str:
+    """A byte count for messages: "16 MiB", "200 MiB", "512 bytes"."""
+    return f"{size / 2**20:.3g} MiB" if size >= 2**20 else f"{size} bytes"
+
+
 def title_of(text: str) -> str | None:
     """The first non-empty line of a plain text, when short enough to be a title."""
     for line in text.split("\n", 50)[:50]:
