@@ -1,0 +1,239 @@
+"""``claimscope factchecks``: import, list, show, search, count and export fact-checks.
+
+A click group that works mounted in the main CLI (``main.add_command(factchecks)``)
+and standalone (``python -m claimscope.cli_factchecks``). Each command opens the
+store, calls one library function and renders its result; docs/factchecks.md
+documents every command and option.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .errors import ClaimscopeError, InputError
+from .factchecks import EXPORT_FORMATS, FORMATS, ImportOptions, Mapping, export, import_sources
+from .factchecks.record import INPUT_FIELDS, to_dict
+from .model import VERDICTS
+from .store import ENV_VAR, open_store
+
+_CLAIM_WIDTH = 90
+
+
+class _Group(click.Group):
+    """Expected failures become one line, ``error[CODE]: message``, and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimscopeError as err:
+            click.echo(f"error[{err.code}]: {err.message}", err=True)
+            ctx.exit(err.exit_code)
+
+
+db_option = click.option(
+    "--db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
+    help="Fact-check database file (default: the user data directory).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _filters(func):
+    for name, help_text in (
+        ("--publisher", "Only this publisher (exact name)."),
+        ("--verdict", f"Only this verdict ({', '.join(VERDICTS)})."),
+        ("--language", "Only this language (ISO 639-1 code)."),
+    ):
+        func = click.option(name, default=None, help=help_text)(func)
+    return func
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or key not in INPUT_FIELDS:
+            raise InputError(f"{option} {value!r}: write FIELD=VALUE with FIELD one of {', '.join(INPUT_FIELDS)}")
+        out[key] = rest
+    return out
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _short(text: str | None, width: int = _CLAIM_WIDTH) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _records_table(rows, scores=None) -> Table:
+    table = Table(show_lines=False)
+    for column in ("id", "date", "publisher", "verdict", "lang", "claim") + (("score",) if scores else ()):
+        if column == "claim":
+            table.add_column(column, overflow="fold", ratio=1)
+        else:
+            table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=None if column == "id" else 16)
+    for n, record in enumerate(rows):
+        cells = [record.id, record.review_date or "", record.publisher or "", record.verdict,
+                 record.language or "", _short(record.claim)]
+        table.add_row(*cells, *([f"{scores[n]:.2f}"] if scores else []))
+    return table
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(cls=_Group)
+def factchecks() -> None:
+    """Import, search and export fact-checks (schema.org ClaimReview)."""
+
+
+@factchecks.command("import")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Input format; auto detects it from the name and content.")
+@click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
+              help="CSV/JSONL: read FIELD from COLUMN (repeatable).")
+@click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE",
+              help="CSV/JSONL: use VALUE when a record has no FIELD (repeatable).")
+@click.option("--list-sep", default="|", show_default=True, help="CSV: separator inside list cells.")
+@click.option("--strict", is_flag=True, help="Fail (importing nothing from the file) on any malformed record.")
+@click.option("--chunk-size", type=click.IntRange(1), default=1000, show_default=True,
+              help="Records per transaction.")
+@click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses (testing).")
+@json_option
+def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow_private_urls, as_json):
+    """Import fact-checks from FILEs, folders (recursively) or URLs."""
+    mapping = Mapping(_pairs(maps, "--map"), _pairs(sets, "--set"), list_sep)
+    options = ImportOptions(fmt, mapping, strict, chunk_size, allow_private_urls)
+    with open_store(db) as store:
+        summary = import_sources(store, list(sources), options)
+        total = store.count()
+    if as_json:
+        _echo_json({**summary.as_dict(), "stored": total})
+    else:
+        _print_summary(summary, total)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _print_summary(summary, total: int) -> None:
+    console = _out()
+    console.print(
+        f"added {summary.added:,}, updated {summary.updated:,}, unchanged {summary.unchanged:,}, "
+        f"skipped {summary.skipped:,} ({total:,} fact-checks stored)"
+    )
+    for reason, count in summary.skip_reasons.most_common():
+        console.print(f"  skipped {count:,}: {reason}")
+    for reason, count in summary.warnings.most_common():
+        console.print(f"  kept with a warning {count:,}: {reason}")
+    for example in summary.examples:
+        console.print(f"  e.g. {example}", markup=False)
+    for failure in summary.failed:
+        console.print(f"  not imported: {failure}", markup=False)
+
+
+@factchecks.command("list")
+@db_option
+@_filters
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="How many to show.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many first.")
+@json_option
+def list_cmd(db, publisher, verdict, language, limit, offset, as_json):
+    """List stored fact-checks, newest review first."""
+    with open_store(db) as store:
+        rows = store.list(limit, offset, publisher=publisher, verdict=verdict, language=language)
+    if as_json:
+        _echo_json([to_dict(r) for r in rows])
+    else:
+        _out().print(_records_table(rows))
+
+
+@factchecks.command("show")
+@click.argument("record_id", metavar="ID")
+@db_option
+@click.option("--raw", is_flag=True, help="Also print the source record as imported.")
+@json_option
+def show_cmd(record_id, db, raw, as_json):
+    """Show every field of one fact-check."""
+    with open_store(db) as store:
+        record = store.get(record_id)
+    if record is None:
+        raise InputError(f"no fact-check with id {record_id!r}: find ids with `factchecks list` or `search`")
+    data = {**to_dict(record), "import_id": record.import_id}
+    if raw:
+        data["raw"] = json.loads(record.raw) if record.raw else None
+    if as_json:
+        _echo_json(data)
+        return
+    table = Table(show_header=False)
+    for key, value in data.items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+        table.add_row(key, shown if value not in (None, [], ()) else "")
+    _out().print(table)
+
+
+@factchecks.command("search")
+@click.argument("text")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="How many results.")
+@json_option
+def search_cmd(text, db, limit, as_json):
+    """Lexical search (bm25) over claim, title, summary, keywords and publisher."""
+    with open_store(db) as store:
+        hits = store.search(text, limit)
+    if as_json:
+        _echo_json([{**to_dict(r), "score": round(s, 4)} for r, s in hits])
+    else:
+        _out().print(_records_table([r for r, _ in hits], [s for _, s in hits]))
+
+
+@factchecks.command("stats")
+@db_option
+@click.option("--top", type=click.IntRange(1), default=15, show_default=True, help="Rows per table.")
+@json_option
+def stats_cmd(db, top, as_json):
+    """Count fact-checks by language, publisher and verdict."""
+    with open_store(db) as store:
+        stats = store.stats()
+    if as_json:
+        _echo_json(stats)
+        return
+    console = _out()
+    console.print(f"{stats['total']:,} fact-checks from {stats['imports']:,} imports")
+    for key in ("by_language", "by_publisher", "by_verdict"):
+        table = Table(title=key.replace("_", " "))
+        table.add_column(key.removeprefix("by_"))
+        table.add_column("count", justify="right")
+        items = list(stats[key].items())
+        for name, count in items[:top]:
+            table.add_row(str(name), f"{count:,}")
+        if len(items) > top:
+            table.add_row(f"({len(items) - top} more)", f"{sum(c for _, c in items[top:]):,}")
+        console.print(table)
+
+
+@factchecks.command("export")
+@db_option
+@_filters
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="claimreview", show_default=True,
+              help="claimreview: one JSON-LD array; jsonl: one ClaimReview per line.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Write to this file instead of standard output.")
+def export_cmd(db, publisher, verdict, language, fmt, output):
+    """Export fact-checks as schema.org ClaimReview JSON-LD."""
+    with open_store(db) as store, click.open_file(output, "w", encoding="utf-8") as out:
+        count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
+    if output != "-":
+        click.echo(f"wrote {count:,} ClaimReview records to {output}", err=True)
+
+
+if __name__ == "__main__":
+    factchecks(prog_name="claimscope factchecks")

@@ -1,0 +1,41 @@
+"""The fact-check store: a :class:`Store` protocol and its default SQLite backend.
+
+Where the database lives (docs/factchecks.md): the ``db`` argument (the CLI's
+``--db``), else the ``CLAIMSCOPE_DB`` environment variable, else
+``<user data dir>/claimscope/factchecks.sqlite`` (platformdirs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from ..errors import StoreError
+from .base import ImportRun, Store
+from .sqlite import SQLiteStore
+
+__all__ = ["ENV_VAR", "ImportRun", "SQLiteStore", "Store", "db_location", "default_db_path", "open_store"]
+
+ENV_VAR = "CLAIMSCOPE_DB"
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor CLAIMSCOPE_DB names one."""
+    return Path(user_data_dir("claimscope", appauthor=False)) / "factchecks.sqlite"
+
+
+def db_location(db: str | os.PathLike | None = None) -> str:
+    """The database to open: ``db``, else $CLAIMSCOPE_DB, else the default path."""
+    return str(db or os.environ.get(ENV_VAR) or default_db_path())
+
+
+def open_store(db: str | os.PathLike | None = None) -> Store:
+    """Open (creating and migrating when needed) the store at :func:`db_location`."""
+    location = db_location(db)
+    if location.startswith(("postgres://", "postgresql://")):
+        raise StoreError("the PostgreSQL store is not available yet: use a SQLite file path for --db")
+    if location.startswith("sqlite:///"):
+        location = location.removeprefix("sqlite:///")
+    return SQLiteStore(location)

@@ -1,0 +1,86 @@
+"""Numbered schema migrations, each applied in its own transaction and recorded.
+
+The ``schema_migrations`` table lists every applied version with its name and
+time. :func:`migrate` applies the missing ones in order; a failing migration rolls
+back entirely and leaves the previous version in place. Core tables use portable
+SQL; the lexical index (FTS5) is SQLite's own and lives in a migration of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+SQLITE_MIGRATIONS = (
+    Migration(1, "factchecks and import runs", (
+        """CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            status TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            counts TEXT NOT NULL DEFAULT '{}',
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )""",
+        "CREATE INDEX imports_resume ON imports (source_hash, status)",
+        """CREATE TABLE factchecks (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            seq INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            import_id INTEGER REFERENCES imports (id),
+            claim TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            language TEXT,
+            publisher TEXT,
+            review_date TEXT,
+            record TEXT NOT NULL,
+            raw TEXT
+        )""",
+        "CREATE UNIQUE INDEX factchecks_seq ON factchecks (seq)",
+        "CREATE INDEX factchecks_verdict ON factchecks (verdict)",
+        "CREATE INDEX factchecks_language ON factchecks (language)",
+        "CREATE INDEX factchecks_publisher ON factchecks (publisher)",
+    )),
+    Migration(2, "lexical index (FTS5, bm25)", (
+        """CREATE VIRTUAL TABLE factchecks_fts USING fts5 (
+            claim, title, summary, tags, publisher,
+            tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+    )),
+)
+
+
+def migrate(conn, migrations=SQLITE_MIGRATIONS) -> int:
+    """Apply the missing ``migrations`` on a DB-API connection in autocommit mode; the new version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    for migration in sorted(migrations, key=lambda m: m.version):
+        if migration.version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return max([m.version for m in migrations] + list(done))

@@ -1,0 +1,264 @@
+"""The default Store backend: one SQLite file (WAL journal, FTS5 lexical index).
+
+Each record is kept as its JSON (``record``) next to a few indexed columns
+(verdict, language, publisher, review date) and the source record (``raw``).
+Writes happen in explicit transactions (``BEGIN IMMEDIATE``), so a process killed
+mid-import leaves the last committed chunk and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from ..factchecks.record import from_dict, to_dict
+from ..model import FactCheck
+from .base import ImportRun
+from .migrations import migrate
+
+_FILTERS = ("language", "verdict", "publisher")
+_BATCH_IDS = 500  # ids per IN (...) query
+_UPSERT = """
+INSERT INTO factchecks (id, seq, content_hash, import_id, claim, verdict, language, publisher,
+                        review_date, record, raw)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    seq = excluded.seq, content_hash = excluded.content_hash, import_id = excluded.import_id,
+    claim = excluded.claim, verdict = excluded.verdict, language = excluded.language,
+    publisher = excluded.publisher, review_date = excluded.review_date,
+    record = excluded.record, raw = excluded.raw
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _where(filters: dict) -> tuple[str, list]:
+    unknown = set(filters) - set(_FILTERS)
+    if unknown:
+        raise StoreError(f"unknown filter {sorted(unknown)[0]!r}: use one of {', '.join(_FILTERS)}")
+    used = [(k, v) for k, v in filters.items() if v is not None]
+    clause = " AND ".join(f"{k} = ?" for k, _ in used)
+    return (f"WHERE {clause}" if clause else ""), [v for _, v in used]
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query matching any word of ``text`` (each word quoted, so no syntax errors)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    return " OR ".join('"' + w + '"' for w in words)
+
+
+class SQLiteStore:
+    """Store protocol on a SQLite file (see :class:`claimscope.store.base.Store`)."""
+
+    def __init__(self, path: str | Path):
+        self.location = str(path)
+        try:
+            if self.location != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.location, isolation_level=None, timeout=30)
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._version = migrate(self._conn)
+        except (sqlite3.Error, OSError) as err:
+            raise StoreError(f"cannot open the fact-check database {self.location} ({err}): "
+                             "check the path, or choose another with --db") from None
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def schema_version(self) -> int:
+        return self._version
+
+    def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"reading {self.location} failed ({err})") from None
+
+    # --- writing ------------------------------------------------------------------
+    def _transaction(self, work) -> None:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                work()
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise StoreError(f"writing {self.location} failed ({err}): nothing from this chunk was saved") from None
+
+    def start_import(self, source: str, source_hash: str, fmt: str) -> ImportRun:
+        rows = self._rows(
+            "SELECT id FROM imports WHERE source_hash = ? AND status = 'running' ORDER BY id DESC LIMIT 1",
+            (source_hash,),
+        )
+        if rows:
+            return self._run(rows[0][0])
+
+        def insert():
+            cursor = self._conn.execute(
+                "INSERT INTO imports (source, source_hash, format, status, position, counts, started_at) "
+                "VALUES (?, ?, ?, 'running', 0, '{}', ?)",
+                (source, source_hash, fmt, _now()),
+            )
+            ids.append(cursor.lastrowid)
+
+        ids: list[int] = []
+        self._transaction(insert)
+        return self._run(ids[0])
+
+    def _run(self, run_id: int) -> ImportRun:
+        row = self._rows(
+            "SELECT id, source, source_hash, format, status, position, counts, started_at, finished_at "
+            "FROM imports WHERE id = ?", (run_id,),
+        )[0]
+        return ImportRun(*row[:6], json.loads(row[6]), *row[7:])
+
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, int | None]]:
+        out = {}
+        for start in range(0, len(ids), _BATCH_IDS):
+            part = list(ids[start : start + _BATCH_IDS])
+            marks = ",".join("?" * len(part))
+            for rid, digest, import_id in self._rows(
+                f"SELECT id, content_hash, import_id FROM factchecks WHERE id IN ({marks})", part
+            ):
+                out[rid] = (digest, import_id)
+        return out
+
+    def write_chunk(self, run_id: int, records: Sequence[tuple[FactCheck, str]], position: int, counts: dict) -> None:
+        def work():
+            seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) FROM factchecks").fetchone()[0]
+            rows = [
+                (r.id, seq + n, digest, run_id, r.claim, r.verdict, r.language, r.publisher, r.review_date,
+                 json.dumps(to_dict(r), ensure_ascii=False), r.raw)
+                for n, (r, digest) in enumerate(records, 1)
+            ]
+            self._conn.executemany(_UPSERT, rows)
+            self._reindex([r for r, _ in records])
+            self._conn.execute(
+                "UPDATE imports SET position = ?, counts = ? WHERE id = ?", (position, json.dumps(counts), run_id)
+            )
+
+        self._transaction(work)
+
+    def _reindex(self, records: list[FactCheck]) -> None:
+        pks = {}
+        for start in range(0, len(records), _BATCH_IDS):
+            part = [r.id for r in records[start : start + _BATCH_IDS]]
+            marks = ",".join("?" * len(part))
+            pks.update(self._conn.execute(f"SELECT id, pk FROM factchecks WHERE id IN ({marks})", part))
+        self._conn.executemany("DELETE FROM factchecks_fts WHERE rowid = ?", [(pks[r.id],) for r in records])
+        self._conn.executemany(
+            "INSERT INTO factchecks_fts (rowid, claim, title, summary, tags, publisher) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (pks[r.id], r.claim, r.title or "", r.summary or "",
+                 " ".join(r.keywords + r.countries + r.outlets), r.publisher or "")
+                for r in records
+            ],
+        )
+
+    def finish_import(self, run_id: int, counts: dict) -> None:
+        self._transaction(lambda: self._conn.execute(
+            "UPDATE imports SET status = 'done', counts = ?, finished_at = ? WHERE id = ?",
+            (json.dumps(counts), _now(), run_id),
+        ))
+
+    # --- reading ------------------------------------------------------------------
+    @staticmethod
+    def _record(row: tuple) -> FactCheck:
+        record, import_id, raw = row
+        return from_dict(json.loads(record), import_id, raw)
+
+    def get(self, record_id: str) -> FactCheck | None:
+        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = ?", (record_id,))
+        return self._record(rows[0]) if rows else None
+
+    def get_many(self, ids: Sequence[str]) -> list[FactCheck]:
+        found = {}
+        for start in range(0, len(ids), _BATCH_IDS):
+            part = list(ids[start : start + _BATCH_IDS])
+            marks = ",".join("?" * len(part))
+            for row in self._rows(f"SELECT record, import_id, raw FROM factchecks WHERE id IN ({marks})", part):
+                record = self._record(row)
+                found[record.id] = record
+        return [found[i] for i in ids if i in found]
+
+    def count(self) -> int:
+        return self._rows("SELECT COUNT(*) FROM factchecks")[0][0]
+
+    def max_seq(self) -> int:
+        return self._rows("SELECT COALESCE(MAX(seq), 0) FROM factchecks")[0][0]
+
+    def changed_since(self, seq: int, limit: int = 1000) -> list[tuple[int, FactCheck]]:
+        rows = self._rows(
+            "SELECT seq, record, import_id, raw FROM factchecks WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+        )
+        return [(row[0], self._record(row[1:])) for row in rows]
+
+    def iter_batches(self, batch_size: int = 1000, **filters) -> Iterator[list[FactCheck]]:
+        where, params = _where(filters)
+        last = 0
+        while True:
+            clause = f"{where} AND pk > ?" if where else "WHERE pk > ?"
+            rows = self._rows(
+                f"SELECT pk, record, import_id, raw FROM factchecks {clause} ORDER BY pk LIMIT ?",
+                [*params, last, batch_size],
+            )
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [self._record(row[1:]) for row in rows]
+
+    def list(self, limit: int = 20, offset: int = 0, **filters) -> list[FactCheck]:
+        where, params = _where(filters)
+        rows = self._rows(
+            f"SELECT record, import_id, raw FROM factchecks {where} "
+            "ORDER BY review_date IS NULL, review_date DESC, pk DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [self._record(row) for row in rows]
+
+    def search(self, text: str, limit: int = 10) -> list[tuple[FactCheck, float]]:
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self._rows(
+            "SELECT f.record, f.import_id, f.raw, bm25(factchecks_fts) AS score "
+            "FROM factchecks_fts JOIN factchecks f ON f.pk = factchecks_fts.rowid "
+            "WHERE factchecks_fts MATCH ? ORDER BY score LIMIT ?",
+            (query, limit),
+        )
+        return [(self._record(row[:3]), -row[3]) for row in rows]
+
+    def stats(self) -> dict:
+        def grouped(column: str) -> dict[str, int]:
+            rows = self._rows(
+                f"SELECT COALESCE({column}, '(unknown)'), COUNT(*) FROM factchecks "
+                f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
+            )
+            return dict(rows)
+
+        return {
+            "total": self.count(),
+            "by_language": grouped("language"),
+            "by_publisher": grouped("publisher"),
+            "by_verdict": grouped("verdict"),
+            "imports": self._rows("SELECT COUNT(*) FROM imports")[0][0],
+        }
+
+    def imports(self, limit: int = 20) -> list[ImportRun]:
+        return [self._run(row[0]) for row in self._rows("SELECT id FROM imports ORDER BY id DESC LIMIT ?", (limit,))]
