@@ -118,7 +118,7 @@ class EntityResolver:
                 if len(name) > len(group.name):
                     group.name = name
                 return group
-            if not concept and not name and len(toks) == 1 and low in group.nouns:
+            if len(toks) == 1 and any(noun.endswith(low) for noun in group.nouns):
                 return group
             if not concept and not name and group.labels and low == group.labels[0].lower():
                 return group

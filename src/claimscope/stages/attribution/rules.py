@@ -157,6 +157,11 @@ class SentenceRules:
         if stop and self.text[self.right_region(stop.end(), hi):hi].strip(EDGE) == "":
             return None
         comma = self.text[start:start + 1] == ","
+        colon = self.text.find(":", start, hi)
+        if colon >= 0 and len(words(self.text, start, colon)) <= 4 and not any(
+            c in BOUNDARY for c in self.text[start:colon]
+        ):  # "wrote on Twitter: ..."
+            start = colon + 1
         start, _ = strip(self.text, start, hi, " \t\n,:")
         quote = self.quote_after(start, hi)
         if quote:
@@ -199,7 +204,29 @@ class SentenceRules:
         rest = self.text[end:hi].strip(EDGE)
         if rest and not (self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)):
             return None
+        if self.text[end:end + 1] == ",":  # "..., said the director, Marc Blanc."
+            tail_end = self.right_region(end + 1, hi)
+            tail = self.trim_speaker(end + 1, tail_end, after=True)
+            if tail and self.text[tail[0]].isupper() and len(words(self.text, *tail)) <= 4 \
+                    and not self.text[tail_end:hi].strip(EDGE):
+                span = (span[0], tail[1])
         return span
+
+    def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """"The mayor, Paul Martin, said": the noun phrase and its apposition
+        before a comma that ends right before the cue."""
+        _, comma = strip(self.text, lo, pos, " \t\n")
+        if comma <= lo or self.text[comma - 1] != ",":
+            return None
+        start1 = self.left_region(lo, comma - 1)
+        second = self.trim_speaker(start1, comma - 1)
+        _, comma0 = strip(self.text, lo, start1, " \t\n")
+        if second is None or comma0 <= lo or self.text[comma0 - 1] != ",":
+            return None
+        first = self.trim_speaker(self.left_region(lo, comma0 - 1), comma0 - 1)
+        if first is None or len(words(self.text, first[0], second[1])) > 12 or not self.looks_like_speaker(first):
+            return None
+        return first[0], second[1]
 
     def passive_agent(self, cue: re.Match, lo: int, hi: int) -> tuple[int, int] | None | bool:
         """For "X was criticized by Y": the agent span (or None); False when not passive."""
@@ -218,7 +245,12 @@ class SentenceRules:
         if agent is not False:
             found = self.content_after(agent[1] if agent else cue.end(), hi)
             return Raw((cue.start(), cue.end()), agent, *found) if found else None
-        before = self.trim_speaker(left, cue.start())
+        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        lead = words(text, lo, left)
+        if before and lead and lead[-1].group().lower() in self.t.as_clause:
+            comma = text.find(",", cue.end(), hi)  # "As X said, <content>"
+            found = self.content_after(comma + 1, hi) if comma >= 0 else None
+            return Raw((cue.start(), cue.end()), before, *found) if found else None
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
         after = self.inverted_speaker(cue, hi) if inverted else None
         if after is not None:

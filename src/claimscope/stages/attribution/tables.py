@@ -18,7 +18,7 @@ from ...errors import InputError
 _LIST_KEYS = (
     "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
     "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "pronouns", "anonymous", "titles",
+    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "pronouns", "anonymous", "titles",
 )
 
 
@@ -35,7 +35,7 @@ def _alternation(phrases) -> str:
 
 def _words(phrases, flags=re.IGNORECASE) -> re.Pattern:
     """Whole-word matcher for a list of phrases."""
-    return re.compile(rf"(?<![\w'’])(?:{_alternation(phrases)})(?!\w)", flags)
+    return re.compile(rf"(?<![\w'’])(?:{_alternation(phrases)})(?:(?<=['’])|(?!\w))", flags)
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Table:
     pronouns: frozenset
     titles: frozenset
     adverbs: frozenset
+    as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
     trim: frozenset  # words dropped at the edges of a speaker span
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
@@ -97,6 +98,7 @@ def _compile(raw: dict) -> Table:
         pronouns=lower("pronouns"),
         titles=lower("titles"),
         adverbs=lower("adverbs"),
+        as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
@@ -108,6 +110,7 @@ def _compile(raw: dict) -> Table:
 TABLES = Path(__file__).resolve().parents[2] / "data" / "attribution"
 
 
+@lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """ISO 639-1 codes that have an attribution table."""
     return tuple(sorted(p.stem for p in TABLES.glob("*.json")))
