@@ -110,7 +110,7 @@ def test_datetimes_keep_their_date_and_region_tags_their_language():
 
 
 def test_a_missing_batch_file_fails_at_once(tmp_path):
-    with pytest.raises(InputError, match="does not exist: check the path of the batch file"):
+    with pytest.raises(InputError, match="absent.jsonl does not exist: check the path"):
         read_batch(tmp_path / "absent.jsonl")
 
 

@@ -216,3 +216,20 @@ def test_tls_uses_the_host_name_and_refuses_an_untrusted_certificate(tls_server)
     with pytest.raises(FetchError, match="the TLS connection to news.example failed .*CERTIFICATE_VERIFY_FAILED"):
         fetch("https://news.example/", resolver=lambda host, _port: [PUBLIC_IP], connector=connect, timeout=5)
     assert seen == ["news.example"]
+
+
+def test_a_slow_name_lookup_counts_against_the_time_limit():
+    def stuck(host, port):
+        time.sleep(3)
+        return [PUBLIC_IP]
+
+    with pytest.raises(FetchError, match="did not answer within 0.3 s"):
+        fetch("http://slow.example/", resolver=stuck, connector=_never, timeout=0.3)
+
+
+def test_an_unknown_host_name():
+    def nxdomain(host, port):
+        raise FetchError(f"cannot resolve the host {host}: check the URL")
+
+    with pytest.raises(FetchError, match="cannot resolve the host nowhere.example: check the URL"):
+        fetch("http://nowhere.example/", resolver=nxdomain, connector=_never)

@@ -20,6 +20,7 @@ from typing import IO
 from ..errors import InputError
 from ..model import Article
 from .html import from_html
+from .load import open_file
 from .text import MAX_BYTES, from_text, size_label
 
 _LANG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
@@ -50,21 +51,9 @@ def read_batch(path_or_stream: str | os.PathLike | IO, *, max_bytes: int = MAX_B
     """
     if isinstance(path_or_stream, (str, os.PathLike)):
         path = Path(path_or_stream)
-        return _records_of_file(path, _open(path), max_bytes)
+        handle = open_file(path, directory_hint="give the path of a JSONL file")
+        return _records_of_file(path, handle, max_bytes)
     return _records(path_or_stream, getattr(path_or_stream, "name", "the batch"), max_bytes)
-
-
-def _open(path: Path) -> IO[bytes]:
-    try:
-        if path.is_dir():
-            raise InputError(f"{path} is a directory: give the path of a JSONL file")
-        return path.open("rb")
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError(f"{path} does not exist: check the path of the batch file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied (check the file's permissions)") from None
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror or err}") from None
 
 
 def _records_of_file(path: Path, handle: IO[bytes], max_bytes: int) -> Iterator[BatchItem]:

@@ -19,6 +19,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -81,7 +82,8 @@ def fetch(
     deadline = time.monotonic() + timeout
     for _ in range(MAX_REDIRECTS + 1):
         host, port, tls, target = _parse(url)
-        ips = _checked_addresses(url, host, port, allow_private, resolver or _resolve)
+        resolve = _within(resolver or _resolve, deadline, url, timeout)
+        ips = _checked_addresses(url, host, port, allow_private, resolve)
         conn = _connect(url, host, port, tls, ips, deadline, timeout, connector or _tcp)
         sock = conn.sock  # kept: http.client drops conn.sock once the response owns it
         response = None
@@ -156,6 +158,31 @@ def _resolve(host: str, port: int) -> list[str]:
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(f"cannot resolve the host {host}: check the URL ({err})") from None
     return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def _within(resolver: Resolver, deadline: float, url: str, timeout: float) -> Resolver:
+    """``resolver`` bounded by the deadline (the system resolver has no time limit of its own)."""
+
+    def resolve(host: str, port: int) -> Sequence[str]:
+        outcome: list = []
+        worker = threading.Thread(target=_capture, args=(outcome, resolver, host, port), daemon=True)
+        worker.start()
+        worker.join(_remaining(deadline, url, timeout))
+        if not outcome:
+            raise _timed_out(url, timeout)
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value
+
+    return resolve
+
+
+def _capture(outcome: list, function, *args) -> None:
+    try:
+        outcome.append((True, function(*args)))
+    except Exception as err:  # noqa: BLE001 - handed back to the calling thread as is
+        outcome.append((False, err))
 
 
 def _checked_addresses(url, host, port, allow_private, resolver) -> list[str]:

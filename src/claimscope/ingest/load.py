@@ -6,6 +6,7 @@ import dataclasses
 import re
 import stat
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,24 +88,37 @@ def _read_stdin(stream: BinaryIO, max_bytes: int) -> bytes:
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes; clear errors for missing, directory, unreadable and too large."""
-    try:
+    """The file's bytes, refused from its size before reading when it is too large."""
+    directory = "give the path of one file (a JSONL batch goes to --batch)"
+    with open_file(path, max_bytes=max_bytes, directory_hint=directory) as handle, _read_errors(path):
+        raw = handle.read(max_bytes + 1)  # files that grow, pipes and devices have no useful size
+    if len(raw) > max_bytes:
+        raise _too_large(path, max_bytes)
+    return raw
+
+
+def open_file(path: Path, *, max_bytes: int | None = None, directory_hint: str) -> BinaryIO:
+    """``path`` opened for reading, or one clear error: missing, directory, too large, forbidden."""
+    with _read_errors(path):
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path} is a directory: give the path of one file (a JSONL batch goes to --batch)")
-        if info.st_size > max_bytes:
+            raise InputError(f"{path} is a directory: {directory_hint}")
+        if max_bytes is not None and info.st_size > max_bytes:
             raise _too_large(path, max_bytes, info.st_size)
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)  # files that grow, pipes and devices have no useful size
+        return path.open("rb")
+
+
+@contextmanager
+def _read_errors(path: Path):
+    """Turn the OS's reasons for not reading ``path`` into one-line input errors."""
+    try:
+        yield
     except (FileNotFoundError, NotADirectoryError):
         raise InputError(f"{path} does not exist: check the path") from None
     except PermissionError:
         raise InputError(f"cannot read {path}: permission denied (check the file's permissions)") from None
     except OSError as err:
         raise InputError(f"cannot read {path}: {err.strerror or err}") from None
-    if len(raw) > max_bytes:
-        raise _too_large(path, max_bytes)
-    return raw
 
 
 def _too_large(name, max_bytes: int, size: int | None = None) -> InputError:
