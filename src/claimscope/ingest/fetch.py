@@ -53,6 +53,7 @@ _KINDS = (  # checked in order: the first match names the refusal
     ("is_private", "a private address"),
 )
 _CHUNK = 65536
+_SAFE = "/%:@!$&'()*+,;=-._~"  # characters left as they are in a request target
 
 
 @dataclass(frozen=True)
@@ -81,18 +82,17 @@ def fetch(
     """
     deadline = time.monotonic() + timeout
     for _ in range(MAX_REDIRECTS + 1):
-        host, port, tls, target = _parse(url)
-        resolve = _within(resolver or _resolve, deadline, url, timeout)
-        ips = _checked_addresses(url, host, port, allow_private, resolve)
-        conn = _connect(url, host, port, tls, ips, deadline, timeout, connector or _tcp)
+        hop = _Hop.of(url, deadline, timeout)
+        ips = _checked_addresses(hop, allow_private, _within(resolver or _resolve, hop))
+        conn = _connect(hop, ips, connector or _tcp)
         sock = conn.sock  # kept: http.client drops conn.sock once the response owns it
         response = None
         try:
-            response = _exchange(conn, url, target, deadline, timeout)
+            response = _exchange(hop, conn)
             if response.status in _REDIRECTS:
-                url = _next_hop(url, response)
+                url = _next_hop(hop, response)
                 continue
-            return _page(url, response, sock, deadline, timeout, max_bytes)
+            return _page(hop, response, sock, max_bytes)
         finally:
             if response is not None:
                 response.close()
@@ -131,25 +131,47 @@ def _embedded_ipv4(address) -> list:
     return [ip for ip in found if ip is not None]
 
 
-def _parse(url: str) -> tuple[str, int, bool, str]:
-    """(ASCII host, port, TLS?, request target) of an http(s) URL."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError(
-            f"refusing {url}: only http:// and https:// URLs can be fetched (for a local file, give its path)"
-        )
-    try:
-        host = (parts.hostname or "").encode("idna").decode("ascii")
-        port = parts.port or (443 if scheme == "https" else 80)
-    except (UnicodeError, ValueError):
-        raise FetchError(f"{url} is not a valid URL: check the host name and port") from None
-    if not host:
-        raise FetchError(f"{url} has no host name: give a full address such as https://example.org/page")
-    target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-    if parts.query:
-        target += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
-    return host, port, scheme == "https", target
+@dataclass(frozen=True)
+class _Hop:
+    """One request of a fetch: the URL taken apart, and the deadline shared by all hops."""
+
+    url: str
+    host: str  # ASCII (IDNA) host name or IP literal
+    port: int
+    tls: bool
+    target: str  # path and query, percent-encoded
+    deadline: float
+    timeout: float
+
+    @classmethod
+    def of(cls, url: str, deadline: float, timeout: float) -> "_Hop":
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(
+                f"refusing {url}: only http:// and https:// URLs can be fetched (for a local file, give its path)"
+            )
+        try:
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+            port = parts.port or (443 if scheme == "https" else 80)
+        except (UnicodeError, ValueError):
+            raise FetchError(f"{url} is not a valid URL: check the host name and port") from None
+        if not host:
+            raise FetchError(f"{url} has no host name: give a full address such as https://example.org/page")
+        target = quote(parts.path or "/", safe=_SAFE)
+        if parts.query:
+            target += "?" + quote(parts.query, safe=_SAFE + "?")
+        return cls(url, host, port, scheme == "https", target, deadline, timeout)
+
+    def left(self) -> float:
+        """Seconds left before the deadline; past it, the time-out error."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self.timed_out()
+        return left
+
+    def timed_out(self) -> FetchError:
+        return FetchError(f"{self.url} did not answer within {self.timeout:g} s: try again later, or raise --timeout")
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -160,16 +182,16 @@ def _resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
-def _within(resolver: Resolver, deadline: float, url: str, timeout: float) -> Resolver:
+def _within(resolver: Resolver, hop: _Hop) -> Resolver:
     """``resolver`` bounded by the deadline (the system resolver has no time limit of its own)."""
 
     def resolve(host: str, port: int) -> Sequence[str]:
         outcome: list = []
         worker = threading.Thread(target=_capture, args=(outcome, resolver, host, port), daemon=True)
         worker.start()
-        worker.join(_remaining(deadline, url, timeout))
+        worker.join(hop.left())
         if not outcome:
-            raise _timed_out(url, timeout)
+            raise hop.timed_out()
         ok, value = outcome[0]
         if not ok:
             raise value
@@ -185,21 +207,21 @@ def _capture(outcome: list, function, *args) -> None:
         outcome.append((False, err))
 
 
-def _checked_addresses(url, host, port, allow_private, resolver) -> list[str]:
+def _checked_addresses(hop: _Hop, allow_private: bool, resolver: Resolver) -> list[str]:
     """The host's addresses, all of which must be allowed (a mixed answer is refused)."""
     try:
-        literal = ipaddress.ip_address(host)
+        literal = ipaddress.ip_address(hop.host)
     except ValueError:
         literal = None
-    ips = [host] if literal is not None else list(resolver(host, port))
+    ips = [hop.host] if literal is not None else list(resolver(hop.host, hop.port))
     if not ips:
-        raise FetchError(f"cannot resolve the host {host}: check the URL")
+        raise FetchError(f"cannot resolve the host {hop.host}: check the URL")
     for ip in ips:
         reason = address_refusal(ip, allow_private)
         if reason:
             hint = "" if "metadata" in reason else " (--allow-private-urls permits local addresses, for testing only)"
-            where = f"{ip} is" if literal is not None else f"{host} resolves to {ip},"
-            raise FetchError(f"refusing {url}: {where} {reason}{hint}")
+            where = f"{ip} is" if literal is not None else f"{hop.host} resolves to {ip},"
+            raise FetchError(f"refusing {hop.url}: {where} {reason}{hint}")
     return ips
 
 
@@ -207,121 +229,113 @@ def _tcp(ip: str, port: int, timeout: float) -> socket.socket:
     return socket.create_connection((ip, port), timeout=timeout)
 
 
-def _remaining(deadline: float, url: str, timeout: float) -> float:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise _timed_out(url, timeout)
-    return left
-
-
-def _timed_out(url: str, timeout: float) -> FetchError:
-    return FetchError(f"{url} did not answer within {timeout:g} s: try again later, or raise --timeout")
-
-
-def _connect(url, host, port, tls, ips, deadline, timeout, connector) -> http.client.HTTPConnection:
-    """A connection to the first reachable checked address, TLS verified for ``host``."""
+def _connect(hop: _Hop, ips: list[str], connector: Connector) -> http.client.HTTPConnection:
+    """A connection to the first reachable checked address, TLS verified for the host name."""
     failure = None
     for ip in ips:
         try:
-            sock = connector(ip, port, _remaining(deadline, url, timeout))
+            sock = connector(ip, hop.port, hop.left())
         except TimeoutError:
-            raise _timed_out(url, timeout) from None
+            raise hop.timed_out() from None
         except OSError as err:
             failure = err
             continue
-        return _wrap(sock, url, host, port, tls, deadline, timeout)
-    raise FetchError(f"cannot connect to {host} port {port}: {failure.strerror or failure}; check the URL")
+        return _wrap(hop, sock)
+    raise FetchError(f"cannot connect to {hop.host} port {hop.port}: {failure.strerror or failure}; check the URL")
 
 
-def _wrap(sock, url, host, port, tls, deadline, timeout) -> http.client.HTTPConnection:
-    if not tls:
-        conn = http.client.HTTPConnection(host, port)
+def _wrap(hop: _Hop, sock: socket.socket) -> http.client.HTTPConnection:
+    if not hop.tls:
+        conn = http.client.HTTPConnection(hop.host, hop.port)
         conn.sock = sock
         return conn
     context = ssl.create_default_context()
-    conn = http.client.HTTPSConnection(host, port, context=context)
+    conn = http.client.HTTPSConnection(hop.host, hop.port, context=context)
     try:
-        sock.settimeout(_remaining(deadline, url, timeout))
-        conn.sock = context.wrap_socket(sock, server_hostname=host)
+        sock.settimeout(hop.left())
+        conn.sock = context.wrap_socket(sock, server_hostname=hop.host)
     except TimeoutError:
         sock.close()
-        raise _timed_out(url, timeout) from None
+        raise hop.timed_out() from None
     except ssl.SSLError as err:
         sock.close()
-        raise FetchError(f"the TLS connection to {host} failed ({err.reason or err}): check the URL") from None
+        raise FetchError(f"the TLS connection to {hop.host} failed ({err.reason or err}): check the URL") from None
     return conn
 
 
-def _exchange(conn, url, target, deadline, timeout) -> http.client.HTTPResponse:
+def _exchange(hop: _Hop, conn: http.client.HTTPConnection) -> http.client.HTTPResponse:
     try:
-        conn.sock.settimeout(_remaining(deadline, url, timeout))
-        conn.request("GET", target, headers=_HEADERS)
+        conn.sock.settimeout(hop.left())
+        conn.request("GET", hop.target, headers=_HEADERS)
         return conn.getresponse()
     except TimeoutError:
-        raise _timed_out(url, timeout) from None
+        raise hop.timed_out() from None
     except (OSError, http.client.HTTPException) as err:
-        raise FetchError(f"{url} gave no valid HTTP answer ({err or type(err).__name__}): check the URL") from None
+        raise FetchError(f"{hop.url} gave no valid HTTP answer ({err or type(err).__name__}): check the URL") from None
 
 
-def _next_hop(url: str, response) -> str:
+def _next_hop(hop: _Hop, response) -> str:
     location = response.getheader("Location")
     if not location:
-        raise FetchError(f"{url} redirects (HTTP {response.status}) without saying where: check the URL")
-    return urljoin(url, location.strip())
+        raise FetchError(f"{hop.url} redirects (HTTP {response.status}) without saying where: check the URL")
+    return urljoin(hop.url, location.strip())
 
 
-def _page(url, response, sock, deadline, timeout, max_bytes) -> Fetched:
+def _page(hop: _Hop, response, sock: socket.socket, max_bytes: int) -> Fetched:
     if not 200 <= response.status < 300:
         raise FetchError(
-            f"{url} answered HTTP {response.status} {response.reason}: check the address, or try again later"
+            f"{hop.url} answered HTTP {response.status} {response.reason}: check the address, or try again later"
         )
-    header = response.getheader("Content-Type") or ""
-    media, _, params = header.partition(";")
+    media, _, params = (response.getheader("Content-Type") or "").partition(";")
     media = media.strip().lower()
     if media and not media.startswith(_TEXT_TYPES):
-        raise FetchError(f"{url} is {media}, not text or HTML: give the address of the article page")
+        raise FetchError(f"{hop.url} is {media}, not text or HTML: give the address of the article page")
     length = response.getheader("Content-Length") or ""
     if length.isdigit() and int(length) > max_bytes:
-        raise _too_large(url, max_bytes)
-    body = _read_body(url, response, sock, deadline, timeout, max_bytes)
-    return Fetched(url=url, content_type=media, charset=_charset(params), body=body)
+        raise _too_large(hop, max_bytes)
+    body = _read_body(hop, response, sock, max_bytes)
+    return Fetched(url=hop.url, content_type=media, charset=_charset(params), body=body)
 
 
 def _charset(params: str) -> str | None:
     for param in params.split(";"):
         key, _, value = param.partition("=")
-        if key.strip().lower() == "charset" and value.strip().strip("\"'"):
-            return value.strip().strip("\"'")
+        value = value.strip().strip("\"'")
+        if key.strip().lower() == "charset" and value:
+            return value
     return None
 
 
-def _too_large(url: str, max_bytes: int) -> FetchError:
+def _too_large(hop: _Hop, max_bytes: int) -> FetchError:
     return FetchError(
-        f"{url} is larger than the {size_label(max_bytes)} limit: save the article's text to a file and check that"
+        f"{hop.url} is larger than the {size_label(max_bytes)} limit: save the article's text to a file and check that"
     )
 
 
-def _read_body(url, response, sock, deadline, timeout, max_bytes) -> bytes:
+def _read_body(hop: _Hop, response, sock: socket.socket, max_bytes: int) -> bytes:
     """The body, decompressed, refused as soon as it passes ``max_bytes`` or the deadline."""
-    decoder = _decoder(url, response.getheader("Content-Encoding"))
+    decoder = _decoder(hop, response.getheader("Content-Encoding"))
     body = bytearray()
     try:
         while True:
-            sock.settimeout(_remaining(deadline, url, timeout))
+            sock.settimeout(hop.left())
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break
             body += decoder.decompress(chunk, max_bytes + 1 - len(body)) if decoder else chunk
             if len(body) > max_bytes:
-                raise _too_large(url, max_bytes)
+                raise _too_large(hop, max_bytes)
+        body += decoder.flush() if decoder else b""
     except TimeoutError:
-        raise _timed_out(url, timeout) from None
+        raise hop.timed_out() from None
     except (OSError, http.client.HTTPException, zlib.error) as err:
-        raise FetchError(f"{url} sent a broken answer ({err or type(err).__name__}): try again later") from None
+        raise FetchError(f"{hop.url} sent a broken answer ({err or type(err).__name__}): try again later") from None
+    if len(body) > max_bytes:
+        raise _too_large(hop, max_bytes)
     return bytes(body)
 
 
-def _decoder(url: str, encoding: str | None):
+def _decoder(hop: _Hop, encoding: str | None):
     encoding = (encoding or "identity").strip().lower()
     if encoding in ("gzip", "x-gzip"):
         return zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -329,4 +343,4 @@ def _decoder(url: str, encoding: str | None):
         return zlib.decompressobj()
     if encoding == "identity":
         return None
-    raise FetchError(f"{url} uses the {encoding!r} content encoding, which claimscope cannot read")
+    raise FetchError(f"{hop.url} uses the {encoding!r} content encoding, which claimscope cannot read")
