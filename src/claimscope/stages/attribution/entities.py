@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from .rules import WORD
 from .tables import Table
 
+CONNECTORS = frozenset("de del della di do da dos das of von van der du des y e".split())
+
 
 @dataclass
 class _Group:
@@ -61,8 +63,10 @@ def _concept(low: str, table: Table) -> str | None:
 def _name(toks: list[str], table: Table) -> str | None:
     """The last run of capitalised words that is not a demonym or a title."""
     runs, run = [], []
-    for tok in toks:
-        if tok[0].isupper() and tok.lower() not in table.demonyms and tok.lower() not in table.titles:
+    for i, tok in enumerate(toks):
+        if run and tok.lower() in CONNECTORS and i + 1 < len(toks) and toks[i + 1][0].isupper():
+            run.append(tok)
+        elif tok[0].isupper() and tok.lower() not in table.demonyms and tok.lower() not in table.titles:
             run.append(tok)
         else:
             if run:

@@ -89,7 +89,7 @@ class SentenceRules:
 
     def right_region(self, lo: int, hi: int) -> int:
         """End of the noun phrase that starts at ``lo`` (first boundary or stop word)."""
-        end = hi
+        lo, end = strip(self.text, lo, hi, " \t\n")[0], hi
         for i in range(lo, hi):
             if self.text[i] in BOUNDARY:
                 end = i
@@ -149,12 +149,13 @@ class SentenceRules:
         close = self.quotes.get(pos)
         return strip(self.text, pos + 1, close, " \t\n") if close is not None else None
 
-    def content_after(self, pos: int, hi: int) -> tuple[tuple[int, int], bool] | None:
+    def content_after(self, pos: int, hi: int, stop_ok: bool = False) -> tuple[tuple[int, int], bool] | None:
         """Content that follows a cue: a colon, a quotation, a complementizer clause
-        or the rest of the sentence (None when only "in a statement" follows)."""
+        or the rest of the sentence (None when only "in a statement" follows,
+        unless ``stop_ok``)."""
         start, _ = strip(self.text, pos, hi, " \t\n")
         stop = self.t.speaker_stop.match(self.text, start, hi)
-        if stop and self.text[self.right_region(stop.end(), hi):hi].strip(EDGE) == "":
+        if not stop_ok and stop and self.text[self.right_region(stop.end(), hi):hi].strip(EDGE) == "":
             return None
         comma = self.text[start:start + 1] == ","
         colon = self.text.find(":", start, hi)
@@ -266,6 +267,8 @@ class SentenceRules:
             found = self.content_before(lo, speaker[0] if speaker and not inverted else left)
         if found is None and inverted:
             found = self.content_after(speaker[1], hi)
+        if found is None and not inverted:
+            found = self.content_after(cue.end(), hi, stop_ok=True)
         if found is None:
             return None
         (content, direct), parts = found, ()
@@ -285,7 +288,7 @@ class SentenceRules:
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
             return Raw((cue.start(), cue.end()), speaker, *before)
-        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi)
+        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True)
         alone = not self.text[lo:cue.start()].strip(EDGE) and not self.text[speaker[1]:hi].strip(EDGE)
         if found is None and alone and credit is not None:
             found = credit, False  # a credit line ("Selon X") stands for the text above it
