@@ -69,7 +69,7 @@ def _records(stream: IO, name: str, max_bytes: int) -> Iterator[BatchItem]:
             continue
         if isinstance(line, bytes):
             try:
-                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                line = line.decode("utf-8-sig")  # a BOM also where files were concatenated
             except UnicodeDecodeError:
                 yield BatchItem(number, f"line-{number}", error=InputError(
                     f"line {number} of {name} is not valid UTF-8: save the batch as UTF-8"))

@@ -91,7 +91,7 @@ def _html_lang(tree) -> str | None:
 
 
 def _meta(doc) -> dict:
-    date = doc.date if isinstance(doc.date, str) and _ISO_DATE.fullmatch(doc.date or "") else None
+    date = doc.date if isinstance(doc.date, str) and _ISO_DATE.fullmatch(doc.date) else None
     return {
         "title": _clean(doc.title),
         "date": date,
