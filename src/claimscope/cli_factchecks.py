@@ -71,18 +71,17 @@ def _short(text: str | None, width: int = _CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _records_table(rows, scores=None) -> Table:
-    table = Table(show_lines=False)
-    for column in ("id", "date", "publisher", "verdict", "lang", "claim") + (("score",) if scores else ()):
-        if column == "claim":
-            table.add_column(column, overflow="fold", ratio=1)
-        else:
-            table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=None if column == "id" else 16)
+def _print_records(rows, scores=None) -> None:
+    """Two lines per record: id, date, publisher, verdict, language (, score); then the claim."""
+    console = _out()
     for n, record in enumerate(rows):
-        cells = [record.id, record.review_date or "", record.publisher or "", record.verdict,
-                 record.language or "", _short(record.claim)]
-        table.add_row(*cells, *([f"{scores[n]:.2f}"] if scores else []))
-    return table
+        head = [record.id, record.review_date or "-", record.publisher or "-", record.verdict, record.language or "-"]
+        if scores:
+            head.append(f"score {scores[n]:.2f}")
+        console.print("  ".join(head), markup=False)
+        console.print(f"    {_short(record.claim)}", markup=False)
+    if not rows:
+        console.print("no fact-checks found")
 
 
 def _echo_json(data) -> None:
@@ -153,7 +152,7 @@ def list_cmd(db, publisher, verdict, language, limit, offset, as_json):
     if as_json:
         _echo_json([to_dict(r) for r in rows])
     else:
-        _out().print(_records_table(rows))
+        _print_records(rows)
 
 
 @factchecks.command("show")
@@ -192,7 +191,7 @@ def search_cmd(text, db, limit, as_json):
     if as_json:
         _echo_json([{**to_dict(r), "score": round(s, 4)} for r, s in hits])
     else:
-        _out().print(_records_table([r for r, _ in hits], [s for _, s in hits]))
+        _print_records([r for r, _ in hits], [s for _, s in hits])
 
 
 @factchecks.command("stats")

@@ -1,0 +1,96 @@
+"""Hostile inputs: each gives a clear message or a counted skip, never a crash, never data loss."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimscope.errors import ImportFormatError
+from claimscope.factchecks import import_sources
+
+GOOD = {"@type": "ClaimReview", "url": "https://checks.example/keep", "claimReviewed": "Stored before the attack.",
+        "author": {"@type": "Organization", "name": "Example"}, "reviewRating": {"alternateName": "False"}}
+
+
+@pytest.fixture
+def seeded(store, tmp_path):
+    """A store that already holds one record, which no hostile import may lose."""
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(GOOD), encoding="utf-8")
+    import_sources(store, [str(path)])
+    yield store
+    assert store.count() >= 1 and store.get(store.list(1000)[-1].id) is not None
+    assert any(r.claim == "Stored before the attack." for r in store.list(1000))
+
+
+def _file(tmp_path, name: str, content) -> str:
+    path = tmp_path / name
+    (path.write_bytes if isinstance(content, bytes) else path.write_text)(content)
+    return str(path)
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("truncated.json", json.dumps([GOOD, GOOD])[:-30], "is not valid JSON .* at line 1, column"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("huge-string.json", json.dumps("x" * 10_000_000), "no fact-check records"),
+    ("empty.json", "", "cannot tell the format|no fact-check records|not valid JSON"),
+    ("nothing.html", "<html><body><p>No structured data here.</p></body></html>", "has no JSON-LD"),
+    ("other.json", json.dumps({"@type": "NewsArticle", "headline": "Not a review"}), "no fact-check records"),
+    ("binary.json", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50, "PNG|binary"),
+    ("api.json", json.dumps({"claims": "not a list"}), "no fact-check records"),
+])
+def test_unreadable_files_give_one_clear_line(seeded, tmp_path, name, content, message):
+    with pytest.raises(ImportFormatError, match=message) as info:
+        import_sources(seeded, [_file(tmp_path, name, content)])
+    assert "\n" not in str(info.value) and len(str(info.value)) < 400
+
+
+def test_google_api_flag_on_a_non_api_file(seeded, tmp_path):
+    with pytest.raises(ImportFormatError, match="not a Fact Check Tools API response"):
+        from claimscope.factchecks import ImportOptions
+
+        import_sources(seeded, [_file(tmp_path, "x.json", json.dumps(GOOD))], ImportOptions(format="google-api"))
+
+
+def test_malformed_records_are_skipped_with_reasons(seeded, tmp_path):
+    records = [
+        {**GOOD, "url": "https://checks.example/1", "claimReviewed": 12345},  # a number: kept as text
+        {**GOOD, "url": "https://checks.example/2", "claimReviewed": {"nested": ["object"]}},  # no usable claim
+        {**GOOD, "url": "https://checks.example/3", "claimReviewed": "x" * 10_000_001},  # 10 MB string
+        {**GOOD, "url": "https://checks.example/4", "datePublished": "the 45th of Nevember"},  # bad date: kept
+        {**GOOD, "url": "https://checks.example/5", "reviewRating": {"alternateName": "Zebra"}},  # unknown rating
+        {**GOOD, "url": "https://checks.example/6", "reviewRating": {"ratingValue": "high", "bestRating": []}},
+        {**GOOD, "url": "https://checks.example/7", "itemReviewed": "just a string", "image": 42},
+        {**GOOD, "url": "https://checks.example/8", "datePublished": "2021-02-30"},
+        {**GOOD, "url": "https://checks.example/6"},  # duplicate of #6 (same URL and claim)
+    ]
+    summary = import_sources(seeded, [_file(tmp_path, "mixed.json", json.dumps(records))])
+    assert summary.added == 6
+    assert dict(summary.skip_reasons) == {"missing_claim": 1, "too_long": 1, "duplicate_id": 1}
+    assert summary.warnings["bad_date:review_date"] == 2
+    assert summary.warnings["unknown_rating"] == 1
+    assert summary.warnings["bad_number:rating_value"] == 1
+    assert any("10,000,001 characters" in e for e in summary.examples)
+
+
+def test_jsonl_with_broken_lines_keeps_the_good_ones(seeded, tmp_path):
+    lines = [json.dumps({"claim": "First good line.", "publisher": "P"}), '{"claim": "cut off', "[1, 2]",
+             "[" * 50_000 + "]" * 50_000, json.dumps({"claim": "Last good line.", "publisher": "P"})]
+    summary = import_sources(seeded, [_file(tmp_path, "x.jsonl", "\n".join(lines))])
+    assert summary.added == 2
+    assert dict(summary.skip_reasons) == {"bad_json": 2, "wrong_type": 1}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8-sig"])
+def test_other_encodings_are_decoded(seeded, tmp_path, encoding):
+    text = "claim,rating,publisher,language\nLe café coûte 10 €.,Faux,Vérif,fr\n"
+    summary = import_sources(seeded, [_file(tmp_path, "x.csv", text.encode(encoding))])
+    assert summary.added == 1
+    assert any(r.claim == "Le café coûte 10 €." for r in seeded.list(10))
+
+
+def test_csv_rows_with_too_many_cells_are_skipped(seeded, tmp_path):
+    text = "claim,rating\nGood row.,False\nBad,row,with,extra\n"
+    summary = import_sources(seeded, [_file(tmp_path, "x.csv", text)])
+    assert (summary.added, dict(summary.skip_reasons)) == (1, {"wrong_columns": 1})
