@@ -92,6 +92,11 @@ def test_reads_binary_streams_with_a_bom():
     assert item.article.text == VIETNAMESE
 
 
+def test_reads_text_streams_with_a_bom():
+    [item] = read_batch(io.StringIO("\ufeff" + jsonl({"text": POLISH})))
+    assert item.article.text == POLISH
+
+
 def test_a_last_line_without_newline_is_read():
     [item] = read_batch(io.StringIO(json.dumps({"text": FRENCH})))
     assert item.ok

@@ -69,11 +69,12 @@ def _records(stream: IO, name: str, max_bytes: int) -> Iterator[BatchItem]:
             continue
         if isinstance(line, bytes):
             try:
-                line = line.decode("utf-8-sig")  # a BOM also where files were concatenated
+                line = line.decode("utf-8")
             except UnicodeDecodeError:
                 yield BatchItem(number, f"line-{number}", error=InputError(
                     f"line {number} of {name} is not valid UTF-8: save the batch as UTF-8"))
                 continue
+        line = line.removeprefix("\ufeff")  # a BOM: at the start, or where files were concatenated
         if line.strip():
             yield _item(number, line, name)
 
