@@ -94,7 +94,7 @@ class SentenceRules:
             if self.text[i] in BOUNDARY:
                 end = i
                 break
-        for pattern in (self.t.speaker_stop, self.t.clause_break):
+        for pattern in (self.t.speaker_stop, self.t.clause_break, self.t.cue):
             m = pattern.search(self.text, lo, end)
             if m and m.start() > lo:
                 end = m.start()
@@ -112,6 +112,10 @@ class SentenceRules:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
         start, end = toks[0].start(), toks[-1].end()
+        if end < len(self.text) and self.text[end] in CLOSING and end in self.closing:
+            end += 1
+        if start > 0 and start - 1 in self.quotes and self.quotes[start - 1] < end:
+            start -= 1
         m = self.t.speaker_prefix.match(self.text, start, end)
         if m and m.group() and m.end() < end:
             start = m.end()
@@ -128,7 +132,8 @@ class SentenceRules:
         word = first.group()
         head = re.split(r"['’]", word.lower())[0] + ("'" if re.search(r"['’]", word) else "")
         return (
-            word[0].isupper()
+            not self.t.determiners
+            or word[0].isupper()
             or word.lower() in self.t.determiners | self.t.pronouns | self.t.titles
             or head in self.t.determiners
             or bool(self.t.anonymous.search(self.text, span[0], span[1]))
@@ -167,8 +172,8 @@ class SentenceRules:
         quote = self.quote_after(start, hi)
         if quote:
             return quote, True
-        if comma:  # "X said, adding that ...": the content is not after the comma
-            return None
+        if comma and not (self.t.comma_content or self.t.complementizer.match(self.text, start, hi)):
+            return None  # "X said, adding that ...": the content is not after the comma
         comp = self.t.complementizer.search(self.text, start, hi)
         if comp and len(words(self.text, start, comp.start())) <= 6 and not any(
             c in BOUNDARY for c in self.text[start:comp.start()]
@@ -247,6 +252,8 @@ class SentenceRules:
             found = self.content_after(agent[1] if agent else cue.end(), hi)
             return Raw((cue.start(), cue.end()), agent, *found) if found else None
         before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        if before and self.t.v2 and self.t.preposition.search(text, left, cue.start()):
+            before = None  # "Laut X sagte Y": the subject follows the verb
         lead = words(text, lo, left)
         if before and lead and lead[-1].group().lower() in self.t.as_clause:
             comma = text.find(",", cue.end(), hi)  # "As X said, <content>"
@@ -280,7 +287,10 @@ class SentenceRules:
         return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
 
     def preposition(self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None) -> Raw | None:
-        speaker = self.trim_speaker(cue.end(), self.right_region(cue.end(), hi), after=True)
+        end = self.right_region(cue.end(), hi)
+        if end < hi and end in self.quotes and self.quotes[end] < hi:  # "по данным газеты «Утро»"
+            end = self.quotes[end] + 1
+        speaker = self.trim_speaker(cue.end(), end, after=True)
         if speaker is None:
             return None
         if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not self.looks_like_speaker(speaker):
