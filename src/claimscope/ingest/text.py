@@ -33,7 +33,6 @@ _MAGIC = (  # binary formats people paste by mistake, named in the error
 )
 _SAMPLE = 65536  # bytes inspected for binary content and UTF-16 evidence
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _MAX_CONTROL_RATIO = 0.01
 _LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"}
 
