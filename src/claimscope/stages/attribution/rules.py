@@ -293,7 +293,10 @@ class SentenceRules:
         speaker = self.trim_speaker(cue.end(), end, after=True)
         if speaker is None:
             return None
-        if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not self.looks_like_speaker(speaker):
+        followed_by_comma = self.text[speaker[1]:hi].lstrip().startswith(",")
+        if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not (
+            followed_by_comma or self.looks_like_speaker(speaker)
+        ):
             return None
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
