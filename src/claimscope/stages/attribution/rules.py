@@ -154,7 +154,7 @@ class SentenceRules:
         close = self.quotes.get(pos)
         return strip(self.text, pos + 1, close, " \t\n") if close is not None else None
 
-    def content_after(self, pos: int, hi: int, stop_ok: bool = False) -> tuple[tuple[int, int], bool] | None:
+    def content_after(self, pos: int, hi: int, stop_ok: bool = False, clause: bool = True) -> tuple[tuple[int, int], bool] | None:
         """Content that follows a cue: a colon, a quotation, a complementizer clause
         or the rest of the sentence (None when only "in a statement" follows,
         unless ``stop_ok``)."""
@@ -174,7 +174,7 @@ class SentenceRules:
             return quote, True
         if comma and not (self.t.comma_content or self.t.complementizer.match(self.text, start, hi)):
             return None  # "X said, adding that ...": the content is not after the comma
-        comp = self.t.complementizer.search(self.text, start, hi)
+        comp = self.t.complementizer.search(self.text, start, hi) if clause else None
         if comp and len(words(self.text, start, comp.start())) <= 6 and not any(
             c in BOUNDARY for c in self.text[start:comp.start()]
         ):
@@ -301,7 +301,7 @@ class SentenceRules:
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
             return Raw((cue.start(), cue.end()), speaker, *before)
-        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True)
+        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True, clause=False)
         alone = not self.text[lo:cue.start()].strip(EDGE) and not self.text[speaker[1]:hi].strip(EDGE)
         if found is None and alone and credit is not None:
             found = credit, False  # a credit line ("Selon X") stands for the text above it

@@ -1,0 +1,12 @@
+from tests.attribution.util import by_cue, run
+
+
+def test_laut_with_verb_second_subject():
+    _, found = run(["Laut der Agentur dpa sagte der Innenminister, die Grenzen blieben offen."], "de")
+    assert by_cue(found, "Laut")["speaker"] == "der Agentur dpa"
+    assert by_cue(found, "sagte")["speaker"] == "der Innenminister"
+
+
+def test_comma_before_content():
+    _, found = run(["Er betonte, dass der Bund zahlen müsse."], "de")
+    assert by_cue(found, "betonte")["content"] == "der Bund zahlen müsse"

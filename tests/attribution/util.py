@@ -1,0 +1,29 @@
+"""Builds documents by hand (one Sentence per given sentence) and reads attributions back."""
+
+from __future__ import annotations
+
+from claimscope.model import Article, Document, Sentence
+from claimscope.stages.attribution import AttributionStage
+
+
+def run(sentences: list[str], lang: str) -> tuple[str, list[dict]]:
+    """Join ``sentences`` with spaces, run the stage, return the text and readable spans."""
+    text, spans = "", []
+    for sent in sentences:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {sent}" if text else sent
+        spans.append(Sentence(start, len(text), 0, lang))
+    doc = AttributionStage()(Document(Article(text), language=lang, sentences=tuple(spans)))
+    span = lambda a, b: text[a:b] if a is not None else None  # noqa: E731
+    return text, [
+        {
+            "speaker": span(a.speaker_start, a.speaker_end), "cue": span(a.cue_start, a.cue_end),
+            "content": span(a.content_start, a.content_end), "direct": a.direct,
+            "anonymous": a.anonymous, "entity": a.speaker_entity, "nested_in": a.nested_in,
+        }
+        for a in doc.attributions
+    ]
+
+
+def by_cue(found: list[dict], cue: str) -> dict:
+    return next(a for a in found if a["cue"] == cue)
