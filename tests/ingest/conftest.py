@@ -12,8 +12,6 @@ import pytest
 
 from tests.ingest.samples import ARTICLE_HTML, FRENCH
 
-PUBLIC_IP = "93.184.216.34"  # a global address the test resolver hands out for "news.example"
-
 
 class Handler(BaseHTTPRequestHandler):
     """A handful of routes, each exercising one fetch rule."""
@@ -100,10 +98,12 @@ def silent_server():
 class FakeNetwork:
     """The resolver/connector seams: public-looking names that lead to the loopback server."""
 
+    public_ip = "93.184.216.34"  # a global address, handed out for news.example
+
     def __init__(self, port: int):
         self.port = port
-        self.names = {"news.example": [PUBLIC_IP], "intranet.example": ["10.1.2.3"],
-                      "mixed.example": [PUBLIC_IP, "192.168.1.20"]}
+        self.names = {"news.example": [self.public_ip], "intranet.example": ["10.1.2.3"],
+                      "mixed.example": [self.public_ip, "192.168.1.20"]}
         self.resolved: list[str] = []
         self.connected: list[str] = []
 
@@ -113,7 +113,7 @@ class FakeNetwork:
 
     def connect(self, ip, port, timeout):
         self.connected.append(ip)
-        assert ip == PUBLIC_IP, f"connector reached for a refused address {ip}"
+        assert ip == self.public_ip, f"connector reached for a refused address {ip}"
         return socket.create_connection(("127.0.0.1", self.port), timeout=timeout)
 
 
