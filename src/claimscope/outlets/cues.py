@@ -1,0 +1,67 @@
+"""Per-language sourcing cues (``claimscope/data/sourcing/<lang>.json``), compiled.
+
+Each table lists, for one language:
+
+- ``relay_cues``: words linking an outlet to the outlet it relays ("citing", "citant",
+  "dẫn", "со ссылкой на", "援引", "via");
+- ``accusation``: markers of an accusation ("accus*", "cáo buộc", "обвин*");
+- ``primary_material``: primary documents or footage a text may refer to ("statement*",
+  "vidéo*", "видео");
+- ``photo_credit``: caption credit words ("Photo", "Ảnh", "Фото"): an outlet named after
+  one credits a picture, not the story;
+- ``outlet_nouns``: nouns that make an unknown speaker an outlet ("newspaper", "báo").
+
+An entry ending in ``*`` matches any word starting with it; other entries match whole
+words. Matching ignores case; scripts written without spaces need no word boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns")
+_NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def languages() -> tuple[str, ...]:
+    """Languages that have a sourcing table."""
+    folder = resources.files("claimscope") / "data" / "sourcing"
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@lru_cache(maxsize=None)
+def table(lang: str) -> dict[str, list[str]]:
+    """The raw table of ``lang`` (KeyError if there is none)."""
+    if lang not in languages():
+        raise KeyError(lang)
+    path = resources.files("claimscope") / "data" / "sourcing" / f"{lang}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {kind: data[kind] for kind in KINDS}
+
+
+def _entry(word: str) -> str:
+    stem = word.endswith("*")
+    body = re.escape(word.rstrip("*")).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
+    if _NO_BOUNDARY.search(word):
+        return body
+    return rf"(?<!\w){body}" + (r"\w*" if stem else r"(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def pattern(kind: str, lang: str | None) -> re.Pattern | None:
+    """One regex for every entry of ``kind`` in ``lang`` (all languages when ``lang`` is
+    None or has no table); None when there is nothing to match."""
+    langs = [lang] if lang in languages() else list(languages())
+    words = sorted({w for code in langs for w in table(code)[kind]}, key=len, reverse=True)
+    return re.compile("|".join(_entry(w) for w in words), re.IGNORECASE) if words else None
+
+
+def find(kind: str, text: str, lang: str | None = None, start: int = 0, end: int | None = None):
+    """Matches of ``kind`` cues in ``text[start:end]`` (offsets into ``text``)."""
+    compiled = pattern(kind, lang)
+    if compiled is None:
+        return []
+    return list(compiled.finditer(text, start, len(text) if end is None else end))

@@ -1,0 +1,90 @@
+"""The chain builder on hand-built documents (no attribution model needed)."""
+
+from __future__ import annotations
+
+import re
+
+from claimscope.model import Article, Attribution, Document, Finding, Sentence
+from claimscope.stages.sourcing import Sourcing
+
+STAGE = Sourcing(use_default_ratings=False)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def make(text: str, attributions=(), findings=(), lang="en") -> Document:
+    """A document with naive sentences and attributions given as (speaker, cue, content, anonymous)."""
+    sentences = tuple(Sentence(m.start(), m.end(), 0, lang) for m in re.finditer(r"[^.\n]+\.?", text))
+    built = []
+    for speaker, cue, content, anonymous in attributions:
+        s = _span(text, speaker) if speaker else (None, None)
+        built.append(Attribution(*_span(text, cue), *s, *_span(text, content), direct=False,
+                                 anonymous=anonymous, speaker_entity=None if anonymous else speaker,
+                                 nested_in=None, stage="test@1"))
+    found = tuple(Finding(kind, *_span(text, part), "test", "test@1", label=label, value=value)
+                  for kind, part, label, value in findings)
+    return Document(Article(text), language=lang, sentences=sentences, attributions=tuple(built), findings=found)
+
+
+def chain_of(doc: Document):
+    (chain,) = STAGE(doc).sourcing
+    return [h.outlet_id or h.name for h in chain.hops], chain.independent_sources, {f.kind for f in chain.flags}
+
+
+def test_two_outlets_relaying_one_agency_are_one_source():
+    text = "Le Monde and Le Figaro, citing AFP, reported that the dam collapsed on Monday."
+    hops, independent, flags = chain_of(make(text))
+    assert hops == ["this article", "lemonde", "afp"]
+    assert independent == 1 and "single_source" in flags
+
+
+def test_circular_sourcing():
+    text = "RT reported, citing Al-Masdar News, which in turn cited RT, that the convoy was hit."
+    hops, _, flags = chain_of(make(text))
+    assert hops == ["this article", "rt", "almasdar", "rt"]
+    assert "circular_sourcing" in flags
+
+
+def test_two_speakers_are_two_sources():
+    text = "The mayor said the bridge was closed. The police chief said the bridge was closed too."
+    doc = make(text, [("The mayor", "said", "the bridge was closed", False),
+                      ("The police chief", "said the bridge", "the bridge was closed too", False)])
+    hops, independent, flags = chain_of(doc)
+    assert independent == 2 and "single_source" not in flags and hops[0] == "this article"
+
+
+def test_anonymous_source_through_an_agency():
+    text = "According to Reuters, a senior official said the talks had failed."
+    doc = make(text, [("Reuters", "According to", "a senior official said the talks had failed", False),
+                      ("a senior official", "said", "the talks had failed", True)])
+    hops, independent, flags = chain_of(doc)
+    assert hops == ["this article", "reuters", "a senior official"]
+    assert independent == 1 and {"anonymous_source", "single_source"} <= flags
+
+
+def test_credit_line_and_unknown_outlet_speaker():
+    text = "The newspaper Dziennik Fakty said the minister resigned.\nSource: example-news.pl"
+    doc = make(text, [("The newspaper Dziennik Fakty", "said", "the minister resigned", False)],
+               [("credit_line", "Source: example-news.pl", "source_line", "example-news.pl")])
+    hops, independent, _ = chain_of(doc)
+    assert hops == ["this article", "example-news.pl", "The newspaper Dziennik Fakty"]
+    assert independent == 1
+
+
+def test_translation_findings_become_flags():
+    text = "Theo TASS, Bộ Quốc phòng Nga cho biết. Đây là câu bị lỗi dịch."
+    doc = make(text, [("TASS", "Theo", "Bộ Quốc phòng Nga cho biết", False)],
+               [("garbled_sentence", "Đây là câu bị lỗi dịch.", "fused_words", None),
+                ("untranslated_fragment", "Đây là", None, None)], lang="vi")
+    _, _, flags = chain_of(doc)
+    assert {"machine_translation_artifact", "untranslated_fragment", "state_media_origin"} <= flags
+
+
+def test_document_without_sources():
+    doc = STAGE(make("It rained."))
+    (chain,) = doc.sourcing
+    assert [h.kind for h in chain.hops] == ["article"] and chain.independent_sources == 0
+    assert doc.triage and "no source named" in doc.triage[0]
