@@ -38,6 +38,10 @@ def test_loads_legacy_and_utf16_files(tmp_path, text, encoding):
     assert article.meta.encoding
 
 
+def test_accepts_a_path_object(tmp_path):
+    assert load(tmp_path / write(tmp_path, "a.txt", FRENCH)).text == FRENCH
+
+
 def test_loads_an_html_file_by_extension(tmp_path):
     article = load(write(tmp_path, "page.html", ARTICLE_HTML))
     assert article.meta.content_type == "html"

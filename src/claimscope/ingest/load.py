@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import stat
 import sys
@@ -23,7 +24,7 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 
 def load(
-    source: str,
+    source: str | os.PathLike,
     *,
     allow_private: bool = False,
     timeout: float = 20.0,
@@ -37,6 +38,7 @@ def load(
     :func:`claimscope.ingest.fetch`); ``max_bytes`` caps every kind of input.
     Raises :class:`InputError` or :class:`FetchError` with a one-line reason.
     """
+    source = os.fspath(source)
     if source == "-":
         raw = _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
         return from_bytes(raw, name="standard input", source="-")
