@@ -16,6 +16,7 @@ from functools import lru_cache
 from .langdata import language_name, tables
 
 _TIME = r"(?:,?\s+(?:[^\W\d_]{1,4}\s+)?\d{1,2}[:h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)?"
+_WORD = re.compile(r"[^\W\d_]+")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)")
 
 
@@ -42,32 +43,45 @@ def _months() -> dict[str, dict[str, tuple[int, bool]]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, ...]:
+def _patterns() -> dict[str, re.Pattern]:
+    """Patterns anchored at a month name ("md", "my") or at the day before it ("dm")."""
     months = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
     connectors = {c for t in tables().values() for c in t["date_connectors"]}
     conn = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
     month = rf"(?P<m>{months})(?!\w)"
     year = rf"(?P<y>\d{{4}})(?!\d)"
+    day_first = rf"(?P<d>\d{{1,2}})(?:\.|er|º|st|nd|rd|th|-?го)?\s(?:(?:{conn})\s)?"
     flags = re.IGNORECASE
-    return (
-        re.compile(rf"(?<!\w){month}\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s{year})?{_TIME}", flags),
-        re.compile(
-            rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|er|º|st|nd|rd|th|-?го)?\s(?:(?:{conn})\s)?{month}"
-            rf"(?:,?\s(?:(?:{conn})\s)?{year})?{_TIME}",
-            flags,
-        ),
-        re.compile(rf"(?<!\w){month},?\s(?:(?:{conn})\s)?{year}{_TIME}", flags),
-    )
+    return {
+        "md": re.compile(rf"{month}\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s{year})?{_TIME}", flags),
+        "my": re.compile(rf"{month},?\s(?:(?:{conn})\s)?{year}{_TIME}", flags),
+        "dm": re.compile(rf"{day_first}{month}(?:,?\s(?:(?:{conn})\s)?{year})?{_TIME}", flags),
+        "day_before": re.compile(rf"(?<![\w.]){day_first}$", flags),
+    }
+
+
+@lru_cache(maxsize=1)
+def _month_heads() -> frozenset[str]:
+    """First words of the month names: only these positions are tried."""
+    return frozenset(name.split()[0] for name in _months())
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Dates written with a month name or as unambiguous d/m/y numbers, in text order."""
+    patterns, heads = _patterns(), _month_heads()
     found: list[DateMention] = []
-    for order, pattern in zip(("md", "dm", "my"), _patterns()):
-        for match in pattern.finditer(text):
-            mention = _named(match, order)
-            if mention and not any(_overlap(mention, other) for other in found):
+    for word in _WORD.finditer(text):
+        if word.group().casefold() not in heads or (found and word.start() < found[-1].end):
+            continue
+        pos = word.start()
+        before = patterns["day_before"].search(text, max(0, pos - 16), pos)
+        candidates = [(patterns["dm"].match(text, before.start()), "dm")] if before else []
+        candidates += [(patterns["md"].match(text, pos), "md"), (patterns["my"].match(text, pos), "my")]
+        for match, order in candidates:
+            mention = match and _named(match, order)
+            if mention:
                 found.append(mention)
+                break
     for match in _NUMERIC.finditer(text):
         mention = _numeric(match)
         if mention and not any(_overlap(mention, other) for other in found):

@@ -2,8 +2,10 @@
 
 * ``fused_words``: a long lower-case token that the language's word list
   (wordfreq, bundled with its package) does not know but that splits into two common
-  words: "précisemilitants" = "précise" + "militants". Off for languages whose table
-  sets ``compounding`` (German compounds, Arabic clitics are legitimately glued).
+  words: "précisemilitants" = "précise" + "militants". Tokens starting with one of the
+  language's ``compound_prefixes`` ("under", "multi", "anti"...) or ending with one of
+  its ``compound_suffixes`` ("like", "able"...) are legitimate compounds. Off for languages whose table sets ``compounding`` (German compounds,
+  Arabic clitics are legitimately glued).
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
 * ``broken_quotes``: a quotation opened again before it was closed, a closing mark
   with nothing open, or a quotation left open at the end of a paragraph when the next
@@ -17,14 +19,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MIN_FUSED = 9  # shortest token tried as two fused words
+MIN_FUSED = 10  # shortest token tried as two fused words
 MIN_PART = 4  # shortest part of a split
 MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+# a long run of letters that is not part of a URL, domain or e-mail address
+_LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
 _GLUED_OPENERS = frozenset("«„")
-_CUT_END = re.compile(r"(?:[^\W\d_]*[a-zà-ÿа-яё]|,|;)$")
 
 
 @lru_cache(maxsize=None)
@@ -45,13 +47,18 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str,
     vocabulary = _vocabulary(lang)
     if not vocabulary:
         return []
+    prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
-    for token in _TOKEN.findall(sentence):
-        if len(token) >= MIN_FUSED and token.islower() and token not in vocabulary:
+    for token in _LONG_TOKEN.findall(sentence):
+        if token.islower() and token not in vocabulary and not _affixed(token, prefixes, suffixes):
             split = _best_split(token, vocabulary)
             if split:
                 found.append((token, *split))
     return found
+
+
+def _affixed(token: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> bool:
+    return token.startswith(prefixes) or token.endswith(suffixes)
 
 
 def _best_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:
@@ -77,30 +84,43 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
 
     ``next_start`` is the first character of the next paragraph (a quotation may run on
     into a paragraph that opens with a quotation mark)."""
-    pairs = [tuple(p) for p in (table or {}).get("quote_pairs", ())]
-    openers = {o for o, c in pairs} - {c for o, c in pairs}
-    closers = {c for o, c in pairs} - {o for o, c in pairs}
+    openers, closers, marks = _quote_marks(table)
     problems, stack = [], []
-    for i in range(start, end):
-        char = text[i]
-        if char in openers:
-            if stack and text[stack[-1]] == char:
-                problems.append((i, f"{char} opened again before the previous one was closed"))
-            stack.append(i)
-        elif char in closers and not _is_apostrophe(text, i):
+    for mark in marks.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
+        if char == '"':  # a straight quote closes whatever is open, or opens
             if stack:
                 stack.pop()
             else:
-                problems.append((i, f"{char} closes a quotation that was never opened"))
-    if stack and next_start not in openers:
+                stack.append(i)
+        elif char in openers:
+            if stack and text[stack[-1]] == char:
+                problems.append((stack[-1], f"{char} opened again before it was closed"))
+            stack.append(i)
+        elif stack:
+            stack.pop()
+        else:
+            problems.append((i, f"{char} closes a quotation that was never opened"))
+    if stack and next_start not in openers | {'"'}:
         problems.append((stack[0], f"{text[stack[0]]} never closed in its paragraph"))
     return problems
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
-    return text[i] in "’'" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+@lru_cache(maxsize=None)
+def _quote_table(pairs: tuple[tuple[str, str], ...]):
+    openers = {o for o, c in pairs} - {c for o, c in pairs}
+    closers = {c for o, c in pairs} - {o for o, c in pairs}
+    marks = re.compile("[" + re.escape("".join(openers | closers | {'"'})) + "]")
+    return openers, closers, marks
+
+
+def _quote_marks(table: dict | None):
+    """(openers, closers, pattern finding both) of the table's unambiguous quote pairs."""
+    return _quote_table(tuple(tuple(p) for p in (table or {}).get("quote_pairs", ())))
 
 
 def cut_off(line: str) -> bool:
     """A long line that ends on a lower-case word or a comma, without final punctuation."""
-    return len(line.split()) >= MIN_CUT_WORDS and bool(_CUT_END.search(line))
+    last = line[line.rfind(" ") + 1 :]
+    ends_open = last.endswith((",", ";")) or (last.isalpha() and last.islower())
+    return ends_open and line.count(" ") + 1 >= MIN_CUT_WORDS

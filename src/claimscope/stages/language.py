@@ -7,8 +7,10 @@ gets a language other than the main one on strong evidence:
 * its script differs from the article's (Cyrillic in a French text), or it carries
   Vietnamese-only letters (ă đ ơ ư ạ ả ế ồ ...), or
 * it is long enough (``MIN_LETTERS``) and language ID is confident (``MIN_SCORE``)
-  while giving the main language almost nothing (``MAX_MAIN_SCORE``); languages ID
-  confuses with the main one (``confusable_groups``) need ``CONFUSABLE_SCORE``.
+  while giving the main language almost nothing (``MAX_MAIN_SCORE``), on the whole
+  sentence and again on its content words alone (names mislead language ID);
+  languages ID confuses with the main one (``confusable_groups``) need
+  ``CONFUSABLE_SCORE``.
 
 A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
@@ -40,7 +42,7 @@ TITLE_WORDS = 6
 MIN_ANCHORS = 2
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_LETTER = re.compile(r"[^\W\d_]")
+_MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
 _NOISE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b|\d+", re.IGNORECASE
 )
@@ -67,6 +69,7 @@ class Guess:
     guesses: tuple[tuple[str, float], ...]
     letters: int
     content: int  # content words: lower-case or caseless words (plus the first word)
+    content_text: str  # the content words alone (names mislead language ID)
     script: str
     vietnamese: int  # Vietnamese-only letters
 
@@ -88,25 +91,29 @@ class Guess:
 
 def guess(text: str) -> Guess:
     """Language evidence of ``text``: language ID guesses, script, content words."""
-    cleaned = _NOISE.sub(" ", text)
+    cleaned = _NOISE.sub(" ", text) if _MAYBE_NOISE.search(text) else text
     words = _WORD.findall(cleaned)
-    letters = len(_LETTER.findall(cleaned))
+    letters = sum(map(len, words))
     if letters and sum(w.isupper() for w in words) * 2 > len(words):
         cleaned = cleaned.lower()  # language ID reads shouting poorly
         words = _WORD.findall(cleaned)
-    content = sum(1 for i, w in enumerate(words) if len(w) > 1 and (i == 0 or not w[0].isupper()))
+    content = [w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or not w[0].isupper())]
+    plain = cleaned.isascii()
     return Guess(
         guesses=tuple(langid.detect(cleaned)) if letters else (),
         letters=letters,
-        content=content,
-        script=_script(cleaned, letters),
-        vietnamese=len(_VIETNAMESE.findall(cleaned)),
+        content=len(content),
+        content_text=" ".join(content),
+        script="latin" if plain else _script(cleaned, letters),
+        vietnamese=0 if plain else len(_VIETNAMESE.findall(cleaned)),
     )
 
 
 def _script(text: str, letters: int) -> str:
+    if max(text) < "\u0370":
+        return "latin"
     for name, pattern in _SCRIPTS.items():
-        if letters and len(pattern.findall(text)) * 2 > letters:
+        if len(pattern.findall(text)) * 2 > letters:
             return name
     return "latin"
 
@@ -139,6 +146,9 @@ def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | No
     if g.score_of(main) >= MAX_MAIN_SCORE:
         return None
     if _confusable(g.lang, main) and (g.score < CONFUSABLE_SCORE or g.letters < CONFUSABLE_LETTERS):
+        return None
+    second = langid.detect(g.content_text)  # a second opinion without the names
+    if not second or second[0][0] != g.lang or dict(second).get(main, 0.0) >= MAX_MAIN_SCORE:
         return None
     return g.lang, g.score
 

@@ -69,6 +69,12 @@ def _line_patterns() -> dict[str, re.Pattern]:
     }
 
 
+def _names_something(word: str) -> bool:
+    """Capitalised, a number, or in a script without case (Arabic, CJK...)."""
+    first = word[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
 class Traces:
     """Report foreign dates, garbled sentences, boilerplate and credit lines."""
 
@@ -186,7 +192,7 @@ class Traces:
             return None
         name = match.group("name").strip()
         words = name.split()
-        named = _DOMAIN.search(name) or any(w[:1].isupper() or w[:1].isdigit() for w in words)
+        named = _DOMAIN.search(name) or any(_names_something(w) for w in words)
         if len(words) > MAX_CREDIT_WORDS or not named:
             return None
         reason = f"credit line naming the source “{name}” (“{match.group('cue')}”)"
