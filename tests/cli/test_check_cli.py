@@ -98,7 +98,11 @@ def test_huge_file_is_refused(tmp_path):
 
 def test_invalid_html(tmp_path):
     path = tmp_path / "broken.html"
-    path.write_text("<html><head><title>x</title></head><body><div><<<</div></body>", encoding="utf-8")
+    path.write_text(
+        "<html><head><title></title></head><body><div><span></div></p></table>"
+        "<script>var a = 1;</script><td></tr>",
+        encoding="utf-8",
+    )
     assert_clean_failure(run("check", str(path)), "no article text")
 
 
