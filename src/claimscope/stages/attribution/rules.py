@@ -10,6 +10,7 @@ quotation before it). Quotations may run over several sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,12 @@ def find_quotes(text: str) -> dict[int, int]:
     quotes: dict[int, int] = {}
     i = 0
     while i < len(text):
+        if text.startswith("''", i):  # typewriter double quote written as two apostrophes
+            close = text.find("''", i + 2)
+            if 0 < close - i < 3000:
+                quotes[i + 1] = close
+                i = close + 2
+                continue
         closers = OPENING.get(text[i])
         if closers is None:
             i += 1
@@ -74,6 +81,14 @@ class SentenceRules:
     def __init__(self, text: str, table: Table, quotes: dict[int, int]):
         self.text, self.t, self.quotes = text, table, quotes
         self.closing = {close: open_ for open_, close in quotes.items()}
+        self.opens = sorted(quotes)
+
+    def enclosing(self, pos: int) -> tuple[int, int] | None:
+        """The quotation (open, close) around ``pos``, if any."""
+        k = bisect.bisect_left(self.opens, pos) - 1
+        if k >= 0 and self.quotes[self.opens[k]] > pos:
+            return self.opens[k], self.quotes[self.opens[k]]
+        return None
 
     # -- spans around a cue -------------------------------------------------
     def left_region(self, lo: int, hi: int) -> int:
@@ -179,6 +194,7 @@ class SentenceRules:
             c in BOUNDARY for c in self.text[start:comp.start()]
         ):
             start = comp.end()
+        hi = self.clause_end(start, hi)
         span = strip(self.text, start, hi)
         if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
             return None
@@ -187,11 +203,21 @@ class SentenceRules:
             return inner, True
         return span, False
 
+    def clause_end(self, start: int, hi: int) -> int:
+        """Where a content starting at ``start`` ends: before the clause of the next
+        reporting verb ("A said X, but B said Y"), else at ``hi``."""
+        nxt = self.t.cue.search(self.text, start, hi)
+        if nxt is None:
+            return hi
+        cut = max(self.text.rfind(c, start, nxt.start()) for c in ",;:")
+        return cut if cut > start else hi
+
     def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:
         """Content that precedes a cue: the quotation or clause before it."""
         _, end = strip(self.text, lo, end, " \t\n,—–-")
-        if end > 0 and self.text[end - 1] in CLOSING and end - 1 in self.closing:
-            return strip(self.text, self.closing[end - 1] + 1, end - 1, " \t\n"), True
+        for close in (end - 1, end - 2):  # "…," / "…,'' said"
+            if close >= 0 and close in self.closing and not self.text[close + 1:end].strip("'"):
+                return strip(self.text, self.closing[close] + 1, close, " \t\n"), True
         span = strip(self.text, lo, end)
         if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
             return None
@@ -327,6 +353,7 @@ class SentenceRules:
         """Every attribution whose cue lies in the sentence [lo, hi)."""
         found: list[Raw] = []
         taken: list[tuple[int, int]] = []
+        lo0, hi0 = lo, hi
 
         def free(m: re.Match) -> bool:
             return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -335,7 +362,12 @@ class SentenceRules:
             ("prep", self.t.preposition), ("post", self.t.postposition),
             ("verb", self.t.cue), ("weak", self.t.weak_cue),
         ):
-            for cue in pattern.finditer(self.text, lo, hi):
+            for cue in pattern.finditer(self.text, lo0, hi0):
+                quote = self.enclosing(cue.start())
+                if quote:  # a cue inside a quotation: its clause ends with the quotation
+                    lo, hi = max(lo0, quote[0] + 1), min(hi0, quote[1])
+                else:
+                    lo, hi = lo0, hi0
                 if not free(cue) or (kind == "weak" and not self.weak_ok(cue, hi)):
                     continue
                 if kind == "prep":
