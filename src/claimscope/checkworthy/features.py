@@ -69,9 +69,10 @@ def counts(text: str, lang: str | None) -> dict[str, int]:
     return cues
 
 
-def vector(text: str, lang: str | None) -> np.ndarray:
-    """The hand-feature vector (order: ``FEATURES``) of one sentence."""
-    c = counts(text, lang)
+def vector(text: str, lang: str | None, found: dict[str, int] | None = None) -> np.ndarray:
+    """The hand-feature vector (order: ``FEATURES``) of one sentence; pass ``found``
+    (its :func:`counts`) when already computed."""
+    c = found if found is not None else counts(text, lang)
     return np.array(
         [
             min(c["digit"], 1),
@@ -98,14 +99,14 @@ def matrix(texts, langs) -> np.ndarray:
     return np.stack([vector(t, lang) for t, lang in zip(texts, langs)])
 
 
-def reasons(text: str, lang: str | None) -> tuple[str, ...]:
+def reasons(text: str, lang: str | None, found: dict[str, int] | None = None) -> tuple[str, ...]:
     """What makes the sentence checkable, in the order of ``REASONS``."""
-    c = counts(text, lang)
-    found = {
+    c = found if found is not None else counts(text, lang)
+    present = {
         "number": c["digit"] > 0 or c["quantity"] > 0,
         "named_entity": c["entities"] > 0 or c["acronym"] > 0,
         "comparison": c["comparison"] > 0,
         "causal": c["causal"] > 0,
         "reported": c["reporting"] > 0,
     }
-    return tuple(r for r in REASONS if found[r])
+    return tuple(r for r in REASONS if present[r])

@@ -44,13 +44,17 @@ class ClaimsStage:
         texts = [sentence_text(doc, i) for i in range(len(doc.sentences))]
         langs = [s.lang or doc.language for s in doc.sentences]
         vectors = self._vectors(doc, texts)
-        scores = self.head.scores(vectors, features.matrix(texts, langs))
+        found = [features.counts(t, lang) for t, lang in zip(texts, langs)]
+        feats = np.zeros((len(texts), len(features.FEATURES)), dtype=np.float32)
+        for i, c in enumerate(found):
+            feats[i] = features.vector(texts[i], langs[i], c)
+        scores = self.head.scores(vectors, feats)
         tag = f"{self.name}@{self.version}"
         claims = tuple(
             Claim(
                 sentence=i, start=s.start, end=s.end, score=round(float(scores[i]), 4),
                 checkworthy=bool(scores[i] >= self.head.threshold),
-                reasons=features.reasons(texts[i], langs[i]), stage=tag,
+                reasons=features.reasons(texts[i], langs[i], found[i]), stage=tag,
             )
             for i, s in enumerate(doc.sentences)
         )

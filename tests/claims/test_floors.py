@@ -1,0 +1,32 @@
+"""Check-worthiness quality gates (bench/eval_checkworthiness.py, floors in bench/floors.json).
+
+The news gate embeds our 252 sentences (seconds). The CLEF gates embed about 63,000
+CheckThat! texts: ~35 minutes on 2 cores with a cold embedding cache, seconds with a
+warm one, so they run only when CLAIMSCOPE_EVAL_CLEF=1 (nightly, or by hand).
+"""
+
+import os
+
+import pytest
+
+from eval_checkworthiness import evaluate_clef, evaluate_news
+from tests.conftest import floor
+
+CLEF_METRICS = (
+    "checkworthy.2024.en.f1",
+    "checkworthy.2024.es.f1",
+    "checkworthy.2022.avg.f1",
+)
+
+
+def test_news_floor():
+    metrics = evaluate_news()
+    assert metrics["checkworthy.news.news_head.f1"] >= floor("checkworthy.news.news_head.f1")
+
+
+@pytest.mark.skipif(os.environ.get("CLAIMSCOPE_EVAL_CLEF") != "1",
+                    reason="CLEF gates embed ~63k texts (~35 min cold); set CLAIMSCOPE_EVAL_CLEF=1")
+def test_clef_floors(shared_dir):
+    metrics = evaluate_clef(shared_dir / "data" / "checkworthiness")
+    for name in CLEF_METRICS:
+        assert metrics[name] >= floor(name), name
