@@ -11,8 +11,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .labels import kind_title, language_counts
-from .sections import attribution_rows, claim_rows, ran
+from .labels import language_counts
+from .sections import claim_rows, sections
 from .spans import pieces
 
 
@@ -24,11 +24,10 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["kind_title"] = kind_title
     return env
 
 
-def _marks(view: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _marks(view: dict[str, Any]) -> list[dict[str, Any]]:
     """Everything highlighted in the article: findings, then check-worthy claims."""
     marks = [
         {"start": f["start"], "end": f["end"], "css": f["kind"], "title": f["reason"],
@@ -39,21 +38,18 @@ def _marks(view: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str,
         {"start": c["start"], "end": c["end"], "css": "claim",
          "title": f"check-worthy claim ({c['score']:.2f}: {', '.join(c['reasons'])})",
          "ref": f"claim-{c['sentence']}"}
-        for c in claims
+        for c in claim_rows(view)
     ]
     return marks
 
 
 def render(view: dict[str, Any]) -> str:
-    claims = claim_rows(view)
-    marks = _marks(view, claims)
+    marks = _marks(view)
     spans = [(m["start"], m["end"], i) for i, m in enumerate(marks)]
     body = [
         {"text": piece, "marks": [marks[k] for k in keys]}
         for piece, keys in pieces(view["article"]["text"], spans)
     ]
     return _env().get_template("report.html.j2").render(
-        view=view, body=body, languages=language_counts(view), claims=claims,
-        attributions=attribution_rows(view), show_claims=ran(view, "claims"),
-        show_attributions=ran(view, "attribution"),
+        view=view, body=body, languages=language_counts(view), sections=sections(view),
     )

@@ -1,8 +1,27 @@
-"""Rows of the report's sections, computed once from the view for every renderer."""
+"""The report's sections as plain tables, computed once from the view for every renderer.
+
+Each renderer (terminal, Markdown, HTML) draws the same :class:`Section` list, so
+adding a section here adds it to every format. Cells are plain strings; renderers
+escape them for their format.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .labels import kind_title
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable id (HTML anchor)
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    empty: str  # what to say when there are no rows
+    quoted: tuple[int, ...] = ()  # columns holding article text (quoted, shortened)
+    row_ids: list[str] = field(default_factory=list)
 
 
 def ran(view: dict[str, Any], stage: str) -> bool:
@@ -30,9 +49,51 @@ def claim_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (-row["score"], row["start"]))
 
 
-def attribution_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
-    """Attributions in text order, with a display name for the speaker."""
-    return [
-        {**a, "speaker": speaker_name(a), "quote": "direct" if a["direct"] else "indirect"}
-        for a in view.get("attributions", [])
-    ]
+def _claims(view: dict[str, Any]) -> Section:
+    rows = claim_rows(view)
+    return Section(
+        "claims", f"Check-worthy claims ({len(rows)})", ("Score", "Claim", "Why", "Said by"),
+        [(f"{r['score']:.2f}", r["text"], ", ".join(r["reasons"]), r["speaker"] or "") for r in rows],
+        "None found.", quoted=(1,), row_ids=[f"claim-{r['sentence']}" for r in rows],
+    )
+
+
+def _attributions(view: dict[str, Any]) -> Section:
+    rows = view.get("attributions", [])
+    return Section(
+        "attributions", f"Who says what ({len(rows)})", ("Speaker", "Cue", "Content", "Quote"),
+        [
+            (speaker_name(a), a["cue_text"], a["content_text"], "direct" if a["direct"] else "indirect")
+            for a in rows
+        ],
+        "No attributions found.", quoted=(2,),
+    )
+
+
+def _findings(view: dict[str, Any]) -> Section:
+    rows = view.get("findings", [])
+    return Section(
+        "findings", f"Translation damage and copy traces ({len(rows)})",
+        ("Kind", "Evidence", "Why", "Offsets"),
+        [
+            (
+                kind_title(f["kind"]) + (f" ({f['lang']})" if f.get("lang") else ""),
+                f["text"], f["reason"], f"{f['start']}–{f['end']}",
+            )
+            for f in rows
+        ],
+        "None found.", quoted=(1,), row_ids=[f"finding-{i}" for i in range(len(rows))],
+    )
+
+
+# (stage whose run shows the section, builder), in report order.
+_SECTIONS: list[tuple[str, Callable[[dict[str, Any]], Section]]] = [
+    ("claims", _claims),
+    ("attribution", _attributions),
+    ("language", _findings),
+]
+
+
+def sections(view: dict[str, Any]) -> list[Section]:
+    """The sections of the report, for the stages that ran."""
+    return [build(view) for stage, build in _SECTIONS if ran(view, stage)]

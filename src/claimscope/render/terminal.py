@@ -10,8 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .labels import kind_title, language_counts, shorten
-from .sections import attribution_rows, claim_rows, ran
+from .labels import language_counts, shorten
+from .sections import Section, sections
 
 
 def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
@@ -23,7 +23,7 @@ def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
 
 
 def renderable(view: dict[str, Any]) -> Group:
-    return Group(_header(view), _claims(view), _attributions(view), _findings(view))
+    return Group(_header(view), *(_table(section) for section in sections(view)))
 
 
 def _header(view: dict[str, Any]) -> Panel:
@@ -39,66 +39,17 @@ def _header(view: dict[str, Any]) -> Panel:
     return Panel(lines, title=title, title_align="left")
 
 
-def _findings(view: dict[str, Any]) -> Table | Text:
-    findings = view.get("findings", [])
-    title = f"Translation damage and copy traces ({len(findings)})"
-    if not findings:
-        return Text(f"{title}: none found.\n")
-    table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-    table.add_column("Kind", style="bold", no_wrap=True)
-    table.add_column("Evidence", ratio=3)
-    table.add_column("Why", ratio=2)
-    table.add_column("Offsets", no_wrap=True)
-    for f in findings:
-        kind = kind_title(f["kind"]) + (f" ({f['lang']})" if f.get("lang") else "")
+def _table(section: Section) -> Table | Text:
+    if not section.rows:
+        return Text(f"{section.title}: {section.empty}\n")
+    table = Table(title=section.title, title_justify="left", expand=True)
+    for column in section.columns:
+        table.add_column(column)
+    for row in section.rows:
         # Text objects, never markup strings: article text must not be parsed as rich markup.
-        table.add_row(
-            Text(kind),
-            Text(f"“{shorten(f['text'], 160)}”"),
-            Text(f["reason"]),
-            Text(f"{f['start']}–{f['end']}"),
-        )
+        table.add_row(*(_cell(value, i in section.quoted) for i, value in enumerate(row)))
     return table
 
 
-def _table(title: str, columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", expand=True)
-    for name in columns:
-        table.add_column(name)
-    return table
-
-
-def _claims(view: dict[str, Any]) -> Table | Text:
-    if not ran(view, "claims"):
-        return Text()
-    rows = claim_rows(view)
-    title = f"Check-worthy claims ({len(rows)})"
-    if not rows:
-        return Text(f"{title}: none found.\n")
-    table = _table(title, ["Score", "Claim", "Why", "Said by"])
-    for row in rows:
-        table.add_row(
-            Text(f"{row['score']:.2f}"),
-            Text(shorten(row["text"], 200)),
-            Text(", ".join(row["reasons"])),
-            Text(row["speaker"] or ""),
-        )
-    return table
-
-
-def _attributions(view: dict[str, Any]) -> Table | Text:
-    if not ran(view, "attribution"):
-        return Text()
-    rows = attribution_rows(view)
-    title = f"Who says what ({len(rows)})"
-    if not rows:
-        return Text(f"{title}: no attributions found.\n")
-    table = _table(title, ["Speaker", "Cue", "Content", "Quote"])
-    for row in rows:
-        table.add_row(
-            Text(row["speaker"]),
-            Text(row["cue_text"]),
-            Text(f"“{shorten(row['content_text'], 160)}”"),
-            Text(row["quote"]),
-        )
-    return table
+def _cell(value: str, quoted: bool) -> Text:
+    return Text(f"“{shorten(value, 200)}”" if quoted else value)
