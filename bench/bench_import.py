@@ -100,10 +100,10 @@ def main() -> None:
     for key, value in figures.items():
         print(f"{key}: {value}")
     floors = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
-    floor = floors.get("factchecks_import_records_per_s")
+    floor = floors.get("factchecks.import_records_per_s")
     if floor is not None:
         verdict = "ok" if figures["import_records_per_s"] >= floor else "BELOW FLOOR"
-        print(f"floor factchecks_import_records_per_s {floor}: {verdict}")
+        print(f"floor factchecks.import_records_per_s {floor}: {verdict}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ _PERSON = "Person"
 
 def _node(value):
     """A dict with ``@type``; microdata ``properties`` nodes are flattened one level."""
-    if isinstance(value, dict) and isinstance(value.get("properties"), dict) and "@type" not in value:
+    if type(value) is dict and "properties" in value and "@type" not in value and isinstance(value["properties"], dict):
         return {"@type": value.get("type"), **value["properties"]}
     return value
 

@@ -95,12 +95,12 @@ def make_id(claim: str, review_url: str | None, publisher: str | None, source_re
     return "fc-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
 
+DATA_FIELDS = tuple(f.name for f in dataclasses.fields(FactCheck) if f.name not in ("import_id", "raw"))
+
+
 def to_dict(record: FactCheck) -> dict:
-    """The record as plain JSON data (without ``import_id`` and ``raw``)."""
-    data = dataclasses.asdict(record)
-    data.pop("import_id")
-    data.pop("raw")
-    return data
+    """The record as JSON-ready data (without ``import_id`` and ``raw``; lists as tuples)."""
+    return {name: getattr(record, name) for name in DATA_FIELDS}
 
 
 def from_dict(data: dict, import_id: int | None = None, raw: str | None = None) -> FactCheck:
