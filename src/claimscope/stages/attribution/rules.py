@@ -349,6 +349,20 @@ class SentenceRules:
             return True
         return self.t.complementizer.match(self.text, pos, hi) is not None
 
+    def colon(self, pos: int, lo: int, hi: int) -> Raw | None:
+        """"Sanders: « … »" / "CNN chief Jeff Zucker: …": a short speaker phrase, a colon,
+        then the content (headlines, interviews, transcripts)."""
+        if pos + 1 < hi and self.text[pos + 1].isdigit():
+            return None
+        left = self.left_region(lo, pos)
+        speaker = self.trim_speaker(left, pos)
+        if speaker is None or len(words(self.text, *speaker)) > 6 or not self.looks_like_speaker(speaker):
+            return None
+        if self.t.cue.search(self.text, left, pos) or self.t.preposition.search(self.text, left, pos):
+            return None
+        found = self.content_after(pos + 1, hi, stop_ok=True)
+        return Raw((pos, pos + 1), speaker, *found) if found else None
+
     def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
         """Every attribution whose cue lies in the sentence [lo, hi)."""
         found: list[Raw] = []
@@ -379,4 +393,9 @@ class SentenceRules:
                 if raw is not None:
                     found.append(raw)
                     taken.append(raw.cue)
+        if self.t.colon_cue:
+            for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
+                raw = self.colon(pos, lo0, hi0)
+                if raw is not None and all(not (a <= pos < b) for a, b in (r.content for r in found)):
+                    found.append(raw)
         return found

@@ -62,6 +62,7 @@ class Table:
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
+    colon_cue: bool  # "Speaker: content" counts as an attribution
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
 
@@ -104,6 +105,7 @@ def _compile(raw: dict) -> Table:
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
+        colon_cue=bool(raw.get("colon_cue", True)),
         comma_content=bool(raw.get("comma_content", False)),
         v2=bool(raw.get("v2", False)),
     )
