@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Attribution, Document, Finding, Hop, Rating
 from . import cues
+from . import speakers as speakers_mod
 from .mentions import Mention, MentionFinder
 from .registry import Outlet
 
@@ -151,10 +152,22 @@ def _wide(doc: Document, i: int, a: Attribution) -> bool:
     return covered >= WIDE_CREDIT or (nested >= 2 and nested * 2 >= len(doc.attributions) - 1)
 
 
+def _headline(doc: Document) -> tuple[int, int] | None:
+    """The first paragraph when it is a headline: one line, no closing punctuation, more to follow."""
+    if len(doc.paragraphs) < 2:
+        return None
+    first = doc.paragraphs[0]
+    line = doc.text[first.start:first.end].strip()
+    return (first.start, first.end) if line and "\n" not in line and line[-1] not in ".!?…»\"”" else None
+
+
 def _attributed(doc: Document, mentions: list[Mention], credit_keys: set[str]):
+    """Outlet speakers (relays) and grouped non-outlet speakers; a headline's speakers
+    repeat the body's and are left out."""
     text = doc.text
     relays: dict[str, Node] = {}
-    speakers: dict[str, list[Node]] = {}
+    quoted = []
+    headline = _headline(doc)
     for a in doc.attributions:
         if a.speaker_start is None:
             continue
@@ -164,16 +177,19 @@ def _attributed(doc: Document, mentions: list[Mention], credit_keys: set[str]):
         if m is not None or cues.find("outlet_nouns", said, _lang_at(doc, span[0])):
             node = _outlet_node(m, text, "attribution") if m else Node(
                 f"name:{said.casefold()}", said, *span, "attribution")
-            if node.key in credit_keys:
-                continue
-            node.content = (a.content_start, a.content_end)
-            relays.setdefault(node.key, node)
-            continue
-        key = ("anon:" + said.casefold()) if a.anonymous else ("ent:" + (a.speaker_entity or said).casefold())
-        name = said if a.anonymous else (a.speaker_entity or said)
-        speakers.setdefault(key, []).append(
-            Node(key, name, *span, "attribution", anonymous=a.anonymous,
-                 content=(a.content_start, a.content_end), mentions=[span]))
+            if node.key not in credit_keys:
+                node.content = (a.content_start, a.content_end)
+                relays.setdefault(node.key, node)
+        elif not (headline and _inside(a.cue_start, a.cue_end, [headline])):
+            node = Node("", said, *span, "attribution", anonymous=a.anonymous,
+                        content=(a.content_start, a.content_end), mentions=[span])
+            quoted.append(((a.speaker_entity or said).casefold(), said, a.anonymous, node))
+    speakers = speakers_mod.group(quoted, doc.language)
+    for key, nodes in speakers.items():
+        nodes.sort(key=lambda n: n.start)
+        name = speakers_mod.display_name([n.name for n in nodes])
+        for n in nodes:
+            n.key, n.name = key, name
     return list(relays.values()), speakers
 
 

@@ -9,7 +9,8 @@ Each table lists, for one language:
   "vidéo*", "видео");
 - ``photo_credit``: caption credit words ("Photo", "Ảnh", "Фото"): an outlet named after
   one credits a picture, not the story;
-- ``outlet_nouns``: nouns that make an unknown speaker an outlet ("newspaper", "báo").
+- ``outlet_nouns``: nouns that make an unknown speaker an outlet ("newspaper", "báo");
+- ``speaker_stopwords``: determiners and prepositions ignored when comparing speaker names.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -22,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns")
+KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -65,3 +66,9 @@ def find(kind: str, text: str, lang: str | None = None, start: int = 0, end: int
     if compiled is None:
         return []
     return list(compiled.finditer(text, start, len(text) if end is None else end))
+
+
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Speaker-name stopwords of ``lang`` (of every language when it has no table)."""
+    langs = [lang] if lang in languages() else list(languages())
+    return frozenset(w.casefold() for code in langs for w in table(code)["speaker_stopwords"])

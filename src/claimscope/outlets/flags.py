@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Flag, Hop, SourceChain
-from . import cues
+from . import cues, speakers
 from .chain import Node, Path, Sources
 
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -43,10 +43,16 @@ def _flag(kind: str, reason: str, node: Node | None = None, span=None) -> Flag:
 
 
 def _speaker_sentences(doc: Document, group: list[Node]) -> list[tuple[int, int]]:
-    """Sentences that name the speaker, and the contents the speaker is credited with."""
-    names = {doc.text[n.start:n.end].casefold() for n in group}
+    """The contents the speaker is credited with, and sentences that name the speaker
+    (by one of its quoted names or by its abbreviation: "FSB")."""
+    text = doc.text
+    names = {text[n.start:n.end].casefold() for n in group}
+    short = speakers.acronyms(group[0].name)
     spans = [n.content for n in group if n.content]
-    spans += [(s.start, s.end) for s in doc.sentences if any(x in doc.text[s.start:s.end].casefold() for x in names)]
+    for s in doc.sentences:
+        sentence = text[s.start:s.end]
+        if any(x in sentence.casefold() for x in names) or short & set(re.findall(r"\w+", sentence)):
+            spans.append((s.start, s.end))
     return sorted(set(spans))
 
 
@@ -61,7 +67,7 @@ def _speaker_flags(doc: Document, src: Sources, path: Path) -> list[Flag]:
         if hit:
             found.append(_flag("self_interested_source",
                                f"the accuser, {origin.name}, is the only source for the accusation", span=hit))
-    if not _URL.search(doc.text):
+    if not origin.anonymous and not _URL.search(doc.text):
         hit = _first(doc, "primary_material", spans)
         if hit:
             word = doc.text[hit[0]:hit[1]]
