@@ -2,9 +2,9 @@
 
 * ``fused_words``: a long lower-case token that the language's word list
   (wordfreq, bundled with its package) does not know but that splits into two common
-  words: "précisemilitants" = "précise" + "militants". Tokens starting with one of the
-  language's ``compound_prefixes`` ("under", "multi", "anti"...) or ending with one of
-  its ``compound_suffixes`` ("like", "able"...) are legitimate compounds. Off for languages whose table sets ``compounding`` (German compounds,
+  words: "précisemilitants" = "précise" + "militants". A known word behind one of the
+  language's ``compound_prefixes`` ("under|taxed", "multi|decade") or before one of its
+  ``compound_suffixes`` ("circus|like") is a legitimate compound. Off for languages whose table sets ``compounding`` (German compounds,
   Arabic clitics are legitimately glued).
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
 * ``broken_quotes``: a quotation opened again before it was closed, a closing mark
@@ -50,15 +50,18 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str,
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
     for token in _LONG_TOKEN.findall(sentence):
-        if token.islower() and token not in vocabulary and not _affixed(token, prefixes, suffixes):
+        if token.islower() and token not in vocabulary and not _compound(token, vocabulary, prefixes, suffixes):
             split = _best_split(token, vocabulary)
             if split:
                 found.append((token, *split))
     return found
 
 
-def _affixed(token: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> bool:
-    return token.startswith(prefixes) or token.endswith(suffixes)
+def _compound(token: str, vocabulary, prefixes, suffixes) -> bool:
+    """A known word behind a compound prefix ("under|taxed") or before a suffix ("circus|like")."""
+    return any(token.startswith(p) and token[len(p) :] in vocabulary for p in prefixes) or any(
+        token.endswith(x) and token[: -len(x)] in vocabulary for x in suffixes
+    )
 
 
 def _best_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:

@@ -2,7 +2,9 @@
 
 * A paragraph is a block of text between blank lines.
 * Inside a paragraph a single line break is a hard sentence boundary (captions,
-  titles and datelines usually sit on their own line).
+  titles and datelines usually sit on their own line), unless the text is hard-wrapped
+  there: the line ends on a lower-case letter or a comma and the next one starts in
+  lower case.
 * Inside a line a sentence ends at ``. ! ? … ؟ ۔`` (plus any closing quotes or
   brackets) followed by white space and a character that can start a sentence
   (not a lower-case letter), unless the full stop ends an abbreviation from the
@@ -67,15 +69,25 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Tight spans of the non-empty lines of ``text[start:end]``."""
-    spans, pos = [], start
+    """Tight spans of the non-empty lines of ``text[start:end]``; a hard-wrapped line
+    (ending on a lower-case word or a comma, the next starting in lower case) is
+    joined to the next one."""
+    spans: list[tuple[int, int]] = []
+    pos = start
     while pos <= end:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         if tight := _tighten(text, pos, stop):
+            if spans and _wrapped(text, spans[-1][1], tight[0]):
+                tight = (spans.pop()[0], tight[1])
             spans.append(tight)
         pos = stop + 1
     return spans
+
+
+def _wrapped(text: str, line_end: int, next_start: int) -> bool:
+    last, first = text[line_end - 1], text[next_start]
+    return (last.islower() or last in ",;") and first.islower()
 
 
 def sentence_spans(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:

@@ -1,0 +1,39 @@
+"""Every language table is complete and well-formed."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.stages.langdata import REQUIRED_KEYS, common, language_name, table, tables
+
+LANGS = ("fr", "en", "es", "de", "pt", "it", "ru", "vi", "pl", "ar")
+
+
+def test_the_ten_languages_have_tables():
+    assert set(LANGS) <= set(tables())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_shape(lang):
+    t = table(lang)
+    assert set(REQUIRED_KEYS) <= set(t)
+    assert t["lang"] == lang and language_name(lang) == t["name"]
+    assert sorted(set(t["months"].values())) == list(range(1, 13))
+    assert all(1 <= n <= 12 for n in t["month_abbreviations"].values())
+    assert set(t["date_orders"]) <= {"dm", "md"} and t["date_orders"]
+    assert set(t["numeric_date_orders"]) <= {"dmy", "mdy", "ymd"}
+    assert all(len(pair) == 2 for pair in t["quote_pairs"])
+    assert set(t["boilerplate"]) <= {"related_links", "share_prompt", "subscribe", "comments", "copyright"}
+    assert t["boilerplate"]["related_links"] and t["credit_cues"] and t["caption_cues"]
+    for markers in t["boilerplate"].values():
+        assert all(m == m.casefold() for m in markers), "markers are stored casefolded"
+
+
+def test_common_table():
+    c = common()
+    assert "AFP" in c["agencies"] and "facebook" in c["social_networks"]
+    assert all(len(group) >= 1 for group in c["confusable_groups"])
+
+
+def test_unknown_language():
+    assert table("xx") is None and table(None) is None and language_name("xx") == "xx"

@@ -1,0 +1,78 @@
+"""Main language, per-sentence language and untranslated fragments."""
+
+from __future__ import annotations
+
+from claimscope.stages.language import guess
+from tests.stages.helpers import run, spans
+
+FRENCH = (
+    "Le gouvernement a présenté mercredi un nouveau plan pour les transports publics. "
+    "Les trains régionaux seront plus nombreux dès le mois prochain. "
+    "Les syndicats ont salué une avancée mais restent prudents sur le financement."
+)
+
+
+def test_main_language_by_characters_despite_a_foreign_sentence():
+    doc = run(FRENCH + "\n\nThe government also promised new buses for rural areas next year.")
+    assert doc.language == "fr"
+    assert spans(doc, "untranslated_fragment") == [
+        "The government also promised new buses for rural areas next year."
+    ]
+    (finding,) = [f for f in doc.findings if f.kind == "untranslated_fragment"]
+    assert finding.lang == "en" and finding.stage == "language@1"
+    assert "English" in finding.reason and "French" in finding.reason
+
+
+def test_every_sentence_gets_a_language():
+    doc = run(FRENCH)
+    assert doc.language == "fr" and 0.5 < doc.language_score <= 1
+    assert all(s.lang == "fr" for s in doc.sentences)
+
+
+def test_short_fragments_names_titles_and_urls_are_not_reported():
+    text = FRENCH + (
+        "\n\nLe journal Die Zeit a parlé d'un « game changer ». Voir www.example.org/rapport."
+        "\n\nPar Jean-Marc Dubois\n\nDonald Trump, Kyiv, New York."
+    )
+    assert spans(run(text), "untranslated_fragment") == []
+
+
+def test_foreign_script_sentence_is_reported():
+    text = FRENCH + "\n\nЖители получили предупреждение по телефону вчера вечером."
+    doc = run(text)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings if f.kind == "untranslated_fragment"] == [
+        ("ru", "Жители получили предупреждение по телефону вчера вечером.")
+    ]
+
+
+def test_caption_beside_its_translation_is_labelled():
+    text = FRENCH + (
+        "\n\nĐoàn xe của quân đội rời khỏi thành phố Lyon hôm 9/11. Ảnh: Reuters.\n"
+        "Un convoi militaire quitte la ville de Lyon le 9 novembre. Photo : Reuters."
+    )
+    (finding,) = [f for f in run(text).findings if f.kind == "untranslated_fragment"]
+    assert finding.lang == "vi" and finding.label == "beside_translation"
+    assert "caption" in finding.reason and "next to its French translation" in finding.reason
+
+
+def test_confusable_language_needs_strong_evidence():
+    spanish = (
+        "El ministerio anunció ayer nuevas medidas para el sector agrícola. "
+        "Los agricultores piden más ayudas por la sequía que afecta a la región. "
+        "La producción de aceite ha caído a la mitad en un solo año."
+    )
+    doc = run(spanish + "\n\nO governo vai analisar as propostas.")
+    assert doc.language == "es"
+    assert spans(doc, "untranslated_fragment") == []
+
+
+def test_guess_evidence():
+    g = guess("Liên quân Mỹ được cho là đã từ chối lời đề nghị.")
+    assert g.vietnamese >= 2 and g.script == "latin"
+    assert guess("Жители получили").script == "cyrillic"
+    assert guess("Donald Trump met Emmanuel Macron").content == 2  # "Donald" and "met"
+
+
+def test_empty_article_has_no_language():
+    doc = run("   \n\n  ")
+    assert doc.language is None and doc.findings == ()

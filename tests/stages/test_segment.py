@@ -1,0 +1,132 @@
+"""Paragraphs, lines and sentences: one case per language for the hard spots."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.model import Article, Document
+from claimscope.stages.segment import Segment, line_groups
+
+
+def split(text: str, lang: str | None = None) -> list[str]:
+    doc = Segment()(Document(Article(text), language=lang))
+    return [text[s.start : s.end] for s in doc.sentences]
+
+
+CASES = {
+    "fr": (
+        "M. Dupont est arrivé à 9 h. Il a parlé 2,5 heures. « Nous partons. Il fait froid », "
+        "a-t-il dit. Le Dr. Martin a confirmé.",
+        ["M. Dupont est arrivé à 9 h.", "Il a parlé 2,5 heures.",
+         "« Nous partons. Il fait froid », a-t-il dit.", "Le Dr. Martin a confirmé."],
+    ),
+    "en": (
+        'The U.S. Senate met on Jan. 5 with Dr. Jane Smith. Costs rose 3.5 percent. '
+        '"We are done. Go home," she said. J. R. Ewing left... Then he came back!',
+        ["The U.S. Senate met on Jan. 5 with Dr. Jane Smith.", "Costs rose 3.5 percent.",
+         '"We are done. Go home," she said.', "J. R. Ewing left...", "Then he came back!"],
+    ),
+    "es": (
+        "¿Qué pasó en EE.UU. ayer? El Sr. Gómez no lo sabe. ¡Increíble! «Es grave. Muy grave», dijo.",
+        ["¿Qué pasó en EE.UU. ayer?", "El Sr. Gómez no lo sabe.", "¡Increíble!",
+         "«Es grave. Muy grave», dijo."],
+    ),
+    "de": (
+        "Am 3. Oktober feiert Deutschland. Das kostet ca. 5 Mio. Euro. „Wir sind bereit“, sagte er. "
+        "Dann ging er.",
+        ["Am 3. Oktober feiert Deutschland.", "Das kostet ca. 5 Mio. Euro.",
+         "„Wir sind bereit“, sagte er.", "Dann ging er."],
+    ),
+    "pt": (
+        "O Sr. Silva chegou às 10h. “Foi difícil. Muito difícil”, disse ele. A Dra. Costa concordou.",
+        ["O Sr. Silva chegou às 10h.", "“Foi difícil. Muito difícil”, disse ele.",
+         "A Dra. Costa concordou."],
+    ),
+    "it": (
+        "Il Sig. Rossi è arrivato. «Siamo pronti. Partiamo», ha detto. Il Prof. Bianchi no.",
+        ["Il Sig. Rossi è arrivato.", "«Siamo pronti. Partiamo», ha detto.", "Il Prof. Bianchi no."],
+    ),
+    "ru": (
+        "Он живёт на ул. Ленина, т.е. в центре. Цены выросли на 2,5 %. «Мы готовы. Начинаем», — "
+        "сказал он. Дальше было тихо.",
+        ["Он живёт на ул. Ленина, т.е. в центре.", "Цены выросли на 2,5 %.",
+         "«Мы готовы. Начинаем», — сказал он.", "Дальше было тихо."],
+    ),
+    "vi": (
+        "Ông Nguyễn Văn A đến TP. Hồ Chí Minh hôm qua. Giá tăng 2,5%. \"Chúng tôi sẵn sàng\", ông nói.",
+        ["Ông Nguyễn Văn A đến TP. Hồ Chí Minh hôm qua.", "Giá tăng 2,5%.",
+         "\"Chúng tôi sẵn sàng\", ông nói."],
+    ),
+    "pl": (
+        "Dr Nowak przyjechał 12. Marca? Nie. Koszt to ok. 5 mln zł, m.in. z UE. „Jesteśmy gotowi” – "
+        "powiedział. Potem wyszedł.",
+        ["Dr Nowak przyjechał 12. Marca?", "Nie.", "Koszt to ok. 5 mln zł, m.in. z UE.",
+         "„Jesteśmy gotowi” – powiedział.", "Potem wyszedł."],
+    ),
+    "ar": (
+        "هل انتهت الأزمة؟ قال الوزير إن الوضع مستقر. وأضاف أن الحكومة ستتحرك۔ ثم غادر.",
+        ["هل انتهت الأزمة؟", "قال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستتحرك۔", "ثم غادر."],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_sentences(lang):
+    text, expected = CASES[lang]
+    assert split(text, lang) == expected
+
+
+def test_language_is_guessed_when_unknown():
+    text, expected = CASES["fr"]
+    assert split(text) == expected
+
+
+def test_line_breaks_are_hard_boundaries_and_blank_lines_make_paragraphs():
+    text = "Title without period\n\n  First line of a caption\nPhoto : AFP.  \n\n\nLast paragraph.\n"
+    doc = Segment()(Document(Article(text)))
+    assert [text[p.start : p.end] for p in doc.paragraphs] == [
+        "Title without period", "First line of a caption\nPhoto : AFP.", "Last paragraph."
+    ]
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "Title without period", "First line of a caption", "Photo : AFP.", "Last paragraph."
+    ]
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
+    assert line_groups(doc) == [[0], [1], [2], [3]]
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = "The ministry said on Monday that it would\nsubmit the report, and\nthe vote follows.\nPhoto: AFP."
+    assert split(text, "en") == [
+        "The ministry said on Monday that it would\nsubmit the report, and\nthe vote follows.", "Photo: AFP."
+    ]
+
+
+def test_spans_are_tight_and_cover_all_text():
+    text = "  One.   Two!\tThree?  \n\n Four "
+    doc = Segment()(Document(Article(text)))
+    for s in doc.sentences:
+        span = text[s.start : s.end]
+        assert span == span.strip() and span
+    assert "".join(text[s.start : s.end] for s in doc.sentences) == "".join(text.split())
+
+
+def test_dateline_stays_with_its_sentence():
+    text = "WASHINGTON, D.C. (Reuters) — The Senate voted. MOSCOW, Nov. 14 (AP) - Russia said no."
+    assert split(text, "en") == [
+        "WASHINGTON, D.C. (Reuters) — The Senate voted.", "MOSCOW, Nov. 14 (AP) - Russia said no."
+    ]
+
+
+def test_french_closing_guillemet_after_final_stop():
+    text = "« Nous avons refusé. » Le ministre est parti."
+    assert split(text, "fr") == ["« Nous avons refusé. »", "Le ministre est parti."]
+
+
+def test_long_quotation_is_split_like_prose():
+    quote = " ".join(["Phrase numéro un est ici."] * 12)
+    assert len(split(f"« {quote} », dit-il.", "fr")) == 12
+
+
+def test_empty_text():
+    doc = Segment()(Document(Article("")))
+    assert doc.paragraphs == () and doc.sentences == ()

@@ -1,0 +1,179 @@
+"""Foreign dates, garbled sentences, boilerplate and credit lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.stages.dates import find_dates, foreign_form
+from claimscope.stages.garbled import cut_off, fused_words, quote_problems
+from claimscope.stages.langdata import table
+from tests.stages.helpers import run, spans
+
+FRENCH = (
+    "Le gouvernement a présenté mercredi un nouveau plan pour les transports publics. "
+    "Les trains régionaux seront plus nombreux dès le mois prochain."
+)
+ENGLISH = (
+    "The government presented a new plan for public transport on Wednesday. "
+    "Regional trains will run more often from next month."
+)
+
+
+def _dates(text, lang):
+    return [(text[m.start : m.end], foreign_form(m, lang)) for m in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, label",
+    [
+        ("November 14, 2017 20:27", "fr", "month_name"),
+        ("5 ноября 2023, 14:20", "fr", "month_name"),
+        ("14 de noviembre de 2017", "en", "month_name"),
+        ("November 14, 2017", "de", "date_order"),
+        ("11/24/2023", "de", "numeric_order"),
+        ("14 tháng 11 năm 2017", "pl", "month_name"),
+        ("12 listopada 2023", "ru", "month_name"),
+        ("14 نوفمبر 2017", "en", "month_name"),
+    ],
+)
+def test_foreign_dates(text, lang, label):
+    ((span, foreign),) = _dates(text, lang)
+    assert span == text and foreign[0] == label
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("le 9 novembre 2017 à 20h30", "fr"),
+        ("November 14, 2017", "en"),
+        ("14 November 2017", "en"),
+        ("am 3. Oktober 2019", "de"),
+        ("14/11/2017", "fr"),
+        ("11/14/2017", "en"),
+        ("14 de noviembre de 2017", "es"),
+        ("5 ноября 2023 года", "ru"),
+        ("ngày 15 tháng 12 năm 2023", "vi"),
+        ("4 marca 2024 r.", "pl"),
+        ("3 de junho", "pt"),
+        ("15 settembre", "it"),
+        ("15 مارس 2025", "ar"),
+    ],
+)
+def test_native_dates_are_not_foreign(text, lang):
+    assert [foreign for _, foreign in _dates(text, lang)] == [None]
+
+
+def test_names_that_look_like_months_are_not_dates():
+    assert find_dates("The Mars 2020 rover landed. May I help? 5/6/2017 is ambiguous.") == []
+
+
+def test_iso_value():
+    (mention,) = find_dates("November 14, 2017")
+    assert mention.iso == "2017-11-14"
+
+
+def test_foreign_dateline_finding():
+    doc = run("Titre\n\nMarch 3, 2023 09:15\n\n" + FRENCH)
+    (found,) = [f for f in doc.findings if f.kind == "foreign_dateline"]
+    assert doc.text[found.start : found.end] == "March 3, 2023 09:15"
+    assert found.lang == "en" and found.value == "2023-03-03" and found.stage == "traces@1"
+
+
+def test_fused_words():
+    fr = table("fr")
+    assert fused_words("Le gouvernementannonce des renforts.", "fr", fr) == [
+        ("gouvernementannonce", "gouvernement", "annonce")
+    ]
+    assert fused_words("Voir www.grandlyon.com et anticonstitutionnellement.", "fr", fr) == []
+    assert fused_words("An archconservative, circuslike campaign.", "en", table("en")) == []
+    assert fused_words("Die Bundesregierungsbeschlüsse", "de", table("de")) == []  # compounding
+
+
+def test_quote_problems():
+    fr = table("fr")
+    text = "« Ce plan « Ils agiront », a dit le ministre."
+    assert [reason for _, reason in quote_problems(text, 0, len(text), "", fr)] == [
+        "« opened again before it was closed",
+        "« never closed in its paragraph",
+    ]
+    balanced = "« Oui », a-t-il dit, « nous partons »."
+    assert quote_problems(balanced, 0, len(balanced), "", fr) == []
+    mixed = '"We are ready,” he said.'
+    assert quote_problems(mixed, 0, len(mixed), "", table("en")) == []
+    running_on = "« Premier paragraphe d'une longue citation."
+    assert quote_problems(running_on, 0, len(running_on), "«", fr) == []
+
+
+def test_cut_off_line():
+    long_line = "La réforme a été adoptée par le Parlement après un long débat sur les retraites des"
+    assert cut_off(long_line)
+    assert not cut_off(long_line + " fonctionnaires.")
+    assert not cut_off("Un titre court sans point")
+
+
+def test_garbled_finding_covers_the_sentence():
+    text = FRENCH + "\n\nLe gouvernementannonce l'envoi de renforts. Tout va bien."
+    doc = run(text)
+    (found,) = [f for f in doc.findings if f.kind == "garbled_sentence"]
+    assert doc.text[found.start : found.end] == "Le gouvernementannonce l'envoi de renforts."
+    assert found.label == "fused_words"
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("NOUVELLES CONNEXES", "related_links"),
+        ("Lire aussi : Le président en visite à Lyon", "related_links"),
+        ("TIN LIÊN QUAN", "related_links"),
+        ("Читайте также", "related_links"),
+        ("Share this article", "share_prompt"),
+        ("Facebook | Twitter | WhatsApp", "share_prompt"),
+        ("Abonnez-vous à notre newsletter", "subscribe"),
+        ("Commentaires (12)", "comments"),
+        ("© 2023 Exemple Média. Tous droits réservés.", "copyright"),
+    ],
+)
+def test_boilerplate_lines(line, label):
+    doc = run(FRENCH + "\n\n" + line)
+    (found,) = [f for f in doc.findings if f.kind == "boilerplate"]
+    assert doc.text[found.start : found.end] == line and found.label == label
+
+
+def test_boilerplate_words_inside_prose_are_not_boilerplate():
+    doc = run(FRENCH + "\n\nIl faut partager les richesses et lire aussi les rapports du ministère.")
+    assert spans(doc, "boilerplate") == []
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("Selon Kienthuc.net.vn", "Kienthuc.net.vn"),
+        ("Source : AFP", "AFP"),
+        ("Theo Sputnik", "Sputnik"),
+        ("Nguồn: VnExpress", "VnExpress"),
+        ("Источник: РИА Новости", "РИА Новости"),
+        ("Fuente: EFE", "EFE"),
+        ("المصدر: رويترز", "رويترز"),
+        ("(AFP)", "AFP"),
+        ("AFP/Reuters", "AFP/Reuters"),
+    ],
+)
+def test_credit_lines(line, value):
+    doc = run(FRENCH + "\n\n" + line)
+    (found,) = [f for f in doc.findings if f.kind == "credit_line"]
+    assert doc.text[found.start : found.end] == line and found.value == value
+
+
+def test_attribution_sentence_is_not_a_credit_line():
+    doc = run(FRENCH + "\n\nSelon l'agence Sputnik, le ministère a publié des photos prises par des drones.")
+    assert spans(doc, "credit_line") == []
+
+
+def test_agency_dateline_and_closing_tag():
+    doc = run("PARIS (AFP) — " + FRENCH + "\n\nLes discussions reprendront lundi. (AFP)")
+    assert spans(doc, "credit_line") == ["PARIS (AFP) —", "(AFP)"]
+
+
+def test_clean_english_article_has_no_findings():
+    doc = run("Title of the story\n\nBy Jane Doe\n\n" + ENGLISH + ' "It is a good day," she said on May 6.')
+    assert doc.findings == ()
