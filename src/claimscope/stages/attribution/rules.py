@@ -227,8 +227,11 @@ class SentenceRules:
     def inverted_speaker(self, cue: re.Match, hi: int) -> tuple[int, int] | None:
         """The subject after the cue ("..., said the minister in a statement"):
         a short noun phrase that ends the clause."""
-        if self.t.no_inversion.search(cue.group()):
-            return None
+        before = self.text[:cue.start()].rstrip()
+        if self.t.no_inversion.search(cue.group()) or (
+            before and before[-1] not in BOUNDARY and not self.t.v2
+        ):
+            return None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
         end = self.right_region(cue.end(), hi)
         span = self.trim_speaker(cue.end(), end, after=True)
         if not self.looks_like_speaker(span) or len(words(self.text, *span)) > 6:
@@ -243,6 +246,23 @@ class SentenceRules:
                     and not self.text[tail_end:hi].strip(EDGE):
                 span = (span[0], tail[1])
         return span
+
+    def subject(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """For a cue with nothing before it in its clause ("…, saying that …"):
+        the sentence's opening pronoun or run of capitalised words, if any."""
+        toks = words(self.text, lo, pos)
+        if not toks or toks[-1].end() == pos:
+            return None
+        if toks[0].group().lower() in self.t.pronouns:
+            return toks[0].span()
+        run = []
+        for tok in toks:
+            if not (tok.group()[0].isupper() or tok.group().lower() in self.t.titles):
+                break
+            run.append(tok)
+        if run and not (len(run) == 1 and run[0].group().lower() in self.t.determiners | self.t.adverbs):
+            return run[0].start(), run[-1].end()
+        return None
 
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """"The mayor, Paul Martin, said": the noun phrase and its apposition
@@ -292,7 +312,7 @@ class SentenceRules:
         elif before is not None:
             speaker, inverted = before, False
         else:
-            speaker, inverted = None, False
+            speaker, inverted = self.subject(lo, cue.start()), False
         found = None
         if not inverted:
             found = self.content_after(cue.end(), hi)
