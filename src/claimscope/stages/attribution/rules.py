@@ -394,7 +394,7 @@ class SentenceRules:
 
         for kind, pattern in (
             ("prep", self.t.preposition), ("post", self.t.postposition),
-            ("verb", self.t.cue), ("weak", self.t.weak_cue),
+            ("verb", self.t.cue), ("weak", self.t.weak_cue), ("verb", self.t.generic_cue),
         ):
             for cue in pattern.finditer(self.text, lo0, hi0):
                 quote = self.enclosing(cue.start())

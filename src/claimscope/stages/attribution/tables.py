@@ -18,7 +18,7 @@ from ...errors import InputError
 _LIST_KEYS = (
     "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
     "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "pronouns", "anonymous", "titles",
+    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "pronouns", "anonymous", "titles",
 )
 
 
@@ -45,6 +45,7 @@ class Table:
     language: str
     raw: dict
     cue: re.Pattern  # reporting verbs, with optional auxiliary and adverb
+    generic_cue: re.Pattern  # verb shapes that are cues before a complementizer ("…ed that")
     weak_cue: re.Pattern  # verbs that are cues only before a complementizer, colon or quote
     preposition: re.Pattern
     postposition: re.Pattern
@@ -87,6 +88,7 @@ def _compile(raw: dict) -> Table:
         raw=raw,
         cue=re.compile(rf"(?<![\w'’-])(?:{chain})(?![\w-])", re.IGNORECASE),
         weak_cue=re.compile(rf"(?<![\w'’-])(?:{weak_chain})(?![\w-])", re.IGNORECASE),
+        generic_cue=re.compile("|".join(raw.get("generic_cues", [])) or r"(?!x)x"),
         preposition=_words(raw.get("prepositions", [])),
         postposition=_words(raw.get("postpositions", [])),
         complementizer=_words(raw.get("complementizers", [])),
