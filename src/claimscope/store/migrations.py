@@ -73,6 +73,9 @@ def migrate(conn, migrations=SQLITE_MIGRATIONS) -> int:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)).fetchone():
+                conn.execute("COMMIT")  # another process applied it while we waited for the lock
+                continue
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(
