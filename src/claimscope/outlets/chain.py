@@ -174,13 +174,15 @@ def _attributed(doc: Document, mentions: list[Mention], credit_keys: set[str]):
         span = (a.speaker_start, a.speaker_end)
         m = _first_mention(mentions, *span)
         said = text[span[0]:span[1]]
+        if headline and _inside(a.cue_start, a.cue_end, [headline]):
+            continue
         if m is not None or cues.find("outlet_nouns", said, _lang_at(doc, span[0])):
             node = _outlet_node(m, text, "attribution") if m else Node(
                 f"name:{said.casefold()}", said, *span, "attribution")
             if node.key not in credit_keys:
                 node.content = (a.content_start, a.content_end)
                 relays.setdefault(node.key, node)
-        elif not (headline and _inside(a.cue_start, a.cue_end, [headline])):
+        else:
             node = Node("", said, *span, "attribution", anonymous=a.anonymous,
                         content=(a.content_start, a.content_end), mentions=[span])
             quoted.append(((a.speaker_entity or said).casefold(), said, a.anonymous, node))
@@ -197,13 +199,19 @@ def _relay_edges(doc: Document, mentions: list[Mention], relays: list[Node], cre
     """(relayer key or "article", relayed key) for every relay cue followed by an outlet."""
     edges = []
     known = {n.key: n for n in relays}
+    headline = _headline(doc)
     for sent in doc.sentences or ():
+        if headline and _inside(sent.start, sent.end, [headline]):
+            continue  # a headline repeats the body
         lang = sent.lang or doc.language
         in_sentence = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
         previous_end, previous = sent.start, None
         for cue in cues.find("relay_cues", doc.text, lang, sent.start, sent.end):
             target = next((m for m in in_sentence if cue.end() <= m.start <= cue.end() + RELAY_REACH), None)
-            if target is None:
+            if target is None:  # "Kommersant, citing sources, ...": the outlet relays a speaker
+                for m in in_sentence:
+                    if previous_end <= m.start and m.end <= cue.start():
+                        known.setdefault(_outlet_node(m, doc.text, "relay").key, _outlet_node(m, doc.text, "relay"))
                 continue
             node = _outlet_node(target, doc.text, "relay")
             if node.key in credit_keys:
@@ -256,11 +264,11 @@ def trace(src: Sources, doc: Document) -> Path:
         out_edges.setdefault(a, []).append(b)
     relayed = {b for a, b, *_ in src.edges if a != "article"}
     by_key = {n.key: n for n in src.relays}
-    roots = [n for n in src.relays if n.key not in relayed]
+    roots = [n for n in src.relays if n.key not in relayed] or src.relays[:1]  # all in a loop: the first
     linked = {n.key for n in src.relays if speaker and _linked(n, speaker, doc)}
     start = next((n for n in roots if n.key in linked), None)
-    if start is None and not speaker:
-        start = roots[0] if roots else (src.relays[0] if src.relays else None)
+    if start is None and (not speaker or len(roots) == 1):
+        start = roots[0] if roots else None  # a lone relay path carries the speakers quoted
     path, circular = list(src.credits), []
     seen = {n.key for n in path}
     node = start
@@ -299,11 +307,11 @@ def _cycles(out_edges: dict[str, list[str]], by_key: dict[str, Node], found: lis
 
 def _leaves(src: Sources, doc: Document, out_edges, linked: set[str]) -> list[Node]:
     """Cited outlets that relay no other outlet and carry no speaker: each is an origin."""
-    if src.speakers and len(src.relays) == 1 and not out_edges.get(src.relays[0].key):
-        return []  # a lone relay carries the speakers the article quotes
+    roots = [n for n in src.relays if all(b != n.key for a, b, *_ in src.edges if a != "article")]
+    lone = src.speakers and len(roots) <= 1  # a lone relay path carries the speakers quoted
     leaves = []
     for node in src.relays:
-        if out_edges.get(node.key) or node.key in linked:
+        if out_edges.get(node.key) or node.key in linked or lone:
             continue
         if any(_linked(node, group, doc) for group in src.speakers.values()):
             continue
