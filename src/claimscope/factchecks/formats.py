@@ -72,7 +72,7 @@ class Mapping:
     list_sep: str = "|"
     only: bool = False
 
-    def merged(self, other: "Mapping") -> "Mapping":
+    def merged(self, other: Mapping) -> Mapping:
         """This mapping with ``other``'s columns and constants on top."""
         return Mapping(
             {**self.columns, **other.columns}, {**self.constants, **other.constants}, self.list_sep, self.only
@@ -107,8 +107,12 @@ def _bad(reason: str, detail: str) -> Candidate:
     return Candidate(reason=reason, detail=detail)
 
 
-def _dump(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _dump(value) -> str | None:
+    """The source record as JSON text (None if it cannot be written back)."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):
+        return None
 
 
 def _parse_json(text: str):
@@ -140,7 +144,7 @@ def detect_format(name: str, text: str) -> str:
         fmt = _SUFFIX_FORMATS[suffix]
     elif head == "<":
         fmt = "html"
-    elif head in "{[" and head:
+    elif head in ("{", "["):
         fmt = _json_kind(text)
     elif suffix in _JSON_SUFFIXES:
         fmt = "claimreview"

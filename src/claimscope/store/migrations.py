@@ -9,7 +9,7 @@ SQL; the lexical index (FTS5) is SQLite's own and lives in a migration of its ow
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, UTC
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def migrate(conn, migrations=SQLITE_MIGRATIONS) -> int:
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
             conn.execute("COMMIT")
         except BaseException:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timezone, UTC
 from pathlib import Path
 
 from ..errors import StoreError
@@ -35,7 +35,7 @@ ON CONFLICT (id) DO UPDATE SET
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _where(filters: dict) -> tuple[str, list]:
@@ -70,7 +70,7 @@ class SQLiteStore:
             raise StoreError(f"cannot open the fact-check database {self.location} ({err}): "
                              "check the path, or choose another with --db") from None
 
-    def __enter__(self) -> "SQLiteStore":
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc) -> None:
