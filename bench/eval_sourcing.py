@@ -10,6 +10,9 @@ sourcing) with the language given in the record. Metrics:
 - ``independent_exact``: share of articles with the gold number of independent sources.
 - ``flag_precision`` / ``flag_recall``: flags micro-averaged over all articles.
 
+Also printed for the records with ``"split": "heldout"`` alone: articles written after the
+rules and never used to tune them.
+
 Usage: ``python bench/eval_sourcing.py [--verbose]``.
 """
 
@@ -87,8 +90,12 @@ def evaluate(records: list[dict] | None = None, verbose: bool = False) -> dict[s
 
 
 def main() -> None:
-    for name, value in evaluate(verbose="--verbose" in sys.argv).items():
+    records = load()
+    for name, value in evaluate(records, verbose="--verbose" in sys.argv).items():
         print(f"{name}\t{value}")
+    heldout = [r for r in records if r.get("split") == "heldout"]
+    for name, value in evaluate(heldout).items():  # written after the rules, never tuned on
+        print(f"{name.replace('.dev.', '.heldout.')}\t{value}")
 
 
 if __name__ == "__main__":
