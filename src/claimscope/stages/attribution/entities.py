@@ -53,10 +53,19 @@ def _tokens(text: str, table: Table) -> list[str]:
     return [t for t in toks if t]
 
 
+def _stem(word: str) -> str:
+    """A crude stem that absorbs inflection endings ("военном" ~ "военное")."""
+    return word[:max(4, len(word) - 2)]
+
+
 def _concept(low: str, table: Table) -> str | None:
+    """The table concept named in ``low`` (phrase words matched by stem, in order)."""
+    toks = [_stem(t) for t in low.split()]
     for concept, phrases in table.concepts.items():
-        if any(p.lower() in low for p in phrases):
-            return concept
+        for phrase in phrases:
+            want = [_stem(w) for w in phrase.lower().split()]
+            if any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1)):
+                return concept
     return None
 
 

@@ -126,6 +126,11 @@ class SentenceRules:
         if not toks:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
+        if not after:  # "Le ministère en début de semaine a dit": drop a short trailing adverbial
+            for k in range(max(1, len(toks) - 3), len(toks)):
+                if self.t.speaker_stop.fullmatch(toks[k].group()):
+                    toks = toks[:k]
+                    break
         start, end = toks[0].start(), toks[-1].end()
         if end < len(self.text) and self.text[end] in CLOSING and end in self.closing:
             end += 1
@@ -325,6 +330,11 @@ class SentenceRules:
         if found is None:
             return None
         (content, direct), parts = found, ()
+        if not inverted and direct and speaker:  # "« A », X said, « B »"
+            first = self.content_before(lo, speaker[0])
+            if first and first[1] and first[0][1] < content[0]:
+                parts = (first[0], content)
+                content = (first[0][0], content[1])
         if inverted and direct:
             more = self.quote_after(strip(text, speaker[1], hi, " ,")[0], len(text))
             if more and more[0] - speaker[1] <= 4:
