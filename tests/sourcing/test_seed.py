@@ -26,6 +26,7 @@ def test_seed_chain(shared_dir, tmp_path):
     assert (agency.outlet_id, agency.ownership) == ("sputnik", "state_controlled")
     assert "Sputnik" in text[agency.start:agency.end]
     assert speaker.kind == "speaker" and "ministère russe de la Défense" in speaker.name
+    assert "ministère russe de la Défense" in text[speaker.start:speaker.end]
     assert chain.independent_sources == 1
     kinds = {f.kind for f in chain.flags}
     assert {"single_source", "state_media_origin", "self_interested_source",

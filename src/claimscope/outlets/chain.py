@@ -285,7 +285,8 @@ def trace(src: Sources, doc: Document) -> Path:
     independent = len(src.speakers) + len(leaves)
     if independent == 0 and path:
         independent = 1
-    return Path(tuple(path), speaker[0] if speaker else None, tuple(circular), independent, tuple(leaves))
+    origin = next((n for n in speaker if doc.text[n.start:n.end].strip() == n.name), speaker[0]) if speaker else None
+    return Path(tuple(path), origin, tuple(circular), independent, tuple(leaves))
 
 
 def _cycles(out_edges: dict[str, list[str]], by_key: dict[str, Node], found: list[Node]) -> list[Node]:
