@@ -156,6 +156,13 @@ def test_csv_with_explicit_mapping_constants_and_semicolons():
         "Der Mond ist aus Käse.", "false", "Beispiel", "de")
 
 
+def test_csv_quoted_cells_may_span_lines():
+    text = 'claim,rating\r\n"A claim\nover two lines, with a comma.",False\r\nSecond claim.,True\r\n'
+    records, skipped = parse(text, "feed.csv")
+    assert [r.claim for r in records] == ["A claim\nover two lines, with a comma.", "Second claim."]
+    assert not skipped
+
+
 def test_csv_without_a_claim_column_is_refused():
     with pytest.raises(ImportFormatError, match="--map claim=COLUMN"):
         parse("a,b\n1,2\n", "feed.csv")

@@ -9,6 +9,7 @@ the CSV/JSONL column mapping are described in docs/factchecks.md.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import sys
@@ -280,7 +281,8 @@ def _read_csv(text: str, name: str, mapping: Mapping) -> Iterator[Candidate]:
             f"{name} has no claim column (looked for {', '.join(DEFAULT_COLUMNS['claim'])}): "
             "name it with --map claim=COLUMN"
         )
-    reader = csv.DictReader(text.lstrip("\ufeff").splitlines(), delimiter=_delimiter(text.partition("\n")[0]))
+    stream = io.StringIO(text.lstrip("\ufeff"), newline="")  # quoted cells may hold line breaks
+    reader = csv.DictReader(stream, delimiter=_delimiter(text.partition("\n")[0]))
     for row in reader:
         if None in row:
             yield _bad("wrong_columns", f"row {reader.line_num}: more cells than header columns")
