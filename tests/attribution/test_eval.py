@@ -29,3 +29,9 @@ def test_seed_article_speakers(shared_dir):
     assert sum(entity in ministry for _, entity in speakers) >= 4  # incl. "l'armée russe"
     assert any(entity == "Sputnik" and "Sputnik" in mention for mention, entity in speakers)
     assert any(mention == "Kienthuc.net.vn" for mention, _ in speakers)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_devset_entities(lang):
+    metrics = eval_devset(lang)
+    assert metrics[f"attribution.dev.{lang}.entity_pairs"] >= floor("attribution.dev.entity_pairs")
