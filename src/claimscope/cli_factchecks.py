@@ -43,12 +43,12 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def _filters(func):
-    for name, help_text in (
-        ("--publisher", "Only this publisher (exact name)."),
-        ("--verdict", f"Only this verdict ({', '.join(VERDICTS)})."),
-        ("--language", "Only this language (ISO 639-1 code)."),
+    for name, kind, help_text in (
+        ("--publisher", str, "Only this publisher (exact name)."),
+        ("--verdict", click.Choice(VERDICTS), "Only this verdict."),
+        ("--language", str, "Only this language (ISO 639-1 code)."),
     ):
-        func = click.option(name, default=None, help=help_text)(func)
+        func = click.option(name, type=kind, default=None, help=help_text)(func)
     return func
 
 
@@ -113,14 +113,28 @@ def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow
     mapping = Mapping(_pairs(maps, "--map"), _pairs(sets, "--set"), list_sep)
     options = ImportOptions(fmt, mapping, strict, chunk_size, allow_private_urls)
     with open_store(db) as store:
-        summary = import_sources(store, list(sources), options)
+        progress = _progress_line()
+        summary = import_sources(store, list(sources), options, progress=progress)
         total = store.count()
+    if progress:
+        click.echo("\r\033[K", err=True, nl=False)
     if as_json:
         _echo_json({**summary.as_dict(), "stored": total})
     else:
         _print_summary(summary, total)
     if summary.failed:
         sys.exit(1)
+
+
+def _progress_line():
+    """A callback rewriting one status line on a terminal's stderr (None elsewhere)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(source: str, records: int) -> None:
+        click.echo(f"\r\033[K{_short(source, 60)}: {records:,} records read", err=True, nl=False)
+
+    return show
 
 
 def _print_summary(summary, total: int) -> None:

@@ -52,9 +52,11 @@ def test_duplicate_ids_in_one_source_keep_the_first(store, tmp_path):
 
 def test_on_committed_gets_every_chunk_of_touched_ids(store, tmp_path):
     feed = _write(tmp_path / "feed.json", [_review(n) for n in range(7)])
-    calls = []
-    summary = import_sources(store, [feed], ImportOptions(chunk_size=3), on_committed=calls.append)
+    calls, progress = [], []
+    summary = import_sources(store, [feed], ImportOptions(chunk_size=3), on_committed=calls.append,
+                             progress=lambda source, n: progress.append(n))
     assert [len(c) for c in calls] == [3, 3, 1]
+    assert progress == [3, 6, 7]
     assert [i for c in calls for i in c] == summary.ids
 
 

@@ -66,15 +66,21 @@ class ImportSummary:
 
 
 OnCommitted = Callable[[Sequence[str]], None]
+Progress = Callable[[str, int], None]  # (source, records of it handled so far)
 
 
 def import_sources(
-    store, sources: Sequence[str], options: ImportOptions | None = None, on_committed: OnCommitted | None = None
+    store,
+    sources: Sequence[str],
+    options: ImportOptions | None = None,
+    on_committed: OnCommitted | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Import every file, folder (recursively) and URL in ``sources`` into ``store``.
 
     ``on_committed(ids)`` is called after each committed chunk with the ids it added
-    or updated (the seam for incremental indexing). A source that cannot be read
+    or updated (the seam for incremental indexing); ``progress(source, records)``
+    after each chunk. A source that cannot be read
     raises ImportFormatError when it is the only one (or ``strict``); otherwise it
     is listed in ``summary.failed`` and the others are imported.
     """
@@ -85,7 +91,7 @@ def import_sources(
     summary = ImportSummary()
     for name, load in units:
         try:
-            _import_unit(store, name, load, options, summary, on_committed)
+            _import_unit(store, name, load, options, summary, (on_committed, progress))
         except ClaimscopeError as err:
             if len(units) == 1 or options.strict:
                 raise
@@ -128,7 +134,7 @@ def _checked(candidate: Candidate) -> tuple[FactCheck | None, list[str], str | N
     return record, warnings, None, None
 
 
-def _import_unit(store, name, load, options, summary: ImportSummary, on_committed) -> None:
+def _import_unit(store, name, load, options, summary: ImportSummary, callbacks) -> None:
     raw = load()
     text = _decode(raw, name)
     fmt = detect_format(name, text) if options.format == "auto" else options.format
@@ -143,15 +149,15 @@ def _import_unit(store, name, load, options, summary: ImportSummary, on_committe
         raise ImportFormatError(f"{name} holds no fact-check records (read as {fmt}): check --format")
     digest = hashlib.sha256(raw + json.dumps([fmt, repr(options.mapping)]).encode()).hexdigest()
     run = store.start_import(name, digest, fmt)
-    _Run(store, run, options, summary, on_committed).feed(chain([first], candidates))
+    _Run(store, run, options, summary, *callbacks).feed(chain([first], candidates))
 
 
 class _Run:
     """One import run: counts, duplicate detection and chunked writes."""
 
-    def __init__(self, store, run, options: ImportOptions, summary: ImportSummary, on_committed):
+    def __init__(self, store, run, options: ImportOptions, summary: ImportSummary, on_committed, progress):
         self.store, self.run, self.options = store, run, options
-        self.summary, self.on_committed = summary, on_committed
+        self.summary, self.on_committed, self.progress = summary, on_committed, progress
         self.counts = Counter({k: v for k, v in run.counts.items() if isinstance(v, int)})
         self.skip_reasons = Counter(run.counts.get("skip_reasons", {}))
         self.warnings = Counter(run.counts.get("warnings", {}))
@@ -208,6 +214,8 @@ class _Run:
         self.summary.ids.extend(ids)
         if ids and self.on_committed:
             self.on_committed(ids)
+        if self.progress:
+            self.progress(self.run.source, position)
 
     def _report(self, position: int) -> None:
         summary = self.summary
