@@ -76,3 +76,19 @@ def test_guess_evidence():
 def test_empty_article_has_no_language():
     doc = run("   \n\n  ")
     assert doc.language is None and doc.findings == ()
+
+
+def test_long_foreign_quotation_inside_a_sentence():
+    text = FRENCH + (
+        "\n\n« We will not accept any further delay in this project », a déclaré le directeur "
+        "de l'entreprise lundi à Lyon devant les salariés réunis."
+    )
+    (finding,) = [f for f in run(text).findings if f.kind == "untranslated_fragment"]
+    assert run(text).text[finding.start : finding.end] == "We will not accept any further delay in this project"
+    assert finding.lang == "en" and finding.label == "quotation"
+    assert "English quotation" in finding.reason and "a French sentence" in finding.reason
+
+
+def test_short_foreign_quotation_is_a_title_not_a_fragment():
+    text = FRENCH + "\n\nLe slogan « Make America Great Again » a été repris par ses partisans."
+    assert spans(run(text), "untranslated_fragment") == []

@@ -127,6 +127,12 @@ def test_long_quotation_is_split_like_prose():
     assert len(split(f"« {quote} », dit-il.", "fr")) == 12
 
 
+def test_cjk_full_stops_need_no_space():
+    assert split("政府宣布了新计划。专家表示欢迎！会议明天举行？") == [
+        "政府宣布了新计划。", "专家表示欢迎！", "会议明天举行？"
+    ]
+
+
 def test_empty_text():
     doc = Segment()(Document(Article("")))
     assert doc.paragraphs == () and doc.sentences == ()

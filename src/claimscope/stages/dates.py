@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .langdata import language_name, tables
+from .langdata import in_a, language_name, tables
 
 _TIME = r"(?:,?\s+(?:[^\W\d_]{1,4}\s+)?\d{1,2}[:h]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?)?"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -98,7 +98,7 @@ def foreign_form(mention: DateMention, lang: str) -> tuple[str, str, str | None]
     name = language_name(lang)
     if mention.langs and lang not in mention.langs:
         other = "en" if "en" in mention.langs else sorted(mention.langs)[0]
-        return "month_name", f"{language_name(other)} month name in a {name} article", other
+        return "month_name", f"{language_name(other)} month name in {in_a(lang)} article", other
     if mention.langs and mention.order in ("md", "dm") and mention.order not in table["date_orders"]:
         style = "month before day" if mention.order == "md" else "day before month"
         return "date_order", f"date written {style}, not the {name} order", None

@@ -46,3 +46,9 @@ def language_name(lang: str | None) -> str:
     """English name of ``lang`` for reasons ("French"), or the code itself."""
     found = table(lang)
     return found["name"] if found else (lang or "unknown")
+
+
+def in_a(lang: str | None) -> str:
+    """"a French" / "an English": the indefinite article with the language's name."""
+    name = language_name(lang)
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"

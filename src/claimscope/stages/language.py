@@ -16,7 +16,8 @@ A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
 paragraph form one fragment, reported only when it holds at least ``MIN_CONTENT``
 content words (names, numbers, URLs, bylines and one-word terms do not count) and is
-not a short quoted title.
+not a short quoted title. A quotation of at least ``QUOTE_WORDS`` words inside a
+main-language sentence is checked on its own the same way ("label": "quotation").
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from functools import lru_cache
 from .. import langid
 from ..model import Document, Finding
 from ..pipeline import stage_tag
-from .langdata import common, language_name, table
-from .segment import line_groups
+from .langdata import common, in_a, language_name, table
+from .segment import line_groups, quote_spans
 
 MIN_LETTERS = 20
 MIN_SCORE = 0.7
@@ -40,6 +41,7 @@ CONFUSABLE_LETTERS = 60
 MIN_CONTENT = 3
 TITLE_WORDS = 6
 MIN_ANCHORS = 2
+QUOTE_WORDS = 6  # a quotation inside a sentence is checked from this many words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
@@ -175,7 +177,34 @@ class Language:
             for s, (lang, score) in zip(doc.sentences, langs)
         )
         doc = doc.evolve(language=main, language_score=main_score, sentences=sentences)
-        return doc.add_findings(self._fragments(doc, lines, guesses, main))
+        findings = self._fragments(doc, lines, guesses, main) + self._quotations(doc, main, script)
+        return doc.add_findings(sorted(findings, key=lambda f: f.start))
+
+    def _quotations(self, doc: Document, main: str, script: str) -> list[Finding]:
+        """Long quotations in another language inside main-language sentences."""
+        findings = []
+        for sentence in doc.sentences:
+            if sentence.lang != main:
+                continue
+            text = doc.text[sentence.start : sentence.end]
+            for q0, q1 in quote_spans(text, longest=len(text)):
+                inner = text[q0 + 1 : q1 - 1]
+                if len(inner.split()) < QUOTE_WORDS or (q0 == 0 and q1 == len(text)):
+                    continue
+                g = guess(inner)
+                found = foreign_language(g, main, script) if g.content >= MIN_CONTENT else None
+                if found:
+                    start = sentence.start + q0 + 1 + (len(inner) - len(inner.lstrip()))
+                    end = sentence.start + q1 - 1 - (len(inner) - len(inner.rstrip()))
+                    reason = (
+                        f"{language_name(found[0])} quotation left untranslated in "
+                        f"{in_a(main)} sentence (language ID {found[1]:.2f})"
+                    )
+                    findings.append(
+                        Finding(kind="untranslated_fragment", start=start, end=end, reason=reason,
+                                stage=stage_tag(self), lang=found[0], label="quotation")
+                    )
+        return findings
 
     def _sentence_languages(self, doc, lines, guesses, main, script):
         langs = []
@@ -210,7 +239,7 @@ class Language:
         lang = first.lang
         kind = "caption" if _is_caption(doc.text[last.start : last.end], lang) else "text"
         beside = _beside_translation(doc, run, main, lines)
-        reason = f"{language_name(lang)} {kind} left in a {language_name(main)} article"
+        reason = f"{language_name(lang)} {kind} left in {in_a(main)} article"
         if beside:
             reason += f", next to its {language_name(main)} translation"
         else:

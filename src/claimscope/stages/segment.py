@@ -7,7 +7,7 @@
   lower case.
 * Inside a line a sentence ends at ``. ! ? … ؟ ۔`` (plus any closing quotes or
   brackets) followed by white space and a character that can start a sentence
-  (not a lower-case letter), unless the full stop ends an abbreviation from the
+  (not a lower-case letter; after the CJK ``。！？`` no space is needed), unless the full stop ends an abbreviation from the
   language table, an initial ("J. Smith"), a dotted abbreviation ("U.S.", "т.е."),
   a German/Polish ordinal ("3. Oktober"), or the boundary lies inside a short
   quotation that closes later on the same line.
@@ -25,10 +25,11 @@ from .langdata import table
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _BOUNDARY = re.compile(
-    r"(?:\.{2,}|[.!?…؟۔。！？]+)(?:[\"'»«”“’‘)\]]|[^\S\n]+[»”](?=\s|$))*(?=\s)"
+    r"(?:\.{2,}|[.!?…؟۔]+)(?:[\"'»«”“’‘)\]]|[^\S\n]+[»”](?=\s|$))*(?=\s)"
+    r"|[。！？]+[」』”）)]*"  # CJK full stops need no space after them
 )
 _DOTTED = re.compile(r"(?:\w{1,3}\.)+-?\w{1,3}")
-_QUOTES = frozenset("«»“”„\"")
+_QUOTE_MARK = re.compile("[«»“”„\"]")
 _ALWAYS_CLOSING = frozenset("»”")
 _OPEN_CONTEXT = frozenset(" \t([{«„“\"'")
 _NO_START = frozenset(",;:)]}»”")
@@ -93,7 +94,7 @@ def _wrapped(text: str, line_end: int, next_start: int) -> bool:
 def sentence_spans(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
     """Tight sentence spans of one line ``text[start:end]`` (no line breaks inside)."""
     line = text[start:end]
-    quoted = _quote_spans(line)
+    quoted = quote_spans(line)
     spans, pos = [], 0
     for mark in _BOUNDARY.finditer(line):
         if _is_boundary(line, mark, rules, quoted):
@@ -143,12 +144,11 @@ def _ends_abbreviation(line: str, dot: int, rules: Rules) -> bool:
     return rules.ordinal_period and token.isdigit() and len(token) <= 2
 
 
-def _quote_spans(line: str) -> list[tuple[int, int]]:
-    """(open, close+1) of quotations that open and close on this line, up to MAX_QUOTE long."""
+def quote_spans(line: str, longest: int = MAX_QUOTE) -> list[tuple[int, int]]:
+    """(open, close+1) of quotations that open and close in ``line``, at most ``longest`` long."""
     spans, stack = [], []
-    for i, char in enumerate(line):
-        if char not in _QUOTES:
-            continue
+    for mark in _QUOTE_MARK.finditer(line):
+        i, char = mark.start(), mark.group()
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
         if char in _ALWAYS_CLOSING:
@@ -159,7 +159,7 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
             stack.append(i)
         elif stack:
             begin = stack.pop()
-            if i + 1 - begin <= MAX_QUOTE:
+            if i + 1 - begin <= longest:
                 spans.append((begin, i + 1))
     return spans
 

@@ -377,7 +377,10 @@ class SentenceRules:
             pos += 1
         if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
             return True
-        return self.t.complementizer.match(self.text, pos, hi) is not None
+        nxt = WORD.match(self.text, pos, hi)
+        return self.t.complementizer.match(self.text, pos, hi) is not None or bool(
+            nxt and nxt.group().lower() in self.t.clause_starters
+        )
 
     def colon(self, pos: int, lo: int, hi: int) -> Raw | None:
         """"Sanders: « … »" / "CNN chief Jeff Zucker: …": a short speaker phrase, a colon,

@@ -18,7 +18,7 @@ from ...errors import InputError
 _LIST_KEYS = (
     "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
     "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "pronouns", "anonymous", "titles",
+    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "clause_starters", "pronouns", "anonymous", "titles",
 )
 
 
@@ -57,6 +57,7 @@ class Table:
     determiners: frozenset
     pronouns: frozenset
     titles: frozenset
+    clause_starters: frozenset  # words that open a complement clause without "that" ("I think he …")
     adverbs: frozenset
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
     trim: frozenset  # words dropped at the edges of a speaker span
@@ -101,6 +102,7 @@ def _compile(raw: dict) -> Table:
         determiners=lower("determiners"),
         pronouns=lower("pronouns"),
         titles=lower("titles"),
+        clause_starters=lower("clause_starters"),
         adverbs=lower("adverbs"),
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
