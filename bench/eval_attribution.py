@@ -16,7 +16,8 @@ PolNeAR specifics:
   (by annotator id) is the gold; the others are not used.
 - Sentences come from the project's segmenter (stage ``segment``), language "en".
 - PolNeAR is univocal (a token belongs to at most one attribution), so nested
-  attributions are not annotated there: predictions with ``nested_in`` set are
+  attributions are not annotated there: predictions with ``nested_in`` set, or
+  whose cue lies inside a quotation (the quotation is itself attributed), are
   left out of the PolNeAR score (they are kept in the dev-set score).
 - Split contents is scored on the whole span (first part to last part).
 
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from claimscope.model import Article, Document
 from claimscope.stages.attribution import extract
+from claimscope.stages.attribution.rules import find_quotes
 from claimscope.stages.segment import Segment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,11 +52,13 @@ def analyse(text: str, lang: str) -> tuple[Document, tuple]:
     return doc, extract(doc)
 
 
-def predicted_spans(attributions, outer_only: bool = False) -> dict[str, list[tuple[int, int]]]:
-    """Predicted spans per role; ``outer_only`` drops nested attributions."""
+def predicted_spans(attributions, outer_only: str | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Predicted spans per role; with ``outer_only`` (the article text), attributions
+    nested in another one or with their cue inside a quotation are dropped."""
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
+    quotes = sorted(find_quotes(outer_only).items()) if outer_only else []
     for a in attributions:
-        if outer_only and a.nested_in is not None:
+        if outer_only and (a.nested_in is not None or any(o < a.cue_start < c for o, c in quotes)):
             continue
         if a.speaker_start is not None:
             spans["source"].append((a.speaker_start, a.speaker_end))
@@ -139,7 +143,7 @@ def eval_polnear(split: str = "test") -> dict[str, float]:
     """Source, cue and content span P/R/F1 on a PolNeAR split."""
     counts = Counts()
     for text, gold in polnear_articles(split):
-        counts.add(predicted_spans(analyse(text, "en")[1], outer_only=True), gold)
+        counts.add(predicted_spans(analyse(text, "en")[1], outer_only=text), gold)
     return counts.metrics(f"attribution.polnear.{split}" if split != "test" else "attribution.polnear")
 
 
