@@ -27,6 +27,7 @@ KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=1)
 def languages() -> tuple[str, ...]:
     """Languages that have a sourcing table."""
     folder = resources.files("claimscope") / "data" / "sourcing"
@@ -68,6 +69,7 @@ def find(kind: str, text: str, lang: str | None = None, start: int = 0, end: int
     return list(compiled.finditer(text, start, len(text) if end is None else end))
 
 
+@lru_cache(maxsize=None)
 def stopwords(lang: str | None) -> frozenset[str]:
     """Speaker-name stopwords of ``lang`` (of every language when it has no table)."""
     langs = [lang] if lang in languages() else list(languages())

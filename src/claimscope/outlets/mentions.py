@@ -46,18 +46,27 @@ class Mention:
         return self.outlet is not None
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = _SPECIAL_FOLD.get(ch)
+    if folded is None:
+        folded = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFC", folded) or ch
+    return folded
+
+
+def fold(text: str) -> tuple[str, "list[int] | range"]:
     """``text`` without diacritics, and for each folded character its index in ``text``."""
-    out: list[str] = []
+    if text.isascii():
+        return text, range(len(text))
+    pieces = [ch if ch.isascii() else _fold_char(ch) for ch in text]
+    folded = "".join(pieces)
+    if len(folded) == len(text):
+        return folded, range(len(text))
     index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _SPECIAL_FOLD.get(ch)
-        if folded is None:
-            folded = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-            folded = unicodedata.normalize("NFC", folded) or ch
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
+    for i, piece in enumerate(pieces):
+        index.extend([i] * len(piece))
+    return folded, index
 
 
 def _variants(alias: str) -> set[str]:
@@ -68,43 +77,75 @@ def _variants(alias: str) -> set[str]:
     return variants
 
 
-def _alternative(alias: str) -> str:
-    body = re.escape(alias)
-    if _NO_BOUNDARY.search(alias):
-        return body
-    head = r"(?<!\w)" if re.match(r"\w", alias) else ""
-    tail = r"(?!\w)" if re.search(r"\w$", alias) else ""
-    return head + body + tail
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _cjk(alias: str) -> bool:
+    return bool(_NO_BOUNDARY.search(alias))
 
 
 class MentionFinder:
-    """Compiled alias index over one registry."""
+    """Alias index over one registry: aliases keyed by their first word (first character
+    for CJK aliases), tried longest first at each word of the text."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
         self._owners: dict[str, set[str]] = {}
         self._context: set[str] = set()
         for outlet in registry.outlets:
-            for name in outlet.names():
+            for name in outlet.names() + outlet.context_aliases:
                 for v in _variants(name):
                     self._owners.setdefault(v, set()).add(outlet.id)
-            for name in outlet.context_aliases:
-                for v in _variants(name):
-                    self._owners.setdefault(v, set()).add(outlet.id)
-                    self._context.add(v)
-        ordered = sorted(self._owners, key=lambda a: (-len(a), a))
-        self._pattern = re.compile("|".join(_alternative(a) for a in ordered))
+                    if name in outlet.context_aliases:
+                        self._context.add(v)
+        self._by_head: dict[str, list[str]] = {}
+        self._by_char: dict[str, list[str]] = {}
+        for alias in sorted(self._owners, key=lambda a: (-len(a), a)):
+            if _cjk(alias):
+                self._by_char.setdefault(alias[0], []).append(alias)
+            else:
+                self._by_head.setdefault(_TOKEN.match(alias).group(), []).append(alias)
+
+    def _scan(self, folded: str):
+        """(start, end, alias) of the longest alias at each word, left to right, no overlaps."""
+        free = 0
+        for token in _TOKEN.finditer(folded):
+            starts = [token.start()]
+            if self._by_char and _cjk(token.group()):
+                starts = range(token.start(), token.end())
+            for pos in starts:
+                if pos < free:
+                    continue
+                found = self._match_at(folded, pos, pos == token.start())
+                if found:
+                    free = pos + len(found)
+                    yield pos, free, found
+
+    def _match_at(self, folded: str, pos: int, word_start: bool) -> str | None:
+        candidates = self._by_char.get(folded[pos], [])
+        if word_start:
+            head = _TOKEN.match(folded, pos).group()
+            candidates = self._by_head.get(head, []) + candidates
+        for alias in candidates:
+            end = pos + len(alias)
+            if not folded.startswith(alias, pos):
+                continue
+            if _cjk(alias) or not (alias[-1].isalnum() or alias[-1] == "_") or end == len(folded) or not (
+                folded[end].isalnum() or folded[end] == "_"
+            ):
+                return alias
+        return None
 
     def names(self, text: str, context_spans=()) -> list[Mention]:
         """Outlet names and aliases in ``text``, left to right."""
         folded, index = fold(text)
         found = []
-        for match in self._pattern.finditer(folded):
-            owners = self._owners[match.group()]
+        for fstart, fend, alias in self._scan(folded):
+            owners = self._owners[alias]
             if len(owners) != 1:
                 continue  # an alias two outlets share names neither
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            if match.group() in self._context and not _in_context(text, start, end, context_spans):
+            start, end = index[fstart], index[fend - 1] + 1
+            if alias in self._context and not _in_context(text, start, end, context_spans):
                 continue
             found.append(Mention(start, end, self.registry.get(next(iter(owners)))))
         return found
