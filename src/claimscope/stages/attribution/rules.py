@@ -93,11 +93,17 @@ class SentenceRules:
     # -- spans around a cue -------------------------------------------------
     def left_region(self, lo: int, hi: int) -> int:
         """Start of the clause that ends at ``hi`` (after the last boundary in [lo, hi))."""
-        start = lo
-        for i in range(hi - 1, lo - 1, -1):
+        start, i = lo, hi - 1
+        while i >= lo:
+            if self.text[i] == ")":  # a short parenthesis belongs to the phrase: "Fallin (R-OK)"
+                opening = self.text.rfind("(", lo, i)
+                if 0 <= opening and i - opening <= 40:
+                    i = opening - 1
+                    continue
             if self.text[i] in BOUNDARY:
                 start = i + 1
                 break
+            i -= 1
         for m in self.t.clause_break.finditer(self.text, start, hi):
             start = max(start, m.end())
         return start
@@ -265,9 +271,14 @@ class SentenceRules:
             if not (tok.group()[0].isupper() or tok.group().lower() in self.t.titles):
                 break
             run.append(tok)
-        if run and not (len(run) == 1 and run[0].group().lower() in self.t.determiners | self.t.adverbs):
-            return run[0].start(), run[-1].end()
-        return None
+        first = run[0].group() if run else ""
+        if not run or first.lower() in self.t.trim or any(
+            p.fullmatch(first) for p in (self.t.speaker_stop, self.t.clause_break, self.t.preposition)
+        ):
+            return None
+        if len(run) == 1 and first.lower() in self.t.determiners:
+            return None
+        return run[0].start(), run[-1].end()
 
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """"The mayor, Paul Martin, said": the noun phrase and its apposition
@@ -288,8 +299,8 @@ class SentenceRules:
     def passive_agent(self, cue: re.Match, lo: int, hi: int) -> tuple[int, int] | None | bool:
         """For "X was criticized by Y": the agent span (or None); False when not passive."""
         before = words(self.text, lo, cue.start())
-        if not before or before[-1].group().lower() not in self.t.passive:
-            return False
+        if not before or before[-1].group().lower() not in self.t.passive or self.t.no_inversion.search(cue.group()):
+            return False  # "is calling for" is progressive, not passive
         agent = self.t.agent.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
         if agent is None:
             return None
