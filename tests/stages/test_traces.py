@@ -155,6 +155,8 @@ def test_boilerplate_words_inside_prose_are_not_boilerplate():
         ("Fuente: EFE", "EFE"),
         ("المصدر: رويترز", "رويترز"),
         ("(AFP)", "AFP"),
+        ("Avec AFP", "AFP"),
+        ("Za PAP", "PAP"),
         ("AFP/Reuters", "AFP/Reuters"),
     ],
 )
@@ -162,6 +164,11 @@ def test_credit_lines(line, value):
     doc = run(FRENCH + "\n\n" + line)
     (found,) = [f for f in doc.findings if f.kind == "credit_line"]
     assert doc.text[found.start : found.end] == line and found.value == value
+
+
+def test_weak_cue_needs_an_agency_or_a_domain():
+    doc = run(FRENCH + "\n\nAvec Marie Dupont et Paul Martin")
+    assert spans(doc, "credit_line") == []
 
 
 def test_attribution_sentence_is_not_a_credit_line():

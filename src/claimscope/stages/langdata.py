@@ -16,7 +16,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 REQUIRED_KEYS = (
     "lang", "name", "abbreviations", "ordinal_period", "months", "month_abbreviations",
     "date_connectors", "date_orders", "numeric_date_orders", "quote_pairs", "boilerplate",
-    "credit_cues", "caption_cues", "compounding", "compound_prefixes",
+    "credit_cues", "agency_cues", "caption_cues", "compounding", "compound_prefixes",
     "compound_suffixes",
 )
 

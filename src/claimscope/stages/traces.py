@@ -50,7 +50,7 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=1)
 def _line_patterns() -> dict[str, re.Pattern]:
     agencies = _alternation(common()["agencies"])
-    cues = _alternation(c for t in tables().values() for c in t["credit_cues"])
+    cues = _alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
     agency_list = rf"(?:{agencies})(?:\s*[/,]\s*(?:{agencies}))*"
     return {
         "boilerplate": re.compile(
@@ -67,6 +67,11 @@ def _line_patterns() -> dict[str, re.Pattern]:
             rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+"
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _agency_cues() -> frozenset[str]:
+    return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
 
 
 def _names_something(word: str) -> bool:
@@ -190,9 +195,12 @@ class Traces:
         match = patterns["credit"].match(line.replace("’", "'"))
         if not match:
             return None
-        name = match.group("name").strip()
+        name, cue = match.group("name").strip(), match.group("cue").casefold()
         words = name.split()
-        named = _DOMAIN.search(name) or any(_names_something(w) for w in words)
+        if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
+            named = _DOMAIN.search(name) or patterns["agency_line"].match(name)
+        else:
+            named = _DOMAIN.search(name) or any(_names_something(w) for w in words)
         if len(words) > MAX_CREDIT_WORDS or not named:
             return None
         reason = f"credit line naming the source “{name}” (“{match.group('cue')}”)"
