@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimscope.model import Article, Attribution, Document, Finding, Sentence
+from claimscope.model import Article, Attribution, Document, Finding, Meta, Sentence
 from claimscope.stages.sourcing import Sourcing
 
 STAGE = Sourcing(use_default_ratings=False)
@@ -88,3 +88,23 @@ def test_document_without_sources():
     (chain,) = doc.sourcing
     assert [h.kind for h in chain.hops] == ["article"] and chain.independent_sources == 0
     assert doc.triage and "no source named" in doc.triage[0]
+
+
+def test_article_citing_its_own_outlet_upstream_is_circular():
+    text = "Al-Masdar News, citing RT, said the airbase was hit."
+    doc = make(text)
+    doc = doc.evolve(article=Article(text, Meta(url="https://www.rt.com/news/123")))
+    (chain,) = STAGE(doc).sourcing
+    assert chain.hops[0].outlet_id == "rt"
+    assert [h.outlet_id for h in chain.hops[1:]] == ["almasdar", "rt"]
+    assert "circular_sourcing" in {f.kind for f in chain.flags}
+
+
+def test_source_line_is_outside_the_agency_dateline():
+    text = "PARIS (AFP) — The museum reopened, its director said.\nSource: example-news.fr"
+    doc = make(text, [("its director", "said", "The museum reopened", False)],
+               [("credit_line", "PARIS (AFP) —", "dateline", "AFP"),
+                ("credit_line", "Source: example-news.fr", "source_line", "example-news.fr")])
+    hops, independent, _ = chain_of(doc)
+    assert hops == ["this article", "example-news.fr", "afp", "its director"]
+    assert independent == 1

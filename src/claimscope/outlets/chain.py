@@ -256,8 +256,9 @@ class Path:
     leaves: tuple[Node, ...]
 
 
-def trace(src: Sources, doc: Document) -> Path:
-    """Follow credits, then relays from the one leading to the main speaker, to the origin."""
+def trace(src: Sources, doc: Document, own: str | None = None) -> Path:
+    """Follow credits, then relays from the one leading to the main speaker, to the origin.
+    ``own`` is the key of the article's own outlet: finding it upstream is circular."""
     speaker = src.main_speaker()
     out_edges: dict[str, list[str]] = {}
     for a, b, *_ in src.edges:
@@ -281,6 +282,7 @@ def trace(src: Sources, doc: Document) -> Path:
         nxt = out_edges.get(node.key, [])
         node = by_key.get(nxt[0]) if nxt else None
     circular += _cycles(out_edges, by_key, circular)
+    circular += [n for n in path if n.key == own and n not in circular]
     leaves = _leaves(src, doc, out_edges, linked)
     independent = len(src.speakers) + len(leaves)
     if independent == 0 and path:

@@ -27,7 +27,7 @@ def flags(doc: Document, src: Sources, path: Path) -> tuple[Flag, ...]:
                            anonymous[0]))
     if path.circular:
         loop = path.circular[0]
-        found.append(_flag("circular_sourcing", f"{loop.name} is cited as a source of itself", loop))
+        found.append(_flag("circular_sourcing", f"{loop.name} is cited, through others, as a source of itself", loop))
     state = [n for n in path.outlets + path.leaves if n.outlet is not None and n.outlet.state_media]
     if state:
         n = state[0]

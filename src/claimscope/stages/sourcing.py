@@ -35,9 +35,11 @@ class Sourcing:
     def chain(self, doc: Document) -> SourceChain:
         """The main claim's chain: this article, credited and relaying outlets, the origin."""
         src = gather(doc, self.finder)
-        path = trace(src, doc)
-        hops = [self._article(doc)] + [self._hop(n, "outlet") for n in path.outlets]
-        if path.circular:
+        article = self._article(doc)
+        own = article.outlet_id or (f"domain:{article.domain}" if article.domain else None)
+        path = trace(src, doc, own)
+        hops = [article] + [self._hop(n, "outlet") for n in path.outlets]
+        if path.circular and (not path.outlets or path.circular[0] is not path.outlets[-1]):
             hops.append(self._hop(path.circular[0], "outlet"))
         elif path.origin is not None:
             hops.append(path.origin.hop("speaker"))
