@@ -136,19 +136,22 @@ def _checked(candidate: Candidate) -> tuple[FactCheck | None, list[str], str | N
 
 def _import_unit(store, name, load, options, summary: ImportSummary, callbacks) -> None:
     raw = load()
+    digest = hashlib.sha256(raw)
     text = _decode(raw, name)
+    del raw  # big feeds: keep one copy of the data in memory at a time
     fmt = detect_format(name, text) if options.format == "auto" else options.format
+    digest.update(json.dumps([fmt, repr(options.mapping)]).encode())
     if options.strict:
         for number, candidate in enumerate(read(text, fmt, name, options.mapping), 1):
             reason, detail = _checked(candidate)[2:]
             if reason:
                 raise ImportFormatError(f"{name}: record {number} is malformed ({reason}: {detail}); nothing imported")
     candidates = read(text, fmt, name, options.mapping)
+    del text
     first = next(candidates, None)
     if first is None:
         raise ImportFormatError(f"{name} holds no fact-check records (read as {fmt}): check --format")
-    digest = hashlib.sha256(raw + json.dumps([fmt, repr(options.mapping)]).encode()).hexdigest()
-    run = store.start_import(name, digest, fmt)
+    run = store.start_import(name, digest.hexdigest(), fmt)
     _Run(store, run, options, summary, *callbacks).feed(chain([first], candidates))
 
 
