@@ -37,29 +37,43 @@ class Raw:
     parts: tuple[tuple[int, int], ...] = ()
 
 
+def _opens(text: str, i: int, width: int) -> bool:
+    """Whether the straight quote at ``i`` can open: after a space or bracket, before text."""
+    before = text[i - 1] if i else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
 def find_quotes(text: str) -> dict[int, int]:
-    """Opening-quote offset -> closing-quote offset for every closed quotation."""
+    """Opening-quote offset -> closing-quote offset for every closed quotation.
+
+    A quotation never runs over a blank line; straight quotes ("…" and ''…'') open
+    only after a space and close only after text, so one stray mark does not shift
+    every later pair.
+    """
     quotes: dict[int, int] = {}
     i = 0
     while i < len(text):
-        if text.startswith("''", i):  # typewriter double quote written as two apostrophes
-            close = text.find("''", i + 2)
-            if 0 < close - i < 3000:
-                quotes[i + 1] = close
-                i = close + 2
-                continue
-        closers = OPENING.get(text[i])
-        if closers is None:
-            i += 1
+        width = 2 if text.startswith("''", i) else 1
+        mark = text[i:i + width]
+        straight = mark in ("\"", "''")
+        closers = "''" if width == 2 else OPENING.get(mark)
+        if closers is None or (straight and not _opens(text, i, width)):
+            i += width
             continue
-        j = i + 1
-        while j < len(text) and text[j] not in closers and text[j] != text[i]:
+        limit = text.find("\n\n", i)
+        limit = len(text) if limit < 0 else limit
+        j = i + width
+        while j < limit and not (
+            text[j:j + width] in closers and (not straight or not text[j - 1].isspace())
+            or (not straight and text[j] == mark)
+        ):
             j += 1
-        if j < len(text) and text[j] in closers and j - i < 3000:
-            quotes[i] = j
-            i = j + 1
-        else:  # unmatched (or reopened before closing): not a quotation
-            i = max(j, i + 1) if j < len(text) and text[j] == text[i] and j > i else i + 1
+        if j < limit and (straight or text[j] != mark):
+            quotes[i + width - 1] = j
+            i = j + width
+        else:  # unmatched, or reopened before closing: not a quotation
+            i = j if j < limit else i + width
     return quotes
 
 
