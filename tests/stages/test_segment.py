@@ -117,6 +117,12 @@ def test_dateline_stays_with_its_sentence():
     ]
 
 
+def test_abbreviation_after_no_break_space():
+    assert split("The order by\u00a0U.S. Immigration was late.", "en") == [
+        "The order by\u00a0U.S. Immigration was late."
+    ]
+
+
 def test_french_closing_guillemet_after_final_stop():
     text = "« Nous avons refusé. » Le ministre est parti."
     assert split(text, "fr") == ["« Nous avons refusé. »", "Le ministre est parti."]

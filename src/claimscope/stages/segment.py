@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(
     r"(?:\.{2,}|[.!?…؟۔]+)(?:[\"'»«”“’‘)\]]|[^\S\n]+[»”](?=\s|$))*(?=\s)"
     r"|[。！？]+[」』”）)]*"  # CJK full stops need no space after them
 )
+_LAST_TOKEN = re.compile(r"\S+$")
 _DOTTED = re.compile(r"(?:\w{1,3}\.)+-?\w{1,3}")
 _QUOTE_MARK = re.compile("[«»“”„\"]")
 _ALWAYS_CLOSING = frozenset("»”")
@@ -133,8 +134,8 @@ def _next_visible(line: str, pos: int) -> str | None:
 
 
 def _ends_abbreviation(line: str, dot: int, rules: Rules) -> bool:
-    word_start = max(line.rfind(" ", 0, dot), line.rfind("\t", 0, dot)) + 1
-    token = line[word_start:dot].lstrip("([{«„“\"'")
+    last = _LAST_TOKEN.search(line, max(0, dot - 40), dot)
+    token = last.group().lstrip("([{«„“\"'") if last else ""
     if not token:
         return False
     if token in rules.abbreviations or _DOTTED.fullmatch(token):
