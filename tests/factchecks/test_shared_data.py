@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+from click.testing import CliRunner
+
+from claimscope.cli_factchecks import factchecks
 from claimscope.factchecks import ImportOptions, Mapping, import_sources
 
 SNOPES = Mapping(constants={"publisher": "Snopes", "publisher_site": "https://www.snopes.com", "language": "en"})
@@ -25,3 +30,8 @@ def test_vclaims_and_euvsdisinfo_import_exactly_once(store, shared_dir):
     assert stats["by_language"] == {"en": 25_123}
     hit = store.search("Images prove that the US is helping Daesh", 1)[0][0]
     assert hit.review_date == "2017-11-14" and hit.publisher == "EUvsDisinfo"
+
+    shown = CliRunner().invoke(factchecks, ["stats", "--db", store.location, "--json"])
+    assert json.loads(shown.output)["by_verdict"] == stats["by_verdict"]
+    table = CliRunner().invoke(factchecks, ["stats", "--db", store.location]).output
+    assert "25,123 fact-checks" in table and "EUvsDisinfo" in table and "by language" in table
