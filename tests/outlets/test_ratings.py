@@ -91,3 +91,24 @@ def test_cli_list_resolve_and_ratings(tmp_path):
     assert "csv:p.csv" in runner.invoke(outlets, ["ratings", "--db", str(tmp_path / "d.sqlite")]).output
     missing = runner.invoke(outlets, ["show", "nosuchoutlet"])
     assert missing.exit_code != 0
+
+
+def test_bad_file_is_one_error_line_under_the_main_cli(tmp_path):
+    from claimscope.cli import _Group
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("example.org,lots\n")
+    app = _Group(commands={"outlets": outlets})
+    result = CliRunner().invoke(app, ["outlets", "import", str(bad), "--db", str(tmp_path / "d.sqlite")])
+    assert result.exit_code != 0
+    assert result.output.strip().splitlines() == [f"error[E500]: bad.csv:1: score 'lots' is not a number"]
+
+
+def test_every_outlets_command_and_option_is_documented():
+    from tests.conftest import REPO
+
+    docs = (REPO / "docs" / "sourcing.md").read_text(encoding="utf-8")
+    for name, command in outlets.commands.items():
+        assert f"claimscope outlets {name}" in docs
+        for param in command.params:
+            assert all(opt in docs for opt in getattr(param, "opts", []) if opt.startswith("--"))
