@@ -117,6 +117,12 @@ def test_dateline_stays_with_its_sentence():
     ]
 
 
+def test_upper_case_abbreviation():
+    assert split("ST. LOUIS — The mayor of Louisville, Ky. spoke.", "en") == [
+        "ST. LOUIS — The mayor of Louisville, Ky. spoke."
+    ]
+
+
 def test_abbreviation_after_no_break_space():
     assert split("The order by\u00a0U.S. Immigration was late.", "en") == [
         "The order by\u00a0U.S. Immigration was late."

@@ -140,6 +140,8 @@ def _ends_abbreviation(line: str, dot: int, rules: Rules) -> bool:
         return False
     if token in rules.abbreviations or _DOTTED.fullmatch(token):
         return True
+    if token.isupper() and token.capitalize() in rules.abbreviations:
+        return True  # "ST. LOUIS", "DR. SMITH"
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return rules.ordinal_period and token.isdigit() and len(token) <= 2
