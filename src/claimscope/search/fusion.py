@@ -9,7 +9,9 @@ normalised features first:
 - ``dense_gap``: cosine minus the best cosine for this query;
 - ``lex_rel``: BM25 divided by the best BM25 for this query (0 when not retrieved);
 - ``lex_z``: BM25 as a z-score over the query's lexical result list;
-- ``entity``: share of the query's named entities (alias table) that the record names.
+- ``entity``: share of the query's named entities (alias table) that the record names;
+- ``date_prox``: 1 when the record is dated the day the query text was published,
+  falling with the log of the gap in days to 0 at ten years (0 when a date is unknown).
 
 A linear model over the features ranks the candidates; a logistic model over the best
 candidate's score and its margin over the runner-up gives the probability that the
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-FEATURES = ("dense_z", "dense_gap", "lex_rel", "lex_z", "entity")
+FEATURES = ("dense_z", "dense_gap", "lex_rel", "lex_z", "entity", "date_prox")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class FusionWeights:
     """Ranking weights (one per feature) and the confidence model."""
 
     rank: dict[str, float] = field(
-        default_factory=lambda: {"dense_z": 1.0, "dense_gap": 0.0, "lex_rel": 1.0, "lex_z": 0.0, "entity": 0.0}
+        default_factory=lambda: {"dense_z": 1.0, "dense_gap": 0.0, "lex_rel": 1.0, "lex_z": 0.0, "entity": 0.0, "date_prox": 0.0}
     )
     # confidence = sigmoid(a * score + b * margin + c)
     confidence: tuple[float, float, float] = (1.0, 1.0, -5.0)

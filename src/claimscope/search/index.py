@@ -17,6 +17,8 @@ nobody checked returns nothing.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date as date_cls
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from claimscope.search.records import SearchRecord, lexical_text, passage_text
 CANDIDATES = 100  # per retriever
 MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
 DEFAULT_THRESHOLD = 0.5
+DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -74,6 +77,7 @@ class Candidates:
     bm25: np.ndarray  # 0 where BM25 did not retrieve the record
     background: tuple[float, float]  # mean and sd of the query's cosine to any record
     entity: np.ndarray  # share of the query's entities the record names
+    date_gap: np.ndarray  # |record date - query date| in days, NaN when either is unknown
 
     def features(self) -> np.ndarray:
         """The feature matrix, columns in ``fusion.FEATURES`` order."""
@@ -90,6 +94,7 @@ class Candidates:
                 self.bm25 / top,
                 np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0),
                 self.entity,
+                np.where(np.isnan(self.date_gap), 0.0, 1 - np.minimum(np.log1p(np.nan_to_num(self.date_gap)) / DATE_SCALE, 1)),
             ]
         )
 
@@ -97,8 +102,20 @@ class Candidates:
         """The same candidates minus ``keys`` (used to simulate an unchecked claim)."""
         keep = np.asarray([k not in keys for k in self.keys], dtype=bool)
         return Candidates(
-            [k for k in self.keys if k not in keys], self.cos[keep], self.bm25[keep], self.background, self.entity[keep]
+            [k for k in self.keys if k not in keys],
+            self.cos[keep],
+            self.bm25[keep],
+            self.background,
+            self.entity[keep],
+            self.date_gap[keep],
         )
+
+
+def _gap_days(a: str, b: str) -> float:
+    try:
+        return float(abs((date_cls.fromisoformat(a) - date_cls.fromisoformat(b)).days))
+    except ValueError:
+        return float("nan")
 
 
 def _digest(record: SearchRecord) -> str:
@@ -128,6 +145,7 @@ class SearchIndex:
         self.lexical = LexicalIndex(self.db)
         self.dense = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
         self._load()
 
     def _check_model(self) -> None:
@@ -153,6 +171,16 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._meta)
+
+    def get_meta(self, key: str, default: int = 0) -> int:
+        """An integer bookkeeping value stored with the index (e.g. the last store change)."""
+        row = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+        return int(row[0]) if row else default
+
+    def set_meta(self, key: str, value: int) -> None:
+        """Save an integer bookkeeping value."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(value)))
 
     def upsert(
         self,
@@ -207,29 +235,33 @@ class SearchIndex:
         """The query text actually searched: cleaned, with entity names bridged."""
         return self.aliases.expand(clean_query(text))
 
-    def candidates(self, text: str, vector: np.ndarray | None = None) -> "Candidates":
+    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "") -> "Candidates":
         """The union of the dense and BM25 candidate lists for ``text``, with raw scores.
 
-        ``vector`` is the query embedding of ``prepare(text)`` when the caller has it.
+        ``vector`` is the query embedding of ``prepare(text)`` when the caller has it;
+        ``date`` (ISO) is when the text was published, if known.
         """
         query = self.prepare(text)
-        if vector is None:
+        if vector is None:  # BM25 runs while the query is embedded (both release the GIL)
+            pending = self._worker.submit(self.lexical.search, query, CANDIDATES)
             vector = self.embedder.embed_queries([query])[0]
-        cos_all = self.dense.scores(vector)
-        top = np.argsort(-cos_all)[:CANDIDATES]
-        lex = dict(self.lexical.search(query, CANDIDATES))
-        pos = {int(k): i for i, k in enumerate(self.dense.keys)}
-        keys = list(dict.fromkeys([int(self.dense.keys[i]) for i in top] + [k for k in lex if k in pos]))
+            lex = dict(pending.result())
+        else:
+            lex = dict(self.lexical.search(query, CANDIDATES))
+        dense = self.dense.search(vector, CANDIDATES)
+        keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta]))
+        cos = self.dense.cosines(vector, keys) if keys else np.zeros(0)
         q_ents = {m.entity for m in self.aliases.find(query)}
         mean, sd = self.dense.background(vector)
         return Candidates(
             keys=keys,
-            cos=np.asarray([cos_all[pos[k]] for k in keys], dtype=np.float64),
+            cos=np.asarray(cos, dtype=np.float64),
             bm25=np.asarray([lex.get(k, 0.0) for k in keys], dtype=np.float64),
             background=(mean, sd),
             entity=np.asarray(
                 [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
             ),
+            date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
         )
 
     def search(
@@ -240,12 +272,14 @@ class SearchIndex:
         since: str = "",
         lang: str = "",
         vector: np.ndarray | None = None,
+        date: str = "",
     ) -> list[SearchHit]:
         """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
 
-        ``since`` (ISO date) and ``lang`` filter records by their date and language.
+        ``since`` (ISO date) and ``lang`` filter records by their date and language;
+        ``date`` is when ``text`` was published (fact-checks near it rank higher).
         """
-        cands = self.candidates(text, vector)
+        cands = self.candidates(text, vector, date)
         if not cands.keys:
             return []
         keys, cos, bm = cands.keys, cands.cos, cands.bm25
@@ -265,7 +299,9 @@ class SearchIndex:
                 break
         return hits
 
-    def search_many(self, texts: Sequence[str], k: int = 10, min_confidence: float = 0.0) -> list[tuple[SearchHit, int]]:
+    def search_many(
+        self, texts: Sequence[str], k: int = 10, min_confidence: float = 0.0, date: str = ""
+    ) -> list[tuple[SearchHit, int]]:
         """Search several texts (an article's claim sentences) and merge per record.
 
         Each record keeps its most confident hit and the index of the text that found it;
@@ -274,7 +310,7 @@ class SearchIndex:
         vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
         best: dict[str, tuple[SearchHit, int]] = {}
         for i, (text, vec) in enumerate(zip(texts, vectors)):
-            for hit in self.search(text, k=k, min_confidence=min_confidence, vector=vec):
+            for hit in self.search(text, k=k, min_confidence=min_confidence, vector=vec, date=date):
                 if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
                     best[hit.id] = (hit, i)
         return sorted(best.values(), key=lambda h: -h[0].confidence)[:k]

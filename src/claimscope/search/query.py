@@ -8,6 +8,7 @@ carry (keeping the name: who said it matters), splits hashtags and handles into 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
 _SIGNATURE = re.compile(r"\s*[—–]\s*([^—–()]{0,80}?)\s*\(@\w+\)\s*[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
@@ -36,3 +37,15 @@ def clean_query(text: str) -> str:
     if author:
         text = f"{text} ({author})" if text else author
     return text
+
+
+def post_date(text: str) -> str:
+    """The ISO date in a tweet's "— Name (@handle) Month D, YYYY" signature, or ""."""
+    signature = _SIGNATURE.search(text.strip().rstrip('"'))
+    if not signature:
+        return ""
+    stamp = signature.group(0).rsplit(")", 1)[1].strip()
+    try:
+        return datetime.strptime(stamp, "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return ""

@@ -1,0 +1,58 @@
+"""Keep a SearchIndex in step with a fact-check Store.
+
+The index lives next to the store's SQLite file (``factchecks.sqlite`` →
+``factchecks.search.sqlite``). ``sync`` asks the store for every record written after
+the last change number the index has seen (``Store.changed_since``), indexes those
+batch by batch and saves the change number after each batch, so indexing is
+incremental, survives restarts and resumes after an interruption.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from claimscope.embed import Embedder, default_embedder
+from claimscope.errors import StoreError
+from claimscope.model import FactCheck
+from claimscope.search.index import SearchIndex
+from claimscope.search.records import SearchRecord
+
+
+def index_path(store_location: str) -> Path:
+    """Where the search index of the store at ``store_location`` lives."""
+    if "://" in store_location:
+        raise StoreError(f"no search index beside {store_location}: only a SQLite store path has one")
+    path = Path(store_location)
+    return path.with_name(path.stem + ".search.sqlite")
+
+
+def to_record(fc: FactCheck) -> SearchRecord:
+    """The searchable fields of a stored fact-check."""
+    return SearchRecord(
+        id=fc.id,
+        claim=fc.claim,
+        title=fc.title or "",
+        keywords=tuple(fc.keywords) + tuple(fc.countries),
+        date=fc.review_date or fc.claim_date or "",
+        lang=fc.language or "",
+    )
+
+
+def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
+    """The search index beside ``store`` (created empty when missing)."""
+    return SearchIndex(index_path(store.location), embedder or default_embedder())
+
+
+def sync(store, index: SearchIndex, progress: Callable[[int], None] | None = None, batch: int = 256) -> int:
+    """Index every record the store changed since the last sync; returns how many."""
+    done = 0
+    seq = index.get_meta("store_seq", 0)
+    while True:
+        changed = store.changed_since(seq, limit=batch)
+        if not changed:
+            return done
+        index.upsert([to_record(fc) for _, fc in changed], progress=progress)
+        seq = changed[-1][0]
+        index.set_meta("store_seq", seq)
+        done += len(changed)
