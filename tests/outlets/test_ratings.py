@@ -112,3 +112,15 @@ def test_every_outlets_command_and_option_is_documented():
         assert f"claimscope outlets {name}" in docs
         for param in command.params:
             assert all(opt in docs for opt in getattr(param, "opts", []) if opt.startswith("--"))
+
+
+def test_database_pickles_as_its_path_and_reads_from_threads(db, tmp_path):
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    (tmp_path / "p.csv").write_text("example.org,0.5\n")
+    db.import_file(tmp_path / "p.csv")
+    copy = pickle.loads(pickle.dumps(db))
+    assert copy.lookup("example.org")[0].score == 0.5
+    with ThreadPoolExecutor(2) as pool:
+        assert [r[0].score for r in pool.map(db.lookup, ["example.org"] * 4)] == [0.5] * 4

@@ -63,7 +63,7 @@ class RatingsDB:
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30, check_same_thread=False)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except (sqlite3.Error, OSError) as err:
@@ -78,6 +78,12 @@ class RatingsDB:
 
     def close(self) -> None:
         self._conn.close()
+
+    def __getstate__(self) -> dict:  # pickles as its path (batch workers reopen the file)
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
 
     def __enter__(self) -> "RatingsDB":
         return self
