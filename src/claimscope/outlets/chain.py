@@ -17,7 +17,7 @@ nothing and no speaker (two outlets relaying one agency count once).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Attribution, Document, Finding, Hop, Rating
 from . import cues
@@ -43,7 +43,6 @@ class Node:
     domain: str | None = None
     anonymous: bool = False
     content: tuple[int, int] | None = None  # the attribution content this node speaks
-    mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def hop(self, kind: str, ratings: tuple[Rating, ...] = ()) -> Hop:
         o = self.outlet
@@ -90,7 +89,7 @@ def _photo_credit(doc: Document, m: Mention) -> bool:
 def _outlet_node(m: Mention, text: str, evidence: str) -> Node:
     key = m.outlet.id if m.outlet else f"domain:{m.domain}"
     return Node(key, m.outlet.name if m.outlet else text[m.start:m.end], m.start, m.end, evidence,
-                m.outlet, m.domain, mentions=[(m.start, m.end)])
+                m.outlet, m.domain)
 
 
 def gather(doc: Document, finder: MentionFinder) -> Sources:
@@ -184,7 +183,7 @@ def _attributed(doc: Document, mentions: list[Mention], credit_keys: set[str]):
                 relays.setdefault(node.key, node)
         else:
             node = Node("", said, *span, "attribution", anonymous=a.anonymous,
-                        content=(a.content_start, a.content_end), mentions=[span])
+                        content=(a.content_start, a.content_end))
             quoted.append(((a.speaker_entity or said).casefold(), said, a.anonymous, node))
     speakers = speakers_mod.group(quoted, doc.language)
     for key, nodes in speakers.items():

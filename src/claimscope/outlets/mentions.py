@@ -41,10 +41,6 @@ class Mention:
     outlet: Outlet | None
     domain: str | None = None  # set when the mention is a domain name
 
-    @property
-    def known(self) -> bool:
-        return self.outlet is not None
-
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
