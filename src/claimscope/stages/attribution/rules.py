@@ -120,6 +120,9 @@ class SentenceRules:
             i -= 1
         for m in self.t.clause_break.finditer(self.text, start, hi):
             start = max(start, m.end())
+        for m in self.t.coordinator.finditer(self.text, start, hi):
+            if all(w.group().lower() in self.t.trim for w in words(self.text, m.end(), hi)):
+                start = max(start, m.end())  # "Hayek confirmed it and said": no subject here
         return start
 
     def right_region(self, lo: int, hi: int) -> int:
@@ -235,6 +238,9 @@ class SentenceRules:
         if nxt is None:
             return hi
         cut = max(self.text.rfind(c, start, nxt.start()) for c in ",;:")
+        for m in self.t.coordinator.finditer(self.text, start, nxt.start()):
+            if not words(self.text, m.end(), nxt.start()):  # "… and said …"
+                cut = max(cut, m.start())
         return cut if cut > start else hi
 
     def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:

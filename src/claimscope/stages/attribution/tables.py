@@ -18,7 +18,7 @@ from ...errors import InputError
 _LIST_KEYS = (
     "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
     "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "clause_starters", "pronouns", "anonymous", "titles",
+    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "clause_starters", "coordinators", "pronouns", "anonymous", "titles",
 )
 
 
@@ -51,6 +51,7 @@ class Table:
     postposition: re.Pattern
     complementizer: re.Pattern
     clause_break: re.Pattern
+    coordinator: re.Pattern  # "and"/"et"/"und": joins two reported clauses of one speaker
     speaker_stop: re.Pattern
     speaker_prefix: re.Pattern
     anonymous: re.Pattern
@@ -94,6 +95,7 @@ def _compile(raw: dict) -> Table:
         postposition=_words(raw.get("postpositions", [])),
         complementizer=_words(raw.get("complementizers", [])),
         clause_break=_words(raw.get("clause_breaks", []) + raw.get("complementizers", [])),
+        coordinator=_words(raw.get("coordinators", [])),
         speaker_stop=_words(raw.get("speaker_stops", [])),
         speaker_prefix=re.compile(
             rf"(?:{_alternation(raw.get('speaker_prefixes', []))})\s*", re.IGNORECASE
