@@ -63,6 +63,20 @@ CASES = {
         ["Dr Nowak przyjechał 12. Marca?", "Nie.", "Koszt to ok. 5 mln zł, m.in. z UE.",
          "„Jesteśmy gotowi” – powiedział.", "Potem wyszedł."],
     ),
+    "uk": (
+        "Він живе на вул. Шевченка, т.б. в центрі. «Ми готові. Починаємо», — сказав він. Далі було тихо.",
+        ["Він живе на вул. Шевченка, т.б. в центрі.", "«Ми готові. Починаємо», — сказав він.",
+         "Далі було тихо."],
+    ),
+    "nl": (
+        "Dhr. Jansen kwam o.a. met de trein. “Het was druk. Heel druk”, zei hij. Daarna vertrok hij.",
+        ["Dhr. Jansen kwam o.a. met de trein.", "“Het was druk. Heel druk”, zei hij.",
+         "Daarna vertrok hij."],
+    ),
+    "tr": (
+        "Prof. Dr. Ayşe Yılmaz 15. Kasım günü konuştu. “Hazırız”, dedi. Sonra ayrıldı.",
+        ["Prof. Dr. Ayşe Yılmaz 15. Kasım günü konuştu.", "“Hazırız”, dedi.", "Sonra ayrıldı."],
+    ),
     "ar": (
         "هل انتهت الأزمة؟ قال الوزير إن الوضع مستقر. وأضاف أن الحكومة ستتحرك۔ ثم غادر.",
         ["هل انتهت الأزمة؟", "قال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستتحرك۔", "ثم غادر."],
