@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .tables import Table
 
@@ -454,6 +454,8 @@ class SentenceRules:
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
+                if raw is not None and raw.speaker is None and found and found[-1].speaker:
+                    raw = replace(raw, speaker=found[-1].speaker)  # "X denied it, calling …"
                 if raw is not None:
                     found.append(raw)
                     taken.append(raw.cue)
