@@ -16,7 +16,6 @@ nothing and no speaker (two outlets relaying one agency count once).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Attribution, Document, Finding, Hop, Rating
@@ -61,12 +60,17 @@ class Sources:
     speakers: dict[str, list[Node]]  # speaker key -> one node per attribution
     edges: list[tuple[str, str, int, int]]  # (from key or "article", to key, cue start, cue end)
 
-    def main_speaker(self) -> list[Node] | None:
+    def main_speaker(self, doc: Document) -> list[Node] | None:
+        """The most quoted speaker; on a tie, one a cited outlet carries, then a named one,
+        then the first quoted."""
         if not self.speakers:
             return None
-        counts = Counter({k: len(v) for k, v in self.speakers.items()})
-        return min(self.speakers.values(),
-                   key=lambda ns: (-counts[ns[0].key], ns[0].anonymous, ns[0].start))
+
+        def rank(nodes: list[Node]):
+            carried = any(_linked(relay, nodes, doc) for relay in self.relays)
+            return (-len(nodes), not carried, nodes[0].anonymous, nodes[0].start)
+
+        return min(self.speakers.values(), key=rank)
 
 
 def _lang_at(doc: Document, pos: int) -> str | None:
@@ -258,7 +262,7 @@ class Path:
 def trace(src: Sources, doc: Document, own: str | None = None) -> Path:
     """Follow credits, then relays from the one leading to the main speaker, to the origin.
     ``own`` is the key of the article's own outlet: finding it upstream is circular."""
-    speaker = src.main_speaker()
+    speaker = src.main_speaker(doc)
     out_edges: dict[str, list[str]] = {}
     for a, b, *_ in src.edges:
         out_edges.setdefault(a, []).append(b)
