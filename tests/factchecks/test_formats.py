@@ -209,3 +209,20 @@ def test_detect_format(name, text, fmt):
 def test_undetectable_format_says_what_to_do():
     with pytest.raises(ImportFormatError, match="--format"):
         detect_format("notes.txt", "just some words")
+
+
+def test_json_ld_graph_references_by_id_are_resolved():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Organization", "@id": "https://checks.example/#org", "name": "Example Checks",
+         "url": "https://checks.example", "logo": {"@id": "https://checks.example/#logo"},
+         "subOrganization": {"@id": "https://checks.example/#org"}},  # a cycle
+        {"@type": "WebPage", "@id": "https://checks.example/p", "mainEntity": {"@id": "https://checks.example/#cr"}},
+        {"@type": "ClaimReview", "@id": "https://checks.example/#cr", "url": "https://checks.example/p",
+         "claimReviewed": "Tap water is dyed blue.", "author": {"@id": "https://checks.example/#org"},
+         "itemReviewed": {"@id": "https://checks.example/#claim"},
+         "reviewRating": {"@type": "Rating", "alternateName": "False"}},
+        {"@type": "Claim", "@id": "https://checks.example/#claim", "author": {"@type": "Person", "name": "A. User"}},
+    ]}
+    record = _one(json.dumps(graph))
+    assert (record.publisher, record.publisher_site, record.claimant) == (
+        "Example Checks", "https://checks.example", "A. User")

@@ -33,11 +33,52 @@ def types(value) -> set[str]:
     return {n.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] for n in names if isinstance(n, str)}
 
 
-def find_claimreviews(data) -> Iterator[dict]:
-    """Every ClaimReview node in ``data``, in document order (no recursion, any depth)."""
+def _containers(data) -> Iterator[dict | list]:
     stack = [data]
     while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            yield value
+            stack.extend(value)
+
+
+def resolve_references(data) -> None:
+    """Replace ``{"@id": X}`` stubs by the node with ``@id`` X found elsewhere in ``data``.
+
+    JSON-LD graphs (e.g. from publishing plugins) name the author Organization or the
+    reviewed Claim once and point at it by ``@id``. ``data`` (freshly parsed JSON, a
+    tree) is changed in place and may afterwards share nodes or contain cycles.
+    """
+    nodes = {}
+    for value in _containers(data):
+        if isinstance(value, dict) and isinstance(value.get("@id"), str) and len(value) > 1:
+            nodes.setdefault(value["@id"], value)
+    if not nodes:
+        return
+    for value in list(_containers(data)):
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, child in list(pairs):
+            if isinstance(child, dict) and len(child) == 1 and isinstance(child.get("@id"), str):
+                value[key] = nodes.get(child["@id"], child)
+
+
+def find_claimreviews(data) -> Iterator[dict]:
+    """Every ClaimReview node in ``data``, in document order (no recursion, any depth).
+
+    ``@id`` references are resolved first (:func:`resolve_references`); a node met
+    twice is read once.
+    """
+    resolve_references(data)
+    stack, seen = [data], set()
+    while stack:
         value = _node(stack.pop())
+        if isinstance(value, (list, dict)):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):
