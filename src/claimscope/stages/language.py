@@ -188,23 +188,25 @@ class Language:
                 continue
             text = doc.text[sentence.start : sentence.end]
             for q0, q1 in quote_spans(text, longest=len(text)):
-                inner = text[q0 + 1 : q1 - 1]
+                inner = text[q0 + 1 : q1 - 1].strip()
                 if len(inner.split()) < QUOTE_WORDS or (q0 == 0 and q1 == len(text)):
                     continue
                 g = guess(inner)
                 found = foreign_language(g, main, script) if g.content >= MIN_CONTENT else None
                 if found:
-                    start = sentence.start + q0 + 1 + (len(inner) - len(inner.lstrip()))
-                    end = sentence.start + q1 - 1 - (len(inner) - len(inner.rstrip()))
+                    start = sentence.start + text.index(inner, q0)
                     reason = (
                         f"{language_name(found[0])} quotation left untranslated in "
                         f"{in_a(main)} sentence (language ID {found[1]:.2f})"
                     )
-                    findings.append(
-                        Finding(kind="untranslated_fragment", start=start, end=end, reason=reason,
-                                stage=stage_tag(self), lang=found[0], label="quotation")
-                    )
+                    findings.append(self._fragment(start, start + len(inner), found[0], reason, "quotation"))
         return findings
+
+    def _fragment(self, start: int, end: int, lang: str, reason: str, label: str | None) -> Finding:
+        return Finding(
+            kind="untranslated_fragment", start=start, end=end, reason=reason,
+            stage=stage_tag(self), lang=lang, label=label,
+        )
 
     def _sentence_languages(self, doc, lines, guesses, main, script):
         langs = []
@@ -244,17 +246,7 @@ class Language:
             reason += f", next to its {language_name(main)} translation"
         else:
             reason += f" (language ID {first.lang_score:.2f})"
-        return [
-            Finding(
-                kind="untranslated_fragment",
-                start=first.start,
-                end=last.end,
-                reason=reason,
-                stage=stage_tag(self),
-                lang=lang,
-                label="beside_translation" if beside else None,
-            )
-        ]
+        return [self._fragment(first.start, last.end, lang, reason, "beside_translation" if beside else None)]
 
 
 def _article_script(guesses: list[Guess], main: str) -> str:
