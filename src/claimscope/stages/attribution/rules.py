@@ -105,8 +105,9 @@ class SentenceRules:
         return None
 
     # -- spans around a cue -------------------------------------------------
-    def left_region(self, lo: int, hi: int) -> int:
-        """Start of the clause that ends at ``hi`` (after the last boundary in [lo, hi))."""
+    def left_region(self, lo: int, hi: int, clauses: bool = True) -> int:
+        """Start of the clause that ends at ``hi`` (after the last boundary in [lo, hi),
+        and, with ``clauses``, after the last clause-breaking word)."""
         start, i = lo, hi - 1
         while i >= lo:
             if self.text[i] == ")":  # a short parenthesis belongs to the phrase: "Fallin (R-OK)"
@@ -118,6 +119,8 @@ class SentenceRules:
                 start = i + 1
                 break
             i -= 1
+        if not clauses:
+            return start
         for m in self.t.clause_break.finditer(self.text, start, hi):
             start = max(start, m.end())
         for m in self.t.coordinator.finditer(self.text, start, hi):
@@ -306,13 +309,13 @@ class SentenceRules:
         _, comma = strip(self.text, lo, pos, " \t\n")
         if comma <= lo or self.text[comma - 1] != ",":
             return None
-        start1 = self.left_region(lo, comma - 1)
+        start1 = self.left_region(lo, comma - 1, clauses=False)  # "…, a Republican who voted …,"
         second = self.trim_speaker(start1, comma - 1)
         _, comma0 = strip(self.text, lo, start1, " \t\n")
         if second is None or comma0 <= lo or self.text[comma0 - 1] != ",":
             return None
         first = self.trim_speaker(self.left_region(lo, comma0 - 1), comma0 - 1)
-        if first is None or len(words(self.text, first[0], second[1])) > 12 or not self.looks_like_speaker(first):
+        if first is None or len(words(self.text, first[0], second[1])) > 16 or not self.looks_like_speaker(first):
             return None
         return first[0], second[1]
 
@@ -459,6 +462,11 @@ class SentenceRules:
                 if raw is not None:
                     found.append(raw)
                     taken.append(raw.cue)
+        for k, raw in enumerate(found):  # "Conceding that …, he warned": the main clause's speaker
+            if raw.speaker is None:
+                later = [r for r in found if r.cue[0] > raw.cue[1] and r.speaker]
+                if later:
+                    found[k] = replace(raw, speaker=min(later, key=lambda r: r.cue).speaker)
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
