@@ -281,9 +281,23 @@ class SentenceRules:
                 span = (span[0], tail[1])
         return span
 
+    def main_speaker(self, raw: Raw, found: list[Raw], lo: int) -> tuple[int, int] | None:
+        """Speaker of a cue with no subject of its own ("X denied it, calling …",
+        "Conceding that …, he warned"): the speaker of the sentence's previous
+        attribution, else of its next one, else the sentence's subject."""
+        earlier = [r for r in found if r.cue[1] <= raw.cue[0] and r.speaker]
+        later = [r for r in found if r.cue[0] >= raw.cue[1] and r.speaker]
+        if earlier:
+            return max(earlier, key=lambda r: r.cue).speaker
+        if later:
+            return min(later, key=lambda r: r.cue).speaker
+        return self.subject(lo, raw.cue[0])
+
     def subject(self, lo: int, pos: int) -> tuple[int, int] | None:
-        """For a cue with nothing before it in its clause ("…, saying that …"):
-        the sentence's opening pronoun or run of capitalised words, if any."""
+        """The sentence's opening pronoun or run of capitalised words, if any
+        (after an opening quotation, and not a participle such as "Speaking")."""
+        if lo in self.quotes:
+            lo = self.quotes[lo] + 1
         toks = words(self.text, lo, pos)
         if not toks or toks[-1].end() == pos:
             return None
@@ -295,7 +309,7 @@ class SentenceRules:
                 break
             run.append(tok)
         first = run[0].group() if run else ""
-        if not run or first.lower() in self.t.trim or any(
+        if not run or first.lower() in self.t.trim or self.t.no_inversion.search(first) or any(
             p.fullmatch(first) for p in (self.t.speaker_stop, self.t.clause_break, self.t.preposition)
         ):
             return None
@@ -351,7 +365,7 @@ class SentenceRules:
         elif before is not None:
             speaker, inverted = before, False
         else:
-            speaker, inverted = self.subject(lo, cue.start()), False
+            speaker, inverted = None, False
         found = None
         if not inverted:
             found = self.content_after(cue.end(), hi)
@@ -457,16 +471,12 @@ class SentenceRules:
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
-                if raw is not None and raw.speaker is None and found and found[-1].speaker:
-                    raw = replace(raw, speaker=found[-1].speaker)  # "X denied it, calling …"
                 if raw is not None:
                     found.append(raw)
                     taken.append(raw.cue)
-        for k, raw in enumerate(found):  # "Conceding that …, he warned": the main clause's speaker
+        for k, raw in enumerate(found):
             if raw.speaker is None:
-                later = [r for r in found if r.cue[0] > raw.cue[1] and r.speaker]
-                if later:
-                    found[k] = replace(raw, speaker=min(later, key=lambda r: r.cue).speaker)
+                found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
