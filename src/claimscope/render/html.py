@@ -10,9 +10,11 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from .labels import language_counts
-from .sections import claim_rows, sections
+from .chain import svg
+from .sections import claim_rows, main_chain, sections
 from .spans import pieces
 
 
@@ -52,4 +54,6 @@ def render(view: dict[str, Any]) -> str:
     ]
     return _env().get_template("report.html.j2").render(
         view=view, body=body, languages=language_counts(view), sections=sections(view),
+        # chain.svg escapes every piece of text it draws, so its markup can be inserted as is.
+        chain_svg=Markup(svg(main_chain(view))) if main_chain(view) else None,
     )

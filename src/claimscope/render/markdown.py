@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import language_counts, shorten
-from .sections import Section, sections
+from .chain import tree
+from .sections import Section, main_chain, sections
 
 
 def _cell(text: str, quoted: bool = False) -> str:
@@ -25,8 +26,12 @@ def render(view: dict[str, Any]) -> str:
         f"- **sentences by language**: {langs or 'none'}",
         "",
     ]
+    if view.get("triage"):
+        lines += ["## Triage", "", *(f"- {line}" for line in view["triage"]), ""]
     for section in sections(view):
         lines += _section(section)
+        if section.key == "sourcing" and main_chain(view):
+            lines += ["```", tree(main_chain(view)), "```", ""]
     lines += [f"_claimscope {view['claimscope_version']} · {view['schema']}_", ""]
     return "\n".join(lines)
 

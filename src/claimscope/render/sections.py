@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .chain import EVIDENCE, hop_label
 from .labels import kind_title
 
 
@@ -86,8 +87,44 @@ def _findings(view: dict[str, Any]) -> Section:
     )
 
 
+def main_chain(view: dict[str, Any]) -> dict[str, Any] | None:
+    """The sourcing chain of the main claim, when the sourcing stage found one."""
+    chains = view.get("sourcing") or []
+    return chains[0] if chains else None
+
+
+def _sourcing(view: dict[str, Any]) -> Section:
+    chain = main_chain(view)
+    hops = chain["hops"] if chain else []
+    count = f", {chain['independent_sources']} independent source(s)" if chain else ""
+    return Section(
+        "sourcing", f"Sourcing chain of the main claim{count}", ("#", "Who", "Facts", "Evidence"),
+        [
+            (
+                str(i), hop["name"], hop_label(hop)[len(hop["name"]):].strip(),
+                f"{EVIDENCE.get(hop.get('evidence'), hop.get('evidence'))}: “{hop['text']}”"
+                if hop.get("text") else "",
+            )
+            for i, hop in enumerate(hops)
+        ],
+        "No sourcing chain found.",
+    )
+
+
+def _flags(view: dict[str, Any]) -> Section:
+    chain = main_chain(view)
+    flags = chain["flags"] if chain else []
+    return Section(
+        "flags", f"Sourcing flags ({len(flags)})", ("Flag", "Why", "Evidence"),
+        [(f["kind"], f["reason"], f.get("text") or "") for f in flags],
+        "None raised.", quoted=(2,),
+    )
+
+
 # (stage whose run shows the section, builder), in report order.
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any]], Section]]] = [
+    ("sourcing", _sourcing),
+    ("sourcing", _flags),
     ("claims", _claims),
     ("attribution", _attributions),
     ("language", _findings),

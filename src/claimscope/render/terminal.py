@@ -11,7 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .labels import language_counts, shorten
-from .sections import Section, sections
+from .chain import tree
+from .sections import Section, main_chain, sections
 
 
 def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
@@ -23,7 +24,12 @@ def render(view: dict[str, Any], width: int = 100, color: bool = False) -> str:
 
 
 def renderable(view: dict[str, Any]) -> Group:
-    return Group(_header(view), *(_table(section) for section in sections(view)))
+    parts = [_header(view)]
+    for section in sections(view):
+        parts.append(_table(section))
+        if section.key == "sourcing" and main_chain(view):
+            parts.append(Text(tree(main_chain(view)) + "\n"))
+    return Group(*parts)
 
 
 def _header(view: dict[str, Any]) -> Panel:
@@ -35,6 +41,8 @@ def _header(view: dict[str, Any]) -> Panel:
     langs = ", ".join(f"{lang} {n}" for lang, n in language_counts(view))
     lines.append("main language: ", style="bold").append(f"{view['language']['main'] or 'unknown'}")
     lines.append(f"   (sentences: {langs or 'none'})")
+    for line in view.get("triage", []):
+        lines.append("\n").append(line)
     title = Text(shorten(meta.get("title") or "Untitled article", 80), style="bold")
     return Panel(lines, title=title, title_align="left")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from claimscope.outlets.picture import svg, tree
+from claimscope.render.chain import svg, tree
 
 CHAIN = {"hops": [
     {"kind": "article", "name": "this article", "ratings": []},
