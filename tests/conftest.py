@@ -12,6 +12,17 @@ SHARED = REPO.parent / "shared"
 FLOORS = REPO / "bench" / "floors.json"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_data(tmp_path_factory):
+    """Tests never read or write the user's own databases (fact-checks, outlet ratings)."""
+    home = tmp_path_factory.mktemp("user-data")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CLAIMSCOPE_DB", str(home / "factchecks.sqlite"))
+    patch.setenv("CLAIMSCOPE_RATINGS_DB", str(home / "outlet-ratings.sqlite"))
+    yield home
+    patch.undo()
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared beside the checkout; tests that need it skip when it is absent."""
