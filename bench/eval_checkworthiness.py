@@ -14,6 +14,7 @@ logistic regression trained on the dataset's own train split (2024 Spanish has n
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -22,12 +23,11 @@ from claimscope.checkworthy import features
 from claimscope.checkworthy.clef import ISO, load_all
 from claimscope.checkworthy.head import load_head, shipped_head_path
 from claimscope.checkworthy.train import (
-    CLEF_PARAMS, best_threshold, clef_pool, embed, f1, fit, read_news, rows,
+    CLEF_PARAMS, NEWS, best_threshold, embed, f1, news_rows, rows, train_clef,
 )
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "checkworthiness"
-NEWS = REPO / "devsets" / "checkworthy" / "news.jsonl"
 FALLBACK = {"2024.nl": ("2022.nl", "dev"), "2024.es": ("2022.es", "train")}
 
 
@@ -66,10 +66,8 @@ def evaluate_clef(root=DATA) -> dict:
     """F1 per dataset for the joint head and the baselines (keys checkworthy.YEAR.LANG...)."""
     datasets = load_all(root)
     by_key = {d.key: d for d in datasets}
-    texts, langs, labels = clef_pool(datasets, "train")
-    head = fit(embed(texts), features.matrix(texts, langs), labels,
-               name="clef", trained_on="eval", **CLEF_PARAMS)
-    out = {}
+    head = train_clef(root, **CLEF_PARAMS)
+    out = evaluate_news(clef_head=head)
     for d in datasets:
         lang = ISO[d.language]
         dev, test = _split(by_key, d, "dev"), d.splits["dev-test"]
@@ -97,24 +95,22 @@ def _pair(scores, yd, yt):
 
 
 def evaluate_news(path=NEWS, clef_head=None) -> dict:
-    """F1 on our own news sentences: the shipped head on the test half; a CLEF head
-    (when given) on every sentence, with its own threshold."""
-    items = read_news(path)
+    """F1 on the "test" half of our own news sentences, overall and per language: the
+    shipped head, and a CLEF head when given (each with its own threshold)."""
+    texts, langs, labels = news_rows(path, "test")
+    vectors, feats = embed(texts), features.matrix(texts, langs)
+    labels, langs = np.asarray(labels), np.asarray(langs)
+    with resources.as_file(shipped_head_path()) as shipped:
+        heads = {"news_head": load_head(shipped), "clef_head": clef_head}
     out = {}
-    with __import__("importlib.resources").resources.as_file(shipped_head_path()) as p:
-        shipped = load_head(p)
-    for name, head, subset in (("news", shipped, "test"), ("clef", clef_head, None)):
+    for name, head in heads.items():
         if head is None:
             continue
-        chosen = [r for r in items if subset is None or r["split"] == subset]
-        texts, langs = [r["text"] for r in chosen], [r["lang"] for r in chosen]
-        scores = head.scores(embed(texts), features.matrix(texts, langs))
-        labels = [r["label"] for r in chosen]
-        out[f"checkworthy.news.{name}_head.f1"] = f1(labels, scores >= head.threshold)
+        predicted = head.scores(vectors, feats) >= head.threshold
+        out[f"checkworthy.news.{name}.f1"] = f1(labels, predicted)
         for lang in sorted(set(langs)):
-            mask = np.array([x == lang for x in langs])
-            out[f"checkworthy.news.{name}_head.{lang}.f1"] = f1(
-                np.asarray(labels)[mask], scores[mask] >= head.threshold)
+            mask = langs == lang
+            out[f"checkworthy.news.{name}.{lang}.f1"] = f1(labels[mask], predicted[mask])
     return out
 
 
@@ -122,13 +118,16 @@ def main() -> None:
     if not DATA.is_dir():
         sys.exit(f"{DATA} is absent: the CLEF data is needed for this evaluation")
     metrics = evaluate_clef()
-    print(f"{'dataset':10} {'ours':>6} {'e5+LR':>6} {'tfidf':>6} {'allYes':>6}")
-    keys = sorted({k.split(".")[1] + "." + k.split(".")[2] for k in metrics})
+    systems = ("", ".e5_lr", ".tfidf_lr", ".all_yes")
+    print(f"{'dataset':10} {'ours':>6} {'e5+LR':>6} {'tfidf':>6} {'allYes':>6}   (positive-class F1, dev-test)")
+    keys = sorted({".".join(k.split(".")[1:3]) for k in metrics if k.split(".")[1] in ("2022", "2024")})
     for key in keys:
-        row = [metrics[f"checkworthy.{key}{s}.f1"] for s in ("", ".e5_lr", ".tfidf_lr", ".all_yes")]
+        row = [metrics[f"checkworthy.{key}{s}.f1"] for s in systems]
         print(f"{key:10} " + " ".join(f"{v:6.3f}" for v in row))
-    for key, value in sorted(evaluate_news().items()):
-        print(f"{key:45} {value:.3f}")
+    print("own news sentences (test half), F1:")
+    for key, value in sorted(metrics.items()):
+        if key.startswith("checkworthy.news."):
+            print(f"  {key[len('checkworthy.news.'):-3]:22} {value:.3f}")
 
 
 if __name__ == "__main__":

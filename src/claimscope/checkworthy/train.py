@@ -2,8 +2,9 @@
 
     python -m claimscope.checkworthy.train --clef ../shared/data/checkworthiness
         trains on every CLEF CheckThat! train split (deduplicated against dev and
-        dev-test), picks the threshold on the pooled dev splits, and writes the head
-        where claimscope looks for it (see ``head.user_head_path``), or to --out.
+        dev-test), picks the threshold on the "train" half of our own news sentences
+        (the product reads news, not tweets or debates), and writes the head where
+        claimscope looks for it (see ``head.user_head_path``), or to --out.
     python -m claimscope.checkworthy.train --news devsets/checkworthy/news.jsonl --out FILE
         trains the head shipped in the package from the "train" half of our own
         annotated news sentences.
@@ -22,6 +23,7 @@ from .clef import ISO, load_all
 from .head import Head, user_head_path
 
 EMBED_CACHE = "/tmp/claimscope-embcache.sqlite"
+NEWS = Path(__file__).resolve().parents[3] / "devsets" / "checkworthy" / "news.jsonl"
 
 
 def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0,
@@ -104,25 +106,28 @@ def clef_pool(datasets, split: str):
     return texts, langs, labels
 
 
-def train_clef(root, **params) -> Head:
-    """The CLEF head: all train splits, threshold tuned on all dev splits pooled."""
-    datasets = load_all(root)
-    texts, langs, labels = clef_pool(datasets, "train")
+def train_clef(root, news=NEWS, **params) -> Head:
+    """The CLEF head: all train splits; threshold tuned on the news "train" half."""
+    texts, langs, labels = clef_pool(load_all(root), "train")
     head = fit(embed(texts), features.matrix(texts, langs), labels,
                name="clef", trained_on="CLEF CheckThat! 2022 1A + 2024 task 1 train", **params)
-    texts, langs, labels = clef_pool(datasets, "dev")
-    dev_scores = head.scores(embed(texts), features.matrix(texts, langs))
-    return with_threshold(head, best_threshold(dev_scores, labels))
+    texts, langs, labels = news_rows(news, "train")
+    scores = head.scores(embed(texts), features.matrix(texts, langs))
+    return with_threshold(head, best_threshold(scores, labels))
 
 
-def train_news(path, **params) -> Head:
+def train_news(path=NEWS, **params) -> Head:
     """The shipped head: the "train" half of our own news sentences; threshold 0.5."""
-    items = [r for r in read_news(path) if r["split"] == "train"]
-    texts = [r["text"] for r in items]
-    langs = [r["lang"] for r in items]
-    return fit(embed(texts), features.matrix(texts, langs), [r["label"] for r in items],
+    texts, langs, labels = news_rows(path, "train")
+    return fit(embed(texts), features.matrix(texts, langs), labels,
                name="news", trained_on="claimscope devsets/checkworthy/news.jsonl train half",
                **params)
+
+
+def news_rows(path, split: str):
+    """(texts, languages, labels) of one half of our own news sentences."""
+    items = [r for r in read_news(path) if r["split"] == split]
+    return [r["text"] for r in items], [r["lang"] for r in items], [r["label"] for r in items]
 
 
 def main(argv=None) -> None:
@@ -130,10 +135,12 @@ def main(argv=None) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--clef", help="the checkworthiness data folder (CLEF CheckThat!)")
     source.add_argument("--news", help="devsets/checkworthy/news.jsonl")
+    parser.add_argument("--news-file", default=str(NEWS),
+                        help="our news sentences, for the CLEF head's threshold")
     parser.add_argument("--out", help="where to write the head (.npz)")
     args = parser.parse_args(argv)
     if args.clef:
-        head = train_clef(args.clef, **CLEF_PARAMS)
+        head = train_clef(args.clef, news=args.news_file, **CLEF_PARAMS)
         out = Path(args.out) if args.out else user_head_path()
     else:
         if not args.out:
