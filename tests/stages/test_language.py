@@ -92,3 +92,9 @@ def test_long_foreign_quotation_inside_a_sentence():
 def test_short_foreign_quotation_is_a_title_not_a_fragment():
     text = FRENCH + "\n\nLe slogan « Make America Great Again » a été repris par ses partisans."
     assert spans(run(text), "untranslated_fragment") == []
+
+
+def test_vietnamese_without_accents():
+    unaccented = "Nguoi dan trong thanh pho khong duoc thong bao truoc ve ke hoach nay."
+    doc = run(FRENCH + "\n\n" + unaccented)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("vi", unaccented)]

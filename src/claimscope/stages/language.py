@@ -16,7 +16,8 @@ A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
 paragraph form one fragment, reported only when it holds at least ``MIN_CONTENT``
 content words (names, numbers, URLs, bylines and one-word terms do not count) and is
-not a short quoted title. A quotation of at least ``QUOTE_WORDS`` words inside a
+not a short quoted title. Vietnamese typed without accents, which language ID misses,
+is recognised by its frequent syllables (``unaccented_words`` in its table). A quotation of at least ``QUOTE_WORDS`` words inside a
 main-language sentence is checked on its own the same way ("label": "quotation").
 """
 
@@ -30,7 +31,7 @@ from functools import lru_cache
 from .. import langid
 from ..model import Document, Finding
 from ..pipeline import stage_tag
-from .langdata import common, in_a, language_name, table
+from .langdata import common, in_a, language_name, table, tables
 from .segment import line_groups, quote_spans
 
 MIN_LETTERS = 20
@@ -41,7 +42,10 @@ CONFUSABLE_LETTERS = 60
 MIN_CONTENT = 3
 TITLE_WORDS = 6
 MIN_ANCHORS = 2
-QUOTE_WORDS = 6  # a quotation inside a sentence is checked from this many words
+QUOTE_WORDS = TITLE_WORDS + 1  # longer quotations inside a sentence are checked (shorter: titles)
+UNACCENTED_WORDS = 6  # unaccented-language check from this many words...
+UNACCENTED_SHARE = 0.6  # ...when this share of them is in the table's unaccented_words
+UNACCENTED_SCORE = 0.9
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
@@ -102,13 +106,37 @@ def guess(text: str) -> Guess:
     content = [w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or not w[0].isupper())]
     plain = cleaned.isascii()
     return Guess(
-        guesses=tuple(langid.detect(cleaned)) if letters else (),
+        guesses=_identify(cleaned, words) if letters else (),
         letters=letters,
         content=len(content),
         content_text=" ".join(content),
         script="latin" if plain else _script(cleaned, letters),
         vietnamese=0 if plain else len(_VIETNAMESE.findall(cleaned)),
     )
+
+
+def _identify(text: str, words: list[str]) -> tuple[tuple[str, float], ...]:
+    """Language ID guesses, corrected for languages typed without their accents."""
+    guesses = tuple(langid.detect(text))
+    if len(words) >= UNACCENTED_WORDS and text.isascii():
+        guesses = _unaccented(words, guesses)
+    return guesses
+
+
+@lru_cache(maxsize=1)
+def _unaccented_tables() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(t["unaccented_words"]) for lang, t in tables().items() if "unaccented_words" in t}
+
+
+def _unaccented(words: list[str], guesses):
+    """Put first a language written here without its accents ("nguoi dan", Vietnamese),
+    which language ID misses, when most words are in its ``unaccented_words`` table."""
+    lowered = [w.lower() for w in words]
+    for lang, vocabulary in _unaccented_tables().items():
+        if sum(w in vocabulary for w in lowered) >= UNACCENTED_SHARE * len(lowered):
+            score = max(UNACCENTED_SCORE, dict(guesses).get(lang, 0.0))
+            return ((lang, score),) + tuple(g for g in guesses if g[0] != lang)[:2]
+    return guesses
 
 
 def _script(text: str, letters: int) -> str:
@@ -149,7 +177,7 @@ def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | No
         return None
     if _confusable(g.lang, main) and (g.score < CONFUSABLE_SCORE or g.letters < CONFUSABLE_LETTERS):
         return None
-    second = langid.detect(g.content_text)  # a second opinion without the names
+    second = _identify(g.content_text, g.content_text.split())  # a second opinion without names
     if not second or second[0][0] != g.lang or dict(second).get(main, 0.0) >= MAX_MAIN_SCORE:
         return None
     return g.lang, g.score
