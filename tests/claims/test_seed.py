@@ -5,8 +5,10 @@ from importlib import resources
 import pytest
 
 from claimscope.checkworthy.head import Head, shipped_head_path, user_head_path
+from claimscope.model import Article
+from claimscope.pipeline import Pipeline
+from claimscope.stages import foundation_stages
 from claimscope.stages.claims import ClaimsStage, ranked
-from tests.claims.helpers import document
 
 # Short phrases that locate the sentences carrying the article's central claims:
 # the drone photos, the two refused bombing requests and the "plan américain".
@@ -24,7 +26,7 @@ def heads():
 @pytest.mark.parametrize("head", list(heads()))
 def test_central_claims_are_checkworthy(shared_dir, head):
     text = (shared_dir / "seed" / "albu-kamal-fr.txt").read_text(encoding="utf-8")
-    doc = ClaimsStage(head=head)(document(text, "fr"))
+    doc = Pipeline([*foundation_stages(), ClaimsStage(head=head)]).run(Article(text))
     by_phrase = {}
     for claim in doc.claims:
         for phrase in MUST_BE_CHECKWORTHY + NOT_CHECKWORTHY:
