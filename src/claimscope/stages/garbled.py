@@ -27,6 +27,7 @@ MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 # a long run of letters that is not part of a URL, domain or e-mail address
 _LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
 _GLUED_OPENERS = frozenset("«„")
+_GLUED = re.compile(r"(?<=[^\W\d_])[«„]")
 
 
 @lru_cache(maxsize=None)
@@ -77,9 +78,7 @@ def _best_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | N
 def glued_quotes(text: str, table: dict | None) -> list[int]:
     """Offsets of opening quotation marks stuck to the end of a word."""
     openers = {pair[0] for pair in (table or {}).get("quote_pairs", ())} & _GLUED_OPENERS
-    return [
-        i for i in range(1, len(text)) if text[i] in openers and text[i - 1].isalpha()
-    ]
+    return [m.start() for m in _GLUED.finditer(text) if m.group() in openers]
 
 
 def quote_problems(text: str, start: int, end: int, next_start: str, table: dict | None):
