@@ -75,16 +75,19 @@ def sentence_text(doc: Document, index: int) -> str:
 
 
 def link_attributions(doc: Document) -> Document:
-    """Point each claim at the first attribution whose content or cue overlaps its
-    sentence (call after the attribution stage when it runs after this one)."""
+    """Point each claim at the attribution whose content or cue overlaps its sentence;
+    of nested ones ("according to X, Y said") the innermost, the original speaker.
+    (Call it after the attribution stage when that stage runs after this one.)"""
     spans = [
         (i, min(a.content_start, a.cue_start), max(a.content_end, a.cue_end))
         for i, a in enumerate(doc.attributions)
     ]
     claims = []
     for claim in doc.claims:
-        hit = next((i for i, lo, hi in spans if lo < claim.end and claim.start < hi), None)
-        claims.append(replace(claim, attribution=hit))
+        hits = [i for i, lo, hi in spans if lo < claim.end and claim.start < hi]
+        outer = {doc.attributions[i].nested_in for i in hits}
+        inner = [i for i in hits if i not in outer]
+        claims.append(replace(claim, attribution=(inner or hits or [None])[0]))
     return doc.evolve(claims=tuple(claims))
 
 
