@@ -83,3 +83,16 @@ def test_language_of_the_sentence_wins_over_the_document(stage):
     doc = document("Selon le ministère, 12 soldats ont été blessés.", "en")
     doc = doc.evolve(sentences=tuple(s.__class__(s.start, s.end, s.paragraph, "fr") for s in doc.sentences))
     assert "reported" in stage(doc).claims[0].reasons
+
+
+def test_nested_attributions_link_to_the_innermost(scored):
+    end = scored.sentences[0].end
+
+    def attribution(nested_in, cue):
+        return Attribution(cue_start=cue, cue_end=cue + 4, speaker_start=None, speaker_end=None,
+                           content_start=0, content_end=end, direct=False, anonymous=True,
+                           speaker_entity=None, nested_in=nested_in, stage="attribution@test")
+
+    cue = scored.text.index("said")
+    linked = link_attributions(scored.evolve(attributions=(attribution(None, cue), attribution(0, cue))))
+    assert linked.claims[0].attribution == 1
