@@ -13,43 +13,25 @@ from pathlib import Path
 import click
 
 from . import __version__, report
+from .cli_common import ErrorHandlingGroup
+from .cli_factchecks import factchecks
+from .cli_outlets import outlets
 from .errors import ClaimscopeError, InputError
 from .pipeline import Pipeline, default_stages
 from .render import FORMATS, render
 
-INTERNAL_ERROR_EXIT = 70
 
-
-class _Group(click.Group):
-    """Turns expected failures into one clear line and a non-zero exit."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except ClaimscopeError as err:
-            click.echo(f"error[{err.code}]: {err.message}", err=True)
-            ctx.exit(err.exit_code)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except Exception as err:  # a bug, not bad input: say so without a traceback
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            name = type(err).__name__
-            click.echo(
-                f"internal error: {name}: {err} (rerun with --debug for the traceback, "
-                "and please report it)",
-                err=True,
-            )
-            ctx.exit(INTERNAL_ERROR_EXIT)
-
-
-@click.group(cls=_Group)
+@click.group(cls=ErrorHandlingGroup)
 @click.version_option(__version__, prog_name="claimscope")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Read a news article and show a fact-checker what it claims and where it came from."""
     ctx.obj = {"debug": debug}
+
+
+main.add_command(factchecks)
+main.add_command(outlets)
 
 
 @main.command()

@@ -15,24 +15,14 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .errors import ClaimscopeError, InputError
+from .cli_common import ErrorHandlingGroup
+from .errors import InputError
 from .factchecks import EXPORT_FORMATS, FORMATS, ImportOptions, Mapping, export, import_sources
 from .factchecks.record import INPUT_FIELDS, to_dict
 from .model import VERDICTS
 from .store import ENV_VAR, open_store
 
 _CLAIM_WIDTH = 90
-
-
-class _Group(click.Group):
-    """Expected failures become one line, ``error[CODE]: message``, and a non-zero exit."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except ClaimscopeError as err:
-            click.echo(f"error[{err.code}]: {err.message}", err=True)
-            ctx.exit(err.exit_code)
 
 
 db_option = click.option(
@@ -88,7 +78,7 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(cls=_Group)
+@click.group(cls=ErrorHandlingGroup)
 def factchecks() -> None:
     """Import, search and export fact-checks (schema.org ClaimReview)."""
 

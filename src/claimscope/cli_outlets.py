@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from .cli_common import ErrorHandlingGroup
 from .errors import InputError
 from .outlets import default_registry, find_mentions
 from .outlets.ratings import FORMATS, RatingsDB
@@ -19,7 +20,7 @@ _DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=
                    help="Ratings database (default: $CLAIMSCOPE_RATINGS_DB or the user data directory).")
 
 
-@click.group()
+@click.group(cls=ErrorHandlingGroup)
 def outlets() -> None:
     """The outlet registry and the domain ratings you imported."""
 

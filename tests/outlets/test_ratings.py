@@ -94,12 +94,11 @@ def test_cli_list_resolve_and_ratings(tmp_path):
 
 
 def test_bad_file_is_one_error_line_under_the_main_cli(tmp_path):
-    from claimscope.cli import _Group
+    from claimscope.cli import main
 
     bad = tmp_path / "bad.csv"
     bad.write_text("example.org,lots\n")
-    app = _Group(commands={"outlets": outlets})
-    result = CliRunner().invoke(app, ["outlets", "import", str(bad), "--db", str(tmp_path / "d.sqlite")])
+    result = CliRunner().invoke(main, ["outlets", "import", str(bad), "--db", str(tmp_path / "d.sqlite")])
     assert result.exit_code != 0
     assert result.output.strip().splitlines() == [f"error[E500]: bad.csv:1: score 'lots' is not a number"]
 
