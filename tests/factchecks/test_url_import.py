@@ -22,6 +22,7 @@ def server(tmp_path):
     (tmp_path / "check.html").write_text(
         f'<html><head><script type="application/ld+json">{json.dumps(REVIEW)}</script></head></html>',
         encoding="utf-8")
+    (tmp_path / "feed.json").write_text(json.dumps([REVIEW]), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -35,6 +36,12 @@ def server(tmp_path):
 def test_a_fact_check_page_url_is_fetched_and_read(store, server):
     summary = import_sources(store, [f"{server}/check.html"], ImportOptions(allow_private_urls=True))
     assert summary.added == 1 and summary.runs[0]["format"] == "html"
+    assert store.list(1)[0].claim == "A statue was moved overnight."
+
+
+def test_a_json_feed_url_is_fetched_and_read(store, server):
+    summary = import_sources(store, [f"{server}/feed.json"], ImportOptions(allow_private_urls=True))
+    assert summary.added == 1
     assert store.list(1)[0].claim == "A statue was moved overnight."
 
 

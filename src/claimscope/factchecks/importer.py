@@ -19,7 +19,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..errors import ClaimscopeError, ImportFormatError
-from ..ingest.fetch import fetch
+from ..ingest.fetch import JSON_TYPES, TEXT_TYPES, fetch
 from ..ingest.text import decode_bytes
 from ..model import FactCheck
 from .formats import FORMATS, IMPORTABLE_SUFFIXES, Candidate, Mapping, detect_format, read
@@ -102,7 +102,10 @@ def import_sources(
 def _units(source: str, options: ImportOptions) -> list[tuple[str, Callable[[], bytes]]]:
     if source.startswith(("http://", "https://")):
         def download() -> bytes:
-            return fetch(source, allow_private=options.allow_private_urls, max_bytes=MAX_URL_BYTES).body
+            return fetch(
+                source, allow_private=options.allow_private_urls, max_bytes=MAX_URL_BYTES,
+                media_types=TEXT_TYPES + JSON_TYPES,
+            ).body
 
         return [(source, download)]
     path = Path(source)

@@ -40,7 +40,8 @@ _HEADERS = {
     "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/*;q=0.8",
     "Accept-Encoding": "gzip, deflate",
 }
-_TEXT_TYPES = ("text/", "application/xhtml+xml")
+TEXT_TYPES = ("text/", "application/xhtml+xml")
+JSON_TYPES = ("application/json", "application/ld+json")
 _METADATA = {ipaddress.ip_address(ip) for ip in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")}
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -74,11 +75,13 @@ def fetch(
     max_bytes: int = MAX_BYTES,
     resolver: Resolver | None = None,
     connector: Connector | None = None,
+    media_types: tuple[str, ...] = TEXT_TYPES,
 ) -> Fetched:
     """GET ``url`` under the safety rules above; :class:`FetchError` says why not.
 
     ``allow_private`` lifts the address checks (for local testing) except for
-    cloud-metadata addresses, which are always refused.
+    cloud-metadata addresses, which are always refused. ``media_types`` are the
+    accepted Content-Type prefixes (text and HTML by default; add JSON_TYPES for feeds).
     """
     deadline = time.monotonic() + timeout
     for _ in range(MAX_REDIRECTS + 1):
@@ -92,7 +95,7 @@ def fetch(
             if response.status in _REDIRECTS:
                 url = _next_hop(hop, response)
                 continue
-            return _page(hop, response, sock, max_bytes)
+            return _page(hop, response, sock, max_bytes, media_types)
         finally:
             if response is not None:
                 response.close()
@@ -281,15 +284,16 @@ def _next_hop(hop: _Hop, response) -> str:
     return urljoin(hop.url, location.strip())
 
 
-def _page(hop: _Hop, response, sock: socket.socket, max_bytes: int) -> Fetched:
+def _page(hop: _Hop, response, sock: socket.socket, max_bytes: int, media_types: tuple[str, ...]) -> Fetched:
     if not 200 <= response.status < 300:
         raise FetchError(
             f"{hop.url} answered HTTP {response.status} {response.reason}: check the address, or try again later"
         )
     media, _, params = (response.getheader("Content-Type") or "").partition(";")
     media = media.strip().lower()
-    if media and not media.startswith(_TEXT_TYPES):
-        raise FetchError(f"{hop.url} is {media}, not text or HTML: give the address of the article page")
+    if media and not media.startswith(media_types):
+        wanted = "text, HTML or JSON" if JSON_TYPES[0] in media_types else "text or HTML"
+        raise FetchError(f"{hop.url} is {media}, not {wanted}: give the address of the page itself")
     length = response.getheader("Content-Length") or ""
     if length.isdigit() and int(length) > max_bytes:
         raise _too_large(hop, max_bytes)
