@@ -58,14 +58,12 @@ def _stem(word: str) -> str:
     return word[:max(4, len(word) - 2)]
 
 
-def _concept(low: str, table: Table) -> str | None:
-    """The table concept named in ``low`` (phrase words matched by stem, in order)."""
+def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
+    """The concept named in ``low`` (phrase words matched by stem, in order)."""
     toks = [_stem(t) for t in low.split()]
-    for concept, phrases in table.concepts.items():
-        for phrase in phrases:
-            want = [_stem(w) for w in phrase.lower().split()]
-            if any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1)):
-                return concept
+    for concept, want in concepts:
+        if any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1)):
+            return concept
     return None
 
 
@@ -91,6 +89,10 @@ class EntityResolver:
 
     def __init__(self, table: Table):
         self.t = table
+        self.concepts = [
+            (concept, [_stem(w) for w in phrase.lower().split()])
+            for concept, phrases in table.concepts.items() for phrase in phrases
+        ]
         self.groups: list[_Group] = []
         self.last_named: _Group | None = None
 
@@ -117,7 +119,7 @@ class EntityResolver:
         low = " ".join(t for t in toks if t.lower() not in self.t.demonyms).lower()
         countries = {self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms}
         country = next(iter(countries), None)
-        concept = _concept(low, self.t)
+        concept = _concept(low, self.concepts)
         name = None if concept else _name(toks, self.t)
         for group in reversed(self.groups):
             if concept and group.concept == concept and (

@@ -18,6 +18,7 @@ from .tables import Table
 
 WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 OPENING = {"«": "»", "“": "”", "„": "“”", "\"": "\"", "‘": "’", "‚": "‘’"}
+QUOTE_MARK = re.compile(r"''|[«»“”„‚\"‘’]")
 CLOSING = set("»”“\"’‘")
 BOUNDARY = set(",;:()[]«»\"“”„—–\n!?")
 EDGE = " \t\n,;:.!?—–-"
@@ -51,29 +52,32 @@ def find_quotes(text: str) -> dict[int, int]:
     only after a space and close only after text, so one stray mark does not shift
     every later pair.
     """
+    marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text)]
     quotes: dict[int, int] = {}
-    i = 0
-    while i < len(text):
-        width = 2 if text.startswith("''", i) else 1
-        mark = text[i:i + width]
+    k = 0
+    while k < len(marks):
+        i, mark = marks[k]
         straight = mark in ("\"", "''")
-        closers = "''" if width == 2 else OPENING.get(mark)
-        if closers is None or (straight and not _opens(text, i, width)):
-            i += width
+        closers = "''" if mark == "''" else OPENING.get(mark)
+        if closers is None or (straight and not _opens(text, i, len(mark))):
+            k += 1
             continue
         limit = text.find("\n\n", i)
         limit = len(text) if limit < 0 else limit
-        j = i + width
-        while j < limit and not (
-            text[j:j + width] in closers and (not straight or not text[j - 1].isspace())
-            or (not straight and text[j] == mark)
-        ):
+        j, closed = k + 1, False
+        while j < len(marks) and marks[j][0] < limit:
+            pos, other = marks[j]
+            if not straight and other == mark:  # reopened before closing: not a quotation
+                break
+            if len(other) == len(mark) and other in closers and (not straight or not text[pos - 1].isspace()):
+                closed = True
+                break
             j += 1
-        if j < limit and (straight or text[j] != mark):
-            quotes[i + width - 1] = j
-            i = j + width
-        else:  # unmatched, or reopened before closing: not a quotation
-            i = j if j < limit else i + width
+        if closed:
+            quotes[i + len(mark) - 1] = marks[j][0]
+            k = j + 1
+        else:
+            k = j if j < len(marks) and marks[j][0] < limit else k + 1
     return quotes
 
 
@@ -135,11 +139,12 @@ class SentenceRules:
             if self.text[i] in BOUNDARY:
                 end = i
                 break
-        for pattern in (self.t.speaker_stop, self.t.clause_break, self.t.cue):
+        for pattern in (self.t.speaker_stop, self.t.clause_break):
             m = pattern.search(self.text, lo, end)
             if m and m.start() > lo:
                 end = m.start()
-        return end
+        cue = self.first_cue(lo + 1, end)
+        return cue.start() if cue else end
 
     def trim_speaker(self, start: int, end: int, after: bool = False) -> tuple[int, int] | None:
         """The noun phrase in [start, end) without edge adverbs and auxiliaries,
@@ -237,7 +242,7 @@ class SentenceRules:
     def clause_end(self, start: int, hi: int) -> int:
         """Where a content starting at ``start`` ends: before the clause of the next
         reporting verb ("A said X, but B said Y"), else at ``hi``."""
-        nxt = self.t.cue.search(self.text, start, hi)
+        nxt = self.first_cue(start, hi)
         if nxt is None:
             return hi
         cut = max(self.text.rfind(c, start, nxt.start()) for c in ",;:")
@@ -439,25 +444,49 @@ class SentenceRules:
         speaker = self.trim_speaker(left, pos)
         if speaker is None or len(words(self.text, *speaker)) > 6 or not self.looks_like_speaker(speaker):
             return None
-        if self.t.cue.search(self.text, left, pos) or self.t.preposition.search(self.text, left, pos):
+        if self.first_cue(left, pos) or self.first_cue(left, pos, "prep"):
             return None
         found = self.content_after(pos + 1, hi, stop_ok=True)
         return Raw((pos, pos + 1), speaker, *found) if found else None
+
+    def tokens(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(start, lower-cased word) for the words of [lo, hi)."""
+        return [(m.start(), m.group().lower().replace("’", "'")) for m in WORD.finditer(self.text, lo, hi)]
+
+    def candidates(self, kind: str | None, pattern: re.Pattern, hi: int, toks: list[tuple[int, str]]):
+        """Matches of ``pattern`` before ``hi``, tried only at words that can start one
+        (every position for the generic patterns, ``kind`` None)."""
+        if kind is None:
+            yield from pattern.finditer(self.text, toks[0][0], hi) if toks else ()
+            return
+        starts = self.t.starts[kind]
+        for start, word in toks:
+            if word in starts or word.split("-")[0] in starts:
+                match = pattern.match(self.text, start, hi)
+                if match:
+                    yield match
+
+    def first_cue(self, lo: int, hi: int, kind: str = "verb") -> re.Match | None:
+        """The first reporting-verb (or ``kind``) cue in [lo, hi)."""
+        pattern = self.t.preposition if kind == "prep" else self.t.cue
+        return next(self.candidates(kind, pattern, hi, self.tokens(lo, hi)), None)
 
     def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
         """Every attribution whose cue lies in the sentence [lo, hi)."""
         found: list[Raw] = []
         taken: list[tuple[int, int]] = []
         lo0, hi0 = lo, hi
+        toks = self.tokens(lo, hi)
 
         def free(m: re.Match) -> bool:
             return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-        for kind, pattern in (
-            ("prep", self.t.preposition), ("post", self.t.postposition),
-            ("verb", self.t.cue), ("weak", self.t.weak_cue), ("verb", self.t.generic_cue),
+        for kind, starts, pattern in (
+            ("prep", "prep", self.t.preposition), ("post", "post", self.t.postposition),
+            ("verb", "verb", self.t.cue), ("weak", "weak", self.t.weak_cue),
+            ("verb", None, self.t.generic_cue),
         ):
-            for cue in pattern.finditer(self.text, lo0, hi0):
+            for cue in self.candidates(starts, pattern, hi0, toks):
                 quote = self.enclosing(cue.start())
                 if quote:  # a cue inside a quotation: its clause ends with the quotation
                     lo, hi = max(lo0, quote[0] + 1), min(hi0, quote[1])

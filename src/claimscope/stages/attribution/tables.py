@@ -67,6 +67,7 @@ class Table:
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
+    starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
 
     @property
@@ -76,6 +77,13 @@ class Table:
     @property
     def concepts(self) -> dict:
         return self.raw.get("concepts", {})
+
+
+def _firsts(raw: dict, *keys: str) -> frozenset:
+    """Lower-cased first words of the phrases listed under ``keys``."""
+    return frozenset(
+        phrase.split()[0].lower().replace("’", "'") for key in keys for phrase in raw.get(key, []) if phrase.split()
+    )
 
 
 def _compile(raw: dict) -> Table:
@@ -113,6 +121,12 @@ def _compile(raw: dict) -> Table:
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
         comma_content=bool(raw.get("comma_content", False)),
+        starts={
+            "verb": _firsts(raw, "verbs", "auxiliaries"),
+            "weak": _firsts(raw, "weak_verbs", "auxiliaries"),
+            "prep": _firsts(raw, "prepositions"),
+            "post": _firsts(raw, "postpositions"),
+        },
         v2=bool(raw.get("v2", False)),
     )
 
