@@ -438,16 +438,21 @@ class SentenceRules:
     def colon(self, pos: int, lo: int, hi: int) -> Raw | None:
         """"Sanders: « … »" / "CNN chief Jeff Zucker: …": a short speaker phrase, a colon,
         then the content (headlines, interviews, transcripts)."""
-        if pos + 1 < hi and self.text[pos + 1].isdigit():
+        if self.text[pos + 1:pos + 3] == "//" or (pos + 1 < hi and self.text[pos + 1].isdigit()):
             return None
         left = self.left_region(lo, pos)
         speaker = self.trim_speaker(left, pos)
-        if speaker is None or len(words(self.text, *speaker)) > 6 or not self.looks_like_speaker(speaker):
+        toks = words(self.text, *speaker) if speaker else []
+        if not toks or len(toks) > 6 or toks[0].group().lower() in self.t.determiners:
             return None
+        if self.t.determiners and not toks[-1].group()[0].isupper():
+            return None  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
         if self.first_cue(left, pos) or self.first_cue(left, pos, "prep"):
             return None
         found = self.content_after(pos + 1, hi, stop_ok=True)
-        return Raw((pos, pos + 1), speaker, *found) if found else None
+        if found is None or (not found[1] and len(words(self.text, *found[0])) < 3):
+            return None
+        return Raw((pos, pos + 1), speaker, *found)
 
     def tokens(self, lo: int, hi: int) -> list[tuple[int, str]]:
         """(start, lower-cased word) for the words of [lo, hi)."""
