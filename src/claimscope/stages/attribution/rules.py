@@ -150,7 +150,7 @@ class SentenceRules:
         """The noun phrase in [start, end) without edge adverbs and auxiliaries,
         at most MAX_SPEAKER_WORDS words nearest the cue."""
         toks = words(self.text, start, end)
-        while toks and toks[0].group().lower() in self.t.trim:
+        while toks and toks[0].group().lower() in self.t.trim_leading:
             toks.pop(0)
         while toks and toks[-1].group().lower() in self.t.trim:
             toks.pop()
@@ -395,6 +395,18 @@ class SentenceRules:
                 content = (content[0], more[1])
         return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
 
+    def short_phrase(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The name at the start of ``span`` (its capitalised words), else its first two
+        words; the whole span when it is that short already."""
+        toks = words(self.text, *span)
+        run = []
+        for tok in toks:
+            if not tok.group()[0].isupper():
+                break
+            run.append(tok)
+        keep = run or toks[:2]
+        return (keep[0].start(), keep[-1].end()) if len(keep) < len(toks) else span
+
     def preposition(self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None) -> Raw | None:
         end = self.right_region(cue.end(), hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:  # "по данным газеты «Утро»"
@@ -402,6 +414,8 @@ class SentenceRules:
         speaker = self.trim_speaker(cue.end(), end, after=True)
         if speaker is None:
             return None
+        if not self.text[speaker[1]:hi].strip(EDGE) and not self.text[lo:cue.start()].strip(EDGE):
+            speaker = self.short_phrase(speaker)  # "Według Nowak liczba zakażeń wzrosła": no comma
         followed_by_comma = self.text[speaker[1]:hi].lstrip().startswith(",")
         if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not (
             followed_by_comma or self.looks_like_speaker(speaker)
@@ -418,7 +432,7 @@ class SentenceRules:
 
     def postposition(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         speaker = self.trim_speaker(self.left_region(lo, cue.start()), cue.start())
-        found = self.content_after(cue.end(), hi)
+        found = self.content_after(cue.end(), hi, stop_ok=True)
         if speaker is None or found is None:
             return None
         return Raw((cue.start(), cue.end()), speaker, found[0], found[1])

@@ -61,7 +61,8 @@ class Table:
     clause_starters: frozenset  # words that open a complement clause without "that" ("I think he …")
     adverbs: frozenset
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
-    trim: frozenset  # words dropped at the edges of a speaker span
+    trim: frozenset  # words dropped at the end of a speaker span
+    trim_leading: frozenset  # words dropped at its start (speaker_trim holds trailing particles)
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
@@ -116,6 +117,7 @@ def _compile(raw: dict) -> Table:
         adverbs=lower("adverbs"),
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
+        trim_leading=lower("adverbs") | lower("auxiliaries"),
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
