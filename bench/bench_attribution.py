@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_attribution import POLNEAR  # noqa: E402
-from generate import TEMPLATES, corpus  # noqa: E402
+from eval_attribution import POLNEAR
+from generate import TEMPLATES, corpus
 
-from claimscope.model import Article, Document  # noqa: E402
-from claimscope.stages.attribution import AttributionStage  # noqa: E402
-from claimscope.stages.segment import Segment  # noqa: E402
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
 
 
 def timed(docs: list[Document]) -> tuple[float, int, int]:
@@ -32,7 +32,11 @@ def timed(docs: list[Document]) -> tuple[float, int, int]:
     for doc in docs:
         stage(doc)
     seconds = time.perf_counter() - start
-    return seconds, sum(len(d.sentences) for d in docs), sum(len(d.text.split()) for d in docs)
+    return (
+        seconds,
+        sum(len(d.sentences) for d in docs),
+        sum(len(d.text.split()) for d in docs),
+    )
 
 
 def report(name: str, docs: list[Document]) -> None:
@@ -56,8 +60,14 @@ def main() -> int:
     ]
     report("generated", generated)
     if POLNEAR.is_dir():
-        texts = [p.read_text(encoding="utf-8") for p in sorted((POLNEAR / "test" / "text").glob("*.txt"))]
-        report("polnear-test", [segment(Document(Article(t), language="en")) for t in texts])
+        texts = [
+            p.read_text(encoding="utf-8")
+            for p in sorted((POLNEAR / "test" / "text").glob("*.txt"))
+        ]
+        report(
+            "polnear-test",
+            [segment(Document(Article(t), language="en")) for t in texts],
+        )
     return 0
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from claimscope.model import Article, Document
 from claimscope.stages.attribution import extract
-from claimscope.stages.attribution.rules import find_quotes
+from claimscope.stages.attribution.quotes import find_quotes
 from claimscope.stages.segment import Segment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,13 +52,17 @@ def analyse(text: str, lang: str) -> tuple[Document, tuple]:
     return doc, extract(doc)
 
 
-def predicted_spans(attributions, outer_only: str | None = None) -> dict[str, list[tuple[int, int]]]:
+def predicted_spans(
+    attributions, outer_only: str | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """Predicted spans per role; with ``outer_only`` (the article text), attributions
     nested in another one or with their cue inside a quotation are dropped."""
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     quotes = sorted(find_quotes(outer_only).items()) if outer_only else []
     for a in attributions:
-        if outer_only and (a.nested_in is not None or any(o < a.cue_start < c for o, c in quotes)):
+        if outer_only and (
+            a.nested_in is not None or any(o < a.cue_start < c for o, c in quotes)
+        ):
             continue
         if a.speaker_start is not None:
             spans["source"].append((a.speaker_start, a.speaker_end))
@@ -116,7 +120,9 @@ def polnear_gold(ann: Path) -> dict[str, list[tuple[int, int]]]:
             continue
         if cols[0].startswith("T"):
             label, _, offsets = cols[1].partition(" ")
-            frags = [tuple(map(int, f.split())) for f in offsets.split(";") if f.strip()]
+            frags = [
+                tuple(map(int, f.split())) for f in offsets.split(";") if f.strip()
+            ]
             if frags and all(len(f) == 2 for f in frags):
                 spans[cols[0]] = (label, (frags[0][0], frags[-1][1]))
         elif cols[0].startswith("E"):
@@ -144,7 +150,9 @@ def eval_polnear(split: str = "test") -> dict[str, float]:
     counts = Counts()
     for text, gold in polnear_articles(split):
         counts.add(predicted_spans(analyse(text, "en")[1], outer_only=text), gold)
-    return counts.metrics(f"attribution.polnear.{split}" if split != "test" else "attribution.polnear")
+    return counts.metrics(
+        f"attribution.polnear.{split}" if split != "test" else "attribution.polnear"
+    )
 
 
 # -- multilingual dev set ------------------------------------------------------------
@@ -173,19 +181,27 @@ def devset_gold(record: dict) -> list[dict]:
     text, out = record["text"], []
     for item in record["attributions"]:
         cue = _nth(text, item["cue"], item.get("cue_nth", 1))
-        out.append({
-            "cue": (cue, cue + len(item["cue"])),
-            "source": _nearest(text, item["speaker"], cue) if item.get("speaker") else None,
-            "content": _nearest(text, item["content"], cue),
-            "entity": item.get("entity"),
-            "anonymous": bool(item.get("anonymous")),
-        })
+        out.append(
+            {
+                "cue": (cue, cue + len(item["cue"])),
+                "source": _nearest(text, item["speaker"], cue)
+                if item.get("speaker")
+                else None,
+                "content": _nearest(text, item["content"], cue),
+                "entity": item.get("entity"),
+                "anonymous": bool(item.get("anonymous")),
+            }
+        )
     return out
 
 
 def devset_records(lang: str) -> list[dict]:
     path = DEVSET / f"{lang}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def eval_devset(lang: str) -> dict[str, float]:
@@ -194,18 +210,21 @@ def eval_devset(lang: str) -> dict[str, float]:
     for record in devset_records(lang):
         gold = devset_gold(record)
         preds = analyse(record["text"], lang)[1]
-        counts.add(predicted_spans(preds), {
-            role: [g[role] for g in gold if g[role] is not None] for role in ROLES
-        })
+        counts.add(
+            predicted_spans(preds),
+            {role: [g[role] for g in gold if g[role] is not None] for role in ROLES},
+        )
         by_cue = {(p.cue_start, p.cue_end): p.speaker_entity for p in preds}
         entities = [(g["entity"], by_cue.get(g["cue"])) for g in gold if g["entity"]]
         for i, (ge, pe) in enumerate(entities):
-            for ge2, pe2 in entities[i + 1:]:
+            for ge2, pe2 in entities[i + 1 :]:
                 if ge == ge2:
                     same += 1
                     joined += pe is not None and pe == pe2
     metrics = counts.metrics(f"attribution.dev.{lang}")
-    metrics[f"attribution.dev.{lang}.entity_pairs"] = round(joined / same, 4) if same else 1.0
+    metrics[f"attribution.dev.{lang}.entity_pairs"] = (
+        round(joined / same, 4) if same else 1.0
+    )
     return metrics
 
 

@@ -2,7 +2,10 @@ from tests.attribution.util import by_cue, run
 
 
 def test_laut_with_verb_second_subject():
-    _, found = run(["Laut der Agentur dpa sagte der Innenminister, die Grenzen blieben offen."], "de")
+    _, found = run(
+        ["Laut der Agentur dpa sagte der Innenminister, die Grenzen blieben offen."],
+        "de",
+    )
     assert by_cue(found, "Laut")["speaker"] == "der Agentur dpa"
     assert by_cue(found, "sagte")["speaker"] == "der Innenminister"
 

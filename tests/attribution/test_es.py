@@ -2,11 +2,19 @@ from tests.attribution.util import by_cue, run
 
 
 def test_quote_before_and_segun():
-    _, found = run(["«No podemos bajar la guardia», dijo la ministra Carmen Ruiz.", "Según ella, los contagios han aumentado."], "es")
+    _, found = run(
+        [
+            "«No podemos bajar la guardia», dijo la ministra Carmen Ruiz.",
+            "Según ella, los contagios han aumentado.",
+        ],
+        "es",
+    )
     assert by_cue(found, "dijo")["speaker"] == "la ministra Carmen Ruiz"
     assert by_cue(found, "Según")["entity"] == "Carmen Ruiz"
 
 
 def test_anonymous_source():
-    _, found = run(["Una fuente cercana a la alcaldía aseguró que ya existe un acuerdo."], "es")
+    _, found = run(
+        ["Una fuente cercana a la alcaldía aseguró que ya existe un acuerdo."], "es"
+    )
     assert by_cue(found, "aseguró")["anonymous"]

@@ -2,11 +2,14 @@ from tests.attribution.util import by_cue, run
 
 
 def test_quote_before_inversion_and_entities():
-    _, found = run([
-        "« Nous ne céderons pas », a déclaré le ministère russe de la Défense dans un communiqué.",
-        "Selon l'armée russe, la demande a été rejetée.",
-        "Le ministère a précisé que deux convois avaient fui.",
-    ], "fr")
+    _, found = run(
+        [
+            "« Nous ne céderons pas », a déclaré le ministère russe de la Défense dans un communiqué.",
+            "Selon l'armée russe, la demande a été rejetée.",
+            "Le ministère a précisé que deux convois avaient fui.",
+        ],
+        "fr",
+    )
     first = by_cue(found, "a déclaré")
     assert first["speaker"] == "le ministère russe de la Défense"
     assert first["direct"] and first["content"] == "Nous ne céderons pas"
@@ -14,10 +17,13 @@ def test_quote_before_inversion_and_entities():
 
 
 def test_nested_prepositional_and_anonymous():
-    _, found = run([
-        "Selon l'agence Reuters, le ministre a affirmé que les frontières resteraient ouvertes.",
-        "Une source proche du dossier a indiqué que la décision était prise.",
-    ], "fr")
+    _, found = run(
+        [
+            "Selon l'agence Reuters, le ministre a affirmé que les frontières resteraient ouvertes.",
+            "Une source proche du dossier a indiqué que la décision était prise.",
+        ],
+        "fr",
+    )
     outer, inner = by_cue(found, "Selon"), by_cue(found, "a affirmé")
     assert outer["speaker"] == "l'agence Reuters" and outer["entity"] == "Reuters"
     assert inner["speaker"] == "le ministre" and found[inner["nested_in"]] == outer
@@ -25,9 +31,12 @@ def test_nested_prepositional_and_anonymous():
 
 
 def test_pronoun_and_appositive():
-    _, found = run([
-        "Le maire de Lille, Paul Martin, a affirmé : « La ville ne paiera pas. »",
-        "Il a ajouté que l'État devait payer.",
-    ], "fr")
+    _, found = run(
+        [
+            "Le maire de Lille, Paul Martin, a affirmé : « La ville ne paiera pas. »",
+            "Il a ajouté que l'État devait payer.",
+        ],
+        "fr",
+    )
     assert by_cue(found, "a affirmé")["speaker"] == "Le maire de Lille, Paul Martin"
     assert by_cue(found, "a ajouté")["entity"] == by_cue(found, "a affirmé")["entity"]

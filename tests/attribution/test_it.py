@@ -2,11 +2,25 @@ from tests.attribution.util import by_cue, run
 
 
 def test_secondo_nested():
-    _, found = run(["Secondo l'agenzia ANSA, il ministro ha affermato che le frontiere resteranno aperte."], "it")
+    _, found = run(
+        [
+            "Secondo l'agenzia ANSA, il ministro ha affermato che le frontiere resteranno aperte."
+        ],
+        "it",
+    )
     inner = by_cue(found, "ha affermato")
-    assert inner["speaker"] == "il ministro" and found[inner["nested_in"]]["cue"] == "Secondo"
+    assert (
+        inner["speaker"] == "il ministro"
+        and found[inner["nested_in"]]["cue"] == "Secondo"
+    )
 
 
 def test_pronoun_lui():
-    _, found = run(["«Nessuno è ferito», ha raccontato il comandante Enzo Bianchi.", "Lui ha precisato che l'origine resta sconosciuta."], "it")
+    _, found = run(
+        [
+            "«Nessuno è ferito», ha raccontato il comandante Enzo Bianchi.",
+            "Lui ha precisato che l'origine resta sconosciuta.",
+        ],
+        "it",
+    )
     assert by_cue(found, "ha precisato")["entity"] == "Enzo Bianchi"

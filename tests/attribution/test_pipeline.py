@@ -14,11 +14,17 @@ def test_stage_runs_after_segmenter_and_language():
     )
     doc = Pipeline(default_stages() + [AttributionStage()]).run(Article(text))
     assert doc.has_stage("attribution")
-    speakers = [text[a.speaker_start:a.speaker_end] for a in doc.attributions]
-    assert speakers == ["Le ministère de la Santé", "la ministre Claire Dumas", "Le Figaro"]
+    speakers = [text[a.speaker_start : a.speaker_end] for a in doc.attributions]
+    assert speakers == [
+        "Le ministère de la Santé",
+        "la ministre Claire Dumas",
+        "Le Figaro",
+    ]
     assert all(a.stage == "attribution@1" for a in doc.attributions)
 
 
 def test_sentences_without_a_table_are_skipped():
-    doc = Pipeline(default_stages() + [AttributionStage()]).run(Article("Tokyo sa 晴れ. 彼は言った。\n"))
+    doc = Pipeline(default_stages() + [AttributionStage()]).run(
+        Article("Tokyo sa 晴れ. 彼は言った。\n")
+    )
     assert doc.attributions == ()

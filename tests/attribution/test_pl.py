@@ -2,11 +2,19 @@ from tests.attribution.util import by_cue, run
 
 
 def test_dash_inversion_and_wedlug():
-    _, found = run(["„Nie możemy tracić czujności” – powiedziała minister Anna Nowak.", "Według Nowak liczba zakażeń wzrosła."], "pl")
+    _, found = run(
+        [
+            "„Nie możemy tracić czujności” – powiedziała minister Anna Nowak.",
+            "Według Nowak liczba zakażeń wzrosła.",
+        ],
+        "pl",
+    )
     assert by_cue(found, "powiedziała")["speaker"] == "minister Anna Nowak"
     assert by_cue(found, "Według")["entity"] == "Anna Nowak"
 
 
 def test_anonymous_source():
-    _, found = run(["Źródło zbliżone do ratusza poinformowało, że porozumienie jest blisko."], "pl")
+    _, found = run(
+        ["Źródło zbliżone do ratusza poinformowało, że porozumienie jest blisko."], "pl"
+    )
     assert by_cue(found, "poinformowało")["anonymous"]

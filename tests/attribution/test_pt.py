@@ -2,12 +2,21 @@ from tests.attribution.util import by_cue, run
 
 
 def test_split_quote_inversion():
-    _, found = run(["«Esta reforma é injusta», disse a deputada Ana Costa, «e vamos combatê-la.»"], "pt")
+    _, found = run(
+        ["«Esta reforma é injusta», disse a deputada Ana Costa, «e vamos combatê-la.»"],
+        "pt",
+    )
     said = by_cue(found, "disse")
     assert said["speaker"] == "a deputada Ana Costa" and said["direct"]
     assert "combatê-la" in said["content"]
 
 
 def test_segundo_and_ministry_entity():
-    _, found = run(["O Exército confirmou a morte de dois soldados.", "Segundo o Ministério da Defesa, o ataque ocorreu perto da fronteira."], "pt")
+    _, found = run(
+        [
+            "O Exército confirmou a morte de dois soldados.",
+            "Segundo o Ministério da Defesa, o ataque ocorreu perto da fronteira.",
+        ],
+        "pt",
+    )
     assert by_cue(found, "confirmou")["entity"] == by_cue(found, "Segundo")["entity"]

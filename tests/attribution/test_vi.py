@@ -2,7 +2,13 @@ from tests.attribution.util import by_cue, run
 
 
 def test_theo_and_cho_biet_pronoun():
-    _, found = run(["Theo hãng tin Reuters, Bộ trưởng Nội vụ tuyên bố rằng biên giới vẫn mở cửa.", "Ông cho biết việc kiểm soát sẽ tăng."], "vi")
+    _, found = run(
+        [
+            "Theo hãng tin Reuters, Bộ trưởng Nội vụ tuyên bố rằng biên giới vẫn mở cửa.",
+            "Ông cho biết việc kiểm soát sẽ tăng.",
+        ],
+        "vi",
+    )
     assert by_cue(found, "Theo")["speaker"] == "hãng tin Reuters"
     assert by_cue(found, "tuyên bố")["content"] == "biên giới vẫn mở cửa"
     assert by_cue(found, "cho biết")["speaker"] == "Ông"
@@ -14,5 +20,7 @@ def test_theo_as_ordinary_word_is_not_a_cue():
 
 
 def test_anonymous():
-    _, found = run(["Một nguồn tin thân cận cho biết hai bên đã gần đạt thỏa thuận."], "vi")
+    _, found = run(
+        ["Một nguồn tin thân cận cho biết hai bên đã gần đạt thỏa thuận."], "vi"
+    )
     assert by_cue(found, "cho biết")["anonymous"]

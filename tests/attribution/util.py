@@ -13,13 +13,19 @@ def run(sentences: list[str], lang: str) -> tuple[str, list[dict]]:
         start = len(text) + (1 if text else 0)
         text = f"{text} {sent}" if text else sent
         spans.append(Sentence(start, len(text), 0, lang))
-    doc = AttributionStage()(Document(Article(text), language=lang, sentences=tuple(spans)))
-    span = lambda a, b: text[a:b] if a is not None else None  # noqa: E731
+    doc = AttributionStage()(
+        Document(Article(text), language=lang, sentences=tuple(spans))
+    )
+    span = lambda a, b: text[a:b] if a is not None else None
     return text, [
         {
-            "speaker": span(a.speaker_start, a.speaker_end), "cue": span(a.cue_start, a.cue_end),
-            "content": span(a.content_start, a.content_end), "direct": a.direct,
-            "anonymous": a.anonymous, "entity": a.speaker_entity, "nested_in": a.nested_in,
+            "speaker": span(a.speaker_start, a.speaker_end),
+            "cue": span(a.cue_start, a.cue_end),
+            "content": span(a.content_start, a.content_end),
+            "direct": a.direct,
+            "anonymous": a.anonymous,
+            "entity": a.speaker_entity,
+            "nested_in": a.nested_in,
         }
         for a in doc.attributions
     ]

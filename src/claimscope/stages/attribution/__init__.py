@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from ...model import Attribution, Document
 from .entities import EntityResolver
-from .rules import Raw, SentenceRules, find_quotes
+from .quotes import find_quotes
+from .rules import SentenceRules
+from .spans import Raw
 from .tables import Table, available_languages, load_table
 
-__all__ = ["AttributionStage", "extract", "available_languages", "load_table"]
+__all__ = ["AttributionStage", "available_languages", "extract", "load_table"]
 
 NAME, VERSION = "attribution", "1"
 
@@ -58,20 +60,24 @@ def _finish(text: str, raws: list[tuple[Raw, Table]]) -> tuple[Attribution, ...]
     groups, anonymous = [], []
     for raw, table in raws:
         resolver = resolvers.setdefault(table.language, EntityResolver(table))
-        mention = text[raw.speaker[0]:raw.speaker[1]] if raw.speaker else ""
+        mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         anonymous.append(bool(mention) and resolver.anonymous(mention))
         groups.append(resolver.resolve(mention) if mention else None)
     tag = f"{NAME}@{VERSION}"
     return tuple(
         Attribution(
-            cue_start=raw.cue[0], cue_end=raw.cue[1],
+            cue_start=raw.cue[0],
+            cue_end=raw.cue[1],
             speaker_start=raw.speaker[0] if raw.speaker else None,
             speaker_end=raw.speaker[1] if raw.speaker else None,
-            content_start=raw.content[0], content_end=raw.content[1],
-            direct=raw.direct, anonymous=anon,
+            content_start=raw.content[0],
+            content_end=raw.content[1],
+            direct=raw.direct,
+            anonymous=anon,
             speaker_entity=group.entity if group else None,
             nested_in=_outer(i, [r for r, _ in raws]),
-            stage=tag, parts=raw.parts,
+            stage=tag,
+            parts=raw.parts,
         )
         for i, ((raw, _), group, anon) in enumerate(zip(raws, groups, anonymous))
     )

@@ -18,10 +18,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .rules import WORD
+from .spans import WORD
 from .tables import Table
 
-CONNECTORS = frozenset("de del della di do da dos das of von van der du des y e".split())
+CONNECTORS = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "of",
+        "von",
+        "van",
+        "der",
+        "du",
+        "des",
+        "y",
+        "e",
+    ]
+)
 
 
 @dataclass
@@ -42,11 +61,20 @@ def _tokens(text: str, table: Table) -> list[str]:
     toks = [m.group() for m in WORD.finditer(text)]
     while toks:
         low = toks[0].lower()
-        elided = next((d for d in table.determiners if d[-1:] in "'’" and low.startswith(d[:-1]) and low[len(d) - 1:len(d)] in "'’"), None)
+        elided = next(
+            (
+                d
+                for d in table.determiners
+                if d[-1:] in "'’"
+                and low.startswith(d[:-1])
+                and low[len(d) - 1 : len(d)] in "'’"
+            ),
+            None,
+        )
         if low in table.determiners:
             toks.pop(0)
         elif elided:
-            toks[0] = toks[0][len(elided):]
+            toks[0] = toks[0][len(elided) :]
             break
         else:
             break
@@ -55,14 +83,16 @@ def _tokens(text: str, table: Table) -> list[str]:
 
 def _stem(word: str) -> str:
     """A crude stem that absorbs inflection endings ("военном" ~ "военное")."""
-    return word[:max(4, len(word) - 2)]
+    return word[: max(4, len(word) - 2)]
 
 
 def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
     """The concept named in ``low`` (phrase words matched by stem, in order)."""
     toks = [_stem(t) for t in low.split()]
     for concept, want in concepts:
-        if any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1)):
+        if any(
+            toks[i : i + len(want)] == want for i in range(len(toks) - len(want) + 1)
+        ):
             return concept
     return None
 
@@ -71,9 +101,15 @@ def _name(toks: list[str], table: Table) -> str | None:
     """The last run of capitalised words that is not a demonym or a title."""
     runs, run = [], []
     for i, tok in enumerate(toks):
-        if run and tok.lower() in CONNECTORS and i + 1 < len(toks) and toks[i + 1][0].isupper():
-            run.append(tok)
-        elif tok[0].isupper() and tok.lower() not in table.demonyms and tok.lower() not in table.titles:
+        if (
+            run
+            and tok.lower() in CONNECTORS
+            and i + 1 < len(toks)
+            and toks[i + 1][0].isupper()
+            or tok[0].isupper()
+            and tok.lower() not in table.demonyms
+            and tok.lower() not in table.titles
+        ):
             run.append(tok)
         else:
             if run:
@@ -91,7 +127,8 @@ class EntityResolver:
         self.t = table
         self.concepts = [
             (concept, [_stem(w) for w in phrase.lower().split()])
-            for concept, phrases in table.concepts.items() for phrase in phrases
+            for concept, phrases in table.concepts.items()
+            for phrase in phrases
         ]
         self.groups: list[_Group] = []
         self.last_named: _Group | None = None
@@ -117,25 +154,40 @@ class EntityResolver:
 
     def _find(self, toks: list[str]) -> _Group:
         low = " ".join(t for t in toks if t.lower() not in self.t.demonyms).lower()
-        countries = {self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms}
+        countries = {
+            self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms
+        }
         country = next(iter(countries), None)
         concept = _concept(low, self.concepts)
         name = None if concept else _name(toks, self.t)
         for group in reversed(self.groups):
-            if concept and group.concept == concept and (
-                country is None or group.country in (None, country)
+            if (
+                concept
+                and group.concept == concept
+                and (country is None or group.country in (None, country))
             ):
                 group.country = group.country or country
                 return group
-            if name and group.name and (
-                group.name == name or group.name.split()[-1] == name or name.split()[-1] == group.name
+            if (
+                name
+                and group.name
+                and (
+                    group.name == name
+                    or group.name.split()[-1] == name
+                    or name.split()[-1] == group.name
+                )
             ):
                 if len(name) > len(group.name):
                     group.name = name
                 return group
             if len(toks) == 1 and any(noun.endswith(low) for noun in group.nouns):
                 return group
-            if not concept and not name and group.labels and low == group.labels[0].lower():
+            if (
+                not concept
+                and not name
+                and group.labels
+                and low == group.labels[0].lower()
+            ):
                 return group
         group = _Group(concept, country, name)
         self.groups.append(group)

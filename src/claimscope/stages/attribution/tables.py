@@ -10,15 +10,34 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ...errors import InputError
 
 _LIST_KEYS = (
-    "verbs", "participles", "auxiliaries", "adverbs", "weak_verbs", "prepositions",
-    "postpositions", "complementizers", "clause_breaks", "speaker_stops",
-    "speaker_prefixes", "determiners", "speaker_trim", "passive_auxiliaries", "agent_markers", "as_clause", "generic_cues", "clause_starters", "coordinators", "pronouns", "anonymous", "titles",
+    "verbs",
+    "participles",
+    "auxiliaries",
+    "adverbs",
+    "weak_verbs",
+    "prepositions",
+    "postpositions",
+    "complementizers",
+    "clause_breaks",
+    "speaker_stops",
+    "speaker_prefixes",
+    "determiners",
+    "speaker_trim",
+    "passive_auxiliaries",
+    "agent_markers",
+    "as_clause",
+    "generic_cues",
+    "clause_starters",
+    "coordinators",
+    "pronouns",
+    "anonymous",
+    "titles",
 )
 
 
@@ -35,7 +54,9 @@ def _alternation(phrases) -> str:
 
 def _words(phrases, flags=re.IGNORECASE) -> re.Pattern:
     """Whole-word matcher for a list of phrases."""
-    return re.compile(rf"(?<![\w'’])(?:{_alternation(phrases)})(?:(?<=['’])|(?!\w))", flags)
+    return re.compile(
+        rf"(?<![\w'’])(?:{_alternation(phrases)})(?:(?<=['’])|(?!\w))", flags
+    )
 
 
 @dataclass(frozen=True)
@@ -45,24 +66,34 @@ class Table:
     language: str
     raw: dict
     cue: re.Pattern  # reporting verbs, with optional auxiliary and adverb
-    generic_cue: re.Pattern  # verb shapes that are cues before a complementizer ("…ed that")
-    weak_cue: re.Pattern  # verbs that are cues only before a complementizer, colon or quote
+    generic_cue: (
+        re.Pattern
+    )  # verb shapes that are cues before a complementizer ("…ed that")
+    weak_cue: (
+        re.Pattern
+    )  # verbs that are cues only before a complementizer, colon or quote
     preposition: re.Pattern
     postposition: re.Pattern
     complementizer: re.Pattern
     clause_break: re.Pattern
-    coordinator: re.Pattern  # "and"/"et"/"und": joins two reported clauses of one speaker
+    coordinator: (
+        re.Pattern
+    )  # "and"/"et"/"und": joins two reported clauses of one speaker
     speaker_stop: re.Pattern
     speaker_prefix: re.Pattern
     anonymous: re.Pattern
     determiners: frozenset
     pronouns: frozenset
     titles: frozenset
-    clause_starters: frozenset  # words that open a complement clause without "that" ("I think he …")
+    clause_starters: (
+        frozenset  # words that open a complement clause without "that" ("I think he …")
+    )
     adverbs: frozenset
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
     trim: frozenset  # words dropped at the end of a speaker span
-    trim_leading: frozenset  # words dropped at its start (speaker_trim holds trailing particles)
+    trim_leading: (
+        frozenset  # words dropped at its start (speaker_trim holds trailing particles)
+    )
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
@@ -83,17 +114,26 @@ class Table:
 def _firsts(raw: dict, *keys: str) -> frozenset:
     """Lower-cased first words of the phrases listed under ``keys``."""
     return frozenset(
-        phrase.split()[0].lower().replace("’", "'") for key in keys for phrase in raw.get(key, []) if phrase.split()
+        phrase.split()[0].lower().replace("’", "'")
+        for key in keys
+        for phrase in raw.get(key, [])
+        if phrase.split()
     )
 
 
 def _compile(raw: dict) -> Table:
-    aux, adv = _alternation(raw.get("auxiliaries", [])), _alternation(raw.get("adverbs", []))
-    part, verbs = _alternation(raw.get("participles", [])), _alternation(raw.get("verbs", []))
+    aux, adv = (
+        _alternation(raw.get("auxiliaries", [])),
+        _alternation(raw.get("adverbs", [])),
+    )
+    part, verbs = (
+        _alternation(raw.get("participles", [])),
+        _alternation(raw.get("verbs", [])),
+    )
     chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?(?:{part})|(?:{verbs}))"
     weak = _alternation(raw.get("weak_verbs", []))
     weak_chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?)?(?:{weak})"
-    lower = lambda key: frozenset(w.lower() for w in raw.get(key, []))  # noqa: E731
+    lower = lambda key: frozenset(w.lower() for w in raw.get(key, []))
     return Table(
         language=raw["language"],
         raw=raw,
@@ -103,13 +143,17 @@ def _compile(raw: dict) -> Table:
         preposition=_words(raw.get("prepositions", [])),
         postposition=_words(raw.get("postpositions", [])),
         complementizer=_words(raw.get("complementizers", [])),
-        clause_break=_words(raw.get("clause_breaks", []) + raw.get("complementizers", [])),
+        clause_break=_words(
+            raw.get("clause_breaks", []) + raw.get("complementizers", [])
+        ),
         coordinator=_words(raw.get("coordinators", [])),
         speaker_stop=_words(raw.get("speaker_stops", [])),
         speaker_prefix=re.compile(
             rf"(?:{_alternation(raw.get('speaker_prefixes', []))})\s*", re.IGNORECASE
         ),
-        anonymous=re.compile("|".join(raw.get("anonymous", [])) or r"(?!x)x", re.IGNORECASE),
+        anonymous=re.compile(
+            "|".join(raw.get("anonymous", [])) or r"(?!x)x", re.IGNORECASE
+        ),
         determiners=lower("determiners"),
         pronouns=lower("pronouns"),
         titles=lower("titles"),
@@ -142,7 +186,7 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in TABLES.glob("*.json")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(lang: str) -> Table:
     """The compiled table for ``lang``; InputError when there is none or it is malformed."""
     if lang not in available_languages():
@@ -154,7 +198,9 @@ def load_table(lang: str) -> Table:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"attribution table {lang}.json is not valid JSON: {exc}") from None
+        raise InputError(
+            f"attribution table {lang}.json is not valid JSON: {exc}"
+        ) from None
     bad = [k for k in _LIST_KEYS if not isinstance(raw.get(k, []), list)]
     if raw.get("language") != lang or bad:
         raise InputError(
@@ -164,4 +210,6 @@ def load_table(lang: str) -> Table:
     try:
         return _compile(raw)
     except re.error as exc:
-        raise InputError(f"attribution table {lang}.json has a bad pattern: {exc}") from None
+        raise InputError(
+            f"attribution table {lang}.json has a bad pattern: {exc}"
+        ) from None

@@ -1,0 +1,278 @@
+"""Spans around a cue: clauses, noun phrases, quotations and contents.
+
+``Spans`` holds the text of one article, its quotations and one language table,
+and answers the questions the cue rules ask: where does the clause before a cue
+start, where does the noun phrase after it end, what is the content after or
+before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .quotes import CLOSING
+from .tables import Table
+
+WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+BOUNDARY = set(',;:()[]«»"“”„—–\n!?')
+EDGE = " \t\n,;:.!?—–-"
+QUOTE_EDGE = EDGE + '«»"“”„‚‘’'
+MAX_SPEAKER_WORDS = 10
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Raw:
+    """An attribution before entities and nesting are resolved."""
+
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    content: tuple[int, int]
+    direct: bool
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+def strip(text: str, start: int, end: int, chars: str = EDGE) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def words(text: str, start: int, end: int) -> list[re.Match]:
+    return list(WORD.finditer(text, start, end))
+
+
+class Spans:
+    """Span finding over one text with one table (base of the cue rules)."""
+
+    def __init__(self, text: str, table: Table, quotes: dict[int, int]):
+        self.text, self.t, self.quotes = text, table, quotes
+        self.closing = {close: open_ for open_, close in quotes.items()}
+        self.opens = sorted(quotes)
+
+    def enclosing(self, pos: int) -> tuple[int, int] | None:
+        """The quotation (open, close) around ``pos``, if any."""
+        k = bisect.bisect_left(self.opens, pos) - 1
+        if k >= 0 and self.quotes[self.opens[k]] > pos:
+            return self.opens[k], self.quotes[self.opens[k]]
+        return None
+
+    # -- spans around a cue -------------------------------------------------
+    def left_region(self, lo: int, hi: int, clauses: bool = True) -> int:
+        """Start of the clause that ends at ``hi`` (after the last boundary in [lo, hi),
+        and, with ``clauses``, after the last clause-breaking word)."""
+        start, i = lo, hi - 1
+        while i >= lo:
+            if (
+                self.text[i] == ")"
+            ):  # a short parenthesis belongs to the phrase: "Fallin (R-OK)"
+                opening = self.text.rfind("(", lo, i)
+                if 0 <= opening and i - opening <= 40:
+                    i = opening - 1
+                    continue
+            if self.text[i] in BOUNDARY:
+                start = i + 1
+                break
+            i -= 1
+        if not clauses:
+            return start
+        for m in self.t.clause_break.finditer(self.text, start, hi):
+            start = max(start, m.end())
+        for m in self.t.coordinator.finditer(self.text, start, hi):
+            if all(
+                w.group().lower() in self.t.trim for w in words(self.text, m.end(), hi)
+            ):
+                start = max(
+                    start, m.end()
+                )  # "Hayek confirmed it and said": no subject here
+        return start
+
+    def right_region(self, lo: int, hi: int) -> int:
+        """End of the noun phrase that starts at ``lo`` (first boundary or stop word)."""
+        lo, end = strip(self.text, lo, hi, " \t\n")[0], hi
+        for i in range(lo, hi):
+            if self.text[i] in BOUNDARY:
+                end = i
+                break
+        for pattern in (self.t.speaker_stop, self.t.clause_break):
+            m = pattern.search(self.text, lo, end)
+            if m and m.start() > lo:
+                end = m.start()
+        cue = self.first_cue(lo + 1, end)
+        return cue.start() if cue else end
+
+    def trim_speaker(
+        self, start: int, end: int, after: bool = False
+    ) -> tuple[int, int] | None:
+        """The noun phrase in [start, end) without edge adverbs and auxiliaries,
+        at most MAX_SPEAKER_WORDS words nearest the cue."""
+        toks = words(self.text, start, end)
+        while toks and toks[0].group().lower() in self.t.trim_leading:
+            toks.pop(0)
+        while toks and toks[-1].group().lower() in self.t.trim:
+            toks.pop()
+        if not toks:
+            return None
+        toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
+        if (
+            not after
+        ):  # "Le ministère en début de semaine a dit": drop a short trailing adverbial
+            for k in range(max(1, len(toks) - 3), len(toks)):
+                if self.t.speaker_stop.fullmatch(toks[k].group()):
+                    toks = toks[:k]
+                    break
+        start, end = toks[0].start(), toks[-1].end()
+        if end < len(self.text) and self.text[end] in CLOSING and end in self.closing:
+            end += 1
+        if start > 0 and start - 1 in self.quotes and self.quotes[start - 1] < end:
+            start -= 1
+        m = self.t.speaker_prefix.match(self.text, start, end)
+        if m and m.group() and m.end() < end:
+            start = m.end()
+        return start, end
+
+    def looks_like_speaker(self, span: tuple[int, int] | None) -> bool:
+        """Whether a span after a cue can be a subject (inversion): a determiner,
+        pronoun, title, capitalised word or anonymous phrase starts it."""
+        if span is None:
+            return False
+        first = WORD.match(self.text, span[0])
+        if first is None:
+            return False
+        word = first.group()
+        head = re.split(r"['’]", word.lower())[0] + (
+            "'" if re.search(r"['’]", word) else ""
+        )
+        return (
+            not self.t.determiners
+            or word[0].isupper()
+            or word.lower() in self.t.determiners | self.t.pronouns | self.t.titles
+            or head in self.t.determiners
+            or bool(self.t.anonymous.search(self.text, span[0], span[1]))
+        )
+
+    def has_subject_marker(self, span: tuple[int, int]) -> bool:
+        """For verb-second tables: does a pre-verbal span hold a noun phrase?"""
+        toks = [m.group() for m in words(self.text, *span)]
+        lowered = {w.lower() for w in toks}
+        return (
+            bool(lowered & (self.t.determiners | self.t.pronouns | self.t.titles))
+            or any(w[0].isupper() for w in toks[1:])
+            or bool(self.t.anonymous.search(self.text, *span))
+        )
+
+    def quote_after(self, pos: int, hi: int) -> tuple[int, int] | None:
+        """The quotation opening at ``pos`` (skipping spaces), if any."""
+        while pos < hi and self.text[pos].isspace():
+            pos += 1
+        close = self.quotes.get(pos)
+        return strip(self.text, pos + 1, close, " \t\n") if close is not None else None
+
+    def content_after(
+        self, pos: int, hi: int, stop_ok: bool = False, clause: bool = True
+    ) -> tuple[tuple[int, int], bool] | None:
+        """Content that follows a cue: a colon, a quotation, a complementizer clause
+        or the rest of the sentence (None when only "in a statement" follows,
+        unless ``stop_ok``)."""
+        start, _ = strip(self.text, pos, hi, " \t\n")
+        stop = self.t.speaker_stop.match(self.text, start, hi)
+        if (
+            not stop_ok
+            and stop
+            and self.text[self.right_region(stop.end(), hi) : hi].strip(EDGE) == ""
+        ):
+            return None
+        comma = self.text[start : start + 1] == ","
+        colon = self.text.find(":", start, hi)
+        if (
+            colon >= 0
+            and len(words(self.text, start, colon)) <= 4
+            and not any(c in BOUNDARY for c in self.text[start:colon])
+        ):  # "wrote on Twitter: ..."
+            start = colon + 1
+        start, _ = strip(self.text, start, hi, " \t\n,:")
+        quote = self.quote_after(start, hi)
+        if quote:
+            return quote, True
+        if comma and not (
+            self.t.comma_content or self.t.complementizer.match(self.text, start, hi)
+        ):
+            return None  # "X said, adding that ...": the content is not after the comma
+        comp = self.t.complementizer.search(self.text, start, hi) if clause else None
+        if (
+            comp
+            and len(words(self.text, start, comp.start())) <= 6
+            and not any(c in BOUNDARY for c in self.text[start : comp.start()])
+        ):
+            start = comp.end()
+        hi = self.clause_end(start, hi)
+        span = strip(self.text, start, hi)
+        if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
+            return None
+        inner = self.quote_after(span[0], span[1])
+        if inner and strip(self.text, inner[1], span[1], QUOTE_EDGE)[0] >= span[1]:
+            return inner, True
+        return span, False
+
+    def clause_end(self, start: int, hi: int) -> int:
+        """Where a content starting at ``start`` ends: before the clause of the next
+        reporting verb ("A said X, but B said Y"), else at ``hi``."""
+        nxt = self.first_cue(start, hi)
+        if nxt is None:
+            return hi
+        cut = max(self.text.rfind(c, start, nxt.start()) for c in ",;:")
+        for m in self.t.coordinator.finditer(self.text, start, nxt.start()):
+            if not words(self.text, m.end(), nxt.start()):  # "… and said …"
+                cut = max(cut, m.start())
+        return cut if cut > start else hi
+
+    def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:
+        """Content that precedes a cue: the quotation or clause before it."""
+        _, end = strip(self.text, lo, end, " \t\n,—–-")
+        for close in (end - 1, end - 2):  # "…," / "…,'' said"
+            if (
+                close >= 0
+                and close in self.closing
+                and not self.text[close + 1 : end].strip("'")
+            ):
+                return strip(self.text, self.closing[close] + 1, close, " \t\n"), True
+        span = strip(self.text, lo, end)
+        if len(words(self.text, *span)) < MIN_CONTENT_WORDS:
+            return None
+        return span, False
+
+    # -- the three cue kinds ------------------------------------------------
+    def tokens(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(start, lower-cased word) for the words of [lo, hi)."""
+        return [
+            (m.start(), m.group().lower().replace("’", "'"))
+            for m in WORD.finditer(self.text, lo, hi)
+        ]
+
+    def candidates(
+        self,
+        kind: str | None,
+        pattern: re.Pattern,
+        hi: int,
+        toks: list[tuple[int, str]],
+    ):
+        """Matches of ``pattern`` before ``hi``, tried only at words that can start one
+        (every position for the generic patterns, ``kind`` None)."""
+        if kind is None:
+            yield from pattern.finditer(self.text, toks[0][0], hi) if toks else ()
+            return
+        starts = self.t.starts[kind]
+        for start, word in toks:
+            if word in starts or word.split("-")[0] in starts:
+                match = pattern.match(self.text, start, hi)
+                if match:
+                    yield match
+
+    def first_cue(self, lo: int, hi: int, kind: str = "verb") -> re.Match | None:
+        """The first reporting-verb (or ``kind``) cue in [lo, hi)."""
+        pattern = self.t.preposition if kind == "prep" else self.t.cue
+        return next(self.candidates(kind, pattern, hi, self.tokens(lo, hi)), None)
