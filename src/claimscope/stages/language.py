@@ -9,8 +9,9 @@ gets a language other than the main one on strong evidence:
 * it is long enough (``MIN_LETTERS``) and language ID is confident (``MIN_SCORE``)
   while giving the main language almost nothing (``MAX_MAIN_SCORE``), on the whole
   sentence and again on its content words alone (names mislead language ID);
-  languages ID confuses with the main one (``confusable_groups``) need
-  ``CONFUSABLE_SCORE``.
+  languages ID confuses with the main one (``confusable_groups``) need at least
+  ``CONFUSABLE_LETTERS`` letters and either ``CONFUSABLE_SCORE`` or the main language
+  missing from the top three guesses of both opinions.
 
 A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
@@ -175,11 +176,13 @@ def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | No
         return None
     if g.score_of(main) >= MAX_MAIN_SCORE:
         return None
-    if _confusable(g.lang, main) and (g.score < CONFUSABLE_SCORE or g.letters < CONFUSABLE_LETTERS):
-        return None
     second = _identify(g.content_text, g.content_text.split())  # a second opinion without names
     if not second or second[0][0] != g.lang or dict(second).get(main, 0.0) >= MAX_MAIN_SCORE:
         return None
+    if _confusable(g.lang, main):
+        main_absent = main not in dict(g.guesses) and main not in dict(second)
+        if g.letters < CONFUSABLE_LETTERS or not (g.score >= CONFUSABLE_SCORE or main_absent):
+            return None
     return g.lang, g.score
 
 

@@ -142,7 +142,11 @@ class Traces:
         for start, end, group in lines[1:]:
             if garbled.cut_off(text[start:end]):
                 note(doc.sentences[group[-1]].start, "mid_clause", "stops mid-clause without final punctuation")
-        return [self._garbled_finding(doc, index, found) for index, found in sorted(issues.items())]
+        return [  # a foreign fragment follows its own rules; it is reported as untranslated
+            self._garbled_finding(doc, index, found)
+            for index, found in sorted(issues.items())
+            if doc.sentences[index].lang == main
+        ]
 
     def _garbled_finding(self, doc: Document, index: int, found) -> Finding:
         sentence = doc.sentences[index]
