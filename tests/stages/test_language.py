@@ -98,3 +98,13 @@ def test_vietnamese_without_accents():
     unaccented = "Nguoi dan trong thanh pho khong duoc thong bao truoc ve ke hoach nay."
     doc = run(FRENCH + "\n\n" + unaccented)
     assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("vi", unaccented)]
+
+
+def test_confusable_language_found_when_main_is_absent_from_both_opinions():
+    spanish = (
+        "El ministerio anunció ayer nuevas medidas para el sector agrícola. "
+        "Los agricultores piden más ayudas por la sequía que afecta a la región."
+    )
+    catalan = "El Govern demana als ciutadans que redueixin el consum d'aigua a casa i evitin omplir les piscines."
+    doc = run(spanish + " " + catalan)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("ca", catalan)]

@@ -184,3 +184,9 @@ def test_agency_dateline_and_closing_tag():
 def test_clean_english_article_has_no_findings():
     doc = run("Title of the story\n\nBy Jane Doe\n\n" + ENGLISH + ' "It is a good day," she said on May 6.')
     assert doc.findings == ()
+
+
+def test_foreign_fragment_is_not_also_garbled():
+    german = "„Wir werden Kündigungen so weit wie möglich vermeiden“, sagte ein Sprecher des Unternehmens."
+    doc = run(ENGLISH + "\n\n" + german)
+    assert [f.kind for f in doc.findings] == ["untranslated_fragment"]
