@@ -165,14 +165,15 @@ class SentenceRules(Spans):
         found = None
         if not inverted:
             found = self.content_after(cue.end(), hi)
-        if found is None:
-            found = self.content_before(
-                lo, speaker[0] if speaker and not inverted else left
-            )
+        head = speaker[0] if speaker and not inverted else left
+        if found is None and (inverted or text[lo:head].rstrip()[-1:] in BOUNDARY):
+            found = self.content_before(lo, head)  # "« … », X said" / "…, X said"
         if found is None and inverted:
             found = self.content_after(speaker[1], hi)
         if found is None and not inverted:
-            found = self.content_after(cue.end(), hi, stop_ok=True)
+            found = self.content_after(
+                cue.end(), hi, stop_ok=True
+            ) or self.content_before(lo, head)
         if found is None:
             return None
         (content, direct), parts = found, ()

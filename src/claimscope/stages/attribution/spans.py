@@ -169,6 +169,10 @@ class Spans:
         """The quotation opening at ``pos`` (skipping spaces), if any."""
         while pos < hi and self.text[pos].isspace():
             pos += 1
+        if self.text.startswith(
+            "''", pos
+        ):  # a two-apostrophe quotation is keyed on its second mark
+            pos += 1
         close = self.quotes.get(pos)
         return strip(self.text, pos + 1, close, " \t\n") if close is not None else None
 
@@ -221,9 +225,14 @@ class Spans:
     def clause_end(self, start: int, hi: int) -> int:
         """Where a content starting at ``start`` ends: before the clause of the next
         reporting verb ("A said X, but B said Y"), else at ``hi``."""
-        nxt = self.first_cue(start, hi)
-        if nxt is None:
+        cues = [
+            c
+            for c in (self.first_cue(start, hi), self.first_cue(start, hi, "prep"))
+            if c
+        ]
+        if not cues:
             return hi
+        nxt = min(cues, key=lambda c: c.start())
         cut = max(self.text.rfind(c, start, nxt.start()) for c in ",;:")
         for m in self.t.coordinator.finditer(self.text, start, nxt.start()):
             if not words(self.text, m.end(), nxt.start()):  # "… and said …"
