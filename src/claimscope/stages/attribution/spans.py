@@ -240,8 +240,13 @@ class Spans:
         return cut if cut > start else hi
 
     def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:
-        """Content that precedes a cue: the quotation or clause before it."""
+        """Content that precedes a cue: the quotation or clause before it (the
+        quotation ending the previous sentence when nothing precedes in this one)."""
         _, end = strip(self.text, lo, end, " \t\n,—–-")
+        if end <= lo:
+            end = lo
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1
         for close in (end - 1, end - 2):  # "…," / "…,'' said"
             if (
                 close >= 0
