@@ -254,8 +254,16 @@ class SentenceRules(Spans):
         if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
             return True
         nxt = WORD.match(self.text, pos, hi)
-        return self.t.complementizer.match(self.text, pos, hi) is not None or bool(
-            nxt and nxt.group().lower() in self.t.clause_starters
+        prev = [
+            w.group().lower()
+            for w in words(self.text, max(0, cue.start() - 30), cue.start())
+        ]
+        return (
+            self.t.complementizer.match(self.text, pos, hi) is not None
+            or bool(nxt and nxt.group().lower() in self.t.clause_starters)
+            or bool(
+                prev and prev[-1] in self.t.weak_subjects
+            )  # "polls show", "voters see"
         )
 
     def colon(self, pos: int, lo: int, hi: int) -> Raw | None:

@@ -34,6 +34,7 @@ _LIST_KEYS = (
     "as_clause",
     "generic_cues",
     "clause_starters",
+    "weak_subjects",
     "coordinators",
     "pronouns",
     "anonymous",
@@ -85,9 +86,8 @@ class Table:
     determiners: frozenset
     pronouns: frozenset
     titles: frozenset
-    clause_starters: (
-        frozenset  # words that open a complement clause without "that" ("I think he …")
-    )
+    clause_starters: frozenset  # words opening a clause without "that" ("I think he …")
+    weak_subjects: frozenset  # subjects that make a weak verb a cue ("polls show")
     adverbs: frozenset
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
     trim: frozenset  # words dropped at the end of a speaker span
@@ -158,6 +158,7 @@ def _compile(raw: dict) -> Table:
         pronouns=lower("pronouns"),
         titles=lower("titles"),
         clause_starters=lower("clause_starters"),
+        weak_subjects=lower("weak_subjects"),
         adverbs=lower("adverbs"),
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
