@@ -16,6 +16,10 @@ from dataclasses import replace
 from .quotes import OPENING
 from .spans import BOUNDARY, EDGE, WORD, Raw, Spans, strip, words
 
+APPOSITION = (
+    ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
+)
+
 
 class SentenceRules(Spans):
     """The cue rules: reporting verbs, prepositions, postpositions and colons."""
@@ -23,9 +27,9 @@ class SentenceRules(Spans):
     def inverted_speaker(self, cue: re.Match, hi: int) -> tuple[int, int] | None:
         """The subject after the cue ("..., said the minister in a statement"):
         a short noun phrase that ends the clause."""
-        before = self.text[: cue.start()].rstrip()
+        _, before = strip(self.text, 0, cue.start(), " \t\n")
         if self.t.no_inversion.search(cue.group()) or (
-            before and before[-1] not in BOUNDARY and not self.t.v2
+            before and self.text[before - 1] not in BOUNDARY and not self.t.v2
         ):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
@@ -34,6 +38,11 @@ class SentenceRules(Spans):
         span = self.trim_speaker(cue.end(), end, after=True)
         if not self.looks_like_speaker(span) or len(words(self.text, *span)) > 6:
             return None
+        if (
+            not self.t.inverted_pronouns
+            and self.text[span[0] : span[1]].lower() in self.t.pronouns
+        ):
+            return None  # English "says he made …" is no inversion
         rest = self.text[end:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)
@@ -83,7 +92,7 @@ class SentenceRules(Spans):
         first = run[0].group() if run else ""
         if (
             not run
-            or first.lower() in self.t.trim
+            or first.lower() in self.t.trim | self.t.not_subjects
             or self.t.no_inversion.search(first)
             or any(
                 p.fullmatch(first)
@@ -96,26 +105,25 @@ class SentenceRules(Spans):
         return run[0].start(), run[-1].end()
 
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
-        """ "The mayor, Paul Martin, said": the noun phrase and its apposition
-        before a comma that ends right before the cue."""
-        _, comma = strip(self.text, lo, pos, " \t\n")
-        if comma <= lo or self.text[comma - 1] != ",":
+        """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
+        phrase and up to three appositions set off by commas or dashes, right before
+        the cue."""
+        _, end = strip(self.text, lo, pos, " \t\n")
+        if end <= lo or self.text[end - 1] not in APPOSITION:
             return None
-        start1 = self.left_region(
-            lo, comma - 1, clauses=False
-        )  # "…, a Republican who voted …,"
-        second = self.trim_speaker(start1, comma - 1)
-        _, comma0 = strip(self.text, lo, start1, " \t\n")
-        if second is None or comma0 <= lo or self.text[comma0 - 1] != ",":
+        seps = [end - 1]
+        start = self.left_region(lo, seps[-1], clauses=False)
+        while len(seps) <= 3:
+            _, prev = strip(self.text, lo, start, " \t\n")
+            if prev <= lo or self.text[prev - 1] not in APPOSITION:
+                break
+            seps.append(prev - 1)
+            start = self.left_region(lo, seps[-1], clauses=False)
+        first = self.trim_speaker(self.left_region(lo, seps[-1]), seps[-1])
+        if len(seps) < 2 or first is None or not self.looks_like_speaker(first):
             return None
-        first = self.trim_speaker(self.left_region(lo, comma0 - 1), comma0 - 1)
-        if (
-            first is None
-            or len(words(self.text, first[0], second[1])) > 16
-            or not self.looks_like_speaker(first)
-        ):
-            return None
-        return first[0], second[1]
+        last = strip(self.text, first[0], seps[0])
+        return (first[0], last[1]) if len(words(self.text, *last)) <= 20 else None
 
     def passive_agent(
         self, cue: re.Match, lo: int, hi: int
@@ -147,6 +155,13 @@ class SentenceRules(Spans):
         before = self.trim_speaker(left, cue.start()) or self.appositive(
             lo, cue.start()
         )
+        lead_words = words(text, left, cue.start())
+        if (
+            before
+            and lead_words
+            and lead_words[-1].group().lower() in self.t.verb_chain
+        ):
+            before = None  # "refusing to concede": a verb chain, not a subject
         if before and self.t.v2 and self.t.preposition.search(text, left, cue.start()):
             before = None  # "Laut X sagte Y": the subject follows the verb
         lead = words(text, lo, left)

@@ -87,6 +87,13 @@ class Table:
     pronouns: frozenset
     titles: frozenset
     clause_starters: frozenset  # words opening a clause without "that" ("I think he …")
+    not_subjects: (
+        frozenset  # words that never open a sentence's subject ("With", "After")
+    )
+    verb_chain: (
+        frozenset  # a word before a cue that makes it part of a verb chain ("to")
+    )
+    inverted_pronouns: bool  # "said he" / "sagte er": may a pronoun follow its cue?
     weak_subjects: frozenset  # subjects that make a weak verb a cue ("polls show")
     adverbs: frozenset
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
@@ -159,6 +166,9 @@ def _compile(raw: dict) -> Table:
         titles=lower("titles"),
         clause_starters=lower("clause_starters"),
         weak_subjects=lower("weak_subjects"),
+        not_subjects=lower("not_subjects"),
+        verb_chain=lower("verb_chain"),
+        inverted_pronouns=bool(raw.get("inverted_pronouns", True)),
         adverbs=lower("adverbs"),
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
