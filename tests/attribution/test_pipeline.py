@@ -3,7 +3,7 @@
 from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import default_stages
-from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.attribution import AttributionStage, covering
 
 
 def test_stage_runs_after_segmenter_and_language():
@@ -28,3 +28,11 @@ def test_sentences_without_a_table_are_skipped():
         Article("Tokyo sa 晴れ. 彼は言った。\n")
     )
     assert doc.attributions == ()
+
+
+def test_covering_gives_the_innermost_attribution_of_a_sentence():
+    text = "Selon l'agence Reuters, le ministre a affirmé que les frontières resteraient ouvertes.\n"
+    doc = Pipeline(default_stages() + [AttributionStage()]).run(Article(text))
+    start = text.index("les frontières")
+    found = covering(doc, start, start + 10)
+    assert [text[a.cue_start : a.cue_end] for a in found] == ["a affirmé", "Selon"]

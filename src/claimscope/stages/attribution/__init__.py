@@ -16,7 +16,13 @@ from .rules import SentenceRules
 from .spans import Raw
 from .tables import Table, available_languages, load_table
 
-__all__ = ["AttributionStage", "available_languages", "extract", "load_table"]
+__all__ = [
+    "AttributionStage",
+    "available_languages",
+    "covering",
+    "extract",
+    "load_table",
+]
 
 NAME, VERSION = "attribution", "1"
 
@@ -31,6 +37,15 @@ class AttributionStage:
 
     def __call__(self, doc: Document) -> Document:
         return doc.evolve(attributions=extract(doc))
+
+
+def covering(doc: Document, start: int, end: int) -> tuple[Attribution, ...]:
+    """Attributions whose content overlaps [start, end) — e.g. the sentence of a claim —
+    innermost (shortest content) first, so a claim can say who is said to make it."""
+    found = [
+        a for a in doc.attributions if a.content_start < end and start < a.content_end
+    ]
+    return tuple(sorted(found, key=lambda a: a.content_end - a.content_start))
 
 
 def _table(lang: str | None) -> Table | None:
