@@ -22,7 +22,8 @@ PolNeAR specifics:
 - Split contents is scored on the whole span (first part to last part).
 
 Dev set (devsets/attribution/<lang>.jsonl, own text; format in
-docs/attribution.md): gold spans are exact substrings; the cue is the first
+docs/attribution.md; holdout.jsonl: one more article per language, written after
+the rules were frozen, with a "lang" field): gold spans are exact substrings; the cue is the first
 occurrence (or the ``cue_nth``-th), speaker and content the occurrence nearest
 to the cue. Reported per language: speaker, cue and content F1, plus the share
 of gold entity pairs (two attributions of one speaker) that get one entity.
@@ -195,13 +196,32 @@ def devset_gold(record: dict) -> list[dict]:
     return out
 
 
-def devset_records(lang: str) -> list[dict]:
-    path = DEVSET / f"{lang}.jsonl"
-    return [
+def devset_records(lang: str, name: str | None = None) -> list[dict]:
+    """Records of ``<lang>.jsonl`` (or of file ``name``, keeping language ``lang``)."""
+    path = DEVSET / (name or f"{lang}.jsonl")
+    records = [
         json.loads(line)
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    return [r for r in records if r.get("lang", lang) == lang]
+
+
+def eval_holdout() -> dict[str, float]:
+    """Speaker/cue/content F1 over holdout.jsonl: one article per language written
+    after the rules were frozen (pooled over languages)."""
+    counts = Counts()
+    for lang in LANGS:
+        for record in devset_records(lang, "holdout.jsonl"):
+            gold = devset_gold(record)
+            counts.add(
+                predicted_spans(analyse(record["text"], lang)[1]),
+                {
+                    role: [g[role] for g in gold if g[role] is not None]
+                    for role in ROLES
+                },
+            )
+    return counts.metrics("attribution.holdout")
 
 
 def eval_devset(lang: str) -> dict[str, float]:
@@ -233,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     metrics: dict[str, float] = {}
     for lang in LANGS:
         metrics.update(eval_devset(lang))
+    metrics.update(eval_holdout())
     if POLNEAR.is_dir():
         for split in argv or ["test"]:
             metrics.update(eval_polnear(split))

@@ -40,3 +40,13 @@ def test_pronoun_and_appositive():
     )
     assert by_cue(found, "a affirmé")["speaker"] == "Le maire de Lille, Paul Martin"
     assert by_cue(found, "a ajouté")["entity"] == by_cue(found, "a affirmé")["entity"]
+
+
+def test_elided_cues_with_either_apostrophe():
+    for apostrophe in ("'", "’"):
+        _, found = run(
+            [f"D{apostrophe}après le syndicat, la grève durera deux jours."], "fr"
+        )
+        assert by_cue(found, f"D{apostrophe}après")["speaker"] == "le syndicat"
+        _, found = run([f"Le préfet a indiqué qu{apostrophe}il restait prudent."], "fr")
+        assert by_cue(found, "a indiqué")["content"] == "il restait prudent"

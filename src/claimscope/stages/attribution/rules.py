@@ -66,8 +66,12 @@ class SentenceRules(Spans):
         """Speaker of a cue with no subject of its own ("X denied it, calling …",
         "Conceding that …, he warned"): the speaker of the sentence's previous
         attribution, else of its next one, else the sentence's subject."""
-        earlier = [r for r in found if r.cue[1] <= raw.cue[0] and r.speaker]
-        later = [r for r in found if r.cue[0] >= raw.cue[1] and r.speaker]
+        quote = self.enclosing(
+            raw.cue[0]
+        )  # only clauses on the same side of a quotation
+        near = [r for r in found if r.speaker and self.enclosing(r.cue[0]) == quote]
+        earlier = [r for r in near if r.cue[1] <= raw.cue[0]]
+        later = [r for r in near if r.cue[0] >= raw.cue[1]]
         if earlier:
             return max(earlier, key=lambda r: r.cue).speaker
         if later:

@@ -48,7 +48,7 @@ def _alternation(phrases) -> str:
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = re.escape(phrase.strip())
         body = re.sub(r"(\\ )+", r"\\s+", body)
-        body = body.replace("'", "['’]").replace("’", "['’]")
+        body = re.sub("['’]", "['’]", body)
         parts.append(body)
     return "|".join(parts) if parts else r"(?!x)x"
 
