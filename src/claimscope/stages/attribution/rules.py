@@ -312,6 +312,8 @@ class SentenceRules(Spans):
         taken: list[tuple[int, int]] = []
         lo0, hi0 = lo, hi
         toks = self.tokens(lo, hi)
+        capitals = sum(self.text[start].isupper() for start, _ in toks)
+        title_case = capitals >= 0.6 * len(toks)  # headlines capitalise every word
 
         def free(m: re.Match) -> bool:
             return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -333,6 +335,13 @@ class SentenceRules(Spans):
                     lo, hi = lo0, hi0
                 if not free(cue) or (kind == "weak" and not self.weak_ok(cue, hi)):
                     continue
+                if (
+                    cue.group()[0].isupper()
+                    and toks
+                    and cue.start() > toks[0][0]
+                    and not title_case
+                ):
+                    continue  # "ACE Cash Express": a capitalised word inside a sentence is a name
                 if kind == "prep":
                     raw = self.preposition(cue, lo, hi, credit)
                 elif kind == "post":
