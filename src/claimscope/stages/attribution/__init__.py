@@ -2,9 +2,14 @@
 
 ``AttributionStage`` adds ``Document.attributions``: for every cue found by the
 language's table (reporting verb, preposition such as "selon"/"according to",
-postposition), the speaker, cue and content spans, whether the content is a
-direct quotation, whether the speaker is anonymous, the speaker's normalised
-entity and the outer attribution it is nested in.
+postposition, "Speaker:" colon), the speaker, cue and content spans, whether the
+content is a direct quotation, whether the speaker is anonymous, the speaker's
+normalised entity and the outer attribution it is nested in.
+
+Modules: ``tables`` (loading the per-language JSON tables), ``quotes`` (pairing
+quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
+``rules`` (the cue rules, one sentence at a time), ``entities`` (anonymous
+speakers and one entity per speaker).
 """
 
 from __future__ import annotations

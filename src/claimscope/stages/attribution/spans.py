@@ -259,7 +259,7 @@ class Spans:
             return None
         return span, False
 
-    # -- the three cue kinds ------------------------------------------------
+    # -- finding cue candidates ----------------------------------------------
     def tokens(self, lo: int, hi: int) -> list[tuple[int, str]]:
         """(start, lower-cased word) for the words of [lo, hi)."""
         return [
