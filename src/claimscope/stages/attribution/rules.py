@@ -154,8 +154,14 @@ class SentenceRules(Spans):
         left = self.left_region(lo, cue.start())
         agent = self.passive_agent(cue, left, hi)
         if agent is not False:
-            found = self.content_after(agent[1] if agent else cue.end(), hi)
-            return Raw((cue.start(), cue.end()), agent, *found) if found else None
+            found = self.content_after(
+                agent[1] if agent else cue.end(), hi, stop_ok=True
+            )
+            if found is None:
+                return None
+            return Raw(
+                (cue.start(), cue.end()), agent, *found, impersonal=agent is None
+            )
         before = self.trim_speaker(left, cue.start()) or self.appositive(
             lo, cue.start()
         )
@@ -193,9 +199,14 @@ class SentenceRules(Spans):
             found = self.content_after(
                 cue.end(), hi, stop_ok=True
             ) or self.content_before(lo, head)
+        if found is None and text[cue.end() : hi].lstrip().startswith(","):
+            comma = text.index(",", cue.end())  # "Otherwise, she said, countries may …"
+            found = self.content_after(comma + 1, hi, stop_ok=True)
         if found is None:
             return None
         (content, direct), parts = found, ()
+        if cue.group().lower() in self.t.sourceless:  # "the team appeared paralysed"
+            return Raw((cue.start(), cue.end()), None, content, direct, impersonal=True)
         if not inverted and direct and speaker:  # "« A », X said, « B »"
             first = self.content_before(lo, speaker[0])
             if first and first[1] and first[0][1] < content[0]:
@@ -352,7 +363,7 @@ class SentenceRules(Spans):
                     found.append(raw)
                     taken.append(raw.cue)
         for k, raw in enumerate(found):
-            if raw.speaker is None:
+            if raw.speaker is None and not raw.impersonal:
                 found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):

@@ -32,6 +32,7 @@ class Raw:
     content: tuple[int, int]
     direct: bool
     parts: tuple[tuple[int, int], ...] = ()
+    impersonal: bool = False  # "X was asked", "X seemed": no speaker on purpose
 
 
 def strip(text: str, start: int, end: int, chars: str = EDGE) -> tuple[int, int]:

@@ -35,6 +35,9 @@ _LIST_KEYS = (
     "generic_cues",
     "clause_starters",
     "weak_subjects",
+    "not_subjects",
+    "verb_chain",
+    "sourceless",
     "coordinators",
     "pronouns",
     "anonymous",
@@ -87,12 +90,12 @@ class Table:
     pronouns: frozenset
     titles: frozenset
     clause_starters: frozenset  # words opening a clause without "that" ("I think he …")
-    not_subjects: (
-        frozenset  # words that never open a sentence's subject ("With", "After")
-    )
-    verb_chain: (
-        frozenset  # a word before a cue that makes it part of a verb chain ("to")
-    )
+    # words that never open a sentence's subject ("With", "After")
+    not_subjects: frozenset
+    # a word before a cue that makes it part of a verb chain ("refusing to concede")
+    verb_chain: frozenset
+    # cue forms whose subject is not a speaker ("seemed", "is expected")
+    sourceless: frozenset
     inverted_pronouns: bool  # "said he" / "sagte er": may a pronoun follow its cue?
     weak_subjects: frozenset  # subjects that make a weak verb a cue ("polls show")
     adverbs: frozenset
@@ -167,6 +170,9 @@ def _compile(raw: dict) -> Table:
         clause_starters=lower("clause_starters"),
         weak_subjects=lower("weak_subjects"),
         not_subjects=lower("not_subjects"),
+        sourceless=frozenset(
+            " ".join(p.lower().split()) for p in raw.get("sourceless", [])
+        ),
         verb_chain=lower("verb_chain"),
         inverted_pronouns=bool(raw.get("inverted_pronouns", True)),
         adverbs=lower("adverbs"),
