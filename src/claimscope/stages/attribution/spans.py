@@ -119,12 +119,16 @@ class Spans:
         if not toks:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
-        if (
-            not after
-        ):  # "Le ministère en début de semaine a dit": drop a short trailing adverbial
+        if not after:  # "Минобороны в четверг заявило": drop a short trailing adverbial
             for k in range(max(1, len(toks) - 3), len(toks)):
-                if self.t.speaker_stop.fullmatch(toks[k].group()):
-                    toks = toks[:k]
+                nxt = toks[k + 1].group().lower() if k + 1 < len(toks) else ""
+                if (
+                    self.t.speaker_stop.fullmatch(toks[k].group())
+                    and nxt not in self.t.determiners
+                ):
+                    toks = toks[
+                        :k
+                    ]  # but "a source close to the contractor" keeps its tail
                     break
         start, end = toks[0].start(), toks[-1].end()
         if end < len(self.text) and self.text[end] in CLOSING and end in self.closing:
