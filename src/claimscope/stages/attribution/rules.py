@@ -205,7 +205,15 @@ class SentenceRules(Spans):
         if found is None:
             return None
         (content, direct), parts = found, ()
-        if cue.group().lower() in self.t.sourceless:  # "the team appeared paralysed"
+        opening = not text[lo : cue.start()].strip(EDGE + '«»"“”„')
+        if (
+            cue.group().lower() in self.t.sourceless
+            or (  # "the team appeared paralysed"
+                opening
+                and cue.group().lower()
+                in self.t.sourceless_initial  # "Asked about …, he"
+            )
+        ):
             return Raw((cue.start(), cue.end()), None, content, direct, impersonal=True)
         if not inverted and direct and speaker:  # "« A », X said, « B »"
             first = self.content_before(lo, speaker[0])

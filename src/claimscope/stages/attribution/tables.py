@@ -38,6 +38,7 @@ _LIST_KEYS = (
     "not_subjects",
     "verb_chain",
     "sourceless",
+    "sourceless_initial",
     "coordinators",
     "pronouns",
     "anonymous",
@@ -96,6 +97,8 @@ class Table:
     verb_chain: frozenset
     # cue forms whose subject is not a speaker ("seemed", "is expected")
     sourceless: frozenset
+    # … and those without a speaker when they open the sentence ("Asked about it, …")
+    sourceless_initial: frozenset
     inverted_pronouns: bool  # "said he" / "sagte er": may a pronoun follow its cue?
     weak_subjects: frozenset  # subjects that make a weak verb a cue ("polls show")
     adverbs: frozenset
@@ -170,6 +173,7 @@ def _compile(raw: dict) -> Table:
         clause_starters=lower("clause_starters"),
         weak_subjects=lower("weak_subjects"),
         not_subjects=lower("not_subjects"),
+        sourceless_initial=lower("sourceless_initial"),
         sourceless=frozenset(
             " ".join(p.lower().split()) for p in raw.get("sourceless", [])
         ),
