@@ -26,27 +26,17 @@ EMBED_CACHE = "/tmp/claimscope-embcache.sqlite"
 NEWS = Path(__file__).resolve().parents[3] / "devsets" / "checkworthy" / "news.jsonl"
 
 
-def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0,
-        hidden: int = 0, seed: int = 0) -> Head:
-    """A head fitted to (embedding, hand features) rows; threshold 0.5 until tuned.
-
-    ``hidden=0`` fits an L2 logistic regression (strength ``1/c``); ``hidden>0`` a
-    one-hidden-layer MLP with L2 penalty ``1/c`` and early stopping."""
+def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0) -> Head:
+    """An L2 logistic regression (strength ``1/c``, classes weighted to balance) over
+    (embedding, standardised hand features) rows; threshold 0.5 until tuned."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.neural_network import MLPClassifier
 
     feats = np.asarray(feats, dtype=np.float32)
     mean, scale = feats.mean(0), feats.std(0) + 1e-6
     head = Head(name, trained_on, 0.5, mean, scale, ())
-    x, y = head.inputs(vectors, feats), np.asarray(labels)
-    if hidden:
-        model = MLPClassifier((hidden,), alpha=1.0 / c, early_stopping=True, max_iter=200,
-                              random_state=seed).fit(x, y)
-        layers = tuple((w.astype(np.float32), b.astype(np.float32))
-                       for w, b in zip(model.coefs_, model.intercepts_))
-    else:
-        model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
-        layers = ((model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)),)
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    model.fit(head.inputs(vectors, feats), np.asarray(labels))
+    layers = ((model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)),)
     return Head(name, trained_on, 0.5, mean, scale, layers)
 
 
