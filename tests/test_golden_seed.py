@@ -28,6 +28,16 @@ def projection(view: dict) -> dict:
             {k: f[k] for k in ("kind", "label", "lang", "start", "end", "stage")}
             for f in view["findings"]
         ],
+        "attributions": [
+            [a["cue_start"], a["speaker_start"], a["speaker_entity"], a["direct"], a["anonymous"]]
+            for a in view.get("attributions", [])
+        ],
+        "checkworthy_sentences": [c["sentence"] for c in view.get("claims", []) if c["checkworthy"]],
+        "chains": [
+            {"hops": [h["name"] for h in chain["hops"]], "independent": chain["independent_sources"],
+             "flags": sorted(f["kind"] for f in chain["flags"])}
+            for chain in view.get("sourcing", [])
+        ],
     }
 
 
