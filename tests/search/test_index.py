@@ -29,18 +29,18 @@ def test_index_persists_and_is_incremental(tmp_path, embedder):
     index = SearchIndex(path, embedder)
     assert index.upsert(RECORDS) == len(RECORDS)
     assert index.upsert(RECORDS) == 0
-    first = index.search("Des photos montrent que les États-Unis aident l'EI", k=3)
+    first = index.search("Des photos montrent que les États-Unis aident l'EI", k=3, min_confidence=0.0)
     assert first[0].id == "daesh"
 
     reopened = SearchIndex(path, embedder)
     assert len(reopened) == len(RECORDS)
-    again = reopened.search("Des photos montrent que les États-Unis aident l'EI", k=3)
+    again = reopened.search("Des photos montrent que les États-Unis aident l'EI", k=3, min_confidence=0.0)
     assert [h.id for h in again] == [h.id for h in first]
 
     changed = SearchRecord("moon", "The Moon landing photos were faked.", date="2019-07-20")
     assert reopened.upsert([*RECORDS[:-1], changed]) == 1
     assert reopened.remove(["grodno", "unknown"]) == 1
-    assert "grodno" not in {h.id for h in reopened.search("Polska chce Grodna", k=10)}
+    assert "grodno" not in {h.id for h in reopened.search("Polska chce Grodna", k=10, min_confidence=0.0)}
 
 
 def test_filters_and_threshold(tmp_path, embedder):
@@ -48,7 +48,7 @@ def test_filters_and_threshold(tmp_path, embedder):
     index.upsert(RECORDS)
     assert all(h.id != "daesh" for h in index.search("US helping Daesh", since="2018-01-01"))
     assert index.search("US helping Daesh", min_confidence=1.01) == []
-    hits = index.search("Video: a giant anaconda crosses a river in Brazil", k=5)
+    hits = index.search("Video: a giant anaconda crosses a river in Brazil", k=5, min_confidence=0.0)
     assert hits[0].id == "anaconda"
     assert hits == sorted(hits, key=lambda h: -h.score)
 
@@ -57,7 +57,7 @@ def test_search_many_merges_per_record(tmp_path, embedder):
     index = SearchIndex(tmp_path / "s.sqlite", embedder)
     index.upsert(RECORDS)
     texts = ["Polska zaczęła rościć sobie prawa do Grodna.", "To nie pierwsza taka historia w regionie."]
-    merged = index.search_many(texts, k=5)
+    merged = index.search_many(texts, k=5, min_confidence=0.0)
     assert merged[0][0].id == "grodno" and merged[0][1] in (0, 1)
     assert len({h.id for h, _ in merged}) == len(merged)
 

@@ -17,6 +17,7 @@ nobody checked returns nothing.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
 import sqlite3
@@ -30,14 +31,13 @@ from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.dense import DenseIndex
-from claimscope.search.fusion import FEATURES, FusionWeights
-from claimscope.search.lexical import LexicalIndex
+from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence
+from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import SearchRecord, lexical_text, passage_text
 
 CANDIDATES = 100  # per retriever
 MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
-DEFAULT_THRESHOLD = 0.5
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 
 SCHEMA = """
@@ -78,6 +78,7 @@ class Candidates:
     background: tuple[float, float]  # mean and sd of the query's cosine to any record
     entity: np.ndarray  # share of the query's entities the record names
     date_gap: np.ndarray  # |record date - query date| in days, NaN when either is unknown
+    coverage: np.ndarray  # IDF-weighted share of the query's words found in the record
 
     def features(self) -> np.ndarray:
         """The feature matrix, columns in ``fusion.FEATURES`` order."""
@@ -87,13 +88,15 @@ class Candidates:
         hit = self.bm25 > 0
         lex = self.bm25[hit] if hit.any() else np.zeros(1)
         top = lex.max() if lex.max() > 0 else 1.0
+        reach = self.coverage.max() if len(self.coverage) else 0.0  # how lexically matchable the query is
         return np.column_stack(
             [
                 (self.cos - mean) / sd,
                 self.cos - self.cos.max(),
-                self.bm25 / top,
-                np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0),
+                self.bm25 / top * reach,
+                np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0) * reach,
                 self.entity,
+                self.coverage,
                 np.where(np.isnan(self.date_gap), 0.0, 1 - np.minimum(np.log1p(np.nan_to_num(self.date_gap)) / DATE_SCALE, 1)),
             ]
         )
@@ -108,6 +111,7 @@ class Candidates:
             self.background,
             self.entity[keep],
             self.date_gap[keep],
+            self.coverage[keep],
         )
 
 
@@ -145,6 +149,7 @@ class SearchIndex:
         self.lexical = LexicalIndex(self.db)
         self.dense = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
+        self._df: Counter | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
         self._load()
 
@@ -218,6 +223,7 @@ class SearchIndex:
                 (k, passage_text(r), " ".join(r.keywords)) for k, r in zip(keys, chunk)
             )
         self.dense.add(keys, vectors)
+        self._df = None
 
     def remove(self, ids: Iterable[str]) -> int:
         """Drop records by id; returns how many were indexed."""
@@ -229,6 +235,7 @@ class SearchIndex:
         self.dense.remove(keys)
         for k in keys:
             del self._meta[k]
+        self._df = None
         return len(keys)
 
     def prepare(self, text: str) -> str:
@@ -262,13 +269,33 @@ class SearchIndex:
                 [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
             ),
             date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
+            coverage=self._coverage(query, keys),
         )
+
+    def _coverage(self, query: str, keys: list[int]) -> np.ndarray:
+        """IDF-weighted share of the query's words that each record contains."""
+        df = self._document_frequencies()
+        n = max(len(self._meta), 1)
+        idf = {t: np.log1p(n / (df.get(t, 0) + 1)) for t in query_tokens(query)}
+        total = sum(idf.values())
+        if not keys or total == 0:
+            return np.zeros(len(keys))
+        texts = dict(self.lexical.texts(keys))
+        return np.asarray(
+            [sum(idf[t] for t in set(query_tokens(texts.get(k, ""))) & idf.keys()) / total for k in keys]
+        )
+
+    def _document_frequencies(self) -> Counter:
+        """How many records contain each word (computed on first use after a change)."""
+        if self._df is None:
+            self._df = Counter(t for _, text in self.lexical.texts() for t in set(query_tokens(text)))
+        return self._df
 
     def search(
         self,
         text: str,
         k: int = 10,
-        min_confidence: float = 0.0,
+        min_confidence: float | None = None,
         since: str = "",
         lang: str = "",
         vector: np.ndarray | None = None,
@@ -276,6 +303,8 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
 
+        ``min_confidence`` defaults to the calibrated threshold (``FusionWeights.threshold``);
+        pass 0 to see every candidate.
         ``since`` (ISO date) and ``lang`` filter records by their date and language;
         ``date`` is when ``text`` was published (fact-checks near it rank higher).
         """
@@ -283,24 +312,29 @@ class SearchIndex:
         if not cands.keys:
             return []
         keys, cos, bm = cands.keys, cands.cos, cands.bm25
-        scores = self.weights.score(cands.features())
-        order = np.argsort(-scores)
-        ref = scores[order[min(MARGIN_RANK, len(order)) - 1]]
+        feats = cands.features()
+        scores = self.weights.score(feats)
+        dense_z = feats[:, FEATURES.index("dense_z")]
+        dated = date_evidence(feats[:, FEATURES.index("date_prox")])
+        ref = np.sort(dense_z)[::-1][min(MARGIN_RANK, len(dense_z)) - 1]
+        if min_confidence is None:
+            min_confidence = self.weights.threshold
         hits = []
-        for i in order:
+        for i in np.argsort(-scores):
             meta = self._meta[keys[i]]
             if (since and meta.date < since) or (lang and meta.lang != lang):
                 continue
-            conf = self.weights.probability(float(scores[i]), float(scores[i] - ref))
-            if conf < min_confidence:
-                break
-            hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
+            conf = self.weights.probability(
+                float(dense_z[i]), float(dense_z[i] - ref), float(cos[i]), float(dated[i])
+            )
+            if conf >= min_confidence:
+                hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
             if len(hits) == k:
                 break
         return hits
 
     def search_many(
-        self, texts: Sequence[str], k: int = 10, min_confidence: float = 0.0, date: str = ""
+        self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = ""
     ) -> list[tuple[SearchHit, int]]:
         """Search several texts (an article's claim sentences) and merge per record.
 

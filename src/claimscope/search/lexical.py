@@ -48,6 +48,18 @@ class LexicalIndex:
         """Delete rows by key; the caller commits."""
         self.db.executemany("DELETE FROM lexical WHERE rowid = ?", [(k,) for k in keys])
 
+    def texts(self, keys: list[int] | None = None) -> list[tuple[int, str]]:
+        """(key, indexed text) for ``keys``, or for every row when ``keys`` is None."""
+        sql = "SELECT rowid, body || ' ' || tags FROM lexical"
+        if keys is None:
+            return list(self.db.execute(sql))
+        out: list[tuple[int, str]] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += self.db.execute(f"{sql} WHERE rowid IN ({marks})", chunk).fetchall()
+        return out
+
     def search(self, text: str, k: int = 100) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first; scores are positive."""
         tokens = query_tokens(text)
