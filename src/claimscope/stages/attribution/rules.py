@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .quotes import OPENING
+from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, WORD, Raw, Spans, strip, words
 
 APPOSITION = (
@@ -28,15 +28,24 @@ class SentenceRules(Spans):
         """The subject after the cue ("..., said the minister in a statement"):
         a short noun phrase that ends the clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
+        closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
         if self.t.no_inversion.search(cue.group()) or (
-            before and self.text[before - 1] not in BOUNDARY and not self.t.v2
+            before
+            and self.text[before - 1] not in BOUNDARY
+            and not closed
+            and not self.t.v2
         ):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
         end = self.right_region(cue.end(), hi)
         span = self.trim_speaker(cue.end(), end, after=True)
-        if not self.looks_like_speaker(span) or len(words(self.text, *span)) > 6:
+        if not (  # "…, said pollster Frank Luntz"
+            self.looks_like_speaker(span)
+            or (closed or self.text[before - 1 : before] in CLOSING)
+            and span
+            and self.has_subject_marker(span)
+        ) or len(words(self.text, *span)) > 6:
             return None
         if (
             not self.t.inverted_pronouns
@@ -76,13 +85,29 @@ class SentenceRules(Spans):
             return max(earlier, key=lambda r: r.cue).speaker
         if later:
             return min(later, key=lambda r: r.cue).speaker
-        return self.subject(lo, raw.cue[0])
+        return self.subject(lo, raw.cue[0]) or self.coordinated_subject(lo, raw.cue[0])
+
+    def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """For "In an interview, Trump doubled down and said …": the subject of the
+        latest clause (after a comma or semicolon) before the coordinator."""
+        lead = words(self.text, lo, pos)
+        if not lead or lead[-1].group().lower() not in self.t.coordinators:
+            return None
+        cuts = [i + 1 for i in range(lo, lead[-1].start()) if self.text[i] in ",;"]
+        for start in reversed([lo, *cuts][-3:]):
+            if not self.enclosing(start):
+                found = self.subject(start, lead[-1].start())
+                if found:
+                    return found
+        return None
 
     def subject(self, lo: int, pos: int) -> tuple[int, int] | None:
         """The sentence's opening pronoun or run of capitalised words, if any
         (after an opening quotation, and not a participle such as "Speaking")."""
-        if lo in self.quotes:
-            lo = self.quotes[lo] + 1
+        for mark in (lo, lo + 1):  # “…” / ''…''
+            if mark in self.quotes:
+                lo = self.quotes[mark] + 1
+                break
         toks = words(self.text, lo, pos)
         if not toks or toks[-1].end() == pos:
             return None

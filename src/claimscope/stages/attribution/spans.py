@@ -75,8 +75,8 @@ class Spans:
                 if 0 <= opening and i - opening <= 40:
                     i = opening - 1
                     continue
-            if self.text[i] in BOUNDARY:
-                start = i + 1
+            if self.text[i] in BOUNDARY or i in self.closing or i in self.quotes:
+                start = i + 1  # a quotation mark, '' included, ends the clause
                 break
             i -= 1
         if not clauses:

@@ -102,6 +102,7 @@ class Table:
     inverted_pronouns: bool  # "said he" / "sagte er": may a pronoun follow its cue?
     weak_subjects: frozenset  # subjects that make a weak verb a cue ("polls show")
     adverbs: frozenset
+    coordinators: frozenset  # "and"/"et"/"und" as words
     as_clause: frozenset  # "as"/"comme"/"wie": the content follows the cue's clause
     trim: frozenset  # words dropped at the end of a speaker span
     trim_leading: (
@@ -180,6 +181,7 @@ def _compile(raw: dict) -> Table:
         verb_chain=lower("verb_chain"),
         inverted_pronouns=bool(raw.get("inverted_pronouns", True)),
         adverbs=lower("adverbs"),
+        coordinators=lower("coordinators"),
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
         trim_leading=lower("adverbs") | lower("auxiliaries"),
