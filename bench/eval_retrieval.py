@@ -100,7 +100,7 @@ def load_devset(path: Path = DEVSET) -> list[dict]:
 
 def sentences(text: str) -> list[str]:
     """A plain sentence split, enough to query an article claim by claim."""
-    return [s for s in re.split(r"(?<=[.!?…»\"])\s+(?=[^\s])|\n+", text) if len(s.split()) >= 4]
+    return [s for s in re.split(r"(?<=[.!?…])\s+|\n+", text) if len(s.split()) >= 4]
 
 
 def evaluate_multilingual(embedder: Embedder | None = None) -> dict:

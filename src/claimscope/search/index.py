@@ -20,8 +20,9 @@ import hashlib
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
+from datetime import timedelta
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -38,6 +39,7 @@ from claimscope.search.records import SearchRecord, lexical_text, passage_text
 
 CANDIDATES = 100  # per retriever
 MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
+DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 
 SCHEMA = """
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS records (
     key INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL,
     date TEXT NOT NULL, lang TEXT NOT NULL, entities TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors (key INTEGER PRIMARY KEY, v BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS records_date ON records (date);
 """
 
 
@@ -256,7 +259,8 @@ class SearchIndex:
         else:
             lex = dict(self.lexical.search(query, CANDIDATES))
         dense = self.dense.search(vector, CANDIDATES)
-        keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta]))
+        dated = self._dated_near(date)
+        keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta] + dated))
         cos = self.dense.cosines(vector, keys) if keys else np.zeros(0)
         q_ents = {m.entity for m in self.aliases.find(query)}
         mean, sd = self.dense.background(vector)
@@ -271,6 +275,19 @@ class SearchIndex:
             date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
             coverage=self._coverage(query, keys),
         )
+
+    def _dated_near(self, date: str) -> list[int]:
+        """Records dated within DATE_WINDOW days of ``date`` (at most CANDIDATES of them)."""
+        try:
+            day = date_cls.fromisoformat(date)
+        except ValueError:
+            return []
+        lo, hi = (day - timedelta(days=DATE_WINDOW)).isoformat(), (day + timedelta(days=DATE_WINDOW)).isoformat()
+        rows = self.db.execute(
+            "SELECT key FROM records WHERE date BETWEEN ? AND ? ORDER BY abs(julianday(date) - julianday(?)) LIMIT ?",
+            (lo, hi, date, CANDIDATES),
+        )
+        return [k for (k,) in rows if k in self._meta]
 
     def _coverage(self, query: str, keys: list[int]) -> np.ndarray:
         """IDF-weighted share of the query's words that each record contains."""
@@ -338,13 +355,25 @@ class SearchIndex:
     ) -> list[tuple[SearchHit, int]]:
         """Search several texts (an article's claim sentences) and merge per record.
 
-        Each record keeps its most confident hit and the index of the text that found it;
-        the result is sorted by confidence, best first, at most ``k`` long.
+        A record that is the best hit of several texts gathers their evidence: its
+        confidence is the noisy-OR of those texts' confidences (1 - prod(1 - c)); a record
+        that is never a best hit keeps its highest confidence. Returns (hit, index of the
+        text that gave the most confident hit), most confident first, at most ``k``.
         """
+        if min_confidence is None:
+            min_confidence = self.weights.threshold
         vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
         best: dict[str, tuple[SearchHit, int]] = {}
+        misses: dict[str, float] = {}  # per record: product of (1 - c) over texts it tops
         for i, (text, vec) in enumerate(zip(texts, vectors)):
-            for hit in self.search(text, k=k, min_confidence=min_confidence, vector=vec, date=date):
+            for rank, hit in enumerate(self.search(text, k=k, min_confidence=0.0, vector=vec, date=date)):
+                if rank == 0:
+                    misses[hit.id] = misses.get(hit.id, 1.0) * (1.0 - hit.confidence)
                 if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
                     best[hit.id] = (hit, i)
-        return sorted(best.values(), key=lambda h: -h[0].confidence)[:k]
+        merged = []
+        for rid, (hit, i) in best.items():
+            conf = max(hit.confidence, 1.0 - misses.get(rid, 1.0))
+            if conf >= min_confidence:
+                merged.append((replace(hit, confidence=conf), i))
+        return sorted(merged, key=lambda h: -h[0].confidence)[:k]
