@@ -267,6 +267,12 @@ class SentenceRules(Spans):
     def preposition(
         self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None
     ) -> Raw | None:
+        if (
+            self.t.cue.fullmatch(cue.group())
+            and self.text[lo : cue.start()].rstrip().endswith(",")
+            and self.first_cue(lo, cue.start())
+        ):
+            return None  # "McCain said, citing low growth": a participle clause
         end = self.right_region(cue.end(), hi)
         if (
             end < hi and end in self.quotes and self.quotes[end] < hi
@@ -377,8 +383,12 @@ class SentenceRules(Spans):
                     lo, hi = max(lo0, quote[0] + 1), min(hi0, quote[1])
                 else:
                     lo, hi = lo0, hi0
-                if not free(cue) or (kind == "weak" and not self.weak_ok(cue, hi)):
-                    continue
+                if (
+                    not free(cue)
+                    or (kind == "weak" and not self.weak_ok(cue, hi))
+                    or self.t.not_cue.match(self.text, cue.start(), hi)
+                ):
+                    continue  # "pledged delegates" is no reporting verb
                 if (
                     cue.group()[0].isupper()
                     and toks
@@ -392,7 +402,10 @@ class SentenceRules(Spans):
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
-                if raw is not None:
+                if raw is not None and not (
+                    raw.speaker
+                    and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
+                ):  # "You can say that …" is no attribution
                     found.append(raw)
                     taken.append(raw.cue)
         for k, raw in enumerate(found):

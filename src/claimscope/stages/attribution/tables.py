@@ -43,6 +43,8 @@ _LIST_KEYS = (
     "pronouns",
     "anonymous",
     "titles",
+    "not_cues",
+    "generic_subjects",
 )
 
 
@@ -112,6 +114,8 @@ class Table:
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
+    not_cue: re.Pattern  # phrases opening with a cue word that are no cue ("pledged delegates")
+    generic_subjects: frozenset  # speakers that make no attribution (generic "you")
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
     starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
@@ -189,6 +193,8 @@ def _compile(raw: dict) -> Table:
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
+        not_cue=_words(raw.get("not_cues", [])),
+        generic_subjects=lower("generic_subjects"),
         comma_content=bool(raw.get("comma_content", False)),
         starts={
             "verb": _firsts(raw, "verbs", "auxiliaries"),
