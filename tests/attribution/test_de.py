@@ -13,3 +13,8 @@ def test_laut_with_verb_second_subject():
 def test_comma_before_content():
     _, found = run(["Er betonte, dass der Bund zahlen müsse."], "de")
     assert by_cue(found, "betonte")["content"] == "der Bund zahlen müsse"
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Zwei mit den Verhandlungen vertraute Diplomaten sagten, das Abkommen sei nah."], "de")
+    assert by_cue(found, "sagten")["anonymous"]

@@ -31,3 +31,43 @@ def test_according_to_nested_and_anonymous_officials():
     )
     assert found[inner["nested_in"]] == outer
     assert by_cue(found, "said")["anonymous"]
+
+
+def test_numbered_sources_familiar_with_talks_are_anonymous():
+    _, found = run(
+        [
+            "Two diplomats familiar with the talks said the deal was close.",
+            "Local residents told broadcaster NTV that buildings swayed.",
+        ],
+        "en",
+    )
+    assert by_cue(found, "said")["anonymous"]
+    told = by_cue(found, "told")
+    assert told["speaker"] == "Local residents" and not told["anonymous"]
+    assert told["entity"] == "Local residents"  # a sentence-initial capital names nobody
+
+
+def test_double_apostrophe_quote_then_inverted_speaker():
+    _, found = run(["''We are anxious,'' said another Twitter user, Jo Bayer."], "en")
+    said = by_cue(found, "said")
+    assert said["speaker"] == "another Twitter user, Jo Bayer"
+    assert said["content"] == "We are anxious," and said["direct"]
+
+
+def test_participle_citing_and_coordinated_verb_keep_the_subject():
+    _, found = run(
+        [
+            "\u201cIt is a reflection of anger,\u201d McCain said, citing low growth.",
+            "In an interview, Trump doubled down and said the judge was biased.",
+        ],
+        "en",
+    )
+    assert by_cue(found, "citing")["speaker"] == "McCain"
+    assert by_cue(found, "said")["speaker"] == "McCain"
+    second = [a for a in found if a["cue"] == "said"][1]
+    assert second["speaker"] == "Trump"
+
+
+def test_pledged_delegates_is_no_cue():
+    _, found = run(["Clinton leads Sanders by 271 pledged delegates."], "en")
+    assert not found

@@ -18,3 +18,8 @@ def test_anonymous_source():
         ["Una fuente cercana a la alcaldía aseguró que ya existe un acuerdo."], "es"
     )
     assert by_cue(found, "aseguró")["anonymous"]
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Dos diplomáticos al tanto de las negociaciones dijeron que el acuerdo estaba cerca."], "es")
+    assert by_cue(found, "dijeron")["anonymous"]

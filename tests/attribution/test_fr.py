@@ -50,3 +50,28 @@ def test_elided_cues_with_either_apostrophe():
         assert by_cue(found, f"D{apostrophe}après")["speaker"] == "le syndicat"
         _, found = run([f"Le préfet a indiqué qu{apostrophe}il restait prudent."], "fr")
         assert by_cue(found, "a indiqué")["content"] == "il restait prudent"
+
+
+def test_same_place_different_head_nouns_are_two_entities():
+    _, found = run(
+        [
+            "La préfecture du Gard a indiqué que la route était fermée.",
+            "Les pompiers du Gard ont déclaré que le feu était maîtrisé.",
+            "La préfecture a ajouté que deux villages étaient évacués.",
+            "Le maire de Dions, Paul Arnaud, a déclaré que l'eau montait.",
+        ],
+        "fr",
+    )
+    prefecture, pompiers = by_cue(found, "a indiqué"), by_cue(found, "ont déclaré")
+    assert prefecture["entity"] == "préfecture du Gard"
+    assert pompiers["entity"] == "pompiers du Gard"
+    assert by_cue(found, "a ajouté")["entity"] == prefecture["entity"]
+    assert by_cue(found, "a déclaré")["entity"] == "Paul Arnaud"
+
+
+def test_diplomats_close_to_the_file_are_anonymous():
+    _, found = run(
+        ["Deux diplomates au fait du dossier ont affirmé que l'accord était proche."],
+        "fr",
+    )
+    assert by_cue(found, "ont affirmé")["anonymous"]

@@ -24,3 +24,8 @@ def test_pronoun_lui():
         "it",
     )
     assert by_cue(found, "ha precisato")["entity"] == "Enzo Bianchi"
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Due diplomatici vicini al dossier hanno detto che l'accordo era vicino."], "it")
+    assert by_cue(found, "hanno detto")["anonymous"]

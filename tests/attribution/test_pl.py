@@ -18,3 +18,8 @@ def test_anonymous_source():
         ["Źródło zbliżone do ratusza poinformowało, że porozumienie jest blisko."], "pl"
     )
     assert by_cue(found, "poinformowało")["anonymous"]
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Dwóch dyplomatów zaznajomionych z rozmowami powiedziało, że porozumienie jest blisko."], "pl")
+    assert by_cue(found, "powiedziało")["anonymous"]

@@ -20,3 +20,8 @@ def test_segundo_and_ministry_entity():
         "pt",
     )
     assert by_cue(found, "confirmou")["entity"] == by_cue(found, "Segundo")["entity"]
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Dois diplomatas a par das negociações disseram que o acordo estava próximo."], "pt")
+    assert by_cue(found, "disseram")["anonymous"]

@@ -19,3 +19,8 @@ def test_anonymous_source():
         ["Источник, знакомый с ситуацией, сообщил, что соглашение уже готово."], "ru"
     )
     assert by_cue(found, "сообщил")["anonymous"]
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Двое дипломатов, знакомых с ходом переговоров, заявили, что соглашение близко."], "ru")
+    assert by_cue(found, "заявили")["anonymous"]

@@ -24,3 +24,8 @@ def test_anonymous():
         ["Một nguồn tin thân cận cho biết hai bên đã gần đạt thỏa thuận."], "vi"
     )
     assert by_cue(found, "cho biết")["anonymous"]
+
+
+def test_diplomats_familiar_with_the_talks_are_anonymous():
+    _, found = run(["Hai nhà ngoại giao nắm rõ cuộc đàm phán cho biết thỏa thuận đã gần đạt được."], "vi")
+    assert by_cue(found, "cho biết")["anonymous"]

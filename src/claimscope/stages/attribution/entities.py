@@ -16,6 +16,7 @@ Anonymous speakers ("une source proche du dossier") get no entity.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .spans import WORD
@@ -98,8 +99,14 @@ def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
 
 
 def _name(toks: list[str], table: Table) -> str | None:
-    """The last run of capitalised words that is not a demonym or a title."""
-    runs, run = [], []
+    """The last run of capitalised words that is not a demonym or a title.
+
+    A capitalised first word followed by a common noun opens a sentence, it names
+    nothing ("Local residents"). A name that only completes a common head noun
+    ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
+    Gard" and "pompiers du Gard" are two speakers.
+    """
+    runs, run = [], []  # runs of (index, word)
     for i, tok in enumerate(toks):
         if (
             run
@@ -110,14 +117,28 @@ def _name(toks: list[str], table: Table) -> str | None:
             and tok.lower() not in table.demonyms
             and tok.lower() not in table.titles
         ):
-            run.append(tok)
+            run.append(i)
         else:
             if run:
                 runs.append(run)
             run = []
     if run:
         runs.append(run)
-    return " ".join(runs[-1]) if runs else None
+    if runs and runs[0][0] == 0 and len(runs[0]) < len(toks):
+        after = toks[runs[0][-1] + 1]
+        if after[0].islower() and after.lower() not in CONNECTORS:
+            runs.pop(0)  # "Local residents", "Several witnesses"
+    if not runs:
+        return None
+    first, last = runs[-1][0], runs[-1][-1]
+    k = first - 1
+    while k >= 0 and toks[k].lower() in table.determiners - CONNECTORS:
+        k -= 1  # "du Gard", "de la Somme", "of the Treasury"
+    if k >= 1 and toks[k].lower() in CONNECTORS and k < first:
+        head = toks[k - 1]
+        if head[0].islower():
+            first = k - 1
+    return " ".join(toks[first : last + 1])
 
 
 class EntityResolver:
@@ -146,20 +167,30 @@ class EntityResolver:
             return None
         if len(toks) == 1 and toks[0].lower() in self.t.pronouns:
             return self.last_named
-        group = self._find(toks)
+        group = self._find(toks, self._apposed_name(mention))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         self.last_named = group
         return group
 
-    def _find(self, toks: list[str]) -> _Group:
+    def _apposed_name(self, mention: str) -> str | None:
+        """For "le maire de Dions, Paul Arnaud": the bare proper name of a later
+        apposition ("Paul Arnaud"), when the first part only has a name completing
+        a common noun."""
+        parts = [_tokens(p, self.t) for p in re.split(r"\s*[,—–]\s*", mention)]
+        names = [_name(p, self.t) for p in parts if p]
+        if len(names) < 2 or not names[0] or names[0][0].isupper():
+            return None
+        return next((n for n in names[1:] if n and n[0].isupper()), None)
+
+    def _find(self, toks: list[str], apposed: str | None = None) -> _Group:
         low = " ".join(t for t in toks if t.lower() not in self.t.demonyms).lower()
         countries = {
             self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms
         }
         country = next(iter(countries), None)
         concept = _concept(low, self.concepts)
-        name = None if concept else _name(toks, self.t)
+        name = None if concept else apposed or _name(toks, self.t)
         for group in reversed(self.groups):
             if (
                 concept
