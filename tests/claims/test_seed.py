@@ -1,10 +1,11 @@
 """The reference article: its central claims must come out check-worthy."""
 
+import os
 from importlib import resources
 
 import pytest
 
-from claimscope.checkworthy.head import Head, shipped_head_path, user_head_path
+from claimscope.checkworthy.head import ENV_VAR, Head, shipped_head_path, user_head_path
 from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import foundation_stages
@@ -19,8 +20,9 @@ NOT_CHECKWORTHY = ("Photo : Sputnik",)
 def heads():
     with resources.as_file(shipped_head_path()) as path:
         yield pytest.param(Head.load(path), id="shipped")
-    if user_head_path().is_file():
-        yield pytest.param(Head.load(user_head_path()), id="clef")
+    built = os.environ.get(ENV_VAR) or user_head_path()
+    if os.path.isfile(built):
+        yield pytest.param(Head.load(built), id="built")
 
 
 @pytest.mark.parametrize("head", list(heads()))
