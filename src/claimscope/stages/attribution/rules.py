@@ -288,6 +288,13 @@ class SentenceRules(Spans):
                 speaker
             )  # "Według Nowak liczba zakażeń wzrosła": no comma
         followed_by_comma = self.text[speaker[1] : hi].lstrip().startswith(",")
+        heads = self.t.raw.get("headed_prepositions", {}).get(cue.group().lower())
+        if heads is not None and not (
+            followed_by_comma
+            and not self.text[lo : cue.start()].strip(EDGE)
+            and {w.group().lower() for w in words(self.text, *speaker)} & set(heads)
+        ):
+            return None  # only "In a CBS News poll, …" opening the sentence
         if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not (
             followed_by_comma or self.looks_like_speaker(speaker)
         ):

@@ -139,6 +139,20 @@ def _firsts(raw: dict, *keys: str) -> frozenset:
     )
 
 
+def _prepositions(raw: dict) -> re.Pattern:
+    """Prepositional cues: the listed ones, and each headed one ("in") when one of
+    its source nouns ("poll", "survey") follows within a few words."""
+    parts = [_alternation(raw.get("prepositions", []))]
+    for prep, heads in raw.get("headed_prepositions", {}).items():
+        parts.append(
+            rf"(?:{_alternation([prep])})(?=(?:\s+[^\s,.;:]+){{0,7}}?\s+"
+            rf"(?:{_alternation(heads)})(?!\w))"
+        )
+    return re.compile(
+        rf"(?<![\w'’])(?:{'|'.join(parts)})(?:(?<=['’])|(?!\w))", re.IGNORECASE
+    )
+
+
 def _compile(raw: dict) -> Table:
     aux, adv = (
         _alternation(raw.get("auxiliaries", [])),
@@ -158,7 +172,7 @@ def _compile(raw: dict) -> Table:
         cue=re.compile(rf"(?<![\w'’-])(?:{chain})(?![\w-])", re.IGNORECASE),
         weak_cue=re.compile(rf"(?<![\w'’-])(?:{weak_chain})(?![\w-])", re.IGNORECASE),
         generic_cue=re.compile("|".join(raw.get("generic_cues", [])) or r"(?!x)x"),
-        preposition=_words(raw.get("prepositions", [])),
+        preposition=_prepositions(raw),
         postposition=_words(raw.get("postpositions", [])),
         complementizer=_words(raw.get("complementizers", [])),
         clause_break=_words(
@@ -199,7 +213,8 @@ def _compile(raw: dict) -> Table:
         starts={
             "verb": _firsts(raw, "verbs", "auxiliaries"),
             "weak": _firsts(raw, "weak_verbs", "auxiliaries"),
-            "prep": _firsts(raw, "prepositions"),
+            "prep": _firsts(raw, "prepositions")
+            | _firsts({"h": list(raw.get("headed_prepositions", {}))}, "h"),
             "post": _firsts(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
