@@ -50,3 +50,26 @@ def test_f1_and_threshold():
     assert f1(labels, [1, 0, 0, 0]) == pytest.approx(2 / 3)
     assert f1([0, 0], [0, 0]) == 0.0
     assert best_threshold([0.9, 0.7, 0.6, 0.1], labels) == pytest.approx(0.7)
+
+
+def test_training_command_errors_are_one_line(tmp_path, capsys):
+    from claimscope.checkworthy.train import main
+
+    news = tmp_path / "news.jsonl"
+    news.write_text("", encoding="utf-8")
+    for argv in (["--clef", str(tmp_path / "absent"), "--news-file", str(news)],
+                 ["--clef", str(tmp_path), "--news-file", str(news)],
+                 ["--clef", str(tmp_path), "--news-file", str(tmp_path / "absent.jsonl")]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        assert "Traceback" not in capsys.readouterr().err
+
+
+def test_news_head_trains_from_our_sentences(tmp_path):
+    from claimscope.checkworthy.train import main
+
+    from tests.conftest import REPO
+
+    main(["--news", str(REPO / "devsets" / "checkworthy" / "news.jsonl"), "--out", str(tmp_path / "news.npz")])
+    assert Head.load(tmp_path / "news.npz").name == "news"

@@ -81,6 +81,8 @@ def load_all(root: str | Path) -> list[Dataset]:
                 path = root / folder / lang / name
                 splits[split] = read_split(path) if path.exists() else ()
             datasets.append(Dataset(year, lang, splits))
+    if not any(split for d in datasets for split in d.splits.values()):
+        raise InputError(f"no CheckThat! files under {root}; expected clef2022-1a/ and clef2024-1/")
     return deduplicate(datasets)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ClaimscopeError, InputError
 from . import features
 from .clef import ISO, load_all
 from .head import Head, user_head_path
@@ -29,7 +30,10 @@ NEWS = Path(__file__).resolve().parents[3] / "devsets" / "checkworthy" / "news.j
 def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0) -> Head:
     """An L2 logistic regression (strength ``1/c``, classes weighted to balance) over
     (embedding, standardised hand features) rows; threshold 0.5 until tuned."""
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise InputError("training a head needs scikit-learn: pip install 'claimscope[train]'") from exc
 
     feats = np.asarray(feats, dtype=np.float32)
     mean, scale = feats.mean(0), feats.std(0) + 1e-6
@@ -129,6 +133,19 @@ def main(argv=None) -> None:
                         help="our news sentences, for the CLEF head's threshold")
     parser.add_argument("--out", help="where to write the head (.npz)")
     args = parser.parse_args(argv)
+    news = args.news or args.news_file
+    if not Path(news).is_file():
+        parser.error(f"{news} does not exist; give our news sentences with --news-file "
+                     "(devsets/checkworthy/news.jsonl in a claimscope checkout)")
+    try:
+        head, out = _train(args, parser)
+    except ClaimscopeError as exc:
+        parser.exit(2, f"error: {exc}\n")
+    head.save(out)
+    print(f"wrote {out} (head {head.name}, threshold {head.threshold:.3f})")
+
+
+def _train(args, parser) -> tuple[Head, Path]:
     if args.clef:
         head = train_clef(args.clef, news=args.news_file, **CLEF_PARAMS)
         out = Path(args.out) if args.out else user_head_path()
@@ -137,8 +154,7 @@ def main(argv=None) -> None:
             parser.error("--news needs --out")
         head = train_news(args.news, **NEWS_PARAMS)
         out = Path(args.out)
-    head.save(out)
-    print(f"wrote {out} (head {head.name}, threshold {head.threshold:.3f})")
+    return head, out
 
 
 CLEF_PARAMS: dict = {"c": 1.0}
