@@ -9,18 +9,15 @@ sentence; when attributions exist, a claim points at the attribution covering it
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
 
 from ..checkworthy import features
+from ..checkworthy.clef import clean
 from ..checkworthy.head import Head, load_head
 from ..embed import Embedder, default_embedder
 from ..model import Claim, Document
-
-_SPACE = re.compile(r"\s+")
-
 
 class ClaimsStage:
     """Scores every sentence of a document (requires "sentences", provides "claims")."""
@@ -69,9 +66,10 @@ class ClaimsStage:
 
 
 def sentence_text(doc: Document, index: int) -> str:
-    """The text of sentence ``index`` with its whitespace collapsed."""
+    """The text of sentence ``index`` as the heads were trained on it (links dropped,
+    whitespace collapsed)."""
     s = doc.sentences[index]
-    return _SPACE.sub(" ", doc.text[s.start : s.end]).strip()
+    return clean(doc.text[s.start : s.end])
 
 
 def link_attributions(doc: Document) -> Document:
