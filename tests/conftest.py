@@ -14,9 +14,10 @@ FLOORS = REPO / "bench" / "floors.json"
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_user_data(tmp_path_factory):
-    """Tests never read or write the user's own databases (fact-checks, outlet ratings)."""
+    """Tests never read or write the user's own data (fact-checks, outlet ratings, models)."""
     home = tmp_path_factory.mktemp("user-data")
     patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_DATA_HOME", str(home))
     patch.setenv("CLAIMSCOPE_DB", str(home / "factchecks.sqlite"))
     patch.setenv("CLAIMSCOPE_RATINGS_DB", str(home / "outlet-ratings.sqlite"))
     yield home
