@@ -363,6 +363,35 @@ class SentenceRules(Spans):
             return None
         return Raw((pos, pos + 1), speaker, *found)
 
+    def cut_at_next_clause(self, raw: Raw, found: list[Raw]) -> Raw:
+        """An indirect content after its cue ends before a later clause that has a
+        speaker and cue of its own ("A said X, and B said Y"), when the two are
+        set apart by a comma or semicolon a few words into the content; one
+        before its cue starts after such a clause."""
+        start, end = raw.content
+        if raw.direct:
+            return raw
+        if end <= raw.cue[0]:  # "Asked …, Christie said that …, he pointed out"
+            for other in found:
+                if other.speaker is not None and start <= other.cue[0] < end:
+                    cut = max(self.text.rfind(c, other.cue[1], end) for c in ",;")
+                    if cut > 0 and len(words(self.text, cut, end)) >= 2:
+                        start = strip(self.text, cut, end)[0]
+            return replace(raw, content=(start, end))
+        if start < raw.cue[1]:
+            return raw
+        for other in found:
+            if other.speaker is None or not start < other.cue[0] < end:
+                continue
+            head = min(other.speaker[0], other.cue[0])
+            cut = max(self.text.rfind(c, start, head) for c in ",;")
+            if cut > start and len(words(self.text, start, cut)) > 3:
+                if not self.text[cut:head].strip(EDGE) or self.t.coordinator.fullmatch(
+                    self.text[cut:head].strip(EDGE)
+                ):
+                    return replace(raw, content=strip(self.text, start, cut))
+        return raw
+
     def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
         """Every attribution whose cue lies in the sentence [lo, hi)."""
         found: list[Raw] = []
@@ -415,6 +444,7 @@ class SentenceRules(Spans):
                 ):  # "You can say that …" is no attribution
                     found.append(raw)
                     taken.append(raw.cue)
+        found = [self.cut_at_next_clause(raw, found) for raw in found]
         for k, raw in enumerate(found):
             if raw.speaker is None and not raw.impersonal:
                 found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))
