@@ -23,7 +23,6 @@ from . import features
 from .clef import ISO, load_all
 from .head import Head, user_head_path
 
-EMBED_CACHE = "/tmp/claimscope-embcache.sqlite"
 NEWS = Path(__file__).resolve().parents[3] / "devsets" / "checkworthy" / "news.jsonl"
 
 
@@ -77,9 +76,9 @@ def read_news(path: str | Path) -> list[dict]:
 
 def embed(texts, embedder=None) -> np.ndarray:
     """Query-side embeddings through the cached default embedder."""
-    from ..embed import CachedEmbedder, default_embedder
+    from ..embed import CachedEmbedder, cache_path, default_embedder
 
-    embedder = embedder or CachedEmbedder(default_embedder(), EMBED_CACHE)
+    embedder = embedder or CachedEmbedder(default_embedder(), cache_path())
     return embedder.embed_queries(list(texts))
 
 
