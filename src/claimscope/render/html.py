@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .labels import language_counts
+from .labels import language_counts, reasons_text
 from .chain import svg
 from .sections import claim_rows, main_chain, sections
 from .spans import pieces
@@ -38,7 +38,7 @@ def _marks(view: dict[str, Any]) -> list[dict[str, Any]]:
     ]
     marks += [
         {"start": c["start"], "end": c["end"], "css": "claim",
-         "title": f"check-worthy claim ({c['score']:.2f}: {', '.join(c['reasons'])})",
+         "title": f"check-worthy claim ({c['score']:.2f}: {reasons_text(c['reasons'])})",
          "ref": f"claim-{c['sentence']}"}
         for c in claim_rows(view)
     ]

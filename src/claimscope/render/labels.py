@@ -11,6 +11,20 @@ KIND_TITLES = {
 }
 
 
+REASONS = {
+    "number": "a number",
+    "named_entity": "named entities",
+    "comparison": "a comparison",
+    "causal": "a causal claim",
+    "reported": "a reported statement",
+}
+
+
+def reasons_text(reasons: list[str]) -> str:
+    """Why a sentence is check-worthy, in words."""
+    return ", ".join(REASONS.get(r, r.replace("_", " ")) for r in reasons)
+
+
 def kind_title(kind: str) -> str:
     return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
 

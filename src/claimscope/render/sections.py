@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .chain import EVIDENCE, hop_label
-from .labels import kind_title
+from .labels import kind_title, reasons_text
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _claims(view: dict[str, Any]) -> Section:
     rows = claim_rows(view)
     return Section(
         "claims", f"Check-worthy claims ({len(rows)})", ("Score", "Claim", "Why", "Said by"),
-        [(f"{r['score']:.2f}", r["text"], ", ".join(r["reasons"]), r["speaker"] or "") for r in rows],
+        [(f"{r['score']:.2f}", r["text"], reasons_text(r["reasons"]), r["speaker"] or "") for r in rows],
         "None found.", quoted=(1,), row_ids=[f"claim-{r['sentence']}" for r in rows],
     )
 
