@@ -7,12 +7,10 @@ import os
 import subprocess
 import sys
 
-import click
 from click.testing import CliRunner
 
 from claimscope.cli_factchecks import factchecks
 from claimscope.store import open_store
-from tests.conftest import REPO
 
 REVIEWS = [
     {"@type": "ClaimReview", "url": f"https://checks.example/{n}", "claimReviewed": claim, "inLanguage": lang,
@@ -117,21 +115,3 @@ def test_real_process(tmp_path):
     assert bad.returncode == 2 and bad.stderr.startswith("error[E100]")
 
 
-def _walk(command: click.Command, path: tuple[str, ...]):
-    yield path, command
-    if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from _walk(sub, path + (name,))
-
-
-def test_every_command_and_option_is_documented():
-    docs = (REPO / "docs" / "factchecks.md").read_text(encoding="utf-8")
-    missing = []
-    for path, command in _walk(factchecks, ("claimscope", "factchecks")):
-        if " ".join(path) not in docs:
-            missing.append(" ".join(path))
-        for param in command.params:
-            for opt in getattr(param, "opts", []):
-                if opt.startswith("--") and opt not in docs:
-                    missing.append(f"{' '.join(path)} {opt}")
-    assert not missing, f"undocumented in docs/factchecks.md: {missing}"
