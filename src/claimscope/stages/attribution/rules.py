@@ -192,6 +192,12 @@ class SentenceRules(Spans):
         )
         lead_words = words(text, left, cue.start())
         if (
+            0 < len(lead_words) <= 2
+            and self.t.speaker_stop.fullmatch(lead_words[0].group())
+            and self.text[lead_words[0].start()].islower()
+        ):  # "X, the speaker, on Tuesday called": an adverbial, not a subject
+            before = self.appositive(lo, left) or before
+        if (
             before
             and lead_words
             and lead_words[-1].group().lower() in self.t.verb_chain
@@ -267,12 +273,6 @@ class SentenceRules(Spans):
     def preposition(
         self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None
     ) -> Raw | None:
-        if (
-            self.t.cue.fullmatch(cue.group())
-            and self.text[lo : cue.start()].rstrip().endswith(",")
-            and self.first_cue(lo, cue.start())
-        ):
-            return None  # "McCain said, citing low growth": a participle clause
         end = self.right_region(cue.end(), hi)
         if (
             end < hi and end in self.quotes and self.quotes[end] < hi
