@@ -71,3 +71,19 @@ def test_participle_citing_and_coordinated_verb_keep_the_subject():
 def test_pledged_delegates_is_no_cue():
     _, found = run(["Clinton leads Sanders by 271 pledged delegates."], "en")
     assert not found
+
+
+def test_possessive_names_the_speaker_of_a_noun_cue():
+    _, found = run(
+        ["Politifact checked Donald Trump’s claim that crime was rising."], "en"
+    )
+    claim = by_cue(found, "claim")
+    assert claim["speaker"] == "Donald Trump’s" and claim["entity"] == "Donald Trump"
+    assert claim["content"] == "crime was rising"
+
+
+def test_adverb_before_a_participle_is_no_speaker():
+    _, found = run(
+        ["Obama’s aides were complimentary, perhaps recognizing that it worked."], "en"
+    )
+    assert by_cue(found, "recognizing")["speaker"] != "perhaps"

@@ -82,6 +82,14 @@ def _tokens(text: str, table: Table) -> list[str]:
     return [t for t in toks if t]
 
 
+def _unpossessed(word: str, table: Table) -> str:
+    """``word`` without a possessive ending of the table ("Trump's" -> "Trump")."""
+    for ending in table.possessives:
+        if word.lower().endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def _stem(word: str) -> str:
     """A crude stem that absorbs inflection endings ("военном" ~ "военное")."""
     return word[: max(4, len(word) - 2)]
@@ -162,7 +170,7 @@ class EntityResolver:
         read ``.entity`` once every mention is resolved, as groups grow."""
         if self.anonymous(mention):
             return None
-        toks = _tokens(mention, self.t)
+        toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:
             return None
         if len(toks) == 1 and toks[0].lower() in self.t.pronouns:

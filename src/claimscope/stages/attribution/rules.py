@@ -174,9 +174,32 @@ class SentenceRules(Spans):
             agent.end(), self.right_region(agent.end(), hi), after=True
         )
 
+    def possessor(self, left: int, cue: re.Match) -> tuple[int, int] | None:
+        """For a noun cue ("Trump's claim that …", "Sanders' claim"): the
+        capitalised words right before it, the last one possessive."""
+        toks = words(self.text, left, cue.start())
+        if not toks or not toks[-1].group()[0].isupper():
+            return None
+        last, end = toks[-1], strip(self.text, toks[-1].end(), cue.start())[0]
+        bare = self.text[last.end() : cue.start()].strip() in ("'", "’")
+        if not (bare or last.group().lower().endswith(self.t.possessives)):
+            return None
+        if not bare and self.text[last.end() : cue.start()].strip():
+            return None
+        run = [last]
+        for tok in reversed(toks[:-1]):
+            if not tok.group()[0].isupper():
+                break
+            run.insert(0, tok)
+        return run[0].start(), end + 1 if bare else last.end()
+
     def verb(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         text = self.text
         left = self.left_region(lo, cue.start())
+        owner = self.possessor(left, cue) if self.t.possessives else None
+        if owner:
+            found = self.content_after(cue.end(), hi, stop_ok=True)
+            return Raw((cue.start(), cue.end()), owner, *found) if found else None
         agent = self.passive_agent(cue, left, hi)
         if agent is not False:
             found = self.content_after(

@@ -45,6 +45,7 @@ _LIST_KEYS = (
     "titles",
     "not_cues",
     "generic_subjects",
+    "possessives",
 )
 
 
@@ -114,6 +115,7 @@ class Table:
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
+    possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
     not_cue: re.Pattern  # phrases opening with a cue word that are no cue ("pledged delegates")
     generic_subjects: frozenset  # speakers that make no attribution (generic "you")
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
@@ -208,6 +210,7 @@ def _compile(raw: dict) -> Table:
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
         not_cue=_words(raw.get("not_cues", [])),
+        possessives=tuple(raw.get("possessives", [])),
         generic_subjects=lower("generic_subjects"),
         comma_content=bool(raw.get("comma_content", False)),
         starts={
