@@ -148,8 +148,18 @@ class SentenceRules(Spans):
                 break
             seps.append(prev - 1)
             start = self.left_region(lo, seps[-1], clauses=False)
-        first = self.trim_speaker(self.left_region(lo, seps[-1]), seps[-1])
-        if len(seps) < 2 or first is None or not self.looks_like_speaker(first):
+        first = None
+        for sep in seps[1:]:  # the nearest phrase that can be a subject
+            first = self.trim_speaker(self.left_region(lo, sep), sep)
+            lead = WORD.match(self.text, first[0]) if first else None
+            if (
+                self.looks_like_speaker(first)
+                and lead
+                and lead.group().lower() not in self.t.not_subjects
+            ):
+                break
+            first = None
+        if first is None:
             return None
         last = strip(self.text, first[0], seps[0])
         return (first[0], last[1]) if len(words(self.text, *last)) <= 20 else None
@@ -415,6 +425,16 @@ class SentenceRules(Spans):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
 
+    def not_cue(self, cue: re.Match, lo: int, hi: int) -> bool:
+        """Whether the cue belongs to a phrase that reports nothing ("pledged
+        delegates", "faster than predicted"), from the cue or the word before it."""
+        before = words(self.text, max(lo, cue.start() - 20), cue.start())
+        for start in [cue.start()] + [w.start() for w in before[-1:]]:
+            m = self.t.not_cue.match(self.text, start, hi)
+            if m and m.end() >= cue.end():
+                return True
+        return False
+
     def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
         """Every attribution whose cue lies in the sentence [lo, hi)."""
         found: list[Raw] = []
@@ -445,9 +465,9 @@ class SentenceRules(Spans):
                 if (
                     not free(cue)
                     or (kind == "weak" and not self.weak_ok(cue, hi))
-                    or self.t.not_cue.match(self.text, cue.start(), hi)
+                    or self.not_cue(cue, lo, hi)
                 ):
-                    continue  # "pledged delegates" is no reporting verb
+                    continue
                 if (
                     cue.group()[0].isupper()
                     and toks
