@@ -87,3 +87,15 @@ def test_adverb_before_a_participle_is_no_speaker():
         ["Obama’s aides were complimentary, perhaps recognizing that it worked."], "en"
     )
     assert by_cue(found, "recognizing")["speaker"] != "perhaps"
+
+
+def test_dash_credit_after_a_quotation():
+    _, found = run(
+        [
+            "\u201cWe are ashamed of this debate.\u201d \u2015 Sonya Herridge",
+            "Republicans \u2014 Paul Ryan and others \u2014 disagreed.",
+        ],
+        "en",
+    )
+    assert [(a["cue"], a["speaker"]) for a in found] == [("\u2015", "Sonya Herridge")]
+    assert found[0]["content"] == "We are ashamed of this debate." and found[0]["direct"]

@@ -16,6 +16,7 @@ from dataclasses import replace
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, WORD, Raw, Spans, strip, words
 
+DASHES = "—―–-"  # dashes that may introduce a credit line
 APPOSITION = (
     ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
 )
@@ -498,4 +499,32 @@ class SentenceRules(Spans):
                     not (a <= pos < b) for a, b in (r.content for r in found)
                 ):
                     found.append(raw)
+        for pos in (i for i in range(lo0, hi0) if self.text[i] in DASHES):
+            raw = self.dash(pos, lo0, hi0)
+            if raw is not None and all(not (a <= pos < b) for a, b in taken):
+                found.append(raw)
         return found
+
+    def dash(self, pos: int, lo: int, hi: int) -> Raw | None:
+        """A credit after a quotation or a post: "“…” ― Sonya Herridge", "… — Paul
+        Ryan (@SpeakerRyan) July 5": a dash, then a short name that ends there."""
+        _, before = strip(self.text, lo, pos, " \t\n")
+        if not (self.text[pos + 1 : pos + 2].isspace() and (
+            before == lo or before - 1 in self.closing or self.text[before - 1] in ".!?"
+        )):
+            return None
+        toks = []
+        for tok in words(self.text, pos + 1, hi):
+            gap = self.text[toks[-1].end() if toks else pos + 1 : tok.start()]
+            if gap.strip() or not tok.group()[0].isupper() or len(toks) == 5:
+                break
+            toks.append(tok)
+        if not toks:
+            return None
+        rest = self.text[toks[-1].end() : hi].lstrip()
+        if rest and rest[0] not in "(.,«“\"„" and not rest[0].isdigit():
+            return None  # "— Paul Ryan and others —" is a parenthesis
+        found = self.content_before(lo, pos)
+        if found is None:
+            return None
+        return Raw((pos, pos + 1), (toks[0].start(), toks[-1].end()), *found)
