@@ -99,3 +99,14 @@ def test_dash_credit_after_a_quotation():
     )
     assert [(a["cue"], a["speaker"]) for a in found] == [("\u2015", "Sonya Herridge")]
     assert found[0]["content"] == "We are ashamed of this debate." and found[0]["direct"]
+
+
+def test_colon_at_sentence_end_takes_the_quotation_below():
+    text = 'Trump answered at length.\n\nHe said:\n\n"We have a situation in our cities."'
+    from claimscope.model import Article, Document
+    from claimscope.stages.attribution import AttributionStage
+    from claimscope.stages.segment import Segment
+
+    doc = AttributionStage()(Segment()(Document(Article(text), language="en")))
+    said = next(a for a in doc.attributions if text[a.cue_start : a.cue_end] == "said")
+    assert text[said.content_start : said.content_end] == "We have a situation in our cities."

@@ -264,6 +264,8 @@ class SentenceRules(Spans):
             found = self.content_after(
                 cue.end(), hi, stop_ok=True
             ) or self.content_before(lo, head)
+        if found is None and text[cue.end() : hi].strip() == ":":
+            found = self.next_block(hi)  # "He said:" then the quotation below
         if found is None and text[cue.end() : hi].lstrip().startswith(","):
             comma = text.index(",", cue.end())  # "Otherwise, she said, countries may …"
             found = self.content_after(comma + 1, hi, stop_ok=True)
@@ -291,6 +293,17 @@ class SentenceRules(Spans):
                 parts = (content, more)
                 content = (content[0], more[1])
         return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
+
+    def next_block(self, pos: int) -> tuple[tuple[int, int], bool] | None:
+        """The quotation, else the paragraph, that follows a sentence ending in a
+        colon."""
+        quote = self.quote_after(pos, len(self.text))
+        if quote:
+            return quote, True
+        start = strip(self.text, pos, len(self.text), " \t\n")[0]
+        end = self.text.find("\n\n", start)
+        span = strip(self.text, start, len(self.text) if end < 0 else end)
+        return (span, False) if len(words(self.text, *span)) >= 2 else None
 
     def short_phrase(self, span: tuple[int, int]) -> tuple[int, int]:
         """The name at the start of ``span`` (its capitalised words), else its first two
