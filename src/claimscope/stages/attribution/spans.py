@@ -242,7 +242,14 @@ class Spans:
         for m in self.t.coordinator.finditer(self.text, start, nxt.start()):
             if not words(self.text, m.end(), nxt.start()):  # "… and said …"
                 cut = max(cut, m.start())
-        return cut if cut > start else hi
+        if cut > start:
+            return cut
+        toks = self.tokens(start, hi)
+        for cue in self.candidates("verb", self.t.cue, hi, toks):  # "Y promised X and said"
+            lead = words(self.text, start, cue.start())
+            if len(lead) > 2 and self.t.coordinator.fullmatch(lead[-1].group()):
+                return lead[-1].start()
+        return hi
 
     def content_before(self, lo: int, end: int) -> tuple[tuple[int, int], bool] | None:
         """Content that precedes a cue: the quotation or clause before it (the
