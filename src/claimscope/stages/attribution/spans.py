@@ -114,7 +114,9 @@ class Spans:
         toks = words(self.text, start, end)
         while toks and toks[0].group().lower() in self.t.trim_leading:
             toks.pop(0)
-        while toks and toks[-1].group().lower() in self.t.trim:
+        while toks and (
+            toks[-1].group().lower() in self.t.trim or self.t.adverb.fullmatch(toks[-1].group())
+        ):
             toks.pop()
         if not toks:
             return None

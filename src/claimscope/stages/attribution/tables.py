@@ -115,6 +115,7 @@ class Table:
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
+    adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
     possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
     not_cue: re.Pattern  # phrases opening with a cue word that are no cue ("pledged delegates")
     generic_subjects: frozenset  # speakers that make no attribution (generic "you")
@@ -211,6 +212,7 @@ def _compile(raw: dict) -> Table:
         colon_cue=bool(raw.get("colon_cue", True)),
         not_cue=_words(raw.get("not_cues", [])),
         possessives=tuple(raw.get("possessives", [])),
+        adverb=re.compile(raw.get("adverb_shape", r"(?!x)x")),
         generic_subjects=lower("generic_subjects"),
         comma_content=bool(raw.get("comma_content", False)),
         starts={
