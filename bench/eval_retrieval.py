@@ -8,7 +8,7 @@ sets, then the multilingual dev set (devsets/multilingual-claims) against Snopes
     .venv/bin/python bench/eval_retrieval.py            # evaluate
     .venv/bin/python bench/eval_retrieval.py --fit      # refit the fusion weights on train
 
-Embeddings are cached in /tmp/claimscope-embcache.sqlite (CLAIMSCOPE_EMBCACHE), so
+Embeddings are cached in claimscope.embed.cache_path() ($CLAIMSCOPE_EMBCACHE), so
 only the first run pays for embedding the collections.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import time
 from datetime import datetime
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimscope.embed import CachedEmbedder, Embedder, default_embedder
+from claimscope.embed import CachedEmbedder, Embedder, cache_path, default_embedder
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, fit_listwise, fit_logistic
 from claimscope.search.index import MARGIN_RANK, SearchIndex
 from claimscope.search.query import post_date
@@ -38,8 +37,7 @@ SYSTEMS = ("bm25", "dense", "hybrid")
 
 def cached_embedder() -> Embedder:
     """The default embedder behind the evaluation's on-disk cache."""
-    path = os.environ.get("CLAIMSCOPE_EMBCACHE", "/tmp/claimscope-embcache.sqlite")
-    return CachedEmbedder(default_embedder(), path)
+    return CachedEmbedder(default_embedder(), cache_path())
 
 
 def open_index(collections: list[str], embedder: Embedder, weights: FusionWeights | None = None) -> SearchIndex:
