@@ -1,4 +1,4 @@
-"""``claimscope factchecks``: import, list, show, search, count and export fact-checks.
+"""``claimscope factchecks``: import, index, list, show, search, count and export fact-checks.
 
 A click group that works mounted in the main CLI (``main.add_command(factchecks)``)
 and standalone (``python -m claimscope.cli_factchecks``). Each command opens the
@@ -61,13 +61,11 @@ def _short(text: str | None, width: int = _CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _print_records(rows, scores=None) -> None:
-    """Two lines per record: id, date, publisher, verdict, language (, score); then the claim."""
+def _print_records(rows) -> None:
+    """Two lines per record: id, date, publisher, verdict, language; then the claim."""
     console = _out()
-    for n, record in enumerate(rows):
+    for record in rows:
         head = [record.id, record.review_date or "-", record.publisher or "-", record.verdict, record.language or "-"]
-        if scores:
-            head.append(f"score {scores[n]:.2f}")
         console.print("  ".join(head), markup=False)
         console.print(f"    {_short(record.claim)}", markup=False)
     if not rows:
@@ -97,23 +95,44 @@ def factchecks() -> None:
 @click.option("--chunk-size", type=click.IntRange(1), default=1000, show_default=True,
               help="Records per transaction.")
 @click.option("--allow-private-urls", is_flag=True, help="Allow URLs on loopback/private addresses (testing).")
+@click.option("--no-index", is_flag=True, help="Do not update the search index afterwards (run `reindex` later).")
 @json_option
-def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow_private_urls, as_json):
-    """Import fact-checks from FILEs, folders (recursively) or URLs."""
+def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow_private_urls, no_index, as_json):
+    """Import fact-checks from FILEs, folders (recursively) or URLs, then index them for search."""
     mapping = Mapping(_pairs(maps, "--map"), _pairs(sets, "--set"), list_sep)
     options = ImportOptions(fmt, mapping, strict, chunk_size, allow_private_urls)
     with open_store(db) as store:
         progress = _progress_line()
         summary = import_sources(store, list(sources), options, progress=progress)
         total = store.count()
-    if progress:
-        click.echo("\r\033[K", err=True, nl=False)
+        if progress:
+            click.echo("\r\033[K", err=True, nl=False)
+        indexed = None if no_index else _sync_index(store)
     if as_json:
-        _echo_json({**summary.as_dict(), "stored": total})
+        _echo_json({**summary.as_dict(), "stored": total, "indexed": indexed})
     else:
         _print_summary(summary, total)
+        if indexed is not None:
+            _out().print(f"indexed {indexed:,} new or changed fact-checks for search")
     if summary.failed:
         sys.exit(1)
+
+
+def _sync_index(store, rebuild: bool = False) -> int:
+    """Bring the search index beside ``store`` up to date, with a progress bar on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .search.sync import index_path, open_index, sync
+
+    path = index_path(store.location)
+    if rebuild:
+        path.unlink(missing_ok=True)
+    index = open_index(store)
+    todo = max(store.count() - len(index), 0)
+    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("index", total=todo or None)
+        return sync(store, index, progress=lambda n: bar.advance(task, n))
 
 
 def _progress_line():
@@ -141,6 +160,17 @@ def _print_summary(summary, total: int) -> None:
         console.print(f"  e.g. {example}", markup=False)
     for failure in summary.failed:
         console.print(f"  not imported: {failure}", markup=False)
+
+
+@factchecks.command("reindex")
+@db_option
+@click.option("--rebuild", is_flag=True, help="Delete the search index and build it again from scratch.")
+def reindex_cmd(db, rebuild):
+    """Index new or changed fact-checks for `search` and `check` (embeds each one: the slow part)."""
+    with open_store(db) as store:
+        indexed = _sync_index(store, rebuild)
+        total = store.count()
+    _out().print(f"indexed {indexed:,} new or changed fact-checks ({total:,} stored)")
 
 
 @factchecks.command("list")
@@ -186,16 +216,57 @@ def show_cmd(record_id, db, raw, as_json):
 @factchecks.command("search")
 @click.argument("text")
 @db_option
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="How many results.")
+@click.option("--lang", default="", help="Only fact-checks in this language (ISO 639-1 code).")
+@click.option("--since", default="", metavar="DATE", help="Only fact-checks dated on or after DATE (YYYY-MM-DD).")
+@click.option("--verdict", type=click.Choice(VERDICTS), default=None, help="Only this verdict.")
+@click.option("--publisher", default=None, help="Only this publisher (exact name).")
+@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="How many results.")
 @json_option
-def search_cmd(text, db, limit, as_json):
-    """Lexical search (bm25) over claim, title, summary, keywords and publisher."""
+def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
+    """Find fact-checks covering TEXT, in any language (hybrid search with a confidence)."""
+    from .search.sync import index_path
+
     with open_store(db) as store:
-        hits = store.search(text, limit)
+        if index_path(store.location).exists():
+            hits = _indexed_search(store, text, lang, since, verdict, publisher, limit)
+            key = "confidence"
+        else:
+            click.echo("note: no search index yet, lexical search only; run `claimscope factchecks reindex`", err=True)
+            hits = [(r, s) for r, s in store.search(text, 3 * limit)
+                    if _keep(r, lang, since, verdict, publisher)][:limit]
+            key = "score"
     if as_json:
-        _echo_json([{**to_dict(r), "score": round(s, 4)} for r, s in hits])
+        _echo_json([{**to_dict(r), key: round(s, 4)} for r, s in hits])
     else:
-        _print_records([r for r, _ in hits], [s for _, s in hits])
+        _print_hits(hits, key)
+
+
+def _keep(record, lang, since, verdict, publisher) -> bool:
+    return ((not lang or record.language == lang) and (not since or (record.review_date or "") >= since)
+            and (not verdict or record.verdict == verdict) and (not publisher or record.publisher == publisher))
+
+
+def _indexed_search(store, text, lang, since, verdict, publisher, limit):
+    """(record, confidence) pairs from the hybrid index, filtered, at most ``limit``."""
+    from .search.sync import open_index
+
+    hits = open_index(store).search(text, k=3 * limit, lang=lang, since=since)
+    records = {r.id: r for r in store.get_many([h.id for h in hits])}
+    kept = [(records[h.id], h.confidence) for h in hits
+            if h.id in records and _keep(records[h.id], "", "", verdict, publisher)]
+    return kept[:limit]
+
+
+def _print_hits(hits, key: str) -> None:
+    """Per hit: verdict, publisher, date, link, confidence (or lexical score); then the claim."""
+    console = _out()
+    for record, value in hits:
+        head = [record.verdict, record.publisher or "-", record.review_date or "-", record.review_url or "-",
+                f"{key} {value:.2f}"]
+        console.print("  ".join(head), markup=False)
+        console.print(f"    {_short(record.claim)}  [{record.id}]", markup=False)
+    if not hits:
+        console.print("no fact-checks found")
 
 
 @factchecks.command("stats")

@@ -33,7 +33,7 @@ def test_import_list_show_search_stats_export(tmp_path):
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps(REVIEWS), encoding="utf-8")
     db = str(tmp_path / "cli.sqlite")
-    result = _run("import", str(feed), "--db", db)
+    result = _run("import", str(feed), "--db", db, "--no-index")
     assert result.exit_code == 0 and "added 3, updated 0, unchanged 0, skipped 0" in result.output
     with open_store(db) as store:
         assert store.count() == 3
@@ -47,7 +47,7 @@ def test_import_list_show_search_stats_export(tmp_path):
     assert shown["verdict"] == "false" and shown["raw"]["url"] == "https://checks.example/0"
     assert "Example Checks" in _run("show", wind.id, "--db", db).output
 
-    hits = json.loads(_run("search", "éoliennes", "--db", db, "--json").output)
+    hits = json.loads(_run("search", "éoliennes", "--db", db, "--json").stdout)  # lexical: no index yet
     assert [h["publisher"] for h in hits] == ["Vérif Exemple"]
     assert wind.id in _run("search", "turbines cancer", "--db", db, "--limit", "1").output
 

@@ -18,7 +18,7 @@ CHUNK = 200
 
 def _import(feed, db) -> subprocess.Popen:
     command = [sys.executable, "-m", "claimscope.cli_factchecks", "import", str(feed), "--db", str(db),
-               "--chunk-size", str(CHUNK), "--json"]
+               "--chunk-size", str(CHUNK), "--no-index", "--json"]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
 
