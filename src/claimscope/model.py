@@ -99,6 +99,7 @@ class Document:
     claims: tuple["Claim", ...] = ()
     sourcing: tuple["SourceChain", ...] = ()  # the main claim's chain first (docs/sourcing.md)
     triage: tuple[str, ...] = ()  # two or three lines: what to check first and why
+    matches: tuple["Match", ...] = ()  # existing fact-checks covering the article, most confident first
     # float32 array (len(sentences), dim): "query:" embeddings of the sentences from
     # claimscope.embed.default_embedder(), stored by the claims stage for reuse.
     sentence_vectors: Any = field(default=None, compare=False, repr=False)
@@ -274,4 +275,27 @@ class SourceChain:
     hops: tuple[Hop, ...]
     independent_sources: int
     flags: tuple[Flag, ...]
+    stage: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """An existing fact-check that covers a claim of the article (docs/matching.md).
+
+    ``factcheck_id`` is the stored FactCheck's id; ``confidence`` the search index's
+    calibrated probability that the fact-check covers the article's claim;
+    ``sentence``/``start``/``end`` the article sentence that matched it best.
+    """
+
+    factcheck_id: str
+    claim: str
+    verdict: str
+    rating: str | None
+    publisher: str | None
+    review_date: str | None
+    review_url: str | None
+    confidence: float
+    sentence: int  # index into Document.sentences
+    start: int
+    end: int
     stage: str

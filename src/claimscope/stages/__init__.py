@@ -5,6 +5,7 @@ from __future__ import annotations
 from .attribution import AttributionStage
 from .claims import ClaimsStage
 from .language import Language
+from .matching import Matching
 from .segment import Segment
 from .sourcing import Sourcing
 from .traces import Traces
@@ -17,4 +18,4 @@ def foundation_stages() -> list:
 
 def default_stages() -> list:
     """Fresh instances of the stages ``claimscope check`` runs, in order."""
-    return [*foundation_stages(), AttributionStage(), ClaimsStage(), Sourcing()]
+    return [*foundation_stages(), AttributionStage(), ClaimsStage(), Sourcing(), Matching()]
