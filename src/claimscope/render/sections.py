@@ -121,8 +121,25 @@ def _flags(view: dict[str, Any]) -> Section:
     )
 
 
+def _matches(view: dict[str, Any]) -> Section:
+    rows = view.get("matches", [])
+    return Section(
+        "matches", f"Already fact-checked ({len(rows)})",
+        ("Verdict", "Fact-check", "Publisher", "Date", "Link", "Confidence", "Matched sentence"),
+        [
+            (m["verdict"].replace("_", " ") + (f" ({m['rating']})" if m.get("rating") else ""), m["claim"],
+             m.get("publisher") or "", m.get("review_date") or "", m.get("review_url") or "",
+             f"{m['confidence']:.2f}", m["text"])
+            for m in rows
+        ],
+        "No existing fact-check matches (or no fact-check database: see `claimscope factchecks import`).",
+        quoted=(6,),
+    )
+
+
 # (stage whose run shows the section, builder), in report order.
 _SECTIONS: list[tuple[str, Callable[[dict[str, Any]], Section]]] = [
+    ("matching", _matches),
     ("sourcing", _sourcing),
     ("sourcing", _flags),
     ("claims", _claims),
