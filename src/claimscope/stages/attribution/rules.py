@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from .quotes import CLOSING, OPENING
-from .spans import BOUNDARY, EDGE, WORD, Raw, Spans, strip, words
+from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, Spans, strip, words
 
 DASHES = "—―–-"  # dashes that may introduce a credit line
 APPOSITION = (
@@ -30,6 +30,7 @@ class SentenceRules(Spans):
         a short noun phrase that ends the clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
+        quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
         if self.t.no_inversion.search(cue.group()) or (
             before
             and self.text[before - 1] not in BOUNDARY
@@ -46,7 +47,7 @@ class SentenceRules(Spans):
             or (closed or self.text[before - 1 : before] in CLOSING)
             and span
             and self.has_subject_marker(span)
-        ) or len(words(self.text, *span)) > 6:
+        ) or len(words(self.text, *span)) > (MAX_SPEAKER_WORDS if quoted else 6):
             return None
         if (
             not self.t.inverted_pronouns
@@ -79,14 +80,22 @@ class SentenceRules(Spans):
         quote = self.enclosing(
             raw.cue[0]
         )  # only clauses on the same side of a quotation
-        near = [r for r in found if r.speaker and self.enclosing(r.cue[0]) == quote]
+        contents = [r.content for r in found if r is not raw]
+        near = [  # not a cue inside another one's content ("X said the warning was …")
+            r
+            for r in found
+            if r.speaker
+            and self.enclosing(r.cue[0]) == quote
+            and not any(a <= r.cue[0] < b for a, b in contents)
+        ]
         earlier = [r for r in near if r.cue[1] <= raw.cue[0]]
         later = [r for r in near if r.cue[0] >= raw.cue[1]]
         if earlier:
             return max(earlier, key=lambda r: r.cue).speaker
-        if later:
-            return min(later, key=lambda r: r.cue).speaker
-        return self.subject(lo, raw.cue[0]) or self.coordinated_subject(lo, raw.cue[0])
+        own = self.subject(lo, raw.cue[0]) or self.coordinated_subject(lo, raw.cue[0])
+        if own or not later:
+            return own
+        return min(later, key=lambda r: r.cue).speaker
 
     def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
         """For "In an interview, Trump doubled down and said …": the subject of the
@@ -103,8 +112,36 @@ class SentenceRules(Spans):
         return None
 
     def subject(self, lo: int, pos: int) -> tuple[int, int] | None:
-        """The sentence's opening pronoun or run of capitalised words, if any
-        (after an opening quotation, and not a participle such as "Speaking")."""
+        """The sentence's opening pronoun, run of capitalised words or determiner
+        phrase ("The real estate tycoon entered …"), if any (after an opening
+        quotation or an opening adverbial that ends with a comma, "In April, Trump
+        …"; not a participle such as "Speaking")."""
+        found = self.opening_subject(lo, pos)
+        lead = WORD.match(self.text, strip(self.text, lo, pos)[0])
+        comma = self.text.find(",", lo, pos)
+        if found is None and lead and lead.group().lower() in self.t.not_subjects:
+            if comma > 0 and not self.enclosing(comma):
+                return self.opening_subject(comma + 1, pos)
+        return found
+
+    def determiner_phrase(self, toks: list[re.Match]) -> list[re.Match]:
+        """A determiner and the lower-case words after it up to the first verb-like
+        word ("The real estate tycoon" in "The real estate tycoon entered …")."""
+        stops = self.t.trim | self.t.passive | self.t.starts["verb"]
+        run = toks[:1]
+        for tok in toks[1:6]:
+            word = tok.group()
+            if (
+                not word.islower()
+                or word in stops
+                or self.t.verb.fullmatch(word)
+                or any(p.fullmatch(word) for p in (self.t.speaker_stop, self.t.clause_break, self.t.coordinator))
+            ):
+                break
+            run.append(tok)
+        return run if len(run) > 1 and len(run) < len(toks) else []
+
+    def opening_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
         for mark in (lo, lo + 1):  # “…” / ''…''
             if mark in self.quotes:
                 lo = self.quotes[mark] + 1
@@ -131,7 +168,9 @@ class SentenceRules(Spans):
         ):
             return None
         if len(run) == 1 and first.lower() in self.t.determiners:
-            return None
+            run = self.determiner_phrase(toks)
+            if not run:
+                return None
         return run[0].start(), run[-1].end()
 
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:

@@ -116,6 +116,7 @@ class Table:
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
     adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
+    verb: re.Pattern  # word shape of a finite verb ("-ed"): ends a subject phrase
     possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
     not_cue: re.Pattern  # phrases opening with a cue word that are no cue ("pledged delegates")
     generic_subjects: frozenset  # speakers that make no attribution (generic "you")
@@ -213,6 +214,7 @@ def _compile(raw: dict) -> Table:
         not_cue=_words(raw.get("not_cues", [])),
         possessives=tuple(raw.get("possessives", [])),
         adverb=re.compile(raw.get("adverb_shape", r"(?!x)x")),
+        verb=re.compile(raw.get("verb_shape", r"(?!x)x")),
         generic_subjects=lower("generic_subjects"),
         comma_content=bool(raw.get("comma_content", False)),
         starts={
