@@ -30,6 +30,9 @@ class SentenceRules(Spans):
         a short noun phrase that ends the clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
+        if closed:  # a quoted name or title ("the hacker known as “Guccifer,” stated")
+            close = before - 1 if before - 1 in self.closing else before - 2
+            closed = len(words(self.text, self.closing[close], close)) >= 3
         quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
         if self.t.no_inversion.search(cue.group()) or (
             before
@@ -52,8 +55,8 @@ class SentenceRules(Spans):
         if (
             not self.t.inverted_pronouns
             and self.text[span[0] : span[1]].lower() in self.t.pronouns
-        ):
-            return None  # English "says he made …" is no inversion
+        ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
+            return None  # English "says he made …" is no inversion; "pledged a “…”"
         rest = self.text[end:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)
@@ -92,7 +95,7 @@ class SentenceRules(Spans):
         later = [r for r in near if r.cue[0] >= raw.cue[1]]
         if earlier:
             return max(earlier, key=lambda r: r.cue).speaker
-        own = self.subject(lo, raw.cue[0]) or self.coordinated_subject(lo, raw.cue[0])
+        own = self.coordinated_subject(lo, raw.cue[0]) or self.subject(lo, raw.cue[0])
         if own or not later:
             return own
         return min(later, key=lambda r: r.cue).speaker
@@ -104,7 +107,10 @@ class SentenceRules(Spans):
         if not lead or lead[-1].group().lower() not in self.t.coordinators:
             return None
         cuts = [i + 1 for i in range(lo, lead[-1].start()) if self.text[i] in ",;"]
-        for start in reversed([lo, *cuts][-3:]):
+        cuts += [  # "… cheered when Trump spotted a sign and asked …"
+            m.end() for m in self.t.clause_break.finditer(self.text, lo, lead[-1].start())
+        ]
+        for start in sorted([lo, *cuts])[::-1][:3]:
             if not self.enclosing(start):
                 found = self.subject(start, lead[-1].start())
                 if found:
@@ -273,9 +279,13 @@ class SentenceRules(Spans):
         if (
             before
             and lead_words
-            and lead_words[-1].group().lower() in self.t.verb_chain
-        ):
-            before = None  # "refusing to concede": a verb chain, not a subject
+            and (
+                lead_words[-1].group().lower() in self.t.verb_chain
+                or lead_words[-1].group().lower() in self.t.not_subjects
+                and self.t.no_inversion.search(cue.group())
+            )
+        ):  # "refusing to concede", "… by citing": a verb chain, not a subject
+            before = None
         if before and self.t.v2 and self.t.preposition.search(text, left, cue.start()):
             before = None  # "Laut X sagte Y": the subject follows the verb
         lead = words(text, lo, left)
@@ -440,6 +450,9 @@ class SentenceRules(Spans):
         toks = words(self.text, *speaker) if speaker else []
         if not toks or len(toks) > 6 or toks[0].group().lower() in self.t.determiners:
             return None
+        label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
+        if not self.text[speaker[0]].isupper() or label in self.t.colon_labels:
+            return None  # "by Times' Ben Sisario:", "Update:", "Editor's note:"
         if self.t.determiners and not toks[-1].group()[0].isupper():
             return None  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
         if self.first_cue(left, pos) or self.first_cue(left, pos, "prep"):

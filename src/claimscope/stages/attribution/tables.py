@@ -115,6 +115,7 @@ class Table:
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
+    colon_labels: frozenset  # labels before a colon that name no speaker ("Update:")
     adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
     verb: re.Pattern  # word shape of a finite verb ("-ed"): ends a subject phrase
     possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
@@ -211,6 +212,9 @@ def _compile(raw: dict) -> Table:
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
+        colon_labels=frozenset(
+            w.lower().replace("’", "'") for w in raw.get("colon_labels", [])
+        ),
         not_cue=_words(raw.get("not_cues", [])),
         possessives=tuple(raw.get("possessives", [])),
         adverb=re.compile(raw.get("adverb_shape", r"(?!x)x")),
