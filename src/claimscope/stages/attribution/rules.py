@@ -480,9 +480,16 @@ class SentenceRules(Spans):
         if start < raw.cue[1]:
             return raw
         for other in found:
-            if other.speaker is None or not start < other.cue[0] < end:
+            if not start < other.cue[0] < end:
                 continue
-            head = min(other.speaker[0], other.cue[0])
+            if other.speaker is None or other.speaker[0] < start:
+                if other.impersonal or not self.t.no_inversion.search(
+                    self.text, *other.cue
+                ):
+                    continue
+                head = other.cue[0]  # "X said Y, arguing that Z": a participle clause
+            else:
+                head = min(other.speaker[0], other.cue[0])
             cut = max(self.text.rfind(c, start, head) for c in ",;")
             if cut > start and len(words(self.text, start, cut)) > 3:
                 if not self.text[cut:head].strip(EDGE) or self.t.coordinator.fullmatch(
