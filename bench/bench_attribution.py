@@ -1,8 +1,10 @@
 """Speed of the attribution stage alone (sentences already segmented).
 
-Prints ms per 600-word article and sentences/s over generated multilingual
+Prints ms per 600-word article and sentences/s over 1,000 generated multilingual
 articles (bench/generate.py), and over the PolNeAR test articles when
-../shared is present (scaled to 600 words). Usage:
+../shared is present (scaled to 600 words). The stage uses no embedding model
+(0 ms of embedding); bench/bench_claims.py times it together with the claims
+stage and the embedding model. Usage:
 
     python bench/bench_attribution.py [--articles 1000]
 """
@@ -44,6 +46,7 @@ def report(name: str, docs: list[Document]) -> None:
     per_600 = seconds / words * 600 * 1000
     print(f"{name}: {len(docs)} articles, {words} words")
     print(f"  ms per 600-word article\t{per_600:.2f}")
+    print("  embedding ms per article\t0 (no embedding model in this stage)")
     print(f"  sentences/s\t{sentences / seconds:.0f}")
     print(f"  articles/s\t{len(docs) / seconds:.0f}")
 
