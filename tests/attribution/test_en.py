@@ -110,3 +110,52 @@ def test_colon_at_sentence_end_takes_the_quotation_below():
     doc = AttributionStage()(Segment()(Document(Article(text), language="en")))
     said = next(a for a in doc.attributions if text[a.cue_start : a.cue_end] == "said")
     assert text[said.content_start : said.content_end] == "We have a situation in our cities."
+
+
+def test_long_inverted_speaker_after_a_quotation():
+    _, found = run(
+        [
+            "“The county cannot pay for this on its own,” said the treasurer who drafted the budget last spring.",
+            "“Our roads are crumbling,” said Dana Whitfield of the regional transport board.",
+        ],
+        "en",
+    )
+    assert by_cue(found, "said")["speaker"].startswith("the treasurer who drafted")
+    second = [a for a in found if a["speaker"] and "Whitfield" in a["speaker"]]
+    assert second and second[0]["content"] == "Our roads are crumbling,"
+
+
+def test_participle_takes_the_subject_after_an_opening_adverbial():
+    _, found = run(
+        [
+            "At a rally in Tulsa, Mayor Ellen Voss attacked the plan, calling it a giveaway to developers.",
+            "The retired engineer wrote to the council, warning that the levee would fail.",
+            "The senator answered the critics by citing new figures from the treasury.",
+        ],
+        "en",
+    )
+    assert by_cue(found, "calling")["speaker"] == "Mayor Ellen Voss"
+    assert by_cue(found, "warning")["speaker"] == "The retired engineer"
+    assert by_cue(found, "citing")["speaker"] == "The senator"
+
+
+def test_quoted_nickname_before_the_verb_is_no_inversion():
+    _, found = run(
+        ["Tom Reyes, a blogger nicknamed “Redpen,” stated that the files were genuine."],
+        "en",
+    )
+    stated = by_cue(found, "stated")
+    assert stated["speaker"].startswith("Tom Reyes")
+    assert stated["content"] == "the files were genuine"
+
+
+def test_colon_labels_name_no_speaker():
+    _, found = run(
+        [
+            "Update: The council approved the budget on Monday night.",
+            "Mayor Voss: “We kept our promise to the voters.”",
+        ],
+        "en",
+    )
+    colons = [a for a in found if a["cue"] == ":"]
+    assert [a["speaker"] for a in colons] == ["Mayor Voss"]

@@ -32,7 +32,10 @@ class SentenceRules(Spans):
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
         if closed:  # a quoted name or title ("the hacker known as “Guccifer,” stated")
             close = before - 1 if before - 1 in self.closing else before - 2
-            closed = len(words(self.text, self.closing[close], close)) >= 3
+            opening = self.closing[close]
+            lead = self.text[max(0, opening - 2) : opening].strip()
+            if len(words(self.text, opening, close)) < 3 and lead[-1:].isalnum():
+                return None
         quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
         if self.t.no_inversion.search(cue.group()) or (
             before
