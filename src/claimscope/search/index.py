@@ -3,9 +3,12 @@
 ``SearchIndex`` keeps, in its own SQLite file (by convention next to the fact-check
 store, ``<store>.search.sqlite``): a row per record with a digest of its indexed text,
 the record's embedding, and an FTS5 table. ``upsert`` only embeds records whose text
-changed, commits batch by batch (an interrupted indexing run resumes where it stopped)
-and the index survives restarts. Vectors are loaded into memory on open for exact
-search.
+changed (identical passages once), commits batch by batch (an interrupted indexing run
+resumes where it stopped) and the index survives restarts. Up to ``ann_threshold``
+records, vectors are loaded into memory on open for exact search; from there on the
+dense side is an int8 HNSW graph (``AnnIndex``) saved beside the SQLite file
+(``<store>.search.usearch``, written by ``flush``) and memory-mapped on open; it is
+rebuilt from the stored vectors only when missing or stale.
 
 A search cleans the query (``clean_query``), appends English names of entities it
 names in other languages (``AliasTable.expand``), retrieves candidates from both BM25
@@ -31,7 +34,7 @@ import numpy as np
 from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
-from claimscope.search.dense import DenseIndex
+from claimscope.search.dense import AnnIndex, DenseIndex
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
@@ -41,6 +44,7 @@ CANDIDATES = 100  # per retriever
 MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
+ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense search
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -48,6 +52,7 @@ CREATE TABLE IF NOT EXISTS records (
     key INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL,
     date TEXT NOT NULL, lang TEXT NOT NULL, entities TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors (key INTEGER PRIMARY KEY, v BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS blobs (k TEXT PRIMARY KEY, v BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS records_date ON records (date);
 """
 
@@ -131,7 +136,11 @@ def _digest(record: SearchRecord) -> str:
 
 
 class SearchIndex:
-    """Hybrid search over fact-check records, persisted in one SQLite file."""
+    """Hybrid search over fact-check records, persisted in one SQLite file.
+
+    ``ann_threshold``: from this many records on, dense search is approximate (int8
+    HNSW, ``<path minus .sqlite>.usearch`` beside the SQLite file); below, exact.
+    """
 
     def __init__(
         self,
@@ -139,8 +148,12 @@ class SearchIndex:
         embedder: Embedder,
         weights: FusionWeights | None = None,
         aliases: AliasTable | None = None,
+        ann_threshold: int = ANN_THRESHOLD,
     ):
         self.embedder = embedder
+        self.ann_threshold = ann_threshold
+        self.ann_path = None if str(path) == ":memory:" else Path(path).with_suffix(".usearch")
+        self._ann_dirty = False
         self.weights = weights or FusionWeights()
         self.aliases = aliases or default_aliases()
         try:
@@ -150,10 +163,11 @@ class SearchIndex:
             raise StoreError(f"cannot open the search index {path}: {exc}; check the path") from exc
         self._check_model()
         self.lexical = LexicalIndex(self.db)
-        self.dense = DenseIndex(embedder.dim)
+        self.dense: DenseIndex | AnnIndex = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
         self._df: Counter | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
+        self._embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-index")
         self._load()
 
     def _check_model(self) -> None:
@@ -168,14 +182,73 @@ class SearchIndex:
             )
 
     def _load(self) -> None:
-        rows = self.db.execute(
-            "SELECT r.key, r.id, r.date, r.lang, r.entities, v.v FROM records r JOIN vectors v USING (key)"
-        ).fetchall()
-        for key, rid, date, lang, ents, _ in rows:
+        for key, rid, date, lang, ents in self.db.execute("SELECT key, id, date, lang, entities FROM records"):
             self._meta[key] = _Meta(rid, date, lang, frozenset(ents.split()))
-        if rows:
-            vecs = np.frombuffer(b"".join(r[5] for r in rows), dtype=np.float32)
-            self.dense.add([r[0] for r in rows], vecs.reshape(len(rows), self.embedder.dim))
+        if len(self._meta) >= self.ann_threshold:
+            self.dense = self._open_ann()
+            return
+        for keys, vectors in self._stored_vectors():
+            self.dense.add(keys, vectors)
+        if self.ann_path and self.ann_path.exists():  # the collection shrank below the threshold
+            self.ann_path.unlink()
+
+    def _stored_vectors(self, chunk: int = 50_000) -> Iterable[tuple[list[int], np.ndarray]]:
+        """Every stored (keys, vectors), ``chunk`` rows at a time."""
+        last = -1
+        while True:
+            rows = self.db.execute("SELECT key, v FROM vectors WHERE key > ? ORDER BY key LIMIT ?", (last, chunk)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            vectors = np.frombuffer(b"".join(v for _, v in rows), dtype=np.float32)
+            yield [k for k, _ in rows], vectors.reshape(len(rows), self.embedder.dim)
+
+    def _vectors_of(self, keys: list[int]) -> np.ndarray:
+        """The stored (exact, float32) vectors of ``keys``, in order."""
+        found: dict[int, bytes] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT key, v FROM vectors WHERE key IN ({marks})", chunk))
+        return np.frombuffer(b"".join(found[k] for k in keys), dtype=np.float32).reshape(len(keys), self.embedder.dim)
+
+    def _open_ann(self) -> AnnIndex:
+        """The saved HNSW index when it is current, else one rebuilt from the stored vectors."""
+        moments = self.db.execute("SELECT v FROM blobs WHERE k = 'moments'").fetchone()
+        current = self.get_meta("ann_version", -1) == self.get_meta("vectors_version")
+        if self.ann_path and self.ann_path.exists() and moments and current:
+            try:
+                ann = AnnIndex.open(self.ann_path, self.embedder.dim, moments[0])
+                if len(ann) == len(self._meta):
+                    return ann
+            except (RuntimeError, ValueError, OSError):
+                pass  # unreadable or foreign: rebuild
+        ann = AnnIndex(self.embedder.dim)
+        for keys, vectors in self._stored_vectors():
+            ann.add(keys, vectors)
+        self.dense, self._ann_dirty = ann, True
+        self.flush()
+        return ann
+
+    def flush(self) -> None:
+        """Save the HNSW index beside the SQLite file if it changed (``sync`` calls this;
+        without it, the next open rebuilds the graph from the stored vectors)."""
+        if not (self._ann_dirty and self.ann_path and isinstance(self.dense, AnnIndex)):
+            return
+        self.dense.save(self.ann_path)
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO blobs VALUES ('moments', ?)", (self.dense.moments_bytes(),))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('ann_version', ?)", (str(self.get_meta("vectors_version")),))
+        self._ann_dirty = False
+
+    def _changed(self) -> None:
+        """Bookkeeping after a write: new vectors version (inside the caller's transaction)."""
+        self.db.execute(
+            "INSERT INTO meta VALUES ('vectors_version', '1') "
+            "ON CONFLICT(k) DO UPDATE SET v = CAST(v AS INTEGER) + 1"
+        )
+        self._ann_dirty = isinstance(self.dense, AnnIndex)
+        self._df = None
 
     def __len__(self) -> int:
         return len(self._meta)
@@ -196,16 +269,31 @@ class SearchIndex:
         batch_size: int = 64,
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Index new or changed records (unchanged ones are skipped); returns how many."""
+        """Index new or changed records (unchanged ones are skipped); returns how many.
+
+        Each batch is embedded (identical passages once) while the previous one is
+        written. In HNSW mode, ``flush`` saves the graph afterwards.
+        """
         known = dict(self.db.execute("SELECT id, digest FROM records"))
         todo = [r for r in records if known.get(r.id) != _digest(r)]
-        for start in range(0, len(todo), batch_size):
-            chunk = todo[start : start + batch_size]
-            vectors = self.embedder.embed_passages([passage_text(r) for r in chunk])
+        chunks = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        pending = self._embedding.submit(self._embed, chunks[0]) if chunks else None
+        for n, chunk in enumerate(chunks):
+            vectors = pending.result()
+            if n + 1 < len(chunks):
+                pending = self._embedding.submit(self._embed, chunks[n + 1])
             self._write(chunk, vectors)
             if progress:
                 progress(len(chunk))
         return len(todo)
+
+    def _embed(self, chunk: Sequence[SearchRecord]) -> np.ndarray:
+        """Passage vectors of ``chunk``, embedding each distinct passage once."""
+        texts = [passage_text(r) for r in chunk]
+        distinct = list(dict.fromkeys(texts))
+        vectors = self.embedder.embed_passages(distinct)
+        row = {t: i for i, t in enumerate(distinct)}
+        return vectors[[row[t] for t in texts]]
 
     def _write(self, chunk: Sequence[SearchRecord], vectors: np.ndarray) -> None:
         keys = []
@@ -225,8 +313,12 @@ class SearchIndex:
             self.lexical.add(
                 (k, passage_text(r), " ".join(r.keywords)) for k, r in zip(keys, chunk)
             )
+            self._changed()
         self.dense.add(keys, vectors)
-        self._df = None
+        if isinstance(self.dense, DenseIndex) and len(self.dense) >= self.ann_threshold:
+            ann = AnnIndex(self.embedder.dim)
+            ann.add(*self.dense.items())
+            self.dense, self._ann_dirty = ann, True
 
     def remove(self, ids: Iterable[str]) -> int:
         """Drop records by id; returns how many were indexed."""
@@ -235,10 +327,10 @@ class SearchIndex:
             self.db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in keys])
             self.db.executemany("DELETE FROM vectors WHERE key = ?", [(k,) for k in keys])
             self.lexical.remove(keys)
+            self._changed()
         self.dense.remove(keys)
         for k in keys:
             del self._meta[k]
-        self._df = None
         return len(keys)
 
     def prepare(self, text: str) -> str:
@@ -261,7 +353,7 @@ class SearchIndex:
         dense = self.dense.search(vector, CANDIDATES)
         dated = self._dated_near(date)
         keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta] + dated))
-        cos = self.dense.cosines(vector, keys) if keys else np.zeros(0)
+        cos = self._cosines(vector, keys)
         q_ents = {m.entity for m in self.aliases.find(query)}
         mean, sd = self.dense.background(vector)
         return Candidates(
@@ -275,6 +367,15 @@ class SearchIndex:
             date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
             coverage=self._coverage(query, keys),
         )
+
+    def _cosines(self, vector: np.ndarray, keys: list[int]) -> np.ndarray:
+        """Exact cosines of the candidates (in HNSW mode from the stored float vectors,
+        so only which records become candidates is approximate)."""
+        if not keys:
+            return np.zeros(0)
+        if isinstance(self.dense, DenseIndex):
+            return self.dense.cosines(vector, keys)
+        return self._vectors_of(keys) @ np.asarray(vector, dtype=np.float32)
 
     def _dated_near(self, date: str) -> list[int]:
         """Records dated within DATE_WINDOW days of ``date`` (at most CANDIDATES of them)."""
@@ -357,7 +458,9 @@ class SearchIndex:
 
         A record that is the best hit of several texts gathers their evidence: its
         confidence is the noisy-OR of those texts' confidences (1 - prod(1 - c)); a record
-        that is never a best hit keeps its highest confidence. Returns (hit, index of the
+        that is never a best hit keeps its highest confidence. Records with the very same
+        passage as the best hit (a collection listing one case under two addresses) count
+        as best hits too. Returns (hit, index of the
         text that gave the most confident hit), most confident first, at most ``k``.
         """
         if min_confidence is None:
@@ -366,8 +469,9 @@ class SearchIndex:
         best: dict[str, tuple[SearchHit, int]] = {}
         misses: dict[str, float] = {}  # per record: product of (1 - c) over texts it tops
         for i, (text, vec) in enumerate(zip(texts, vectors)):
-            for rank, hit in enumerate(self.search(text, k=k, min_confidence=0.0, vector=vec, date=date)):
-                if rank == 0:
+            hits = self.search(text, k=k, min_confidence=0.0, vector=vec, date=date)
+            for hit in hits:
+                if hit.cosine == hits[0].cosine:  # the best hit, or the same passage again
                     misses[hit.id] = misses.get(hit.id, 1.0) * (1.0 - hit.confidence)
                 if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
                     best[hit.id] = (hit, i)

@@ -4,7 +4,8 @@ The index lives next to the store's SQLite file (``factchecks.sqlite`` →
 ``factchecks.search.sqlite``). ``sync`` asks the store for every record written after
 the last change number the index has seen (``Store.changed_since``), indexes those
 batch by batch and saves the change number after each batch, so indexing is
-incremental, survives restarts and resumes after an interruption.
+incremental, survives restarts and resumes after an interruption. Large indexes
+(``SearchIndex.ann_threshold`` records and more) save their HNSW graph at the end.
 """
 
 from __future__ import annotations
@@ -45,12 +46,15 @@ def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
 
 
 def sync(store, index: SearchIndex, progress: Callable[[int], None] | None = None, batch: int = 256) -> int:
-    """Index every record the store changed since the last sync; returns how many."""
+    """Index every record the store changed since the last sync; returns how many.
+
+    Ends with ``index.flush()``, which saves the HNSW graph of a large index."""
     done = 0
     seq = index.get_meta("store_seq", 0)
     while True:
         changed = store.changed_since(seq, limit=batch)
         if not changed:
+            index.flush()
             return done
         index.upsert([to_record(fc) for _, fc in changed], progress=progress)
         seq = changed[-1][0]
