@@ -6,11 +6,14 @@ CheckThat! texts: about 20-30 minutes on 2 idle cores with a cold embedding cach
 """
 
 from eval_checkworthiness import evaluate_clef, evaluate_news
+
 from tests.conftest import floor
 
 CLEF_METRICS = (
     "checkworthy.2024.en.f1",
     "checkworthy.2024.es.f1",
+    "checkworthy.2024.ar.f1",
+    "checkworthy.2024.nl.f1",
     "checkworthy.2022.avg.f1",
     "checkworthy.news.clef_head.f1",
 )

@@ -68,8 +68,58 @@ def test_training_command_errors_are_one_line(tmp_path, capsys):
 
 def test_news_head_trains_from_our_sentences(tmp_path):
     from claimscope.checkworthy.train import main
-
     from tests.conftest import REPO
 
     main(["--news", str(REPO / "devsets" / "checkworthy" / "news.jsonl"), "--out", str(tmp_path / "news.npz")])
     assert Head.load(tmp_path / "news.npz").name == "news"
+
+
+def _toy_rows(n=60, seed=0):
+    """Unit vectors in 8 dimensions whose label follows the first coordinate, plus
+    two hand features of which only the first carries the label."""
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 2
+    vectors = rng.normal(size=(n, 8)).astype(np.float32)
+    vectors[:, 0] += np.where(labels == 1, 2.0, -2.0)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    feats = np.stack([labels + rng.normal(scale=0.5, size=n), rng.normal(size=n)], axis=1)
+    return vectors, feats.astype(np.float32), labels
+
+
+def test_feature_weight_zero_drops_the_hand_features():
+    from claimscope.checkworthy.train import fit
+
+    vectors, feats, labels = _toy_rows()
+    head = fit(vectors, feats, labels, name="t", trained_on="toy", feature_weight=0.0)
+    assert np.all(np.isinf(head.feat_scale))
+    assert np.allclose(head.layers[0][0][8:], 0.0)
+    shifted = head.scores(vectors, feats + 100.0)
+    assert np.allclose(shifted, head.scores(vectors, feats))
+    weighted = fit(vectors, feats, labels, name="t", trained_on="toy", feature_weight=0.1)
+    assert np.allclose(weighted.feat_scale, (feats.std(0) + 1e-6) / 0.1)
+
+
+def test_neighbour_memory_scores_and_survives_a_round_trip(tmp_path):
+    from claimscope.checkworthy.train import fit, with_neighbours
+
+    vectors, feats, labels = _toy_rows()
+    head = fit(vectors, feats, labels, name="t", trained_on="toy", feature_weight=0.0)
+    knn = with_neighbours(head, vectors, labels, vectors, feats, k=5)
+    logits = knn.neighbour_logits(vectors)
+    assert logits[labels == 1].mean() > 0 > logits[labels == 0].mean()
+    assert knn.mix[0] == 0.5 and knn.mix[1] > 0
+    assert f1(labels, knn.scores(vectors, feats) >= 0.5) > 0.9
+    knn.save(tmp_path / "k.npz")
+    again = Head.load(tmp_path / "k.npz")
+    assert again.neighbours == 5 and again.memory.shape == (60, 8)
+    assert np.allclose(again.scores(vectors, feats), knn.scores(vectors, feats), atol=1e-3)
+
+
+def test_tune_picks_the_candidate_best_on_dev():
+    from claimscope.checkworthy.train import tune
+
+    train, dev = _toy_rows(seed=1), _toy_rows(seed=2)
+    head = tune(train, dev, name="own", trained_on="toy",
+                candidates=((1.0, 0.0, 0), (1.0, 0.1, 0), (1.0, 0.0, 5)))
+    assert head.name.startswith("own:c=1,features=")
+    assert f1(dev[2], head.scores(dev[0], dev[1]) >= 0.5) > 0.9

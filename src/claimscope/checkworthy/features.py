@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -35,7 +35,7 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(lang: str | None) -> dict[str, re.Pattern]:
     """Compiled cue patterns of ``lang`` (English when there is no table for it)."""
     if lang not in languages():
