@@ -62,8 +62,8 @@ class Head:
         return x[:, 0]
 
     def neighbour_logits(self, vectors: np.ndarray) -> np.ndarray:
-        """log((p/prior + e) / ((1-p)/(1-prior) + e)), p = share of positives among
-        the ``neighbours`` most similar memory rows, prior = share in the memory."""
+        """log((p/prior + 0.05) / ((1-p)/(1-prior) + 0.05)), p = share of positives
+        among the ``neighbours`` most similar memory rows, prior = share in the memory."""
         memory = np.asarray(self.memory, dtype=np.float32)
         labels = np.asarray(self.memory_labels, dtype=np.float32)
         k, prior, out = min(self.neighbours, len(labels)), float(labels.mean()), []
