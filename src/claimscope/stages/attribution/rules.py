@@ -237,6 +237,12 @@ class SentenceRules(Spans):
         """For a noun cue ("Trump's claim that …", "Sanders' claim"): the
         capitalised words right before it, the last one possessive."""
         toks = words(self.text, left, cue.start())
+        if (
+            toks
+            and toks[-1].group().lower() in self.t.possessive_determiners
+            and " ".join(cue.group().lower().split()) in self.t.noun_cues
+        ):
+            return toks[-1].span()  # "his support for …"
         if not toks or not toks[-1].group()[0].isupper():
             return None
         last, end = toks[-1], strip(self.text, toks[-1].end(), cue.start())[0]
@@ -256,6 +262,8 @@ class SentenceRules(Spans):
         text = self.text
         left = self.left_region(lo, cue.start())
         owner = self.possessor(left, cue) if self.t.possessives else None
+        if owner is None and " ".join(cue.group().lower().split()) in self.t.noun_cues:
+            return None  # "support for" is a cue only with its owner: "his support for"
         if owner:
             found = self.content_after(cue.end(), hi, stop_ok=True)
             return Raw((cue.start(), cue.end()), owner, *found) if found else None
@@ -388,12 +396,17 @@ class SentenceRules(Spans):
             )  # "Według Nowak liczba zakażeń wzrosła": no comma
         followed_by_comma = self.text[speaker[1] : hi].lstrip().startswith(",")
         heads = self.t.raw.get("headed_prepositions", {}).get(cue.group().lower())
-        if heads is not None and not (
-            followed_by_comma
-            and not self.text[lo : cue.start()].strip(EDGE)
-            and {w.group().lower() for w in words(self.text, *speaker)} & set(heads)
-        ):
-            return None  # only "In a CBS News poll, …" opening the sentence
+        if heads is not None:  # only "In a CBS News poll released Monday, …" opening
+            comma = self.text.find(",", cue.end(), hi)  # the sentence
+            phrase = strip(self.text, cue.end(), comma) if comma > 0 else None
+            if not (
+                phrase
+                and not self.text[lo : cue.start()].strip(EDGE)
+                and len(words(self.text, *phrase)) <= MAX_SPEAKER_WORDS
+                and {w.group().lower() for w in words(self.text, *phrase)} & set(heads)
+            ):
+                return None
+            speaker, followed_by_comma = phrase, True
         if cue.group().lower() in self.t.raw.get("weak_prepositions", []) and not (
             followed_by_comma or self.looks_like_speaker(speaker)
         ):

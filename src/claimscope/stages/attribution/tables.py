@@ -115,6 +115,8 @@ class Table:
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
+    possessive_determiners: frozenset  # "his"/"their": the owner of a noun cue
+    noun_cues: frozenset  # cues only with an owner ("his support for")
     colon_labels: frozenset  # labels before a colon that name no speaker ("Update:")
     adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
     verb: re.Pattern  # word shape of a finite verb ("-ed"): ends a subject phrase
@@ -212,6 +214,8 @@ def _compile(raw: dict) -> Table:
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
+        possessive_determiners=lower("possessive_determiners"),
+        noun_cues=frozenset(" ".join(p.lower().split()) for p in raw.get("noun_cues", [])),
         colon_labels=frozenset(
             w.lower().replace("’", "'") for w in raw.get("colon_labels", [])
         ),
