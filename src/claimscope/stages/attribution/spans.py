@@ -214,10 +214,17 @@ class Spans:
         ):
             return None  # "X said, adding that ...": the content is not after the comma
         comp = self.t.complementizer.search(self.text, start, hi) if clause else None
+        between = words(self.text, start, comp.start()) if comp else []
         if (
             comp
-            and len(words(self.text, start, comp.start())) <= 6
+            and len(between) <= 6
             and not any(c in BOUNDARY for c in self.text[start : comp.start()])
+            and not any(  # "said he was tickled that …": the clause is the content
+                w.group().lower() in self.t.clause_starters | self.t.passive
+                or self.t.clause_break.fullmatch(w.group())
+                for w in between
+            )
+            and not self.first_cue(start, comp.start())
         ):
             start = comp.end()
         hi = self.clause_end(start, hi)
