@@ -11,6 +11,7 @@ from claimscope.search.records import SearchRecord
 from claimscope.search.sync import open_index, sync
 from claimscope.store import open_store
 from claimscope.model import FactCheck
+from tests.search.test_index import Counting
 
 RECORDS = [
     SearchRecord("daesh", "Images prove that the US is helping Daesh", keywords=("Syria",), date="2017-11-14"),
@@ -20,20 +21,6 @@ RECORDS = [
     SearchRecord("moon", "A photograph shows the Apollo 11 landing was staged in a studio.", date="2019-07-20"),
 ]
 QUERY = "Des photos montrent que les États-Unis aident l'EI"
-
-
-class Counting:
-    """The real embedder, counting the passages it embeds."""
-
-    def __init__(self, inner):
-        self.inner, self.name, self.dim, self.passages = inner, inner.name, inner.dim, 0
-
-    def embed_queries(self, texts):
-        return self.inner.embed_queries(texts)
-
-    def embed_passages(self, texts):
-        self.passages += len(texts)
-        return self.inner.embed_passages(texts)
 
 
 @pytest.fixture(scope="module")

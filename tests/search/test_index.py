@@ -19,9 +19,41 @@ RECORDS = [
 ]
 
 
+class Counting:
+    """The real embedder, counting the passages it embeds."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.passages = inner, inner.name, inner.dim, 0
+
+    def embed_queries(self, texts):
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):
+        self.passages += len(texts)
+        return self.inner.embed_passages(texts)
+
+
 @pytest.fixture(scope="module")
 def embedder():
     return default_embedder()
+
+
+def test_embedding_does_not_depend_on_the_batch(embedder):
+    texts = [passage_text(r) for r in RECORDS] * 4  # more than one chunk: spread over the workers
+    batch = embedder.embed_passages(texts)
+    single = np.vstack([embedder.embed_passages([t]) for t in texts[:5]])
+    assert np.array_equal(batch[:5], single) and np.array_equal(batch[:5], batch[15:20])
+    assert embedder.embed_queries([]).shape == (0, embedder.dim)
+
+
+def test_identical_passages_are_embedded_once(tmp_path, embedder):
+    counting = Counting(embedder)
+    index = SearchIndex(tmp_path / "s.sqlite", counting)
+    twin = SearchRecord("daesh-2", RECORDS[0].claim, date="2017-11-15")
+    assert index.upsert([*RECORDS, twin], batch_size=2) == len(RECORDS) + 1
+    assert counting.passages == len(RECORDS)
+    hits = index.search(RECORDS[0].claim, k=2, min_confidence=0.0)
+    assert {h.id for h in hits} == {"daesh", "daesh-2"} and hits[0].cosine == pytest.approx(hits[1].cosine)
 
 
 def test_index_persists_and_is_incremental(tmp_path, embedder):

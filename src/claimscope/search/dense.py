@@ -5,7 +5,10 @@ Two interchangeable indexes:
 - ``DenseIndex``: exact search over an in-memory float32 matrix; right up to a few
   hundred thousand records (25k records: 38 MB, about 2 ms a query).
 - ``AnnIndex``: an HNSW graph (usearch) over int8-quantised vectors for collections
-  of a million records and more: about 0.4 KB a record plus the graph. It saves to
+  of a million records and more: about 0.4 KB a record plus the graph. e5 queries
+  and passages are far apart (the "query:" and "passage:" prefixes), which makes the
+  graph walk miss neighbours at the usual search width: with ``expansion_search``
+  512, 99% of the exact top 10 are among its top 100 (128: 91%). It saves to
   one file and reopens memory-mapped (``AnnIndex.open``), so opening is instant and
   memory stays bounded until the index is changed.
 
@@ -126,7 +129,7 @@ class DenseIndex:
 class AnnIndex:
     """Approximate top-k search (usearch HNSW, int8 vectors) with the DenseIndex interface."""
 
-    def __init__(self, dim: int, connectivity: int = 16, expansion_search: int = 128):
+    def __init__(self, dim: int, connectivity: int = 16, expansion_search: int = 512):
         self.dim = dim
         self._index = self._new(connectivity, expansion_search)
         self._moments = _Moments(dim)
@@ -140,7 +143,7 @@ class AnnIndex:
         )
 
     @classmethod
-    def open(cls, path: str | Path, dim: int, moments: bytes, connectivity: int = 16, expansion_search: int = 128) -> "AnnIndex":
+    def open(cls, path: str | Path, dim: int, moments: bytes, connectivity: int = 16, expansion_search: int = 512) -> "AnnIndex":
         """A saved index, memory-mapped (read from disk as searched, copied in memory
         only when changed); ``moments`` is what ``moments_bytes`` returned when it was saved."""
         ann = cls(dim, connectivity, expansion_search)

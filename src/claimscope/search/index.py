@@ -271,29 +271,33 @@ class SearchIndex:
     ) -> int:
         """Index new or changed records (unchanged ones are skipped); returns how many.
 
-        Each batch is embedded (identical passages once) while the previous one is
-        written. In HNSW mode, ``flush`` saves the graph afterwards.
+        Each batch is embedded while the previous one is written; a passage identical to
+        one met earlier in the call is not embedded again. In HNSW mode, ``flush`` saves
+        the graph afterwards.
         """
         known = dict(self.db.execute("SELECT id, digest FROM records"))
         todo = [r for r in records if known.get(r.id) != _digest(r)]
         chunks = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
-        pending = self._embedding.submit(self._embed, chunks[0]) if chunks else None
+        repeated = {t for t, n in Counter(passage_text(r) for r in todo).items() if n > 1}
+        seen: dict[str, np.ndarray] = {}  # vectors of the repeated passages
+        pending = self._embedding.submit(self._embed, chunks[0], repeated, seen) if chunks else None
         for n, chunk in enumerate(chunks):
             vectors = pending.result()
             if n + 1 < len(chunks):
-                pending = self._embedding.submit(self._embed, chunks[n + 1])
+                pending = self._embedding.submit(self._embed, chunks[n + 1], repeated, seen)
             self._write(chunk, vectors)
             if progress:
                 progress(len(chunk))
         return len(todo)
 
-    def _embed(self, chunk: Sequence[SearchRecord]) -> np.ndarray:
-        """Passage vectors of ``chunk``, embedding each distinct passage once."""
+    def _embed(self, chunk: Sequence[SearchRecord], repeated: set[str], seen: dict[str, np.ndarray]) -> np.ndarray:
+        """Passage vectors of ``chunk``, each distinct passage embedded once; vectors of
+        ``repeated`` passages are kept in ``seen`` for later chunks."""
         texts = [passage_text(r) for r in chunk]
-        distinct = list(dict.fromkeys(texts))
-        vectors = self.embedder.embed_passages(distinct)
-        row = {t: i for i, t in enumerate(distinct)}
-        return vectors[[row[t] for t in texts]]
+        fresh = [t for t in dict.fromkeys(texts) if t not in seen]
+        vectors = dict(zip(fresh, self.embedder.embed_passages(fresh)))
+        seen.update((t, v) for t, v in vectors.items() if t in repeated)
+        return np.asarray([vectors.get(t, seen.get(t)) for t in texts], dtype=np.float32).reshape(len(texts), self.embedder.dim)
 
     def _write(self, chunk: Sequence[SearchRecord], vectors: np.ndarray) -> None:
         keys = []
