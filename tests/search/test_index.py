@@ -139,3 +139,28 @@ def test_fit_logistic_separates():
 def test_passage_text_drops_repeats():
     r = SearchRecord("x", "Claim text here.", title="Claim text here", subtitle="More")
     assert passage_text(r) == "Claim text here. More."
+
+
+def test_document_frequencies_follow_writes(tmp_path):
+    import sqlite3
+    from collections import Counter
+
+    from claimscope.search.lexical import LexicalIndex, query_tokens
+
+    db = sqlite3.connect(tmp_path / "lex.sqlite")
+    lex = LexicalIndex(db)
+    with db:
+        lex.add([(1, "The US is helping Daesh", "Syria"), (2, "Poland claims Hrodna", "Belarus Poland")])
+        lex.add([(1, "The US helps Daesh in Syria", "")])  # replaced
+        lex.add([(3, "Daesh images", "Syria")])
+        lex.remove([2])
+
+    def expected():
+        return Counter(t for _, text in lex.texts() for t in set(query_tokens(text)))
+
+    words = ["daesh", "syria", "poland", "hrodna", "helping", "helps", "the"]
+    assert {t: n for t, n in lex.document_frequencies(words).items() if n} == {t: expected()[t] for t in words if expected()[t]}
+    db.execute("DELETE FROM lexical_df")
+    db.commit()
+    rebuilt = LexicalIndex(db)  # an index written before the table existed is counted on open
+    assert rebuilt.document_frequencies(words) == {t: expected()[t] for t in words if expected()[t]}

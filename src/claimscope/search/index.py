@@ -165,7 +165,6 @@ class SearchIndex:
         self.lexical = LexicalIndex(self.db)
         self.dense: DenseIndex | AnnIndex = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
-        self._df: Counter | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
         self._embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-index")
         self._load()
@@ -248,7 +247,6 @@ class SearchIndex:
             "ON CONFLICT(k) DO UPDATE SET v = CAST(v AS INTEGER) + 1"
         )
         self._ann_dirty = isinstance(self.dense, AnnIndex)
-        self._df = None
 
     def __len__(self) -> int:
         return len(self._meta)
@@ -396,7 +394,7 @@ class SearchIndex:
 
     def _coverage(self, query: str, keys: list[int]) -> np.ndarray:
         """IDF-weighted share of the query's words that each record contains."""
-        df = self._document_frequencies()
+        df = self.lexical.document_frequencies(query_tokens(query))
         n = max(len(self._meta), 1)
         idf = {t: np.log1p(n / (df.get(t, 0) + 1)) for t in query_tokens(query)}
         total = sum(idf.values())
@@ -406,12 +404,6 @@ class SearchIndex:
         return np.asarray(
             [sum(idf[t] for t in set(query_tokens(texts.get(k, ""))) & idf.keys()) / total for k in keys]
         )
-
-    def _document_frequencies(self) -> Counter:
-        """How many records contain each word (computed on first use after a change)."""
-        if self._df is None:
-            self._df = Counter(t for _, text in self.lexical.texts() for t in set(query_tokens(text)))
-        return self._df
 
     def search(
         self,

@@ -2,13 +2,16 @@
 
 Records are keyed by an integer ``key`` chosen by the caller (the search index maps
 record ids to keys). The query is turned into an OR of its distinct word tokens, so
-a whole tweet or sentence can be passed as is; FTS5 ranks with BM25.
+a whole tweet or sentence can be passed as is; FTS5 ranks with BM25. Beside it, the
+table ``lexical_df`` keeps how many records contain each word (``query_tokens``),
+updated with every write, so a query's IDF weights cost one lookup at any collection size.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from typing import Iterable
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -17,7 +20,8 @@ MAX_QUERY_TOKENS = 64
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(
     body, tags, tokenize = 'porter unicode61 remove_diacritics 2'
-)
+);
+CREATE TABLE IF NOT EXISTS lexical_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -36,17 +40,37 @@ class LexicalIndex:
     def __init__(self, db: sqlite3.Connection, tag_weight: float = 0.5):
         self.db = db
         self.tag_weight = tag_weight
-        db.execute(SCHEMA)
+        db.executescript(SCHEMA)
+        if db.execute("SELECT 1 FROM lexical_df LIMIT 1").fetchone() is None:
+            with db:  # rows written before document frequencies were kept
+                self._count([text for _, text in self.texts()], 1)
 
     def add(self, rows: Iterable[tuple[int, str, str]]) -> None:
         """Insert or replace (key, body, tags) rows; the caller commits."""
         rows = list(rows)
-        self.db.executemany("DELETE FROM lexical WHERE rowid = ?", [(k,) for k, _, _ in rows])
+        self.remove([k for k, _, _ in rows])
         self.db.executemany("INSERT INTO lexical (rowid, body, tags) VALUES (?, ?, ?)", rows)
+        self._count([f"{body} {tags}" for _, body, tags in rows], 1)
 
     def remove(self, keys: Iterable[int]) -> None:
         """Delete rows by key; the caller commits."""
+        keys = list(keys)
+        self._count([text for _, text in self.texts(keys)], -1)
         self.db.executemany("DELETE FROM lexical WHERE rowid = ?", [(k,) for k in keys])
+
+    def _count(self, texts: list[str], sign: int) -> None:
+        counts = Counter(t for text in texts for t in set(query_tokens(text)))
+        self.db.executemany(
+            "INSERT INTO lexical_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            [(t, sign * n) for t, n in counts.items()],
+        )
+
+    def document_frequencies(self, tokens: list[str]) -> dict[str, int]:
+        """How many records contain each of ``tokens`` (as ``query_tokens`` splits them)."""
+        if not tokens:
+            return {}
+        marks = ",".join("?" * len(tokens))
+        return dict(self.db.execute(f"SELECT term, n FROM lexical_df WHERE term IN ({marks})", tokens))
 
     def texts(self, keys: list[int] | None = None) -> list[tuple[int, str]]:
         """(key, indexed text) for ``keys``, or for every row when ``keys`` is None."""
