@@ -159,3 +159,13 @@ def test_colon_labels_name_no_speaker():
     )
     colons = [a for a in found if a["cue"] == ":"]
     assert [a["speaker"] for a in colons] == ["Mayor Voss"]
+
+
+def test_mixed_curly_and_straight_quotation_marks_pair():
+    _, found = run(
+        ["“Our roads are crumbling,\" the mayor said.", "\"We will rebuild them,” she added."],
+        "en",
+    )
+    said, added = by_cue(found, "said"), by_cue(found, "added")
+    assert said["direct"] and said["content"] == "Our roads are crumbling,"
+    assert added["direct"] and added["speaker"] == "she"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-OPENING = {"«": "»", "“": "”", "„": "“”", '"': '"', "‘": "’", "‚": "‘’"}
+OPENING = {"«": "»", "“": '”"', "„": "“”", '"': '"”', "‘": "’", "‚": "‘’"}  # “…" and "…” mix
 QUOTE_MARK = re.compile(r"''|[«»“”„‚\"‘’]")
 CLOSING = set('»”“"’‘')
 
@@ -45,7 +45,11 @@ def find_quotes(text: str) -> dict[int, int]:
             if (
                 len(other) == len(mark)
                 and other in closers
-                and (not straight or not text[pos - 1].isspace())
+                and (
+                    not straight
+                    or not text[pos - 1].isspace()
+                    or text[pos - 2 : pos - 1] in ("'", "’")  # ''… 'Park Avenue,' ''
+                )
             ):
                 closed = True
                 break
