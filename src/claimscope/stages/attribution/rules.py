@@ -125,13 +125,21 @@ class SentenceRules(Spans):
         phrase ("The real estate tycoon entered …"), if any (after an opening
         quotation or an opening adverbial that ends with a comma, "In April, Trump
         …"; not a participle such as "Speaking")."""
-        found = self.opening_subject(lo, pos)
-        lead = WORD.match(self.text, strip(self.text, lo, pos)[0])
-        comma = self.text.find(",", lo, pos)
-        if found is None and lead and lead.group().lower() in self.t.not_subjects:
-            if comma > 0 and not self.enclosing(comma):
-                return self.opening_subject(comma + 1, pos)
-        return found
+        for _ in range(3):  # "On Thursday, after remaining neutral, Warren …"
+            found = self.opening_subject(lo, pos)
+            lead = words(self.text, lo, pos)[:1]
+            comma = self.text.find(",", lo, pos)
+            if found or not lead or comma < 0 or self.enclosing(comma):
+                return found
+            word = lead[0].group().lower()
+            opener = (  # "In April,", "However,", "Meanwhile,", "And …,"
+                word in self.t.not_subjects | self.t.adverbs | self.t.coordinators
+                or len(words(self.text, lo, comma)) == 1
+            )
+            if not opener:
+                return None
+            lo = comma + 1
+        return None
 
     def determiner_phrase(self, toks: list[re.Match]) -> list[re.Match]:
         """A determiner and the lower-case words after it up to the first verb-like
@@ -202,7 +210,8 @@ class SentenceRules(Spans):
             first = self.trim_speaker(self.left_region(lo, sep), sep)
             lead = WORD.match(self.text, first[0]) if first else None
             if (
-                self.looks_like_speaker(first)
+                first
+                and (self.looks_like_speaker(first) or self.has_subject_marker(first))
                 and lead
                 and lead.group().lower() not in self.t.not_subjects
             ):
