@@ -169,3 +169,30 @@ def test_mixed_curly_and_straight_quotation_marks_pair():
     said, added = by_cue(found, "said"), by_cue(found, "added")
     assert said["direct"] and said["content"] == "Our roads are crumbling,"
     assert added["direct"] and added["speaker"] == "she"
+
+
+def test_complementizer_after_a_clause_of_its_own_stays_in_the_content():
+    _, found = run(["The mayor said she was pleased that the bridge reopened early."], "en")
+    assert by_cue(found, "said")["content"] == "she was pleased that the bridge reopened early"
+
+
+def test_noun_cue_needs_an_owner():
+    _, found = run(
+        [
+            "Voters noticed his support for the tunnel project.",
+            "There was broad support for the tunnel project.",
+        ],
+        "en",
+    )
+    owned = [a for a in found if a["cue"] == "support for"]
+    assert [a["speaker"] for a in owned] == ["his"]
+
+
+def test_opening_poll_phrase_runs_to_its_comma():
+    _, found = run(
+        ["In a Harbor Times poll released Monday, 48 percent of residents backed the levy."],
+        "en",
+    )
+    poll = by_cue(found, "In")
+    assert poll["speaker"] == "a Harbor Times poll released Monday"
+    assert poll["content"].startswith("48 percent")
