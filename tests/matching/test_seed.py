@@ -19,6 +19,10 @@ from claimscope.stages.matching import Matching, article_date
 from claimscope.store import open_store
 
 CASE = "Images prove that the US is helping Daesh"
+# EUvsDisinfo cases of the same days covering the article's two other claims (the US-led
+# coalition let the IS convoy flee; the US plans a zone east of the Euphrates under
+# pro-US forces): reporting them is not reporting something unrelated (docs/matching.md)
+RELATED = {("The US is saving Daesh from a final defeat", "2017-11-14"), ("The US occupies Syria", "2017-11-16")}
 
 
 @pytest.fixture
@@ -41,11 +45,9 @@ def test_seed_ranks_the_2017_case_first_and_reports_nothing_unrelated(seed_run):
     hits = index.search_many(claims, k=5, min_confidence=0.0, date=article_date(doc))
     top = store.get(hits[0][0].id)
     assert (top.claim, top.review_date) == (CASE, "2017-11-14")
-    assert all((m.claim, m.review_date) == (CASE, "2017-11-14") for m in doc.matches)
+    assert all((m.claim, m.review_date) in RELATED | {(CASE, "2017-11-14")} for m in doc.matches)
 
 
-@pytest.mark.xfail(strict=True, reason="with EUvsDisinfo alone in the index the case's confidence is about 0.24, "
-                   "below the 0.42 threshold (docs/matching.md, known gaps)")
 def test_seed_check_reports_the_2017_case(seed_run):
     _, _, doc = seed_run
     assert doc.matches and (doc.matches[0].claim, doc.matches[0].review_date) == (CASE, "2017-11-14")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimscope.model import Article, FactCheck, Meta
 from claimscope.pipeline import Pipeline
+from claimscope.search.fusion import FusionWeights
 from claimscope.search.sync import index_path, open_index, sync
 from claimscope.stages import default_stages
 from claimscope.stages.matching import Matching
@@ -64,7 +65,8 @@ def test_matches_the_checked_claim_and_flags_known_disinformation(tmp_path):
     assert [m.factcheck_id for m in doc.matches] == ["daesh"]
     match = doc.matches[0]
     assert match.verdict == "disinformation" and match.publisher == "EUvsDisinfo"
-    assert match.review_url == "https://checks.example/daesh" and 0.42 <= match.confidence <= 1
+    assert match.review_url == "https://checks.example/daesh"
+    assert FusionWeights().article_threshold <= match.confidence <= 1
     assert doc.sentences[match.sentence].start == match.start and match.stage == "matching@1"
     flags = [f.kind for f in doc.sourcing[0].flags]
     assert flags[0] == "known_disinformation"

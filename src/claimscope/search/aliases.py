@@ -117,12 +117,18 @@ class AliasTable:
             return False
         return seq[-1].startswith(last) if entry.stem else seq[-1] == last
 
-    def expand(self, text: str) -> str:
-        """``text`` plus the English names of entities it names in another language."""
+    def expand(self, text: str, lang: str | None = None) -> str:
+        """``text`` plus the English names of entities it names in another language.
+
+        A name English shares ("IS", "ISIS" in a Vietnamese or German text) counts as
+        English unless ``lang``, the text's language, is known and not English: then
+        the English names are appended too ("IS" -> Islamic State, Daesh, ISIS).
+        """
         present = {w.casefold() for w in _TOKEN.findall(text)}
         extra: list[str] = []
         for m in self.find(text):
-            if tuple(_TOKEN.findall(text[m.start : m.end].casefold())) in self._english_names:
+            shared = tuple(_TOKEN.findall(text[m.start : m.end].casefold())) in self._english_names
+            if shared and lang in (None, "en"):
                 continue
             for name in self.english.get(m.entity, ())[:3]:
                 words = {w.casefold() for w in _TOKEN.findall(name)}

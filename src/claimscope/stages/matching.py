@@ -53,7 +53,7 @@ class Matching:
         return self._index is not None and len(self._index) > 0
 
     def __call__(self, doc: Document) -> Document:
-        claims = [c for c in doc.claims if c.checkworthy]
+        claims = checkworthy_claims(doc)
         if not claims or not self._open():
             return doc
         texts = [doc.text[c.start:c.end] for c in claims]
@@ -66,6 +66,11 @@ class Matching:
             for hit, i in hits if (fc := records.get(hit.id)) is not None
         )
         return _flag_known_disinformation(doc.evolve(matches=matches))
+
+
+def checkworthy_claims(doc: Document) -> list:
+    """The claims the stage queries the index with: the check-worthy ones, in order."""
+    return [c for c in doc.claims if c.checkworthy]
 
 
 def article_date(doc: Document) -> str:
