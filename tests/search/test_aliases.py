@@ -68,3 +68,12 @@ def test_longest_name_wins():
 def test_missing_english_table_is_an_error():
     with pytest.raises(ValueError):
         AliasTable({"fr": {"x": ["X"]}})
+
+
+def test_names_english_shares_are_expanded_only_for_other_languages():
+    table = default_aliases()
+    vietnamese = "Đoàn xe chở các tay súng IS tháo chạy khỏi Albu Kamal."
+    assert "Daesh" in table.expand(vietnamese, "vi")
+    assert table.expand(vietnamese) == vietnamese  # language unknown: "IS" may be English
+    english = "IS fighters fled the town."
+    assert table.expand(english, "en") == english
