@@ -26,24 +26,24 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
 from datetime import timedelta
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from claimscope import langid
 from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.dense import AnnIndex, DenseIndex
-from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence
+from claimscope.search.fusion import CENTRED_SCALE, FEATURES, FusionWeights, date_evidence, merge_texts
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import SearchRecord, lexical_text, passage_text
 
 CANDIDATES = 100  # per retriever
-MARGIN_RANK = 10  # confidence compares a hit with the candidate at this rank
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense search
@@ -100,6 +100,16 @@ class Candidates:
     entity: np.ndarray  # share of the query's entities the record names
     date_gap: np.ndarray  # |record date - query date| in days, NaN when either is unknown
     coverage: np.ndarray  # IDF-weighted share of the query's words found in the record
+    hub: np.ndarray  # each record's cosine to the collection's mean vector
+    mu2: float  # squared length of the collection's mean vector
+    cross: np.ndarray  # 1 where the query's language is known and differs from the record's
+
+    def centred(self) -> np.ndarray:
+        """Cosine of query and record after subtracting the collection's mean vector from
+        both (unit vectors: computed from the cosine, ``background`` mean and ``hub``)."""
+        mean = self.background[0]
+        dot = self.cos - mean - self.hub + self.mu2
+        return dot / np.sqrt(np.maximum((1 - 2 * mean + self.mu2) * (1 - 2 * self.hub + self.mu2), 1e-12))
 
     def features(self) -> np.ndarray:
         """The feature matrix, columns in ``fusion.FEATURES`` order."""
@@ -110,15 +120,19 @@ class Candidates:
         lex = self.bm25[hit] if hit.any() else np.zeros(1)
         top = lex.max() if lex.max() > 0 else 1.0
         reach = self.coverage.max() if len(self.coverage) else 0.0  # how lexically matchable the query is
+        lex_rel = self.bm25 / top * reach
+        lex_z = np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0) * reach
         return np.column_stack(
             [
                 (self.cos - mean) / sd,
                 self.cos - self.cos.max(),
-                self.bm25 / top * reach,
-                np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0) * reach,
+                lex_rel,
+                lex_z,
                 self.entity,
                 self.coverage,
                 np.where(np.isnan(self.date_gap), 0.0, 1 - np.minimum(np.log1p(np.nan_to_num(self.date_gap)) / DATE_SCALE, 1)),
+                self.centred() * CENTRED_SCALE,
+                *(self.cross * f for f in (lex_rel, lex_z, self.coverage, self.entity)),  # fusion.LEXICAL order
             ]
         )
 
@@ -133,6 +147,9 @@ class Candidates:
             self.entity[keep],
             self.date_gap[keep],
             self.coverage[keep],
+            self.hub[keep],
+            self.mu2,
+            self.cross[keep],
         )
 
 
@@ -350,7 +367,8 @@ class SearchIndex:
 
     def prepare(self, text: str) -> str:
         """The query text actually searched: cleaned, with entity names bridged."""
-        return self.aliases.expand(clean_query(text))
+        cleaned = clean_query(text)
+        return self.aliases.expand(cleaned, langid.best(cleaned)[0])
 
     def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "") -> "Candidates":
         """The union of the dense and BM25 candidate lists for ``text``, with raw scores.
@@ -371,6 +389,8 @@ class SearchIndex:
         cos = self._cosines(vector, keys)
         q_ents = {m.entity for m in self.aliases.find(query)}
         mean, sd = self.dense.background(vector)
+        centroid = np.asarray(self.dense.centroid(), dtype=np.float32)
+        q_lang = langid.best(clean_query(text))[0]
         return Candidates(
             keys=keys,
             cos=np.asarray(cos, dtype=np.float64),
@@ -381,6 +401,9 @@ class SearchIndex:
             ),
             date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
             coverage=self._coverage(query, keys),
+            hub=np.asarray(self._cosines(centroid, keys), dtype=np.float64),
+            mu2=float(centroid @ centroid),
+            cross=np.asarray([bool(q_lang and self._meta[k].lang and self._meta[k].lang != q_lang) for k in keys], dtype=np.float64),
         )
 
     def _cosines(self, vector: np.ndarray, keys: list[int]) -> np.ndarray:
@@ -441,9 +464,8 @@ class SearchIndex:
         keys, cos, bm = cands.keys, cands.cos, cands.bm25
         feats = cands.features()
         scores = self.weights.score(feats)
-        dense_z = feats[:, FEATURES.index("dense_z")]
+        centred = cands.centred()
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
-        ref = np.sort(dense_z)[::-1][min(MARGIN_RANK, len(dense_z)) - 1]
         if min_confidence is None:
             min_confidence = self.weights.threshold
         hits = []
@@ -451,9 +473,7 @@ class SearchIndex:
             meta = self._meta[keys[i]]
             if (since and meta.date < since) or (lang and meta.lang != lang):
                 continue
-            conf = self.weights.probability(
-                float(dense_z[i]), float(dense_z[i] - ref), float(cos[i]), float(dated[i])
-            )
+            conf = self.weights.probability(float(centred[i]), float(cos[i]), float(dated[i]))
             if conf >= min_confidence:
                 hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
             if len(hits) == k:
@@ -463,30 +483,14 @@ class SearchIndex:
     def search_many(
         self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = ""
     ) -> list[tuple[SearchHit, int]]:
-        """Search several texts (an article's claim sentences) and merge per record.
-
-        A record that is the best hit of several texts gathers their evidence: its
-        confidence is the noisy-OR of those texts' confidences (1 - prod(1 - c)); a record
-        that is never a best hit keeps its highest confidence. Records with the very same
-        passage as the best hit (a collection listing one case under two addresses) count
-        as best hits too. Returns (hit, index of the
-        text that gave the most confident hit), most confident first, at most ``k``.
+        """Search several texts (an article's claim sentences) and merge per record
+        (``fusion.merge_texts``: each text contributes its best hit; a record several texts
+        agree on gathers their evidence). ``min_confidence`` defaults to the article
+        threshold (``FusionWeights.article_threshold``). Returns (hit, index of the text
+        that gave the most confident hit), most confident first, at most ``k``.
         """
         if min_confidence is None:
-            min_confidence = self.weights.threshold
+            min_confidence = self.weights.article_threshold
         vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
-        best: dict[str, tuple[SearchHit, int]] = {}
-        misses: dict[str, float] = {}  # per record: product of (1 - c) over texts it tops
-        for i, (text, vec) in enumerate(zip(texts, vectors)):
-            hits = self.search(text, k=k, min_confidence=0.0, vector=vec, date=date)
-            for hit in hits:
-                if hit.cosine == hits[0].cosine:  # the best hit, or the same passage again
-                    misses[hit.id] = misses.get(hit.id, 1.0) * (1.0 - hit.confidence)
-                if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
-                    best[hit.id] = (hit, i)
-        merged = []
-        for rid, (hit, i) in best.items():
-            conf = max(hit.confidence, 1.0 - misses.get(rid, 1.0))
-            if conf >= min_confidence:
-                merged.append((replace(hit, confidence=conf), i))
-        return sorted(merged, key=lambda h: -h[0].confidence)[:k]
+        results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date) for t, v in zip(texts, vectors)]
+        return [(hit, i) for hit, i in merge_texts(results) if hit.confidence >= min_confidence][:k]
