@@ -47,3 +47,16 @@ def test_broken_table_is_an_input_error(table_dir, content, message):
     (table_dir / "xx.json").write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         tables.load_table("xx")
+
+
+def test_bad_verb_shape_and_non_list_colon_labels_are_input_errors(table_dir):
+    (table_dir / "xx.json").write_text(
+        json.dumps({"language": "xx", "verb_shape": "(ed"}), encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="bad pattern"):
+        tables.load_table("xx")
+    (table_dir / "yy.json").write_text(
+        json.dumps({"language": "yy", "colon_labels": "update"}), encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="must be lists"):
+        tables.load_table("yy")

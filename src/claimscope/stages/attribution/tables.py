@@ -46,6 +46,9 @@ _LIST_KEYS = (
     "not_cues",
     "generic_subjects",
     "possessives",
+    "colon_labels",
+    "noun_cues",
+    "possessive_determiners",
 )
 
 
