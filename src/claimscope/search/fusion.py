@@ -17,8 +17,8 @@ normalised features first:
 - ``date_prox``: 1 when the record is dated the day the query text was published,
   falling with the log of the gap in days to 0 at ten years (0 when a date is unknown);
 - ``centred``: the cosine of query and record after subtracting the collection's mean
-  vector from both (anisotropy corrected on both sides: generic records close to the
-  centroid, such as two-word titles, stop looking similar to everything), times
+  vector from both (anisotropy corrected on both sides: a record close to the
+  centroid, which looks a little similar to every query, is discounted), times
   ``CENTRED_SCALE``;
 - ``x_lex_rel``, ``x_lex_z``, ``x_coverage``, ``x_entity``: the same lexical features
   again where the query's language differs from the record's (0 otherwise), so that
