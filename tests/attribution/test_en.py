@@ -196,3 +196,13 @@ def test_opening_poll_phrase_runs_to_its_comma():
     poll = by_cue(found, "In")
     assert poll["speaker"] == "a Harbor Times poll released Monday"
     assert poll["content"].startswith("48 percent")
+
+
+def test_reduced_passive_takes_its_agent():
+    _, found = run(
+        ["As reported by the Harbor Times, the levy raised twice the expected sum."],
+        "en",
+    )
+    reported = by_cue(found, "reported")
+    assert reported["speaker"] == "the Harbor Times"
+    assert reported["content"].startswith("the levy raised")

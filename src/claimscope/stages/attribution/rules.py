@@ -225,18 +225,18 @@ class SentenceRules(Spans):
     def passive_agent(
         self, cue: re.Match, lo: int, hi: int
     ) -> tuple[int, int] | None | bool:
-        """For "X was criticized by Y": the agent span (or None); False when not passive."""
+        """For "X was criticized by Y" and the reduced "as reported by Y", "a view
+        echoed by Y": the agent span (or None); False when not passive."""
         before = words(self.text, lo, cue.start())
-        if (
-            not before
-            or before[-1].group().lower() not in self.t.passive
-            or self.t.no_inversion.search(cue.group())
-        ):
+        if self.t.no_inversion.search(cue.group()):
             return False  # "is calling for" is progressive, not passive
         agent = self.t.agent.match(
             self.text, strip(self.text, cue.end(), hi, " ")[0], hi
         )
-        if agent is None:
+        if not before or before[-1].group().lower() not in self.t.passive:
+            if agent is None:
+                return False
+        elif agent is None:
             return None
         return self.trim_speaker(
             agent.end(), self.right_region(agent.end(), hi), after=True
@@ -281,6 +281,9 @@ class SentenceRules(Spans):
             found = self.content_after(
                 agent[1] if agent else cue.end(), hi, stop_ok=True
             )
+            if found is None and agent and text[agent[1] : hi].lstrip().startswith(","):
+                comma = text.index(",", agent[1])  # "As reported by X, <content>"
+                found = self.content_after(comma + 1, hi, stop_ok=True)
             if found is None:
                 return None
             return Raw(
