@@ -104,18 +104,24 @@ class SentenceRules(Spans):
         return min(later, key=lambda r: r.cue).speaker
 
     def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
-        """For "In an interview, Trump doubled down and said …": the subject of the
-        latest clause (after a comma or semicolon) before the coordinator."""
+        """For "In an interview, Trump doubled down and said …" (also "…, calling",
+        "… in rejecting", "… to tell"): the subject of the nearest clause (after a
+        comma, semicolon or clause-breaking word) before the coordinator."""
         lead = words(self.text, lo, pos)
-        if not lead or lead[-1].group().lower() not in self.t.coordinators:
+        if not lead:
             return None
-        cuts = [i + 1 for i in range(lo, lead[-1].start()) if self.text[i] in ",;"]
+        last = lead[-1].group().lower()
+        if last in self.t.coordinators or last in self.t.not_subjects | self.t.verb_chain:
+            pos = lead[-1].start()  # "… and said", "… in rejecting", "… to tell"
+        elif self.text[lo:pos].rstrip()[-1:] != ",":
+            return None
+        cuts = [i + 1 for i in range(lo, pos) if self.text[i] in ",;"]
         cuts += [  # "… cheered when Trump spotted a sign and asked …"
-            m.end() for m in self.t.clause_break.finditer(self.text, lo, lead[-1].start())
+            m.end() for m in self.t.clause_break.finditer(self.text, lo, pos)
         ]
         for start in sorted([lo, *cuts])[::-1][:3]:
             if not self.enclosing(start):
-                found = self.subject(start, lead[-1].start())
+                found = self.subject(start, pos)
                 if found:
                     return found
         return None
