@@ -57,7 +57,7 @@ class SentenceRules(Spans):
             return None
         if (
             not self.t.inverted_pronouns
-            and self.text[span[0] : span[1]].lower() in self.t.pronouns
+            and WORD.match(self.text, span[0]).group().lower() in self.t.pronouns
         ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
             return None  # English "says he made …" is no inversion; "pledged a “…”"
         rest = self.text[end:hi].strip(EDGE)
@@ -220,13 +220,14 @@ class SentenceRules(Spans):
                 and (self.looks_like_speaker(first) or self.has_subject_marker(first))
                 and lead
                 and lead.group().lower() not in self.t.not_subjects
+                and not self.t.no_inversion.search(lead.group())  # "X, speaking at …,"
             ):
                 break
             first = None
         if first is None:
             return None
         last = strip(self.text, first[0], seps[0])
-        return (first[0], last[1]) if len(words(self.text, *last)) <= 20 else None
+        return (first[0], last[1]) if len(words(self.text, *last)) <= 20 else first
 
     def passive_agent(
         self, cue: re.Match, lo: int, hi: int
