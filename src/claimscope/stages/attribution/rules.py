@@ -106,7 +106,7 @@ class SentenceRules(Spans):
     def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
         """For "In an interview, Trump doubled down and said …" (also "…, calling",
         "… in rejecting", "… to tell"): the subject of the nearest clause (after a
-        comma, semicolon or clause-breaking word) before the coordinator."""
+        comma or semicolon) before the coordinator."""
         lead = words(self.text, lo, pos)
         if not lead:
             return None
@@ -116,9 +116,6 @@ class SentenceRules(Spans):
         elif self.text[lo:pos].rstrip()[-1:] != ",":
             return None
         cuts = [i + 1 for i in range(lo, pos) if self.text[i] in ",;"]
-        cuts += [  # "… cheered when Trump spotted a sign and asked …"
-            m.end() for m in self.t.clause_break.finditer(self.text, lo, pos)
-        ]
         for start in sorted([lo, *cuts])[::-1][:3]:
             if not self.enclosing(start):
                 found = self.subject(start, pos)
