@@ -179,12 +179,12 @@ def test_complementizer_after_a_clause_of_its_own_stays_in_the_content():
 def test_noun_cue_needs_an_owner():
     _, found = run(
         [
-            "Voters noticed his support for the tunnel project.",
-            "There was broad support for the tunnel project.",
+            "Voters noticed his opposition to the tunnel project.",
+            "There was broad opposition to the tunnel project.",
         ],
         "en",
     )
-    owned = [a for a in found if a["cue"] == "support for"]
+    owned = [a for a in found if a["cue"] == "opposition to"]
     assert [a["speaker"] for a in owned] == ["his"]
 
 
