@@ -255,7 +255,7 @@ class SentenceRules(Spans):
             and toks[-1].group().lower() in self.t.possessive_determiners
             and " ".join(cue.group().lower().split()) in self.t.noun_cues
         ):
-            return toks[-1].span()  # "his support for …"
+            return toks[-1].span()  # "his opposition to …"
         if not toks or not toks[-1].group()[0].isupper():
             return None
         last, end = toks[-1], strip(self.text, toks[-1].end(), cue.start())[0]
@@ -276,7 +276,7 @@ class SentenceRules(Spans):
         left = self.left_region(lo, cue.start())
         owner = self.possessor(left, cue) if self.t.possessives else None
         if owner is None and " ".join(cue.group().lower().split()) in self.t.noun_cues:
-            return None  # "support for" is a cue only with its owner: "his support for"
+            return None  # "opposition to" is a cue only with its owner: "his opposition to"
         if owner:
             found = self.content_after(cue.end(), hi, stop_ok=True)
             return Raw((cue.start(), cue.end()), owner, *found) if found else None

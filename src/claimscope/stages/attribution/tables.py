@@ -119,7 +119,7 @@ class Table:
     no_inversion: re.Pattern  # cue forms never followed by their subject
     colon_cue: bool  # "Speaker: content" counts as an attribution
     possessive_determiners: frozenset  # "his"/"their": the owner of a noun cue
-    noun_cues: frozenset  # cues only with an owner ("his support for")
+    noun_cues: frozenset  # cues only with an owner ("his opposition to")
     colon_labels: frozenset  # labels before a colon that name no speaker ("Update:")
     adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
     verb: re.Pattern  # word shape of a finite verb ("-ed"): ends a subject phrase
