@@ -206,3 +206,12 @@ def test_reduced_passive_takes_its_agent():
     reported = by_cue(found, "reported")
     assert reported["speaker"] == "the Harbor Times"
     assert reported["content"].startswith("the levy raised")
+
+
+def test_sentence_opening_inversion():
+    _, found = run(
+        ["The levy passed.", "Said Mayor Voss, “We kept our promise to the voters.”"],
+        "en",
+    )
+    said = by_cue(found, "Said")
+    assert said["speaker"] == "Mayor Voss" and said["direct"]

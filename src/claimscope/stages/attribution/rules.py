@@ -25,10 +25,15 @@ APPOSITION = (
 class SentenceRules(Spans):
     """The cue rules: reporting verbs, prepositions, postpositions and colons."""
 
-    def inverted_speaker(self, cue: re.Match, hi: int) -> tuple[int, int] | None:
-        """The subject after the cue ("..., said the minister in a statement"):
-        a short noun phrase that ends the clause."""
+    def inverted_speaker(
+        self, cue: re.Match, hi: int, lo: int = 0
+    ) -> tuple[int, int] | None:
+        """The subject after the cue ("..., said the minister in a statement", also
+        opening the sentence: "Said Comey, “…”"): a short noun phrase that ends the
+        clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
+        if before <= lo and cue.group()[0].isupper():
+            before = 0  # nothing before the cue in its sentence
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
         if closed:  # a quoted name or title ("the hacker known as “Guccifer,” stated")
             close = before - 1 if before - 1 in self.closing else before - 2
@@ -321,7 +326,7 @@ class SentenceRules(Spans):
             found = self.content_after(comma + 1, hi) if comma >= 0 else None
             return Raw((cue.start(), cue.end()), before, *found) if found else None
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
-        after = self.inverted_speaker(cue, hi) if inverted else None
+        after = self.inverted_speaker(cue, hi, lo) if inverted else None
         if after is not None:
             speaker = after
         elif before is not None:
