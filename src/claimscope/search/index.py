@@ -8,7 +8,8 @@ resumes where it stopped) and the index survives restarts. Up to ``ann_threshold
 records, vectors are loaded into memory on open for exact search; from there on the
 dense side is an int8 HNSW graph (``AnnIndex``) saved beside the SQLite file
 (``<store>.search.usearch``, written by ``flush``) and memory-mapped on open; it is
-rebuilt from the stored vectors only when missing or stale.
+rebuilt from the stored vectors only when missing or stale. In that mode BM25 also
+leaves out the query's words found in more than 5% of the records.
 
 A search cleans the query (``clean_query``), appends English names of entities it
 names in other languages (``AliasTable.expand``), retrieves candidates from both BM25
@@ -47,6 +48,8 @@ CANDIDATES = 100  # per retriever
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense search
+COMMON_SHARE = 0.05  # in HNSW mode, BM25 leaves out words found in more than this share of records
+COMMON_MIN = 1000  # ... and in more than this many
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -378,11 +381,11 @@ class SearchIndex:
         """
         query = self.prepare(text)
         if vector is None:  # BM25 runs while the query is embedded (both release the GIL)
-            pending = self._worker.submit(self.lexical.search, query, CANDIDATES)
+            pending = self._worker.submit(self.lexical.search, query, CANDIDATES, self._max_df())
             vector = self.embedder.embed_queries([query])[0]
             lex = dict(pending.result())
         else:
-            lex = dict(self.lexical.search(query, CANDIDATES))
+            lex = dict(self.lexical.search(query, CANDIDATES, self._max_df()))
         dense = self.dense.search(vector, CANDIDATES)
         dated = self._dated_near(date)
         keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta] + dated))
@@ -405,6 +408,10 @@ class SearchIndex:
             mu2=float(centroid @ centroid),
             cross=np.asarray([bool(q_lang and self._meta[k].lang and self._meta[k].lang != q_lang) for k in keys], dtype=np.float64),
         )
+
+    def _max_df(self) -> int | None:
+        """BM25's limit on a query word's document frequency: none in exact mode."""
+        return max(int(COMMON_SHARE * len(self._meta)), COMMON_MIN) if isinstance(self.dense, AnnIndex) else None
 
     def _cosines(self, vector: np.ndarray, keys: list[int]) -> np.ndarray:
         """Exact cosines of the candidates (in HNSW mode from the stored float vectors,

@@ -84,9 +84,16 @@ class LexicalIndex:
             out += self.db.execute(f"{sql} WHERE rowid IN ({marks})", chunk).fetchall()
         return out
 
-    def search(self, text: str, k: int = 100) -> list[tuple[int, float]]:
-        """Up to ``k`` (key, BM25 score) pairs, best first; scores are positive."""
+    def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
+        """Up to ``k`` (key, BM25 score) pairs, best first; scores are positive.
+
+        ``max_df``: leave out words found in more records than this (in a million
+        records, an OR over words like "the" would score most of the collection).
+        """
         tokens = query_tokens(text)
+        if max_df is not None:
+            df = self.document_frequencies(tokens)
+            tokens = [t for t in tokens if df.get(t, 0) <= max_df]
         if not tokens:
             return []
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
