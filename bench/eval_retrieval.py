@@ -274,13 +274,18 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
 
 def _balanced_threshold(kept: list[float], worst: list[float]) -> float:
     """The threshold maximising the smaller of (share of ``kept`` at or above it, share
-    of ``worst`` below it); ties go to the larger sum of both shares."""
+    of ``worst`` below it); ties go to the larger sum of both shares, and among equally
+    good thresholds the middle one is taken (the widest margin on both sides: a few
+    fit examples leave a range of thresholds that score the same)."""
 
     def balance(t: float) -> float:
         share_kept, share_empty = np.mean(np.asarray(kept) >= t), np.mean(np.asarray(worst) < t)
         return min(share_kept, share_empty) + 1e-3 * (share_kept + share_empty)
 
-    return float(max(np.round(np.linspace(0.05, 0.95, 181), 3), key=balance))
+    grid = np.round(np.linspace(0.05, 0.95, 181), 3)
+    scores = np.asarray([balance(t) for t in grid])
+    best = grid[scores >= scores.max() - 1e-12]
+    return float(best[len(best) // 2])
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ CANDIDATES = 100  # per retriever
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense search
+LENGTH_CAP = 12  # the length prior only tells very short records apart (fusion.py)
 COMMON_SHARE = 0.05  # in HNSW mode, BM25 leaves out words found in more than this share of records
 COMMON_MIN = 1000  # ... and in more than this many
 
@@ -106,6 +107,7 @@ class Candidates:
     hub: np.ndarray  # each record's cosine to the collection's mean vector
     mu2: float  # squared length of the collection's mean vector
     cross: np.ndarray  # 1 where the query's language is known and differs from the record's
+    length: np.ndarray  # log(1 + distinct words of the record's indexed text, at most LENGTH_CAP)
 
     def centred(self) -> np.ndarray:
         """Cosine of query and record after subtracting the collection's mean vector from
@@ -136,6 +138,7 @@ class Candidates:
                 np.where(np.isnan(self.date_gap), 0.0, 1 - np.minimum(np.log1p(np.nan_to_num(self.date_gap)) / DATE_SCALE, 1)),
                 self.centred() * CENTRED_SCALE,
                 *(self.cross * f for f in (lex_rel, lex_z, self.coverage, self.entity)),  # fusion.LEXICAL order
+                self.length,
             ]
         )
 
@@ -153,6 +156,7 @@ class Candidates:
             self.hub[keep],
             self.mu2,
             self.cross[keep],
+            self.length[keep],
         )
 
 
@@ -394,6 +398,7 @@ class SearchIndex:
         mean, sd = self.dense.background(vector)
         centroid = np.asarray(self.dense.centroid(), dtype=np.float32)
         q_lang = langid.best(clean_query(text))[0]
+        coverage, length = self._coverage(query, keys)
         return Candidates(
             keys=keys,
             cos=np.asarray(cos, dtype=np.float64),
@@ -403,10 +408,11 @@ class SearchIndex:
                 [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
             ),
             date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
-            coverage=self._coverage(query, keys),
+            coverage=coverage,
             hub=np.asarray(self._cosines(centroid, keys), dtype=np.float64),
             mu2=float(centroid @ centroid),
             cross=np.asarray([bool(q_lang and self._meta[k].lang and self._meta[k].lang != q_lang) for k in keys], dtype=np.float64),
+            length=length,
         )
 
     def _max_df(self) -> int | None:
@@ -435,18 +441,19 @@ class SearchIndex:
         )
         return [k for (k,) in rows if k in self._meta]
 
-    def _coverage(self, query: str, keys: list[int]) -> np.ndarray:
-        """IDF-weighted share of the query's words that each record contains."""
+    def _coverage(self, query: str, keys: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """IDF-weighted share of the query's words that each record contains, and each
+        record's length feature (``Candidates.length``)."""
         df = self.lexical.document_frequencies(query_tokens(query))
         n = max(len(self._meta), 1)
         idf = {t: np.log1p(n / (df.get(t, 0) + 1)) for t in query_tokens(query)}
         total = sum(idf.values())
-        if not keys or total == 0:
-            return np.zeros(len(keys))
-        texts = dict(self.lexical.texts(keys))
-        return np.asarray(
-            [sum(idf[t] for t in set(query_tokens(texts.get(k, ""))) & idf.keys()) / total for k in keys]
-        )
+        texts = dict(self.lexical.texts(keys)) if keys else {}
+        words = [set(query_tokens(texts.get(k, ""))) for k in keys]
+        length = np.log1p(np.minimum([len(w) for w in words], LENGTH_CAP).astype(np.float64))
+        if total == 0:
+            return np.zeros(len(keys)), length
+        return np.asarray([sum(idf[t] for t in w & idf.keys()) / total for w in words]), length
 
     def search(
         self,
