@@ -178,3 +178,10 @@ def test_bm25_can_leave_out_common_words(tmp_path):
     assert {k for k, _ in lex.search("the Daesh", 10)} == {1, 2, 3}
     assert {k for k, _ in lex.search("the Daesh", 10, max_df=2)} == {1}
     assert lex.search("the", 10, max_df=2) == []
+
+
+def test_remove_takes_any_iterable(tmp_path, embedder):
+    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+    index.upsert(RECORDS)
+    assert index.remove(r.id for r in RECORDS[:3]) == 3
+    assert len(index) == len(RECORDS) - 3

@@ -361,7 +361,8 @@ class SearchIndex:
 
     def remove(self, ids: Iterable[str]) -> int:
         """Drop records by id; returns how many were indexed."""
-        keys = [k for k, m in self._meta.items() if m.id in set(ids)]
+        wanted = set(ids)
+        keys = [k for k, m in self._meta.items() if m.id in wanted]
         with self.db:
             self.db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in keys])
             self.db.executemany("DELETE FROM vectors WHERE key = ?", [(k,) for k in keys])
