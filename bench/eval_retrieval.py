@@ -31,7 +31,7 @@ import numpy as np
 from claimscope import ingest
 from claimscope.embed import CachedEmbedder, Embedder, cache_path, default_embedder
 from claimscope.pipeline import Pipeline
-from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, fit_listwise, fit_logistic, merge_texts
+from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, fit_listwise, fit_logistic, merge_texts, score_lead
 from claimscope.search.index import Candidates, SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
@@ -181,7 +181,7 @@ def article_results(index: SearchIndex, row: dict) -> list[list]:
     """The ranked hits (confidence 0 and up) of each claim sentence of a dev article."""
     texts, date = article_queries(row["text"], row.get("date", ""))
     vectors = _vectors(index, texts) if texts else []
-    return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date) for t, v in zip(texts, vectors)]
+    return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
 
 
 def _articles(index: SearchIndex, rows: list[dict]) -> dict:
@@ -220,11 +220,13 @@ def _training_queries(embedder: Embedder) -> list[tuple[SearchIndex, list[tuple[
 
 
 def _confidence_sample(weights: FusionWeights, cands: Candidates) -> list[float]:
-    """[centred cosine, cosine, date evidence] of the top-ranked candidate."""
+    """[centred cosine, cosine, date evidence, score lead] of the top-ranked candidate."""
     feats = cands.features()
-    best = int(np.argmax(weights.score(feats)))
+    scores = weights.score(feats)
+    best = int(np.argmax(scores))
     dated = date_evidence(feats[best : best + 1, FEATURES.index("date_prox")])[0]
-    return [float(cands.centred()[best]), float(cands.cos[best]), float(dated)]
+    lead = score_lead(scores, cands.cos)[best]
+    return [float(cands.centred()[best]), float(cands.cos[best]), float(dated), float(lead)]
 
 
 def fit(embedder: Embedder | None = None) -> FusionWeights:
@@ -251,8 +253,11 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
             if c.keys:
                 conf_x.append(_confidence_sample(weights, c))
                 conf_y.append(c.keys[int(np.argmax(weights.score(c.features())))] in gold_keys)
-    cw = fit_logistic(np.asarray(conf_x), np.asarray(conf_y, dtype=float))
-    weights = FusionWeights(rank=rank, confidence=tuple(round(float(v), 4) for v in cw))
+    conf_x, conf_y = np.asarray(conf_x), np.asarray(conf_y, dtype=float)
+    cw = fit_logistic(conf_x[:, :3], conf_y)
+    aw = fit_logistic(conf_x, conf_y)
+    weights = FusionWeights(rank=rank, confidence=tuple(round(float(v), 4) for v in cw),
+                            article_confidence=tuple(round(float(v), 4) for v in aw))
     dev_index = samples[-1][0]
     dev_index.weights = weights
     fit_rows = [r for r in load_devset() if dev_split(r) == "fit"]

@@ -58,3 +58,22 @@ def test_articles_and_seed(multilingual):
     assert articles["without_case_empty"] >= floor("retrieval.articles.without_case_empty")
     # the reference article: its EUvsDisinfo case on top, nothing unrelated above the threshold
     assert multilingual["seed"]["top1"] == multilingual["seed"]["no_false_match"] == 1.0
+
+
+def test_score_lead_counts_copies_of_one_passage_as_one_rival():
+    import numpy as np
+
+    from claimscope.search.fusion import LEAD_CAP, score_lead
+
+    # the best passage is listed twice (same cosine): its lead is over the next passage
+    lead = score_lead(np.array([5.0, 3.0, 5.0, 1.0]), np.array([0.9, 0.8, 0.9, 0.7]))
+    assert lead.tolist() == [2.0, -2.0, 2.0, -4.0]
+    assert score_lead(np.array([4.0]), np.array([0.9])).tolist() == [LEAD_CAP]
+    assert score_lead(np.array([9.0, 0.0]), np.array([0.9, 0.1])).tolist() == [LEAD_CAP, -LEAD_CAP]
+
+
+def test_balanced_threshold_takes_the_middle_of_equally_good_thresholds():
+    from eval_retrieval import _balanced_threshold
+
+    # every threshold in (0.3, 0.7] keeps all kept values and empties all worst ones
+    assert abs(_balanced_threshold([0.7, 0.9], [0.1, 0.3]) - 0.5) < 0.01

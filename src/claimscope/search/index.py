@@ -39,7 +39,7 @@ from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.dense import AnnIndex, DenseIndex
-from claimscope.search.fusion import CENTRED_SCALE, FEATURES, FusionWeights, date_evidence, merge_texts
+from claimscope.search.fusion import CENTRED_SCALE, FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import SearchRecord, lexical_text, passage_text
@@ -465,6 +465,7 @@ class SearchIndex:
         lang: str = "",
         vector: np.ndarray | None = None,
         date: str = "",
+        article: bool = False,
     ) -> list[SearchHit]:
         """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
 
@@ -472,6 +473,8 @@ class SearchIndex:
         pass 0 to see every candidate.
         ``since`` (ISO date) and ``lang`` filter records by their date and language;
         ``date`` is when ``text`` was published (fact-checks near it rank higher).
+        ``article``: ``text`` is one sentence of an article (``search_many``): the
+        confidence is the article model's (``FusionWeights.article_confidence``).
         """
         cands = self.candidates(text, vector, date)
         if not cands.keys:
@@ -481,6 +484,7 @@ class SearchIndex:
         scores = self.weights.score(feats)
         centred = cands.centred()
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
+        lead = score_lead(scores, cos) if article else None
         if min_confidence is None:
             min_confidence = self.weights.threshold
         hits = []
@@ -488,7 +492,7 @@ class SearchIndex:
             meta = self._meta[keys[i]]
             if (since and meta.date < since) or (lang and meta.lang != lang):
                 continue
-            conf = self.weights.probability(float(centred[i]), float(cos[i]), float(dated[i]))
+            conf = self.weights.probability(float(centred[i]), float(cos[i]), float(dated[i]), float(lead[i]) if article else None)
             if conf >= min_confidence:
                 hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
             if len(hits) == k:
@@ -507,5 +511,5 @@ class SearchIndex:
         if min_confidence is None:
             min_confidence = self.weights.article_threshold
         vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
-        results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date) for t, v in zip(texts, vectors)]
+        results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
         return [(hit, i) for hit, i in merge_texts(results) if hit.confidence >= min_confidence][:k]
