@@ -230,13 +230,14 @@ def _confidence_sample(weights: FusionWeights, cands: Candidates) -> list[float]
 
 
 def fit(embedder: Embedder | None = None) -> FusionWeights:
-    """Fit ranking weights, the confidence model and its threshold (see module docstring).
+    """Fit ranking weights, the confidence models and their thresholds (see module docstring).
 
     Ranking: listwise over the training queries' candidates. Confidence: logistic over
     each training query's top hit, as it is and with its true fact-checks removed (the
-    "nobody checked this" case), plus the dev fit half's no-match claims. Threshold: the
-    one that maximises the smaller of (dev fit claims whose fact-check clears it,
-    dev fit no-match claims left empty).
+    "nobody checked this" case), plus the dev fit half's no-match claims; the article
+    sentence model on the same samples with the hit's score lead as one more feature.
+    Thresholds: the one that maximises the smaller of (dev fit claims whose fact-check
+    clears it, dev fit no-match claims left empty), and the same over the dev fit articles.
     """
     embedder = embedder or cached_embedder()
     samples = []  # (index, Candidates, gold keys, row id) per training query
