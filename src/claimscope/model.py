@@ -100,9 +100,11 @@ class Document:
     sourcing: tuple["SourceChain", ...] = ()  # the main claim's chain first (docs/sourcing.md)
     triage: tuple[str, ...] = ()  # two or three lines: what to check first and why
     matches: tuple["Match", ...] = ()  # existing fact-checks covering the article, most confident first
-    # float32 array (len(sentences), dim): "query:" embeddings of the sentences from
-    # claimscope.embed.default_embedder(), stored by the claims stage for reuse.
+    # float32 array (len(sentences), dim): "query:" embeddings of the sentences (their
+    # claims.sentence_text), stored by the claims stage for reuse; vectors_model names the
+    # embedder that made them (Embedder.name).
     sentence_vectors: Any = field(default=None, compare=False, repr=False)
+    vectors_model: str = field(default="", compare=False, repr=False)
 
     @property
     def text(self) -> str:

@@ -77,3 +77,36 @@ def test_store_and_index_can_be_passed_in(tmp_path):
     store, index = _store_with_index(tmp_path)
     doc = _pipeline(Matching(store=store, index=index)).run(Article(ARTICLE, Meta(date="2017-11-14")))
     assert [m.factcheck_id for m in doc.matches] == ["daesh"]
+
+
+class _Counting:
+    """The real embedder, counting the query texts it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.queries = inner, inner.name, inner.dim, []
+
+    def embed_queries(self, texts):
+        self.queries.extend(texts)
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):
+        return self.inner.embed_passages(texts)
+
+
+ENGLISH = (
+    "Officials said on Tuesday that images prove that the US is helping Daesh in Syria.\n\n"
+    "The Pentagon called the claim propaganda and said the photos came from a video game."
+)
+
+
+def test_sentence_vectors_of_the_claims_stage_are_not_embedded_again(tmp_path):
+    store, index = _store_with_index(tmp_path)
+    counting = _Counting(index.embedder)
+    index.embedder = counting
+    doc = _pipeline(Matching(store=store, index=index)).run(Article(ENGLISH, Meta(date="2017-11-14")))
+    assert doc.vectors_model == counting.name and [m.factcheck_id for m in doc.matches] == ["daesh"]
+    reused = [index.prepare(doc.text[c.start:c.end]) for c in doc.claims if c.checkworthy]
+    assert reused and not set(reused) & set(counting.queries)
+    fresh = index.search_many([doc.text[c.start:c.end] for c in doc.claims if c.checkworthy], date="2017-11-14")
+    assert [(h.id, round(h.confidence, 6)) for h, _ in fresh] == [
+        (m.factcheck_id, round(m.confidence, 6)) for m in doc.matches]

@@ -30,7 +30,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -500,16 +500,25 @@ class SearchIndex:
         return hits
 
     def search_many(
-        self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = ""
+        self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = "",
+        known: Mapping[str, np.ndarray] | None = None,
     ) -> list[tuple[SearchHit, int]]:
         """Search several texts (an article's claim sentences) and merge per record
         (``fusion.merge_texts``: each text contributes its best hit; a record several texts
         agree on gathers their evidence). ``min_confidence`` defaults to the article
         threshold (``FusionWeights.article_threshold``). Returns (hit, index of the text
-        that gave the most confident hit), most confident first, at most ``k``.
+        that gave the most confident hit), most confident first, at most ``k``. ``known``
+        maps query texts, as ``prepare`` makes them, to vectors this index's embedder already
+        made for them (the claims stage's sentence vectors); those are not embedded again.
         """
         if min_confidence is None:
             min_confidence = self.weights.article_threshold
-        vectors = self.embedder.embed_queries([self.prepare(t) for t in texts]) if texts else []
+        vectors = self._query_vectors([self.prepare(t) for t in texts], known or {})
         results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
         return [(hit, i) for hit, i in merge_texts(results) if hit.confidence >= min_confidence][:k]
+
+    def _query_vectors(self, queries: list[str], known: Mapping[str, np.ndarray]) -> list[np.ndarray]:
+        """Vectors of ``queries``: from ``known`` where present, the rest embedded in one batch."""
+        missing = [q for q in dict.fromkeys(queries) if q not in known]
+        made = dict(zip(missing, self.embedder.embed_queries(missing))) if missing else {}
+        return [known[q] if q in known else made[q] for q in queries]

@@ -55,7 +55,8 @@ class ClaimsStage:
             )
             for i, s in enumerate(doc.sentences)
         )
-        doc = doc.evolve(claims=claims, sentence_vectors=vectors)
+        model = doc.vectors_model if vectors is doc.sentence_vectors else self.embedder.name
+        doc = doc.evolve(claims=claims, sentence_vectors=vectors, vectors_model=model)
         return link_attributions(doc) if doc.attributions else doc
 
     def _vectors(self, doc: Document, texts: list[str]) -> np.ndarray:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import Document, Flag, Match
 from ..pipeline import stage_tag
+from .claims import sentence_text
 
 FALSE_VERDICTS = ("false", "mostly_false", "disinformation", "misleading")
 MAX_MATCHES = 10
@@ -57,7 +58,7 @@ class Matching:
         if not claims or not self._open():
             return doc
         texts = [doc.text[c.start:c.end] for c in claims]
-        hits = self._index.search_many(texts, k=MAX_MATCHES, date=article_date(doc))
+        hits = self._index.search_many(texts, k=MAX_MATCHES, date=article_date(doc), known=self._known(doc, claims))
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
         tag = stage_tag(self)
         matches = tuple(
@@ -66,6 +67,12 @@ class Matching:
             for hit, i in hits if (fc := records.get(hit.id)) is not None
         )
         return _flag_known_disinformation(doc.evolve(matches=matches))
+
+    def _known(self, doc: Document, claims: list) -> dict:
+        """The claims stage's vectors of these sentences, when the index's model made them."""
+        if doc.sentence_vectors is None or doc.vectors_model != self._index.embedder.name:
+            return {}
+        return {sentence_text(doc, c.sentence): doc.sentence_vectors[c.sentence] for c in claims}
 
 
 def checkworthy_claims(doc: Document) -> list:
