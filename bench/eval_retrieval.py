@@ -32,7 +32,8 @@ from claimscope import ingest
 from claimscope.embed import CachedEmbedder, Embedder, cache_path, default_embedder
 from claimscope.pipeline import Pipeline
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, fit_listwise, fit_logistic, merge_texts, score_lead
-from claimscope.search.index import Candidates, SearchIndex
+from claimscope.search.candidates import Candidates
+from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
 from claimscope.stages.matching import article_date, checkworthy_claims

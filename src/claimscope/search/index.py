@@ -38,15 +38,15 @@ from claimscope import langid
 from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
+from claimscope.search.candidates import Candidates, SearchHit, gap_days
 from claimscope.search.dense import AnnIndex, DenseIndex
-from claimscope.search.fusion import CENTRED_SCALE, FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
+from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import SearchRecord, lexical_text, passage_text
 
 CANDIDATES = 100  # per retriever
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
-DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense search
 LENGTH_CAP = 12  # the length prior only tells very short records apart (fusion.py)
 COMMON_SHARE = 0.05  # in HNSW mode, BM25 leaves out words found in more than this share of records
@@ -61,17 +61,6 @@ CREATE TABLE IF NOT EXISTS vectors (key INTEGER PRIMARY KEY, v BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (k TEXT PRIMARY KEY, v BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS records_date ON records (date);
 """
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result: record id, fused ranking score and calibrated confidence."""
-
-    id: str
-    score: float
-    confidence: float
-    cosine: float
-    bm25: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,80 +80,6 @@ class _Meta:
 @lru_cache(maxsize=65536)
 def _entity_set(entities: str) -> frozenset[str]:
     return frozenset(entities.split())
-
-
-@dataclass(frozen=True)
-class Candidates:
-    """Candidate record keys for one query with their raw evidence."""
-
-    keys: list[int]
-    cos: np.ndarray
-    bm25: np.ndarray  # 0 where BM25 did not retrieve the record
-    background: tuple[float, float]  # mean and sd of the query's cosine to any record
-    entity: np.ndarray  # share of the query's entities the record names
-    date_gap: np.ndarray  # |record date - query date| in days, NaN when either is unknown
-    coverage: np.ndarray  # IDF-weighted share of the query's words found in the record
-    hub: np.ndarray  # each record's cosine to the collection's mean vector
-    mu2: float  # squared length of the collection's mean vector
-    cross: np.ndarray  # 1 where the query's language is known and differs from the record's
-    length: np.ndarray  # log(1 + distinct words of the record's indexed text, at most LENGTH_CAP)
-
-    def centred(self) -> np.ndarray:
-        """Cosine of query and record after subtracting the collection's mean vector from
-        both (unit vectors: computed from the cosine, ``background`` mean and ``hub``)."""
-        mean = self.background[0]
-        dot = self.cos - mean - self.hub + self.mu2
-        return dot / np.sqrt(np.maximum((1 - 2 * mean + self.mu2) * (1 - 2 * self.hub + self.mu2), 1e-12))
-
-    def features(self) -> np.ndarray:
-        """The feature matrix, columns in ``fusion.FEATURES`` order."""
-        if not self.keys:
-            return np.zeros((0, len(FEATURES)))
-        mean, sd = self.background
-        hit = self.bm25 > 0
-        lex = self.bm25[hit] if hit.any() else np.zeros(1)
-        top = lex.max() if lex.max() > 0 else 1.0
-        reach = self.coverage.max() if len(self.coverage) else 0.0  # how lexically matchable the query is
-        lex_rel = self.bm25 / top * reach
-        lex_z = np.where(hit, (self.bm25 - lex.mean()) / (lex.std() + 1e-9), -1.0) * reach
-        return np.column_stack(
-            [
-                (self.cos - mean) / sd,
-                self.cos - self.cos.max(),
-                lex_rel,
-                lex_z,
-                self.entity,
-                self.coverage,
-                np.where(np.isnan(self.date_gap), 0.0, 1 - np.minimum(np.log1p(np.nan_to_num(self.date_gap)) / DATE_SCALE, 1)),
-                self.centred() * CENTRED_SCALE,
-                *(self.cross * f for f in (lex_rel, lex_z, self.coverage, self.entity)),  # fusion.LEXICAL order
-                self.length,
-            ]
-        )
-
-    def without(self, keys: set[int]) -> "Candidates":
-        """The same candidates minus ``keys`` (used to simulate an unchecked claim)."""
-        keep = np.asarray([k not in keys for k in self.keys], dtype=bool)
-        return Candidates(
-            [k for k in self.keys if k not in keys],
-            self.cos[keep],
-            self.bm25[keep],
-            self.background,
-            self.entity[keep],
-            self.date_gap[keep],
-            self.coverage[keep],
-            self.hub[keep],
-            self.mu2,
-            self.cross[keep],
-            self.length[keep],
-        )
-
-
-def _gap_days(a: str, b: str) -> float:
-    try:
-        return float(abs((date_cls.fromisoformat(a) - date_cls.fromisoformat(b)).days))
-    except ValueError:
-        return float("nan")
 
 
 def _digest(record: SearchRecord) -> str:
@@ -408,7 +323,7 @@ class SearchIndex:
             entity=np.asarray(
                 [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
             ),
-            date_gap=np.asarray([_gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
+            date_gap=np.asarray([gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
             coverage=coverage,
             hub=np.asarray(self._cosines(centroid, keys), dtype=np.float64),
             mu2=float(centroid @ centroid),
