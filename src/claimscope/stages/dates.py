@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
     connectors = {c for t in tables().values() for c in t["date_connectors"]}
     conn = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True))
     month = rf"(?P<m>{months})(?!\w)"
-    year = rf"(?P<y>\d{{4}})(?!\d)"
+    year = r"(?P<y>\d{4})(?!\d)"
     day_first = rf"(?P<d>\d{{1,2}})(?:\.|er|º|st|nd|rd|th|-?го)?\s(?:(?:{conn})\s)?"
     flags = re.IGNORECASE
     return {

@@ -9,7 +9,7 @@ SQL; the lexical index (FTS5) is SQLite's own and lives in a migration of its ow
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone, UTC
+from datetime import datetime, UTC
 
 
 @dataclass(frozen=True)
