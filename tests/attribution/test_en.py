@@ -1,4 +1,4 @@
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import by_cue, run, speakers_of
 
 
 def test_quote_split_and_pronoun():
@@ -150,15 +150,9 @@ def test_quoted_nickname_before_the_verb_is_no_inversion():
 
 
 def test_colon_labels_name_no_speaker():
-    _, found = run(
-        [
-            "Update: The council approved the budget on Monday night.",
-            "Mayor Voss: “We kept our promise to the voters.”",
-        ],
-        "en",
-    )
-    colons = [a for a in found if a["cue"] == ":"]
-    assert [a["speaker"] for a in colons] == ["Mayor Voss"]
+    sentences = ["Update: The council approved the budget on Monday night.",
+                 "Mayor Voss: “We kept our promise to the voters.”"]
+    assert speakers_of(sentences, "en", ":") == ["Mayor Voss"]
 
 
 def test_mixed_curly_and_straight_quotation_marks_pair():
@@ -177,15 +171,9 @@ def test_complementizer_after_a_clause_of_its_own_stays_in_the_content():
 
 
 def test_noun_cue_needs_an_owner():
-    _, found = run(
-        [
-            "Voters noticed his opposition to the tunnel project.",
-            "There was broad opposition to the tunnel project.",
-        ],
-        "en",
-    )
-    owned = [a for a in found if a["cue"] == "opposition to"]
-    assert [a["speaker"] for a in owned] == ["his"]
+    sentences = ["Voters noticed his opposition to the tunnel project.",
+                 "There was broad opposition to the tunnel project."]
+    assert speakers_of(sentences, "en", "opposition to") == ["his"]
 
 
 def test_opening_poll_phrase_runs_to_its_comma():

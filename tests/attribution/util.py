@@ -33,3 +33,9 @@ def run(sentences: list[str], lang: str) -> tuple[str, list[dict]]:
 
 def by_cue(found: list[dict], cue: str) -> dict:
     return next(a for a in found if a["cue"] == cue)
+
+
+def speakers_of(sentences: list[str], lang: str, cue: str) -> list[str]:
+    """The speakers of every attribution with this cue, in order."""
+    _, found = run(sentences, lang)
+    return [a["speaker"] for a in found if a["cue"] == cue]
