@@ -30,7 +30,7 @@ def test_shipped_model_sizes_and_vocabulary():
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "not a packed e5 model"), (b"GGUF" + b"\0" * 64, "not a packed e5 model"), (b"E5S1\1\0\0\0" + b"\0" * 10, "truncated")],
+    [(b"", "cannot read"), (b"GGUF" + b"\0" * 64, "not a packed e5 model"), (b"E5S1\1\0\0\0" + b"\0" * 10, "truncated")],
 )
 def test_damaged_files(tmp_path, content, message):
     path = tmp_path / "model.bin"

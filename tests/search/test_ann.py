@@ -1,6 +1,9 @@
 """The HNSW (usearch) side of the search index: saved beside the SQLite file, reopened
 memory-mapped without re-embedding, rebuilt only when missing or stale."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -118,3 +121,16 @@ def test_sync_saves_the_hnsw_file(tmp_path, embedder):
     assert sync(store, index) == len(RECORDS)
     assert (tmp_path / "factchecks.search.usearch").exists()
     assert open_index(store, embedder).search(QUERY, k=1, min_confidence=0.0)[0].id == "daesh"
+
+
+def test_embedder_loads_after_usearch():
+    """An HNSW index opened before the first embedding must not crash the process."""
+    script = (
+        "from claimscope.search.dense import AnnIndex\n"
+        "AnnIndex(384)\n"
+        "from claimscope.embed import E5Embedder\n"
+        "print(E5Embedder(workers=1).embed_queries(['ok']).shape)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "(1, 384)"

@@ -9,6 +9,7 @@ weight j + 16 in its high half, stored with an offset of 8).
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,13 +48,14 @@ class Vocabulary:
 
 
 class ModelFile:
-    """The sizes, vocabulary and tensors of one packed model file (read once, kept in memory)."""
+    """The sizes, vocabulary and tensors of one packed model file (memory-mapped)."""
 
     def __init__(self, path: str | Path):
         try:
-            self._buf = Path(path).read_bytes()
-        except OSError as exc:
-            raise ModelFileError(f"cannot read the embedding model {path}: {exc.strerror}") from None
+            with open(path, "rb") as f:
+                self._buf = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as exc:  # ValueError: an empty file cannot be mapped
+            raise ModelFileError(f"cannot read the embedding model {path}: {getattr(exc, 'strerror', None) or exc}") from None
         if self._buf[:4] != MAGIC:
             raise ModelFileError(f"{path} is not a packed e5 model (magic {self._buf[:4]!r})")
         try:

@@ -136,6 +136,10 @@ class AnnIndex:
         self._viewed: Path | None = None  # the file the index is memory-mapped from
 
     def _new(self, connectivity: int, expansion_search: int):
+        # onnxruntime (the embedder) must be loaded before usearch: usearch 2.26.6's module
+        # exports its own copy of the C++ standard library, and importing onnxruntime after
+        # it crashes the process (tests/search/test_ann.py::test_embedder_loads_after_usearch).
+        import onnxruntime  # noqa: F401
         from usearch.index import Index
 
         return Index(
