@@ -38,14 +38,6 @@ def embedder():
     return default_embedder()
 
 
-def test_embedding_does_not_depend_on_the_batch(embedder):
-    texts = [passage_text(r) for r in RECORDS] * 4  # more than one chunk: spread over the workers
-    batch = embedder.embed_passages(texts)
-    single = np.vstack([embedder.embed_passages([t]) for t in texts[:5]])
-    assert np.array_equal(batch[:5], single) and np.array_equal(batch[:5], batch[15:20])
-    assert embedder.embed_queries([]).shape == (0, embedder.dim)
-
-
 def test_identical_passages_are_embedded_once(tmp_path, embedder):
     counting = Counting(embedder)
     index = SearchIndex(tmp_path / "s.sqlite", counting)
