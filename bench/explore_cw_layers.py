@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-
 from eval_checkworthiness import DATA, splits_for
 
 from claimscope.checkworthy import features
@@ -77,10 +76,13 @@ def unit(x: np.ndarray) -> np.ndarray:
 # 1/sqrt(k), so every row is a unit vector); "mean" averages them, then normalises.
 VARIANTS = {f"L{i}": (i,) for i in range(12, 3, -1)}
 VARIANTS |= {"L8+12": (8, 12), "L6+9+12": (6, 9, 12), "L4+8+12": (4, 8, 12),
-             "L9+10+11+12": (9, 10, 11, 12), "mean L9-12": ("mean", 9, 10, 11, 12)}
+             "L9+10+11+12": (9, 10, 11, 12), "mean L9-12": ("mean", 9, 10, 11, 12),
+             "L1-12": tuple(range(1, 13)), "mean L4-12": ("mean", *range(4, 13))}
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 C_GRID_STD = (0.003, 0.01, 0.03, 0.1)  # standardised inputs: every column spreads about 1
 FEATURE_WEIGHTS = (0.1, 0.3, 1.0)  # hand features, standardised then scaled (as head.fit)
+# variants also fed to the current head recipe (checkworthy.train.tune)
+HEAD_VARIANTS = ("L12", "L11", "L10", "L9", "L8", "L8+12", "L4+8+12", "L9+10+11+12", "mean L9-12")
 
 
 def build(layers: np.ndarray, spec: tuple) -> np.ndarray:
@@ -90,8 +92,8 @@ def build(layers: np.ndarray, spec: tuple) -> np.ndarray:
 
 
 def fit_grid(x, y, dev_x, dev_y, test_x, test_y, grid):
-    """{C: (dev F1, dev-test F1)}: one balanced LR per C at threshold 0.5 (C rising,
-    each fit starting from the previous solution)."""
+    """{C: (dev F1, dev-test F1, dev-test predictions)}: one balanced LR per C at
+    threshold 0.5 (C rising, each fit starting from the previous solution)."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(max_iter=3000, class_weight="balanced", warm_start=True)
@@ -99,13 +101,14 @@ def fit_grid(x, y, dev_x, dev_y, test_x, test_y, grid):
     for c in grid:
         model.set_params(C=c)
         model.fit(x, y)
-        out[c] = (f1(dev_y, model.predict_proba(dev_x)[:, 1] >= 0.5),
-                  f1(test_y, model.predict_proba(test_x)[:, 1] >= 0.5))
+        predicted = model.predict_proba(test_x)[:, 1] >= 0.5
+        out[c] = (f1(dev_y, model.predict_proba(dev_x)[:, 1] >= 0.5), f1(test_y, predicted), predicted)
     return out
 
 
 def pick(by_c: dict) -> tuple:
-    """(C, dev F1, dev-test F1) of the C with the best dev F1 (the smallest on ties)."""
+    """(C, dev F1, dev-test F1, dev-test predictions) of the C with the best dev F1
+    (the smallest on ties)."""
     c = max(by_c, key=lambda k: (by_c[k][0], -k))
     return (c, *by_c[c])
 
@@ -115,6 +118,7 @@ class Data:
 
     def __init__(self, key, lang, splits):
         self.key = key
+        self.texts = {s: [e.text for e in ex] for s, ex in splits.items()}
         self.layers = {s: np.load(cache_file(key, s)) for s in SPLITS}
         self.labels = {s: np.array([e.label for e in ex]) for s, ex in splits.items()}
         self.feats = {s: features.matrix([e.text for e in ex], [lang] * len(ex)) for s, ex in splits.items()}
@@ -131,9 +135,48 @@ class Data:
                         xs["test"], self.labels["test"], grid)
 
 
+    def head(self, spec) -> tuple:
+        """(C, dev F1, dev-test F1, predictions) of ``checkworthy.train.tune`` (the
+        eval's dataset-own head: C, hand-feature weight, neighbour memory picked on
+        dev) fed with this variant instead of the final embedding."""
+        from claimscope.checkworthy.train import tune
+
+        xs = {s: build(self.layers[s], spec) for s in SPLITS}
+        rows = {s: (xs[s], self.feats[s], self.labels[s]) for s in SPLITS}
+        head = tune(rows["train"], rows["dev"], name=self.key, trained_on=self.key)
+        dev, test = (head.scores(xs[s], self.feats[s]) >= 0.5 for s in ("dev", "test"))
+        return head.name, f1(self.labels["dev"], dev), f1(self.labels["test"], test), test
+
+
+def joint(data, spec) -> dict:
+    """{dataset: (C, dev F1, dev-test F1, predictions)} of one LR trained on every
+    dataset's train split pooled (each text once, no text of any dev split), C picked
+    by the mean dev F1 over the datasets."""
+    banned = {t for d in data for t in d.texts["dev"]}
+    rows, x, y = set(), [], []
+    for d in data:
+        keep = [i for i, t in enumerate(d.texts["train"]) if t not in banned and not (t in rows or rows.add(t))]
+        x.append(build(d.layers["train"][keep], spec))
+        y.append(d.labels["train"][keep])
+    x, y = np.vstack(x), np.concatenate(y)
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(max_iter=3000, class_weight="balanced", warm_start=True)
+    by_c = {}
+    for c in C_GRID:
+        model.set_params(C=c)
+        model.fit(x, y)
+        by_c[c] = {}
+        for d in data:
+            dev, test = (model.predict_proba(build(d.layers[s], spec))[:, 1] >= 0.5 for s in ("dev", "test"))
+            by_c[c][d.key] = (c, f1(d.labels["dev"], dev), f1(d.labels["test"], test), test)
+    return max(by_c.values(), key=lambda r: np.mean([v[1] for v in r.values()]))
+
+
 def run() -> dict:
-    """{variant name: {dataset: (C, dev F1, dev-test F1)}}, plus the variant with the best
-    mean dev F1 over the datasets, standardised and with the hand features."""
+    """{variant name: {dataset: (C, dev F1, dev-test F1, predictions)}}: every variant on
+    each dataset's own train split; the variant with the best mean dev F1 over the
+    datasets also standardised, with the hand features, and trained jointly."""
     data = [Data(key, lang, splits) for key, (lang, splits) in dataset_splits().items()]
     results: dict[str, dict] = {}
     for name, spec in VARIANTS.items():
@@ -150,23 +193,42 @@ def run() -> dict:
             w = max(by_w, key=lambda k: (by_w[k][1], -k))
             hand[d.key] = by_w[w]
         results[f"{name} + hand"] = hand
-        print(f"  {name} std / + hand done", file=sys.stderr, flush=True)
+        results[f"{name} joint"] = joint(data, spec)
+        print(f"  {name} std / + hand / joint done", file=sys.stderr, flush=True)
+    for name in HEAD_VARIANTS:
+        results[f"{name} head"] = {d.key: d.head(VARIANTS[name]) for d in data}
+        print(f"  {name} head done", file=sys.stderr, flush=True)
+    heads = [f"{name} head" for name in HEAD_VARIANTS]
+    results["best"] = best, max(heads, key=lambda n: np.mean([v[1] for v in results[n].values()]))
     return results
+
+
+def paired(results: dict, a: str, b: str, labels: dict, rounds: int = 1000) -> None:
+    """Dev-test F1 of ``a`` minus ``b`` per dataset, with the share of bootstrap
+    resamples of the dev-test rows (the same rows for both) where ``a`` is better."""
+    rng = np.random.default_rng(0)
+    print(f"{a} vs {b} on dev-test: difference, share of resamples where it is > 0")
+    for key, y in labels.items():
+        pa, pb = results[a][key][3], results[b][key][3]
+        draws = [rng.integers(0, len(y), len(y)) for _ in range(rounds)]
+        wins = np.mean([f1(y[i], pa[i]) > f1(y[i], pb[i]) for i in draws])
+        print(f"  {key}: {results[a][key][2] - results[b][key][2]:+.3f}  {wins:.2f}")
 
 
 def table(results: dict) -> None:
     keys22 = [k for k in DATASETS if k.startswith("2022")]
     columns = [k for k in DATASETS if k.startswith("2024")][::-1] + keys22 + ["2022 avg"]
     print("positive-class F1, dev / dev-test (LR, classes balanced, threshold 0.5, C picked on dev)")
-    print(f"{'variant':18}" + "".join(f"{c:>13}" for c in columns))
+    print(f"{'variant':18}" + "".join(f"{c:>13}" for c in columns) + "  mean dev")
     for name, row in results.items():
         row = dict(row)
         row["2022 avg"] = (0, np.mean([row[k][1] for k in keys22]), np.mean([row[k][2] for k in keys22]))
-        print(f"{name:18}" + "".join(f"  {row[c][1]:.3f}/{row[c][2]:.3f}" for c in columns))
+        mean_dev = np.mean([row[k][1] for k in columns[:-1]])
+        print(f"{name:18}" + "".join(f"  {row[c][1]:.3f}/{row[c][2]:.3f}" for c in columns) + f"  {mean_dev:.3f}")
     print("dev picks, per dataset (dev / dev-test):")
     for k in columns[:-1]:
         name = max(results, key=lambda n: results[n][k][1])
-        print(f"  {k}: {name} (C={results[name][k][0]:g}) {results[name][k][1]:.3f} / {results[name][k][2]:.3f}")
+        print(f"  {k}: {name} ({results[name][k][0]}) {results[name][k][1]:.3f} / {results[name][k][2]:.3f}")
 
 
 def cost(n: int = 768) -> None:
@@ -195,5 +257,11 @@ if __name__ == "__main__":
         cost()
     else:
         results = run()
-        (CACHE / "results.json").write_text(json.dumps(results, indent=1))
-        table(results)
+        best, best_head = results.pop("best")
+        plain = {n: {k: v[:3] for k, v in row.items()} for n, row in results.items()}
+        (CACHE / "results.json").write_text(json.dumps(plain, indent=1))
+        table(plain)
+        print(f"best mean dev F1 over the datasets: {best} (plain LR), {best_head} (head recipe)")
+        labels = {k: np.array([e.label for e in splits["test"]]) for k, (_, splits) in dataset_splits().items()}
+        for a, b in ((best, "L12"), (best_head, "L12 head"), ("L9 head", "L12 head"), (f"{best} joint", "L12 joint")):
+            paired(results, a, b, labels)
