@@ -26,8 +26,9 @@ from eval_checkworthiness import DATA, splits_for
 from claimscope.checkworthy import features
 from claimscope.checkworthy.clef import ISO, load_all
 from claimscope.checkworthy.train import f1
+from claimscope.embed import cache_path
 
-CACHE = Path("/tmp/cw_layers")
+CACHE = cache_path().parent / "cw_layers"  # ~540 MB of float16
 DATASETS = ("2022.nl", "2022.bg", "2022.en", "2022.tr", "2022.ar", "2022.es", "2024.es", "2024.en")
 SPLITS = ("train", "dev", "test")
 CHUNK = 256
