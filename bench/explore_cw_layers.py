@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 from eval_checkworthiness import DATA, splits_for
