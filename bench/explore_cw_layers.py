@@ -40,7 +40,7 @@ def dataset_splits():
             for k in DATASETS}
 
 
-def cache_file(key: str, split: str) -> Path:
+def cache_file(key: str, split: str) -> "Path":
     return CACHE / f"{key}.{split}.npy"
 
 
