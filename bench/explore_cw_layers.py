@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from eval_checkworthiness import DATA, splits_for
@@ -40,7 +41,7 @@ def dataset_splits():
             for k in DATASETS}
 
 
-def cache_file(key: str, split: str) -> "Path":
+def cache_file(key: str, split: str) -> Path:
     return CACHE / f"{key}.{split}.npy"
 
 
