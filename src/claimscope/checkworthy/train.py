@@ -38,6 +38,7 @@ def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0,
     embedding and the fit leans on them; 0 leaves them out."""
     try:
         from sklearn.linear_model import LogisticRegression
+        from threadpoolctl import threadpool_limits
     except ImportError as exc:
         raise InputError("training a head needs scikit-learn: pip install 'claimscope[train]'") from exc
 
@@ -46,7 +47,11 @@ def fit(vectors, feats, labels, *, name: str, trained_on: str, c: float = 1.0,
     scale = spread / feature_weight if feature_weight else np.full_like(spread, np.inf)
     head = Head(name, trained_on, 0.5, feats.mean(0), scale, ())
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-    model.fit(head.inputs(vectors, feats), np.asarray(labels))
+    # One BLAS thread: a threaded BLAS sums in another order, and the solver then stops
+    # at slightly different weights, which flips borderline sentences from one machine
+    # (or OMP_NUM_THREADS) to the next.
+    with threadpool_limits(limits=1, user_api="blas"):
+        model.fit(head.inputs(vectors, feats), np.asarray(labels))
     layers = ((model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)),)
     return replace(head, layers=layers)
 
