@@ -71,3 +71,11 @@ def test_embedder_splits_batches_over_workers():
     assert vectors.shape == (len(texts), 384)
     np.testing.assert_allclose(vectors[: len(TEXTS)], vectors[-len(TEXTS) :], atol=2e-6)
     assert embedder.embed_queries([]).shape == (0, 384)
+
+
+def test_pathological_text_reads_only_the_first_windows(encoder):
+    junk = "x7é" * 400_000  # 1.2M characters, no space: one huge "word"
+    capped = encoder.encode([junk], False)
+    first = encoder.encode([junk[: encoder.MAX_WINDOWS * 510 * encoder.tokenizer.longest]], False)
+    assert capped.shape == (1, 384) and np.isfinite(capped).all()
+    np.testing.assert_allclose(capped, first, atol=1e-6)

@@ -26,10 +26,13 @@ class E5Encoder:
     A session is safe to call from several threads at once; each call runs on its
     caller's thread, so parallelism is the caller's choice (see ``embed.E5Embedder``).
     Texts longer than the model's 512 positions are cut into windows of at most 510
-    tokens and their mean vectors averaged, weighted by window length.
+    tokens and their mean vectors averaged, weighted by window length. Only the first
+    MAX_WINDOWS windows are read, so one pathological "sentence" (megabytes of text
+    without a full stop) costs at most about a second of CPU time.
     """
 
-    BATCH_TOKENS = 512  # padded tokens per run: measured best 384-512 (bench/bench_search.py)
+    BATCH_TOKENS = 512  # padded tokens per run: measured best 384-512 (docs/encoder.md)
+    MAX_WINDOWS = 8  # 4,080 tokens: far beyond any sentence or fact-check passage
 
     def __init__(self, model_path: str | Path | None = None):
         import onnxruntime
@@ -62,8 +65,12 @@ class E5Encoder:
 
     def _run(self, texts: Sequence[str], is_query: bool, output: str) -> np.ndarray:
         windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        limit = self.MAX_WINDOWS * self._window
         for i, text in enumerate(texts):
-            ids = self.tokenizer.encode(PREFIXES[is_query] + text)
+            # a token spans at most ``tokenizer.longest`` characters, so unless most
+            # characters normalise away, this cut keeps every token of the first windows
+            text = (PREFIXES[is_query] + text)[: (limit + 1) * self.tokenizer.longest]
+            ids = self.tokenizer.encode(text)[:limit]
             for start in range(0, max(len(ids), 1), self._window):
                 windows.append((i, ids[start : start + self._window]))
         shape = (len(texts), self.layers, self.dim) if output == "layers" else (len(texts), self.dim)

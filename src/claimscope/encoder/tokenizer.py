@@ -29,7 +29,7 @@ class UnigramTokenizer:
                 self._ids.setdefault(piece, i)
         self._scores = vocabulary.scores.tolist()
         self._unk_score = min(self._scores) - 10.0
-        self._longest = max(map(len, vocabulary.pieces))
+        self.longest = max(map(len, vocabulary.pieces))  # characters
         self._table = vocabulary.normalisation
         self.word = lru_cache(maxsize=1 << 17)(self._word)
 
@@ -53,7 +53,7 @@ class UnigramTokenizer:
             base = best[start]
             if base <= _IMPOSSIBLE:
                 continue
-            for end in range(start + 1, min(n, start + self._longest) + 1):
+            for end in range(start + 1, min(n, start + self.longest) + 1):
                 piece = ids.get(word[start:end])
                 if piece is not None and base + scores[piece] > best[end]:
                     best[end] = base + scores[piece]
