@@ -177,3 +177,19 @@ def test_remove_takes_any_iterable(tmp_path, embedder):
     index.upsert(RECORDS)
     assert index.remove(r.id for r in RECORDS[:3]) == 3
     assert len(index) == len(RECORDS) - 3
+
+
+def test_vectors_of_another_embedder_or_passage_format_are_refused(tmp_path, embedder, monkeypatch):
+    import claimscope.search.index as index_module
+
+    path = tmp_path / "idx.search.sqlite"
+    SearchIndex(path, embedder).db.close()
+
+    class Other:
+        name, dim = "another-model", embedder.dim
+
+    with pytest.raises(StoreError, match="built with .*, not another-model.*reindex --rebuild"):
+        SearchIndex(path, Other())
+    monkeypatch.setattr(index_module, "PASSAGE_FORMAT", index_module.PASSAGE_FORMAT + 1)
+    with pytest.raises(StoreError, match="passage format"):
+        SearchIndex(path, embedder)

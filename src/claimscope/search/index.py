@@ -43,7 +43,7 @@ from claimscope.search.dense import AnnIndex, DenseIndex
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
-from claimscope.search.records import SearchRecord, lexical_text, passage_text
+from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, lexical_text, passage_text
 
 CANDIDATES = 100  # per retriever
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
@@ -122,13 +122,15 @@ class SearchIndex:
         self._load()
 
     def _check_model(self) -> None:
+        """Refuse vectors made by another embedder or from another passage format."""
+        made_by = f"{self.embedder.name}, passage format {PASSAGE_FORMAT}"
         row = self.db.execute("SELECT v FROM meta WHERE k = 'model'").fetchone()
         if row is None:
             with self.db:
-                self.db.execute("INSERT INTO meta VALUES ('model', ?)", (self.embedder.name,))
-        elif row[0] != self.embedder.name:
+                self.db.execute("INSERT INTO meta VALUES ('model', ?)", (made_by,))
+        elif row[0] != made_by:
             raise StoreError(
-                f"the search index was built with {row[0]}, not {self.embedder.name}; "
+                f"the search index was built with {row[0]}, not {made_by}; "
                 "run `claimscope factchecks reindex --rebuild`"
             )
 

@@ -27,6 +27,12 @@ class SearchRecord:
     lang: str = "en"
 
 
+# Bump when passage_text changes: an index whose vectors were embedded from another
+# passage format is then refused until `claimscope factchecks reindex --rebuild` (sync
+# alone re-embeds only the records the store changed).
+PASSAGE_FORMAT = 1
+
+
 def passage_text(record: SearchRecord) -> str:
     """The text embedded for a record: title, subtitle and claim, repeats removed."""
     parts: list[str] = []
