@@ -100,6 +100,7 @@ class Document:
     sourcing: tuple["SourceChain", ...] = ()  # the main claim's chain first (docs/sourcing.md)
     triage: tuple[str, ...] = ()  # two or three lines: what to check first and why
     matches: tuple["Match", ...] = ()  # existing fact-checks covering the article, most confident first
+    notices: tuple[str, ...] = ()  # what a stage could not do and how to fix it, one line each
     # float32 array (len(sentences), dim): "query:" embeddings of the sentences (their
     # claims.sentence_text), stored by the claims stage for reuse; vectors_model names the
     # embedder that made them (Embedder.name).

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from claimscope import report
 from claimscope.model import Article, FactCheck, Meta
+from claimscope.render import FORMATS, render
 from claimscope.pipeline import Pipeline
 from claimscope.search.fusion import FusionWeights
 from claimscope.search.sync import index_path, open_index, sync
@@ -57,6 +59,21 @@ def test_a_store_without_index_is_not_matched(tmp_path):
     index_path(store.location).unlink()
     doc = _pipeline(Matching(db=store.location)).run(Article(ARTICLE, Meta(date="2017-11-14")))
     assert doc.matches == ()
+
+
+def test_an_index_of_another_embedder_leaves_a_notice_and_the_rest_of_the_report(tmp_path):
+    store, index = _store_with_index(tmp_path)
+    with index.db:
+        index.db.execute("UPDATE meta SET v = 'an-older-model' WHERE k = 'model'")
+    doc = _pipeline(Matching(db=store.location)).run(Article(ARTICLE, Meta(date="2017-11-14")))
+    assert doc.matches == () and doc.claims and doc.attributions
+    assert len(doc.notices) == 1
+    assert doc.notices[0].startswith("fact-check matching skipped: the search index was built with an-older-model")
+    assert "reindex --rebuild" in doc.notices[0]
+    view = report.build(doc)
+    assert view["notices"] == list(doc.notices)
+    for fmt in FORMATS:
+        assert "an-older-model" in render(view, fmt), fmt
 
 
 def test_matches_the_checked_claim_and_flags_known_disinformation(tmp_path):

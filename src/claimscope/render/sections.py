@@ -149,5 +149,7 @@ _SECTIONS: list[tuple[str, Callable[[dict[str, Any]], Section]]] = [
 
 
 def sections(view: dict[str, Any]) -> list[Section]:
-    """The sections of the report, for the stages that ran."""
-    return [build(view) for stage, build in _SECTIONS if ran(view, stage)]
+    """The sections of the report, for the stages that ran; notices first, when any."""
+    notices = view.get("notices", [])
+    first = [Section("notices", "Notices", ("Notice",), [(n,) for n in notices], "")] if notices else []
+    return first + [build(view) for stage, build in _SECTIONS if ran(view, stage)]

@@ -3,7 +3,9 @@
 Needs ``claims``; provides ``matches``. It queries the hybrid search index beside the
 fact-check store (docs/matching.md) with the check-worthy sentences and the article's
 date, and keeps the fact-checks above the calibrated confidence threshold. Without a
-store or without its index (a fresh machine) it adds nothing and loads nothing. A
+store or without its index (a fresh machine) it adds nothing and loads nothing; an index
+it cannot use (built by another embedder, say) leaves a line in ``Document.notices``
+and the rest of the report stands. A
 match whose verdict says the claim is false adds a ``known_disinformation`` flag to
 the main sourcing chain.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from ..errors import StoreError
 from ..model import Document, Flag, Match
 from ..pipeline import stage_tag
 from .claims import sentence_text
@@ -55,8 +58,13 @@ class Matching:
 
     def __call__(self, doc: Document) -> Document:
         claims = checkworthy_claims(doc)
-        if not claims or not self._open():
+        if not claims:
             return doc
+        try:
+            if not self._open():
+                return doc
+        except StoreError as exc:  # e.g. an index built by another embedder: report the rest
+            return doc.evolve(notices=(*doc.notices, f"fact-check matching skipped: {exc}"))
         texts = [doc.text[c.start:c.end] for c in claims]
         hits = self._index.search_many(texts, k=MAX_MATCHES, date=article_date(doc), known=self._known(doc, claims))
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
