@@ -47,6 +47,7 @@ class E5Embedder:
         self.workers = max(1, workers or _usable_cpus())
         self._encoder = None
         self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0  # the process whose threads the pool holds (fork leaves them behind)
         self._lock = threading.Lock()
 
     def encoder(self):
@@ -56,7 +57,9 @@ class E5Embedder:
                 from .encoder import E5Encoder
 
                 self._encoder = E5Encoder()
+            if self._pool_pid != os.getpid():  # first call, or a forked child: its own threads
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="claimscope-embed")
+                self._pool_pid = os.getpid()
             return self._encoder
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

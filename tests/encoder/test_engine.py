@@ -79,3 +79,20 @@ def test_pathological_text_reads_only_the_first_windows(encoder):
     first = encoder.encode([junk[: encoder.MAX_WINDOWS * 510 * encoder.tokenizer.longest]], False)
     assert capped.shape == (1, 384) and np.isfinite(capped).all()
     np.testing.assert_allclose(capped, first, atol=1e-6)
+
+
+_FORKED = E5Embedder(workers=2)
+
+
+def _embed_in_child(texts):
+    return _FORKED.embed_passages(texts)
+
+
+def test_embedder_works_in_a_forked_child():
+    """A process pool forked after the first embedding (batch jobs, bench_pipeline)."""
+    import multiprocessing
+
+    parent = _FORKED.embed_passages(TEXTS[:4])
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        child = pool.apply_async(_embed_in_child, (TEXTS[:4],)).get(timeout=120)
+    np.testing.assert_allclose(parent, child, atol=2e-6)
