@@ -1,0 +1,381 @@
+"""The headline evaluation: the full ``check`` pipeline over news articles annotated by
+another hand (``../shared/data/articles``), dev and test split side by side.
+
+Scoring rules (docs/evaluation.md):
+
+- a gold span (an exact substring of the text) is every place it occurs; a reported span
+  matches it when their overlap covers at least half of the shorter of the two;
+- span lists (other-language fragments, boilerplate, MT artifacts, credit lines,
+  check-worthy sentences): precision over reported spans, recall over gold spans;
+- attributions: speaker, cue and content spans are each matched one to one, gold to
+  reported (a gold speaker or cue is the occurrence nearest its content); a pronoun
+  speaker counts only when the report resolves it to the gold ``speaker_ref``;
+- a sourcing chain is exact when it has as many hops as the gold one and each hop's name
+  matches (case- and accent-insensitive, one name's words in order inside the other's);
+- flags: micro F1 over the seven flags of the guide; a confident match to a fact-check
+  without a verdict (``already_fact_checked``) counts as ``known_disinformation``;
+- fact-checks: the right case first (articles that have one), nothing reported (articles
+  that have none), and the share of reported matches that are wrong.
+
+    .venv/bin/python bench/eval_articles.py            # dev and test figures
+    .venv/bin/python bench/eval_articles.py --show ID  # one article: gold beside report
+
+The fact-check side indexes Snopes (CLEF 2022 vclaims) and EUvsDisinfo (about 25,000
+records): the first run embeds them once into the evaluation cache (minutes); later runs
+take seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from retrieval_data import SHARED  # noqa: E402
+
+ARTICLES = SHARED / "articles" / "articles.jsonl"
+FLAGS = ("single_source", "anonymous_source", "circular_sourcing", "state_media_origin",
+         "untranslated_fragment", "machine_translation_artifact", "known_disinformation")
+SPAN_FIELDS = {  # gold field -> report finding kinds
+    "other_language": ("untranslated_fragment",),
+    "boilerplate": ("boilerplate",),
+    "mt_artifacts": ("garbled_sentence",),
+    "credit_lines": ("credit_line",),
+}
+
+
+def load(path: Path = ARTICLES) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+# --- span matching -------------------------------------------------------------------
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(needle)
+    while needle and at >= 0:
+        out.append((at, at + len(needle)))
+        at = text.find(needle, at + 1)
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and inter * 2 >= shorter
+
+
+def span_counts(gold: list[list[tuple[int, int]]], reported: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """(matched reported, reported, matched gold, gold)."""
+    tp_r = sum(any(overlaps(r, g) for occ in gold for g in occ) for r in reported)
+    tp_g = sum(any(overlaps(r, g) for r in reported for g in occ) for occ in gold)
+    return tp_r, len(reported), tp_g, len(gold)
+
+
+def fold(name: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.findall(r"\w+", plain)
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name's words, in order, inside the other's (case and accents ignored)."""
+    wa, wb = fold(a), fold(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
+# --- one article ---------------------------------------------------------------------
+
+def score_article(row: dict, report: dict) -> dict:
+    """Raw counts for one article (summed over a split by ``summarise``)."""
+    text = report["article"]["text"]
+    assert text == row["text"], f"{row['id']}: the pipeline changed the text"
+    counts: dict[str, float] = defaultdict(float)
+    for field, kinds in SPAN_FIELDS.items():
+        gold_items = [o["text"] if isinstance(o, dict) else o for o in row[field]]
+        gold = [occurrences(text, g) for g in gold_items]
+        reported = [(f["start"], f["end"]) for f in report["findings"] if f["kind"] in kinds]
+        _add(counts, field, span_counts(gold, reported))
+    worthy = [(c["start"], c["end"]) for c in report["claims"] if c["checkworthy"]]
+    _add(counts, "checkworthy", span_counts([occurrences(text, s) for s in row["checkworthy"]], worthy))
+    _attributions(counts, row, report)
+    _sourcing(counts, row, report)
+    _flags(counts, row, report)
+    _factchecks(counts, row, report)
+    return counts
+
+
+def _add(counts, name, quad):
+    for key, v in zip(("tp_r", "n_r", "tp_g", "n_g"), quad):
+        counts[f"{name}.{key}"] += v
+
+
+def _gold_attr_spans(text: str, a: dict) -> dict:
+    content = occurrences(text, a["content"])
+    at = content[0] if content else (0, 0)
+
+    def near(s):
+        if not s:
+            return None
+        occ = occurrences(text, s)
+        return min(occ, key=lambda o: abs(o[0] - at[0])) if occ else None
+
+    return {"content": at, "cue": near(a["cue"]), "speaker": near(a["speaker"])}
+
+
+def _attributions(counts, row, report):
+    """Speaker, cue and content spans each matched one to one, gold to reported."""
+    text = report["article"]["text"]
+    golds = [(a, _gold_attr_spans(text, a)) for a in row["attributions"]]
+    preds = report["attributions"]
+    for part in ("speaker", "cue", "content"):
+        used: set[int] = set()
+        for a, g in golds:
+            if not g[part]:
+                continue
+            hit = next((i for i, p in enumerate(preds) if i not in used and p[f"{part}_start"] is not None
+                        and overlaps((p[f"{part}_start"], p[f"{part}_end"]), g[part])
+                        and (part != "speaker" or _resolved(a, p))), None)
+            if hit is not None:
+                used.add(hit)
+                counts[f"{part}.tp"] += 1
+                counts["anonymous.tp"] += part == "content" and a["anonymous"] and preds[hit]["anonymous"]
+        counts[f"{part}.n_g"] += sum(1 for _, g in golds if g[part])
+        counts[f"{part}.n_r"] += sum(1 for p in preds if p[f"{part}_start"] is not None)
+    counts["anonymous.n_g"] += sum(1 for a, _ in golds if a["anonymous"])
+
+
+def _resolved(a: dict, p: dict) -> bool:
+    """A pronoun speaker (one lower-case word: "she", "il", "он") counts when the report
+    resolves it to the gold ``speaker_ref``; a descriptive mention ("the edition") counts
+    by its span."""
+    pronoun = len(a["speaker"].split()) == 1 and a["speaker"].islower()
+    if pronoun and a.get("speaker_ref"):
+        return bool(p.get("speaker_entity")) and same_name(p["speaker_entity"], a["speaker_ref"])
+    return True
+
+
+def main_chain(report: dict) -> dict | None:
+    return report["sourcing"][0] if report.get("sourcing") else None
+
+
+def _sourcing(counts, row, report):
+    chain = main_chain(report)
+    names = [h["name"] for h in chain["hops"]] if chain else ["this article"]
+    gold = row["sourcing_chain"]
+    right = sum(1 for g, n in zip(gold, names) if same_name(g, n))
+    counts["chain.exact"] += len(gold) == len(names) and right == len(gold)
+    counts["chain.positions"] += right
+    counts["chain.position_n"] += max(len(gold), len(names))
+    text = report["article"]["text"]
+    if chain:
+        reported = (chain["claim_start"], chain["claim_end"])
+        counts["main_claim.found"] += any(overlaps(reported, o) for o in occurrences(text, row["main_claim"]))
+        counts["independent.exact"] += chain["independent_sources"] == row["independent_sources"]
+        if "article_sources" in chain:
+            counts["article_sources.exact"] += chain["article_sources"] == row["article_sources"]
+
+
+def reported_flags(report: dict) -> set[str]:
+    chain = main_chain(report)
+    found = {f["kind"] for f in chain["flags"]} if chain else set()
+    if "already_fact_checked" in found:
+        found.add("known_disinformation")
+    return found & set(FLAGS)
+
+
+def _flags(counts, row, report):
+    gold, found = set(row["flags"]), reported_flags(report)
+    counts["flags.tp"] += len(gold & found)
+    counts["flags.n_r"] += len(found)
+    counts["flags.n_g"] += len(gold)
+    for f in FLAGS:
+        counts[f"flag.{f}.tp"] += f in gold and f in found
+        counts[f"flag.{f}.n_g"] += f in gold
+        counts[f"flag.{f}.n_r"] += f in found
+
+
+def match_ref(m: dict) -> str:
+    return m.get("source_ref") or m["factcheck_id"]
+
+
+def _factchecks(counts, row, report):
+    gold = set(row["factcheck_matches"])
+    refs = [match_ref(m) for m in report["matches"]]
+    if gold:
+        counts["fc.with"] += 1
+        counts["fc.right_first"] += bool(refs) and refs[0] in gold
+    else:
+        counts["fc.without"] += 1
+        counts["fc.empty"] += not refs
+    counts["fc.reported"] += len(refs)
+    counts["fc.wrong"] += sum(1 for r in refs if r not in gold)
+
+
+# --- figures -------------------------------------------------------------------------
+
+def _ratio(a, b):
+    return round(a / b, 4) if b else None
+
+
+def _f1(p, r):
+    return None if p is None or r is None else round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def summarise(counts: dict, n: int) -> dict:
+    c = defaultdict(float, counts)
+    out: dict[str, float | None] = {"articles": n}
+    for field in (*SPAN_FIELDS, "checkworthy"):
+        p, r = _ratio(c[f"{field}.tp_r"], c[f"{field}.n_r"]), _ratio(c[f"{field}.tp_g"], c[f"{field}.n_g"])
+        out[f"{field}.precision"], out[f"{field}.recall"], out[f"{field}.f1"] = p, r, _f1(p, r)
+    for part in ("speaker", "cue", "content"):
+        p, r = _ratio(c[f"{part}.tp"], c[f"{part}.n_r"]), _ratio(c[f"{part}.tp"], c[f"{part}.n_g"])
+        out[f"attribution.{part}.f1"] = _f1(p, r)
+    out["attribution.anonymous.recall"] = _ratio(c["anonymous.tp"], c["anonymous.n_g"])
+    out["sourcing.chain_exact"] = _ratio(c["chain.exact"], n)
+    out["sourcing.chain_per_position"] = _ratio(c["chain.positions"], c["chain.position_n"])
+    out["sourcing.main_claim"] = _ratio(c["main_claim.found"], n)
+    out["sourcing.independent_exact"] = _ratio(c["independent.exact"], n)
+    out["sourcing.article_sources_exact"] = _ratio(c["article_sources.exact"], n)
+    p, r = _ratio(c["flags.tp"], c["flags.n_r"]), _ratio(c["flags.tp"], c["flags.n_g"])
+    out["flags.precision"], out["flags.recall"], out["flags.f1"] = p, r, _f1(p, r)
+    out["factchecks.right_first"] = _ratio(c["fc.right_first"], c["fc.with"])
+    out["factchecks.none_reported"] = _ratio(c["fc.empty"], c["fc.without"])
+    out["factchecks.wrong_share"] = _ratio(c["fc.wrong"], c["fc.reported"])
+    out["factchecks.reported"] = c["fc.reported"]
+    for f in FLAGS:
+        out[f"flag.{f}"] = f"{int(c[f'flag.{f}.tp'])}/{int(c[f'flag.{f}.n_g'])} (+{int(c[f'flag.{f}.n_r'] - c[f'flag.{f}.tp'])})"
+    return out
+
+
+# --- running the pipeline ------------------------------------------------------------
+
+def make_analyzer(with_matching: bool = True):
+    """A function article row -> report dict, running every stage ``check`` runs."""
+    import dataclasses
+
+    from claimscope import ingest
+    from claimscope.pipeline import Pipeline
+    from claimscope.report import build
+    from claimscope.stages import default_stages
+    from claimscope.stages.matching import Matching
+
+    stages = [s for s in default_stages() if s.name != "matching"]
+    if with_matching:
+        stages.append(_matching_stage(Matching))
+    pipeline = Pipeline(stages)
+
+    def analyze(row: dict) -> dict:
+        article = ingest.from_text(row["text"])
+        meta = dataclasses.replace(article.meta, date=row.get("date"))
+        return build(pipeline.run(dataclasses.replace(article, meta=meta)))
+
+    return analyze
+
+
+def _matching_stage(matching_cls):
+    """Matching over an index of Snopes (CLEF 2022) and EUvsDisinfo records, held in a
+    real SQLite store (cached beside the embedding cache, built on first use)."""
+    from eval_retrieval import cached_embedder
+    from factcheck_corpus import open_corpus
+
+    store, index = open_corpus(cached_embedder())
+    return matching_cls(store=store, index=index)
+
+
+def evaluate(rows: list[dict] | None = None, with_matching: bool = True) -> dict[str, dict]:
+    """Figures per split: {"dev": {...}, "test": {...}}."""
+    rows = rows if rows is not None else load()
+    analyze = make_analyzer(with_matching)
+    by_split: dict[str, dict] = {}
+    for split in ("dev", "test"):
+        part = [r for r in rows if r["split"] == split]
+        total: dict[str, float] = defaultdict(float)
+        for row in part:
+            for k, v in score_article(row, analyze(row)).items():
+                total[k] += v
+        by_split[split] = summarise(total, len(part))
+    return by_split
+
+
+def print_table(figures: dict[str, dict]) -> None:
+    dev, test = figures["dev"], figures["test"]
+    print(f"{'metric':42} {'dev':>12} {'test':>12} {'gap':>8}")
+    for key in dev:
+        a, b = dev[key], test.get(key)
+        gap = f"{b - a:+.3f}" if isinstance(a, float) and isinstance(b, float) else ""
+        print(f"{key:42} {_fmt(a):>12} {_fmt(b):>12} {gap:>8}")
+
+
+def _fmt(v):
+    return "–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def show(row: dict, report: dict) -> None:
+    """Gold beside report for one article (dev split only: do not read test case by case)."""
+    text = report["article"]["text"]
+    print(f"== {row['id']} ({row['lang']}, {row['genre']})")
+    for field, kinds in SPAN_FIELDS.items():
+        print(f"-- {field}\n  gold: {[o['text'] if isinstance(o, dict) else o for o in row[field]]}")
+        print(f"  ours: {[text[f['start']:f['end']] for f in report['findings'] if f['kind'] in kinds]}")
+    print("-- attributions (gold)")
+    for a in row["attributions"]:
+        print(f"  {a['speaker']!r} | {a['cue']!r} | {a['content'][:70]!r} anon={a['anonymous']}")
+    print("-- attributions (ours)")
+    for p in report["attributions"]:
+        print(f"  {p.get('speaker_text')!r} | {p['cue_text']!r} | {p['content_text'][:70]!r} "
+              f"anon={p['anonymous']} ent={p.get('speaker_entity')!r}")
+    chain = main_chain(report)
+    print(f"-- chain gold {row['sourcing_chain']} indep={row['independent_sources']} flags={sorted(row['flags'])}")
+    if chain:
+        print(f"   ours {[h['name'] for h in chain['hops']]} indep={chain['independent_sources']} "
+              f"flags={sorted(reported_flags(report))}")
+        print(f"   main claim gold: {row['main_claim'][:100]!r}")
+        print(f"   main claim ours: {text[chain['claim_start']:chain['claim_end']][:100]!r}")
+    print(f"-- fact-checks gold {row['factcheck_matches']}")
+    for m in report["matches"]:
+        print(f"   {match_ref(m)} {m['confidence']:.2f} {m['claim'][:70]!r} <- {m['text'][:60]!r}")
+    worthy = [text[c["start"]:c["end"]] for c in report["claims"] if c["checkworthy"]]
+    print(f"-- checkworthy: gold {len(row['checkworthy'])}, ours {len(worthy)}")
+    for s in worthy:
+        mark = "+" if any(overlaps((text.find(s), text.find(s) + len(s)), o)
+                          for g in row["checkworthy"] for o in occurrences(text, g)) else "-"
+        print(f"   {mark} {s[:100]!r}")
+    for g in row["checkworthy"]:
+        if not any(g in w or w in g for w in worthy):
+            print(f"   MISSED {g[:100]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", nargs="*", help="dev article ids to print gold beside report")
+    parser.add_argument("--no-matching", action="store_true", help="skip the fact-check index")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not ARTICLES.exists():
+        sys.exit(f"{ARTICLES} is absent: the shared evaluation data is not on this machine")
+    rows = load()
+    if args.show is not None:
+        analyze = make_analyzer(not args.no_matching)
+        for row in rows:
+            if row["split"] == "dev" and (not args.show or row["id"] in args.show):
+                show(row, analyze(row))
+        return
+    figures = evaluate(rows, not args.no_matching)
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print_table(figures)
+
+
+if __name__ == "__main__":
+    main()
