@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__, report
-from .cli_common import ErrorHandlingGroup
+from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, internal_message, output_errors
 from .cli_factchecks import factchecks
 from .cli_outlets import outlets
 from .errors import ClaimscopeError, InputError
@@ -52,21 +52,27 @@ main.add_command(outlets)
     "--allow-private-urls", is_flag=True,
     help="Allow fetching URLs on loopback/private addresses (for local testing only).",
 )
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="URL fetch time limit, seconds.")
+@click.option(
+    "--timeout", type=Seconds(), default=20.0, show_default=True,
+    help="URL fetch time limit, seconds (above 0, at most 3600).",
+)
 def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
     """Analyse one article: SOURCE is a file path, an http(s) URL, or - for standard input."""
     from . import ingest
 
-    pipeline = Pipeline(default_stages())
     if batch is not None:
         if source is not None:
             raise InputError("give either SOURCE or --batch, not both")
         if out is None:
             raise InputError("--batch needs --out FILE for the JSONL reports")
+    elif source is None:
+        raise InputError("nothing to check: give a file path, a URL, or - for standard input")
+    if out is not None:
+        check_output_path(out)
+    pipeline = Pipeline(default_stages())
+    if batch is not None:
         _check_batch(pipeline, batch, out)
         return
-    if source is None:
-        raise InputError("nothing to check: give a file path, a URL, or - for standard input")
     article = ingest.load(
         source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
     )
@@ -76,15 +82,19 @@ def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
 
 def _emit(view: dict, fmt: str, out: Path | None) -> None:
     if out is not None:
-        out.write_text(render(view, fmt), encoding="utf-8")
-    elif fmt == "text" and sys.stdout.isatty():
-        from rich.console import Console
+        with output_errors(str(out)):
+            out.write_text(render(view, fmt), encoding="utf-8")
+        return
+    with output_errors("standard output"):
+        if fmt == "text" and sys.stdout.isatty():
+            from rich.console import Console
 
-        from .render import terminal
+            from .render import terminal
 
-        Console().print(terminal.renderable(view))
-    else:
-        click.echo(render(view, fmt), nl=False)
+            Console().print(terminal.renderable(view))
+        else:
+            click.echo(render(view, fmt), nl=False)
+        sys.stdout.flush()
 
 
 def _check_batch(pipeline: Pipeline, batch: Path, out: Path) -> None:
@@ -93,9 +103,10 @@ def _check_batch(pipeline: Pipeline, batch: Path, out: Path) -> None:
     from . import ingest
 
     done = failed = 0
-    with out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
+    records = ingest.read_batch(batch)  # a missing or unreadable batch stops here, before --out is opened
+    with output_errors(str(out)), out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
         task = progress.add_task("checking", total=None)
-        for item in ingest.read_batch(batch):
+        for item in records:
             record = _batch_record(pipeline, item)
             failed += "error" in record
             done += 1
@@ -112,6 +123,10 @@ def _batch_record(pipeline: Pipeline, item) -> dict:
         return {**head, "report": report.build(pipeline.run(item.article))}
     except ClaimscopeError as err:
         return {**head, "error": {"code": err.code, "message": err.message}}
+    except Exception as err:  # a bug on one record: recorded, and the batch goes on
+        if (click.get_current_context().find_root().obj or {}).get("debug"):
+            raise
+        return {**head, "error": {"code": "internal", "message": internal_message(err)}}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,14 +6,30 @@ Each error carries a code and a message that says what to do next; the CLI print
 
 from __future__ import annotations
 
+import re
+
+# Characters that could break the one line or act on a terminal: C0/C1 controls (CR, LF,
+# ESC...), line and paragraph separators, and bidirectional overrides.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), never acted on."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class ClaimscopeError(Exception):
-    """Base class: an expected failure with a clear, one-line message."""
+    """Base class: an expected failure with a clear, one-line message.
+
+    Control characters in the message (a server's status line, a file name...) are
+    shown as escapes, so a message is always one inert line.
+    """
 
     code = "E000"
     exit_code = 2
 
     def __init__(self, message: str):
+        message = printable(message)
         super().__init__(message)
         self.message = message
 
@@ -49,3 +65,15 @@ class ImportFormatError(ClaimscopeError):
     """A fact-check file is not in a format that can be imported."""
 
     code = "E500"
+
+
+class OutputError(ClaimscopeError):
+    """The report (or an export) cannot be written: missing folder, full disk, closed output."""
+
+    code = "E600"
+
+
+class UsageError(ClaimscopeError):
+    """The command line itself is wrong: an unknown option, a missing or invalid value."""
+
+    code = "E001"

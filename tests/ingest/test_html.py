@@ -4,7 +4,7 @@ import pytest
 
 from claimscope.errors import InputError
 from claimscope.ingest import from_html
-from claimscope.ingest.html import _lxml_text, looks_like_html, meta_charset
+from claimscope.ingest.html import _plain_text, looks_like_html, meta_charset
 from tests.ingest.samples import ARTICLE_HTML
 
 
@@ -62,7 +62,7 @@ def test_falls_back_to_lxml_when_trafilatura_finds_nothing():
 def test_lxml_fallback_keeps_blocks_and_drops_scripts():
     page = "<html><head><title>T</title></head><body><script>var a;</script><h1>Titre</h1>" \
            "<p>Premier<br>suite</p><div>Second bloc</div></body></html>"
-    assert _lxml_text(page) == "Titre\n\nPremier\nsuite\n\nSecond bloc"
+    assert _plain_text(page) == "Titre\n\nPremier\nsuite\n\nSecond bloc"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,10 @@ def _item(number: int, line: str, name: str) -> BatchItem:
     except json.JSONDecodeError as err:
         problem = f"{err.msg.removesuffix(' at')} at column {err.colno}"
         error = _bad(number, f"is not valid JSON ({problem}): write one JSON object per line")
+    except ValueError:  # json's only other refusal: an integer past Python's digit limit
+        error = _bad(number, f"has a number of more than {sys.get_int_max_str_digits()} digits: write it as a string")
+    except RecursionError:
+        error = _bad(number, "is nested too deeply to read: write one flat JSON object per line")
     except InputError as err:
         error = err
     return BatchItem(number, record_id, error=error)

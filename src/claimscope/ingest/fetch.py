@@ -6,8 +6,12 @@ multicast, reserved and cloud-metadata addresses are refused, also when wrapped 
 IPv6 as IPv4-mapped, 6to4, Teredo or NAT64); the connection goes to the checked
 address itself, so a second DNS answer cannot swap it (no DNS rebinding), while the
 Host header, TLS SNI and certificate check use the host name. Redirects are followed
-by hand, at most :data:`MAX_REDIRECTS`, each hop checked again. The body is capped
-at ``max_bytes`` while streaming and the whole exchange at ``timeout`` seconds.
+by hand, at most :data:`MAX_REDIRECTS`, each hop checked again (with ``allow_private``,
+a redirect may reach a non-public address only if the first URL resolved to it). The
+body is capped at ``max_bytes`` while streaming, and the whole exchange at ``timeout``
+seconds: every single send and receive waits only for what is left of that deadline,
+so a server trickling bytes cannot stretch it. Credentials in a URL (``user:pass@``)
+are never sent, nor kept in the URL a page is known by.
 
 The network sits behind two seams, ``resolver`` and ``connector``, so tests can
 point names at a server they run on loopback.
@@ -16,7 +20,9 @@ point names at a server they run on loopback.
 from __future__ import annotations
 
 import http.client
+import io
 import ipaddress
+import re
 import socket
 import ssl
 import threading
@@ -55,6 +61,8 @@ _KINDS = (  # checked in order: the first match names the refusal
 )
 _CHUNK = 65536
 _SAFE = "/%:@!$&'()*+,;=-._~"  # characters left as they are in a request target
+_USERINFO = re.compile(r"^(\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+_REASON_CHARS = 80  # of a server's status line quoted in an error
 
 
 @dataclass(frozen=True)
@@ -84,9 +92,13 @@ def fetch(
     accepted Content-Type prefixes (text and HTML by default; add JSON_TYPES for feeds).
     """
     deadline = time.monotonic() + timeout
+    given: list[str] = []  # the addresses of the URL given, the only private ones a redirect may reach
     for _ in range(MAX_REDIRECTS + 1):
         hop = _Hop.of(url, deadline, timeout)
         ips = _checked_addresses(hop, allow_private, _within(resolver or _resolve, hop))
+        if given and allow_private:
+            _refuse_private_redirect(hop, ips, given)
+        given = given or ips
         conn = _connect(hop, ips, connector or _tcp)
         sock = conn.sock  # kept: http.client drops conn.sock once the response owns it
         response = None
@@ -95,15 +107,21 @@ def fetch(
             if response.status in _REDIRECTS:
                 url = _next_hop(hop, response)
                 continue
-            return _page(hop, response, sock, max_bytes, media_types)
+            return _page(hop, response, max_bytes, media_types)
         finally:
             if response is not None:
                 response.close()
             conn.close()
-            sock.close()
+            sock.release()
     raise FetchError(
-        f"{url} redirected more than {MAX_REDIRECTS} times: open it in a browser and give the final address"
+        f"{without_credentials(url)} redirected more than {MAX_REDIRECTS} times: "
+        "open it in a browser and give the final address"
     )
+
+
+def without_credentials(url: str) -> str:
+    """``url`` without the ``user:password@`` part of its address, if any."""
+    return _USERINFO.sub(r"\1", url, count=1)
 
 
 def address_refusal(ip: str, allow_private: bool = False) -> str | None:
@@ -148,6 +166,7 @@ class _Hop:
 
     @classmethod
     def of(cls, url: str, deadline: float, timeout: float) -> "_Hop":
+        url = without_credentials(url)
         parts = urlsplit(url.strip())
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
@@ -213,19 +232,33 @@ def _capture(outcome: list, function, *args) -> None:
 def _checked_addresses(hop: _Hop, allow_private: bool, resolver: Resolver) -> list[str]:
     """The host's addresses, all of which must be allowed (a mixed answer is refused)."""
     try:
-        literal = ipaddress.ip_address(hop.host)
+        ipaddress.ip_address(hop.host)
+        ips = [hop.host]  # an IP literal: nothing to resolve
     except ValueError:
-        literal = None
-    ips = [hop.host] if literal is not None else list(resolver(hop.host, hop.port))
+        ips = list(resolver(hop.host, hop.port))
     if not ips:
         raise FetchError(f"cannot resolve the host {hop.host}: check the URL")
     for ip in ips:
         reason = address_refusal(ip, allow_private)
         if reason:
             hint = "" if "metadata" in reason else " (--allow-private-urls permits local addresses, for testing only)"
-            where = f"{ip} is" if literal is not None else f"{hop.host} resolves to {ip},"
-            raise FetchError(f"refusing {hop.url}: {where} {reason}{hint}")
+            raise FetchError(f"refusing {hop.url}: {_where(hop, ip)} {reason}{hint}")
     return ips
+
+
+def _where(hop: _Hop, ip: str) -> str:
+    return f"{ip} is" if ip == hop.host else f"{hop.host} resolves to {ip},"
+
+
+def _refuse_private_redirect(hop: _Hop, ips: list[str], given: list[str]) -> None:
+    """Under ``allow_private``, a redirect may reach public addresses and those of the URL given, no others."""
+    for ip in ips:
+        reason = address_refusal(ip)
+        if reason and ip not in given:
+            raise FetchError(
+                f"refusing the redirect to {hop.url}: {_where(hop, ip)} {reason}; --allow-private-urls "
+                "allows only the addresses of the URL you gave"
+            )
 
 
 def _tcp(ip: str, port: int, timeout: float) -> socket.socket:
@@ -250,25 +283,77 @@ def _connect(hop: _Hop, ips: list[str], connector: Connector) -> http.client.HTT
 def _wrap(hop: _Hop, sock: socket.socket) -> http.client.HTTPConnection:
     if not hop.tls:
         conn = http.client.HTTPConnection(hop.host, hop.port)
-        conn.sock = sock
+        conn.sock = _Bounded(sock, hop)
         return conn
     context = ssl.create_default_context()
     conn = http.client.HTTPSConnection(hop.host, hop.port, context=context)
+    watchdog = threading.Timer(hop.left(), _shut, args=(sock,))  # the handshake's reads are not ours to bound
+    watchdog.start()
     try:
         sock.settimeout(hop.left())
-        conn.sock = context.wrap_socket(sock, server_hostname=hop.host)
-    except TimeoutError:
+        conn.sock = _Bounded(context.wrap_socket(sock, server_hostname=hop.host), hop)
+    except (TimeoutError, ssl.SSLError, OSError) as err:
         sock.close()
-        raise hop.timed_out() from None
-    except ssl.SSLError as err:
-        sock.close()
-        raise FetchError(f"the TLS connection to {hop.host} failed ({err.reason or err}): check the URL") from None
+        if isinstance(err, TimeoutError) or time.monotonic() >= hop.deadline:
+            raise hop.timed_out() from None
+        reason = getattr(err, "reason", None) or err
+        raise FetchError(f"the TLS connection to {hop.host} failed ({reason}): check the URL") from None
+    finally:
+        watchdog.cancel()
     return conn
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _Bounded:
+    """A connected socket whose every send and receive waits only for what is left of the deadline.
+
+    http.client reads through ``makefile``; a per-read timeout alone would let a server
+    trickling one byte at a time (in the status line, the headers or the chunks) hold
+    the fetch for ever.
+    """
+
+    def __init__(self, sock: socket.socket, hop: _Hop):
+        self._sock, self._hop = sock, hop
+
+    def sendall(self, data) -> None:
+        self._sock.settimeout(self._hop.left())
+        self._sock.sendall(data)
+
+    def recv_into(self, buffer) -> int:
+        self._sock.settimeout(self._hop.left())
+        return self._sock.recv_into(buffer)
+
+    def makefile(self, mode: str = "rb", *args, **kwargs) -> io.BufferedReader:
+        return io.BufferedReader(_Reader(self))
+
+    def close(self) -> None:
+        """Nothing: http.client closes the connection while its response still reads from it."""
+
+    def release(self) -> None:
+        """Close the socket, once the fetch is done with it."""
+        self._sock.close()
+
+
+class _Reader(io.RawIOBase):
+    def __init__(self, sock: _Bounded):
+        super().__init__()
+        self._sock = sock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        return self._sock.recv_into(buffer)
 
 
 def _exchange(hop: _Hop, conn: http.client.HTTPConnection) -> http.client.HTTPResponse:
     try:
-        conn.sock.settimeout(hop.left())
         conn.request("GET", hop.target, headers=_HEADERS)
         return conn.getresponse()
     except TimeoutError:
@@ -284,11 +369,10 @@ def _next_hop(hop: _Hop, response) -> str:
     return urljoin(hop.url, location.strip())
 
 
-def _page(hop: _Hop, response, sock: socket.socket, max_bytes: int, media_types: tuple[str, ...]) -> Fetched:
+def _page(hop: _Hop, response, max_bytes: int, media_types: tuple[str, ...]) -> Fetched:
     if not 200 <= response.status < 300:
-        raise FetchError(
-            f"{hop.url} answered HTTP {response.status} {response.reason}: check the address, or try again later"
-        )
+        reason = " ".join(str(response.reason).split())[:_REASON_CHARS]  # the message escapes what is left
+        raise FetchError(f"{hop.url} answered HTTP {response.status} {reason}: check the address, or try again later")
     media, _, params = (response.getheader("Content-Type") or "").partition(";")
     media = media.strip().lower()
     if media and not media.startswith(media_types):
@@ -297,7 +381,7 @@ def _page(hop: _Hop, response, sock: socket.socket, max_bytes: int, media_types:
     length = response.getheader("Content-Length") or ""
     if length.isdigit() and int(length) > max_bytes:
         raise _too_large(hop, max_bytes)
-    body = _read_body(hop, response, sock, max_bytes)
+    body = _read_body(hop, response, max_bytes)
     return Fetched(url=hop.url, content_type=media, charset=_charset(params), body=body)
 
 
@@ -316,13 +400,12 @@ def _too_large(hop: _Hop, max_bytes: int) -> FetchError:
     )
 
 
-def _read_body(hop: _Hop, response, sock: socket.socket, max_bytes: int) -> bytes:
+def _read_body(hop: _Hop, response, max_bytes: int) -> bytes:
     """The body, decompressed, refused as soon as it passes ``max_bytes`` or the deadline."""
     decoder = _decoder(hop, response.getheader("Content-Encoding"))
     body = bytearray()
     try:
         while True:
-            sock.settimeout(hop.left())
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break

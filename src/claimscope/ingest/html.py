@@ -1,4 +1,4 @@
-"""HTML to an article: main text and metadata with trafilatura, plain lxml as fallback.
+"""HTML to an article: main text and metadata with trafilatura, a streaming tag reader as fallback.
 
 trafilatura is imported only when an HTML input arrives, so plain-text loading stays cheap.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..model import Article, Meta
@@ -48,7 +49,7 @@ def from_html(html: str, url: str | None = None, *, name: str = "the HTML input"
     one paragraph per block separated by blank lines, line breaks (``<br>``, list
     items) kept as single newlines. Metadata: title, date (YYYY-MM-DD, via
     htmldate), site name, author, canonical URL and the ``<html lang>`` attribute.
-    Malformed HTML falls back to a plain lxml text extraction; a page without any
+    Malformed or deeply nested HTML falls back to a plain streaming text extraction; a page without any
     text raises :class:`InputError`.
     """
     from trafilatura.utils import load_html
@@ -58,11 +59,11 @@ def from_html(html: str, url: str | None = None, *, name: str = "the HTML input"
     extracted = _quietly(_extract, tree, url) if tree is not None else None
     text = _body_text(extracted.body) if extracted is not None and extracted.body is not None else ""
     if not text.strip():
-        text = _quietly(_lxml_text, html) or ""
+        text = _quietly(_plain_text, html) or ""
     text = normalize_text(text)
     if not text.strip():
         raise InputError(f"no article text found in {name}: give the article's own page, or its text")
-    meta = _meta(extracted) if extracted is not None else _quietly(_fallback_meta, html, url) or {}
+    meta = _meta(extracted, tree) if extracted is not None else _quietly(_fallback_meta, html, url) or {}
     return Article(text=text, meta=Meta(url=url, lang=lang, content_type="html", **meta))
 
 
@@ -90,11 +91,10 @@ def _html_lang(tree) -> str | None:
     return lang.strip().split("-")[0].lower() or None
 
 
-def _meta(doc) -> dict:
-    date = doc.date if isinstance(doc.date, str) and _ISO_DATE.fullmatch(doc.date) else None
+def _meta(doc, tree) -> dict:
     return {
         "title": _clean(doc.title),
-        "date": date,
+        "date": _date(doc.date, tree),
         "site_name": _clean(doc.sitename),
         "author": _clean(doc.author),
         "canonical_url": _clean(doc.url),
@@ -104,7 +104,24 @@ def _meta(doc) -> dict:
 def _fallback_meta(html: str, url: str | None) -> dict:
     from trafilatura.metadata import extract_metadata
 
-    return _meta(extract_metadata(html, default_url=url))
+    return _meta(extract_metadata(html, default_url=url), None)
+
+
+def _date(value, tree) -> str | None:
+    """The page's date, unless it is htmldate's guess from a bare year.
+
+    htmldate's extensive search turns a lone year (a copyright line, a number in the
+    text) into 1 January of that year; such a date is kept only when the page's own
+    date markup (meta tags, ``<time>``, structured data) says so too.
+    """
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    if not value.endswith("-01-01"):
+        return value
+    from htmldate import find_date
+
+    marked = _quietly(lambda: find_date(tree, extensive_search=False, original_date=True)) if tree is not None else None
+    return value if marked == value else None
 
 
 def _clean(value) -> str | None:
@@ -140,18 +157,47 @@ def _inline(element) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-def _lxml_text(html: str) -> str:
-    """Visible text of a page with lxml alone: one block per paragraph-like element."""
-    import lxml.html
+def _plain_text(html: str) -> str:
+    """Visible text of a page, read as a stream of tags (so any nesting depth works).
 
-    root = lxml.html.document_fromstring(html)
-    for element in list(root.iter(*_DROP_TAGS)):
-        element.drop_tree()
-    for element in root.iter("br"):
-        element.tail = "\n" + (element.tail or "")
-    for element in root.iter(*_BLOCK_TAGS):
-        element.tail = "\n\n" + (element.tail or "")
-        element.text = "\n\n" + (element.text or "")
-    paragraphs = re.split(r"\n\s*\n", root.text_content())
+    One block per paragraph-like element, ``<br>`` a line break, the content of
+    scripts, styles, ``<head>`` and the like dropped.
+    """
+    reader = _TextReader()
+    reader.feed(html)
+    reader.close()
+    paragraphs = re.split(r"\n\s*\n", "".join(reader.parts))
     blocks = ("\n".join(" ".join(line.split()) for line in p.split("\n") if line.strip()) for p in paragraphs)
     return "\n\n".join(block for block in blocks if block)
+
+
+class _TextReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0  # depth inside dropped elements
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.hidden = 0  # an unclosed <head> ends here
+        elif tag in _DROP_TAGS:
+            self.hidden += 1
+        self._break(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self._break(tag)
+
+    def handle_endtag(self, tag):
+        if tag in _DROP_TAGS and self.hidden:
+            self.hidden -= 1
+        self._break(tag)
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+    def _break(self, tag):
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")

@@ -32,9 +32,17 @@ _MAGIC = (  # binary formats people paste by mistake, named in the error
     (b"\x1f\x8b", "a gzip archive"),
 )
 _SAMPLE = 65536  # bytes inspected for binary content and UTF-16 evidence
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])  # not VT, FF
 _MAX_CONTROL_RATIO = 0.01
-_LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"}
+_MIN_UTF16_NULS = 8  # fewer NUL bytes than this is no evidence of UTF-16 (a stray NUL in a short file)
+# The codecs a declared charset may name: the encodings of the WHATWG Encoding Standard
+# that Python has. Other codec labels (undefined, rot13, base64, idna, utf-7...) are ignored.
+_TEXT_CODECS = frozenset({
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    "cp874", *(f"cp{n}" for n in range(1250, 1259)), *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
+})
+_LATIN1_CODECS = {"latin-1", "iso8859-1", "ascii"}  # read as cp1252, as browsers do
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _UNWANTED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]")  # after _NEWLINES ran
@@ -91,7 +99,7 @@ def _evident_utf16(raw: bytes) -> str | None:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nuls >= 0.05 * half and other <= 0.001 * half:
+        if nuls >= max(0.05 * half, _MIN_UTF16_NULS) and other <= 0.001 * half:
             try:
                 raw.decode(encoding)
             except UnicodeDecodeError:
@@ -137,14 +145,14 @@ def _decode_8bit(raw: bytes, declared: str | None) -> tuple[str, str]:
 
 
 def _codec_name(label: str) -> str | None:
-    """Python's codec for a declared charset label; latin-1/ASCII read as cp1252 (as browsers do)."""
-    label = label.strip().strip("\"'").lower()
-    if label in _LATIN1_ALIASES:
-        return "cp1252"
+    """Python's codec for a declared charset label, when it is a text encoding; latin-1/ASCII read as cp1252."""
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+    except (LookupError, ValueError):
         return None
+    if name in _LATIN1_CODECS:
+        return "cp1252"
+    return name if name in _TEXT_CODECS else None
 
 
 def size_label(size: int) -> str:
