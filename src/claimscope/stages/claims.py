@@ -3,8 +3,11 @@
 Each sentence is embedded once with ``claimscope.embed.default_embedder()`` ("query:"
 side; the vectors are kept on ``Document.sentence_vectors`` for the matcher), its
 hand features are read from the per-language cue tables, and a small head (see
-``claimscope.checkworthy.head``) turns both into a score. Claims point at their
-sentence; when attributions exist, a claim points at the attribution covering it.
+``claimscope.checkworthy.head``) turns both into a score. A sentence the page's
+structure shows is no claim (headline, label line, question, page furniture found by
+the traces stage: ``claimscope.checkworthy.shape``) keeps its score but is never
+check-worthy. Claims point at their sentence; when attributions exist, a claim points
+at the attribution covering it.
 """
 
 from __future__ import annotations
@@ -13,17 +16,18 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..checkworthy import features
+from ..checkworthy import features, shape
 from ..checkworthy.clef import clean
 from ..checkworthy.head import Head, load_head
 from ..embed import Embedder, default_embedder
 from ..model import Claim, Document
 
 class ClaimsStage:
-    """Scores every sentence of a document (requires "sentences", provides "claims")."""
+    """Scores every sentence of a document (requires "sentences" and "traces", provides
+    "claims")."""
 
     name = "claims"
-    requires = ("sentences",)
+    requires = ("sentences", "traces")
     provides = ("claims",)
 
     def __init__(self, embedder: Embedder | None = None, head: Head | None = None):
@@ -46,11 +50,12 @@ class ClaimsStage:
         for i, c in enumerate(found):
             feats[i] = features.vector(texts[i], langs[i], c)
         scores = self.head.scores(vectors, feats)
+        excluded = shape.not_claims(doc)
         tag = f"{self.name}@{self.version}"
         claims = tuple(
             Claim(
                 sentence=i, start=s.start, end=s.end, score=round(float(scores[i]), 4),
-                checkworthy=bool(scores[i] >= self.head.threshold),
+                checkworthy=bool(scores[i] >= self.head.threshold) and i not in excluded,
                 reasons=features.reasons(texts[i], langs[i], found[i]), stage=tag,
             )
             for i, s in enumerate(doc.sentences)

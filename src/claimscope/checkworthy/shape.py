@@ -1,0 +1,83 @@
+"""Sentences that are not prose claims, known from the page's structure alone.
+
+A fact-checker checks statements. Whatever the head scores, these are not: the
+headline (a label over the story, its claim is repeated in the body), a line that ends
+without a sentence's final punctuation (bylines, datelines, captions, section and list
+labels, "Tags: ...", "Name | date | n comments"), a question, and page furniture the
+traces stage found (``boilerplate`` and ``credit_line`` findings). The test is the same
+in every language: final punctuation, line ends and findings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..model import Document
+
+FURNITURE = ("boilerplate", "credit_line")
+FINAL = frozenset(".!…。！")
+QUESTION = frozenset("?？¿")
+_CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
+
+
+def not_claims(doc: Document) -> dict[int, str]:
+    """Sentence index -> why it cannot be check-worthy ("headline", "label_line",
+    "question", "furniture"), for the sentences of ``doc`` that are not prose claims."""
+    found: dict[int, str] = {}
+    headline_end = _headline_end(doc)
+    for i, s in enumerate(doc.sentences):
+        ending = _ending(doc.text[s.start:s.end])
+        if s.start < headline_end:
+            found[i] = "headline"
+        elif ending == "none" and _ends_line(doc.text, s.end):
+            found[i] = "label_line"
+        elif ending == "question":
+            found[i] = "question"
+        elif _covered(doc, s.start, s.end):
+            found[i] = "furniture"
+    return found
+
+
+def _ending(sentence: str) -> str:
+    """"final", "question" or "none": how the sentence ends, past closing quotes,
+    symbols and emoji; a trailing bracket is skipped ("... (AFP)."), a sentence that is
+    all bracket ("(Reporting by ...)") ends in none."""
+    text = sentence.rstrip()
+    while text and (text[-1] in _CLOSING or text[-1].isspace() or _is_symbol(text[-1])):
+        text = text[:-1]
+    if text.endswith((")", "]")):
+        opener = max(text.rfind("("), text.rfind("["))
+        return _ending(text[:opener]) if text[:opener].strip() else "none"
+    if not text:
+        return "none"
+    if text[-1] in QUESTION:
+        return "question"
+    return "final" if text[-1] in FINAL else "none"
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char).startswith("S") or unicodedata.category(char) in ("Mn", "Cf")
+
+
+def _headline_end(doc: Document) -> int:
+    """Where the headline ends: the end of the first line when it is the article's
+    title, else 0."""
+    title = (doc.article.meta.title or "").strip()
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end if title and text[start:end].strip() == title else 0
+
+
+def _ends_line(text: str, end: int) -> bool:
+    rest = text[end:]
+    return not rest.strip() or "\n" in rest[: len(rest) - len(rest.lstrip())]
+
+
+def _covered(doc: Document, start: int, end: int) -> bool:
+    """At least half of the span lies inside boilerplate or credit-line findings."""
+    inside = sum(
+        max(0, min(end, f.end) - max(start, f.start)) for f in doc.findings if f.kind in FURNITURE
+    )
+    return inside * 2 >= end - start

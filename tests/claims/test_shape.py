@@ -1,0 +1,67 @@
+"""Sentences the page's structure shows are no claims (claimscope.checkworthy.shape)."""
+
+import dataclasses
+
+from claimscope.checkworthy.shape import not_claims
+from claimscope.model import Article, Finding, Meta
+from tests.claims.helpers import document
+
+TEXT = (
+    "Harbour fire destroys 40 boats overnight\n"
+    "By Jane Doe | Coastal Herald | 4 March 2021\n"
+    "Firefighters said 40 boats burned in the marina on Friday night.\n"
+    "Who will pay for the damage?\n"
+    "Photo: the marina at dawn\n"
+    "The harbour master said the fire started in a fuel store (Coastal Wire).\n"
+    "Share: Facebook | Twitter\n"
+    "Follow our channel for the latest updates.\n"
+    "(Reporting by Jane Doe; editing by Tom Roe)\n"
+    "Officials added: \u00abThe cause is still unknown.\u00bb"
+)
+
+
+def _doc(title="Harbour fire destroys 40 boats overnight", findings=()):
+    doc = document(TEXT, "en")
+    article = Article(TEXT, Meta(title=title))
+    return dataclasses.replace(doc, article=article, findings=tuple(findings))
+
+
+def _index(doc, start_of_sentence: str) -> int:
+    return next(i for i, s in enumerate(doc.sentences) if doc.text[s.start:].startswith(start_of_sentence))
+
+
+def test_headline_label_lines_and_questions():
+    doc = _doc()
+    found = not_claims(doc)
+    assert found[_index(doc, "Harbour fire")] == "headline"
+    assert found[_index(doc, "By Jane Doe")] == "label_line"
+    assert found[_index(doc, "Photo:")] == "label_line"
+    assert found[_index(doc, "Share:")] == "label_line"
+    assert found[_index(doc, "(Reporting by")] == "label_line"
+    assert found[_index(doc, "Who will pay")] == "question"
+    for prose in ("Firefighters said", "The harbour master", "Officials added"):
+        assert _index(doc, prose) not in found
+
+
+def test_first_line_is_a_headline_only_when_it_is_the_title():
+    doc = _doc(title=None)
+    assert not_claims(doc)[0] == "label_line"  # still no final punctuation
+    assert not_claims(_doc(title="Another title"))[0] == "label_line"
+
+
+def test_page_furniture_found_by_traces():
+    doc = _doc()
+    i = _index(doc, "Follow our channel")
+    assert i not in not_claims(doc)
+    s = doc.sentences[i]
+    prompt = Finding("boilerplate", s.start, s.end, "subscription prompt", "traces@1", label="subscribe")
+    assert not_claims(_doc(findings=[prompt]))[i] == "furniture"
+    other = Finding("garbled_sentence", s.start, s.end, "cut", "traces@1")
+    assert i not in not_claims(_doc(findings=[other]))
+
+
+def test_a_sentence_cut_inside_a_line_is_not_a_label():
+    doc = document("The council voted 12 to 3 in favour and the mayor", "en")
+    assert not_claims(doc) == {0: "label_line"}  # ends the text
+    doc = document("The council voted 12 to 3 in favour, said the mayor. It rained.", "en")
+    assert not_claims(doc) == {}
