@@ -2,15 +2,17 @@
 
 Each table lists, for one language:
 
-- ``relay_cues``: words linking an outlet to the outlet it relays ("citing", "citant",
-  "dẫn", "со ссылкой на", "援引", "via");
+- ``relay_cues``: words linking a source to the source it relays, participles and
+  inverted verbs included ("citing", "citant", "dẫn", "со ссылкой на", "援引", "via",
+  "se apoyaba en", "powołując się na");
 - ``accusation``: markers of an accusation ("accus*", "cáo buộc", "обвин*");
 - ``primary_material``: primary documents or footage a text may refer to ("statement*",
   "vidéo*", "видео");
 - ``photo_credit``: caption credit words ("Photo", "Ảnh", "Фото"): an outlet named after
   one credits a picture, not the story;
 - ``outlet_nouns``: nouns that make an unknown speaker an outlet ("newspaper", "báo");
-- ``speaker_stopwords``: determiners and prepositions ignored when comparing speaker names.
+- ``speaker_stopwords``: determiners and prepositions ignored when comparing speaker names;
+- ``anonymous_nouns``: nouns that make an unnamed source anonymous ("source", "источник*").
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -23,7 +25,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords")
+KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
+         "anonymous_nouns")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

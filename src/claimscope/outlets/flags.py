@@ -6,7 +6,6 @@ import re
 
 from ..model import Document, Flag, Hop, SourceChain
 from . import cues, speakers
-from .chain import Node, Path, Sources
 
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 ORDER = ("known_disinformation", "self_interested_source", "state_media_origin", "circular_sourcing",
@@ -14,60 +13,64 @@ ORDER = ("known_disinformation", "self_interested_source", "state_media_origin",
          "machine_translation_artifact")
 
 
-def flags(doc: Document, src: Sources, path: Path) -> tuple[Flag, ...]:
-    """Every flag that applies to ``doc``'s main chain, in :data:`ORDER`."""
+def flags(doc: Document, hops: tuple[Hop, ...], independent: int, circular: str | None, anonymous: bool,
+          claim: tuple[int, int]) -> tuple[Flag, ...]:
+    """Every flag that applies to the main claim's chain ``hops``, in :data:`ORDER`.
+    ``circular`` names the outlet cited, through others, as a source of itself;
+    ``anonymous`` says the claim rests on an anonymous source."""
     found: list[Flag] = []
-    origin = path.origin
-    if path.independent == 1:
-        what = origin.name if origin else (path.outlets[-1].name if path.outlets else "one source")
-        found.append(_flag("single_source", f"one independent source behind the claim: {what}", origin))
-    anonymous = [n for group in src.speakers.values() for n in group if n.anonymous]
+    origin = hops[-1] if len(hops) > 1 else None
+    if independent == 1:
+        found.append(_flag("single_source", f"one independent source behind the claim: {origin.name}", origin))
     if anonymous:
-        found.append(_flag("anonymous_source", f"anonymous source: “{doc.text[anonymous[0].start:anonymous[0].end]}”",
-                           anonymous[0]))
-    if path.circular:
-        loop = path.circular[0]
-        found.append(_flag("circular_sourcing", f"{loop.name} is cited, through others, as a source of itself", loop))
-    state = [n for n in path.outlets + path.leaves if n.outlet is not None and n.outlet.state_media]
+        anon = next((h for h in hops if h.anonymous), None)
+        found.append(_flag("anonymous_source", f"the claim rests on an anonymous source{_named(anon)}", anon))
+    if circular:
+        loop = next(h for h in reversed(hops) if h.name == circular)
+        found.append(_flag("circular_sourcing", f"{circular} is cited, through others, as a source of itself", loop))
+    state = next((h for h in hops[1:] if h.ownership == "state_controlled"), None)
     if state:
-        n = state[0]
-        found.append(_flag("state_media_origin", f"{n.name} is state-controlled media ({n.outlet.country})", n))
-    found += _speaker_flags(doc, src, path)
+        found.append(_flag("state_media_origin", f"{state.name} is state-controlled media ({state.country})", state))
+    if origin is not None and origin.kind == "speaker" and not origin.anonymous:
+        found += _speaker_flags(doc, origin, independent, claim)
     found += _translation_flags(doc)
     return tuple(sorted(found, key=lambda f: ORDER.index(f.kind)))
 
 
-def _flag(kind: str, reason: str, node: Node | None = None, span=None) -> Flag:
-    start, end = span if span else ((node.start, node.end) if node else (None, None))
+def _named(hop: Hop | None) -> str:
+    return f": “{hop.name}”" if hop else ""
+
+
+def _flag(kind: str, reason: str, hop: Hop | None = None, span=None) -> Flag:
+    start, end = span if span else ((hop.start, hop.end) if hop else (None, None))
     return Flag(kind, reason, start, end)
 
 
-def _speaker_sentences(doc: Document, group: list[Node]) -> list[tuple[int, int]]:
-    """The contents the speaker is credited with, and sentences that name the speaker
-    (by one of its quoted names or by its abbreviation: "FSB")."""
+def _origin_spans(doc: Document, origin: Hop, claim: tuple[int, int]) -> list[tuple[int, int]]:
+    """The claim, the words credited to the origin, and sentences naming it (by its name
+    or its abbreviation: "FSB")."""
     text = doc.text
-    names = {text[n.start:n.end].casefold() for n in group}
-    short = speakers.acronyms(group[0].name)
-    spans = [n.content for n in group if n.content]
+    spans = [claim]
+    if origin.attribution is not None:
+        a = doc.attributions[origin.attribution]
+        spans.append((a.content_start, a.content_end))
+    short = speakers.acronyms(origin.name)
     for s in doc.sentences:
         sentence = text[s.start:s.end]
-        if any(x in sentence.casefold() for x in names) or short & set(re.findall(r"\w+", sentence)):
+        if origin.name.casefold() in sentence.casefold() or short & set(re.findall(r"\w+", sentence)):
             spans.append((s.start, s.end))
     return sorted(set(spans))
 
 
-def _speaker_flags(doc: Document, src: Sources, path: Path) -> list[Flag]:
-    origin = path.origin
-    if origin is None:
-        return []
-    spans = _speaker_sentences(doc, src.speakers[origin.key])
+def _speaker_flags(doc: Document, origin: Hop, independent: int, claim: tuple[int, int]) -> list[Flag]:
+    spans = _origin_spans(doc, origin, claim)
     found = []
-    if path.independent == 1 and not origin.anonymous:
+    if independent == 1:
         hit = _first(doc, "accusation", spans)
         if hit:
             found.append(_flag("self_interested_source",
                                f"the accuser, {origin.name}, is the only source for the accusation", span=hit))
-    if not origin.anonymous and not _URL.search(doc.text):
+    if not _URL.search(doc.text):
         hit = _first(doc, "primary_material", spans)
         if hit:
             word = doc.text[hit[0]:hit[1]]
@@ -114,7 +117,7 @@ def triage(doc: Document, chain: SourceChain) -> tuple[str, ...]:
     route = " ← ".join(h.name for h in chain.hops[1:]) or "no source named"
     n = chain.independent_sources
     lines = [f"Check first: “{claim}” — this article ← {route} "
-             f"({n} independent source{'s' if n != 1 else ''} in the whole article)."]
+             f"({n} independent source{'s' if n != 1 else ''} behind it, {chain.article_sources} in the whole article)."]
     warnings = [f.reason for f in chain.flags if f.kind not in ("single_source", "untranslated_fragment", "machine_translation_artifact")]
     if warnings:
         lines.append("Why: " + "; ".join(warnings[:3]) + ".")

@@ -9,7 +9,9 @@ supplies, in one of three formats (docs/sourcing.md):
 - ``csv``: plain ``domain,score[,label]`` with or without a header, score in 0..1.
 
 Ratings live in ``outlet-ratings.sqlite`` in the user data directory, or wherever
-``CLAIMSCOPE_RATINGS_DB`` points. Importing a source again replaces its rows.
+``CLAIMSCOPE_RATINGS_DB`` points. Importing a source again replaces its rows. A file
+larger than MAX_FILE_BYTES is refused before it is read; any unreadable content
+(deep nesting, a number too large for a float, a broken CSV) is an ImportFormatError.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..model import Rating
 from .registry import domain_suffixes, normalize_host
 
 FORMATS = ("lin", "mbfc", "csv")
+MAX_FILE_BYTES = 16 * 1024 * 1024  # the largest published ratings files are a few MB
 FACTUAL_SCORES = {"very high": 1.0, "high": 0.8, "mostly factual": 0.6, "mixed": 0.4, "low": 0.2, "very low": 0.0}
 _MIGRATIONS = (
     (1, "rating sources and ratings", (
@@ -110,12 +113,12 @@ class RatingsDB:
         """Read a ratings file and replace the rows of its source (named after the file
         unless ``source`` is given). Raises ImportFormatError on unreadable input."""
         path = Path(path)
+        raw = _read(path)
         try:
-            raw = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as err:
-            raise ImportFormatError(f"cannot read ratings file {path} ({err}): give a UTF-8 CSV or JSON file") from None
-        fmt = fmt or detect_format(path.name, raw)
-        name, rows = parse(raw, fmt, path.name)
+            fmt = fmt or detect_format(path.name, raw)
+            name, rows = parse(raw, fmt, path.name)
+        except csv.Error as err:
+            raise ImportFormatError(f"{path.name}: not a readable CSV file ({err})") from None
         name = source or name or f"{fmt}:{path.name}"
         with self._transaction():
             self._conn.execute("DELETE FROM rating_sources WHERE name = ?", (name,))
@@ -139,6 +142,24 @@ class RatingsDB:
         """The imported sources: name, file, format, imported_at, count."""
         rows = self._conn.execute("SELECT name, file, format, imported_at, count FROM rating_sources ORDER BY name")
         return [dict(zip(("name", "file", "format", "imported_at", "count"), r)) for r in rows]
+
+
+def _read(path: Path) -> str:
+    """The text of a ratings file, refused past MAX_FILE_BYTES without reading it all."""
+    too_big = ImportFormatError(
+        f"ratings file {path} is larger than the {MAX_FILE_BYTES // 2**20} MiB limit: "
+        "it is not a domain-ratings file (see docs/sourcing.md)"
+    )
+    try:
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise too_big
+        with path.open("rb") as handle:  # a device or pipe (/dev/zero) is read up to the limit only
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise too_big
+        return data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ImportFormatError(f"cannot read ratings file {path} ({err}): give a UTF-8 CSV or JSON file") from None
 
 
 class _Transaction:
@@ -177,7 +198,7 @@ def _parse_lin(raw: str, filename: str):
         raise ImportFormatError(f"{filename}: a Lin et al. ratings file needs 'domain' and 'pc1' columns")
     rows = []
     for line, row in enumerate(reader, start=2):
-        score = _score(row["pc1"], filename, line) if row["pc1"].strip() else None
+        score = _score(row["pc1"], filename, line) if (row["pc1"] or "").strip() else None
         rows.append((_domain(row["domain"], filename, line), score, None))
     return f"Lin et al. 2023 ({filename})", rows
 
@@ -201,7 +222,12 @@ def _parse_mbfc(raw: str, filename: str):
         data = json.loads(raw)
     except json.JSONDecodeError as err:
         raise ImportFormatError(f"{filename}: not valid JSON ({err.msg} at line {err.lineno})") from None
+    except (ValueError, RecursionError) as err:  # an integer of thousands of digits, deep nesting
+        reason = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise ImportFormatError(f"{filename}: not readable JSON ({reason})") from None
     name, items = (data.get("source"), data.get("ratings")) if isinstance(data, dict) else (None, data)
+    if not isinstance(name, str):
+        name = None
     if not isinstance(items, list):
         raise ImportFormatError(f"{filename}: expected a 'ratings' list of objects with a 'domain'")
     return name, [_mbfc_row(item, filename, i) for i, item in enumerate(items)]
@@ -221,18 +247,24 @@ def _mbfc_row(item, filename: str, i: int):
 def _domain(value: str, filename: str, line: int) -> str:
     host = normalize_host(str(value))
     if "." not in host or " " in host:
-        raise ImportFormatError(f"{filename}:{line}: {value!r} is not a domain name")
+        raise ImportFormatError(f"{filename}:{line}: {_shown(value)} is not a domain name")
     return host
 
 
 def _score(value, filename: str, line: int) -> float:
     try:
         score = float(value)
-    except (TypeError, ValueError):
-        raise ImportFormatError(f"{filename}:{line}: score {value!r} is not a number") from None
+    except (TypeError, ValueError, OverflowError):
+        raise ImportFormatError(f"{filename}:{line}: score {_shown(value)} is not a number") from None
     if not 0.0 <= score <= 1.0:
         raise ImportFormatError(f"{filename}:{line}: score {score} is outside 0..1")
     return score
+
+
+def _shown(value) -> str:
+    """A value for an error message: its repr, cut short."""
+    text = repr(value)  # json.loads refuses integers of over 4,300 digits, so repr cannot fail
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _now() -> str:
