@@ -254,6 +254,7 @@ class Hop:
     ownership: str | None = None
     country: str | None = None
     anonymous: bool = False
+    attribution: int | None = None  # index into Document.attributions of the statement it rests on
     ratings: tuple[Rating, ...] = ()
 
 
@@ -279,6 +280,7 @@ class SourceChain:
     independent_sources: int
     flags: tuple[Flag, ...]
     stage: str
+    article_sources: int = 0  # independent sources the whole article quotes or cites
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,9 @@ class Match:
 
     ``factcheck_id`` is the stored FactCheck's id; ``confidence`` the search index's
     calibrated probability that the fact-check covers the article's claim;
-    ``sentence``/``start``/``end`` the article sentence that matched it best.
+    ``sentence``/``start``/``end`` the article sentence that matched it best;
+    ``source_ref`` the fact-check's id in its source (e.g. a Snopes vclaim id);
+    ``article_date`` the article date the search used (None when unknown).
     """
 
     factcheck_id: str
@@ -302,3 +306,5 @@ class Match:
     start: int
     end: int
     stage: str
+    source_ref: str | None = None
+    article_date: str | None = None
