@@ -26,6 +26,7 @@ CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateli
 LEAD_SCORE = 0.9  # the first body sentence at least this check-worthy is the main claim
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
+CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
 _TERMINAL = ".!?…»\"”“'’)"
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
@@ -468,25 +469,44 @@ def _groups(doc: Document, indices, names: Names) -> dict[str, list]:
     return group(items, doc.language)
 
 
+def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
+    """Speaker groups outside the chain: usable speakers that are not outlets, quoted in
+    the claim's paragraph and the next ``paragraphs`` ones (None: the whole article)."""
+    doc = chain.doc
+    first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
+    para = {i: s.paragraph for i, s in enumerate(doc.sentences)}
+    picked = []
+    for i, a in enumerate(doc.attributions):
+        if a.speaker_start is None or not chain._usable(a):
+            continue
+        at = next((para[j] for j, s in enumerate(doc.sentences) if s.start <= a.cue_start < s.end), None)
+        if paragraphs is not None and (at is None or not first <= at <= first + paragraphs):
+            continue
+        said = doc.text[a.speaker_start:a.speaker_end]
+        if any(m.is_outlet for m in chain.names.within(a.speaker_start, a.speaker_end)):
+            continue
+        if not any(_same_name(said, h.name) or h.attribution == i for h in chain.hops):
+            picked.append(i)
+    return _groups(doc, picked, chain.names)
+
+
 def independent_sources(chain: Chain) -> int:
-    """Sources behind the main claim: the chain's origin counts once (relays of it do not
-    add), and each other speaker credited with the claim sentence adds one."""
+    """Sources behind the main claim. A claim relayed by outlets rests on one origin,
+    plus anonymous sources the article adds (all together count once). A claim told
+    first-hand rests on its speaker and the other people quoted around it."""
     if not chain.hops:
         return 0
-    others = [i for i in chain.support if all(h.attribution != i for h in chain.hops)]
-    origins = _groups(chain.doc, others, chain.names)
-    return 1 + sum(1 for nodes in origins.values()
-                   if not any(_same_name(chain.doc.text[chain.doc.attributions[i].speaker_start:
-                                                         chain.doc.attributions[i].speaker_end], h.name)
-                              for i in nodes for h in chain.hops))
+    others = _others(chain, CORROBORATION_PARAGRAPHS)
+    if any(h.is_outlet for h in chain.hops):
+        anonymous = any(chain.doc.attributions[i].anonymous for nodes in _others(chain, FOLLOW_PARAGRAPHS).values() for i in nodes)
+        return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
+    return 1 + len(others)
 
 
-def article_sources(doc: Document, chain: Chain) -> int:
-    """Independent sources the whole article quotes: its speaker groups (outlets by outlet,
-    anonymous speakers together), and the credited outlets when nothing else is quoted."""
-    attributed = [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None]
-    groups = _groups(doc, attributed, chain.names)
-    return max(len(groups), 1 if chain.hops else 0)
+def article_sources(chain: Chain) -> int:
+    """Independent sources the whole article quotes: the chain's origin and every other
+    speaker group (anonymous speakers together)."""
+    return (1 if chain.hops else 0) + len(_others(chain, None))
 
 
 # --- the stage -----------------------------------------------------------------------
@@ -520,10 +540,11 @@ class Sourcing:
         start, end = (doc.sentences[built.claim].start, doc.sentences[built.claim].end) if built.claim is not None \
             else (0, 0)
         independent = independent_sources(built)
-        anonymous = any(h.anonymous for h in built.hops) or any(doc.attributions[i].anonymous for i in built.support)
+        anonymous = any(h.anonymous for h in built.hops) or any(doc.attributions[i].anonymous for i in built.support) \
+            or (independent > 1 and any(h.is_outlet for h in built.hops))
         found = flags(doc, hops, independent, built.circular.name if built.circular else None, anonymous, (start, end))
         return SourceChain(start, end, hops, independent, found, stage_tag(self),
-                           article_sources=max(article_sources(doc, built), independent))
+                           article_sources=max(article_sources(built), independent))
 
     def _article(self, doc: Document) -> Hop:
         meta = doc.article.meta
