@@ -1,7 +1,7 @@
 """Sourcing quality on the annotated dev set (devsets/sourcing/articles.jsonl, own text).
 
 Each article runs through the real stages (segment, language, traces, attribution,
-sourcing) with the language given in the record. Metrics:
+claims, sourcing) with the language given in the record. Metrics:
 
 - ``chain_exact``: share of articles whose chain after "this article" equals the gold
   chain hop for hop. An outlet hop matches by registry id, an unknown outlet by its
@@ -25,6 +25,7 @@ from pathlib import Path
 from claimscope.model import Article, Hop, Meta
 from claimscope.pipeline import Pipeline
 from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.claims import ClaimsStage
 from claimscope.stages.language import Language
 from claimscope.stages.segment import Segment
 from claimscope.stages.sourcing import Sourcing
@@ -58,7 +59,7 @@ def same_hop(predicted: str, gold: str) -> bool:
 
 def analyse(record: dict):
     meta = Meta(url=record.get("url"), lang=record.get("lang"))
-    stages = [Segment(), Language(), Traces(), AttributionStage(), Sourcing(use_default_ratings=False)]
+    stages = [Segment(), Language(), Traces(), AttributionStage(), ClaimsStage(), Sourcing(use_default_ratings=False)]
     (chain,) = Pipeline(stages).run(Article(record["text"], meta)).sourcing
     return chain
 

@@ -49,9 +49,9 @@ def test_circular_sourcing():
 
 
 def test_two_speakers_are_two_sources():
-    text = "The mayor said the bridge was closed. The police chief said the bridge was closed too."
-    doc = make(text, [("The mayor", "said", "the bridge was closed", False),
-                      ("The police chief", "said the bridge", "the bridge was closed too", False)])
+    text = "Mayor Ana Ruiz said the bridge was closed. Police chief Tom Hale said the bridge was closed too."
+    doc = make(text, [("Mayor Ana Ruiz", "said", "the bridge was closed", False),
+                      ("Police chief Tom Hale", "said the bridge", "the bridge was closed too", False)])
     hops, independent, flags = chain_of(doc)
     assert independent == 2 and "single_source" not in flags and hops[0] == "this article"
 

@@ -1,0 +1,76 @@
+"""The main claim and its route on invented articles (no model: hand-built documents)."""
+
+from __future__ import annotations
+
+from claimscope.model import Paragraph, Sentence
+from tests.sourcing.test_chain import STAGE, make
+
+
+def _paragraphs(doc):
+    """Blank-line paragraphs and sentence paragraph indices for a hand-built document."""
+    text, paras, start = doc.text, [], 0
+    for block in text.split("\n\n"):
+        paras.append(Paragraph(start, start + len(block)))
+        start += len(block) + 2
+    sentences = tuple(Sentence(s.start, s.end, next(i for i, p in enumerate(paras) if p.start <= s.start <= p.end),
+                               s.lang) for s in doc.sentences)
+    return doc.evolve(paragraphs=tuple(paras), sentences=sentences)
+
+
+def run(text, attributions=(), findings=()):
+    doc = STAGE(_paragraphs(make(text, attributions, findings)))
+    (chain,) = doc.sourcing
+    return doc, chain
+
+
+def names(chain):
+    return [h.name for h in chain.hops]
+
+
+def test_main_claim_is_the_lead_after_headline_and_byline():
+    text = ("Harbour crane collapses in storm\n\nBy Ada Quill | 3 March\n\n"
+            "A harbour crane collapsed on Tuesday night during a storm that brought winds of 120 km/h to the coast. "
+            "Nobody was hurt, the port authority said.")
+    doc, chain = run(text, [("the port authority", "said", "Nobody was hurt", False)])
+    assert doc.text[chain.claim_start:chain.claim_end].startswith("A harbour crane collapsed")
+
+
+def test_inverted_credit_and_participle_relay_to_an_anonymous_source():
+    text = ("Mine flooded\n\nThe lower gallery of the northern mine flooded overnight and forty workers were "
+            "evacuated, reports the newspaper Valley Courier, citing a source in the regional ministry.\n\n"
+            "The company did not comment on the report that evening.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Valley Courier", "a source in the regional ministry"]
+    assert chain.hops[-1].anonymous
+    assert {"single_source", "anonymous_source"} <= {f.kind for f in chain.flags}
+
+
+def test_blogs_citing_each_other_are_circular():
+    text = ("Secret deal\n\nThe town council secretly sold the old school grounds to a foreign investor for one euro "
+            "last spring. The story was first told by the blog Red Lantern, citing the portal Blue Harbor. "
+            "Blue Harbor, in turn, credits the find to Red Lantern in its own note.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Red Lantern", "Blue Harbor", "Red Lantern"]
+    assert "circular_sourcing" in {f.kind for f in chain.flags}
+
+
+def test_a_vague_credit_line_credits_no_one():
+    text = ("Fuel prices rise again\n\nPetrol prices rose by four cents a litre this week across the country, "
+            "the highest weekly rise since last summer according to the figures.\n\nSource: compiled")
+    _, chain = run(text, findings=[("credit_line", "Source: compiled", "source_line", "compiled")])
+    assert names(chain) == ["this article"]
+
+
+def test_the_whole_article_counts_more_sources_than_the_claim():
+    text = ("Relief for farmers\n\nThe regional government will pay 200 euros a hectare to farmers whose crops "
+            "were lost in the August floods, Minister Lina Berg announced on Monday.\n\n"
+            "Farm union leader Paul Asker welcomed the plan but called it late.\n\n"
+            "Economist Rita Olin said the budget could cover about half of the damage.")
+    doc, chain = run(text, [
+        ("Minister Lina Berg", "announced", "The regional government will pay 200 euros a hectare to farmers "
+         "whose crops were lost in the August floods", False),
+        ("Farm union leader Paul Asker", "welcomed", "the plan but called it late", False),
+        ("Economist Rita Olin", "said", "the budget could cover about half of the damage", False)])
+    assert names(chain) == ["this article", "Minister Lina Berg"]
+    assert chain.hops[-1].attribution == 0
+    assert chain.article_sources == 3 and chain.independent_sources < chain.article_sources
