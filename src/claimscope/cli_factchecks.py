@@ -3,26 +3,32 @@
 A click group that works mounted in the main CLI (``main.add_command(factchecks)``)
 and standalone (``python -m claimscope.cli_factchecks``). Each command opens the
 store, calls one library function and renders its result; docs/factchecks.md
-documents every command and option.
+documents every command and option. Stored text is never parsed as rich markup and
+passes through :func:`~claimscope.render.safe.terminal_text` (or the JSON writer)
+before it reaches the terminal: an imported record cannot style, link or move it.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .cli_common import ErrorHandlingGroup
 from .errors import InputError
 from .factchecks import EXPORT_FORMATS, FORMATS, ImportOptions, Mapping, export, import_sources
 from .factchecks.record import INPUT_FIELDS, to_dict
 from .model import VERDICTS
+from .render.safe import terminal_text, to_json
 from .store import ENV_VAR, open_store
 
 _CLAIM_WIDTH = 90
+_MAX_ROWS = 10**9  # bound of --limit/--offset/--top (SQLite integers overflow at 2**63)
 
 
 db_option = click.option(
@@ -61,19 +67,23 @@ def _short(text: str | None, width: int = _CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _line(console: Console, *parts: str | None) -> None:
+    """One line of stored text, parts joined by two spaces: no markup, no control characters."""
+    console.print(Text(terminal_text("  ".join(p or "-" for p in parts))))
+
+
 def _print_records(rows) -> None:
     """Two lines per record: id, date, publisher, verdict, language; then the claim."""
     console = _out()
     for record in rows:
-        head = [record.id, record.review_date or "-", record.publisher or "-", record.verdict, record.language or "-"]
-        console.print("  ".join(head), markup=False)
-        console.print(f"    {_short(record.claim)}", markup=False)
+        _line(console, record.id, record.review_date, _short(record.publisher), record.verdict, record.language)
+        _line(console, f"    {_short(record.claim)}")
     if not rows:
         console.print("no fact-checks found")
 
 
 def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(to_json(data, indent=2))
 
 
 @click.group(cls=ErrorHandlingGroup)
@@ -90,7 +100,7 @@ def factchecks() -> None:
               help="CSV/JSONL: read FIELD from COLUMN (repeatable).")
 @click.option("--set", "sets", multiple=True, metavar="FIELD=VALUE",
               help="CSV/JSONL: use VALUE when a record has no FIELD (repeatable).")
-@click.option("--list-sep", default="|", show_default=True, help="CSV: separator inside list cells.")
+@click.option("--list-sep", default="|", show_default=True, help="CSV: separator inside list cells (not empty).")
 @click.option("--strict", is_flag=True, help="Fail (importing nothing from the file) on any malformed record.")
 @click.option("--chunk-size", type=click.IntRange(1), default=1000, show_default=True,
               help="Records per transaction.")
@@ -99,6 +109,8 @@ def factchecks() -> None:
 @json_option
 def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow_private_urls, no_index, as_json):
     """Import fact-checks from FILEs, folders (recursively) or URLs, then index them for search."""
+    if not list_sep:
+        raise InputError("--list-sep is empty: give the character that separates list entries in a cell")
     mapping = Mapping(_pairs(maps, "--map"), _pairs(sets, "--set"), list_sep)
     options = ImportOptions(fmt, mapping, strict, chunk_size, allow_private_urls)
     with open_store(db) as store:
@@ -141,7 +153,7 @@ def _progress_line():
         return None
 
     def show(source: str, records: int) -> None:
-        click.echo(f"\r\033[K{_short(source, 60)}: {records:,} records read", err=True, nl=False)
+        click.echo(f"\r\033[K{terminal_text(_short(source, 60))}: {records:,} records read", err=True, nl=False)
 
     return show
 
@@ -157,9 +169,9 @@ def _print_summary(summary, total: int) -> None:
     for reason, count in summary.warnings.most_common():
         console.print(f"  kept with a warning {count:,}: {reason}")
     for example in summary.examples:
-        console.print(f"  e.g. {example}", markup=False)
+        _line(console, f"  e.g. {example}")
     for failure in summary.failed:
-        console.print(f"  not imported: {failure}", markup=False)
+        _line(console, f"  not imported: {failure}")
 
 
 @factchecks.command("reindex")
@@ -167,7 +179,7 @@ def _print_summary(summary, total: int) -> None:
 @click.option("--rebuild", is_flag=True, help="Delete the search index and build it again from scratch.")
 def reindex_cmd(db, rebuild):
     """Index new or changed fact-checks for `search` and `check` (embeds each one: the slow part)."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         indexed = _sync_index(store, rebuild)
         total = store.count()
     _out().print(f"indexed {indexed:,} new or changed fact-checks ({total:,} stored)")
@@ -176,12 +188,12 @@ def reindex_cmd(db, rebuild):
 @factchecks.command("list")
 @db_option
 @_filters
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="How many to show.")
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many first.")
+@click.option("--limit", type=click.IntRange(1, _MAX_ROWS), default=20, show_default=True, help="How many to show.")
+@click.option("--offset", type=click.IntRange(0, _MAX_ROWS), default=0, help="Skip this many first.")
 @json_option
 def list_cmd(db, publisher, verdict, language, limit, offset, as_json):
     """List stored fact-checks, newest review first."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         rows = store.list(limit, offset, publisher=publisher, verdict=verdict, language=language)
     if as_json:
         _echo_json([to_dict(r) for r in rows])
@@ -196,7 +208,7 @@ def list_cmd(db, publisher, verdict, language, limit, offset, as_json):
 @json_option
 def show_cmd(record_id, db, raw, as_json):
     """Show every field of one fact-check."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         record = store.get(record_id)
     if record is None:
         raise InputError(f"no fact-check with id {record_id!r}: find ids with `factchecks list` or `search`")
@@ -208,8 +220,8 @@ def show_cmd(record_id, db, raw, as_json):
         return
     table = Table(show_header=False)
     for key, value in data.items():
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
-        table.add_row(key, shown if value not in (None, [], ()) else "")
+        shown = to_json(value) if isinstance(value, (list, tuple, dict)) else terminal_text(str(value))
+        table.add_row(key, Text(shown if value not in (None, [], ()) else ""))
     _out().print(table)
 
 
@@ -220,13 +232,15 @@ def show_cmd(record_id, db, raw, as_json):
 @click.option("--since", default="", metavar="DATE", help="Only fact-checks dated on or after DATE (YYYY-MM-DD).")
 @click.option("--verdict", type=click.Choice(VERDICTS), default=None, help="Only this verdict.")
 @click.option("--publisher", default=None, help="Only this publisher (exact name).")
-@click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="How many results.")
+@click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True,
+              help="How many results.")
 @json_option
 def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
     """Find fact-checks covering TEXT, in any language (hybrid search with a confidence)."""
     from .search.sync import index_path
 
-    with open_store(db) as store:
+    since = _iso_date(since)
+    with open_store(db, create=False) as store:
         if index_path(store.location).exists():
             hits = _indexed_search(store, text, lang, since, verdict, publisher, limit)
             key = "confidence"
@@ -239,6 +253,16 @@ def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
         _echo_json([{**to_dict(r), key: round(s, 4)} for r, s in hits])
     else:
         _print_hits(hits, key)
+
+
+def _iso_date(value: str) -> str:
+    """``--since`` as YYYY-MM-DD ("" when not given); InputError for anything else."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InputError(f"--since {value!r} is not a date: write YYYY-MM-DD, e.g. 2024-01-31") from None
 
 
 def _keep(record, lang, since, verdict, publisher) -> bool:
@@ -261,21 +285,20 @@ def _print_hits(hits, key: str) -> None:
     """Per hit: verdict, publisher, date, link, confidence (or lexical score); then the claim."""
     console = _out()
     for record, value in hits:
-        head = [record.verdict, record.publisher or "-", record.review_date or "-", record.review_url or "-",
-                f"{key} {value:.2f}"]
-        console.print("  ".join(head), markup=False)
-        console.print(f"    {_short(record.claim)}  [{record.id}]", markup=False)
+        _line(console, record.verdict, _short(record.publisher), record.review_date, record.review_url,
+              f"{key} {value:.2f}")
+        _line(console, f"    {_short(record.claim)}  [{record.id}]")
     if not hits:
         console.print("no fact-checks found")
 
 
 @factchecks.command("stats")
 @db_option
-@click.option("--top", type=click.IntRange(1), default=15, show_default=True, help="Rows per table.")
+@click.option("--top", type=click.IntRange(1, _MAX_ROWS), default=15, show_default=True, help="Rows per table.")
 @json_option
 def stats_cmd(db, top, as_json):
     """Count fact-checks by language, publisher and verdict."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         stats = store.stats()
     if as_json:
         _echo_json(stats)
@@ -288,7 +311,7 @@ def stats_cmd(db, top, as_json):
         table.add_column("count", justify="right")
         items = list(stats[key].items())
         for name, count in items[:top]:
-            table.add_row(str(name), f"{count:,}")
+            table.add_row(Text(terminal_text(str(name))), f"{count:,}")
         if len(items) > top:
             table.add_row(f"({len(items) - top} more)", f"{sum(c for _, c in items[top:]):,}")
         console.print(table)
@@ -303,10 +326,23 @@ def stats_cmd(db, top, as_json):
               help="Write to this file instead of standard output.")
 def export_cmd(db, publisher, verdict, language, fmt, output):
     """Export fact-checks as schema.org ClaimReview JSON-LD."""
-    with open_store(db) as store, click.open_file(output, "w", encoding="utf-8") as out:
-        count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
+    where = "standard output" if output == "-" else output
+    with open_store(db, create=False) as store:
+        try:  # before any work: a missing folder or a read-only place fails first
+            out = click.open_file(output, "w", encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"cannot write {where} ({err.strerror or err}): name a file in an existing folder") from None
+        try:
+            with out:
+                count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
+                out.flush()
+        except OSError as err:  # a full disk or device
+            raise InputError(
+                f"writing {where} failed ({err.strerror or err}): the export is incomplete; "
+                "free some space or write elsewhere"
+            ) from None
     if output != "-":
-        click.echo(f"wrote {count:,} ClaimReview records to {output}", err=True)
+        click.echo(f"wrote {count:,} ClaimReview records to {terminal_text(output)}", err=True)
 
 
 if __name__ == "__main__":

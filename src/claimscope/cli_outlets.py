@@ -1,12 +1,13 @@
 """``claimscope outlets``: the outlet registry and imported domain ratings (docs/sourcing.md).
 
 Thin wrappers over :mod:`claimscope.outlets`; the main CLI mounts the group with
-``main.add_command(outlets)``.
+``main.add_command(outlets)``. Text read from a ratings file or given on the command
+line reaches the terminal through :func:`~claimscope.render.safe.terminal_text` or the
+JSON writer, never raw.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from .cli_common import ErrorHandlingGroup
 from .errors import InputError
 from .outlets import default_registry, find_mentions
 from .outlets.ratings import FORMATS, RatingsDB
+from .render.safe import terminal_text, to_json
 
 _DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
                    help="Ratings database (default: $CLAIMSCOPE_RATINGS_DB or the user data directory).")
@@ -34,8 +36,8 @@ def import_ratings(file: Path, fmt: str | None, source: str | None, db_path: Pat
     """Import a domain-ratings FILE (Lin et al. CSV, MBFC-style JSON, or domain,score,label CSV)."""
     with RatingsDB(db_path) as db:
         summary = db.import_file(file, fmt, source)
-        click.echo(f"imported {summary.count} ratings from {file} as {summary.source!r} "
-                   f"({summary.format}) into {db.path}")
+        click.echo(terminal_text(f"imported {summary.count} ratings from {file} as {summary.source!r} "
+                                 f"({summary.format}) into {db.path}"))
 
 
 @outlets.command("list")
@@ -69,7 +71,7 @@ def show(key: str, db_path: Path | None) -> None:
         "ownership": outlet.ownership, "domains": list(outlet.domains),
         "aliases": {lang: list(names) for lang, names in outlet.aliases},
     }
-    click.echo(json.dumps({**view, "ratings": ratings}, ensure_ascii=False, indent=2))
+    click.echo(to_json({**view, "ratings": ratings}, indent=2))
 
 
 @outlets.command("resolve")
@@ -78,7 +80,7 @@ def resolve(text: str) -> None:
     """Show the outlets named in TEXT (names, aliases, domains); unknown domains say so."""
     for m in find_mentions(text):
         who = m.outlet.id if m.outlet else "unknown"
-        click.echo(f"{m.start}-{m.end}\t{text[m.start:m.end]}\t{who}")
+        click.echo(terminal_text(f"{m.start}-{m.end}\t{text[m.start:m.end]}\t{who}"))
 
 
 @outlets.command("ratings")
@@ -87,4 +89,4 @@ def rating_sources(db_path: Path | None) -> None:
     """List the imported rating sources."""
     db = RatingsDB.open_existing(db_path)
     for s in [] if db is None else db.sources():
-        click.echo(f"{s['name']}\t{s['format']}\t{s['count']}\t{s['imported_at']}\t{s['file']}")
+        click.echo(terminal_text(f"{s['name']}\t{s['format']}\t{s['count']}\t{s['imported_at']}\t{s['file']}"))

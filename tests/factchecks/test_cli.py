@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -79,6 +80,7 @@ def test_db_from_environment_and_mapping_options(tmp_path):
 
 def test_errors_are_one_line_and_exit_2(tmp_path):
     db = str(tmp_path / "e.sqlite")
+    open_store(db).close()
     for args, message in [
         (["show", "fc-nope", "--db", db], "no fact-check with id"),
         (["import", str(tmp_path / "missing.json"), "--db", db], "does not exist"),
@@ -115,3 +117,80 @@ def test_real_process(tmp_path):
     assert bad.returncode == 2 and bad.stderr.startswith("error[E100]")
 
 
+
+
+CONTROL = "\x1b[2J\x1b]0;owned\x07\x9b31m\u202e"
+HOSTILE = {
+    "@type": "ClaimReview", "url": "https://checks.example/h", "datePublished": "2022-03-04",
+    "claimReviewed": f"Harbour cranes [bold]glow[/bold] [link=https://evil.example]at night[/link] {CONTROL}",
+    "author": {"@type": "Organization", "name": f"Pub [/x] {CONTROL}"}, "inLanguage": "en",
+    "description": "</script><script>alert(1)</script>", "reviewRating": {"alternateName": f"False {CONTROL}"},
+}
+
+
+def _hostile_db(tmp_path) -> str:
+    feed = tmp_path / "hostile.json"
+    feed.write_text(json.dumps(HOSTILE), encoding="utf-8")
+    db = str(tmp_path / "hostile.sqlite")
+    assert _run("import", str(feed), "--db", db, "--no-index").exit_code == 0
+    return db
+
+
+def test_stored_markup_and_escape_sequences_are_never_interpreted(tmp_path):
+    db = _hostile_db(tmp_path)
+    with open_store(db) as store:
+        record_id = store.list(1)[0].id
+    for args in (["list"], ["list", "--json"], ["search", "harbour cranes"], ["search", "harbour", "--json"],
+                 ["show", record_id], ["show", record_id, "--raw"], ["show", record_id, "--json", "--raw"],
+                 ["stats"], ["stats", "--json"]):
+        result = _run(*args, "--db", db)
+        assert result.exit_code == 0, (args, result.output)
+        assert not any(c in result.output for c in "\x1b\x07\x9b\u202e"), args
+        if "--json" not in args:
+            assert "\\x1b" in result.output, args  # visible, not executed
+    assert "Pub [/x]" in _run("stats", "--db", db).output  # shown as written, not parsed
+    shown = _run("show", record_id, "--db", db).output
+    assert "[link=https://evil.example]" in shown and "\\x1b]0;owned\\x07" in shown
+
+
+def test_export_escapes_script_tags_in_json_ld(tmp_path):
+    db = _hostile_db(tmp_path)
+    out = _run("export", "--db", db).output
+    assert "</script>" not in out and "<script>" not in out and "\\u003c/script\\u003e" in out
+    assert json.loads(out)[0]["description"] == HOSTILE["description"]
+
+
+def test_export_to_a_place_that_cannot_be_written_is_one_clear_line(tmp_path):
+    db = _hostile_db(tmp_path)
+    for target, message in [(tmp_path / "missing" / "out.json", "cannot write .*No such file or directory"),
+                            ("/dev/full", "writing /dev/full failed .No space left on device.")]:
+        result = CliRunner().invoke(factchecks, ["export", "--db", db, "-o", str(target)])
+        assert result.exit_code == 2 and re.match(f"error\\[E100\\]: {message}", result.output), result.output
+        assert result.output.count("\n") == 1
+    assert not (tmp_path / "missing").exists()
+
+
+def test_option_values_are_refused_cleanly(tmp_path):
+    db = _hostile_db(tmp_path)
+    feed = tmp_path / "f.csv"
+    feed.write_text("claim,keywords\nA claim about tides.,a|b\n", encoding="utf-8")
+    for args, message in [
+        (["import", str(feed), "--db", db, "--list-sep", ""], "error[E100]: --list-sep is empty"),
+        (["search", "tides", "--db", db, "--since", "not-a-date"], "error[E100]: --since 'not-a-date' is not a date"),
+        (["list", "--db", db, "--offset", "99999999999999999999"], "is not in the range"),
+        (["list", "--db", db, "--limit", "99999999999999999999"], "is not in the range"),
+    ]:
+        result = CliRunner().invoke(factchecks, args)
+        assert result.exit_code == 2 and message in result.output, (args, result.output)
+        assert "Traceback" not in result.output and "internal error" not in result.output
+    kept = json.loads(_run("search", "harbour", "--db", db, "--since", "2022-03-04", "--json").stdout)
+    assert len(kept) == 1
+    assert json.loads(_run("search", "harbour", "--db", db, "--since", "2022-03-05", "--json").stdout) == []
+
+
+def test_reading_commands_do_not_create_a_database(tmp_path):
+    missing = tmp_path / "nowhere" / "db.sqlite"
+    for args in (["search", "x"], ["list"], ["stats"], ["export"], ["show", "fc-1"]):
+        result = CliRunner().invoke(factchecks, [*args, "--db", str(missing)])
+        assert result.exit_code == 2 and result.output.startswith("error[E400]: no fact-check database at"), args
+    assert not (tmp_path / "nowhere").exists()

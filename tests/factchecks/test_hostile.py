@@ -94,3 +94,98 @@ def test_csv_rows_with_too_many_cells_are_skipped(seeded, tmp_path):
     text = "claim,rating\nGood row.,False\nBad,row,with,extra\n"
     summary = import_sources(seeded, [_file(tmp_path, "x.csv", text)])
     assert (summary.added, dict(summary.skip_reasons)) == (1, {"wrong_columns": 1})
+
+
+def test_a_400_digit_rating_loses_nothing(store, tmp_path):
+    huge = int("9" * 400)  # float(huge) raises OverflowError
+    records = [{**GOOD, "url": f"https://checks.example/n{n}", "reviewRating": {"ratingValue": value}}
+               for n, value in enumerate([1, huge, 5])]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _file(folder, "a.json", json.dumps(records))
+    _file(folder, "b.json", json.dumps({**GOOD, "url": "https://checks.example/other"}))
+    summary = import_sources(store, [str(folder)])
+    assert (summary.added, summary.skipped, summary.failed) == (4, 0, [])
+    assert summary.warnings["bad_number:rating_value"] == 1
+    assert [run.status for run in store.imports()] == ["done", "done"]
+
+
+def test_a_value_no_check_foresaw_skips_only_its_record(store, tmp_path, monkeypatch):
+    from claimscope.factchecks import importer
+
+    real_build = importer.build
+
+    def build(fields, raw=None):
+        if "second" in (fields.get("claim") or ""):
+            raise OverflowError("int too large to convert to float")
+        return real_build(fields, raw)
+
+    monkeypatch.setattr(importer, "build", build)
+    claims = ["First claim kept.", "The second claim breaks.", "Third claim kept."]
+    records = [{**GOOD, "url": f"https://checks.example/v{n}", "claimReviewed": c} for n, c in enumerate(claims)]
+    summary = import_sources(store, [_file(tmp_path, "v.json", json.dumps(records))])
+    assert (summary.added, dict(summary.skip_reasons)) == (2, {"bad_value": 1})
+    assert any("OverflowError" in e for e in summary.examples)
+    assert store.imports()[0].status == "done"
+
+
+def test_a_file_whose_reading_breaks_keeps_its_records_and_the_folder_goes_on(store, tmp_path, monkeypatch):
+    from claimscope.factchecks import importer
+
+    real_read = importer.read
+
+    def read(text, fmt, name, mapping=None):
+        for number, candidate in enumerate(real_read(text, fmt, name, mapping)):
+            if "broken" in name and number == 2:
+                raise RecursionError("maximum recursion depth exceeded")
+            yield candidate
+
+    monkeypatch.setattr(importer, "read", read)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _file(folder, "a-broken.json", json.dumps([{**GOOD, "url": f"https://checks.example/b{n}"} for n in range(5)]))
+    _file(folder, "b-fine.json", json.dumps({**GOOD, "url": "https://checks.example/fine"}))
+    summary = import_sources(store, [str(folder)], importer.ImportOptions(chunk_size=1))
+    assert summary.added == 3 and store.count() == 3
+    assert len(summary.failed) == 1 and "a-broken.json: reading stopped after record 2" in summary.failed[0]
+    assert {run.source.rsplit("/", 1)[-1]: run.status for run in store.imports()} == {
+        "a-broken.json": "failed", "b-fine.json": "done"}
+
+
+def test_twenty_microdata_reviews_are_twenty_records(store, tmp_path):
+    nodes = [{"type": ["http://schema.org/ClaimReview"], "properties": {
+        "claimReviewed": [f"Microdata claim number {n} about the harbour."], "url": [f"https://checks.example/m{n}"],
+        "author": [{"type": ["http://schema.org/Organization"], "properties": {"name": ["Example"]}}],
+        "reviewRating": [{"type": ["http://schema.org/Rating"], "properties": {"alternateName": ["False"]}}],
+    }} for n in range(20)]
+    summary = import_sources(store, [_file(tmp_path, "micro.json", json.dumps({"items": nodes}))])
+    assert (summary.added, summary.skipped, store.count(), len(store.imports())) == (20, 0, 20, 1)
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>x</script>",
+    "vbscript:msgbox(1)",
+])
+def test_active_urls_are_not_kept(store, tmp_path, url):
+    record = {**GOOD, "url": url, "image": [url, "https://img.example/1.jpg"],
+              "itemReviewed": {"@type": "Claim", "appearance": [{"url": url}, {"url": "https://seen.example/p"}]},
+              "author": {"@type": "Organization", "name": "Example", "url": url}}
+    summary = import_sources(store, [_file(tmp_path, "u.json", json.dumps(record))])
+    stored = store.list(1)[0]
+    assert (stored.review_url, stored.publisher_site) == (None, None)
+    assert stored.image_urls == ("https://img.example/1.jpg",) and stored.appearances == ("https://seen.example/p",)
+    assert summary.warnings["unsafe_url:review_url"] == 1 and summary.warnings["unsafe_url:image_urls"] == 1
+
+
+def test_a_source_over_the_size_limit_is_refused_before_reading(store, tmp_path, monkeypatch):
+    from claimscope.factchecks import importer
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:  # sparse: 200 MB on paper, nothing read
+        handle.truncate(200 * 2**20)
+    with pytest.raises(ImportFormatError, match="larger than the 64 MiB limit"):
+        import_sources(store, [str(big)])
+    monkeypatch.setattr(importer, "MAX_SOURCE_BYTES", 1000)
+    with pytest.raises(ImportFormatError, match="larger than the 0 MiB limit"):
+        import_sources(store, ["/dev/zero"])  # no size on disk: read up to the limit only
+    assert store.count() == 0 and store.imports() == []

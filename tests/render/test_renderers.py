@@ -90,7 +90,7 @@ def _with_claims() -> Document:
 def test_claims_and_attributions_appear_in_every_format(fmt):
     out = render(report.build(_with_claims()), fmt)
     assert "0.91" in out
-    assert ("Ministère &lt;x&gt;" if fmt == "html" else "Ministère <x>") in out
+    assert ("Ministère &lt;x&gt;" if fmt in ("html", "md") else "Ministère <x>") in out
     if fmt == "html":
         assert "<i>ministère</i>" not in out and 'class="claim"' in out
 

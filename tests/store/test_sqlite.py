@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -31,20 +35,20 @@ def test_migrations_are_numbered_recorded_and_applied_once(tmp_path):
         assert isinstance(store, Store)
         assert store.schema_version() == max(m.version for m in SQLITE_MIGRATIONS)
     with open_store(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
-    assert [v for v, _ in rows] == [1, 2]
+    assert [v for v, _ in rows] == [1, 2, 3]
 
 
 def test_a_failing_migration_rolls_back_entirely(tmp_path):
     conn = sqlite3.connect(tmp_path / "f.sqlite", isolation_level=None)
     migrate(conn)
-    broken = SQLITE_MIGRATIONS + (Migration(3, "broken", ("CREATE TABLE half (x)", "NOT SQL")),)
+    broken = SQLITE_MIGRATIONS + (Migration(4, "broken", ("CREATE TABLE half (x)", "NOT SQL")),)
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, broken)
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchall() == []
-    assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 2
+    assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 3
 
 
 def test_location_rules(tmp_path, monkeypatch):
@@ -112,3 +116,25 @@ def test_resuming_finds_the_unfinished_run(store):
     assert (resumed.id, resumed.position, resumed.counts) == (run.id, 1, {"added": 1})
     store.finish_import(run.id, {"added": 1})
     assert store.start_import("feed.json", "same", "claimreview").id != run.id
+
+
+def _owned_by(store, run_id: int, pid: int) -> None:
+    store._conn.execute("UPDATE imports SET owner = ? WHERE id = ?", (f"{socket.gethostname()} {pid}", run_id))
+
+
+def test_a_run_another_live_process_holds_is_never_shared(store):
+    run = store.start_import("feed.json", "same", "claimreview")
+    _owned_by(store, run.id, os.getppid())  # alive: the process that started this test run
+    second = store.start_import("feed.json", "same", "claimreview")
+    assert second.id != run.id and second.position == 0
+    store.finish_import(second.id, {})
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    _owned_by(store, run.id, int(gone.stdout))  # that process has exited: its run is resumed
+    assert store.start_import("feed.json", "same", "claimreview").id == run.id
+
+
+def test_locations_that_do_not_exist_are_not_created_for_reading(tmp_path):
+    missing = tmp_path / "no" / "such" / "db.sqlite"
+    with pytest.raises(StoreError, match="no fact-check database at .*import fact-checks first"):
+        open_store(missing, create=False)
+    assert not (tmp_path / "no").exists()

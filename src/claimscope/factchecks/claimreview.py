@@ -74,11 +74,14 @@ def find_claimreviews(data) -> Iterator[dict]:
     resolve_references(data)
     stack, seen = [data], set()
     while stack:
-        value = _node(stack.pop())
-        if isinstance(value, (list, dict)):
-            if id(value) in seen:
+        found = stack.pop()
+        if isinstance(found, (list, dict)):
+            # id() of the node as it is in ``data`` (alive throughout), never of the
+            # flattened copy _node makes for a microdata node: a freed copy's address is reused.
+            if id(found) in seen:
                 continue
-            seen.add(id(value))
+            seen.add(id(found))
+        value = _node(found)
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):

@@ -6,6 +6,9 @@ killed import leaves a consistent store and running it again resumes after the
 last committed chunk. A record is ``added`` when its id is new, ``updated`` when
 its content changed, ``unchanged`` otherwise; malformed records are skipped and
 counted by reason (``strict`` turns them into an error before anything is written).
+A source larger than MAX_SOURCE_BYTES is refused before it is parsed. A source
+whose reading breaks part-way keeps the records committed before the break: its
+run is marked ``failed`` and the source is listed as not imported.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -25,7 +29,7 @@ from ..model import FactCheck
 from .formats import FORMATS, IMPORTABLE_SUFFIXES, Candidate, Mapping, detect_format, read
 from .record import RecordError, build, content_hash
 
-MAX_URL_BYTES = 64 * 1024 * 1024
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a file or a fetched URL; bigger feeds are imported in parts
 MAX_EXAMPLES = 5  # malformed-record examples kept per reason
 
 
@@ -103,7 +107,7 @@ def _units(source: str, options: ImportOptions) -> list[tuple[str, Callable[[], 
     if source.startswith(("http://", "https://")):
         def download() -> bytes:
             return fetch(
-                source, allow_private=options.allow_private_urls, max_bytes=MAX_URL_BYTES,
+                source, allow_private=options.allow_private_urls, max_bytes=MAX_SOURCE_BYTES,
                 media_types=TEXT_TYPES + JSON_TYPES,
             ).body
 
@@ -113,10 +117,28 @@ def _units(source: str, options: ImportOptions) -> list[tuple[str, Callable[[], 
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORTABLE_SUFFIXES)
         if not files:
             raise ImportFormatError(f"{source} has no importable files ({', '.join(sorted(IMPORTABLE_SUFFIXES))})")
-        return [(str(p), p.read_bytes) for p in files]
-    if path.is_file():
-        return [(source, path.read_bytes)]
+        return [(str(p), partial(_read_file, p)) for p in files]
+    if path.exists():  # a regular file, or a pipe or device read up to the limit
+        return [(source, partial(_read_file, path))]
     raise ImportFormatError(f"{source} does not exist: give a file, a folder or an http(s) URL")
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of ``path``; ImportFormatError when it cannot be read or exceeds MAX_SOURCE_BYTES."""
+    too_big = ImportFormatError(
+        f"{path} is larger than the {MAX_SOURCE_BYTES // 2**20} MiB limit for one source: "
+        "split it into several files and import their folder"
+    )
+    try:
+        if path.is_file() and path.stat().st_size > MAX_SOURCE_BYTES:
+            raise too_big
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as err:
+        raise ImportFormatError(f"cannot read {path} ({err.strerror or err})") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise too_big
+    return data
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -134,6 +156,8 @@ def _checked(candidate: Candidate) -> tuple[FactCheck | None, list[str], str | N
         record, warnings = build(candidate.fields, candidate.raw)
     except RecordError as err:
         return None, [], err.reason, err.detail
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:  # a value no check foresaw
+        return None, [], "bad_value", f"{type(err).__name__}: {str(err)[:200]}"
     return record, warnings, None, None
 
 
@@ -172,19 +196,30 @@ class _Run:
     def feed(self, candidates: Iterator[Candidate]) -> None:
         chunk: list[tuple[FactCheck, str]] = []
         position = self.run.position
-        for number, candidate in enumerate(candidates):
-            if number < self.run.position:
-                continue
-            record, warnings, reason, detail = _checked(candidate)
-            self.warnings.update(warnings)
-            if reason:
-                self._skip(reason, f"record {number + 1}: {detail}")
-            else:
-                chunk.append((record, content_hash(record)))
-            position = number + 1
-            if len(chunk) >= self.options.chunk_size:
-                self._commit(chunk, position)
-                chunk = []
+        try:
+            for number, candidate in enumerate(candidates):
+                if number < self.run.position:
+                    continue
+                record, warnings, reason, detail = _checked(candidate)
+                self.warnings.update(warnings)
+                if reason:
+                    self._skip(reason, f"record {number + 1}: {detail}")
+                else:
+                    chunk.append((record, content_hash(record)))
+                position = number + 1
+                if len(chunk) >= self.options.chunk_size:
+                    self._commit(chunk, position)
+                    chunk = []
+        except ClaimscopeError:
+            raise  # the store failed: the run stays resumable
+        except Exception as err:  # the reader broke part-way (a parser's limit, memory): keep what was read
+            self._commit(chunk, position)
+            self.store.finish_import(self.run.id, self._counts(), "failed")
+            self._report(position)
+            raise ImportFormatError(
+                f"{self.run.source}: reading stopped after record {position} "
+                f"({type(err).__name__}: {str(err)[:200]}); the records before it were imported"
+            ) from None
         self._commit(chunk, position)
         self.store.finish_import(self.run.id, self._counts())
         self._report(position)

@@ -38,6 +38,9 @@ _DATE_FORMATS = (
     "%d.%m.%Y", "%Y%m%d",
 )
 _LANG_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+URL_FIELDS = ("review_url", "publisher_site", "appearances", "image_urls")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)")  # "host:8080/x" has a port, not a scheme
 
 
 class RecordError(Exception):
@@ -134,13 +137,36 @@ def _number(name: str, value, warnings: list[str]) -> float | None:
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of hundreds of digits
         warnings.append(f"bad_number:{name}")
         return None
     if number != number or number in (float("inf"), float("-inf")):
         warnings.append(f"bad_number:{name}")
         return None
     return number
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` unless it names a scheme other than http(s) (``javascript:``, ``data:``...).
+
+    Browsers ignore ASCII whitespace and control characters inside a scheme
+    (``java\tscript:``), so they are ignored here too; a value without a scheme
+    (``example.org/page``) is kept.
+    """
+    if url is None:
+        return None
+    bare = _URL_NOISE.sub("", url).lower()
+    if bare.startswith(("http://", "https://")) or not _SCHEME.match(bare):
+        return url
+    return None
+
+
+def _safe_urls(name: str, value, warnings: list[str]):
+    """One URL or a tuple of them without the unsafe ones (each field dropping any warns once)."""
+    kept = tuple(u for u in value if safe_url(u)) if isinstance(value, tuple) else safe_url(value)
+    if kept != value:
+        warnings.append(f"unsafe_url:{name}")
+    return kept
 
 
 def _list(name: str, value, warnings: list[str]) -> tuple[str, ...]:
@@ -170,6 +196,8 @@ def build(fields: dict, raw: str | None = None) -> tuple[FactCheck, list[str]]:
     values.update({k: _list(k, fields.get(k), warnings) for k in LIST_FIELDS})
     if not values["claim"]:
         raise RecordError("missing_claim", "no claim text (claimReviewed)")
+    for key in URL_FIELDS:
+        values[key] = _safe_urls(key, values[key], warnings)
     for key in DATE_FIELDS:
         parsed = parse_date(values[key])
         if values[key] and not parsed:

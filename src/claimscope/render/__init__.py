@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable
 
-from . import html, markdown, terminal
+from . import html, markdown, safe, terminal
 
 FORMATS = ("text", "json", "md", "html")
 
 
 def to_json(view: dict[str, Any]) -> str:
-    return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+    return safe.to_json(view, indent=2) + "\n"
 
 
 _RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {

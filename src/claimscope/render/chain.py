@@ -6,12 +6,19 @@ draws the same hops. Renderers call these; text is escaped here for SVG.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 from typing import Any
+
+from .safe import terminal_text
 
 EVIDENCE = {"credit_line": "credit line", "byline": "agency byline", "dateline": "dateline",
             "attribution": "attribution", "relay": "relay"}
 BOX_W, BOX_H, GAP, PAD = 190, 64, 44, 8
+
+
+def escape(text: str) -> str:
+    """``text`` for SVG: HTML-escaped, control characters shown as escapes."""
+    return _html_escape(terminal_text(text))
 
 
 def hop_label(hop: dict[str, Any]) -> str:

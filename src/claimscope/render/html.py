@@ -1,7 +1,7 @@
 """The HTML report: the article with every finding highlighted, and the findings listed.
 
 All article-derived text goes through Jinja2 autoescaping; nothing untrusted is
-marked safe.
+marked safe. Control characters are shown as escapes (``\x1b``), as in every output.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .labels import language_counts, reasons_text
 from .chain import svg
+from .safe import terminal_text
 from .sections import claim_rows, main_chain, sections
 from .spans import pieces
 
@@ -25,8 +26,14 @@ def _env() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_visible,
     )
     return env
+
+
+def _visible(value):
+    """Every ``{{ value }}`` with its control characters shown as escapes (Markup is ours: kept)."""
+    return terminal_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def _marks(view: dict[str, Any]) -> list[dict[str, Any]]:

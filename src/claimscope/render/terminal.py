@@ -1,4 +1,8 @@
-"""The terminal report (rich)."""
+"""The terminal report (rich).
+
+Every piece of text is a rich ``Text`` (never parsed as markup) that went through
+:func:`claimscope.render.safe.terminal_text` (no control character reaches the terminal).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from rich.text import Text
 
 from .labels import language_counts, shorten
 from .chain import tree
+from .safe import terminal_text
 from .sections import Section, main_chain, sections
 
 
@@ -28,7 +33,7 @@ def renderable(view: dict[str, Any]) -> Group:
     for section in sections(view):
         parts.append(_table(section))
         if section.key == "sourcing" and main_chain(view):
-            parts.append(Text(tree(main_chain(view)) + "\n"))
+            parts.append(Text(terminal_text(tree(main_chain(view))) + "\n"))
     return Group(*parts)
 
 
@@ -37,20 +42,20 @@ def _header(view: dict[str, Any]) -> Panel:
     lines = Text()
     for key in ("source", "site_name", "author", "date"):
         if meta.get(key):
-            lines.append(f"{key.replace('_', ' ')}: ", style="bold").append(f"{meta[key]}\n")
+            lines.append(f"{key.replace('_', ' ')}: ", style="bold").append(f"{terminal_text(str(meta[key]))}\n")
     langs = ", ".join(f"{lang} {n}" for lang, n in language_counts(view))
     lines.append("main language: ", style="bold").append(f"{view['language']['main'] or 'unknown'}")
     lines.append(f"   (sentences: {langs or 'none'})")
     for line in view.get("triage", []):
-        lines.append("\n").append(line)
-    title = Text(shorten(meta.get("title") or "Untitled article", 80), style="bold")
+        lines.append("\n").append(terminal_text(line))
+    title = Text(terminal_text(shorten(meta.get("title") or "Untitled article", 80)), style="bold")
     return Panel(lines, title=title, title_align="left")
 
 
 def _table(section: Section) -> Table | Text:
     if not section.rows:
-        return Text(f"{section.title}: {section.empty}\n")
-    table = Table(title=section.title, title_justify="left", expand=True)
+        return Text(terminal_text(f"{section.title}: {section.empty}") + "\n")
+    table = Table(title=Text(terminal_text(section.title)), title_justify="left", expand=True)
     for column in section.columns:
         table.add_column(column)
     for row in section.rows:
@@ -60,4 +65,4 @@ def _table(section: Section) -> Table | Text:
 
 
 def _cell(value: str, quoted: bool) -> Text:
-    return Text(f"“{shorten(value, 200)}”" if quoted else value)
+    return Text(terminal_text(f"“{shorten(value, 200)}”" if quoted else value))

@@ -31,11 +31,20 @@ def db_location(db: str | os.PathLike | None = None) -> str:
     return str(db or os.environ.get(ENV_VAR) or default_db_path())
 
 
-def open_store(db: str | os.PathLike | None = None) -> Store:
-    """Open (creating and migrating when needed) the store at :func:`db_location`."""
+def open_store(db: str | os.PathLike | None = None, create: bool = True) -> Store:
+    """Open (migrating when needed) the store at :func:`db_location`.
+
+    A missing database is created, unless ``create`` is False (commands that only
+    read): then it is a StoreError, and no folder or empty file is left behind.
+    """
     location = db_location(db)
     if location.startswith(("postgres://", "postgresql://")):
         raise StoreError("the PostgreSQL store is not available yet: use a SQLite file path for --db")
     if location.startswith("sqlite:///"):
         location = location.removeprefix("sqlite:///")
+    if not create and location != ":memory:" and not Path(location).exists():
+        raise StoreError(
+            f"no fact-check database at {location}: import fact-checks first "
+            "(`claimscope factchecks import FILE`) or name an existing one with --db"
+        )
     return SQLiteStore(location)

@@ -25,7 +25,7 @@ class ImportRun:
     source: str
     source_hash: str  # digest of the source bytes and the import options
     format: str
-    status: str  # "running" (or interrupted), "done"
+    status: str  # "running" (or interrupted), "done", "failed" (the source broke part-way)
     position: int  # records of the source handled and committed so far
     counts: dict = field(default_factory=dict)  # added/updated/unchanged/skipped/... so far
     started_at: str = ""
@@ -46,7 +46,11 @@ class Store(Protocol):
 
     # --- writing (one writer) -------------------------------------------------
     def start_import(self, source: str, source_hash: str, fmt: str) -> ImportRun:
-        """A new run, or the unfinished run of the same source and options to resume."""
+        """The interrupted run of the same source and options to resume, else a new run.
+
+        Claimed atomically: a run that another live process is importing is never
+        handed out, so concurrent imports of one file each get their own run.
+        """
 
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, int | None]]:
         """{id: (content hash, import id)} for the ids already stored."""
@@ -56,8 +60,8 @@ class Store(Protocol):
     ) -> None:
         """Upsert ``(record, content hash)`` pairs and save the run's progress, atomically."""
 
-    def finish_import(self, run_id: int, counts: dict) -> None:
-        """Mark a run done with its final counts."""
+    def finish_import(self, run_id: int, counts: dict, status: str = "done") -> None:
+        """Close a run with its final counts: ``done``, or ``failed`` (never resumed)."""
 
     # --- reading ----------------------------------------------------------------
     def get(self, record_id: str) -> FactCheck | None:

@@ -58,6 +58,9 @@ SQLITE_MIGRATIONS = (
             tokenize = 'unicode61 remove_diacritics 2'
         )""",
     )),
+    Migration(3, "the process that owns a running import", (
+        "ALTER TABLE imports ADD COLUMN owner TEXT",
+    )),
 )
 
 

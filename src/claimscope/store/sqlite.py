@@ -3,12 +3,16 @@
 Each record is kept as its JSON (``record``) next to a few indexed columns
 (verdict, language, publisher, review date) and the source record (``raw``).
 Writes happen in explicit transactions (``BEGIN IMMEDIATE``), so a process killed
-mid-import leaves the last committed chunk and nothing half-written.
+mid-import leaves the last committed chunk and nothing half-written. A running
+import records its ``owner`` (host and process id): only a run whose owner has
+died is resumed, so two live imports of one file never share a run.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime, UTC
@@ -45,6 +49,34 @@ def _where(filters: dict) -> tuple[str, list]:
     used = [(k, v) for k, v in filters.items() if v is not None]
     clause = " AND ".join(f"{k} = ?" for k, _ in used)
     return (f"WHERE {clause}" if clause else ""), [v for _, v in used]
+
+
+def _owner() -> str:
+    """This process, as recorded in a running import (called each time: a fork has a new pid)."""
+    return f"{socket.gethostname()} {os.getpid()}"
+
+
+def _held_elsewhere(owner: str | None) -> bool:
+    """Whether another live process may be running the import that ``owner`` started.
+
+    No owner (a run from before owners were recorded) and this very process count as
+    free (an interrupted import is resumed in-process too); a process on another
+    host counts as alive, since it cannot be checked from here.
+    """
+    if owner is None or owner == _owner():
+        return False
+    host, _, pid = owner.rpartition(" ")
+    if not pid.isdigit():
+        return False
+    if host != socket.gethostname():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, run by another user
+        pass
+    return True
 
 
 def fts_query(text: str) -> str:
@@ -102,23 +134,27 @@ class SQLiteStore:
             raise StoreError(f"writing {self.location} failed ({err}): nothing from this chunk was saved") from None
 
     def start_import(self, source: str, source_hash: str, fmt: str) -> ImportRun:
-        rows = self._rows(
-            "SELECT id FROM imports WHERE source_hash = ? AND status = 'running' ORDER BY id DESC LIMIT 1",
-            (source_hash,),
-        )
-        if rows:
-            return self._run(rows[0][0])
+        owner = _owner()
 
-        def insert():
+        def claim():  # one transaction: two processes never claim the same run
+            rows = self._conn.execute(
+                "SELECT id, owner FROM imports WHERE source_hash = ? AND status = 'running' ORDER BY id DESC",
+                (source_hash,),
+            ).fetchall()
+            orphan = next((run_id for run_id, held_by in rows if not _held_elsewhere(held_by)), None)
+            if orphan is not None:
+                self._conn.execute("UPDATE imports SET owner = ? WHERE id = ?", (owner, orphan))
+                ids.append(orphan)
+                return
             cursor = self._conn.execute(
-                "INSERT INTO imports (source, source_hash, format, status, position, counts, started_at) "
-                "VALUES (?, ?, ?, 'running', 0, '{}', ?)",
-                (source, source_hash, fmt, _now()),
+                "INSERT INTO imports (source, source_hash, format, status, position, counts, started_at, owner) "
+                "VALUES (?, ?, ?, 'running', 0, '{}', ?, ?)",
+                (source, source_hash, fmt, _now(), owner),
             )
             ids.append(cursor.lastrowid)
 
         ids: list[int] = []
-        self._transaction(insert)
+        self._transaction(claim)
         return self._run(ids[0])
 
     def _run(self, run_id: int) -> ImportRun:
@@ -171,10 +207,10 @@ class SQLiteStore:
             ],
         )
 
-    def finish_import(self, run_id: int, counts: dict) -> None:
+    def finish_import(self, run_id: int, counts: dict, status: str = "done") -> None:
         self._transaction(lambda: self._conn.execute(
-            "UPDATE imports SET status = 'done', counts = ?, finished_at = ? WHERE id = ?",
-            (json.dumps(counts), _now(), run_id),
+            "UPDATE imports SET status = ?, counts = ?, finished_at = ? WHERE id = ?",
+            (status, json.dumps(counts), _now(), run_id),
         ))
 
     # --- reading ------------------------------------------------------------------
