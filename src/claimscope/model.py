@@ -35,6 +35,7 @@ class Article:
 
     text: str
     meta: Meta = field(default_factory=Meta)
+    notices: tuple[str, ...] = ()  # what reading it left out (a limit reached), one line each
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

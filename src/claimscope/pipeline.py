@@ -4,14 +4,26 @@ A stage is any object with ``name``, ``version``, ``requires`` and ``provides``
 (tuples of capability names) that is callable as ``stage(doc) -> Document``.
 The pipeline checks, before running anything, that every stage's requirements are
 provided by a stage before it, and records each stage it ran in ``doc.stages``.
+
+The work per article is bounded (docs/input.md, *Limits*): at most
+:data:`MAX_CHARS` characters and :data:`MAX_SENTENCES` sentences are analysed. A longer
+article is cut at a line, sentence or word boundary before that point, its report is
+about the part kept, and a notice in the report says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 from typing import Iterable, Protocol, Sequence
 
 from .errors import PipelineError
 from .model import Article, Document, StageRun
+
+MAX_CHARS = 100_000  # characters analysed per article (a long feature is about 30,000)
+MAX_SENTENCES = 400  # sentences analysed (and embedded) per article (a long feature has about 250)
+_BOUNDARIES = (re.compile(r"\n"), re.compile(r"[.!?…。！？]\s"), re.compile(r"\s"))
 
 
 class Stage(Protocol):
@@ -46,15 +58,45 @@ class Pipeline:
 
     def run(self, doc: Document | Article) -> Document:
         if isinstance(doc, Article):
-            doc = Document(article=doc)
+            doc = Document(article=doc, notices=doc.notices)
+        given = doc
+        if len(doc.text) > MAX_CHARS:
+            doc = _cut(given, _boundary(given.text, MAX_CHARS))
         for stage in self.stages:
-            doc = stage(doc)
-            doc = doc.evolve(stages=doc.stages + (StageRun(stage.name, stage.version),))
+            doc = _step(stage, doc)
+            if "sentences" in stage.provides and len(doc.sentences) > MAX_SENTENCES:
+                doc = _cut(given, doc.sentences[MAX_SENTENCES - 1].end)
+                return functools.reduce(lambda done, again: _step(again, done), self.stages, doc)
         return doc
 
     def run_many(self, docs: Iterable[Document | Article]) -> Iterable[Document]:
         for doc in docs:
             yield self.run(doc)
+
+
+def _step(stage: Stage, doc: Document) -> Document:
+    doc = stage(doc)
+    return doc.evolve(stages=doc.stages + (StageRun(stage.name, stage.version),))
+
+
+def _boundary(text: str, limit: int) -> int:
+    """Where to cut ``text`` at or before ``limit``: after a line, else a sentence, else a word."""
+    for boundary in _BOUNDARIES:
+        ends = [found.end() for found in boundary.finditer(text, limit // 2, limit)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+def _cut(doc: Document, end: int) -> Document:
+    """A new document of ``doc``'s first ``end`` characters, with a notice saying so."""
+    text = doc.text
+    notice = (
+        f"only the first {end:,} of {len(text):,} characters were analysed (at most {MAX_CHARS:,} characters "
+        f"and {MAX_SENTENCES} sentences per article, see docs/input.md): check the rest as a separate text"
+    )
+    article = dataclasses.replace(doc.article, text=text[:end].rstrip())
+    return Document(article=article, notices=(*doc.notices, notice))
 
 
 def default_stages() -> list[Stage]:

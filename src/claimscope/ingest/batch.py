@@ -20,6 +20,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..model import Article
+from .fetch import without_credentials
 from .html import from_html
 from .load import open_file
 from .text import MAX_BYTES, from_text, size_label
@@ -129,6 +130,8 @@ def _id(number: int, value) -> str:
 
 def _article(number: int, record: dict, source: str) -> Article:
     fields = {key: _string(number, record, key) for key in ("text", "html", *_OPTIONAL)}
+    if fields["url"]:
+        fields["url"] = without_credentials(fields["url"])
     if (fields["text"] is None) == (fields["html"] is None):
         both = "both text and html" if fields["text"] is not None else "neither text nor html"
         raise _bad(number, f"has {both}: give exactly one of them")

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..model import Article, Meta
+from .fetch import without_credentials
 from .text import normalize_text
 
 # What a page starts with when it is HTML (the WHATWG sniffing table, plus XHTML).
@@ -21,6 +22,8 @@ _HTML_START = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_HTML_CHARS = 2_000_000  # of markup read from a page: the extractor's time grows faster than the page
+MAX_HTML_CHARS = 2_000_000  # of markup read from a page: the extractor's time grows faster than the page
 _BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "pre",
                "section", "article", "header", "footer", "figcaption", "dd", "dt", "table", "ul", "ol")
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
@@ -49,11 +52,21 @@ def from_html(html: str, url: str | None = None, *, name: str = "the HTML input"
     one paragraph per block separated by blank lines, line breaks (``<br>``, list
     items) kept as single newlines. Metadata: title, date (YYYY-MM-DD, via
     htmldate), site name, author, canonical URL and the ``<html lang>`` attribute.
-    Malformed or deeply nested HTML falls back to a plain streaming text extraction; a page without any
-    text raises :class:`InputError`.
+    Malformed or deeply nested HTML falls back to a plain streaming text extraction; a
+    page without any text raises :class:`InputError`. Of a larger page, only the first
+    :data:`MAX_HTML_CHARS` characters are read, and ``Article.notices`` says so.
     """
     from trafilatura.utils import load_html
 
+    notices: tuple[str, ...] = ()
+    if len(html) > MAX_HTML_CHARS:
+        cut = html.rfind("<", MAX_HTML_CHARS // 2, MAX_HTML_CHARS)  # before a tag, when one is near
+        cut = cut if cut > 0 else MAX_HTML_CHARS
+        notices = (
+            f"only the first {cut:,} of {len(html):,} characters of the page's HTML were read (the limit "
+            f"is {MAX_HTML_CHARS:,}, see docs/input.md): save the article's text and check that",
+        )
+        html = html[:cut]
     tree = _quietly(load_html, html)
     lang = _html_lang(tree)
     extracted = _quietly(_extract, tree, url) if tree is not None else None
@@ -64,7 +77,7 @@ def from_html(html: str, url: str | None = None, *, name: str = "the HTML input"
     if not text.strip():
         raise InputError(f"no article text found in {name}: give the article's own page, or its text")
     meta = _meta(extracted, tree) if extracted is not None else _quietly(_fallback_meta, html, url) or {}
-    return Article(text=text, meta=Meta(url=url, lang=lang, content_type="html", **meta))
+    return Article(text=text, meta=Meta(url=url, lang=lang, content_type="html", **meta), notices=notices)
 
 
 def _quietly(function, *args):
@@ -97,7 +110,7 @@ def _meta(doc, tree) -> dict:
         "date": _date(doc.date, tree),
         "site_name": _clean(doc.sitename),
         "author": _clean(doc.author),
-        "canonical_url": _clean(doc.url),
+        "canonical_url": without_credentials(_clean(doc.url) or "") or None,
     }
 
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from .fetch import fetch
+from .fetch import fetch, without_credentials
 from .html import from_html, looks_like_html, meta_charset
 from .text import MAX_BYTES, decode_bytes, from_text, size_label
 
@@ -45,7 +45,8 @@ def load(
     if _URL.match(source):
         page = fetch(source, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
         kind = "html" if page.content_type in _HTML_TYPES else ("text" if page.content_type else None)
-        return from_bytes(page.body, name=source, source=source, kind=kind, declared=page.charset, url=page.url)
+        shown = without_credentials(source)
+        return from_bytes(page.body, name=shown, source=shown, kind=kind, declared=page.charset, url=page.url)
     path = Path(source)
     raw = _read_path(path, max_bytes)
     suffix = path.suffix.lower()
