@@ -161,14 +161,36 @@ class EntityResolver:
         ]
         self.groups: list[_Group] = []
         self.last_named: _Group | None = None
+        self.last_anonymous = False  # was the last non-pronoun speaker anonymous?
 
     def anonymous(self, mention: str) -> bool:
-        return bool(self.t.anonymous.search(mention))
+        """A speaker matching an anonymous pattern of the table; an indefinite or
+        quantified phrase with no proper name after its first word ("a resident",
+        "plusieurs témoins", "несколько каналов"); a pronoun standing for an anonymous
+        speaker."""
+        if self.t.anonymous.search(mention):
+            return True
+        toks = [m.group() for m in WORD.finditer(mention)]
+        if len(toks) == 1 and toks[0].lower() in self.t.pronouns:
+            return self.last_anonymous
+        low = mention.lower().replace("’", "'")
+        opener = next(
+            (o for o in self.t.anonymous_openers
+             if low.startswith(o) and (o.endswith("'") or low[len(o) : len(o) + 1] in (" ", ""))),
+            None,
+        )
+        if opener is None or len(toks) < 2:
+            return False
+        rest = toks[len(opener.split()) :]
+        return bool(rest) and not any(w[0].isupper() for w in rest)
 
     def resolve(self, mention: str) -> _Group | None:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);
         read ``.entity`` once every mention is resolved, as groups grow."""
-        if self.anonymous(mention):
+        anonymous = self.anonymous(mention)
+        if len(mention.split()) > 1 or mention.lower() not in self.t.pronouns:
+            self.last_anonymous = anonymous
+        if anonymous:
             return None
         toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:

@@ -52,20 +52,21 @@ class SentenceRules(Spans):
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
         end = self.right_region(cue.end(), hi)
-        span = self.trim_speaker(cue.end(), end, after=True)
+        span = self.skip_adverbial(self.trim_speaker(cue.end(), end, after=True))
+        rest = self.text[end:hi].strip(EDGE)
+        longest = MAX_SPEAKER_WORDS if quoted or not rest else 6
         if not (  # "…, said pollster Frank Luntz"
             self.looks_like_speaker(span)
             or (closed or self.text[before - 1 : before] in CLOSING)
             and span
             and self.has_subject_marker(span)
-        ) or len(words(self.text, *span)) > (MAX_SPEAKER_WORDS if quoted else 6):
+        ) or len(words(self.text, *span)) > longest:
             return None
         if (
             not self.t.inverted_pronouns
             and WORD.match(self.text, span[0]).group().lower() in self.t.pronouns
         ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
             return None  # English "says he made …" is no inversion; "pledged a “…”"
-        rest = self.text[end:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)
         ):
@@ -80,6 +81,35 @@ class SentenceRules(Spans):
                 and not self.text[tail_end:hi].strip(EDGE)
             ):
                 span = (span[0], tail[1])
+        return span
+
+    def names_someone(self, span: tuple[int, int] | None) -> bool:
+        """Whether a phrase holds a name (a capitalised word after its first, two in a
+        language that capitalises every noun), a domain name or a title."""
+        toks = [t.group() for t in words(self.text, *span)] if span else []
+        names = sum(t[0].isupper() for t in toks[1:]) + (toks[:1] != [] and toks[0][0].isupper()
+                                                        and toks[0].lower() not in self.t.determiners)
+        return bool(toks) and (
+            names >= (2 if self.t.v2 else 1)
+            or any("." in t or t.lower() in self.t.titles for t in toks)
+        )
+
+    def skip_adverbial(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """An inverted subject after a short adverbial: "…, заявил в субботу министр X",
+        "…, schreibt am Montag die Zeitung": from the first word (of the next three)
+        that can open a subject."""
+        toks = words(self.text, *span) if span else []
+        if (
+            not toks
+            or not self.t.speaker_stop.fullmatch(toks[0].group())
+            or toks[0].group().lower() in self.t.determiners
+        ):
+            return span
+        for tok in toks[1:4]:
+            if self.looks_like_speaker((tok.start(), span[1])) and (
+                tok.group()[0].isupper() or tok.group().lower() in self.t.titles | self.t.determiners
+            ):
+                return tok.start(), span[1]
         return span
 
     def main_speaker(
@@ -298,9 +328,15 @@ class SentenceRules(Spans):
             return Raw(
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
-        before = self.trim_speaker(left, cue.start()) or self.appositive(
-            lo, cue.start()
-        )
+        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        if (
+            before
+            and before[1] <= left
+            and len(words(text, *before)) > 6
+            and self.t.inversion_after_clause
+            and self.names_someone(self.inverted_speaker(cue, hi, lo))
+        ):
+            before = None  # a clause, not an apposition: "…, twierdzi telewizja X"
         lead_words = words(text, left, cue.start())
         if (
             0 < len(lead_words) <= 2
@@ -495,9 +531,31 @@ class SentenceRules(Spans):
         if self.first_cue(left, pos) or self.first_cue(left, pos, "prep"):
             return None
         found = self.content_after(pos + 1, hi, stop_ok=True)
-        if found is None or (not found[1] and len(words(self.text, *found[0])) < 3):
+        if found is None or not (found[1] or self.spoken_line(speaker, found[0])):
             return None
         return Raw((pos, pos + 1), speaker, *found)
+
+    def line(self, pos: int) -> tuple[int, int]:
+        """The line (between line breaks) around ``pos``."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def spoken_line(self, speaker: tuple[int, int], content: tuple[int, int]) -> bool:
+        """Whether an unquoted "Label: text" is speech rather than a headline or page
+        label ("Tags: …", "Paris: …", "Share: Facebook | Twitter"): a sentence of four
+        words or more, not a question nor a list, on a line that ends as a sentence
+        does, in the case of running text."""
+        text = self.text[content[0] : content[1]]
+        toks = words(self.text, *content)
+        if len(toks) < 4 or text.rstrip().endswith("?") or any(c in text for c in "|·•"):
+            return False
+        if text.isupper() or sum(t.group()[0].isupper() for t in toks) > len(toks) / 2:
+            return False
+        if len(toks) <= 2 * text.count(","):
+            return False  # "Paris, police, manifestation, France"
+        line = self.text[slice(*self.line(content[0]))].rstrip()
+        return line[-1:] in ".!…»”\"'"
 
     def cut_at_next_clause(self, raw: Raw, found: list[Raw]) -> Raw:
         """An indirect content after its cue ends before a later clause that has a
@@ -534,6 +592,15 @@ class SentenceRules(Spans):
                 ):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
+
+    def negated(self, cue: re.Match, lo: int) -> bool:
+        """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
+        start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
+        for tok in words(self.text, start, cue.start())[-3:]:
+            word = tok.group().lower().replace("’", "'")
+            if word in self.t.negations or word.split("'")[0] + "'" in self.t.negations:
+                return True
+        return False
 
     def not_cue(self, cue: re.Match, lo: int, hi: int) -> bool:
         """Whether the cue belongs to a phrase that reports nothing ("pledged
@@ -576,6 +643,7 @@ class SentenceRules(Spans):
                     not free(cue)
                     or (kind == "weak" and not self.weak_ok(cue, hi))
                     or self.not_cue(cue, lo, hi)
+                    or (kind in ("verb", "weak") and self.negated(cue, lo))
                 ):
                     continue
                 if (

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lemmas import lemma, supported
 from .quotes import CLOSING
 from .tables import Table
 
@@ -35,6 +37,12 @@ class Raw:
     impersonal: bool = False  # "X was asked", "X seemed": no speaker on purpose
 
 
+@lru_cache(maxsize=64)
+def _exactly(n: int) -> re.Pattern:
+    """Matches the next ``n`` characters (a cue span found word by word)."""
+    return re.compile(rf"[\s\S]{{{n}}}")
+
+
 def strip(text: str, start: int, end: int, chars: str = EDGE) -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1
@@ -54,6 +62,7 @@ class Spans:
         self.text, self.t, self.quotes = text, table, quotes
         self.closing = {close: open_ for open_, close in quotes.items()}
         self.opens = sorted(quotes)
+        self.aux = frozenset(w.lower() for w in table.raw.get("auxiliaries", []))
 
     def enclosing(self, pos: int) -> tuple[int, int] | None:
         """The quotation (open, close) around ``pos``, if any."""
@@ -157,6 +166,7 @@ class Spans:
         return (
             not self.t.determiners
             or word[0].isupper()
+            or "." in word  # a domain name: "fort-russ.com"
             or word.lower() in self.t.determiners | self.t.pronouns | self.t.titles
             or head in self.t.determiners
             or bool(self.t.anonymous.search(self.text, span[0], span[1]))
@@ -300,12 +310,45 @@ class Spans:
         if kind is None:
             yield from pattern.finditer(self.text, toks[0][0], hi) if toks else ()
             return
-        starts = self.t.starts[kind]
-        for start, word in toks:
+        starts, lemmas = self.t.starts[kind], self.t.lemmas.get(kind)
+        lang = self.t.language if lemmas and supported(self.t.language) else None
+        done = 0  # end of the last match: its words are not tried again
+        for k, (start, word) in enumerate(toks):
+            if start < done:
+                continue
+            match = None
             if word in starts or word.split("-")[0] in starts:
                 match = pattern.match(self.text, start, hi)
-                if match:
-                    yield match
+            if match is None and lang and self.text[start].islower() and len(word) > 2:
+                base = word.split("-")[0]
+                found = lemma(lang, base)
+                if found in lemmas and not (self.t.lemma_infinitive and found == base):
+                    match = self.lemma_cue(toks, k, hi)
+            if match:
+                done = match.end()
+                yield match
+
+    def lemma_cue(self, toks: list[tuple[int, str]], k: int, hi: int) -> re.Match | None:
+        """A cue found by its lemma: the word, with the auxiliary (and adverb) before it
+        ("a énuméré", "has also testified")."""
+        start, aux = toks[k][0], False
+        if k and toks[k - 1][1] in self.t.determiners:
+            return None  # "the reports", "les comptes": a noun
+        for back in (1, 2):
+            if k - back < 0:
+                break
+            word = toks[k - back][1]
+            if word in self.aux:
+                start, aux = toks[k - back][0], True
+                break
+            if word not in self.t.adverbs:
+                break
+        if not aux and self.t.participle.search(toks[k][1].split("-")[0]):
+            return None  # a participle without its auxiliary: "le communiqué publié"
+        end = WORD.match(self.text, toks[k][0]).end()
+        if end > hi or any(c in BOUNDARY for c in self.text[start:end]):
+            return None
+        return _exactly(end - start).match(self.text, start)
 
     def first_cue(self, lo: int, hi: int, kind: str = "verb") -> re.Match | None:
         """The first reporting-verb (or ``kind``) cue in [lo, hi)."""

@@ -49,6 +49,10 @@ _LIST_KEYS = (
     "colon_labels",
     "noun_cues",
     "possessive_determiners",
+    "verb_lemmas",
+    "weak_lemmas",
+    "negations",
+    "anonymous_openers",
 )
 
 
@@ -129,6 +133,16 @@ class Table:
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
     starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
+    # lemmas of reporting verbs: every inflection is a cue (weak ones as ``weak_verbs``)
+    lemmas: dict  # cue kind ("verb", "weak") -> frozenset of lemmas
+    # "<clause>, twierdzi telewizja X": an inverted subject wins over a long apposition
+    inversion_after_clause: bool
+    lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
+    participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
+    negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
+    # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
+    # names nobody, they make it anonymous ("a resident", "plusieurs témoins")
+    anonymous_openers: tuple
 
     @property
     def demonyms(self) -> dict:
@@ -236,6 +250,14 @@ def _compile(raw: dict) -> Table:
             "post": _firsts(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
+        lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas")},
+        inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
+        lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
+        participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
+        anonymous_openers=tuple(
+            sorted((w.lower() for w in raw.get("anonymous_openers", [])), key=len, reverse=True)
+        ),
+        negations=frozenset(w.lower().replace("’", "'") for w in raw.get("negations", [])),
     )
 
 
