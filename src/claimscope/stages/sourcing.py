@@ -23,7 +23,7 @@ from ..outlets.speakers import group
 from ..pipeline import stage_tag
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
-LEAD_SCORE = 0.9  # the first body sentence at least this check-worthy is the main claim
+LEAD_MARGIN = 0.15  # a later lead sentence this much more check-worthy than the first is the main claim
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
@@ -104,18 +104,18 @@ def body_sentences(doc: Document) -> list[int]:
 
 
 def main_claim(doc: Document) -> int | None:
-    """The sentence carrying the central claim: the first body sentence the claims stage
-    finds clearly check-worthy, else the first check-worthy one, else the first; the
-    headline when there is no body."""
-    claims = {c.sentence: c for c in doc.claims}
+    """The sentence carrying the central claim: in the first body paragraph with a
+    check-worthy sentence, its first check-worthy sentence unless a later one there scores
+    clearly higher (by more than ``LEAD_MARGIN``); the first body sentence when none is
+    check-worthy; the headline when there is no body."""
+    claims = {c.sentence: c for c in doc.claims if c.checkworthy}
     body = body_sentences(doc)
-    tests = (lambda c: c is not None and c.checkworthy and c.score >= LEAD_SCORE,
-             lambda c: c is not None and c.checkworthy, lambda c: True)
-    for test in tests:
-        found = next((i for i in body if test(claims.get(i))), None)
-        if found is not None:
-            return found
-    return 0 if doc.sentences else None
+    worthy = [i for i in body if i in claims]
+    if not worthy:
+        return body[0] if body else (0 if doc.sentences else None)
+    paragraph = [i for i in worthy if doc.sentences[i].paragraph == doc.sentences[worthy[0]].paragraph]
+    best = max(claims[i].score for i in paragraph)
+    return next(i for i in paragraph if claims[i].score >= best - LEAD_MARGIN)
 
 
 # --- names of sources ----------------------------------------------------------------
@@ -139,6 +139,11 @@ class Names:
         found += self._speakers([(a.speaker_start, a.speaker_end) for a in doc.attributions
                                  if a.speaker_start is not None], found)
         found += self._repeated(found)
+        for s in found:
+            if s.outlet is None and s.evidence == "introduced":
+                inner = next((r for r in found if r.outlet and s.start <= r.start and r.end <= s.end), None)
+                if inner is not None:
+                    s.outlet = inner.outlet
         found.sort(key=lambda s: (s.start, -s.end))
         self.all: list[Source] = []
         for s in found:
@@ -182,6 +187,13 @@ class Names:
             for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", text):
                 out.append(Source(src.name, m.start(), m.end(), src.evidence, is_outlet=src.is_outlet))
         return out
+
+    def add(self, src: Source) -> None:
+        """Register a source named after a relay cue, with its later mentions."""
+        for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", self.doc.text):
+            if not any(s.start < m.end() and m.start() < s.end for s in self.all):
+                self.all.append(Source(src.name, m.start(), m.end(), "introduced", is_outlet=True))
+        self.all.sort(key=lambda s: s.start)
 
     def within(self, start: int, end: int) -> list[Source]:
         return [s for s in self.all if start <= s.start and s.end <= end]
@@ -254,7 +266,7 @@ class Chain:
             self._add(credit)
         if self.claim is None:
             return self
-        sentence = self._sourced_sentence()
+        sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
             return self
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
@@ -262,6 +274,8 @@ class Chain:
         outlets = [s for s in speakers if s.is_outlet] + self._credited_in(sentence, speakers)
         for src in sorted(outlets, key=self._outer_rank):
             self._add(src)
+        if self.hops and not any(h.evidence in CREDIT_EVIDENCE.values() for h in self.hops):
+            self._relayer()
         if self.hops and not self.hops[-1].anonymous:
             self._follow()
         people = [s for s in speakers if not s.is_outlet]
@@ -286,9 +300,22 @@ class Chain:
         ``sent`` or, in the claim sentence, whose content covers it."""
         doc = self.doc
         return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
-                and (relaxed or self._usable(a))
+                and not self._relay_cue(a)
+                and (self._usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim]
                                                               and _covers(a, sent.start, sent.end)))]
+
+    def _relay_cue(self, a: Attribution) -> bool:
+        """A relay cue right after another source ("X, citing Y"): its speaker Y is relayed,
+        reached by following X."""
+        cue = self.text[a.cue_start:a.cue_end]
+        relay = any(m.start() == 0 and m.end() == len(cue)
+                    for m in cues.find("relay_cues", cue, self.lang(a.cue_start)))
+        return relay and self._after_source(a.cue_start)
+
+    def _after_source(self, pos: int) -> bool:
+        """Does an outlet name end just before ``pos`` ("Sputnik Polska, powołując…")?"""
+        return any(m.is_outlet and 0 <= pos - m.end <= 3 for m in self.names.all)
 
     def _usable(self, a: Attribution) -> bool:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
@@ -310,13 +337,14 @@ class Chain:
     def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
         """Outlets a sentence credits without an attribution the earlier stage found
         ("…, передает РИА Новости"): registry or introduced names that no relay cue points to."""
-        relay_ends = [c.end() for c in cues.find("relay_cues", self.text, sent.lang or self.doc.language,
+        relay_ends = [(c.start(), c.end()) for c in cues.find("relay_cues", self.text, sent.lang or self.doc.language,
                                                  sent.start, sent.end)]
         out = []
         for m in self.names.within(sent.start, sent.end):
             if m.outlet is None and m.domain is None and m.evidence != "introduced":
                 continue
-            if any(e <= m.start <= e + RELAY_REACH and "," not in self.text[e:m.start] for e in relay_ends):
+            if any(e <= m.start <= e + RELAY_REACH and "," not in self.text[e:m.start] and self._after_source(c)
+                   for c, e in relay_ends):
                 continue
             if not any(sp.same(m) for sp in speakers):
                 out.append(Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True))
@@ -344,6 +372,8 @@ class Chain:
         span = (a.speaker_start, a.speaker_end)
         said = self.text[span[0]:span[1]]
         inside = self.names.within(*span)
+        if not inside:
+            inside = [m for m in self.names.within(span[1], min(len(self.text), span[1] + 4)) if m.is_outlet]
         if inside and inside[0].is_outlet:
             s = inside[0]
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
@@ -378,18 +408,36 @@ class Chain:
             nxt = self._relayed_by(current, sentences)
             if nxt is None:
                 return
+            if not current.is_outlet and nxt.is_outlet:
+                return  # a person relays documents and bodies, not the outlets that quote them
             seen = next((h for h in self.hops if h.same(nxt)), None)
             if seen is not None:
-                if seen is not self.hops[-1] and seen.is_outlet and current.is_outlet:
+                if seen is not self.hops[-1] and seen.is_outlet:
                     self.circular = nxt
                     self.hops.append(nxt)
                 return
-            if not current.is_outlet and nxt.is_outlet:
-                return  # a person relays documents and bodies, not the outlets that quote them
             self.hops.append(nxt)
             if not nxt.is_outlet:
                 return
             current = nxt
+
+    def _relayer(self) -> None:
+        """An outlet near the claim that relays the first hop ("X, citing TASS, said…")
+        carried the story to this article: it goes first."""
+        first = self.hops[0]
+        para = self.doc.sentences[self.claim].paragraph
+        for s in self.doc.sentences:
+            if not para <= s.paragraph <= para + 1:
+                continue
+            mentions = self.names.within(s.start, s.end)
+            for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
+                before = [m for m in mentions if m.end <= cue.start() and m.is_outlet and not m.same(first)]
+                target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH), None)
+                if before and target is not None and target.same(first) and not any(
+                        before[-1].same(m) for m in self.names.within(self.sourced.start, self.sourced.end)):
+                    m = before[-1]
+                    self.hops.insert(0, Source(m.name, m.start, m.end, "relay", m.outlet, m.domain, is_outlet=True))
+                    return
 
     def _relayed_by(self, current: Source, sentences) -> Source | None:
         for s in sentences:
@@ -408,7 +456,7 @@ class Chain:
                                and not m.same(current)), None)
                 if target is not None and self.text[cue.end():target.start].count(",") < 2:
                     return Source(target.name, target.start, target.end, "relay", target.outlet, target.domain,
-                                  is_outlet=True)
+                                  is_outlet=target.is_outlet)
                 named = self._named_target(cue.end(), s.end) if len(cue.group()) >= 6 else None
                 if named is not None:
                     return named
@@ -434,9 +482,15 @@ class Chain:
         if not said or len(said.split()) > 8:
             return None
         anonymous = self._anonymous(said, start)
-        if not anonymous and not any(w[:1].isupper() for w in said.split()):
-            return None
-        return Source(said, start, start + len(said), "relay", anonymous=anonymous)
+        if not anonymous:
+
+            first = next((m for m in re.finditer(r"(?<!\w)\w", said) if m.group().isupper()), None)
+            if first is None:
+                return None
+            start, said = start + first.start(), said[first.start():]
+        found = Source(said, start, start + len(said), "relay", anonymous=anonymous)
+        self.names.add(found)
+        return found
 
     def _add(self, src: Source) -> None:
         if not any(h.same(src) for h in self.hops):
