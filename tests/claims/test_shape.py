@@ -61,7 +61,27 @@ def test_page_furniture_found_by_traces():
 
 
 def test_a_sentence_cut_inside_a_line_is_not_a_label():
-    doc = document("The council voted 12 to 3 in favour and the mayor", "en")
-    assert not_claims(doc) == {0: "label_line"}  # ends the text
-    doc = document("The council voted 12 to 3 in favour, said the mayor. It rained.", "en")
-    assert not_claims(doc) == {}
+    doc = document("Vote\nThe council voted 12 to 3 in favour and the mayor", "en")
+    assert not_claims(doc) == {0: "label_line", 1: "label_line"}  # ends the text
+    doc = document("Vote\nThe council voted 12 to 3 in favour, said the mayor. It rained.", "en")
+    assert not_claims(doc) == {0: "label_line"}
+
+
+def test_one_line_is_a_claim_typed_alone_not_a_page():
+    for text in ("Vaccines cause autism", "Did the council vote 12 to 3?"):
+        doc = _with_title(document(text, "en"), text)
+        assert not_claims(doc) == {}
+
+
+def test_a_title_that_ends_like_a_sentence_is_a_first_paragraph():
+    text = "The council voted 12 to 3 in favour.\nThe mayor said the vote was fair."
+    assert not_claims(_with_title(document(text, "en"), text.split("\n")[0])) == {}
+
+
+def test_list_items_ending_in_a_semicolon_are_statements():
+    doc = document("Results\n- turnout rose to 61%;\n- the council lost two seats.", "en")
+    assert not_claims(doc) == {0: "label_line"}
+
+
+def _with_title(doc, title):
+    return dataclasses.replace(doc, article=Article(doc.text, Meta(title=title)))

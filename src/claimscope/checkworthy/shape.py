@@ -15,18 +15,22 @@ import unicodedata
 from ..model import Document
 
 FURNITURE = ("boilerplate", "credit_line")
-FINAL = frozenset(".!…。！")
+FINAL = frozenset(".!…。！;")  # ";" ends a list item that states something
 QUESTION = frozenset("?？¿")
 _CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
 
 
 def not_claims(doc: Document) -> dict[int, str]:
     """Sentence index -> why it cannot be check-worthy ("headline", "label_line",
-    "question", "furniture"), for the sentences of ``doc`` that are not prose claims."""
+    "question", "furniture"), for the sentences of ``doc`` that are not prose claims.
+
+    Headline, label-line and question need a page: a text of one line (a claim typed
+    or pasted alone) is judged by the head only."""
     found: dict[int, str] = {}
-    headline_end = _headline_end(doc)
+    page = "\n" in doc.text.strip()
+    headline_end = _headline_end(doc) if page else 0
     for i, s in enumerate(doc.sentences):
-        ending = _ending(doc.text[s.start:s.end])
+        ending = _ending(doc.text[s.start:s.end]) if page else "final"
         if s.start < headline_end:
             found[i] = "headline"
         elif ending == "none" and _ends_line(doc.text, s.end):
@@ -61,13 +65,15 @@ def _is_symbol(char: str) -> bool:
 
 def _headline_end(doc: Document) -> int:
     """Where the headline ends: the end of the first line when it is the article's
-    title, else 0."""
+    title and does not end like a sentence (a first paragraph taken for the title
+    does), else 0."""
     title = (doc.article.meta.title or "").strip()
     text = doc.text
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    return end if title and text[start:end].strip() == title else 0
+    line = text[start:end].strip()
+    return end if title and line == title and _ending(line) != "final" else 0
 
 
 def _ends_line(text: str, end: int) -> bool:
