@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 MIN_FUSED = 10  # shortest token tried as two fused words
+MAX_FUSED = 40  # longest: two words are rarely longer (and the search is quadratic in it)
 MIN_PART = 4  # shortest part of a split
 MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
@@ -51,7 +52,7 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str,
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
     for token in _LONG_TOKEN.findall(sentence):
-        if token.islower() and token not in vocabulary and not _compound(token, vocabulary, prefixes, suffixes):
+        if len(token) <= MAX_FUSED and token.islower() and token not in vocabulary and not _compound(token, vocabulary, prefixes, suffixes):
             split = _best_split(token, vocabulary)
             if split:
                 found.append((token, *split))

@@ -50,8 +50,14 @@ UNACCENTED_SCORE = 0.9
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
+# URLs, e-mail addresses, domains and numbers; every alternative starts only where its run
+# of characters starts (the lookbehinds), so the pattern is linear in the token length
 _NOISE = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b|\d+", re.IGNORECASE
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*"
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w-])"
+    r"|\d+",
+    re.IGNORECASE,
 )
 _VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 _SCRIPTS = {

@@ -1,0 +1,45 @@
+"""Hostile input: very long tokens finish in linear time in the language and traces
+stages (issue 12: the e-mail noise pattern and the fused-word search were quadratic)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimscope.stages.garbled import fused_words
+from claimscope.stages.langdata import table
+from claimscope.stages.language import guess
+
+LONG = 200_000
+TOKENS = {
+    "letters": "a" * LONG,
+    "letters then at": "a" * LONG + "@",
+    "at signs": "a@" * (LONG // 2),
+    "dots": "a." * (LONG // 2),
+    "hyphens": "a-" * (LONG // 2),
+    "digits and letters": "1a" * (LONG // 2),
+    "accented letters": "é" * LONG,
+}
+
+
+def _seconds(call) -> float:
+    call()  # warm: loads the language ID model and the word list once
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("token", TOKENS.values(), ids=TOKENS.keys())
+def test_language_guess_of_a_huge_token_is_fast(token):
+    assert _seconds(lambda: guess(f"Un mot {token} puis la fin.")) < 0.5
+
+
+@pytest.mark.parametrize("token", TOKENS.values(), ids=TOKENS.keys())
+def test_fused_word_search_of_a_huge_token_is_fast(token):
+    assert _seconds(lambda: fused_words(f"un mot {token} puis la fin", "fr", table("fr"))) < 0.5
+
+
+def test_noise_is_still_removed_before_language_id():
+    g = guess("Écrivez à redaction.locale@exemple-journal.fr ou visitez www.exemple.org")
+    assert "redaction" not in g.content_text and "exemple" not in g.content_text
