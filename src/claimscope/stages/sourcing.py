@@ -364,7 +364,28 @@ class Chain:
             for src in inside:
                 ranked.append((0 if evidence == "credit_line" else 1, src.start,
                                Source(src.name, src.start, src.end, evidence, src.outlet, src.domain, is_outlet=True)))
+        for src in self._bracket_credits():
+            ranked.append((0, src.start, src))
         return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _bracket_credits(self) -> list[Source]:
+        """Outlets credited in brackets: "(ANSA)", "(Theo Sputnik, TASS)", "(Source: x.com,
+        translated)": a bracket naming registry outlets or domains and little else."""
+        out = []
+        for m in re.finditer(r"\(([^()\n]{2,80})\)", self.text):
+            named = [n for n in self.names.within(m.start(1), m.end(1)) if n.outlet or n.domain]
+            rest = self.text[m.start(1):m.end(1)]
+            for n in reversed(named):
+                rest = rest[:n.start - m.start(1)] + rest[n.end - m.start(1):]
+            if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()):
+                out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True) for n in named]
+        return out
+
+    def _inside_sentence_of_claim(self, pos: int) -> bool:
+        if self.claim is None:
+            return False
+        claim = self.doc.sentences[self.claim]
+        return claim.start <= pos < claim.end
 
     # the attributions the claim rests on -------------------------------------------------
     def _speaker(self, i: int) -> Source:
