@@ -56,6 +56,7 @@ _EUVSDISINFO_HEADER = {"date", "id", "title", "countries", "keywords", "language
 _JSON_SUFFIXES = {".json", ".jsonld"}
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
 IMPORTABLE_SUFFIXES = set(_SUFFIX_FORMATS) | _JSON_SUFFIXES
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _COMMENT_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 
 
@@ -228,7 +229,9 @@ def _google_fields(claim: dict, review: dict) -> dict:
 
 
 def _read_jsonl(text: str, mapping: Mapping) -> Iterator[Candidate]:
-    for number, line in enumerate(text.splitlines(), 1):
+    # Records end at a line break (LF, CRLF, CR: JSON strings cannot hold them raw); not at
+    # U+2028, U+0085, \x1c... as str.splitlines would: JSON writers leave those raw in strings.
+    for number, line in enumerate(_LINE_BREAK.split(text), 1):
         if not line.strip():
             continue
         try:
