@@ -27,6 +27,8 @@ LEAD_MARGIN = 0.15  # a later lead sentence this much more check-worthy than the
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
+PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
+                      "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
 _TERMINAL = ".!?…»\"”“'’)"
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
@@ -53,13 +55,22 @@ class Source:
         return _same_name(self.name, other.name) or bool(
             self.domain and other.domain and self.domain == other.domain)
 
-    def hop(self, ratings: tuple[Rating, ...] = ()) -> Hop:
+    def hop(self, ratings: tuple[Rating, ...] = (), lang: str | None = None) -> Hop:
         o = self.outlet
-        return Hop(kind="outlet" if self.is_outlet else "speaker", name=self.name, start=self.start, end=self.end,
+        return Hop(kind="outlet" if self.is_outlet else "speaker", name=_bare(self.name, lang), start=self.start, end=self.end,
                    evidence=self.evidence, outlet_id=o.id if o else None,
                    domain=self.domain or (o.domains[0] if o and o.domains else None),
                    ownership=o.ownership if o else None, country=o.country if o else None,
                    anonymous=self.anonymous, attribution=self.attribution, ratings=ratings)
+
+
+def _bare(name: str, lang: str | None) -> str:
+    """A proper name without its leading determiners ("Il Consiglio" → "Consiglio")."""
+    stop = cues.stopwords(lang)
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in stop and words[1][:1].isupper():
+        words.pop(0)
+    return " ".join(words)
 
 
 def _words(name: str) -> list[str]:
@@ -166,7 +177,7 @@ class Names:
         for s in self.doc.sentences:
             for cue in cues.find("outlet_nouns", text, s.lang or self.doc.language, s.start, s.end):
                 span = _name_after(text, cue.end(), s.end)
-                if span and not _inside(*span, skip):
+                if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
                     out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))
         return out
 
@@ -394,7 +405,7 @@ class Chain:
         said = self.text[span[0]:span[1]]
         inside = self.names.within(*span)
         if not inside:
-            inside = [m for m in self.names.within(span[1], min(len(self.text), span[1] + 4)) if m.is_outlet]
+            inside = [m for m in self.names.all if m.is_outlet and 0 <= m.start - span[1] <= 3]
         if inside and inside[0].is_outlet:
             s = inside[0]
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
@@ -478,7 +489,7 @@ class Chain:
                 if target is not None and self.text[cue.end():target.start].count(",") < 2:
                     return Source(target.name, target.start, target.end, "relay", target.outlet, target.domain,
                                   is_outlet=target.is_outlet)
-                named = self._named_target(cue.end(), s.end) if len(cue.group()) >= 6 else None
+                named = self._named_target(cue.end(), s.end, current) if len(cue.group()) >= 6 else None
                 if named is not None:
                     return named
         return None
@@ -488,8 +499,9 @@ class Chain:
         noun ("Trang này ghi nguồn là…", "the agency, citing…")?"""
         return bool(cues.find("outlet_nouns", self.text[start:cue_start], self.lang(start)))
 
-    def _named_target(self, pos: int, limit: int) -> Source | None:
-        """A non-outlet source right after a relay cue: «a source in the ministry»."""
+    def _named_target(self, pos: int, limit: int, current: Source) -> Source | None:
+        """A source right after a relay cue that no name list knows: «a source in the
+        ministry», "the report of Xyz"; a named one relayed by an outlet is taken for one."""
         rest = self.text[pos:limit]
         lead = len(rest) - len(rest.lstrip(" :\u00a0"))
         quoted = _QUOTED.match(rest, lead)
@@ -509,7 +521,8 @@ class Chain:
             if first is None:
                 return None
             start, said = start + first.start(), said[first.start():]
-        found = Source(said, start, start + len(said), "relay", anonymous=anonymous)
+        found = Source(said, start, start + len(said), "relay", anonymous=anonymous,
+                       is_outlet=current.is_outlet and not anonymous)
         self.names.add(found)
         return found
 
@@ -611,13 +624,14 @@ class Sourcing:
             built.circular = built.circular or own
             if built.hops[-1] is not own:
                 built.hops.append(own)
-        hops = (article, *(self._hop(h) for h in built.hops))
+        hops = (article, *(self._hop(h, doc.language) for h in built.hops))
         start, end = (doc.sentences[built.claim].start, doc.sentences[built.claim].end) if built.claim is not None \
             else (0, 0)
         independent = independent_sources(built)
         anonymous = any(h.anonymous for h in built.hops) or any(doc.attributions[i].anonymous for i in built.support) \
             or (independent > 1 and any(h.is_outlet for h in built.hops))
-        found = flags(doc, hops, independent, built.circular.name if built.circular else None, anonymous, (start, end))
+        circular = _bare(built.circular.name, doc.language) if built.circular else None
+        found = flags(doc, hops, independent, circular, anonymous, (start, end))
         return SourceChain(start, end, hops, independent, found, stage_tag(self),
                            article_sources=max(article_sources(built), independent))
 
@@ -628,9 +642,9 @@ class Sourcing:
         return Hop(kind="article", name="this article", domain=host, outlet_id=outlet.id if outlet else None,
                    ownership=outlet.ownership if outlet else None, ratings=self._ratings([host] if host else []))
 
-    def _hop(self, src: Source) -> Hop:
+    def _hop(self, src: Source, lang: str | None) -> Hop:
         domains = list(src.outlet.domains) if src.outlet else ([src.domain] if src.domain else [])
-        return src.hop(self._ratings(domains))
+        return src.hop(self._ratings(domains), lang)
 
     def _ratings(self, domains) -> tuple[Rating, ...]:
         if self.ratings is None:
