@@ -26,6 +26,7 @@ CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateli
 LEAD_MARGIN = 0.15  # a later lead sentence this much more check-worthy than the first is the main claim
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
+PEOPLE_PARAGRAPHS = 0  # an outlet's origin is looked for this many paragraphs past its sentence
 CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
                       "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
@@ -289,10 +290,29 @@ class Chain:
             self._relayer()
         if self.hops and not self.hops[-1].anonymous:
             self._follow()
-        people = [s for s in speakers if not s.is_outlet]
-        if people and not self.circular and (not self.hops or self.hops[-1].is_outlet):
-            self._add(people[0])
+        if not self.circular and (not self.hops or self.hops[-1].is_outlet):
+            people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
+                or self._people_after(sentence)
+            if people:
+                self._add(people[0])
         return self
+
+    def _coverage(self, src: Source, sentence) -> int:
+        """How much of ``sentence`` the words credited to ``src`` cover."""
+        a = self.doc.attributions[src.attribution]
+        return max(0, min(a.content_end, sentence.end) - max(a.content_start, sentence.start))
+
+    def _people_after(self, sentence) -> list[Source]:
+        """When the outlets' sentence quotes no one: the first person or body quoted by
+        name in the rest of its paragraph or the next one (whom the outlet quotes)."""
+        doc = self.doc
+        for s in doc.sentences:
+            if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
+                continue
+            found = [src for src in map(self._speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
+            if found:
+                return found
+        return []
 
     def _sourced_sentence(self):
         """The claim sentence when it names a source; else the first sentence after it, in
