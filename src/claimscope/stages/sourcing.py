@@ -280,6 +280,8 @@ class Chain:
             return self
         sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
+            if not self.hops:
+                self._add_unnamed(self.doc.sentences[self.claim])
             return self
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
         speakers = [self._speaker(i) for i in self.support]
@@ -301,6 +303,19 @@ class Chain:
         """How much of ``sentence`` the words credited to ``src`` cover."""
         a = self.doc.attributions[src.attribution]
         return max(0, min(a.content_end, sentence.end) - max(a.content_start, sentence.start))
+
+    def _add_unnamed(self, sentence) -> None:
+        """A claim resting on unnamed sources no attribution holds ("according to media
+        reports", "selon des sources"): the anonymous phrase is its origin."""
+        hit = next(iter(cues.find("anonymous_nouns", self.text, sentence.lang or self.doc.language,
+                                  sentence.start, sentence.end)), None)
+        if hit is None:
+            return
+        stop = re.search(r"[,;:.!?–—()«»\"“”„]", self.text[hit.start():sentence.end])
+        end = hit.start() + (stop.start() if stop else sentence.end - hit.start())
+        words = self.text[hit.start():end].split()
+        name = " ".join(words if len(words) <= 5 else words[:1])
+        self.hops.append(Source(name, hit.start(), hit.start() + len(name), "mention", anonymous=True))
 
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
