@@ -85,3 +85,13 @@ def test_list_items_ending_in_a_semicolon_are_statements():
 
 def _with_title(doc, title):
     return dataclasses.replace(doc, article=Article(doc.text, Meta(title=title)))
+
+
+def test_a_sentence_left_in_another_language_is_not_a_claim_of_the_article():
+    doc = _doc()
+    i = _index(doc, "Firefighters said")
+    s = doc.sentences[i]
+    whole = Finding("untranslated_fragment", s.start, s.end, "left in German", "language@1", lang="de")
+    assert not_claims(_doc(findings=[whole]))[i] == "untranslated"
+    part = Finding("untranslated_fragment", s.start, s.start + 10, "a quoted title", "language@1", lang="de")
+    assert i not in not_claims(_doc(findings=[part]))

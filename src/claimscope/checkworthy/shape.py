@@ -4,7 +4,9 @@ A fact-checker checks statements. Whatever the head scores, these are not: the
 headline (a label over the story, its claim is repeated in the body), a line that ends
 without a sentence's final punctuation (bylines, datelines, captions, section and list
 labels, "Tags: ...", "Name | date | n comments"), a question, and page furniture the
-traces stage found (``boilerplate`` and ``credit_line`` findings). The test is the same
+traces stage found (``boilerplate`` and ``credit_line`` findings), and a sentence left
+in another language than the article's (an ``untranslated_fragment`` finding: a caption
+or line copied from the source, not a statement of this article). The test is the same
 in every language: final punctuation, line ends and findings.
 """
 
@@ -15,6 +17,7 @@ import unicodedata
 from ..model import Document
 
 FURNITURE = ("boilerplate", "credit_line")
+UNTRANSLATED = ("untranslated_fragment",)
 FINAL = frozenset(".!…。！;")  # ";" ends a list item that states something
 QUESTION = frozenset("?？¿")
 _CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
@@ -22,7 +25,8 @@ _CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
 
 def not_claims(doc: Document) -> dict[int, str]:
     """Sentence index -> why it cannot be check-worthy ("headline", "label_line",
-    "question", "furniture"), for the sentences of ``doc`` that are not prose claims.
+    "question", "furniture", "untranslated"), for the sentences of ``doc`` that are not
+    prose claims.
 
     Headline, label-line and question need a page: a text of one line (a claim typed
     or pasted alone) is judged by the head only."""
@@ -37,8 +41,10 @@ def not_claims(doc: Document) -> dict[int, str]:
             found[i] = "label_line"
         elif ending == "question":
             found[i] = "question"
-        elif _covered(doc, s.start, s.end):
+        elif _covered(doc, s.start, s.end, FURNITURE):
             found[i] = "furniture"
+        elif _covered(doc, s.start, s.end, UNTRANSLATED):
+            found[i] = "untranslated"
     return found
 
 
@@ -81,9 +87,9 @@ def _ends_line(text: str, end: int) -> bool:
     return not rest.strip() or "\n" in rest[: len(rest) - len(rest.lstrip())]
 
 
-def _covered(doc: Document, start: int, end: int) -> bool:
-    """At least half of the span lies inside boilerplate or credit-line findings."""
+def _covered(doc: Document, start: int, end: int, kinds: tuple[str, ...]) -> bool:
+    """At least half of the span lies inside findings of ``kinds``."""
     inside = sum(
-        max(0, min(end, f.end) - max(start, f.start)) for f in doc.findings if f.kind in FURNITURE
+        max(0, min(end, f.end) - max(start, f.start)) for f in doc.findings if f.kind in kinds
     )
     return inside * 2 >= end - start
