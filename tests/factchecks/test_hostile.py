@@ -189,3 +189,29 @@ def test_a_source_over_the_size_limit_is_refused_before_reading(store, tmp_path,
     with pytest.raises(ImportFormatError, match="larger than the 0 MiB limit"):
         import_sources(store, ["/dev/zero"])  # no size on disk: read up to the limit only
     assert store.count() == 0 and store.imports() == []
+
+
+def test_a_huge_csv_cell_is_skipped_in_bounded_memory(tmp_path):
+    import subprocess
+    import sys
+
+    from claimscope.factchecks.formats import MAX_CELL
+
+    path = tmp_path / "cell.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("claim,keywords\nFirst row about tides.,a|b\n")
+        handle.write("x" * (40 * 2**20) + ",c\n")  # 40 MB: the old reader peaked at ~13 bytes per byte
+        handle.write("Last row about tides.,d\n")
+    code = (
+        "import json, resource, sys\n"
+        "from claimscope.factchecks import import_sources\n"
+        "from claimscope.store import open_store\n"
+        "with open_store(sys.argv[2]) as store:\n"
+        "    s = import_sources(store, [sys.argv[1]])\n"
+        "print(json.dumps([s.added, dict(s.skip_reasons), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path), str(tmp_path / "m.sqlite")],
+                          capture_output=True, text=True, timeout=300)
+    added, reasons, peak_kb = json.loads(done.stdout)
+    assert (added, reasons) == (2, {"too_long": 1}) and MAX_CELL < 40 * 2**20
+    assert peak_kb < 350 * 1024, f"peak {peak_kb // 1024} MB"

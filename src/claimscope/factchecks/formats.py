@@ -9,10 +9,8 @@ the CSV/JSONL column mapping are described in docs/factchecks.md.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -21,7 +19,7 @@ import lxml.html
 
 from ..errors import ImportFormatError
 from .claimreview import fields_from_claimreview, find_claimreviews
-from .record import INPUT_FIELDS, LIST_FIELDS
+from .record import INPUT_FIELDS, LIST_FIELDS, MAX_ITEMS, MAX_TEXT
 
 FORMATS = ("auto", "claimreview", "html", "google-api", "datafeed", "jsonl", "csv", "euvsdisinfo")
 
@@ -57,6 +55,9 @@ _JSON_SUFFIXES = {".json", ".jsonld"}
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
 IMPORTABLE_SUFFIXES = set(_SUFFIX_FORMATS) | _JSON_SUFFIXES
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# The longest CSV cell a record can use (a list field at its limits); a longer one is
+# skipped as too_long while it is read, never held whole (csv keeps 4 bytes a character).
+MAX_CELL = (MAX_TEXT + 1) * MAX_ITEMS
 _COMMENT_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 
 
@@ -275,8 +276,18 @@ def _delimiter(header: str) -> str:
     return max(",;\t", key=header.count)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their line breaks, as csv.reader wants them (no copy of the whole)."""
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def _read_csv(text: str, name: str, mapping: Mapping) -> Iterator[Candidate]:
-    csv.field_size_limit(sys.maxsize)
+    csv.field_size_limit(MAX_CELL)  # process-wide, so set before every read
     header = _csv_header(text)
     claim_column = mapping.columns.get("claim") or next((c for c in DEFAULT_COLUMNS["claim"] if c in header), None)
     if claim_column not in header:
@@ -284,9 +295,16 @@ def _read_csv(text: str, name: str, mapping: Mapping) -> Iterator[Candidate]:
             f"{name} has no claim column (looked for {', '.join(DEFAULT_COLUMNS['claim'])}): "
             "name it with --map claim=COLUMN"
         )
-    stream = io.StringIO(text.lstrip("\ufeff"), newline="")  # quoted cells may hold line breaks
-    reader = csv.DictReader(stream, delimiter=_delimiter(text.partition("\n")[0]))
-    for row in reader:
+    # quoted cells may hold line breaks: csv.reader joins the lines they span
+    reader = csv.DictReader(_lines(text.lstrip("\ufeff")), delimiter=_delimiter(text.partition("\n")[0]))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:  # a cell over MAX_CELL: the reader goes on at the next line
+            yield _bad("too_long", f"a cell has over {MAX_CELL:,} characters ({err})")
+            continue
         if None in row:
             yield _bad("wrong_columns", f"row {reader.line_num}: more cells than header columns")
             continue
