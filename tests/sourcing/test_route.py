@@ -74,3 +74,36 @@ def test_the_whole_article_counts_more_sources_than_the_claim():
     assert names(chain) == ["this article", "Minister Lina Berg"]
     assert chain.hops[-1].attribution == 0
     assert chain.article_sources == 3 and chain.independent_sources < chain.article_sources
+
+
+def test_outlets_credited_in_brackets_come_first():
+    text = ("Ferry strike ends\n\nThe ferry workers ended their four-day strike on Friday after the company agreed "
+            "to a pay rise of six percent, union leader Marta Solis said.\n\n(Reuters, AFP)")
+    _, chain = run(text, [("union leader Marta Solis", "said", "The ferry workers ended their four-day strike on "
+                           "Friday after the company agreed to a pay rise of six percent", False)])
+    assert [h.outlet_id for h in chain.hops[1:3]] == ["reuters", "afp"]
+    assert chain.hops[-1].name == "union leader Marta Solis"
+
+
+def test_an_outlet_relaying_the_first_one_carried_the_story():
+    text = ("Train lost\n\nA container train bound for the border has been missing for three days somewhere on the "
+            "steppe, TASS reported on Monday. Sputnik, citing TASS, said the train left the port a week ago.")
+    _, chain = run(text)
+    assert [h.outlet_id for h in chain.hops[1:]] == ["sputnik", "tass"]
+    assert "state_media_origin" in {f.kind for f in chain.flags}
+
+
+def test_a_claim_resting_on_unnamed_reports_is_anonymous():
+    text = ("Generous benefits\n\nAccording to media reports, a family of twelve receives more than ten thousand "
+            "euros a month in benefits from the district office.")
+    _, chain = run(text)
+    assert chain.hops[-1].anonymous and chain.hops[-1].name == "media reports"
+    assert {"anonymous_source", "single_source"} <= {f.kind for f in chain.flags}
+
+
+def test_a_platform_is_not_a_source():
+    text = ("Fake rice\n\nA warning that plastic rice is sold in local markets, first posted by the page "
+            "\"Clean Food Watch\", was shared by many groups on Facebook this week. The page Clean Food Watch "
+            "gives no shop name and no test result.")
+    _, chain = run(text)
+    assert "Facebook" not in names(chain)
