@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from claimscope.checkworthy.shape import not_claims
+from claimscope.checkworthy.shape import headline_span, not_claims
 from claimscope.model import Article, Finding, Meta
 from tests.claims.helpers import document
 
@@ -41,6 +41,12 @@ def test_headline_label_lines_and_questions():
     assert found[_index(doc, "Who will pay")] == "question"
     for prose in ("Firefighters said", "The harbour master", "Officials added"):
         assert _index(doc, prose) not in found
+
+
+def test_headline_span():
+    doc = _doc()
+    assert headline_span(doc) == (0, len("Harbour fire destroys 40 boats overnight"))
+    assert headline_span(_doc(title=None)) is None
 
 
 def test_first_line_is_a_headline_only_when_it_is_the_title():

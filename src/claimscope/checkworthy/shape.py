@@ -32,7 +32,8 @@ def not_claims(doc: Document) -> dict[int, str]:
     or pasted alone) is judged by the head only."""
     found: dict[int, str] = {}
     page = "\n" in doc.text.strip()
-    headline_end = _headline_end(doc) if page else 0
+    headline = headline_span(doc) if page else None
+    headline_end = headline[1] if headline else 0
     for i, s in enumerate(doc.sentences):
         ending = _ending(doc.text[s.start:s.end]) if page else "final"
         if s.start < headline_end:
@@ -69,17 +70,17 @@ def _is_symbol(char: str) -> bool:
     return unicodedata.category(char).startswith("S") or unicodedata.category(char) in ("Mn", "Cf")
 
 
-def _headline_end(doc: Document) -> int:
-    """Where the headline ends: the end of the first line when it is the article's
-    title and does not end like a sentence (a first paragraph taken for the title
-    does), else 0."""
+def headline_span(doc: Document) -> tuple[int, int] | None:
+    """(start, end) of the headline: the first line when it is the article's title and
+    does not end like a sentence (a first paragraph taken for the title does), else
+    None. Not a check-worthy claim, but what the story is about: matching may search it."""
     title = (doc.article.meta.title or "").strip()
     text = doc.text
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    return end if title and line == title and _ending(line) != "final" else 0
+    return (start, end) if title and line == title and _ending(line) != "final" else None
 
 
 def _ends_line(text: str, end: int) -> bool:
