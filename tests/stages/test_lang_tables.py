@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from claimscope.stages.langdata import REQUIRED_KEYS, common, language_name, table, tables
+from claimscope.stages.traces import BOILERPLATE_PHRASES
+
+PAGE_WORDS = {
+    "share", "subscribe", "donate", "counter", "tags", "reading_time", "disclaimer", "translation", "about", "cookie",
+}
 
 REQUIRED = ("fr", "en", "es", "de", "pt", "it", "ru", "vi", "pl", "ar")
 
@@ -23,10 +28,11 @@ def test_table_shape(lang):
     assert set(t["date_orders"]) <= {"dm", "md"} and t["date_orders"]
     assert set(t["numeric_date_orders"]) <= {"dmy", "mdy", "ymd"}
     assert all(len(pair) == 2 for pair in t["quote_pairs"])
-    assert set(t["boilerplate"]) <= {"related_links", "share_prompt", "subscribe", "comments", "copyright"}
+    assert set(t["boilerplate"]) <= set(BOILERPLATE_PHRASES)
     assert t["boilerplate"]["related_links"] and t["credit_cues"] and t["caption_cues"]
-    for markers in t["boilerplate"].values():
-        assert all(m == m.casefold() for m in markers), "markers are stored casefolded"
+    assert set(t["page_words"]) == PAGE_WORDS and all(t["page_words"].values())
+    for markers in [*t["boilerplate"].values(), *t["page_words"].values()]:
+        assert all(m == m.casefold() for m in markers), "markers and page words are stored casefolded"
 
 
 def test_common_table():

@@ -17,7 +17,7 @@ REQUIRED_KEYS = (
     "lang", "name", "abbreviations", "ordinal_period", "months", "month_abbreviations",
     "date_connectors", "date_orders", "numeric_date_orders", "quote_pairs", "boilerplate",
     "credit_cues", "agency_cues", "caption_cues", "compounding", "compound_prefixes",
-    "compound_suffixes",
+    "compound_suffixes", "page_words",
 )
 
 

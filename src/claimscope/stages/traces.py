@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Document, Finding
 from ..pipeline import stage_tag
-from . import garbled
+from . import furniture, garbled
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -27,7 +28,17 @@ BOILERPLATE_PHRASES = {
     "subscribe": "subscription prompt",
     "comments": "comments prompt",
     "copyright": "copyright notice",
+    "press_contact": "press contact line",
+    "donate": "donation prompt",
+    "disclaimer": "disclaimer",
+    "reading_time": "reading time",
+    "tags": "tag list",
+    "related_headline": "headline listed under a related-links heading",
+    "advertisement": "advertisement label",
+    "cookie_notice": "cookie notice",
+    "about_issuer": "section about the issuer",
 }
+MAX_COPYRIGHT_WORDS = 25
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
 
@@ -61,10 +72,11 @@ def _line_patterns() -> dict[str, re.Pattern]:
         "credit": re.compile(
             rf"^(?P<cue>{cues})(?!\w)\s*[:：—–-]?\s*(?P<name>[^,;!?]{{2,80}}?)\s*\.?$", re.IGNORECASE
         ),
-        "agency_line": re.compile(rf"^[—–-]?\s*\(?(?P<name>{agency_list})\)?\.?$"),
+        "agency_line": re.compile(rf"^[—–-]?\s*\(?(?P<name>{agency_list})\)?\.?$", re.IGNORECASE),
         "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
+        "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
         "dateline": re.compile(
-            rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+"
+            rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+", re.IGNORECASE
         ),
     }
 
@@ -72,6 +84,34 @@ def _line_patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=1)
 def _agency_cues() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
+
+
+def _agency(text: str) -> str | None:
+    """The agency when ``text`` is only an agency name ("(AFP)", "EUROPA PRESS")."""
+    match = _line_patterns()["agency_line"].match(text.strip())
+    if not match:
+        return None
+    name = match.group("name")
+    return name if name in common()["agencies"] or text.isupper() else None
+
+
+def _cue_name(part: str) -> str | None:
+    """The name credited by a "cue + name" part ("Source : AFP", "Theo VnExpress")."""
+    match = _line_patterns()["credit"].match(part.strip())
+    if not match:
+        return None
+    name, cue = match.group("name").strip(), match.group("cue").casefold()
+    if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
+        named = _DOMAIN.search(name) or _agency(name)
+    else:
+        named = _DOMAIN.search(name) or any(_names_something(w) for w in name.split())
+    return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
+
+
+def _is_name(part: str) -> bool:
+    """An agency, a domain, or capitalised words."""
+    found = part.split()
+    return bool(_DOMAIN.search(part) or _agency(part) or found and all(_names_something(w) for w in found))
 
 
 def _names_something(word: str) -> bool:
@@ -156,18 +196,80 @@ class Traces:
         )
 
     def _lines(self, doc: Document, lines) -> list[Finding]:
-        findings = []
+        findings: list[Finding] = []
         last_paragraph = len(doc.paragraphs) - 1
-        for start, end, group in lines:
+        closing_from = len(lines) - furniture.CLOSING_LINES
+        under_heading = False  # the lines after a related-links heading
+        for number, (start, end, group) in enumerate(lines):
+            if findings and end <= findings[-1].end:
+                continue  # inside the section about the issuer
             line = doc.text[start:end]
-            found = self._boilerplate(line, start, end, doc.language) or self._credit(line, start, end)
-            if found is None and doc.sentences[group[0]].paragraph == last_paragraph:
-                found = self._agency_tail(line, start)
-            if found is None and doc.text[start - 1 : start] in ("", "\n"):
-                found = self._dateline(line, start)
-            if found is not None:
-                findings.append(found)
+            closing = number >= closing_from
+            found = self._line_furniture(doc, line, start, group, closing)
+            if not found and closing and number and furniture.about_heading(line, doc.language):
+                paragraph_end = doc.paragraphs[doc.sentences[group[0]].paragraph].end
+                found = [self._finding(
+                    "boilerplate", start, paragraph_end, "section about the issuer copied from the source page",
+                    label="about_issuer",
+                )]
+            if not found and under_heading and furniture.headline_like(line):
+                found = [self._finding(
+                    "boilerplate", start, end, "headline listed under a related-links heading",
+                    label="related_headline",
+                )]
+            if not found and doc.sentences[group[0]].paragraph == last_paragraph:
+                found = [f for f in [self._agency_tail(line, start)] if f]
+            if not found and doc.text[start - 1 : start] in ("", "\n"):
+                found = [f for f in [self._dateline(line, start)] if f]
+            under_heading = any(
+                f.label == "related_headline"
+                or f.label == "related_links" and furniture.words(line) == furniture.words(f.value or "")
+                for f in found
+            )
+            findings.extend(found)
         return findings
+
+    def _line_furniture(self, doc: Document, line: str, start: int, group, closing: bool) -> list[Finding]:
+        """Findings for a whole line, else for its menu segments, else for its sentences."""
+        if len(group) > 1:  # "… übersetzt. Quelle: mk.ru": each sentence on its own first
+            units = [(doc.sentences[i].start, doc.sentences[i].end) for i in group]
+            found = self._merged([self._unit(doc.text[s:e], s, doc.language, closing) for s, e in units])
+            if found:
+                return found
+        found = self._unit(line, start, doc.language, closing)
+        if found:
+            return [found]
+        parts = furniture.segments(line)
+        if len(parts) > 1:
+            return self._merged([self._unit(line[s:e], start + s, doc.language, closing) for s, e in parts])
+        tail = _line_patterns()["bracket_tail"].search(line)
+        if tail and tail.start() > 0:  # "Minh Anh (Theo Sputnik, TASS)"
+            found = self._credit(tail.group(), start + tail.start(), start + tail.end(), doc.language)
+            return [found] if found else []
+        return []
+
+    def _merged(self, found: list[Finding | None]) -> list[Finding]:
+        """Adjacent furniture segments of one line become one finding."""
+        merged: list[Finding] = []
+        previous = None
+        for finding in found:
+            if finding and previous and previous.kind == finding.kind:
+                merged[-1] = replace(merged[-1], end=finding.end)
+            elif finding:
+                merged.append(finding)
+            previous = finding
+        return merged
+
+    def _unit(self, text: str, start: int, main: str | None, closing: bool) -> Finding | None:
+        end = start + len(text)
+        found = self._boilerplate(text, start, end, main) or self._credit(text, start, end, main)
+        if found:
+            return found
+        label = furniture.segment_label(text, main) or furniture.prompt(text, main, closing)
+        if label:
+            reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page"
+            return self._finding("boilerplate", start, end, reason, label=label)
+        return None
 
     def _boilerplate(self, line: str, start: int, end: int, main: str | None) -> Finding | None:
         flat = line.replace("’", "'")
@@ -176,39 +278,34 @@ class Traces:
             owners = _markers()[match.group("m").casefold()]
             label, lang = next((o for o in owners if o[1] == main), owners[0])
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page (“{match.group('m')}”)"
-            return self._finding("boilerplate", start, end, reason, lang=lang, label=label)
+            return self._finding("boilerplate", start, end, reason, lang=lang, label=label, value=match.group("m"))
         buttons = [b for b in _SPLIT_BUTTONS.split(flat.casefold().strip(" :")) if b]
         if len(buttons) >= 2 and all(b in common()["social_networks"] for b in buttons):
             return self._finding(
                 "boilerplate", start, end, "share buttons copied from the source page", label="share_prompt"
             )
-        if flat.casefold().startswith(tuple(common()["copyright_prefixes"])) and len(flat.split()) <= 15:
+        copyright = flat.casefold().startswith(tuple(common()["copyright_prefixes"]))
+        if copyright and len(flat.split()) <= MAX_COPYRIGHT_WORDS:
             return self._finding(
                 "boilerplate", start, end, "copyright notice copied from the source page", label="copyright"
             )
         return None
 
-    def _credit(self, line: str, start: int, end: int) -> Finding | None:
-        patterns = _line_patterns()
-        match = patterns["agency_line"].match(line)
-        if match:
-            name = match.group("name")
+    def _credit(self, line: str, start: int, end: int, main: str | None) -> Finding | None:
+        agency = _agency(line)
+        if agency:
             return self._finding(
-                "credit_line", start, end, f"agency credit line ({name})", label="agency_tag", value=name
+                "credit_line", start, end, f"agency credit line ({agency})", label="agency_tag", value=agency
             )
-        match = patterns["credit"].match(line.replace("’", "'"))
-        if not match:
+        found = furniture.credit(line.replace("’", "'"), main, _cue_name, _is_name)
+        if found is None:
             return None
-        name, cue = match.group("name").strip(), match.group("cue").casefold()
-        words = name.split()
-        if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
-            named = _DOMAIN.search(name) or patterns["agency_line"].match(name)
-        else:
-            named = _DOMAIN.search(name) or any(_names_something(w) for w in words)
-        if len(words) > MAX_CREDIT_WORDS or not named:
-            return None
-        reason = f"credit line naming the source “{name}” (“{match.group('cue')}”)"
-        return self._finding("credit_line", start, end, reason, label="source_line", value=name)
+        label, name = found
+        if label == "translation_note":
+            return self._finding("credit_line", start, end, "translation note of a copied text", label=label)
+        return self._finding(
+            "credit_line", start, end, f"credit line naming the source “{name}”", label=label, value=name
+        )
 
     def _agency_tail(self, line: str, start: int) -> Finding | None:
         match = _line_patterns()["agency_tail"].search(line)
@@ -222,11 +319,10 @@ class Traces:
 
     def _dateline(self, line: str, start: int) -> Finding | None:
         match = _line_patterns()["dateline"].match(line)
-        if not match:
+        if not match or _agency(match.group("name")) is None and not match.group("name").isupper():
             return None
         name = match.group("name")
         return self._finding(
             "credit_line", start, start + match.end(),
             f"agency dateline crediting {name}", label="dateline", value=name,
         )
-

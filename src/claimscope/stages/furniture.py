@@ -1,0 +1,176 @@
+"""Page furniture recognised from line structure and the language's page words.
+
+Helpers of the traces stage (docs/stages.md, ``boilerplate`` and ``credit_line``): the
+fixed marker lines are matched in ``traces``; this module adds what a marker list cannot
+cover, using ``page_words`` of the language tables (words of the language: share,
+subscribe, comments, tags...):
+
+* ``segments``: a line cut at `` | ``, `` · `` and `` • `` (a page's menu bars);
+* ``segment_label``: a comment or subscriber counter ("214 commentaires", "Kommentare
+  (37)"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c");
+* ``prompt``: a share / subscribe / donate prompt, a cookie notice, or a disclaimer at
+  the end;
+* ``about_heading``: "About <issuer>" closing a press release (with its paragraph);
+* ``headline_like``: a short line without final punctuation (the headlines listed
+  under a related-links heading);
+* ``credit``: a credit line built from parts: a credit cue with its name, translation
+  notes, agency names ("(Fonte: x.com, traduzione dall'inglese)", "(Theo A, B)").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .langdata import table
+
+MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
+MAX_PROMPT_WORDS = 20
+PROMPT_POSITION = 3  # a prompt word among the first words of a clause
+CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
+MIN_DISCLAIMER_WORDS = 2  # distinct disclaimer words in one line
+MAX_DISCLAIMER_WORDS = 30
+MAX_HEADLINE_WORDS = 15
+MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
+MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
+
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_CLAUSE = re.compile(r"[.!?¡¿:;,—–]+(?=\s|$)|\s[—–-]\s")
+_TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
+_PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
+_FINAL = tuple(".!?…:;")
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _joined(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+def has_word(text: str, entries) -> bool:
+    """``text`` holds one of ``entries`` (words or multi-word expressions) as whole words."""
+    joined = _joined(text)
+    return any(f" {e} " in joined for e in entries)
+
+
+@lru_cache(maxsize=None)
+def page_words(lang: str | None) -> dict[str, tuple[str, ...]]:
+    """label -> words, of ``lang`` and English (English page furniture is everywhere)."""
+    merged: dict[str, list[str]] = {}
+    for t in (table(lang), table("en")):
+        for label, entries in (t or {}).get("page_words", {}).items():
+            merged.setdefault(label, []).extend(entries)
+    return {label: tuple(dict.fromkeys(entries)) for label, entries in merged.items()}
+
+
+def segments(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of ``line`` between menu separators."""
+    spans, pos = [], 0
+    for sep in _SEPARATOR.finditer(line):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    spans.append((pos, len(line)))
+    return [(s, e) for s, e in spans if line[s:e].strip()]
+
+
+def segment_label(segment: str, lang: str | None) -> str | None:
+    """"comments" (a counter), "reading_time" or "tags" for a piece of page furniture."""
+    table_words = page_words(lang)
+    n = len(words(segment))
+    if n and n <= MAX_SEGMENT_WORDS and any(c.isdigit() for c in segment):
+        if has_word(segment, table_words.get("counter", ())):
+            return "comments"
+        if has_word(segment, table_words.get("reading_time", ())):
+            return "reading_time"
+    match = _TAGS.match(segment.strip())
+    if match and has_word(match.group("label"), table_words.get("tags", ())) and len(match.group("label").split()) <= 2:
+        items = [i for i in match.group("items").split(",") if i.strip()]
+        if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
+            return "tags"
+    return None
+
+
+def prompt(line: str, lang: str | None, closing: bool) -> str | None:
+    """"share_prompt", "subscribe", "donate" or "disclaimer" for a whole line, else None.
+
+    A prompt word opens one of the line's clauses; the line is short and either sits
+    among the closing lines or does not end like prose (no full stop). A disclaimer is a
+    closing line with at least two disclaimer words."""
+    if not line or line[0] in "«“„\"'‘" or len(words(line)) > MAX_DISCLAIMER_WORDS:
+        return None
+    table_words = page_words(lang)
+    ends_like_prose = line.rstrip().endswith((".", "…"))
+    if len(words(line)) <= MAX_PROMPT_WORDS and (closing or not ends_like_prose):
+        # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
+        # others may have it at the head of any clause ("Leia, confira e compartilhe")
+        heads = [words(line)[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(line)]
+        for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
+            if any(has_word(" ".join(h), table_words.get(key, ())) for h in heads):
+                return label
+    if has_word(line, table_words.get("cookie", ())) and len(words(line)) <= MAX_PROMPT_WORDS:
+        return "cookie_notice"
+    if closing:
+        joined = _joined(line)
+        found = {e for e in table_words.get("disclaimer", ()) if f" {e} " in joined}
+        if len(found) >= MIN_DISCLAIMER_WORDS:
+            return "disclaimer"
+    return None
+
+
+def about_heading(line: str, lang: str | None) -> bool:
+    """"Sobre o IPMA", "About Acme": a press release's closing section on its issuer."""
+    found = line.split()
+    if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(_FINAL):
+        return False
+    about = page_words(lang).get("about", ())
+    opens = any(" ".join(words(line)[: len(a.split())]) == a for a in about)
+    return opens and _capitalised(found[-1])
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def headline_like(line: str) -> bool:
+    """A short line that does not end like a sentence (a listed headline)."""
+    stripped = line.rstrip()
+    return 0 < len(words(stripped)) <= MAX_HEADLINE_WORDS and not stripped.endswith((".", ":"))
+
+
+def translation_note(part: str, lang: str | None) -> bool:
+    """A short part that opens on a translation word ("traduit de l'anglais")."""
+    found = words(part)
+    notes = page_words(lang).get("translation", ())
+    return 0 < len(found) <= MAX_NOTE_WORDS and any(has_word(" ".join(found[:3]), [n]) for n in notes)
+
+
+def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | None:
+    """(label, credited name) when ``line`` is a credit made of parts.
+
+    ``cue_name(part)`` gives the name of a "cue + name" part or None; ``is_name(part)``
+    says a part is a name (agency, domain, capitalised words). Bracketed, every part may
+    come in any order; unbracketed, the credit or a translation note comes first."""
+    text = line.strip().rstrip(".")
+    bracketed = text[:1] in "([" and text[-1:] in ")]"
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if not parts:
+        return None
+    names, notes = [], 0
+    for part in parts:
+        name = cue_name(part)
+        if name:
+            names.append(name)
+        elif translation_note(part, lang):
+            notes += 1
+        elif names and is_name(part) and len(part.split()) <= MAX_NAME_WORDS:
+            names.append(part.strip())
+        else:
+            return None
+    if names:
+        return "source_line", ", ".join(names)
+    if notes and (bracketed or len(parts) == 1):
+        return "translation_note", ""
+    return None
