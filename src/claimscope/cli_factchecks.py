@@ -331,7 +331,9 @@ def export_cmd(db, publisher, verdict, language, fmt, output):
         try:  # before any work: a missing folder or a read-only place fails first
             out = click.open_file(output, "w", encoding="utf-8")
         except OSError as err:
-            raise InputError(f"cannot write {where} ({err.strerror or err}): name a file in an existing folder") from None
+            raise InputError(
+                f"cannot write {where} ({err.strerror or err}): name a file in an existing folder"
+            ) from None
         try:
             with out:
                 count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
