@@ -108,3 +108,24 @@ def test_confusable_language_found_when_main_is_absent_from_both_opinions():
     catalan = "El Govern demana als ciutadans que redueixin el consum d'aigua a casa i evitin omplir les piscines."
     doc = run(spanish + " " + catalan)
     assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("ca", catalan)]
+
+
+def test_caption_of_two_short_foreign_sentences_is_one_fragment():
+    doc = run(FRENCH + "\n\nSmoke over the valley. Residents fled.\n\n" + FRENCH)
+    assert spans(doc, "untranslated_fragment") == ["Smoke over the valley. Residents fled."]
+
+
+def test_two_short_main_language_sentences_stay_main():
+    doc = run(FRENCH + "\n\nLe feu est éteint. Les habitants rentrent.\n\n" + FRENCH)
+    assert spans(doc, "untranslated_fragment") == []
+
+
+def test_headline_in_corner_brackets_is_not_a_short_title():
+    headline = "「東京湾で新しい橋の建設が始まった」"
+    doc = run(FRENCH + "\n\n" + headline + "\n\n" + FRENCH)
+    assert spans(doc, "untranslated_fragment") == [headline]
+
+
+def test_corner_bracket_quotation_inside_a_sentence():
+    doc = run(FRENCH + "\n\nLe journal japonais titrait 「東京湾で新しい橋の建設が始まった」 mardi matin.")
+    assert spans(doc, "untranslated_fragment") == ["東京湾で新しい橋の建設が始まった"]

@@ -71,8 +71,10 @@ _SCRIPTS = {
     "thai": re.compile(r"[\u0e00-\u0e7f]"),
 }
 _ANCHOR = re.compile(r"(?<=\s)[A-ZÀ-ÝĐА-Я][\w-]+|\d+")
-_QUOTE_OPEN = "«“„\"'‘"
-_QUOTE_CLOSE = "»”“\"'’"
+_QUOTE_OPEN = "«“„\"'‘「『"
+_QUOTE_CLOSE = "»”“\"'’」』"
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")  # scripts written without spaces
+UNSPACED_WORD = 2  # characters of such a script counted as one word
 
 
 @dataclass(frozen=True)
@@ -115,11 +117,20 @@ def guess(text: str) -> Guess:
     return Guess(
         guesses=_identify(cleaned, words) if letters else (),
         letters=letters,
-        content=len(content),
+        content=len(content) if plain else max(len(content), _unspaced_words(cleaned)),
         content_text=" ".join(content),
         script="latin" if plain else _script(cleaned, letters),
         vietnamese=0 if plain else len(_VIETNAMESE.findall(cleaned)),
     )
+
+
+def _unspaced_words(text: str) -> int:
+    """Words of a script written without spaces (Chinese, Japanese, Thai), by characters."""
+    return len(_UNSPACED.findall(text)) // UNSPACED_WORD
+
+
+def word_count(text: str) -> int:
+    return len(text.split()) + _unspaced_words(text)
 
 
 def _identify(text: str, words: list[str]) -> tuple[tuple[str, float], ...]:
@@ -226,7 +237,7 @@ class Language:
             text = doc.text[sentence.start : sentence.end]
             for q0, q1 in quote_spans(text, longest=len(text)):
                 inner = text[q0 + 1 : q1 - 1].strip()
-                if len(inner.split()) < QUOTE_WORDS or (q0 == 0 and q1 == len(text)):
+                if word_count(inner) < QUOTE_WORDS or (q0 == 0 and q1 == len(text)):
                     continue
                 g = guess(inner)
                 found = foreign_language(g, main, script) if g.content >= MIN_CONTENT else None
@@ -258,6 +269,11 @@ class Language:
                         line = foreign_language(guess(doc.text[first.start : last.end]), main, script)
                     found = line
                 langs.append(found or (main, g.score_of(main)))
+        for run in _short_runs(doc, guesses, langs, main):  # a caption of two short sentences
+            first, last = doc.sentences[run[0]], doc.sentences[run[-1]]
+            found = foreign_language(guess(doc.text[first.start : last.end]), main, script)
+            for index in run if found else ():
+                langs[index] = found
         return langs
 
     def _fragments(self, doc: Document, lines, guesses, main: str) -> list[Finding]:
@@ -272,9 +288,12 @@ class Language:
         return findings
 
     def _report(self, doc: Document, lines, run: list[int], guesses, main: str) -> list[Finding]:
-        if not run or not any(_substantial(doc, i, guesses[i]) for i in run):
+        if not run:
             return []
         first, last = doc.sentences[run[0]], doc.sentences[run[-1]]
+        joined = len(run) > 1 and guess(doc.text[first.start : last.end]).content >= MIN_CONTENT
+        if not joined and not any(_substantial(doc, i, guesses[i]) for i in run):
+            return []
         lang = first.lang
         kind = "caption" if _is_caption(doc.text[last.start : last.end], lang) else "text"
         beside = _beside_translation(doc, run, main, lines)
@@ -294,6 +313,23 @@ def _article_script(guesses: list[Guess], main: str) -> str:
     return letters.most_common(1)[0][0] if letters else "latin"
 
 
+def _short_runs(doc: Document, guesses, langs, main: str) -> list[list[int]]:
+    """Runs of at least two consecutive short main-language sentences of one paragraph."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, sentence in enumerate(doc.sentences):
+        short = not guesses[index].reliable and langs[index][0] == main
+        if short and current and doc.sentences[current[-1]].paragraph == sentence.paragraph:
+            current.append(index)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [index] if short else []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
 def _continues(previous, sentence) -> bool:
     return previous.paragraph == sentence.paragraph and previous.lang == sentence.lang
 
@@ -304,7 +340,7 @@ def _substantial(doc: Document, index: int, g: Guess) -> bool:
         return False
     text = doc.text[doc.sentences[index].start : doc.sentences[index].end].rstrip(".!?")
     quoted = text[:1] in _QUOTE_OPEN and text[-1:] in _QUOTE_CLOSE
-    return not (quoted and len(text.split()) <= TITLE_WORDS)
+    return not (quoted and word_count(text) <= TITLE_WORDS)
 
 
 def _is_caption(last_sentence: str, lang: str | None) -> bool:

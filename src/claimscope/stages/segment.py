@@ -30,7 +30,9 @@ _BOUNDARY = re.compile(
 )
 _LAST_TOKEN = re.compile(r"\S+$")
 _DOTTED = re.compile(r"(?:\w{1,3}\.)+-?\w{1,3}")
-_QUOTE_MARK = re.compile("[«»“”„\"]")
+_QUOTE_MARK = re.compile("[«»“”„\"「」『』]")
+_ALWAYS_OPENING = frozenset("「『")  # CJK corner brackets: which side is never in doubt
+_NEVER_OPENING = frozenset("」』")
 _ALWAYS_CLOSING = frozenset("»”")
 _OPEN_CONTEXT = frozenset(" \t([{«„“\"'")
 _NO_START = frozenset(",;:)]}»”")
@@ -154,7 +156,9 @@ def quote_spans(line: str, longest: int = MAX_QUOTE) -> list[tuple[int, int]]:
         i, char = mark.start(), mark.group()
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
-        if char in _ALWAYS_CLOSING:
+        if char in _ALWAYS_OPENING or char in _NEVER_OPENING:
+            opening = char in _ALWAYS_OPENING
+        elif char in _ALWAYS_CLOSING:
             opening = prev in _OPEN_CONTEXT and nxt.isalnum()
         else:
             opening = prev in _OPEN_CONTEXT
