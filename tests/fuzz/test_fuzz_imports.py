@@ -4,7 +4,8 @@ Hypothesis writes hostile ClaimReview JSON-LD (plain and microdata-style), CSV a
 feeds and option values; each example is imported into a real SQLite store. Properties:
 
 - no exception escapes: an import gives a summary or one clear ImportFormatError line;
-- nothing is lost or counted twice: added + updated + unchanged + skipped = records in the feed;
+- nothing is lost or counted twice: added + updated + unchanged + skipped = records in the feed,
+  and importing the feed again adds and updates nothing;
 - nothing stored is interpreted on the way out: terminal commands print no control
   character, Markdown holds no raw HTML, link, image or code syntax, the HTML report no
   element or attribute that came from the data, the JSON-LD export no ``<``.
@@ -126,6 +127,9 @@ def _import(path: Path, options: ImportOptions, records: int) -> Path:
         assert sum(summary.skip_reasons.values()) == summary.skipped
         assert store.count() == summary.added
         assert [run.status for run in store.imports()] == ["done"]
+        again = import_sources(store, [str(path)], options)  # idempotent: nothing new, nothing lost
+        assert (again.added, again.updated, again.unchanged) == (0, 0, summary.added + summary.updated)
+        assert again.skipped == summary.skipped and store.count() == summary.added
     return db
 
 
@@ -244,3 +248,36 @@ def test_option_values_never_crash(value, option):
     assert result.exit_code in (0, 1, 2), (option, value, result.exit_code, result.output)
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert not CONTROL.search(result.output.replace("\n", "")), (option, value, result.output)
+
+
+BROKEN_FILES = st.sampled_from([
+    ("x.json", "{"), ("x.json", "[" * 50_000), ("x.json", json.dumps({"claims": "no"})), ("x.json", ""),
+    ("x.html", "<p>No structured data.</p>"), ("x.csv", "no,claim,column\n1,2,3\n"),
+    ("x.json", '{"ratingValue": ' + "9" * 5000 + "}"), ("x.jsonl", "\n\n"),
+])
+
+
+@FUZZ
+@given(files=st.lists(st.one_of(FEED, BROKEN_FILES), min_size=1, max_size=5))
+def test_a_folder_goes_on_past_broken_files(files):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        records = broken = 0
+        for n, item in enumerate(files):
+            if isinstance(item, tuple):
+                name, content = item
+                (folder / f"{n}-{name}").write_text(content, encoding="utf-8")
+                broken += 1
+            else:
+                (folder / f"{n}-feed.json").write_text(json.dumps([r for r, _ in item]), encoding="utf-8")
+                records += len(item)
+        with open_store(Path(tmp) / "f.sqlite") as store:
+            try:
+                summary = import_sources(store, [str(folder)])
+            except ImportFormatError:  # a folder of one file is that file: its error
+                assert len(files) == 1 and broken == 1
+                return
+            assert len(summary.failed) == broken
+            assert summary.added + summary.updated + summary.unchanged + summary.skipped == records
+            assert {run.status for run in store.imports()} <= {"done"}
