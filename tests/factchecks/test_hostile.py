@@ -215,3 +215,17 @@ def test_a_huge_csv_cell_is_skipped_in_bounded_memory(tmp_path):
     added, reasons, peak_kb = json.loads(done.stdout)
     assert (added, reasons) == (2, {"too_long": 1}) and MAX_CELL < 40 * 2**20
     assert peak_kb < 350 * 1024, f"peak {peak_kb // 1024} MB"
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_reader_breaking_before_the_run_is_one_clear_error(store, tmp_path, monkeypatch, strict):
+    from claimscope.factchecks import importer
+
+    def read(text, fmt, name, mapping=None):
+        yield from []
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(importer, "read", read)
+    with pytest.raises(ImportFormatError, match="cannot be read .RecursionError.*nothing imported"):
+        import_sources(store, [_file(tmp_path, "r.json", json.dumps(GOOD))], importer.ImportOptions(strict=strict))
+    assert store.count() == 0 and store.imports() == []

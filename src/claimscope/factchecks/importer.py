@@ -162,6 +162,18 @@ def _checked(candidate: Candidate) -> tuple[FactCheck | None, list[str], str | N
 
 
 def _import_unit(store, name, load, options, summary: ImportSummary, callbacks) -> None:
+    try:
+        digest, fmt, first, candidates = _open_unit(name, load, options)
+    except ClaimscopeError:
+        raise
+    except Exception as err:  # a parser's limit no format check foresaw: this source only
+        raise ImportFormatError(f"{name} cannot be read ({type(err).__name__}: {str(err)[:200]}); nothing imported")
+    run = store.start_import(name, digest, fmt)
+    _Run(store, run, options, summary, *callbacks).feed(chain([first], candidates))
+
+
+def _open_unit(name, load, options) -> tuple[str, str, Candidate, Iterator[Candidate]]:
+    """(digest of bytes and options, format, first record, the other records) of one source."""
     raw = load()
     digest = hashlib.sha256(raw)
     text = _decode(raw, name)
@@ -178,8 +190,7 @@ def _import_unit(store, name, load, options, summary: ImportSummary, callbacks) 
     first = next(candidates, None)
     if first is None:
         raise ImportFormatError(f"{name} holds no fact-check records (read as {fmt}): check --format")
-    run = store.start_import(name, digest.hexdigest(), fmt)
-    _Run(store, run, options, summary, *callbacks).feed(chain([first], candidates))
+    return digest.hexdigest(), fmt, first, candidates
 
 
 class _Run:
