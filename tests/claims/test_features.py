@@ -66,3 +66,36 @@ def test_vector_shape_and_unknown_language_falls_back_to_english():
 def test_prefix_entries_match_inflections_only_at_word_start():
     assert features.counts("Министерство заявило о потерях.", "ru")["reporting"] == 1
     assert features.counts("Это незаявленный груз.", "ru")["reporting"] == 0
+
+
+NO_COMMENT = {  # (a non-answer, a statement that is not one)
+    "en": ("The airline did not immediately respond to a request for comment.",
+           "The airline said it responded to 40 complaints."),
+    "fr": ("Contactée, la mairie n\u2019a pas répondu à nos questions.",
+           "La mairie a répondu que 40 plaintes avaient été reçues."),
+    "es": ("El club no respondió a las preguntas de este diario.",
+           "El club respondió que había recibido 40 quejas."),
+    "de": ("Der Konzern wollte sich auf Anfrage nicht äußern.",
+           "Der Konzern teilte mit, es seien 40 Beschwerden eingegangen."),
+    "it": ("L'azienda non ha voluto commentare la notizia.",
+           "L'azienda ha risposto che sono arrivati 40 reclami."),
+    "pt": ("A empresa não respondeu aos contatos da reportagem.",
+           "A empresa respondeu que recebeu 40 reclamações."),
+    "ru": ("В компании на запрос не ответили.",
+           "В компании ответили, что получили 40 жалоб."),
+    "pl": ("Rzecznik firmy nie odpowiedział na nasze pytania.",
+           "Rzecznik firmy odpowiedział, że wpłynęło 40 skarg."),
+    "vi": ("Đại diện công ty chưa phản hồi về vụ việc.",
+           "Đại diện công ty cho biết đã nhận 40 đơn khiếu nại."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NO_COMMENT))
+def test_no_comment_constructions(lang):
+    silent, statement = NO_COMMENT[lang]
+    assert features.no_comment(silent, lang)
+    assert not features.no_comment(statement, lang)
+
+
+def test_no_comment_without_entries_matches_nothing():
+    assert not features.no_comment("Der Konzern wollte sich nicht äußern.", "nl")

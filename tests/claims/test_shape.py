@@ -101,3 +101,8 @@ def test_a_sentence_left_in_another_language_is_not_a_claim_of_the_article():
     assert not_claims(_doc(findings=[whole]))[i] == "untranslated"
     part = Finding("untranslated_fragment", s.start, s.start + 10, "a quoted title", "language@1", lang="de")
     assert i not in not_claims(_doc(findings=[part]))
+
+
+def test_a_non_answer_states_no_checkable_fact():
+    doc = document("Budget cut\nThe agency cut 300 jobs.\nThe agency declined to comment on the cuts.", "en")
+    assert not_claims(doc) == {0: "label_line", 2: "no_comment"}

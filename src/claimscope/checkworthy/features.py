@@ -1,8 +1,9 @@
 """Hand features of a sentence and the reasons shown to the user.
 
 Per-language cue lists live in ``claimscope/data/checkworthy/<lang>.json``
-(comparison, causal, reporting, quantity and subjective phrases; an entry ending
-in ``*`` matches any word that starts with it). Digits, capitalised words and
+(comparison, causal, reporting, quantity and subjective phrases, and the
+constructions that report a non-answer, ``no_comment``; an entry ending in ``*``
+matches any word that starts with it). Digits, capitalised words and
 punctuation are read the same way in every language.
 """
 
@@ -38,11 +39,28 @@ def languages() -> tuple[str, ...]:
 @cache
 def table(lang: str | None) -> dict[str, re.Pattern]:
     """Compiled cue patterns of ``lang`` (English when there is no table for it)."""
+    return {cat: _compile(_raw(lang)[cat]) for cat in CATEGORIES}
+
+
+@cache
+def _raw(lang: str | None) -> dict:
     if lang not in languages():
         lang = FALLBACK
     path = resources.files("claimscope") / "data" / "checkworthy" / f"{lang}.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {cat: _compile(raw[cat]) for cat in CATEGORIES}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _no_comment(lang: str | None) -> re.Pattern | None:
+    entries = _raw(lang).get("no_comment", [])
+    return _compile(entries) if entries else None
+
+
+def no_comment(text: str, lang: str | None) -> bool:
+    """Whether the sentence reports that someone did not answer or comment ("did not
+    respond to a request for comment"): the table's ``no_comment`` constructions."""
+    pattern = _no_comment(lang)
+    return bool(pattern and pattern.search(text.replace("’", "'")))
 
 
 def _compile(entries: list[str]) -> re.Pattern:

@@ -7,7 +7,9 @@ labels, "Tags: ...", "Name | date | n comments"), a question, and page furniture
 traces stage found (``boilerplate`` and ``credit_line`` findings), and a sentence left
 in another language than the article's (an ``untranslated_fragment`` finding: a caption
 or line copied from the source, not a statement of this article). The test is the same
-in every language: final punctuation, line ends and findings.
+in every language: final punctuation, line ends and findings. One lexical test joins
+them: a sentence that reports a non-answer ("did not respond to a request for comment",
+the ``no_comment`` constructions of the language's cue table) states no checkable fact.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document
+from . import features
 
 FURNITURE = ("boilerplate", "credit_line")
 UNTRANSLATED = ("untranslated_fragment",)
@@ -25,7 +28,7 @@ _CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
 
 def not_claims(doc: Document) -> dict[int, str]:
     """Sentence index -> why it cannot be check-worthy ("headline", "label_line",
-    "question", "furniture", "untranslated"), for the sentences of ``doc`` that are not
+    "question", "furniture", "untranslated", "no_comment"), for the sentences of ``doc`` that are not
     prose claims.
 
     Headline, label-line and question need a page: a text of one line (a claim typed
@@ -46,6 +49,8 @@ def not_claims(doc: Document) -> dict[int, str]:
             found[i] = "furniture"
         elif _covered(doc, s.start, s.end, UNTRANSLATED):
             found[i] = "untranslated"
+        elif features.no_comment(doc.text[s.start:s.end], s.lang or doc.language):
+            found[i] = "no_comment"
     return found
 
 
