@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.stages.dates import find_dates, foreign_form
-from claimscope.stages.garbled import cut_off, fused_words, quote_problems
+from claimscope.stages.garbled import cut_off, fused_sentences, fused_words, quote_problems, repeated_words
 from claimscope.stages.langdata import table
 from tests.stages.helpers import run, spans
 
@@ -82,7 +82,7 @@ def test_foreign_dateline_finding():
 def test_fused_words():
     fr = table("fr")
     assert fused_words("Le gouvernementannonce des renforts.", "fr", fr) == [
-        ("gouvernementannonce", "gouvernement", "annonce")
+        (3, "gouvernementannonce", "gouvernement", "annonce")
     ]
     assert fused_words("Voir www.grandlyon.com et anticonstitutionnellement.", "fr", fr) == []
     assert fused_words("An archconservative, circuslike campaign.", "en", table("en")) == []
@@ -92,7 +92,7 @@ def test_fused_words():
 def test_quote_problems():
     fr = table("fr")
     text = "« Ce plan « Ils agiront », a dit le ministre."
-    assert [reason for _, reason in quote_problems(text, 0, len(text), "", fr)] == [
+    assert [reason for _, _, reason in quote_problems(text, 0, len(text), "", fr)] == [
         "« opened again before it was closed",
         "« never closed in its paragraph",
     ]
@@ -111,12 +111,61 @@ def test_cut_off_line():
     assert not cut_off("Un titre court sans point")
 
 
-def test_garbled_finding_covers_the_sentence():
+def test_garbled_finding_covers_the_damaged_phrase():
     text = FRENCH + "\n\nLe gouvernementannonce l'envoi de renforts. Tout va bien."
     doc = run(text)
     (found,) = [f for f in doc.findings if f.kind == "garbled_sentence"]
-    assert doc.text[found.start : found.end] == "Le gouvernementannonce l'envoi de renforts."
+    assert doc.text[found.start : found.end] == "gouvernementannonce"
     assert found.label == "fused_words"
+
+
+def test_quotation_closed_by_the_mark_of_another_pair():
+    fr = table("fr")
+    text = "« Nous resterons ici”, a dit le maire."
+    assert quote_problems(text, 0, len(text), "", fr) == [(0, 21, "« closed by ”")]
+    doc = run(FRENCH + "\n\n" + text)
+    assert spans(doc, "garbled_sentence") == ["« Nous resterons ici”"]
+
+
+def test_straight_quote_closed_by_a_guillemet():
+    es = table("es")
+    text = 'El alcalde habló de "una ciudad sin coches» durante la rueda de prensa.'
+    assert [reason for _, _, reason in quote_problems(text, 0, len(text), "", es)] == ['" closed by »']
+
+
+def test_sentences_fused_at_a_full_stop():
+    fr = table("fr")
+    endings = {"fr", "com"}
+    text = "Les prix montent depuis des mois.les habitants protestent."
+    assert fused_sentences(text, "fr", fr, endings) == [(text.index("mois"), "mois.les")]
+    assert fused_sentences("Lisez notre enquête sur exemple.fr dès demain matin.", "fr", fr, endings) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, phrase",
+    [
+        ("The mayor said the the bridge would reopen.", "en", "the the"),
+        ("Die Stadt hat den Plan gebilligt gebilligt.", "de", "gebilligt gebilligt"),
+        ("El puente se cerró en la ciudad en la ciudad vieja.", "es", "en la ciudad en la ciudad"),
+    ],
+)
+def test_repeated_words(sentence, lang, phrase):
+    ((start, end, _),) = repeated_words(sentence, table(lang))
+    assert sentence[start:end] == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("He said that that plan had had its day.", "en"),
+        ("Nous nous sommes levés tôt.", "fr"),
+        ("They sailed to Bora Bora last year.", "en"),
+        ("Nước dâng dần dần trong đêm.", "vi"),
+        ("Non, non, a-t-il répété.", "fr"),
+    ],
+)
+def test_legitimate_repetitions(sentence, lang):
+    assert repeated_words(sentence, table(lang)) == []
 
 
 @pytest.mark.parametrize(

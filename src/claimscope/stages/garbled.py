@@ -7,9 +7,16 @@
   ``compound_suffixes`` ("circus|like") is a legitimate compound. Off for languages whose table sets ``compounding`` (German compounds,
   Arabic clitics are legitimately glued).
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
-* ``broken_quotes``: a quotation opened again before it was closed, a closing mark
+* ``broken_quotes``: a quotation opened again before it was closed, closed by the mark
+  of another pair ("« … ”", "„ … »", a straight quote closed by "»"), a closing mark
   with nothing open, or a quotation left open at the end of a paragraph when the next
   paragraph does not continue it.
+* ``fused_sentences``: two sentences glued at a full stop without a space
+  ("vie.le gouvernement"): both sides frequent words, the right one not a domain ending.
+* ``repeated_words``: a word or a phrase of up to four words written twice in a row
+  ("the the", "en lengua rusa en lengua rusa"), except the language's
+  ``repeatable_words`` ("nous nous", "had had"); single words not at all in languages
+  whose table sets ``reduplication`` (Vietnamese "dần dần").
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma.
 """
@@ -27,6 +34,10 @@ MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 
 # a long run of letters that is not part of a URL, domain or e-mail address
 _LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
+_FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{3,40})\.([^\W\d_]{2,40})(?=\s+[^\W\d_])")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
+MIN_STOP_FREQ = 1e-4  # the word after a glued full stop is this frequent (Zipf 5: le, the, der)
 _GLUED_OPENERS = frozenset("«„")
 _GLUED = re.compile(r"(?<=[^\W\d_])[«„]")
 
@@ -42,8 +53,8 @@ def _vocabulary(lang: str) -> dict[str, float] | None:
     return None
 
 
-def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str, str, str]]:
-    """(token, left, right) for tokens of ``sentence`` that look like two glued words."""
+def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
+    """(offset, token, left, right) for tokens of ``sentence`` that look like two glued words."""
     if table is None or table["compounding"]:
         return []
     vocabulary = _vocabulary(lang)
@@ -51,11 +62,53 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[str,
         return []
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
-    for token in _LONG_TOKEN.findall(sentence):
+    for match in _LONG_TOKEN.finditer(sentence):
+        token = match.group()
         if len(token) <= MAX_FUSED and token.islower() and token not in vocabulary and not _compound(token, vocabulary, prefixes, suffixes):
             split = _best_split(token, vocabulary)
             if split:
-                found.append((token, *split))
+                found.append((match.start(), token, *split))
+    return found
+
+
+def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
+    """(offset, token) of two sentences glued at a full stop ("vie.le gouvernement").
+
+    ``endings`` are domain endings ("fr", "com"), never taken for a word."""
+    vocabulary = _vocabulary(lang) if table is not None else None
+    if not vocabulary:
+        return []
+    found = []
+    for match in _FUSED_STOP.finditer(sentence):
+        left, right = match.group(1), match.group(2)
+        if (
+            left.islower() and right.islower() and right not in endings and left in vocabulary
+            and vocabulary.get(right, 0.0) >= MIN_STOP_FREQ
+        ):
+            found.append((match.start(), match.group()))
+    return found
+
+
+def repeated_words(sentence: str, table: dict | None) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of a word or phrase written twice in a row, only white space
+    between; a single repeated word must be lower-case (not "Bora Bora")."""
+    allowed = set((table or {}).get("repeatable_words", ()))
+    reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
+    tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
+    found, covered = [], -1
+    for i in range(len(tokens)):
+        for n in range(MAX_REPEAT, 0, -1):
+            first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
+            if len(second) < n or tokens[i][0] < covered:
+                continue
+            same = [a[2] for a in first] == [b[2] for b in second]
+            gap = sentence[first[-1][1] : second[0][0]]
+            single_ok = reduplicates or first[0][2] in allowed or not sentence[first[0][0]].islower()
+            if not same or gap.strip() or (n == 1 and single_ok):
+                continue
+            found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
+            covered = second[-1][1]
+            break
     return found
 
 
@@ -83,11 +136,12 @@ def glued_quotes(text: str, table: dict | None) -> list[int]:
 
 
 def quote_problems(text: str, start: int, end: int, next_start: str, table: dict | None):
-    """(offset, reason) for unbalanced quotation marks in the paragraph ``text[start:end]``.
+    """(start, end, reason) for unbalanced quotation marks in the paragraph ``text[start:end]``;
+    ``end`` is None when the problem runs on from ``start`` (a quotation never closed).
 
     ``next_start`` is the first character of the next paragraph (a quotation may run on
     into a paragraph that opens with a quotation mark)."""
-    openers, closers, marks = _quote_marks(table)
+    openers, closers, pairs, marks = _quote_marks(table)
     problems, stack = [], []
     for mark in marks.finditer(text, start, end):
         i, char = mark.start(), mark.group()
@@ -98,14 +152,16 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
                 stack.append(i)
         elif char in openers:
             if stack and text[stack[-1]] == char:
-                problems.append((stack[-1], f"{char} opened again before it was closed"))
+                problems.append((stack[-1], i + 1, f"{char} opened again before it was closed"))
             stack.append(i)
         elif stack:
-            stack.pop()
+            opened = stack.pop()
+            if char not in pairs.get(text[opened], (char,)):
+                problems.append((opened, i + 1, f"{text[opened]} closed by {char}"))
         else:
-            problems.append((i, f"{char} closes a quotation that was never opened"))
+            problems.append((None, i + 1, f"{char} closes a quotation that was never opened"))
     if stack and next_start not in openers | {'"'}:
-        problems.append((stack[0], f"{text[stack[0]]} never closed in its paragraph"))
+        problems.append((stack[0], None, f"{text[stack[0]]} never closed in its paragraph"))
     return problems
 
 
@@ -113,12 +169,16 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
 def _quote_table(pairs: tuple[tuple[str, str], ...]):
     openers = {o for o, c in pairs} - {c for o, c in pairs}
     closers = {c for o, c in pairs} - {o for o, c in pairs}
+    closing: dict[str, set[str]] = {'"': {'"', "”", "“"}}  # a straight quote: by curly quotes too
+    for o, c in pairs:
+        closing.setdefault(o, set()).add(c)
     marks = re.compile("[" + re.escape("".join(openers | closers | {'"'})) + "]")
-    return openers, closers, marks
+    return openers, closers, closing, marks
 
 
 def _quote_marks(table: dict | None):
-    """(openers, closers, pattern finding both) of the table's unambiguous quote pairs."""
+    """(openers, closers, opener -> its closers, pattern finding both) of the table's
+    unambiguous quote pairs."""
     return _quote_table(tuple(tuple(p) for p in (table or {}).get("quote_pairs", ())))
 
 

@@ -86,6 +86,17 @@ def _agency_cues() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
 
 
+def _overlapping(issues):
+    """Groups of overlapping (start, end, ...) spans, in order of their start."""
+    groups: list[list] = []
+    for issue in issues:
+        if groups and issue[0] < max(i[1] for i in groups[-1]):
+            groups[-1].append(issue)
+        else:
+            groups.append([issue])
+    return groups
+
+
 def _agency(text: str) -> str | None:
     """The agency when ``text`` is only an agency name ("(AFP)", "EUROPA PRESS")."""
     match = _line_patterns()["agency_line"].match(text.strip())
@@ -132,7 +143,8 @@ class Traces:
         if not doc.sentences:
             return doc
         lines = [(doc.sentences[g[0]].start, doc.sentences[g[-1]].end, g) for g in line_groups(doc)]
-        findings = self._dates(doc) + self._garbled(doc, lines) + self._lines(doc, lines)
+        found_lines = self._lines(doc, lines)
+        findings = self._dates(doc) + self._garbled(doc, lines, found_lines) + found_lines
         return doc.add_findings(sorted(findings, key=lambda f: (f.start, f.kind)))
 
     def _finding(self, kind, start, end, reason, **extra) -> Finding:
@@ -158,41 +170,57 @@ class Traces:
                 )
         return findings
 
-    def _garbled(self, doc: Document, lines) -> list[Finding]:
+    def _garbled(self, doc: Document, lines, furniture_found: list[Finding]) -> list[Finding]:
+        """Damaged phrases of main-language sentences: the fused or repeated words, the
+        quotation with a broken mark, the sentence cut off (see garbled.py)."""
         text, main = doc.text, doc.language
         lang_table = table(main)
-        issues: dict[int, list[tuple[str, str]]] = {}
+        issues: list[tuple[int, int, str, str]] = []  # start, end, label, detail
         starts = [s.start for s in doc.sentences]
 
-        def note(offset: int, label: str, detail: str) -> None:
-            index = max(bisect.bisect_right(starts, offset) - 1, 0)
-            issues.setdefault(index, []).append((label, detail))
+        def sentence_at(offset: int):
+            return doc.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
-        for index, sentence in enumerate(doc.sentences):
-            if sentence.lang == main:
-                for token, left, right in garbled.fused_words(text[sentence.start : sentence.end], main, lang_table):
-                    note(sentence.start, "fused_words", f"fused words “{token}” ({left} + {right})")
+        endings = frozenset(common()["domain_endings"])
+        for sentence in doc.sentences:
+            if sentence.lang != main:
+                continue
+            at, piece = sentence.start, text[sentence.start : sentence.end]
+            for offset, token, left, right in garbled.fused_words(piece, main, lang_table):
+                issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
+            for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
+                issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
+            for start, end, phrase in garbled.repeated_words(piece, lang_table):
+                issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
         for offset in garbled.glued_quotes(text, lang_table):
-            note(offset, "glued_quote", "quotation mark glued to the previous word")
+            sentence = sentence_at(offset)
+            issues.append((sentence.start, sentence.end, "glued_quote", "quotation mark glued to the previous word"))
         for number, paragraph in enumerate(doc.paragraphs):
             following = doc.paragraphs[number + 1].start if number + 1 < len(doc.paragraphs) else None
             next_start = text[following] if following is not None else ""
-            for offset, detail in garbled.quote_problems(text, paragraph.start, paragraph.end, next_start, lang_table):
-                note(offset, "broken_quotes", detail)
+            for start, end, detail in garbled.quote_problems(text, paragraph.start, paragraph.end, next_start, lang_table):
+                start = sentence_at(end - 1).start if start is None else start
+                end = sentence_at(start).end if end is None else end
+                issues.append((start, end, "broken_quotes", detail))
+        heading_block = len(doc.paragraphs) > 1  # title and standfirst often lack a full stop
         for start, end, group in lines[1:]:
+            if heading_block and doc.sentences[group[0]].paragraph == 0:
+                continue
             if garbled.cut_off(text[start:end]):
-                note(doc.sentences[group[-1]].start, "mid_clause", "stops mid-clause without final punctuation")
-        return [  # a foreign fragment follows its own rules; it is reported as untranslated
-            self._garbled_finding(doc, index, found)
-            for index, found in sorted(issues.items())
-            if doc.sentences[index].lang == main
+                last = doc.sentences[group[-1]]
+                issues.append((last.start, last.end, "mid_clause", "stops mid-clause without final punctuation"))
+        furniture_spans = [(f.start, f.end) for f in furniture_found]
+        kept = [  # a foreign fragment is reported as untranslated, page furniture as boilerplate
+            issue for issue in sorted(issues)
+            if sentence_at(issue[0]).lang == main
+            and not any(s < issue[1] and issue[0] < e for s, e in furniture_spans)
         ]
+        return [self._garbled_finding(group) for group in _overlapping(kept)]
 
-    def _garbled_finding(self, doc: Document, index: int, found) -> Finding:
-        sentence = doc.sentences[index]
-        details = list(dict.fromkeys(detail for _, detail in found))
+    def _garbled_finding(self, group) -> Finding:
+        details = list(dict.fromkeys(detail for *_, detail in group))
         return self._finding(
-            "garbled_sentence", sentence.start, sentence.end, "; ".join(details), label=found[0][0]
+            "garbled_sentence", group[0][0], max(end for _, end, *_ in group), "; ".join(details), label=group[0][2]
         )
 
     def _lines(self, doc: Document, lines) -> list[Finding]:
