@@ -26,7 +26,7 @@ CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateli
 LEAD_MARGIN = 0.15  # a later lead sentence this much more check-worthy than the first is the main claim
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
-PEOPLE_PARAGRAPHS = 0  # an outlet's origin is looked for this many paragraphs past its sentence
+PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
                       "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
@@ -293,8 +293,9 @@ class Chain:
         if self.hops and not self.hops[-1].anonymous:
             self._follow()
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
+            relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
-                or self._people_after(sentence)
+                or [s for s in relaxed if not s.is_outlet] or self._people_after(sentence)
             if people:
                 self._add(people[0])
         return self
@@ -608,6 +609,8 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
         said = doc.text[a.speaker_start:a.speaker_end]
         if any(m.is_outlet for m in chain.names.within(a.speaker_start, a.speaker_end)):
             continue
+        if a.anonymous and any(h.anonymous for h in chain.hops):
+            continue  # anonymous sources together count once
         if not any(_same_name(said, h.name) or h.attribution == i for h in chain.hops):
             picked.append(i)
     return _groups(doc, picked, chain.names)
