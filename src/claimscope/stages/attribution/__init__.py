@@ -81,7 +81,8 @@ def _finish(text: str, raws: list[tuple[Raw, Table]]) -> tuple[Attribution, ...]
     for raw, table in raws:
         resolver = resolvers.setdefault(table.language, EntityResolver(table))
         mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
-        anonymous.append(bool(mention) and resolver.anonymous(mention))
+        cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
+        anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)
         groups.append(resolver.resolve(mention) if mention else None)
     tag = f"{NAME}@{VERSION}"
     return tuple(

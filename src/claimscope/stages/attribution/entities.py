@@ -206,10 +206,14 @@ class EntityResolver:
     def _apposed_name(self, mention: str) -> str | None:
         """For "le maire de Dions, Paul Arnaud": the bare proper name of a later
         apposition ("Paul Arnaud"), when the first part only has a name completing
-        a common noun."""
-        parts = [_tokens(p, self.t) for p in re.split(r"\s*[,—–]\s*", mention)]
+        a common noun; for "Paul Arnaud, maire de Dions": the first part's name."""
+        parts = [_tokens(p, self.t) for p in re.split(r"\s*[,—–(]\s*", mention)]
         names = [_name(p, self.t) for p in parts if p]
-        if len(names) < 2 or not names[0] or names[0][0].isupper():
+        if len(names) < 2:
+            return None
+        if names[0] and names[0][0].isupper():
+            return names[0]  # "Irina Weber, Vorsitzende eines Vereins": the name first
+        if not names[0]:
             return None
         return next((n for n in names[1:] if n and n[0].isupper()), None)
 

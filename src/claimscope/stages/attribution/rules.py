@@ -16,6 +16,7 @@ from dataclasses import replace
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, Spans, strip, words
 
+HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
 DASHES = "—―–-"  # dashes that may introduce a credit line
 APPOSITION = (
     ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
@@ -52,6 +53,8 @@ class SentenceRules(Spans):
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
         end = self.right_region(cue.end(), hi)
+        if end < hi and end in self.quotes and self.quotes[end] < hi:
+            end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
         span = self.skip_adverbial(self.trim_speaker(cue.end(), end, after=True))
         rest = self.text[end:hi].strip(EDGE)
         longest = MAX_SPEAKER_WORDS if quoted or not rest else 6
@@ -105,11 +108,14 @@ class SentenceRules(Spans):
             or toks[0].group().lower() in self.t.determiners
         ):
             return span
-        for tok in toks[1:4]:
-            if self.looks_like_speaker((tok.start(), span[1])) and (
-                tok.group()[0].isupper() or tok.group().lower() in self.t.titles | self.t.determiners
-            ):
+        for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"
+            if tok.group()[0].isupper() or tok.group().lower() in self.t.titles | self.t.determiners:
+                head = toks[k - 1].group()  # "w piątek spółka Koleje Pomorskie"
+                if k >= 3 and head.islower() and head.lower() not in self.t.adverbs:
+                    return toks[k - 1].start(), span[1]
                 return tok.start(), span[1]
+        if len(toks) > 2:  # "в пятницу губернатор области"
+            return toks[2].start(), span[1]
         return span
 
     def main_speaker(
@@ -329,6 +335,9 @@ class SentenceRules(Spans):
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
         before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        prep = self.t.preposition.match(text, before[0]) if before else None
+        if prep and len(words(text, prep.end(), before[1])) <= 1:
+            before = None  # "Según explicó", "secondo quanto riportato": no subject
         if (
             before
             and before[1] <= left
@@ -409,7 +418,15 @@ class SentenceRules(Spans):
             if more and more[0] - speaker[1] <= 4:
                 parts = (content, more)
                 content = (content[0], more[1])
-        return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
+        return Raw((cue.start(), cue.end()), speaker or self.hyphen_pronoun(cue), content, direct, parts)
+
+    def hyphen_pronoun(self, cue: re.Match) -> tuple[int, int] | None:
+        """The subject pronoun joined to an inverted verb: "dit-elle", "précise-t-il",
+        "a-t-il déclaré"."""
+        for m in HYPHENATED.finditer(cue.group()):
+            if m.group(1).lower() in self.t.pronouns:
+                return cue.start() + m.start(1), cue.start() + m.end(1)
+        return None
 
     def next_block(self, pos: int) -> tuple[tuple[int, int], bool] | None:
         """The quotation, else the paragraph, that follows a sentence ending in a
@@ -445,6 +462,9 @@ class SentenceRules(Spans):
         speaker = self.trim_speaker(cue.end(), end, after=True)
         if speaker is None:
             return None
+        verb = self.first_cue(speaker[0], speaker[1])
+        if verb and len(words(self.text, speaker[0], verb.start())) <= 1:
+            return None  # "Según explicó X", "secondo quanto riportato": the verb's cue
         if not self.text[speaker[1] : hi].strip(EDGE) and not self.text[
             lo : cue.start()
         ].strip(EDGE):
@@ -521,19 +541,50 @@ class SentenceRules(Spans):
         left = self.left_region(lo, pos)
         speaker = self.trim_speaker(left, pos)
         toks = words(self.text, *speaker) if speaker else []
-        if not toks or len(toks) > 6 or toks[0].group().lower() in self.t.determiners:
+        found = self.content_after(pos + 1, hi, stop_ok=True)
+        if not toks or found is None:
             return None
-        label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
-        if not self.text[speaker[0]].isupper() or label in self.t.colon_labels:
-            return None  # "by Times' Ben Sisario:", "Update:", "Editor's note:"
-        if self.t.determiners and not toks[-1].group()[0].isupper():
-            return None  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
+        quoted = found[1]  # "La Procura : « … »", "Il sindaco: « … »"
         if self.first_cue(left, pos) or self.first_cue(left, pos, "prep"):
             return None
-        found = self.content_after(pos + 1, hi, stop_ok=True)
-        if found is None or not (found[1] or self.spoken_line(speaker, found[0])):
+        lead = toks[0].group().lower() in self.t.determiners
+        if (
+            len(toks) > 6
+            or not (self.text[speaker[0]].isupper() or self.text[speaker[0]] in "«“\"„")
+            or lead and len(toks) > 3 and not any(t.group()[0].isupper() for t in toks[1:])
+        ):  # "El entrenador no esconde su enfado: « … »": a clause, not a name
+            return self.clause_colon(lo, pos, found) if quoted else None
+        label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
+        if label in self.t.colon_labels:
+            return None  # "Update:", "Editor's note:"
+        if not quoted and (
+            toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
+            or self.t.determiners and not toks[-1].group()[0].isupper()
+        ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
+            return None
+        if not (quoted or self.spoken_line(speaker, found[0])):
             return None
         return Raw((pos, pos + 1), speaker, *found)
+
+    def clause_colon(self, lo: int, pos: int, found: tuple) -> Raw | None:
+        """ "Le maire ne cache pas sa colère : « … »": a clause opening with its subject
+        and ending in a colon before a quotation; the words after the subject are the cue."""
+        toks = words(self.text, lo, pos)
+        speaker = self.subject(lo, pos)
+        if speaker is None and toks and toks[0].group().lower() in self.t.determiners:
+            speaker = toks[0].start(), toks[min(2, len(toks) - 1)].end()
+        if speaker is None or not self.looks_like_speaker(speaker):
+            return None
+        toks = words(self.text, *speaker)
+        for k, tok in enumerate(toks[1:], 1):  # "El entrenador | no esconde"
+            word = tok.group()
+            if word.lower() in self.t.negations or k >= 3 and not word[0].isupper():
+                speaker = (speaker[0], toks[k - 1].end())
+                break
+        cue = strip(self.text, speaker[1], pos + 1, " \t\n,")
+        if not 1 <= len(words(self.text, *cue)) <= 8 or self.enclosing(speaker[0]):
+            return None
+        return Raw(cue, speaker, *found)
 
     def line(self, pos: int) -> tuple[int, int]:
         """The line (between line breaks) around ``pos``."""

@@ -53,6 +53,7 @@ _LIST_KEYS = (
     "weak_lemmas",
     "negations",
     "anonymous_openers",
+    "hearsay",
 )
 
 
@@ -143,6 +144,7 @@ class Table:
     # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
     # names nobody, they make it anonymous ("a resident", "plusieurs témoins")
     anonymous_openers: tuple
+    hearsay: frozenset  # "reportedly", "paraît-il", "якобы": a cue whose source is anonymous
 
     @property
     def demonyms(self) -> dict:
@@ -254,6 +256,7 @@ def _compile(raw: dict) -> Table:
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
+        hearsay=frozenset(" ".join(w.lower().split()) for w in raw.get("hearsay", [])),
         anonymous_openers=tuple(
             sorted((w.lower() for w in raw.get("anonymous_openers", [])), key=len, reverse=True)
         ),

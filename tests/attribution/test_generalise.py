@@ -1,0 +1,186 @@
+"""Constructions found on news written by another hand (issue 11): reporting verbs by
+lemma, inverted subjects after a clause, hyphenated pronouns, negation, page labels
+and headlines, colon clauses, anonymous speakers and hearsay. Sentences are our own."""
+
+from tests.attribution.util import by_cue, run
+
+
+# -- reporting verbs by lemma: any inflection is a cue --------------------------------
+
+def test_lemma_finds_inflected_verbs():
+    cases = [
+        ("fr", "Le capitaine énumère les navires perdus dans la tempête.", "énumère"),
+        ("en", "The engineer testifies that the valve had failed twice.", "testifies"),
+        ("es", "La alcaldesa matizó que la obra terminará en mayo.", "matizó"),
+        ("it", "Il sindaco ribadisce che la piscina resterà chiusa.", "ribadisce"),
+        ("pt", "A diretora esclareceu que a escola abrirá em março.", "esclareceu"),
+        ("de", "Der Trainer bekräftigte, dass die Mannschaft bleibt.", "bekräftigte"),
+        ("ru", "Губернатор уверял, что мост откроют весной.", "уверял"),
+        ("pl", "Burmistrz uprzedzał, że remont potrwa do jesieni.", "uprzedzał"),
+    ]
+    for lang, sentence, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"], (lang, found)
+
+
+def test_lemma_keeps_the_auxiliary():
+    _, found = run(["La directrice a énuméré les salles à rénover cet été."], "fr")
+    assert by_cue(found, "a énuméré")["speaker"] == "La directrice"
+
+
+def test_lemma_skips_infinitives_nouns_and_bare_participles():
+    _, found = run(["Il est temps de dire la vérité aux habitants du quartier."], "fr")
+    assert not any(a["cue"] == "dire" for a in found)
+    _, found = run(["El comunicado publicado ayer no cambia nada en la ciudad."], "es")
+    assert not any(a["cue"] == "publicado" for a in found)
+    _, found = run(["Il comunicato diffuso dal club parla di un infortunio."], "it")
+    assert not any(a["cue"] == "comunicato" for a in found)
+
+
+def test_negated_verb_is_no_cue():
+    _, found = run(["Le club n'a pas répondu aux questions des supporters."], "fr")
+    assert not any("répondu" in a["cue"] for a in found)
+    _, found = run(["Die Stadt hat den Bericht bisher nicht kommentiert."], "de")
+    assert not any(a["cue"] == "kommentiert" for a in found)
+
+
+# -- inverted subject after a clause ------------------------------------------------
+
+def test_inverted_subject_after_a_clause_and_an_adverbial():
+    _, found = run(
+        ["Завод в Туле закроют до конца года, заявил в пятницу губернатор области Иван Соколов."],
+        "ru",
+    )
+    a = by_cue(found, "заявил")
+    assert a["speaker"] == "губернатор области Иван Соколов"
+    assert a["content"].startswith("Завод в Туле")
+
+
+def test_inverted_subject_after_a_dash():
+    _, found = run(
+        ["Pociągi na trasie do Gdyni pojadą wolniej przez trzy tygodnie – poinformowała w piątek spółka Koleje Pomorskie."],
+        "pl",
+    )
+    assert by_cue(found, "poinformowała")["speaker"] == "spółka Koleje Pomorskie"
+
+
+def test_inverted_german_newspaper_after_a_long_clause():
+    _, found = run(
+        ["Die Brücke über den Fluss wird wegen schwerer Schäden am Fundament bis zum Herbst gesperrt, schreibt die Zeitung „Nordkurier“."],
+        "de",
+    )
+    assert by_cue(found, "schreibt")["speaker"] == "die Zeitung „Nordkurier“"
+
+
+def test_inverted_domain_name():
+    _, found = run(["Altre città seguiranno presto la stessa strada, scrive notizieitalia.it nel suo articolo."], "it")
+    assert by_cue(found, "scrive")["speaker"] == "notizieitalia.it"
+
+
+def test_english_object_is_no_inverted_subject():
+    _, found = run(
+        ["Mary Stone, a lawyer who has worked on many such cases over the years, told The Herald."],
+        "en",
+    )
+    assert by_cue(found, "told")["speaker"].startswith("Mary Stone")
+
+
+def test_preposition_before_a_verb_leaves_the_verb_its_cue():
+    _, found = run(["Según explicó el portavoz, el tren saldrá a las ocho."], "es")
+    assert not any(a["speaker"] == "explicó" for a in found)
+    assert not any(a["speaker"] == "Según" for a in found)
+
+
+# -- pronouns ------------------------------------------------------------------------
+
+def test_hyphenated_pronoun_is_the_speaker_and_resolves():
+    _, found = run(
+        [
+            "« Nous rouvrirons la salle en juin », a annoncé Claire Morel, la directrice.",
+            "« Le chantier avance bien », précise-t-elle.",
+        ],
+        "fr",
+    )
+    a = by_cue(found, "précise-t-elle")
+    assert a["speaker"] == "elle"
+    assert a["entity"] == "Claire Morel"
+
+
+def test_name_before_its_apposition_is_the_entity():
+    _, found = run(
+        [
+            "Jonas Keller, Leiter eines Berliner Vereins junger Eltern, warnte vor Panik.",
+            "„Wir bleiben ruhig“, sagte er.",
+        ],
+        "de",
+    )
+    assert by_cue(found, "sagte")["entity"] == "Jonas Keller"
+
+
+# -- colons: page labels, headlines, clauses ------------------------------------------
+
+def test_page_labels_and_headlines_are_no_speech():
+    text_lines = [
+        "Lyon : la piscine municipale ferme pour travaux",
+        "Tags : Lyon, piscine, travaux, été",
+        "Partager : Facebook | Twitter | WhatsApp",
+    ]
+    _, found = run(text_lines, "fr")
+    assert not [a for a in found if a["cue"] == ":"]
+
+
+def test_colon_speaker_with_a_quotation_keeps_its_determiner():
+    _, found = run(["Il prefetto: «Nessuna scuola resterà chiusa»"], "it")
+    assert by_cue(found, ":")["speaker"] == "Il prefetto"
+
+
+def test_clause_ending_in_a_colon_before_a_quotation():
+    _, found = run(
+        ["El entrenador no esconde su enfado: «Nos han robado el partido»."], "es"
+    )
+    a = next(a for a in found if a["content"] == "Nos han robado el partido")
+    assert a["speaker"] == "El entrenador"
+    assert "esconde" in a["cue"]
+
+
+# -- anonymous speakers and hearsay ----------------------------------------------------
+
+def test_indefinite_speaker_without_a_name_is_anonymous():
+    cases = [
+        ("fr", "Un infirmier a raconté que le service manquait de lits.", "a raconté"),
+        ("en", "A neighbour said the fire started in the kitchen.", "said"),
+        ("ru", "Несколько жителей рассказали, что свет отключали дважды.", "рассказали"),
+        ("vi", "Một số người dân cho biết nước sông đã rút.", "cho biết"),
+    ]
+    for lang, sentence, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["anonymous"], (lang, found)
+
+
+def test_named_or_unnamed_by_request():
+    _, found = run(["Un porte-parole de la SNCF a affirmé que le trafic reprendrait."], "fr")
+    assert not by_cue(found, "a affirmé")["anonymous"]
+    _, found = run(
+        ["Una vecina, que pidió no ser identificada, dijo que oyó dos disparos."], "es"
+    )
+    assert by_cue(found, "dijo")["anonymous"]
+
+
+def test_pronoun_for_an_anonymous_speaker_is_anonymous():
+    _, found = run(
+        [
+            "A driver who asked not to be named said the road was closed at noon.",
+            "He said the police arrived an hour later.",
+        ],
+        "en",
+    )
+    assert by_cue(found[-1:], "said")["speaker"] == "He"
+    assert found[-1]["anonymous"]
+
+
+def test_hearsay_adverb_is_an_anonymous_cue():
+    _, found = run(["Der Bürgermeister soll angeblich schon zurückgetreten sein."], "de")
+    a = by_cue(found, "angeblich")
+    assert a["speaker"] is None and a["anonymous"]
+    _, found = run(["Директор якобы уже подписал приказ об увольнении."], "ru")
+    assert by_cue(found, "якобы")["anonymous"]
