@@ -57,14 +57,18 @@ def _plain(value: Any, text: str) -> Any:
 
 
 def _with_span_texts(item: dict[str, Any], text: str) -> dict[str, Any]:
+    """Beside each ``X_start``/``X_end`` pair its ``X_text``; null when the span is absent
+    (an attribution without a speaker has ``speaker_text: null``)."""
     out = dict(item)
     for key, start in item.items():
-        if not key.endswith("start") or not isinstance(start, int):
+        if not key.endswith("start"):
             continue
         prefix = key[: -len("start")]
         end = item.get(prefix + "end")
-        if isinstance(end, int):
+        if isinstance(start, int) and isinstance(end, int):
             out[prefix + "text"] = text[start:end]
+        elif start is None and prefix + "end" in item and end is None:
+            out[prefix + "text"] = None
     return out
 
 
