@@ -239,3 +239,95 @@ def test_foreign_fragment_is_not_also_garbled():
     german = "„Wir werden Kündigungen so weit wie möglich vermeiden“, sagte ein Sprecher des Unternehmens."
     doc = run(ENGLISH + "\n\n" + german)
     assert [f.kind for f in doc.findings] == ["untranslated_fragment"]
+
+
+GERMAN = (
+    "Die Regierung hat am Mittwoch einen neuen Plan für den öffentlichen Verkehr vorgestellt. "
+    "Regionale Züge sollen ab dem nächsten Monat häufiger fahren."
+)
+ITALIAN = (
+    "Il governo ha presentato mercoledì un nuovo piano per i trasporti pubblici. "
+    "I treni regionali passeranno più spesso a partire dal mese prossimo."
+)
+
+
+def _furniture(text: str, kind: str = "boilerplate") -> list[tuple[str, str | None]]:
+    doc = run(text)
+    return [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("38 commentaires", "comments"),
+        ("Kommentare (5) | Artikel teilen", "comments"),
+        ("Tags : retraites, syndicats, grève", "tags"),
+        ("Etiquetas: lluvia, Valencia, cosecha", "tags"),
+        ("PARTAGEZ CET ARTICLE AVANT QU'IL DISPARAISSE", "share_prompt"),
+        ("Nous utilisons des cookies pour mesurer l'audience", "cookie_notice"),
+    ],
+)
+def test_page_furniture_from_structure_and_page_words(line, label):
+    assert _furniture(FRENCH + "\n\n" + line) == [(line, label)]
+
+
+@pytest.mark.parametrize(
+    "article, line, label",
+    [
+        (GERMAN, "Unterstützen Sie unseren Blog – jetzt spenden!", "donate"),
+        (ITALIAN, "Iscriviti al canale per ricevere le notizie!", "subscribe"),
+        (ENGLISH, "Keep this site alive — DONATE NOW", "donate"),
+    ],
+)
+def test_prompts_in_the_article_language(article, line, label):
+    assert _furniture(article + "\n\n" + line) == [(line, label)]
+
+
+def test_reading_time_segment_of_a_metadata_line():
+    found = _furniture("Titre\n3 mars 2024 · Rubrik: Politik · Lesezeit 4 Min.\n\n" + FRENCH)
+    assert found == [("Lesezeit 4 Min.", "reading_time")]
+
+
+def test_headlines_listed_under_a_related_links_heading():
+    text = FRENCH + "\n\nÀ lire aussi :\n» Le tramway prolongé jusqu'à la gare\n» Les bus de nuit reviennent\n\n" + FRENCH
+    assert [label for _, label in _furniture(text)] == ["related_links", "related_headline", "related_headline"]
+
+
+def test_disclaimer_at_the_end():
+    text = FRENCH + "\n\nCet article exprime l'opinion de son auteur et n'engage pas la rédaction."
+    assert _furniture(text) == [(text.split("\n\n")[1], "disclaimer")]
+
+
+def test_prompt_words_inside_prose_are_not_furniture():
+    prose = (
+        "Les communes partagent les frais de la nouvelle digue avec la région. "
+        "Die Gemeinden teilen sich die Kosten des Deiches mit dem Land."
+    )
+    assert _furniture(FRENCH + "\n\n" + prose.split(". ")[0] + ".") == []
+    assert _furniture(FRENCH + "\n\nLe maire a dit : « Partagez vos idées sur le projet lors de la réunion publique de mardi. »") == []
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("(Fonte: notizie-esempio.it, traduzione dall'inglese)", "(Fonte: notizie-esempio.it, traduzione dall'inglese)"),
+        ("Source: Daily Example (automatic translation)", "Source: Daily Example (automatic translation)"),
+        ("Fuente: Ejemplo.es | Traducido del inglés por la redacción", "Fuente: Ejemplo.es | Traducido del inglés por la redacción"),
+        ("Com informações da Agência Exemplo", "Com informações da Agência Exemplo"),
+        ("Lan Hương (Theo Reuters, AFP)", "(Theo Reuters, AFP)"),
+    ],
+)
+def test_credit_lines_made_of_parts(line, expected):
+    assert [span for span, _ in _furniture(FRENCH + "\n\n" + line, "credit_line")] == [expected]
+
+
+def test_upper_case_agency_dateline():
+    found = _furniture("MADRID, 3 mar. (EUROPA PRESS) -\n\n" + FRENCH, "credit_line")
+    assert found == [("MADRID, 3 mar. (EUROPA PRESS) -", "dateline")]
+
+
+def test_sentence_credit_after_a_disclaimer_on_one_line():
+    line = "Dieser Text wurde automatisch aus dem Englischen übersetzt. Quelle: beispiel.de"
+    doc = run(GERMAN + "\n\n" + line)
+    assert spans(doc, "boilerplate") == ["Dieser Text wurde automatisch aus dem Englischen übersetzt."]
+    assert spans(doc, "credit_line") == ["Quelle: beispiel.de"]

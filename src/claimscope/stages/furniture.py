@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .langdata import table
+from .langdata import tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
@@ -56,13 +56,19 @@ def has_word(text: str, entries) -> bool:
     return any(f" {e} " in joined for e in entries)
 
 
+STRUCTURAL = ("counter", "tags", "reading_time", "translation")  # safe in every language
+
+
 @lru_cache(maxsize=None)
 def page_words(lang: str | None) -> dict[str, tuple[str, ...]]:
-    """label -> words, of ``lang`` and English (English page furniture is everywhere)."""
+    """label -> words. Prompts and disclaimers: words of ``lang`` and English (English
+    page furniture is everywhere); the ``STRUCTURAL`` labels, which only count inside a
+    tight line structure, of every language (a Spanish tag list left in a French page)."""
     merged: dict[str, list[str]] = {}
-    for t in (table(lang), table("en")):
-        for label, entries in (t or {}).get("page_words", {}).items():
-            merged.setdefault(label, []).extend(entries)
+    for t in tables().values():
+        for label, entries in t.get("page_words", {}).items():
+            if label in STRUCTURAL or t["lang"] in (lang, "en"):
+                merged.setdefault(label, []).extend(entries)
     return {label: tuple(dict.fromkeys(entries)) for label, entries in merged.items()}
 
 
@@ -102,7 +108,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if not line or line[0] in "«“„\"'‘" or len(words(line)) > MAX_DISCLAIMER_WORDS:
         return None
     table_words = page_words(lang)
-    ends_like_prose = line.rstrip().endswith((".", "…"))
+    ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
     if len(words(line)) <= MAX_PROMPT_WORDS and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Leia, confira e compartilhe")
