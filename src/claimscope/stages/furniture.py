@@ -56,7 +56,7 @@ def has_word(text: str, entries) -> bool:
     return any(f" {e} " in joined for e in entries)
 
 
-STRUCTURAL = ("counter", "tags", "reading_time", "translation")  # safe in every language
+STRUCTURAL = ("counter", "tags", "reading_time", "translation", "agencies")  # safe in every language
 
 
 @lru_cache(maxsize=None)
@@ -144,6 +144,11 @@ def headline_like(line: str) -> bool:
     """A short line that does not end like a sentence (a listed headline)."""
     stripped = line.rstrip()
     return 0 < len(words(stripped)) <= MAX_HEADLINE_WORDS and not stripped.endswith((".", ":"))
+
+
+def vague_credit(name: str) -> bool:
+    """A credited name that is only a word for agencies ("agências", "Agenturen")."""
+    return " ".join(words(name)) in page_words(None).get("agencies", ())
 
 
 def translation_note(part: str, lang: str | None) -> bool:

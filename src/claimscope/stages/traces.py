@@ -28,7 +28,6 @@ BOILERPLATE_PHRASES = {
     "subscribe": "subscription prompt",
     "comments": "comments prompt",
     "copyright": "copyright notice",
-    "press_contact": "press contact line",
     "donate": "donation prompt",
     "disclaimer": "disclaimer",
     "reading_time": "reading time",
@@ -37,6 +36,7 @@ BOILERPLATE_PHRASES = {
     "advertisement": "advertisement label",
     "cookie_notice": "cookie notice",
     "about_issuer": "section about the issuer",
+    "press_contact": "press contact or notes to editors",
 }
 MAX_COPYRIGHT_WORDS = 25
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
@@ -116,6 +116,7 @@ def _cue_name(part: str) -> str | None:
         named = _DOMAIN.search(name) or _agency(name)
     else:
         named = _DOMAIN.search(name) or any(_names_something(w) for w in name.split())
+    named = named or furniture.vague_credit(name)  # "Com agências", "Source : agences"
     return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
 
 
