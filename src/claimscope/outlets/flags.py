@@ -116,8 +116,8 @@ def triage(doc: Document, chain: SourceChain) -> tuple[str, ...]:
     claim = claim if len(claim) <= 90 else claim[:87].rstrip() + "…"
     route = " ← ".join(h.name for h in chain.hops[1:]) or "no source named"
     n = chain.independent_sources
-    lines = [f"Check first: “{claim}” — this article ← {route} "
-             f"({n} independent source{'s' if n != 1 else ''} behind it, {chain.article_sources} in the whole article)."]
+    lines = [f"Check first: “{claim}” — this article ← {route} ({n} independent source{'s' if n != 1 else ''} "
+             f"behind it, {chain.article_sources} in the whole article)."]
     warnings = [f.reason for f in chain.flags if f.kind not in ("single_source", "untranslated_fragment", "machine_translation_artifact")]
     if warnings:
         lines.append("Why: " + "; ".join(warnings[:3]) + ".")

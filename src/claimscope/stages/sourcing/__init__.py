@@ -1,0 +1,76 @@
+"""Stage ``sourcing``: the main claim, its sourcing chain, independent sources, flags, triage.
+
+Needs sentences, language, traces (credit lines, translation damage), attributions and
+claims; provides ``sourcing``. See docs/sourcing.md. The chain logic lives here, in reading
+order: the main claim → the attributions it rests on → the outlets credited or relayed →
+the origin. The outlet package only answers "which outlet is this name or domain".
+Outlet ratings come from the ratings database the user imported into (``claimscope
+outlets import``), when there is one.
+"""
+
+from __future__ import annotations
+
+from ...model import Document, Hop, Rating, SourceChain
+from ...outlets.flags import flags, triage
+from ...outlets.mentions import MentionFinder, default_finder
+from ...outlets.ratings import RatingsDB
+from ...outlets.registry import normalize_host
+from ...pipeline import stage_tag
+from .counts import article_sources, independent_sources
+from .names import Names, Source, bare_name
+from .route import Chain
+
+__all__ = ["Sourcing"]
+
+
+class Sourcing:
+    """Pipeline stage adding ``Document.sourcing`` (one chain, the main claim's) and ``Document.triage``."""
+
+    name = "sourcing"
+    version = "2"
+    requires = ("sentences", "language", "traces", "attributions", "claims")
+    provides = ("sourcing",)
+
+    def __init__(self, finder: MentionFinder | None = None, ratings: RatingsDB | None = None, use_default_ratings=True):
+        self.finder = finder or default_finder()
+        self.ratings = ratings if ratings is not None or not use_default_ratings else RatingsDB.open_existing()
+
+    def __call__(self, doc: Document) -> Document:
+        chain = self.chain(doc)
+        return doc.evolve(sourcing=(chain,), triage=triage(doc, chain))
+
+    def chain(self, doc: Document) -> SourceChain:
+        """The main claim's chain: this article, credited and relaying outlets, the origin."""
+        built = Chain(doc, Names(doc, self.finder)).build()
+        article = self._article(doc)
+        if article.outlet_id and any(h.outlet and h.outlet.id == article.outlet_id for h in built.hops):
+            own = next(h for h in built.hops if h.outlet and h.outlet.id == article.outlet_id)
+            built.circular = built.circular or own
+            if built.hops[-1] is not own:
+                built.hops.append(own)
+        hops = (article, *(self._hop(h, doc.language) for h in built.hops))
+        start, end = (doc.sentences[built.claim].start, doc.sentences[built.claim].end) if built.claim is not None \
+            else (0, 0)
+        independent = independent_sources(built)
+        anonymous = any(h.anonymous for h in built.hops) or any(doc.attributions[i].anonymous for i in built.support) \
+            or (independent > 1 and any(h.is_outlet for h in built.hops))
+        circular = bare_name(built.circular.name, doc.language) if built.circular else None
+        found = flags(doc, hops, independent, circular, anonymous, (start, end))
+        return SourceChain(start, end, hops, independent, found, stage_tag(self),
+                           article_sources=max(article_sources(built), independent))
+
+    def _article(self, doc: Document) -> Hop:
+        meta = doc.article.meta
+        host = normalize_host(meta.canonical_url or meta.url or "") or None
+        outlet = self.finder.registry.by_domain(host) if host else None
+        return Hop(kind="article", name="this article", domain=host, outlet_id=outlet.id if outlet else None,
+                   ownership=outlet.ownership if outlet else None, ratings=self._ratings([host] if host else []))
+
+    def _hop(self, src: Source, lang: str | None) -> Hop:
+        domains = list(src.outlet.domains) if src.outlet else ([src.domain] if src.domain else [])
+        return src.hop(self._ratings(domains), lang)
+
+    def _ratings(self, domains) -> tuple[Rating, ...]:
+        if self.ratings is None:
+            return ()
+        return next((found for d in domains if (found := self.ratings.lookup(d))), ())

@@ -1,0 +1,65 @@
+"""How many independent sources stand behind the main claim and the whole article."""
+
+from __future__ import annotations
+
+from ...model import Document
+from ...outlets.speakers import group
+from .names import Names, same_name
+from .route import FOLLOW_PARAGRAPHS, Chain
+
+CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
+
+
+def _groups(doc: Document, indices, names: Names) -> dict[str, list]:
+    """Speaker groups of the given attributions (outlets by outlet, people by entity)."""
+    items = []
+    for i in indices:
+        a = doc.attributions[i]
+        said = doc.text[a.speaker_start:a.speaker_end]
+        inside = names.within(a.speaker_start, a.speaker_end)
+        key = (inside[0].outlet.id if inside[0].outlet else inside[0].name) if inside else (a.speaker_entity or said)
+        items.append((key.casefold(), said, a.anonymous, i))
+    return group(items, doc.language)
+
+
+def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
+    """Speaker groups outside the chain: usable speakers that are not outlets, quoted in
+    the claim's paragraph and the next ``paragraphs`` ones (None: the whole article)."""
+    doc = chain.doc
+    first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
+    para = {i: s.paragraph for i, s in enumerate(doc.sentences)}
+    picked = []
+    for i, a in enumerate(doc.attributions):
+        if a.speaker_start is None or not chain.usable(a):
+            continue
+        at = next((para[j] for j, s in enumerate(doc.sentences) if s.start <= a.cue_start < s.end), None)
+        if paragraphs is not None and (at is None or not first <= at <= first + paragraphs):
+            continue
+        said = doc.text[a.speaker_start:a.speaker_end]
+        if any(m.is_outlet for m in chain.names.within(a.speaker_start, a.speaker_end)):
+            continue
+        if a.anonymous and any(h.anonymous for h in chain.hops):
+            continue  # anonymous sources together count once
+        if not any(same_name(said, h.name) or h.attribution == i for h in chain.hops):
+            picked.append(i)
+    return _groups(doc, picked, chain.names)
+
+
+def independent_sources(chain: Chain) -> int:
+    """Sources behind the main claim. A claim relayed by outlets rests on one origin,
+    plus anonymous sources the article adds (all together count once). A claim told
+    first-hand rests on its speaker and the other people quoted around it."""
+    if not chain.hops:
+        return 0
+    others = _others(chain, CORROBORATION_PARAGRAPHS)
+    if any(h.is_outlet for h in chain.hops):
+        nearby = _others(chain, FOLLOW_PARAGRAPHS).values()
+        anonymous = any(chain.doc.attributions[i].anonymous for nodes in nearby for i in nodes)
+        return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
+    return 1 + len(others)
+
+
+def article_sources(chain: Chain) -> int:
+    """Independent sources the whole article quotes: the chain's origin and every other
+    speaker group (anonymous speakers together)."""
+    return (1 if chain.hops else 0) + len(_others(chain, None))

@@ -1,0 +1,197 @@
+"""Names of sources in a document: registry outlets and domains, names an outlet noun
+introduces ("the blog Xyz", "канал «Xyz»"), @handles, speakers with a proper name, and
+later mentions of all of these (docs/sourcing.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Document, Hop, Rating
+from ...outlets import cues
+from ...outlets.mentions import Mention, MentionFinder, fold
+from ...outlets.registry import Outlet
+
+RELAY_REACH = 60  # characters between a relay cue and the source it names
+PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
+                      "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
+QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_NAME_WORD = re.compile(r"[\w.-]+")
+
+
+@dataclass
+class Source:
+    """A person, body, outlet, account or document the text names as a source."""
+
+    name: str
+    start: int
+    end: int
+    evidence: str
+    outlet: Outlet | None = None
+    domain: str | None = None
+    anonymous: bool = False
+    is_outlet: bool = False
+    attribution: int | None = None
+
+    def same(self, other: "Source") -> bool:
+        if self.outlet and other.outlet:
+            return self.outlet.id == other.outlet.id
+        return same_name(self.name, other.name) or bool(
+            self.domain and other.domain and self.domain == other.domain)
+
+    def hop(self, ratings: tuple[Rating, ...] = (), lang: str | None = None) -> Hop:
+        o = self.outlet
+        return Hop(kind="outlet" if self.is_outlet else "speaker", name=bare_name(self.name, lang), start=self.start,
+                   end=self.end, evidence=self.evidence, outlet_id=o.id if o else None,
+                   domain=self.domain or (o.domains[0] if o and o.domains else None),
+                   ownership=o.ownership if o else None, country=o.country if o else None,
+                   anonymous=self.anonymous, attribution=self.attribution, ratings=ratings)
+
+
+def bare_name(name: str, lang: str | None) -> str:
+    """A proper name without its leading determiners ("Il Consiglio" → "Consiglio")."""
+    stop = cues.stopwords(lang)
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in stop and words[1][:1].isupper():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(name.casefold())[0]) if w not in ("www", "com", "ru", "net", "org")]
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name's words, in order, inside the other's ("TruthWire" = "TruthWire Daily")."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    short, long_ = sorted((wa, wb), key=len)
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
+class Names:
+    """Every source name in the text: registry outlets and domains, names introduced by an
+    outlet noun ("the blog Xyz", "канал «Xyz»"), @handles, and later mentions of those."""
+
+    def __init__(self, doc: Document, finder: MentionFinder):
+        self.doc = doc
+        text = doc.text
+        skip = [(f.start, f.end) for f in doc.findings if f.kind == "boilerplate"]
+        context = [(a.speaker_start, a.speaker_end) for a in doc.attributions if a.speaker_start is not None]
+        context += [(f.start, f.end) for f in doc.findings if f.kind == "credit_line"] + _relay_windows(doc)
+        found: list[Source] = []
+        for m in finder.find(text, context):
+            if not _inside(m.start, m.end, skip) and not _photo_credit(doc, m):
+                found.append(self._registry(m, text))
+        found += self._introduced(skip)
+        found += [Source(m.group(), m.start(), m.end(), "introduced", is_outlet=True) for m in _HANDLE.finditer(text)]
+        found += self._speakers([(a.speaker_start, a.speaker_end) for a in doc.attributions
+                                 if a.speaker_start is not None], found)
+        found += self._repeated(found)
+        for s in found:
+            if s.outlet is None and s.evidence == "introduced":
+                inner = next((r for r in found if r.outlet and s.start <= r.start and r.end <= s.end), None)
+                if inner is not None:
+                    s.outlet = inner.outlet
+        found.sort(key=lambda s: (s.start, -s.end))
+        self.all: list[Source] = []
+        for s in found:
+            if not self.all or s.start >= self.all[-1].end:
+                self.all.append(s)
+
+    @staticmethod
+    def _registry(m: Mention, text: str) -> Source:
+        name = text[m.start:m.end]
+        quoted = QUOTED.search(text, max(0, m.start - 1), min(len(text), m.end + 40))
+        outlet = m.outlet
+        if quoted and quoted.start(1) <= m.start and m.end < quoted.end(1) and outlet:  # «Name Z» is another name
+            name, outlet = quoted.group(1), None
+            return Source(name, quoted.start(1), quoted.end(1), "introduced", is_outlet=True)
+        return Source(name, m.start, m.end, "mention", outlet, m.domain, is_outlet=True)
+
+    def _introduced(self, skip) -> list[Source]:
+        """Names right after an outlet noun: a quoted name, else capitalised words."""
+        text, out = self.doc.text, []
+        for s in self.doc.sentences:
+            for cue in cues.find("outlet_nouns", text, s.lang or self.doc.language, s.start, s.end):
+                span = _name_after(text, cue.end(), s.end)
+                if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
+                    out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))
+        return out
+
+    def _speakers(self, spans, found: list[Source]) -> list[Source]:
+        """Speakers with a proper name ("Patriot Dispatch says…") that hold no outlet name."""
+        text, out = self.doc.text, []
+        for start, end in spans:
+            said = text[start:end].strip()
+            if len(said.split()) <= 4 and all(w[:1].isupper() for w in said.split()) and len(said) > 3 \
+                    and not any(start <= f.start < end for f in found):
+                out.append(Source(said, start, start + len(said), "speaker"))
+        return out
+
+    def _repeated(self, found: list[Source]) -> list[Source]:
+        """Later mentions of an unregistered name introduced once."""
+        text, out = self.doc.text, []
+        for src in {s.name: s for s in found if s.outlet is None and not s.domain and len(s.name) > 3}.values():
+            for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", text):
+                out.append(Source(src.name, m.start(), m.end(), src.evidence, is_outlet=src.is_outlet))
+        return out
+
+    def add(self, src: Source) -> None:
+        """Register a source named after a relay cue, with its later mentions."""
+        for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", self.doc.text):
+            if not any(s.start < m.end() and m.start() < s.end for s in self.all):
+                self.all.append(Source(src.name, m.start(), m.end(), "introduced", is_outlet=True))
+        self.all.sort(key=lambda s: s.start)
+
+    def within(self, start: int, end: int) -> list[Source]:
+        return [s for s in self.all if start <= s.start and s.end <= end]
+
+
+def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The name following an outlet noun: «quoted», or a run of capitalised words (with
+    lower-case joiners like "de", "em" between them), after at most one lower-case word."""
+    rest = text[pos:limit]
+    lead = len(rest) - len(rest.lstrip(" :\u00a0"))
+    quoted = QUOTED.match(rest, lead)
+    if quoted:
+        return pos + quoted.start(1), pos + quoted.end(1)
+    words = list(_NAME_WORD.finditer(rest, lead))
+    start = end = None
+    for i, w in enumerate(words[:8]):
+        if i > 0 and rest[words[i - 1].end():w.start()].strip():
+            break  # punctuation between words ends the name
+        token = w.group().rstrip(".")
+        capital = token[:1].isupper() or ("." in token and token[:1].isalnum())
+        if capital:
+            start = w.start() if start is None else start
+            end = w.start() + len(token)
+        elif start is None and i == 0 and token.islower():
+            continue  # one adjective: "le portail russe X"
+        elif start is not None and token.islower() and len(token) <= 3:
+            continue  # a joiner: "Noticias de Occidente"
+        else:
+            break
+    return (pos + start, pos + end) if start is not None else None
+
+
+def _relay_windows(doc: Document) -> list[tuple[int, int]]:
+    """Text around relay cues, where an ambiguous alias ("citing RT") names an outlet."""
+    windows = []
+    for sent in doc.sentences:
+        for cue in cues.find("relay_cues", doc.text, sent.lang or doc.language, sent.start, sent.end):
+            windows.append((max(sent.start, cue.start() - RELAY_REACH), min(sent.end, cue.end() + RELAY_REACH)))
+    return windows
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _photo_credit(doc: Document, m: Mention) -> bool:
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    before = doc.text[max(line_start, m.start - 25):m.start]
+    return any(before[hit.end():].strip(" :：-–—\u00a0") == "" for hit in cues.find("photo_credit", before))

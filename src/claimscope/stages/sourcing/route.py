@@ -1,0 +1,337 @@
+"""The route of the main claim: credits, the attributions it rests on, relays followed
+to the origin, loops (docs/sourcing.md)."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Attribution, Document
+from ...outlets import cues
+from .lead import main_claim
+from .names import QUOTED, RELAY_REACH, Names, Source
+
+CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
+FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
+PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
+
+
+class Chain:
+    """The route of the main claim, built once per document."""
+
+    def __init__(self, doc: Document, names: Names):
+        self.doc, self.names = doc, names
+        self.text = doc.text
+        self.claim = main_claim(doc)
+        self.hops: list[Source] = []
+        self.circular: Source | None = None
+        self.support: list[int] = []  # attributions the main claim rests on
+
+    def lang(self, pos: int) -> str | None:
+        return next((s.lang for s in self.doc.sentences if s.start <= pos < s.end and s.lang), self.doc.language)
+
+    def build(self) -> "Chain":
+        for credit in self._credits():
+            self._add(credit)
+        if self.claim is None:
+            return self
+        sentence = self.sourced = self._sourced_sentence()
+        if sentence is None:
+            if not self.hops:
+                self._add_unnamed(self.doc.sentences[self.claim])
+            return self
+        self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
+        speakers = [self._speaker(i) for i in self.support]
+        outlets = [s for s in speakers if s.is_outlet] + self._credited_in(sentence, speakers)
+        for src in sorted(outlets, key=self._outer_rank):
+            self._add(src)
+        if self.hops and not any(h.evidence in CREDIT_EVIDENCE.values() for h in self.hops):
+            self._relayer()
+        if self.hops and not self.hops[-1].anonymous:
+            self._follow()
+        if not self.circular and (not self.hops or self.hops[-1].is_outlet):
+            relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
+            people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
+                or [s for s in relaxed if not s.is_outlet] or self._people_after(sentence)
+            if people:
+                self._add(people[0])
+        return self
+
+    def _coverage(self, src: Source, sentence) -> int:
+        """How much of ``sentence`` the words credited to ``src`` cover."""
+        a = self.doc.attributions[src.attribution]
+        return max(0, min(a.content_end, sentence.end) - max(a.content_start, sentence.start))
+
+    def _add_unnamed(self, sentence) -> None:
+        """A claim resting on unnamed sources no attribution holds ("according to media
+        reports", "selon des sources"): the anonymous phrase is its origin."""
+        hit = next(iter(cues.find("anonymous_nouns", self.text, sentence.lang or self.doc.language,
+                                  sentence.start, sentence.end)), None)
+        if hit is None:
+            return
+        stop = re.search(r"[,;:.!?–—()«»\"“”„]", self.text[hit.start():sentence.end])
+        end = hit.start() + (stop.start() if stop else sentence.end - hit.start())
+        words = self.text[hit.start():end].split()
+        name = " ".join(words if len(words) <= 5 else words[:1])
+        self.hops.append(Source(name, hit.start(), hit.start() + len(name), "mention", anonymous=True))
+
+    def _people_after(self, sentence) -> list[Source]:
+        """When the outlets' sentence quotes no one: the first person or body quoted by
+        name in the rest of its paragraph or the next one (whom the outlet quotes)."""
+        doc = self.doc
+        for s in doc.sentences:
+            if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
+                continue
+            found = [src for src in map(self._speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
+            if found:
+                return found
+        return []
+
+    def _sourced_sentence(self):
+        """The claim sentence when it names a source; else the first sentence after it, in
+        its paragraph or the next, that does ("Selon X, …", "X, citing Y, …")."""
+        doc = self.doc
+        claim = doc.sentences[self.claim]
+        for s in doc.sentences[self.claim:]:
+            if s.paragraph > claim.paragraph + 1:
+                break
+            if self._usable_in(s) or self._credited_in(s, []):
+                return s
+        return claim if self._usable_in(claim, relaxed=True) else None
+
+    def _usable_in(self, sent, relaxed: bool = False) -> list[int]:
+        """Attributions with a usable speaker (any speaker when ``relaxed``) whose cue is in
+        ``sent`` or, in the claim sentence, whose content covers it."""
+        doc = self.doc
+        return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
+                and not self._relay_cue(a)
+                and (self.usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
+                and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim]
+                                                              and _covers(a, sent.start, sent.end)))]
+
+    def _relay_cue(self, a: Attribution) -> bool:
+        """A relay cue right after another source ("X, citing Y"): its speaker Y is relayed,
+        reached by following X."""
+        cue = self.text[a.cue_start:a.cue_end]
+        relay = any(m.start() == 0 and m.end() == len(cue)
+                    for m in cues.find("relay_cues", cue, self.lang(a.cue_start)))
+        return relay and self._after_source(a.cue_start)
+
+    def _after_source(self, pos: int) -> bool:
+        """Does an outlet name end just before ``pos`` ("Sputnik Polska, powołując…")?"""
+        return any(m.is_outlet and 0 <= pos - m.end <= 3 for m in self.names.all)
+
+    def usable(self, a: Attribution) -> bool:
+        """A speaker that names someone: a proper name, an outlet, an anonymous source;
+        not a bare pronoun or a common noun phrase."""
+        said = self.text[a.speaker_start:a.speaker_end]
+        if len(said.split()) > 12:
+            return False
+        named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
+            or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said)
+        lang = self.lang(a.speaker_start)
+        return named or a.anonymous or bool(cues.find("outlet_nouns", said, lang)) or self._anonymous(
+            said, a.speaker_start)
+
+    def _proper(self, said: str) -> bool:
+        """A one-word capitalised speaker that the text also capitalises mid-sentence."""
+        word = said.strip()
+        return word[:1].isupper() and " " not in word and re.search(
+            rf"(?<=[^\W\d_]) {re.escape(word)}(?!\w)", self.text) is not None and word.lower() not in self.text
+
+    def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
+        """Outlets a sentence credits without an attribution the earlier stage found
+        ("…, передает РИА Новости"): registry or introduced names that no relay cue points to."""
+        relay_ends = [(c.start(), c.end()) for c in cues.find("relay_cues", self.text, sent.lang or self.doc.language,
+                                                 sent.start, sent.end)]
+        out = []
+        for m in self.names.within(sent.start, sent.end):
+            if m.outlet is None and m.domain is None and m.evidence != "introduced":
+                continue
+            if any(e <= m.start <= e + RELAY_REACH and "," not in self.text[e:m.start] and self._after_source(c)
+                   for c, e in relay_ends):
+                continue
+            if not any(sp.same(m) for sp in speakers):
+                out.append(Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True))
+        return out[:1]  # "X and Y, citing Z": the first stands for the parallel relays
+
+    # credits ---------------------------------------------------------------------------
+    def _credits(self) -> list[Source]:
+        ranked = []
+        for f in self.doc.findings:
+            if f.kind != "credit_line":
+                continue
+            evidence = CREDIT_EVIDENCE.get(f.label or "", "credit_line")
+            inside = [m for m in self.names.within(f.start, f.end) if m.is_outlet]
+            if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value):
+                inside = [Source(f.value.strip(), f.start, f.end, evidence, is_outlet=True)]
+            # no name ("source: compiled", "agencies"): the line credits no one
+            for src in inside:
+                ranked.append((0 if evidence == "credit_line" else 1, src.start,
+                               Source(src.name, src.start, src.end, evidence, src.outlet, src.domain, is_outlet=True)))
+        for src in self._bracket_credits():
+            ranked.append((0, src.start, src))
+        return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _bracket_credits(self) -> list[Source]:
+        """Outlets credited in brackets: "(ANSA)", "(Theo Sputnik, TASS)", "(Source: x.com,
+        translated)": a bracket naming registry outlets or domains and little else."""
+        out = []
+        for m in re.finditer(r"\(([^()\n]{2,80})\)", self.text):
+            named = [n for n in self.names.within(m.start(1), m.end(1)) if n.outlet or n.domain]
+            rest = self.text[m.start(1):m.end(1)]
+            for n in reversed(named):
+                rest = rest[:n.start - m.start(1)] + rest[n.end - m.start(1):]
+            if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()):
+                out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True)
+                        for n in named]
+        return out
+
+    def _inside_sentence_of_claim(self, pos: int) -> bool:
+        if self.claim is None:
+            return False
+        claim = self.doc.sentences[self.claim]
+        return claim.start <= pos < claim.end
+
+    # the attributions the claim rests on -------------------------------------------------
+    def _speaker(self, i: int) -> Source:
+        a = self.doc.attributions[i]
+        span = (a.speaker_start, a.speaker_end)
+        said = self.text[span[0]:span[1]]
+        inside = self.names.within(*span)
+        if not inside:
+            inside = [m for m in self.names.all if m.is_outlet and 0 <= m.start - span[1] <= 3]
+        if inside and inside[0].is_outlet:
+            s = inside[0]
+            return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
+        outlet_noun = cues.find("outlet_nouns", said, self.lang(span[0]))
+        name = a.speaker_entity if a.speaker_entity and said.casefold() in ("he", "she", "il", "elle") else said
+        return Source(name.strip(), *span, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
+                      is_outlet=bool(outlet_noun), attribution=i)
+
+    def _anonymous(self, said: str, pos: int) -> bool:
+        hit = next(iter(cues.find("anonymous_nouns", said, self.lang(pos))), None)
+        return hit is not None and len(said[:hit.start()].split()) <= 2
+
+    def _outer_rank(self, src: Source):
+        """Outer sources first: one whose words contain the other's cue, then in order of
+        appearance."""
+        if src.attribution is None:
+            return 0, src.start
+        a = self.doc.attributions[src.attribution]
+        nested = sum(1 for j in self.support if _covers(self.doc.attributions[j], a.cue_start, a.cue_end)
+                     and j != src.attribution)
+        return nested, src.start
+
+    # relays -----------------------------------------------------------------------------
+    def _follow(self) -> None:
+        """From the last outlet, follow relay cues ("X, citing Y", "X se apoyaba en Y")
+        to the source it names, until a person, a loop or nothing."""
+        doc = self.doc
+        claim_para = doc.sentences[self.claim].paragraph
+        sentences = [s for s in doc.sentences if claim_para <= s.paragraph <= claim_para + FOLLOW_PARAGRAPHS]
+        current = self.hops[-1]
+        for _ in range(6):
+            nxt = self._relayed_by(current, sentences)
+            if nxt is None:
+                return
+            if not current.is_outlet and nxt.is_outlet:
+                return  # a person relays documents and bodies, not the outlets that quote them
+            seen = next((h for h in self.hops if h.same(nxt)), None)
+            if seen is not None:
+                if seen is not self.hops[-1] and seen.is_outlet:
+                    self.circular = nxt
+                    self.hops.append(nxt)
+                return
+            self.hops.append(nxt)
+            if not nxt.is_outlet:
+                return
+            current = nxt
+
+    def _relayer(self) -> None:
+        """An outlet near the claim that relays the first hop ("X, citing TASS, said…")
+        carried the story to this article: it goes first."""
+        first = self.hops[0]
+        para = self.doc.sentences[self.claim].paragraph
+        for s in self.doc.sentences:
+            if not para <= s.paragraph <= para + 1:
+                continue
+            mentions = self.names.within(s.start, s.end)
+            for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
+                before = [m for m in mentions if m.end <= cue.start() and m.is_outlet and not m.same(first)]
+                target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH), None)
+                if before and target is not None and target.same(first) and not any(
+                        before[-1].same(m) for m in self.names.within(self.sourced.start, self.sourced.end)):
+                    m = before[-1]
+                    self.hops.insert(0, Source(m.name, m.start, m.end, "relay", m.outlet, m.domain, is_outlet=True))
+                    return
+
+    def _relayed_by(self, current: Source, sentences) -> Source | None:
+        for s in sentences:
+            if s.end <= current.start:
+                continue
+            mentions = self.names.within(s.start, s.end)
+            for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
+                before = [m for m in mentions if m.end <= cue.start()]
+                clause = self.text[s.start:cue.start()]
+                if before and not any(m.same(current) for m in before) and not _named_in(
+                        current, clause[before[-1].end - s.start:]):
+                    continue
+                if not before and not (self._refers(s.start, cue.start()) or _named_in(current, clause)):
+                    continue
+                target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH
+                               and not m.same(current)), None)
+                if target is not None and self.text[cue.end():target.start].count(",") < 2:
+                    return Source(target.name, target.start, target.end, "relay", target.outlet, target.domain,
+                                  is_outlet=target.is_outlet)
+                named = self._named_target(cue.end(), s.end, current) if len(cue.group()) >= 6 else None
+                if named is not None:
+                    return named
+        return None
+
+    def _refers(self, start: int, cue_start: int) -> bool:
+        """Does the clause before a cue, naming no source, refer back to one by an outlet
+        noun ("Trang này ghi nguồn là…", "the agency, citing…")?"""
+        return bool(cues.find("outlet_nouns", self.text[start:cue_start], self.lang(start)))
+
+    def _named_target(self, pos: int, limit: int, current: Source) -> Source | None:
+        """A source right after a relay cue that no name list knows: «a source in the
+        ministry», "the report of Xyz"; a named one relayed by an outlet is taken for one."""
+        rest = self.text[pos:limit]
+        lead = len(rest) - len(rest.lstrip(" :\u00a0"))
+        quoted = QUOTED.match(rest, lead)
+        if quoted:
+            start, end = pos + quoted.start(1), pos + quoted.end(1)
+        else:
+            stop = re.search(r"[,;.:!?–—()]|\s(?:that|que|che|dass|что|rằng|że)\s", rest[lead:])
+            end = pos + lead + (stop.start() if stop else len(rest) - lead)
+            start = pos + lead
+        said = self.text[start:end].strip()
+        if not said or len(said.split()) > 8:
+            return None
+        anonymous = self._anonymous(said, start)
+        if not anonymous:
+
+            first = next((m for m in re.finditer(r"(?<!\w)\w", said) if m.group().isupper()), None)
+            if first is None:
+                return None
+            start, said = start + first.start(), said[first.start():]
+        found = Source(said, start, start + len(said), "relay", anonymous=anonymous,
+                       is_outlet=current.is_outlet and not anonymous)
+        self.names.add(found)
+        return found
+
+    def _add(self, src: Source) -> None:
+        if not any(h.same(src) for h in self.hops):
+            self.hops.append(src)
+
+
+def _named_in(src: Source, clause: str) -> bool:
+    """Is ``src`` named in ``clause``, in full or by its first word ("TruthWire")?"""
+    first = src.name.split()[0] if src.name.split() else ""
+    return bool(src.name and src.name in clause) or (
+        len(first) >= 5 and first[:1].isupper() and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", clause) is not None)
+
+
+def _covers(a: Attribution, start: int, end: int) -> bool:
+    inter = min(a.content_end, end) - max(a.content_start, start)
+    return inter * 2 >= (end - start)
