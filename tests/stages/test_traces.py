@@ -89,6 +89,16 @@ def test_fused_words():
     assert fused_words("Die Bundesregierungsbeschlüsse", "de", table("de")) == []  # compounding
 
 
+def test_fused_capitalised_word_and_function_word_in_a_compounding_language():
+    assert fused_words("Il Tribunaleregionale ha deciso.", "it", table("it")) == [
+        (3, "Tribunaleregionale", "Tribunale", "regionale")
+    ]
+    assert fused_words("Viele Krankenschwesternihre Stellen gekündigt.", "de", table("de")) == [
+        (6, "Krankenschwesternihre", "Krankenschwestern", "ihre")
+    ]
+    assert fused_words("Die Landesbehörden und Bundesländer prüfen.", "de", table("de")) == []
+
+
 def test_quote_problems():
     fr = table("fr")
     text = "« Ce plan « Ils agiront », a dit le ministre."
@@ -150,7 +160,7 @@ def test_sentences_fused_at_a_full_stop():
     ],
 )
 def test_repeated_words(sentence, lang, phrase):
-    ((start, end, _),) = repeated_words(sentence, table(lang))
+    ((start, end, _),) = repeated_words(sentence, lang, table(lang))
     assert sentence[start:end] == phrase
 
 
@@ -162,10 +172,11 @@ def test_repeated_words(sentence, lang, phrase):
         ("They sailed to Bora Bora last year.", "en"),
         ("Nước dâng dần dần trong đêm.", "vi"),
         ("Non, non, a-t-il répété.", "fr"),
+        ("Prices rose more and more and more each week.", "en"),
     ],
 )
 def test_legitimate_repetitions(sentence, lang):
-    assert repeated_words(sentence, table(lang)) == []
+    assert repeated_words(sentence, lang, table(lang)) == []
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
 """Signs that machine translation or copying mangled a sentence.
 
-* ``fused_words``: a long lower-case token that the language's word list
-  (wordfreq, bundled with its package) does not know but that splits into two common
-  words: "précisemilitants" = "précise" + "militants". A known word behind one of the
-  language's ``compound_prefixes`` ("under|taxed", "multi|decade") or before one of its
-  ``compound_suffixes`` ("circus|like") is a legitimate compound. Off for languages whose table sets ``compounding`` (German compounds,
-  Arabic clitics are legitimately glued).
+* ``fused_words``: a long token that the language's word list (wordfreq, bundled with
+  its package) does not know but that splits into two common words: "précisemilitants"
+  = "précise" + "militants" (a capitalised token needs two frequent words:
+  "Consiglioregionale"). A known word behind one of the language's
+  ``compound_prefixes`` ("under|taxed", "multi|decade") or before one of its
+  ``compound_suffixes`` ("circus|like") is a legitimate compound. In languages whose
+  table sets ``compounding`` (German compounds, Arabic clitics are legitimately glued)
+  only a known word fused with a function word counts ("Kampfpiloten|ihre").
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
 * ``broken_quotes``: a quotation opened again before it was closed, closed by the mark
   of another pair ("« … ”", "„ … »", a straight quote closed by "»"), a closing mark
@@ -30,6 +32,9 @@ MIN_FUSED = 10  # shortest token tried as two fused words
 MAX_FUSED = 40  # longest: two words are rarely longer (and the search is quadratic in it)
 MIN_PART = 4  # shortest part of a split
 MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
+MIN_NAME_PART_FREQ = 3e-5  # a capitalised token: each part this frequent (Zipf 4.5)
+MIN_FUNCTION = 3  # shortest function word found fused to a word in a compounding language
+MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 
 # a long run of letters that is not part of a URL, domain or e-mail address
@@ -54,21 +59,39 @@ def _vocabulary(lang: str) -> dict[str, float] | None:
 
 
 def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
-    """(offset, token, left, right) for tokens of ``sentence`` that look like two glued words."""
-    if table is None or table["compounding"]:
-        return []
-    vocabulary = _vocabulary(lang)
+    """(offset, token, left, right) for tokens of ``sentence`` that look like two glued words.
+
+    A lower-case token splits into two common words; a capitalised one
+    ("Consiglioregionale") into two frequent ones (names are rarely so). In a compounding
+    language only a word fused with a function word counts ("Kampfpilotenihre")."""
+    vocabulary = _vocabulary(lang) if table is not None else None
     if not vocabulary:
         return []
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
     for match in _LONG_TOKEN.finditer(sentence):
         token = match.group()
-        if len(token) <= MAX_FUSED and token.islower() and token not in vocabulary and not _compound(token, vocabulary, prefixes, suffixes):
-            split = _best_split(token, vocabulary)
-            if split:
-                found.append((match.start(), token, *split))
+        lowered = token.casefold()
+        if len(token) > MAX_FUSED or lowered in vocabulary or not token[1:].islower():
+            continue
+        if table["compounding"]:
+            split = _function_word_split(lowered, vocabulary)
+        elif _compound(lowered, vocabulary, prefixes, suffixes):
+            continue
+        else:
+            split = _best_split(lowered, vocabulary, MIN_PART_FREQ if token.islower() else MIN_NAME_PART_FREQ)
+        if split:
+            found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
     return found
+
+
+def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:
+    """A known word followed by a function word ("kampfpiloten" + "ihre")."""
+    for cut in range(len(token) - MIN_FUNCTION, MIN_PART - 1, -1):
+        left, right = token[:cut], token[cut:]
+        if vocabulary.get(right, 0.0) >= MIN_FUNCTION_FREQ and left in vocabulary:
+            return left, right
+    return None
 
 
 def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
@@ -89,9 +112,11 @@ def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> li
     return found
 
 
-def repeated_words(sentence: str, table: dict | None) -> list[tuple[int, int, str]]:
+def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of a word or phrase written twice in a row, only white space
-    between; a single repeated word must be lower-case (not "Bora Bora")."""
+    between; a single repeated word must be lower-case (not "Bora Bora"), a phrase must
+    hold a word that is not among the most frequent ("more and more and more")."""
+    vocabulary = _vocabulary(lang) or {}
     allowed = set((table or {}).get("repeatable_words", ()))
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
@@ -104,7 +129,8 @@ def repeated_words(sentence: str, table: dict | None) -> list[tuple[int, int, st
             same = [a[2] for a in first] == [b[2] for b in second]
             gap = sentence[first[-1][1] : second[0][0]]
             single_ok = reduplicates or first[0][2] in allowed or not sentence[first[0][0]].islower()
-            if not same or gap.strip() or (n == 1 and single_ok):
+            common_only = n > 1 and all(vocabulary.get(t[2], 0.0) >= MIN_FUNCTION_FREQ for t in first)
+            if not same or gap.strip() or (n == 1 and single_ok) or common_only:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
             covered = second[-1][1]
@@ -119,12 +145,12 @@ def _compound(token: str, vocabulary, prefixes, suffixes) -> bool:
     )
 
 
-def _best_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:
+def _best_split(token: str, vocabulary: dict[str, float], least: float) -> tuple[str, str] | None:
     best, best_score = None, 0.0
     for cut in range(MIN_PART, len(token) - MIN_PART + 1):
         left, right = token[:cut], token[cut:]
         score = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
-        if score >= MIN_PART_FREQ and score > best_score:
+        if score >= least and score > best_score:
             best, best_score = (left, right), score
     return best
 

@@ -191,7 +191,7 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
-            for start, end, phrase in garbled.repeated_words(piece, lang_table):
+            for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
         for offset in garbled.glued_quotes(text, lang_table):
             sentence = sentence_at(offset)
@@ -200,7 +200,8 @@ class Traces:
             following = doc.paragraphs[number + 1].start if number + 1 < len(doc.paragraphs) else None
             next_start = text[following] if following is not None else ""
             for start, end, detail in garbled.quote_problems(text, paragraph.start, paragraph.end, next_start, lang_table):
-                start = sentence_at(end - 1).start if start is None else start
+                if start is None:  # a closing mark with nothing open: its sentence
+                    start, end = sentence_at(end - 1).start, sentence_at(end - 1).end
                 end = sentence_at(start).end if end is None else end
                 issues.append((start, end, "broken_quotes", detail))
         heading_block = len(doc.paragraphs) > 1  # title and standfirst often lack a full stop
