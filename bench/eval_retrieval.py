@@ -36,7 +36,7 @@ from claimscope.search.candidates import Candidates
 from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
-from claimscope.stages.matching import article_date, checkworthy_claims
+from claimscope.stages.matching import article_date, query_sentences
 from retrieval_data import SHARED, queries, records
 
 DEVSET = Path(__file__).resolve().parent.parent / "devsets" / "multilingual-claims" / "queries.jsonl"
@@ -170,12 +170,12 @@ def _seed_gold(index: SearchIndex) -> list[str]:
 
 
 def article_queries(text: str, date: str = "") -> tuple[list[str], str]:
-    """The check-worthy sentences and the date ``claimscope check`` matches for an article."""
+    """The sentences and the date ``claimscope check`` matches for an article."""
     article = ingest.from_text(text)
     if date:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, date=date))
     doc = Pipeline([s for s in default_stages() if s.name != "matching"]).run(article)
-    return [doc.text[c.start : c.end] for c in checkworthy_claims(doc)], article_date(doc)
+    return [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in query_sentences(doc)], article_date(doc)
 
 
 def article_results(index: SearchIndex, row: dict) -> list[list]:

@@ -84,7 +84,7 @@ def test_matches_the_checked_claim_and_flags_known_disinformation(tmp_path):
     assert match.verdict == "disinformation" and match.publisher == "EUvsDisinfo"
     assert match.review_url == "https://checks.example/daesh"
     assert FusionWeights().article_threshold <= match.confidence <= 1
-    assert doc.sentences[match.sentence].start == match.start and match.stage == "matching@1"
+    assert doc.sentences[match.sentence].start == match.start and match.stage == "matching@2"
     flags = [f.kind for f in doc.sourcing[0].flags]
     assert flags[0] == "known_disinformation"
     assert any("already fact-checked" in line for line in doc.triage)

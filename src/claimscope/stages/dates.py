@@ -140,3 +140,23 @@ def _numeric(match: re.Match) -> DateMention | None:
 
 def _overlap(a: DateMention, b: DateMention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+_ISO = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
+
+
+def full_dates(text: str, lang: str | None = None) -> list[tuple[int, str]]:
+    """(offset, ISO date) of every date in ``text`` with day, month and year: written with a
+    month name in any language, as d/m/y numbers (an ambiguous 5/6/2017 read in ``lang``'s
+    numeric order, when its table has one) or as YYYY-MM-DD; in text order."""
+    found = [(m.start, m.iso) for m in find_dates(text) if m.iso]
+    orders = tables().get(lang or "", {}).get("numeric_date_orders", ())
+    for match in _NUMERIC.finditer(text):
+        first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+        if _numeric(match) is None and len(year) == 4 and first <= 12 and second <= 12 and orders:
+            day, month = (first, second) if orders[0] == "dmy" else (second, first)
+            found.append((match.start(), f"{year}-{month:02d}-{day:02d}"))
+    for match in _ISO.finditer(text):
+        if 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31:
+            found.append((match.start(), match.group(0)))
+    return sorted(found)

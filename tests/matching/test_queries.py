@@ -1,0 +1,74 @@
+"""What the matching stage searches with (headline, lead, check-worthy sentences; never
+boilerplate, credit lines or captions), the date it uses, and the flag a match raises."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Sentence, SourceChain
+from claimscope.stages.matching import article_date, flag_fact_checked, front_sentences, headline, query_sentences
+
+# Written for these tests.
+LINES = [
+    "Le maire annonce la fermeture de trois écoles du centre-ville",
+    "Par Jeanne Martin",
+    "Photo : la mairie vue de la place du marché.",
+    "Le maire de la commune a annoncé lundi la fermeture de trois écoles du centre-ville dès la rentrée.",
+    "Les parents se sont réunis devant la mairie.",
+    "Selon la préfecture, 240 élèves seront accueillis dans les écoles voisines.",
+    "Lire aussi : notre dossier sur la rentrée scolaire dans la région et ses enjeux budgétaires",
+]
+TEXT = "\n\n".join(LINES)
+
+
+def _doc(checkworthy=(5,), findings=(), date=None, text=TEXT) -> Document:
+    starts = [text.index(line) for line in LINES] if text is TEXT else [0]
+    sentences = tuple(Sentence(s, s + len(line), i) for i, (s, line) in enumerate(zip(starts, LINES)))
+    claims = tuple(Claim(i, s.start, s.end, 0.9 if i in checkworthy else 0.1, i in checkworthy, (), "claims@1")
+                   for i, s in enumerate(sentences))
+    meta = Meta(title=text.split("\n", 1)[0], date=date)
+    return Document(article=Article(text, meta), language="fr", sentences=sentences, claims=claims,
+                    findings=tuple(findings))
+
+
+def _finding(kind: str, line: int) -> Finding:
+    start = TEXT.index(LINES[line])
+    return Finding(kind, start, start + len(LINES[line]), "test", "traces@1")
+
+
+def test_headline_lead_and_checkworthy_sentences_are_queried():
+    doc = _doc()
+    assert headline(doc) == [0]
+    # the byline is too short to be the lead, the caption is never queried
+    assert front_sentences(doc) == [0, 3]
+    assert query_sentences(doc) == [0, 3, 5]
+
+
+def test_boilerplate_and_credit_lines_are_never_queried():
+    doc = _doc(checkworthy=(5, 6), findings=(_finding("boilerplate", 6), _finding("credit_line", 3)))
+    # the first long sentence is covered by a credit line: the next one is the lead
+    assert query_sentences(doc) == [0, 4, 5]
+
+
+def test_the_date_comes_from_metadata_then_a_dateline_then_the_text():
+    assert article_date(_doc(date="2019-09-02T10:00:00")) == "2019-09-02"
+    dateline = "Lyon, le 3 septembre 2019 — Le maire a annoncé la fermeture de trois écoles. Une réunion a eu lieu le 1er juillet 2019."
+    assert article_date(_doc(text=dateline)) == "2019-09-03"
+    body = "x" * 400 + " La décision du 12/06/2019 a été confirmée le 4 juillet 2019."
+    assert article_date(_doc(text=body)) == "2019-07-04"
+    assert article_date(_doc(text="Pas de date ici.")) == ""
+
+
+def _with_chain(doc: Document, verdict: str) -> Document:
+    chain = SourceChain(0, 10, (Hop("article", "this article"),), 1, (Flag("single_source", "one source"),), "sourcing@1")
+    match = Match("fc", "claim", verdict, None, "Checker", None, None, 0.9, 0, 0, 10, "matching@2", source_ref="v-1")
+    return dataclasses.replace(doc, sourcing=(chain,), matches=(match,))
+
+
+def test_a_false_verdict_flags_known_disinformation_and_an_unrated_one_already_fact_checked():
+    false = flag_fact_checked(_with_chain(_doc(), "false"))
+    assert [f.kind for f in false.sourcing[0].flags] == ["known_disinformation", "single_source"]
+    unrated = flag_fact_checked(_with_chain(_doc(), "unrated"))
+    assert [f.kind for f in unrated.sourcing[0].flags] == ["already_fact_checked", "single_source"]
+    assert "already fact-checked by Checker" in unrated.sourcing[0].flags[0].reason
+    assert flag_fact_checked(_doc()) == _doc()
