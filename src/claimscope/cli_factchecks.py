@@ -10,16 +10,18 @@ before it reaches the terminal: an imported record cannot style, link or move it
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .cli_common import ErrorHandlingGroup
+from .cli_common import ErrorHandlingGroup, check_output_path, output_errors
 from .errors import InputError
 from .factchecks import EXPORT_FORMATS, FORMATS, ImportOptions, Mapping, export, import_sources
 from .factchecks.record import INPUT_FIELDS, to_dict
@@ -67,11 +69,22 @@ def _short(text: str | None, width: int = _CLAIM_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _printing(func):
+    """``func``, which prints to standard output, with a failed write (full disk, closed pipe) as one OutputError."""
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        with output_errors("standard output"):
+            return func(*args, **kwargs)
+
+    return run
+
+
 def _line(console: Console, *parts: str | None) -> None:
     """One line of stored text, parts joined by two spaces: no markup, no control characters."""
     console.print(Text(terminal_text("  ".join(p or "-" for p in parts))))
 
 
+@_printing
 def _print_records(rows) -> None:
     """Two lines per record: id, date, publisher, verdict, language; then the claim."""
     console = _out()
@@ -82,6 +95,7 @@ def _print_records(rows) -> None:
         console.print("no fact-checks found")
 
 
+@_printing
 def _echo_json(data) -> None:
     click.echo(to_json(data, indent=2))
 
@@ -125,7 +139,7 @@ def import_cmd(sources, db, fmt, maps, sets, list_sep, strict, chunk_size, allow
     else:
         _print_summary(summary, total)
         if indexed is not None:
-            _out().print(f"indexed {indexed:,} new or changed fact-checks for search")
+            _say(f"indexed {indexed:,} new or changed fact-checks for search")
     if summary.failed:
         sys.exit(1)
 
@@ -158,6 +172,12 @@ def _progress_line():
     return show
 
 
+@_printing
+def _say(text: str) -> None:
+    _out().print(text)
+
+
+@_printing
 def _print_summary(summary, total: int) -> None:
     console = _out()
     console.print(
@@ -182,7 +202,7 @@ def reindex_cmd(db, rebuild):
     with open_store(db, create=False) as store:
         indexed = _sync_index(store, rebuild)
         total = store.count()
-    _out().print(f"indexed {indexed:,} new or changed fact-checks ({total:,} stored)")
+    _say(f"indexed {indexed:,} new or changed fact-checks ({total:,} stored)")
 
 
 @factchecks.command("list")
@@ -217,7 +237,12 @@ def show_cmd(record_id, db, raw, as_json):
         data["raw"] = json.loads(record.raw) if record.raw else None
     if as_json:
         _echo_json(data)
-        return
+    else:
+        _print_fields(data)
+
+
+@_printing
+def _print_fields(data: dict) -> None:
     table = Table(show_header=False)
     for key, value in data.items():
         shown = to_json(value) if isinstance(value, (list, tuple, dict)) else terminal_text(str(value))
@@ -281,6 +306,7 @@ def _indexed_search(store, text, lang, since, verdict, publisher, limit):
     return kept[:limit]
 
 
+@_printing
 def _print_hits(hits, key: str) -> None:
     """Per hit: verdict, publisher, date, link, confidence (or lexical score); then the claim."""
     console = _out()
@@ -302,7 +328,12 @@ def stats_cmd(db, top, as_json):
         stats = store.stats()
     if as_json:
         _echo_json(stats)
-        return
+    else:
+        _print_stats(stats, top)
+
+
+@_printing
+def _print_stats(stats: dict, top: int) -> None:
     console = _out()
     console.print(f"{stats['total']:,} fact-checks from {stats['imports']:,} imports")
     for key in ("by_language", "by_publisher", "by_verdict"):
@@ -326,23 +357,12 @@ def stats_cmd(db, top, as_json):
               help="Write to this file instead of standard output.")
 def export_cmd(db, publisher, verdict, language, fmt, output):
     """Export fact-checks as schema.org ClaimReview JSON-LD."""
-    where = "standard output" if output == "-" else output
-    with open_store(db, create=False) as store:
-        try:  # before any work: a missing folder or a read-only place fails first
-            out = click.open_file(output, "w", encoding="utf-8")
-        except OSError as err:
-            raise InputError(
-                f"cannot write {where} ({err.strerror or err}): name a file in an existing folder"
-            ) from None
-        try:
-            with out:
-                count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
-                out.flush()
-        except OSError as err:  # a full disk or device
-            raise InputError(
-                f"writing {where} failed ({err.strerror or err}): the export is incomplete; "
-                "free some space or write elsewhere"
-            ) from None
+    if output != "-":
+        check_output_path(Path(output))  # before any work: a missing folder fails first
+    with open_store(db, create=False) as store, output_errors("standard output" if output == "-" else output):
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            count = export(store, out, fmt, publisher=publisher, verdict=verdict, language=language)
+            out.flush()
     if output != "-":
         click.echo(f"wrote {count:,} ClaimReview records to {terminal_text(output)}", err=True)
 

@@ -162,12 +162,23 @@ def test_export_escapes_script_tags_in_json_ld(tmp_path):
 
 def test_export_to_a_place_that_cannot_be_written_is_one_clear_line(tmp_path):
     db = _hostile_db(tmp_path)
-    for target, message in [(tmp_path / "missing" / "out.json", "cannot write .*No such file or directory"),
-                            ("/dev/full", "writing /dev/full failed .No space left on device.")]:
+    for target, message in [(tmp_path / "missing" / "out.json", "cannot write .*the folder .* does not exist"),
+                            ("/dev/full", "cannot write /dev/full: No space left on device")]:
         result = CliRunner().invoke(factchecks, ["export", "--db", db, "-o", str(target)])
-        assert result.exit_code == 2 and re.match(f"error\\[E100\\]: {message}", result.output), result.output
+        assert result.exit_code == 2 and re.match(f"error\\[E600\\]: {message}", result.output), result.output
         assert result.output.count("\n") == 1
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_full_standard_output_is_one_clear_line(tmp_path):
+    db = _hostile_db(tmp_path)
+    module = [sys.executable, "-m", "claimscope.cli_factchecks"]
+    for args in (["list"], ["list", "--json"], ["stats"], ["export"], ["search", "harbour"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([*module, *args, "--db", db], stdout=full, stderr=subprocess.PIPE, text=True,
+                                  timeout=120)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.splitlines()[-1].startswith("error[E600]: cannot write standard output: No space left")
 
 
 def test_option_values_are_refused_cleanly(tmp_path):

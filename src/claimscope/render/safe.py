@@ -12,20 +12,16 @@ from __future__ import annotations
 import json
 import re
 
-# C0 controls but tab and newline, DEL, C1 controls, bidirectional embeddings/overrides/isolates.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from ..errors import printable
+
+_BUT_TABS_AND_NEWLINES = re.compile(r"[^\t\n]+")
 # What json.dumps leaves raw but a terminal or a <script> block may act on (C0 it escapes itself).
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def terminal_text(text: str) -> str:
-    """``text`` with every control character shown as an escape (tab and newline kept)."""
-    return _TERMINAL_UNSAFE.sub(lambda m: _escape(m.group()), text)
+    """``text`` with every control character shown as an escape, as in error messages; tab and newline kept."""
+    return _BUT_TABS_AND_NEWLINES.sub(lambda part: printable(part.group()), text)
 
 
 def to_json(data, **options) -> str:
