@@ -28,6 +28,7 @@ MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
 PROMPT_POSITION = 3  # a prompt word among the first words of a clause
 CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
+OPENING_LINES = 3  # and lines under the title ("Translated automatically from Russian")
 MIN_DISCLAIMER_WORDS = 2  # distinct disclaimer words in one line
 MAX_DISCLAIMER_WORDS = 30
 MAX_HEADLINE_WORDS = 15

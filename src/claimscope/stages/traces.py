@@ -39,6 +39,7 @@ BOILERPLATE_PHRASES = {
     "press_contact": "press contact or notes to editors",
 }
 MAX_COPYRIGHT_WORDS = 25
+MIN_QUOTE_SPAN = 4  # shorter quotation evidence is widened to its sentence
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
 
@@ -203,6 +204,8 @@ class Traces:
                 if start is None:  # a closing mark with nothing open: its sentence
                     start, end = sentence_at(end - 1).start, sentence_at(end - 1).end
                 end = sentence_at(start).end if end is None else end
+                if end - start < MIN_QUOTE_SPAN:  # a lone mark: its sentence is the evidence
+                    start, end = sentence_at(start).start, max(end, sentence_at(start).end)
                 issues.append((start, end, "broken_quotes", detail))
         heading_block = len(doc.paragraphs) > 1  # title and standfirst often lack a full stop
         for start, end, group in lines[1:]:
@@ -228,13 +231,13 @@ class Traces:
     def _lines(self, doc: Document, lines) -> list[Finding]:
         findings: list[Finding] = []
         last_paragraph = len(doc.paragraphs) - 1
-        closing_from = len(lines) - furniture.CLOSING_LINES
+        closing_from = len(lines) - furniture.CLOSING_LINES  # and the lines under the title:
         under_heading = False  # the lines after a related-links heading
         for number, (start, end, group) in enumerate(lines):
             if findings and end <= findings[-1].end:
                 continue  # inside the section about the issuer
             line = doc.text[start:end]
-            closing = number >= closing_from
+            closing = number >= closing_from or 0 < number <= furniture.OPENING_LINES
             found = self._line_furniture(doc, line, start, group, closing)
             if not found and closing and number and furniture.about_heading(line, doc.language):
                 paragraph_end = doc.paragraphs[doc.sentences[group[0]].paragraph].end
