@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ErrorHandlingGroup
+from .cli_common import ErrorHandlingGroup, output_errors
 from .errors import InputError
 from .outlets import default_registry, find_mentions
 from .outlets.ratings import FORMATS, RatingsDB
@@ -36,6 +36,7 @@ def import_ratings(file: Path, fmt: str | None, source: str | None, db_path: Pat
     """Import a domain-ratings FILE (Lin et al. CSV, MBFC-style JSON, or domain,score,label CSV)."""
     with RatingsDB(db_path) as db:
         summary = db.import_file(file, fmt, source)
+    with output_errors("standard output"):
         click.echo(terminal_text(f"imported {summary.count} ratings from {file} as {summary.source!r} "
                                  f"({summary.format}) into {db.path}"))
 
@@ -46,12 +47,13 @@ def import_ratings(file: Path, fmt: str | None, source: str | None, db_path: Pat
 @click.option("--country", help="Only outlets of this country (ISO 3166 code).")
 def list_outlets(kind: str | None, ownership: str | None, country: str | None) -> None:
     """List registry outlets: id, name, type, country, ownership."""
-    for o in default_registry().outlets:
-        if (kind and o.type != kind) or (ownership and o.ownership != ownership) or (
-            country and o.country != country.upper()
-        ):
-            continue
-        click.echo(f"{o.id}\t{o.name}\t{o.type}\t{o.country}\t{o.ownership}")
+    with output_errors("standard output"):
+        for o in default_registry().outlets:
+            if (kind and o.type != kind) or (ownership and o.ownership != ownership) or (
+                country and o.country != country.upper()
+            ):
+                continue
+            click.echo(f"{o.id}\t{o.name}\t{o.type}\t{o.country}\t{o.ownership}")
 
 
 @outlets.command("show")
@@ -71,16 +73,18 @@ def show(key: str, db_path: Path | None) -> None:
         "ownership": outlet.ownership, "domains": list(outlet.domains),
         "aliases": {lang: list(names) for lang, names in outlet.aliases},
     }
-    click.echo(to_json({**view, "ratings": ratings}, indent=2))
+    with output_errors("standard output"):
+        click.echo(to_json({**view, "ratings": ratings}, indent=2))
 
 
 @outlets.command("resolve")
 @click.argument("text")
 def resolve(text: str) -> None:
     """Show the outlets named in TEXT (names, aliases, domains); unknown domains say so."""
-    for m in find_mentions(text):
-        who = m.outlet.id if m.outlet else "unknown"
-        click.echo(terminal_text(f"{m.start}-{m.end}\t{text[m.start:m.end]}\t{who}"))
+    with output_errors("standard output"):
+        for m in find_mentions(text):
+            who = m.outlet.id if m.outlet else "unknown"
+            click.echo(terminal_text(f"{m.start}-{m.end}\t{text[m.start:m.end]}\t{who}"))
 
 
 @outlets.command("ratings")
@@ -88,5 +92,6 @@ def resolve(text: str) -> None:
 def rating_sources(db_path: Path | None) -> None:
     """List the imported rating sources."""
     db = RatingsDB.open_existing(db_path)
-    for s in [] if db is None else db.sources():
-        click.echo(terminal_text(f"{s['name']}\t{s['format']}\t{s['count']}\t{s['imported_at']}\t{s['file']}"))
+    with output_errors("standard output"):
+        for s in [] if db is None else db.sources():
+            click.echo(terminal_text(f"{s['name']}\t{s['format']}\t{s['count']}\t{s['imported_at']}\t{s['file']}"))

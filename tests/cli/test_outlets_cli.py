@@ -54,3 +54,13 @@ def test_text_from_the_file_reaches_the_terminal_inert(tmp_path):
     assert code == 0 and "\x1b" not in output and "\\x1b]0;owned\\x07" in output
     listed = CliRunner().invoke(main, ["outlets", "ratings", "--db", str(tmp_path / "r.sqlite")]).output
     assert "\x1b" not in listed and "[b]x[/b]" in listed
+
+
+def test_a_full_standard_output_is_one_clear_line():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "claimscope.cli", "outlets", "list"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2 and done.stderr.startswith("error[E600]: cannot write standard output"), done.stderr
