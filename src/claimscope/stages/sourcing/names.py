@@ -96,11 +96,11 @@ class Names:
                 inner = next((r for r in found if r.outlet and s.start <= r.start and r.end <= s.end), None)
                 if inner is not None:
                     s.outlet = inner.outlet
-        found.sort(key=lambda s: (s.start, -s.end))
         self.all: list[Source] = []
-        for s in found:
-            if not self.all or s.start >= self.all[-1].end:
+        for s in sorted(found, key=lambda s: (s.evidence == "speaker", s.start, -s.end)):  # speakers last
+            if not any(k.start < s.end and s.start < k.end for k in self.all):
                 self.all.append(s)
+        self.all.sort(key=lambda s: s.start)
 
     @staticmethod
     def _registry(m: Mention, text: str) -> Source:
@@ -143,6 +143,7 @@ class Names:
     def add(self, src: Source) -> None:
         """Register a source named after a relay cue, with its later mentions."""
         for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", self.doc.text):
+            self.all = [s for s in self.all if s.evidence != "speaker" or not (s.start < m.end() and m.start() < s.end)]
             if not any(s.start < m.end() and m.start() < s.end for s in self.all):
                 self.all.append(Source(src.name, m.start(), m.end(), "introduced", is_outlet=True))
         self.all.sort(key=lambda s: s.start)

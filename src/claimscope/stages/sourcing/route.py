@@ -8,10 +8,11 @@ import re
 from ...model import Attribution, Document
 from ...outlets import cues
 from .lead import main_claim
-from .names import QUOTED, RELAY_REACH, Names, Source
+from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
+NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 
 
@@ -41,7 +42,9 @@ class Chain:
             return self
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
         speakers = [self._speaker(i) for i in self.support]
-        outlets = [s for s in speakers if s.is_outlet] + self._credited_in(sentence, speakers)
+        credited = self._credited_in(sentence, speakers)
+        outlets = credited + [s for s in speakers if s.is_outlet and (
+            s.outlet or s.domain or _named(s.name) or not (self.hops or credited))]
         for src in sorted(outlets, key=self._outer_rank):
             self._add(src)
         if self.hops and not any(h.evidence in CREDIT_EVIDENCE.values() for h in self.hops):
@@ -51,7 +54,7 @@ class Chain:
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
             relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
-                or [s for s in relaxed if not s.is_outlet] or self._people_after(sentence)
+                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6] or self._people_after(sentence)
             if people:
                 self._add(people[0])
         return self
@@ -124,8 +127,8 @@ class Chain:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
         not a bare pronoun or a common noun phrase."""
         said = self.text[a.speaker_start:a.speaker_end]
-        if len(said.split()) > 12:
-            return False
+        if len(said.split()) > 12 or (len(said) > NAME_CHARS and not a.anonymous):
+            return False  # a clause, not a name
         named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
             or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said)
         lang = self.lang(a.speaker_start)
@@ -267,8 +270,6 @@ class Chain:
 
     def _relayed_by(self, current: Source, sentences) -> Source | None:
         for s in sentences:
-            if s.end <= current.start:
-                continue
             mentions = self.names.within(s.start, s.end)
             for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
                 before = [m for m in mentions if m.end <= cue.start()]
@@ -284,7 +285,7 @@ class Chain:
                     return Source(target.name, target.start, target.end, "relay", target.outlet, target.domain,
                                   is_outlet=target.is_outlet)
                 named = self._named_target(cue.end(), s.end, current) if len(cue.group()) >= 6 else None
-                if named is not None:
+                if named is not None and not named.same(current):
                     return named
         return None
 
@@ -321,8 +322,19 @@ class Chain:
         return found
 
     def _add(self, src: Source) -> None:
-        if not any(h.same(src) for h in self.hops):
+        """Append ``src`` unless the chain has it; a domain ("mk.ru") then takes the name
+        the text also gives the outlet ("Moskauer Komsomolze")."""
+        seen = next((h for h in self.hops if h.same(src)), None)
+        if seen is None:
             self.hops.append(src)
+        elif seen.domain and seen.name == self.text[seen.start:seen.end] and not src.domain:
+            seen.name, seen.start, seen.end = src.name, src.start, src.end
+
+
+def _named(name: str) -> bool:
+    """Does a speaker name anyone ("the daily Xyz"), beyond a common noun that refers back
+    to an outlet already named ("the site", "trang Facebook")?"""
+    return any(w[:1].isupper() and w.strip(",.").casefold() not in PLATFORMS for w in name.split()[1:])
 
 
 def _named_in(src: Source, clause: str) -> bool:
