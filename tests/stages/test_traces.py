@@ -276,6 +276,8 @@ def _furniture(text: str, kind: str = "boilerplate") -> list[tuple[str, str | No
         ("Etiquetas: lluvia, Valencia, cosecha", "tags"),
         ("PARTAGEZ CET ARTICLE AVANT QU'IL DISPARAISSE", "share_prompt"),
         ("Nous utilisons des cookies pour mesurer l'audience", "cookie_notice"),
+        ("#inondations #météo #Lyon", "tags"),
+        ("👁 2 431 · 💬 17", "comments"),
     ],
 )
 def test_page_furniture_from_structure_and_page_words(line, label):
@@ -326,6 +328,7 @@ def test_prompt_words_inside_prose_are_not_furniture():
         ("Fuente: Ejemplo.es | Traducido del inglés por la redacción", "Fuente: Ejemplo.es | Traducido del inglés por la redacción"),
         ("Com informações da Agência Exemplo", "Com informações da Agência Exemplo"),
         ("Lan Hương (Theo Reuters, AFP)", "(Theo Reuters, AFP)"),
+        ("Nguồn: tổng hợp", "Nguồn: tổng hợp"),
     ],
 )
 def test_credit_lines_made_of_parts(line, expected):

@@ -7,7 +7,8 @@ subscribe, comments, tags...):
 
 * ``segments``: a line cut at `` | ``, `` · `` and `` • `` (a page's menu bars);
 * ``segment_label``: a comment or subscriber counter ("214 commentaires", "Kommentare
-  (37)"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c");
+  (37)", "👁 1 234"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c",
+  "#a #b");
 * ``prompt``: a share / subscribe / donate prompt, a cookie notice, or a disclaimer at
   the end;
 * ``about_heading``: "About <issuer>" closing a press release (with its paragraph);
@@ -20,6 +21,7 @@ subscribe, comments, tags...):
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .langdata import tables
@@ -39,6 +41,7 @@ _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CLAUSE = re.compile(r"[.!?¡¿:;,—–]+(?=\s|$)|\s[—–-]\s")
 _TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
+_HASHTAGS = re.compile(r"^(?:[#＃][^\W_][\w-]*[\s,;|·•]*){2,}$")
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
 _FINAL = tuple(".!?…:;")
 
@@ -57,7 +60,7 @@ def has_word(text: str, entries) -> bool:
     return any(f" {e} " in joined for e in entries)
 
 
-STRUCTURAL = ("counter", "tags", "reading_time", "translation", "agencies")  # safe in every language
+STRUCTURAL = ("counter", "tags", "reading_time", "translation", "vague_sources")  # safe in every language
 
 
 @lru_cache(maxsize=None)
@@ -86,6 +89,10 @@ def segments(line: str) -> list[tuple[int, int]]:
 def segment_label(segment: str, lang: str | None) -> str | None:
     """"comments" (a counter), "reading_time" or "tags" for a piece of page furniture."""
     table_words = page_words(lang)
+    if _HASHTAGS.match(segment.strip()):
+        return "tags"
+    if _symbol_counter(segment):
+        return "comments"
     n = len(words(segment))
     if n and n <= MAX_SEGMENT_WORDS and any(c.isdigit() for c in segment):
         if has_word(segment, table_words.get("counter", ())):
@@ -98,6 +105,13 @@ def segment_label(segment: str, lang: str | None) -> str | None:
         if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
             return "tags"
     return None
+
+
+def _symbol_counter(segment: str) -> bool:
+    """"👁 1 234", "💬 12": a pictograph and a number, no letters."""
+    pictograph = any(unicodedata.category(c) == "So" for c in segment)
+    letters = any(c.isalpha() for c in segment)
+    return pictograph and not letters and any(c.isdigit() for c in segment)
 
 
 def prompt(line: str, lang: str | None, closing: bool) -> str | None:
@@ -149,7 +163,7 @@ def headline_like(line: str) -> bool:
 
 def vague_credit(name: str) -> bool:
     """A credited name that is only a word for agencies ("agências", "Agenturen")."""
-    return " ".join(words(name)) in page_words(None).get("agencies", ())
+    return " ".join(words(name)) in page_words(None).get("vague_sources", ())
 
 
 def translation_note(part: str, lang: str | None) -> bool:
