@@ -54,7 +54,8 @@ class Chain:
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
             relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
-                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6] or self._people_after(sentence)
+                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6] or self._quoted_in(sentence) \
+                or self._people_after(sentence)
             if people:
                 self._add(people[0])
         return self
@@ -77,6 +78,12 @@ class Chain:
         name = " ".join(words if len(words) <= 5 else words[:1])
         self.hops.append(Source(name, hit.start(), hit.start() + len(name), "mention", anonymous=True))
 
+    def _quoted_in(self, sentence) -> list[Source]:
+        """People the article quotes elsewhere, named in ``sentence`` without an attribution
+        the earlier stage found ("…, says the Ministry of X")."""
+        return [Source(m.name, m.start, m.end, "mention") for m in self.names.within(sentence.start, sentence.end)
+                if m.evidence == "speaker"]
+
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
         name in the rest of its paragraph or the next one (whom the outlet quotes)."""
@@ -97,7 +104,7 @@ class Chain:
         for s in doc.sentences[self.claim:]:
             if s.paragraph > claim.paragraph + 1:
                 break
-            if self._usable_in(s) or self._credited_in(s, []):
+            if self._usable_in(s) or self._credited_in(s, []) or (s is claim and self._quoted_in(s)):
                 return s
         return claim if self._usable_in(claim, relaxed=True) else None
 
