@@ -1,15 +1,15 @@
-"""Sentences that are not prose claims, known from the page's structure alone.
+"""Sentences that are not claims, known from the page's structure (and one construction).
 
 A fact-checker checks statements. Whatever the head scores, these are not: the
-headline (a label over the story, its claim is repeated in the body), a line that ends
+headline (a label over the story, its claim is repeated in the body); a line that ends
 without a sentence's final punctuation (bylines, datelines, captions, section and list
-labels, "Tags: ...", "Name | date | n comments"), a question, and page furniture the
-traces stage found (``boilerplate`` and ``credit_line`` findings), and a sentence left
-in another language than the article's (an ``untranslated_fragment`` finding: a caption
-or line copied from the source, not a statement of this article). The test is the same
-in every language: final punctuation, line ends and findings. One lexical test joins
-them: a sentence that reports a non-answer ("did not respond to a request for comment",
-the ``no_comment`` constructions of the language's cue table) states no checkable fact.
+labels, "Tags: ...", "Name | date | n comments"); a question; page furniture the traces
+stage found (``boilerplate`` and ``credit_line`` findings); a sentence left in another
+language than the article's (an ``untranslated_fragment`` finding: a caption or line
+copied from the source, not a statement of this article). These tests are the same in
+every language: final punctuation, line ends and findings. One lexical test joins them:
+a sentence that reports a non-answer ("did not respond to a request for comment", the
+``no_comment`` constructions of the language's cue table) states no checkable fact.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ _CLOSING = frozenset("\"'»”“’")  # closing quotes after the final mark
 
 def not_claims(doc: Document) -> dict[int, str]:
     """Sentence index -> why it cannot be check-worthy ("headline", "label_line",
-    "question", "furniture", "untranslated", "no_comment"), for the sentences of ``doc`` that are not
-    prose claims.
+    "question", "furniture", "untranslated", "no_comment"), for the sentences of
+    ``doc`` that are not claims.
 
     Headline, label-line and question need a page: a text of one line (a claim typed
     or pasted alone) is judged by the head only."""
