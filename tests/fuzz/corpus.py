@@ -58,7 +58,6 @@ def cases(*, large: bool = True) -> list[Case]:
         Case("long-token", ".txt", (SENTENCE + "x" * 300_000 + " " + SENTENCE).encode()),
         Case("long-email-like", ".txt", (SENTENCE + "a@" * 50_000 + " " + SENTENCE).encode()),
         Case("many-short-lines", ".txt", "".join(f"Line {i}.\n" for i in range(100_000)).encode()[:300_000]),
-        Case("one-char-lines", ".txt", b"a\n" * 150_000),
         Case("deep-html", ".html", _page("<div>" * 10_000 + f"<p>{SENTENCE}</p>" + "</div>" * 10_000).encode()),
         Case("deep-unclosed-html", ".html", _page("<span><b>" * 20_000 + SENTENCE).encode()),
         Case("many-scripts-unclosed", ".html", (_page(f"<p>{SENTENCE}</p>") + "<script>" * 50_000).encode()),
@@ -71,7 +70,7 @@ def cases(*, large: bool = True) -> list[Case]:
         Case("vertical-tab-whitespace", ".txt", b" \x0b \n\t\x0c "),
         Case("control-bytes", ".txt", bytes(range(1, 32)) * 200),
         Case("bidi-and-escapes", ".txt", (SENTENCE + "\u202e\x1b[2J\x1b]0;title\x07" + SENTENCE).encode()),
-        Case("huge-number-text", ".txt", ("9" * 100_000 + " " + SENTENCE).encode()),
+        Case("huge-number-text", ".txt", ("9" * 5_000 + " " + SENTENCE).encode()),
         Case("batch-hostile", ".jsonl", _jsonl(
             {"id": 1, "text": SENTENCE},
             "[" * 100_000,
