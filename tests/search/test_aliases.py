@@ -7,7 +7,7 @@ import pytest
 
 from claimscope.search.aliases import AliasTable, default_aliases
 
-LANGS = ["en", "fr", "es", "de", "pt", "it", "ru", "vi", "pl"]
+LANGS = ["en", "fr", "es", "de", "pt", "it", "ru", "vi", "pl", "uk", "ar"]
 
 
 def _table(lang):
