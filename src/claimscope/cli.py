@@ -65,6 +65,8 @@ def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
             raise InputError("give either SOURCE or --batch, not both")
         if out is None:
             raise InputError("--batch needs --out FILE for the JSONL reports")
+        if out.resolve() == batch.resolve():
+            raise InputError("--out is the batch file itself: write the reports to another file")
     elif source is None:
         raise InputError("nothing to check: give a file path, a URL, or - for standard input")
     if out is not None:

@@ -111,6 +111,13 @@ def test_a_full_standard_output_is_a_clear_error(tmp_path):
     assert len(err.strip().splitlines()) == 1, err
 
 
+def test_a_batch_is_never_overwritten_by_its_own_reports(invoke, tmp_path):
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(json.dumps({"text": ARTICLE}) + "\n", encoding="utf-8")
+    one_line_error(invoke("check", "--batch", str(batch), "--out", str(batch)), "E100", "the batch file itself")
+    assert batch.read_text(encoding="utf-8").startswith("{")
+
+
 def test_one_bad_line_never_stops_a_batch(invoke, tmp_path):
     batch = tmp_path / "in.jsonl"
     lines = [
