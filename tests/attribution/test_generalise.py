@@ -184,3 +184,30 @@ def test_hearsay_adverb_is_an_anonymous_cue():
     assert a["speaker"] is None and a["anonymous"]
     _, found = run(["Директор якобы уже подписал приказ об увольнении."], "ru")
     assert by_cue(found, "якобы")["anonymous"]
+
+
+# -- verbs that report nothing unless they introduce speech ---------------------------
+
+def test_stance_verbs_need_a_clause():
+    _, found = run(["The judge ordered a new trial for the two brothers."], "en")
+    assert not any(a["cue"] == "ordered" for a in found)
+    _, found = run(["The tenants knew about the leak for months."], "en")
+    assert not any(a["cue"] == "knew" for a in found)
+    _, found = run(["The tenants knew that the roof was leaking."], "en")
+    assert by_cue(found, "knew")["speaker"] == "The tenants"
+
+
+def test_inverted_subject_after_an_object():
+    _, found = run(["«Nadie nos avisó», dijo a los periodistas Lucía Campos, vecina del barrio."], "es")
+    assert by_cue(found, "dijo")["speaker"].startswith("Lucía Campos")
+
+
+def test_selon_lui_resolves_to_the_last_speaker():
+    _, found = run(
+        [
+            "« Le bus est arrivé en retard », raconte Marc Dubois, chauffeur de la ligne 4.",
+            "Selon lui, la route était fermée.",
+        ],
+        "fr",
+    )
+    assert by_cue(found, "Selon")["entity"] == "Marc Dubois"

@@ -68,7 +68,9 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         table = _table(sent.lang or doc.language) or _table(doc.language)
         if table is None:
             continue
-        rule = rules.setdefault(table.language, SentenceRules(text, table, quotes))
+        if table.language not in rules:
+            rules[table.language] = SentenceRules(text, table, quotes)
+        rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit))
     raws.sort(key=lambda pair: pair[0].cue)
@@ -79,7 +81,9 @@ def _finish(text: str, raws: list[tuple[Raw, Table]]) -> tuple[Attribution, ...]
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []
     for raw, table in raws:
-        resolver = resolvers.setdefault(table.language, EntityResolver(table))
+        if table.language not in resolvers:
+            resolvers[table.language] = EntityResolver(table)
+        resolver = resolvers[table.language]
         mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)

@@ -112,7 +112,9 @@ def _name(toks: list[str], table: Table) -> str | None:
     A capitalised first word followed by a common noun opens a sentence, it names
     nothing ("Local residents"). A name that only completes a common head noun
     ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
-    Gard" and "pompiers du Gard" are two speakers.
+    Gard" and "pompiers du Gard" are two speakers. A name of two words or more that
+    opens the mention before a lower-case word is the speaker ("Jochen Hauser vom
+    Polizeipräsidium Freiburg").
     """
     runs, run = [], []  # runs of (index, word)
     for i, tok in enumerate(toks):
@@ -135,6 +137,8 @@ def _name(toks: list[str], table: Table) -> str | None:
     if runs and runs[0][0] == 0 and len(runs[0]) < len(toks):
         after = toks[runs[0][-1] + 1]
         if after[0].islower() and after.lower() not in CONNECTORS:
+            if len(runs[0]) >= 2:  # "Jochen Hauser vom Polizeipräsidium Freiburg"
+                return " ".join(toks[i] for i in runs[0])
             runs.pop(0)  # "Local residents", "Several witnesses"
     if not runs:
         return None

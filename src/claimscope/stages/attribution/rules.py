@@ -55,7 +55,7 @@ class SentenceRules(Spans):
         end = self.right_region(cue.end(), hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
-        span = self.skip_adverbial(self.trim_speaker(cue.end(), end, after=True))
+        span = self.skip_adverbial(cue.end(), self.trim_speaker(cue.end(), end, after=True))
         rest = self.text[end:hi].strip(EDGE)
         longest = MAX_SPEAKER_WORDS if quoted or not rest else 6
         if not (  # "…, said pollster Frank Luntz"
@@ -97,11 +97,11 @@ class SentenceRules(Spans):
             or any("." in t or t.lower() in self.t.titles for t in toks)
         )
 
-    def skip_adverbial(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
-        """An inverted subject after a short adverbial: "…, заявил в субботу министр X",
-        "…, schreibt am Montag die Zeitung": from the first word (of the next three)
-        that can open a subject."""
-        toks = words(self.text, *span) if span else []
+    def skip_adverbial(self, pos: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """An inverted subject after a short adverbial or object: "…, заявил в субботу
+        министр X", "…, schreibt am Montag die Zeitung", "…, dijo a los periodistas
+        Marta Ruiz": from the first word (of the next three) that can open a subject."""
+        toks = words(self.text, pos, span[1]) if span else []
         if (
             not toks
             or not self.t.speaker_stop.fullmatch(toks[0].group())
@@ -109,9 +109,14 @@ class SentenceRules(Spans):
         ):
             return span
         for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"
-            if tok.group()[0].isupper() or tok.group().lower() in self.t.titles | self.t.determiners:
+            if tok.group()[0].isupper() or k >= 2 and tok.group().lower() in self.t.titles | self.t.determiners:
                 head = toks[k - 1].group()  # "w piątek spółka Koleje Pomorskie"
-                if k >= 3 and head.islower() and head.lower() not in self.t.adverbs:
+                if (
+                    k >= 3
+                    and head.islower()
+                    and head.lower() not in self.t.adverbs
+                    and toks[k - 2].group().lower() not in self.t.determiners  # "a los periodistas X"
+                ):
                     return toks[k - 1].start(), span[1]
                 return tok.start(), span[1]
         if len(toks) > 2:  # "в пятницу губернатор области"

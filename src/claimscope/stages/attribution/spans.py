@@ -37,6 +37,28 @@ class Raw:
     impersonal: bool = False  # "X was asked", "X seemed": no speaker on purpose
 
 
+_LEMMA_CUES: dict[tuple[str, str], dict[str, bool] | None] = {}
+
+
+def lemma_cues(table: Table, kind: str) -> dict[str, bool] | None:
+    """Per language and cue kind, a growing cache word -> is a cue by its lemma (None
+    when the table has no lemmas of that kind or the language no lemmatiser)."""
+    key = (table.language, kind)
+    if key not in _LEMMA_CUES:
+        _LEMMA_CUES[key] = {} if table.lemmas.get(kind) and supported(table.language) else None
+    return _LEMMA_CUES[key]
+
+
+def is_lemma_cue(table: Table, kind: str, word: str) -> bool:
+    """Whether ``word`` (lower-cased) is a form of a reporting verb of the table: its
+    lemma is listed, and it is not the bare infinitive where that is the lemma."""
+    base = word.split("-")[0]
+    if len(base) < 3:
+        return False
+    found = lemma(table.language, base)
+    return found in table.lemmas[kind] and not (table.lemma_infinitive and found == base)
+
+
 @lru_cache(maxsize=64)
 def _exactly(n: int) -> re.Pattern:
     """Matches the next ``n`` characters (a cue span found word by word)."""
@@ -310,8 +332,7 @@ class Spans:
         if kind is None:
             yield from pattern.finditer(self.text, toks[0][0], hi) if toks else ()
             return
-        starts, lemmas = self.t.starts[kind], self.t.lemmas.get(kind)
-        lang = self.t.language if lemmas and supported(self.t.language) else None
+        starts, by_lemma = self.t.starts[kind], lemma_cues(self.t, kind)
         done = 0  # end of the last match: its words are not tried again
         for k, (start, word) in enumerate(toks):
             if start < done:
@@ -319,10 +340,11 @@ class Spans:
             match = None
             if word in starts or word.split("-")[0] in starts:
                 match = pattern.match(self.text, start, hi)
-            if match is None and lang and self.text[start].islower() and len(word) > 2:
-                base = word.split("-")[0]
-                found = lemma(lang, base)
-                if found in lemmas and not (self.t.lemma_infinitive and found == base):
+            if match is None and by_lemma is not None and self.text[start].islower():
+                hit = by_lemma.get(word)
+                if hit is None:
+                    hit = by_lemma[word] = is_lemma_cue(self.t, kind, word)
+                if hit:
                     match = self.lemma_cue(toks, k, hi)
             if match:
                 done = match.end()
