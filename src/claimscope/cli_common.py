@@ -20,6 +20,7 @@ import click
 from .errors import ClaimscopeError, OutputError, UsageError, printable
 
 INTERNAL_ERROR_EXIT = 70
+_HELP_ASKED = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+
 MAX_TIMEOUT = 3600.0  # seconds: the largest --timeout accepted
 
 
@@ -50,6 +51,8 @@ class ErrorHandlingGroup(click.Group):
 
 
 def _usage_failure(ctx: click.Context, err: click.UsageError):
+    if isinstance(err, _HELP_ASKED):
+        raise err  # a group called without a command: click prints its help
     where = err.ctx.command_path if err.ctx is not None else ctx.command_path
     error = UsageError(f"{err.format_message()} (see {where} --help)")
     click.echo(f"error[{error.code}]: {error.message}", err=True)

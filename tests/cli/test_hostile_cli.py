@@ -68,6 +68,12 @@ def test_help_still_works(invoke):
     assert result.exit_code == 0 and "--timeout" in result.output
 
 
+@pytest.mark.parametrize("args", [(), ("factchecks",)])
+def test_a_group_without_a_command_still_prints_its_help(invoke, args):
+    result = invoke(*args)
+    assert "Usage:" in result.output + result.stderr and "error[" not in result.stderr
+
+
 def test_an_out_path_in_a_missing_folder_is_refused_before_the_work(invoke, tmp_path):
     missing = tmp_path / "nowhere" / "report.json"
     # the input does not exist either: the output is checked first, so no work is done
