@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .langdata import tables
@@ -36,6 +37,7 @@ MAX_DISCLAIMER_WORDS = 30
 MAX_HEADLINE_WORDS = 15
 MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
+MAX_UNIT_CHARS = 400  # a longer line or sentence is prose, never page furniture
 
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -50,21 +52,36 @@ def words(text: str) -> list[str]:
     return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _joined(text: str) -> str:
-    return " " + " ".join(words(text)) + " "
+@dataclass(frozen=True)
+class Lexicon:
+    """Page words of one label: single words (a set) and multi-word expressions."""
+
+    entries: tuple[str, ...]
+    singles: frozenset[str]
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entries) -> Lexicon:
+        entries = tuple(dict.fromkeys(entries))
+        return cls(entries, frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e))
+
+    def found_in(self, tokens: list[str]) -> set[str]:
+        """The entries that ``tokens`` (from ``words``) hold as whole words."""
+        hits = self.singles.intersection(tokens)
+        if self.phrases:
+            joined = " " + " ".join(tokens) + " "
+            hits |= {p for p in self.phrases if f" {p} " in joined}
+        return hits
 
 
-def has_word(text: str, entries) -> bool:
-    """``text`` holds one of ``entries`` (words or multi-word expressions) as whole words."""
-    joined = _joined(text)
-    return any(f" {e} " in joined for e in entries)
+EMPTY = Lexicon.of(())
 
 
 STRUCTURAL = ("counter", "tags", "reading_time", "translation", "vague_sources")  # safe in every language
 
 
 @lru_cache(maxsize=None)
-def page_words(lang: str | None) -> dict[str, tuple[str, ...]]:
+def page_words(lang: str | None) -> dict[str, Lexicon]:
     """label -> words. Prompts and disclaimers: words of ``lang`` and English (English
     page furniture is everywhere); the ``STRUCTURAL`` labels, which only count inside a
     tight line structure, of every language (a Spanish tag list left in a French page)."""
@@ -73,7 +90,7 @@ def page_words(lang: str | None) -> dict[str, tuple[str, ...]]:
         for label, entries in t.get("page_words", {}).items():
             if label in STRUCTURAL or t["lang"] in (lang, "en"):
                 merged.setdefault(label, []).extend(entries)
-    return {label: tuple(dict.fromkeys(entries)) for label, entries in merged.items()}
+    return {label: Lexicon.of(entries) for label, entries in merged.items()}
 
 
 def segments(line: str) -> list[tuple[int, int]]:
@@ -89,18 +106,19 @@ def segments(line: str) -> list[tuple[int, int]]:
 def segment_label(segment: str, lang: str | None) -> str | None:
     """"comments" (a counter), "reading_time" or "tags" for a piece of page furniture."""
     table_words = page_words(lang)
-    if _HASHTAGS.match(segment.strip()):
+    stripped = segment.strip()
+    if _HASHTAGS.match(stripped):
         return "tags"
+    tokens = words(segment)
     if _symbol_counter(segment):
         return "comments"
-    n = len(words(segment))
-    if n and n <= MAX_SEGMENT_WORDS and any(c.isdigit() for c in segment):
-        if has_word(segment, table_words.get("counter", ())):
+    if len(tokens) <= MAX_SEGMENT_WORDS and any(c.isdigit() for c in segment):
+        if table_words.get("counter", EMPTY).found_in(tokens):
             return "comments"
-        if has_word(segment, table_words.get("reading_time", ())):
+        if table_words.get("reading_time", EMPTY).found_in(tokens):
             return "reading_time"
-    match = _TAGS.match(segment.strip())
-    if match and has_word(match.group("label"), table_words.get("tags", ())) and len(match.group("label").split()) <= 2:
+    match = _TAGS.match(stripped)
+    if match and len(match.group("label").split()) <= 2 and table_words.get("tags", EMPTY).found_in(words(match.group("label"))):
         items = [i for i in match.group("items").split(",") if i.strip()]
         if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
             return "tags"
@@ -109,35 +127,35 @@ def segment_label(segment: str, lang: str | None) -> str | None:
 
 def _symbol_counter(segment: str) -> bool:
     """"👁 1 234", "💬 12": a pictograph and a number, no letters."""
-    pictograph = any(unicodedata.category(c) == "So" for c in segment)
-    letters = any(c.isalpha() for c in segment)
-    return pictograph and not letters and any(c.isdigit() for c in segment)
+    if any(c.isalpha() for c in segment) or not any(c.isdigit() for c in segment):
+        return False
+    return any(unicodedata.category(c) == "So" for c in segment)
 
 
 def prompt(line: str, lang: str | None, closing: bool) -> str | None:
-    """"share_prompt", "subscribe", "donate" or "disclaimer" for a whole line, else None.
+    """"share_prompt", "subscribe", "donate", "cookie_notice" or "disclaimer" for a whole
+    line, else None.
 
     A prompt word opens one of the line's clauses; the line is short and either sits
     among the closing lines or does not end like prose (no full stop). A disclaimer is a
     closing line with at least two disclaimer words."""
-    if not line or line[0] in "«“„\"'‘" or len(words(line)) > MAX_DISCLAIMER_WORDS:
+    tokens = words(line)
+    if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS:
         return None
     table_words = page_words(lang)
+    short = len(tokens) <= MAX_PROMPT_WORDS
     ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
-    if len(words(line)) <= MAX_PROMPT_WORDS and (closing or not ends_like_prose):
+    if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Leia, confira e compartilhe")
-        heads = [words(line)[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(line)]
+        heads = [tokens[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(line)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
-            if any(has_word(" ".join(h), table_words.get(key, ())) for h in heads):
+            if any(table_words.get(key, EMPTY).found_in(h) for h in heads):
                 return label
-    if has_word(line, table_words.get("cookie", ())) and len(words(line)) <= MAX_PROMPT_WORDS:
+    if short and table_words.get("cookie", EMPTY).found_in(tokens):
         return "cookie_notice"
-    if closing:
-        joined = _joined(line)
-        found = {e for e in table_words.get("disclaimer", ()) if f" {e} " in joined}
-        if len(found) >= MIN_DISCLAIMER_WORDS:
-            return "disclaimer"
+    if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
+        return "disclaimer"
     return None
 
 
@@ -146,8 +164,8 @@ def about_heading(line: str, lang: str | None) -> bool:
     found = line.split()
     if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(_FINAL):
         return False
-    about = page_words(lang).get("about", ())
-    opens = any(" ".join(words(line)[: len(a.split())]) == a for a in about)
+    tokens = words(line)
+    opens = any(tokens[: len(a.split())] == a.split() for a in page_words(lang).get("about", EMPTY).entries)
     return opens and _capitalised(found[-1])
 
 
@@ -163,14 +181,13 @@ def headline_like(line: str) -> bool:
 
 def vague_credit(name: str) -> bool:
     """A credited name that is only a word for agencies ("agências", "Agenturen")."""
-    return " ".join(words(name)) in page_words(None).get("vague_sources", ())
+    return bool(page_words(None).get("vague_sources", EMPTY).found_in([" ".join(words(name))]))
 
 
 def translation_note(part: str, lang: str | None) -> bool:
     """A short part that opens on a translation word ("traduit de l'anglais")."""
     found = words(part)
-    notes = page_words(lang).get("translation", ())
-    return 0 < len(found) <= MAX_NOTE_WORDS and any(has_word(" ".join(found[:3]), [n]) for n in notes)
+    return 0 < len(found) <= MAX_NOTE_WORDS and bool(page_words(lang).get("translation", EMPTY).found_in(found[:3]))
 
 
 def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | None:

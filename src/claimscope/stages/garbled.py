@@ -120,17 +120,19 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     allowed = set((table or {}).get("repeatable_words", ()))
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
+    folded = [t[2] for t in tokens]
     found, covered = [], -1
-    for i in range(len(tokens)):
+    for i, word in enumerate(folded):
+        if tokens[i][0] < covered:
+            continue
         for n in range(MAX_REPEAT, 0, -1):
-            first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
-            if len(second) < n or tokens[i][0] < covered:
+            if i + 2 * n > len(tokens) or folded[i + n] != word or folded[i : i + n] != folded[i + n : i + 2 * n]:
                 continue
-            same = [a[2] for a in first] == [b[2] for b in second]
+            first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
             gap = sentence[first[-1][1] : second[0][0]]
-            single_ok = reduplicates or first[0][2] in allowed or not sentence[first[0][0]].islower()
-            common_only = n > 1 and all(vocabulary.get(t[2], 0.0) >= MIN_FUNCTION_FREQ for t in first)
-            if not same or gap.strip() or (n == 1 and single_ok) or common_only:
+            single_ok = reduplicates or word in allowed or not sentence[first[0][0]].islower()
+            common_only = n > 1 and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
+            if gap.strip() or (n == 1 and single_ok) or common_only:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
             covered = second[-1][1]

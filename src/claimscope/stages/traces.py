@@ -294,6 +294,8 @@ class Traces:
         return merged
 
     def _unit(self, text: str, start: int, main: str | None, closing: bool) -> Finding | None:
+        if len(text) > furniture.MAX_UNIT_CHARS:  # prose, not furniture
+            return None
         end = start + len(text)
         found = self._boilerplate(text, start, end, main) or self._credit(text, start, end, main)
         if found:
