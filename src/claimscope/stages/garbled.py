@@ -5,7 +5,8 @@
   = "précise" + "militants" (a capitalised token needs two frequent words:
   "Consiglioregionale"). A known word behind one of the language's
   ``compound_prefixes`` ("under|taxed", "multi|decade") or before one of its
-  ``compound_suffixes`` ("circus|like") is a legitimate compound. In languages whose
+  ``compound_suffixes`` ("circus|like"), or two words the word list knows hyphenated
+  ("long-term" written "longterm"), is a legitimate compound. In languages whose
   table sets ``compounding`` (German compounds, Arabic clitics are legitimately glued)
   only a known word fused with a function word counts ("Kampfpiloten|ihre").
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
@@ -80,7 +81,7 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
             continue
         else:
             split = _best_split(lowered, vocabulary, MIN_PART_FREQ if token.islower() else MIN_NAME_PART_FREQ)
-        if split:
+        if split and "-".join(split) not in vocabulary:  # "long-term" written solid is a compound
             found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
     return found
 
