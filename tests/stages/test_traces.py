@@ -336,6 +336,17 @@ def test_credit_lines_made_of_parts(line, expected):
     assert [span for span, _ in _furniture(FRENCH + "\n\n" + line, "credit_line")] == [expected]
 
 
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("With agencies", "source_line"),
+        ("Translated from the Russian by our desk", "translation_note"),
+    ],
+)
+def test_vague_credit_and_translation_note(line, label):
+    assert _furniture(ENGLISH + "\n\n" + line, "credit_line") == [(line, label)]
+
+
 def test_upper_case_agency_dateline():
     found = _furniture("MADRID, 3 mar. (EUROPA PRESS) -\n\n" + FRENCH, "credit_line")
     assert found == [("MADRID, 3 mar. (EUROPA PRESS) -", "dateline")]
