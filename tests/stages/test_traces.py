@@ -279,6 +279,7 @@ def _furniture(text: str, kind: str = "boilerplate") -> list[tuple[str, str | No
         ("Nous utilisons des cookies pour mesurer l'audience", "cookie_notice"),
         ("#inondations #météo #Lyon", "tags"),
         ("👁 2 431 · 💬 17", "comments"),
+        ("Les commentaires sont fermés", "comments"),
     ],
 )
 def test_page_furniture_from_structure_and_page_words(line, label):

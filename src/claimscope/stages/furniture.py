@@ -37,6 +37,7 @@ MAX_DISCLAIMER_WORDS = 30
 MAX_HEADLINE_WORDS = 15
 MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
+MAX_COMMENT_NOTICE = 6  # words of a closing line about comments or subscribers
 MAX_UNIT_CHARS = 400  # a longer line or sentence is prose, never page furniture
 
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
@@ -154,6 +155,9 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
                 return label
     if short and table_words.get("cookie", EMPTY).found_in(tokens):
         return "cookie_notice"
+    notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
+    if notice and table_words.get("counter", EMPTY).found_in(tokens):
+        return "comments"  # "Comments are closed", "Réservé aux abonnés"
     if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
         return "disclaimer"
     return None
