@@ -81,8 +81,17 @@ class Chain:
     def _quoted_in(self, sentence) -> list[Source]:
         """People the article quotes elsewhere, named in ``sentence`` without an attribution
         the earlier stage found ("…, says the Ministry of X")."""
-        return [Source(m.name, m.start, m.end, "mention") for m in self.names.within(sentence.start, sentence.end)
-                if m.evidence == "speaker"]
+        found = []
+        here = self.text[sentence.start:sentence.end].casefold()
+        for i, a in enumerate(self.doc.attributions):
+            said = self.text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else ""
+            at = here.find(said.casefold()) if len(said.split()) >= 2 and not a.anonymous else -1
+            if at >= 0 and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end)) \
+                    and not cues.find("outlet_nouns", said, self.lang(a.speaker_start)):
+                start = sentence.start + at
+                found.append(Source(self.text[start:start + len(said)], start, start + len(said), "mention",
+                                    attribution=i))
+        return sorted(found, key=lambda s: s.start)[:1]
 
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
@@ -104,7 +113,7 @@ class Chain:
         for s in doc.sentences[self.claim:]:
             if s.paragraph > claim.paragraph + 1:
                 break
-            if self._usable_in(s) or self._credited_in(s, []) or (s is claim and self._quoted_in(s)):
+            if self._usable_in(s) or self._credited_in(s, []):
                 return s
         return claim if self._usable_in(claim, relaxed=True) else None
 
@@ -113,10 +122,17 @@ class Chain:
         ``sent`` or, in the claim sentence, whose content covers it."""
         doc = self.doc
         return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
-                and not self._relay_cue(a)
+                and not self._relay_cue(a) and not self._credit(a)
                 and (self.usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim]
                                                               and _covers(a, sent.start, sent.end)))]
+
+    def _credit(self, a: Attribution) -> bool:
+        """An attribution that credits the whole article ("Selon X" as its last line): its
+        content spans most of the text across paragraphs, or its speaker is in a credit line."""
+        content = self.text[a.content_start:a.content_end]
+        wide = len(content) * 2 >= len(self.text) and "\n" in content
+        return wide or any(f.kind == "credit_line" and f.start <= a.speaker_start < f.end for f in self.doc.findings)
 
     def _relay_cue(self, a: Attribution) -> bool:
         """A relay cue right after another source ("X, citing Y"): its speaker Y is relayed,
