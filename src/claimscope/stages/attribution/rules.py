@@ -721,7 +721,11 @@ class SentenceRules(Spans):
                 ):  # "You can say that …" is no attribution
                     found.append(raw)
                     taken.append(raw.cue)
-        found = [self.cut_at_next_clause(raw, found) for raw in found]
+        found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"
+            self.cut_at_next_clause(raw, found)
+            for raw in found
+            if raw.direct or not any(c in self.text[slice(*raw.content)] for c in "|·•")
+        ]
         for k, raw in enumerate(found):
             if raw.speaker is None and not raw.impersonal:
                 found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))
