@@ -348,6 +348,11 @@ def test_vague_credit_and_translation_note(line, label):
     assert _furniture(ENGLISH + "\n\n" + line, "credit_line") == [(line, label)]
 
 
+def test_byline_closing_on_a_credit():
+    assert _furniture(FRENCH + "\n\nPar Jean Exemple avec AFP", "credit_line") == [("avec AFP", "source_line")]
+    assert _furniture(FRENCH + "\n\nIl a démissionné selon Reuters.", "credit_line") == []
+
+
 def test_upper_case_agency_dateline():
     found = _furniture("MADRID, 3 mar. (EUROPA PRESS) -\n\n" + FRENCH, "credit_line")
     assert found == [("MADRID, 3 mar. (EUROPA PRESS) -", "dateline")]

@@ -39,6 +39,7 @@ BOILERPLATE_PHRASES = {
     "press_contact": "press contact or notes to editors",
 }
 MAX_COPYRIGHT_WORDS = 25
+MAX_TAIL_WORDS = 10  # a byline with a credit at its end
 MIN_QUOTE_SPAN = 4  # shorter quotation evidence is widened to its sentence
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
@@ -76,6 +77,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
         "agency_line": re.compile(rf"^[—–-]?\s*\(?(?P<name>{agency_list})\)?\.?$", re.IGNORECASE),
         "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
         "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
+        "cue": re.compile(rf"(?<=\s)(?:{cues})(?!\w)", re.IGNORECASE),
         "dateline": re.compile(
             rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+", re.IGNORECASE
         ),
@@ -279,7 +281,20 @@ class Traces:
         if tail and tail.start() > 0:  # "Minh Anh (Theo Sputnik, TASS)"
             found = self._credit(tail.group(), start + tail.start(), start + tail.end(), doc.language)
             return [found] if found else []
-        return []
+        return [found] if (found := self._credit_tail(line, start)) else []
+
+    def _credit_tail(self, line: str, start: int) -> Finding | None:
+        """A byline closing on a credit: "Jean Dupont avec AFP", "Redacción con información de EFE"."""
+        if len(line.split()) > MAX_TAIL_WORDS or line.rstrip().endswith("."):
+            return None
+        for cue in _line_patterns()["cue"].finditer(line, 1):
+            name = _cue_name(line[cue.start() :])
+            if name:
+                return self._finding(
+                    "credit_line", start + cue.start(), start + len(line),
+                    f"credit closing a byline, naming the source “{name}”", label="source_line", value=name,
+                )
+        return None
 
     def _merged(self, found: list[Finding | None]) -> list[Finding]:
         """Adjacent furniture segments of one line become one finding."""
