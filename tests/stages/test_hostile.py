@@ -1,5 +1,6 @@
-"""Hostile input: very long tokens finish in linear time in the language and traces
-stages (issue 12: the e-mail noise pattern and the fused-word search were quadratic)."""
+"""Hostile input: very long tokens and lines finish in linear time in the language and
+traces stages (issue 12: the e-mail noise pattern and the fused-word search were
+quadratic)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import time
 
 import pytest
 
+from claimscope.ingest.text import normalize_text
+from claimscope.model import Article
+from claimscope.pipeline import Pipeline
+from claimscope.stages import Language, Segment, Traces
 from claimscope.stages.garbled import fused_words
 from claimscope.stages.langdata import table
 from claimscope.stages.language import guess
@@ -43,3 +48,17 @@ def test_fused_word_search_of_a_huge_token_is_fast(token):
 def test_noise_is_still_removed_before_language_id():
     g = guess("Écrivez à redaction.locale@exemple-journal.fr ou visitez www.exemple.org")
     assert "redaction" not in g.content_text and "exemple" not in g.content_text
+
+
+LINES = {
+    "menu parts": "Partager | " * 20_000,
+    "repeated word": "the " * 50_000,
+    "quotation marks": '« a " » “ ' * 20_000,
+    "fused at full stops": "vie.le " * 30_000,
+}
+
+
+@pytest.mark.parametrize("line", LINES.values(), ids=LINES.keys())
+def test_traces_stage_on_a_huge_line_is_fast(line):
+    doc = Pipeline([Segment(), Language()]).run(Article(text=normalize_text("Titre\n\n" + line)))
+    assert _seconds(lambda: Traces()(doc)) < 1.0

@@ -39,6 +39,7 @@ MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
 MAX_COMMENT_NOTICE = 6  # words of a closing line about comments or subscribers
 MAX_UNIT_CHARS = 400  # a longer line or sentence is prose, never page furniture
+MAX_LINE_CHARS = 1000  # a longer line is not cut into menu parts
 
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

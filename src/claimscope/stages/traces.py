@@ -92,11 +92,13 @@ def _agency_cues() -> frozenset[str]:
 def _overlapping(issues):
     """Groups of overlapping (start, end, ...) spans, in order of their start."""
     groups: list[list] = []
+    reach = -1  # the furthest end of the current group
     for issue in issues:
-        if groups and issue[0] < max(i[1] for i in groups[-1]):
+        if groups and issue[0] < reach:
             groups[-1].append(issue)
         else:
             groups.append([issue])
+        reach = max(reach, issue[1]) if len(groups[-1]) > 1 else issue[1]
     return groups
 
 
@@ -274,7 +276,7 @@ class Traces:
         found = self._unit(line, start, doc.language, closing)
         if found:
             return [found]
-        parts = furniture.segments(line)
+        parts = furniture.segments(line) if len(line) <= furniture.MAX_LINE_CHARS else []
         if len(parts) > 1:
             return self._merged([self._unit(line[s:e], start + s, doc.language, closing) for s, e in parts])
         tail = _line_patterns()["bracket_tail"].search(line)
