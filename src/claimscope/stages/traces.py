@@ -2,9 +2,10 @@
 
 Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (garbled.py),
 ``boilerplate`` (lines copied from the source page's furniture) and ``credit_line``
-("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"). Markers, cues and
-month names come from every language table, so a Vietnamese "TIN LIÊN QUAN" left in a
-French article is found as well as a French "Lire aussi".
+("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"); the structural rules for
+both live in furniture.py. Markers, cues and month names come from every language
+table, so a Vietnamese "TIN LIÊN QUAN" left in a French article is found as well as a
+French "Lire aussi".
 """
 
 from __future__ import annotations
@@ -235,12 +236,13 @@ class Traces:
     def _lines(self, doc: Document, lines) -> list[Finding]:
         findings: list[Finding] = []
         last_paragraph = len(doc.paragraphs) - 1
-        closing_from = len(lines) - furniture.CLOSING_LINES  # and the lines under the title:
+        closing_from = len(lines) - furniture.CLOSING_LINES
         under_heading = False  # the lines after a related-links heading
         for number, (start, end, group) in enumerate(lines):
             if findings and end <= findings[-1].end:
                 continue  # inside the section about the issuer
             line = doc.text[start:end]
+            # the page's edges: the closing lines and the lines under the title
             closing = number >= closing_from or 0 < number <= furniture.OPENING_LINES
             found = self._line_furniture(doc, line, start, group, closing)
             if not found and closing and number and furniture.about_heading(line, doc.language):
