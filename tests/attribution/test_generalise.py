@@ -211,3 +211,20 @@ def test_selon_lui_resolves_to_the_last_speaker():
         "fr",
     )
     assert by_cue(found, "Selon")["entity"] == "Marc Dubois"
+
+
+def test_german_separable_verb_by_lemma():
+    _, found = run(["Der Minister stellte am Montag klar, dass die Schulen offen bleiben."], "de")
+    a = by_cue(found, "stellte am Montag klar")
+    assert a["speaker"] == "Der Minister" and a["content"] == "die Schulen offen bleiben"
+    _, found = run(["Der Bürgermeister gibt offen zu: „Wir waren nicht vorbereitet.“"], "de")
+    assert by_cue(found, "gibt offen zu")["direct"]
+    _, found = run(["Der Trainer stellte die neue Mannschaft vor."], "de")
+    assert not found
+
+
+def test_weak_verb_ending_a_sentence_after_a_quotation():
+    _, found = run(["“Prices halved this year,” the farmer worries."], "en")
+    assert not found or by_cue(found, "worries")
+    _, found = run(["\"Năm nay giá giảm một nửa,\" ông Bảy chia sẻ."], "vi")
+    assert by_cue(found, "chia sẻ")["speaker"] == "ông Bảy"

@@ -134,12 +134,16 @@ def _name(toks: list[str], table: Table) -> str | None:
             run = []
     if run:
         runs.append(run)
-    if runs and runs[0][0] == 0 and len(runs[0]) < len(toks):
+    lead = 0  # titles before the first name: "Bà Lê Thị Mai ở xã Phước Lập"
+    while lead < len(toks) and toks[lead].lower() in table.titles:
+        lead += 1
+    if runs and runs[0][0] == lead and runs[0][-1] + 1 < len(toks):
         after = toks[runs[0][-1] + 1]
         if after[0].islower() and after.lower() not in CONNECTORS:
             if len(runs[0]) >= 2:  # "Jochen Hauser vom Polizeipräsidium Freiburg"
                 return " ".join(toks[i] for i in runs[0])
-            runs.pop(0)  # "Local residents", "Several witnesses"
+            if lead == 0:
+                runs.pop(0)  # "Local residents", "Several witnesses"
     if not runs:
         return None
     first, last = runs[-1][0], runs[-1][-1]

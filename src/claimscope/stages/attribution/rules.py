@@ -516,8 +516,13 @@ class SentenceRules(Spans):
             return None
         return Raw((cue.start(), cue.end()), speaker, found[0], found[1])
 
-    def weak_ok(self, cue: re.Match, hi: int) -> bool:
-        """A weak verb counts only before a complementizer, a colon or a quotation."""
+    def weak_ok(self, cue: re.Match, lo: int, hi: int) -> bool:
+        """A weak verb counts only before a complementizer, a colon or a quotation, or
+        ending a sentence after a quotation ("« … », X shares.")."""
+        if not self.text[cue.end() : hi].strip(EDGE) and any(
+            c in self.closing for c in range(lo, cue.start())
+        ):
+            return True
         pos = cue.end()
         while pos < hi and self.text[pos] in " ,":
             pos += 1
@@ -697,7 +702,7 @@ class SentenceRules(Spans):
                     lo, hi = lo0, hi0
                 if (
                     not free(cue)
-                    or (kind == "weak" and not self.weak_ok(cue, hi))
+                    or (kind == "weak" and not self.weak_ok(cue, lo, hi))
                     or self.not_cue(cue, lo, hi)
                     or (kind in ("verb", "weak") and self.negated(cue, lo))
                 ):

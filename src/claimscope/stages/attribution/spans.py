@@ -49,14 +49,20 @@ def lemma_cues(table: Table, kind: str) -> dict[str, bool] | None:
     return _LEMMA_CUES[key]
 
 
-def is_lemma_cue(table: Table, kind: str, word: str) -> bool:
+def is_lemma_cue(table: Table, kind: str, word: str) -> bool | frozenset:
     """Whether ``word`` (lower-cased) is a form of a reporting verb of the table: its
-    lemma is listed, and it is not the bare infinitive where that is the lemma."""
+    lemma is listed, and it is not the bare infinitive where that is the lemma; else the
+    separable particles that would make it one when they close its clause ("kündigte"
+    with "an": "ankündigen")."""
     base = word.split("-")[0]
     if len(base) < 3:
         return False
     found = lemma(table.language, base)
-    return found in table.lemmas[kind] and not (table.lemma_infinitive and found == base)
+    if table.lemma_infinitive and found == base:
+        return False
+    if found in table.lemmas[kind]:
+        return True
+    return frozenset(p for p in table.particles if p + found in table.lemmas[kind])
 
 
 @lru_cache(maxsize=64)
@@ -344,15 +350,35 @@ class Spans:
                 hit = by_lemma.get(word)
                 if hit is None:
                     hit = by_lemma[word] = is_lemma_cue(self.t, kind, word)
-                if hit:
+                if hit is True:
                     match = self.lemma_cue(toks, k, hi)
+                elif hit:  # "kündigte … an": the cue runs to the particle
+                    match = self.lemma_cue(toks, k, hi, self.particle_end(toks, k, hit, hi))
             if match:
                 done = match.end()
                 yield match
 
-    def lemma_cue(self, toks: list[tuple[int, str]], k: int, hi: int) -> re.Match | None:
+    def particle_end(self, toks: list[tuple[int, str]], k: int, particles, hi: int) -> int | None:
+        """The end of the separable particle that closes the clause of the verb at
+        ``toks[k]`` ("Der Sender kündigte am Abend an, …"), if one of ``particles`` does."""
+        for j in range(k + 1, min(len(toks), k + 12)):
+            start, word = toks[j]
+            if any(c in ",.;:!?" for c in self.text[toks[j - 1][0] : start]):
+                return None
+            end = start + len(word)
+            nxt = toks[j + 1][0] if j + 1 < len(toks) else hi
+            if word in particles and (j + 1 >= len(toks) or any(c in ",.;:!?\n" for c in self.text[end:nxt])):
+                return end
+        return None
+
+    def lemma_cue(
+        self, toks: list[tuple[int, str]], k: int, hi: int, end: int | None = 0
+    ) -> re.Match | None:
         """A cue found by its lemma: the word, with the auxiliary (and adverb) before it
-        ("a énuméré", "has also testified")."""
+        ("a énuméré", "has also testified"), up to ``end`` when given (a separable
+        particle); None when ``end`` is None (no particle closes the clause)."""
+        if end is None:
+            return None
         start, aux = toks[k][0], False
         if k and toks[k - 1][1] in self.t.determiners:
             return None  # "the reports", "les comptes": a noun
@@ -367,7 +393,7 @@ class Spans:
                 break
         if not aux and self.t.participle.search(toks[k][1].split("-")[0]):
             return None  # a participle without its auxiliary: "le communiqué publié"
-        end = WORD.match(self.text, toks[k][0]).end()
+        end = end or WORD.match(self.text, toks[k][0]).end()
         if end > hi or any(c in BOUNDARY for c in self.text[start:end]):
             return None
         return _exactly(end - start).match(self.text, start)

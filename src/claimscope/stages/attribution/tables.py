@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "negations",
     "anonymous_openers",
     "hearsay",
+    "separable_particles",
 )
 
 
@@ -138,6 +139,8 @@ class Table:
     lemmas: dict  # cue kind ("verb", "weak") -> frozenset of lemmas
     # "<clause>, twierdzi telewizja X": an inverted subject wins over a long apposition
     inversion_after_clause: bool
+    # particles of separable verbs ("an" in "kündigte … an"): particle + lemma is looked up
+    particles: tuple
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
@@ -254,6 +257,7 @@ def _compile(raw: dict) -> Table:
         v2=bool(raw.get("v2", False)),
         lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
+        particles=tuple(w.lower() for w in raw.get("separable_particles", [])),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
         hearsay=frozenset(" ".join(w.lower().split()) for w in raw.get("hearsay", [])),
