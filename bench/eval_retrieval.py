@@ -36,7 +36,7 @@ from claimscope.search.candidates import Candidates
 from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
-from claimscope.stages.matching import article_date, query_sentences
+from claimscope.stages.matching import BODY_CONFIDENCE, article_date, front_sentences, query_sentences
 from retrieval_data import SHARED, queries, records
 
 DEVSET = Path(__file__).resolve().parent.parent / "devsets" / "multilingual-claims" / "queries.jsonl"
@@ -169,20 +169,30 @@ def _seed_gold(index: SearchIndex) -> list[str]:
     return [m.id for m in index._meta.values() if SEED_GOLD in m.id]
 
 
-def article_queries(text: str, date: str = "") -> tuple[list[str], str]:
-    """The sentences and the date ``claimscope check`` matches for an article."""
+def article_queries(text: str, date: str = "") -> tuple[list[str], str, list[bool]]:
+    """The sentences and the date ``claimscope check`` matches for an article, and which
+    sentences are its headline or lead (``matching.front_sentences``)."""
     article = ingest.from_text(text)
     if date:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, date=date))
     doc = Pipeline([s for s in default_stages() if s.name != "matching"]).run(article)
-    return [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in query_sentences(doc)], article_date(doc)
+    chosen, front = query_sentences(doc), set(front_sentences(doc))
+    texts = [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in chosen]
+    return texts, article_date(doc), [i in front for i in chosen]
 
 
-def article_results(index: SearchIndex, row: dict) -> list[list]:
-    """The ranked hits (confidence 0 and up) of each claim sentence of a dev article."""
-    texts, date = article_queries(row["text"], row.get("date", ""))
+def article_results(index: SearchIndex, row: dict) -> tuple[list[list], list[bool]]:
+    """The ranked hits (confidence 0 and up) of each claim sentence of a dev article, and
+    which sentences are its headline or lead."""
+    texts, date, front = article_queries(row["text"], row.get("date", ""))
     vectors = _vectors(index, texts) if texts else []
-    return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
+    return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)], front
+
+
+def reported(results: list[list], front: list[bool], threshold: float) -> list:
+    """The merged hits ``check`` reports: from ``threshold`` on when found by the headline
+    or lead, from ``matching.BODY_CONFIDENCE`` on when found by a body sentence only."""
+    return [h for h, i in merge_texts(results) if h.confidence >= (threshold if front[i] else max(threshold, BODY_CONFIDENCE))]
 
 
 def _articles(index: SearchIndex, rows: list[dict]) -> dict:
@@ -194,14 +204,14 @@ def _articles(index: SearchIndex, rows: list[dict]) -> dict:
     top1 = clean = empty = 0
     misses = []
     for row in rows:
-        results = article_results(index, row)
-        reported = [h for h, _ in merge_texts(results) if h.confidence >= threshold]
-        first = bool(reported) and reported[0].id in row["gold"]
-        tidy = all(h.id in row["gold"] or h.id in row.get("related", ()) for h in reported)
-        without = merge_texts([[h for h in hits if h.id not in row["gold"]] for hits in results])
+        results, front = article_results(index, row)
+        shown = reported(results, front, threshold)
+        first = bool(shown) and shown[0].id in row["gold"]
+        tidy = all(h.id in row["gold"] or h.id in row.get("related", ()) for h in shown)
+        without = [[h for h in hits if h.id not in row["gold"]] for hits in results]
         top1 += first
         clean += tidy
-        empty += all(h.confidence < threshold for h, _ in without)
+        empty += not reported(without, front, threshold)
         if not (first and tidy):
             misses.append(row["id"])
     n = len(rows)
@@ -269,7 +279,7 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
              for r in fit_rows if r["kind"] == "nomatch"]
     kept_articles, worst_articles = [], []
     for row in (r for r in fit_rows if r["kind"] == "article"):
-        results = article_results(dev_index, row)
+        results, _ = article_results(dev_index, row)
         merged = merge_texts(results)
         kept_articles.append(merged[0][0].confidence if merged and merged[0][0].id in row["gold"] else 0.0)
         without = merge_texts([[h for h in hits if h.id not in row["gold"]] for hits in results])
