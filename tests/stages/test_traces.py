@@ -280,6 +280,7 @@ def _furniture(text: str, kind: str = "boilerplate") -> list[tuple[str, str | No
         ("#inondations #météo #Lyon", "tags"),
         ("👁 2 431 · 💬 17", "comments"),
         ("Les commentaires sont fermés", "comments"),
+        ("Notre chaîne : t.me/exemple_info", "subscribe"),
     ],
 )
 def test_page_furniture_from_structure_and_page_words(line, label):

@@ -9,8 +9,8 @@ subscribe, comments, tags...):
 * ``segment_label``: a comment or subscriber counter ("214 commentaires", "Kommentare
   (37)", "👁 1 234"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c",
   "#a #b");
-* ``prompt``: a share / subscribe / donate prompt, a cookie notice, or a disclaimer at
-  the end;
+* ``prompt``: a share / subscribe / donate prompt (or a short line linking a channel on
+  a social network), a cookie notice, or a disclaimer at the end;
 * ``about_heading``: "About <issuer>" closing a press release (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
   under a related-links heading);
@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .langdata import tables
+from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
@@ -37,6 +37,7 @@ MAX_DISCLAIMER_WORDS = 30
 MAX_HEADLINE_WORDS = 15
 MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
+MAX_CHANNEL_WORDS = 12  # a short line linking a social-network channel
 MAX_COMMENT_NOTICE = 6  # words of a closing line about comments or subscribers
 MAX_UNIT_CHARS = 400  # a longer line or sentence is prose, never page furniture
 MAX_LINE_CHARS = 1000  # a longer line is not cut into menu parts
@@ -46,6 +47,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CLAUSE = re.compile(r"[.!?¡¿:;,—–]+(?=\s|$)|\s[—–-]\s")
 _TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
 _HASHTAGS = re.compile(r"^(?:[#＃][^\W_][\w-]*[\s,;|·•]*){2,}$")
+_LINK = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,6})/[\w@.-]+", re.IGNORECASE)
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
 _FINAL = tuple(".!?…:;")
 
@@ -134,6 +136,16 @@ def _symbol_counter(segment: str) -> bool:
     return any(unicodedata.category(c) == "So" for c in segment)
 
 
+def _channel_link(line: str) -> bool:
+    """``line`` links a channel or account on a social network ("t.me/example")."""
+    return any(m.group(1).casefold() in _channel_domains() for m in _LINK.finditer(line))
+
+
+@lru_cache(maxsize=1)
+def _channel_domains() -> frozenset[str]:
+    return frozenset(common()["channel_domains"])
+
+
 def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     """"share_prompt", "subscribe", "donate", "cookie_notice" or "disclaimer" for a whole
     line, else None.
@@ -154,6 +166,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
             if any(table_words.get(key, EMPTY).found_in(h) for h in heads):
                 return label
+    if len(tokens) <= MAX_CHANNEL_WORDS and _channel_link(line):
+        return "subscribe"  # "Наш канал: t.me/…", "Siga-nos: instagram.com/…"
     if short and table_words.get("cookie", EMPTY).found_in(tokens):
         return "cookie_notice"
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
