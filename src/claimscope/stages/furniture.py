@@ -31,6 +31,7 @@ MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
 PROMPT_POSITION = 3  # a prompt word among the first words of a clause
 CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
+PROSE_WORDS = 25  # a line this long is the article's prose
 OPENING_LINES = 3  # and lines under the title ("Translated automatically from Russian")
 MIN_DISCLAIMER_WORDS = 2  # distinct disclaimer words in one line
 MAX_DISCLAIMER_WORDS = 30
@@ -190,6 +191,10 @@ def about_heading(line: str, lang: str | None) -> bool:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
+
+
+def is_prose(line: str) -> bool:
+    return len(line.split()) >= PROSE_WORDS
 
 
 def headline_like(line: str) -> bool:

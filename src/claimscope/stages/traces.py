@@ -236,7 +236,9 @@ class Traces:
     def _lines(self, doc: Document, lines) -> list[Finding]:
         findings: list[Finding] = []
         last_paragraph = len(doc.paragraphs) - 1
-        closing_from = len(lines) - furniture.CLOSING_LINES
+        # the closing lines: the last few, and every line after the last line of prose
+        prose = [n for n, (s, e, _) in enumerate(lines) if furniture.is_prose(doc.text[s:e])]
+        closing_from = min(len(lines) - furniture.CLOSING_LINES, prose[-1] + 1 if prose else len(lines))
         under_heading = False  # the lines after a related-links heading
         for number, (start, end, group) in enumerate(lines):
             if findings and end <= findings[-1].end:
