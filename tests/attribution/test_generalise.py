@@ -228,3 +228,16 @@ def test_weak_verb_ending_a_sentence_after_a_quotation():
     assert not found or by_cue(found, "worries")
     _, found = run(["\"Năm nay giá giảm một nửa,\" ông Bảy chia sẻ."], "vi")
     assert by_cue(found, "chia sẻ")["speaker"] == "ông Bảy"
+
+
+def test_one_word_description_resolves_to_the_last_named_speaker():
+    _, found = run(
+        ["Infoplus.fr a écrit que la mairie allait fermer.", "Selon le site, la décision date de mars."],
+        "fr",
+    )
+    assert by_cue(found, "Selon")["entity"] == "Infoplus.fr"
+
+
+def test_object_pronoun_before_the_verb_is_no_subject():
+    _, found = run(["Das berichtete der Sender Radio Nord am Abend."], "de")
+    assert not any(a["speaker"] == "Das" for a in found)

@@ -262,6 +262,8 @@ class EntityResolver:
                 and low == group.labels[0].lower()
             ):
                 return group
+        if len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name:
+            return self.last_named  # "the channel", "le site": the last named speaker
         group = _Group(concept, country, name)
         self.groups.append(group)
         return group

@@ -340,6 +340,8 @@ class SentenceRules(Spans):
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
         before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
+            before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None
         if prep and len(words(text, prep.end(), before[1])) <= 1:
             before = None  # "Según explicó", "secondo quanto riportato": no subject
