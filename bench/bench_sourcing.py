@@ -1,4 +1,4 @@
-"""Speed of the sourcing stage alone (documents already segmented and attributed).
+"""Speed of the sourcing stage alone (documents already segmented, attributed and scored).
 
 Reads PolNeAR dev articles from ../shared (English news, 1-8k characters) and prints
 milliseconds per document for the sourcing stage, and the registry mention scan alone.
@@ -15,6 +15,7 @@ from claimscope.model import Article
 from claimscope.outlets.mentions import default_finder
 from claimscope.pipeline import Pipeline
 from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.claims import ClaimsStage
 from claimscope.stages.language import Language
 from claimscope.stages.segment import Segment
 from claimscope.stages.sourcing import Sourcing
@@ -27,7 +28,7 @@ def main() -> None:
     if not TEXTS.is_dir():
         sys.exit(f"{TEXTS} is absent: the benchmark needs ../shared/data")
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 84
-    before = Pipeline([Segment(), Language(), Traces(), AttributionStage()])
+    before = Pipeline([Segment(), Language(), Traces(), AttributionStage(), ClaimsStage()])
     docs = [before.run(Article(p.read_text(encoding="utf-8"))) for p in sorted(TEXTS.glob("*.txt"))[:n]]
     stage, finder = Sourcing(use_default_ratings=False), default_finder()
     stage(docs[0])  # warm caches

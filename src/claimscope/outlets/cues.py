@@ -48,20 +48,25 @@ def table(lang: str) -> dict[str, list[str]]:
 
 
 def _entry(word: str) -> str:
+    """The regex of one entry, without the word boundary before it."""
     stem = word.endswith("*")
     body = re.escape(word.rstrip("*")).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
     if _NO_BOUNDARY.search(word):
         return body
-    return rf"(?<!\w){body}" + (r"\w*" if stem else r"(?!\w)")
+    return body + (r"\w*" if stem else r"(?!\w)")
 
 
 @lru_cache(maxsize=None)
 def pattern(kind: str, lang: str | None) -> re.Pattern | None:
     """One regex for every entry of ``kind`` in ``lang`` (all languages when ``lang`` is
-    None or has no table); None when there is nothing to match."""
+    None or has no table); None when there is nothing to match. Entries needing a word
+    boundary share one boundary test, so the alternation is tried at word starts only."""
     langs = [lang] if lang in languages() else list(languages())
     words = sorted({w for code in langs for w in table(code)[kind]}, key=len, reverse=True)
-    return re.compile("|".join(_entry(w) for w in words), re.IGNORECASE) if words else None
+    bounded = [_entry(w) for w in words if not _NO_BOUNDARY.search(w)]
+    free = [_entry(w) for w in words if _NO_BOUNDARY.search(w)]
+    parts = ([rf"(?<!\w)(?:{'|'.join(bounded)})"] if bounded else []) + free
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def find(kind: str, text: str, lang: str | None = None, start: int = 0, end: int | None = None):

@@ -27,12 +27,12 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
     the claim's paragraph and the next ``paragraphs`` ones (None: the whole article)."""
     doc = chain.doc
     first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
-    para = {i: s.paragraph for i, s in enumerate(doc.sentences)}
     picked = []
     for i, a in enumerate(doc.attributions):
         if a.speaker_start is None or not chain.usable(a):
             continue
-        at = next((para[j] for j, s in enumerate(doc.sentences) if s.start <= a.cue_start < s.end), None)
+        j = chain.names.sentence_at(a.cue_start)
+        at = doc.sentences[j].paragraph if j is not None else None
         if paragraphs is not None and (at is None or not first <= at <= first + paragraphs):
             continue
         said = doc.text[a.speaker_start:a.speaker_end]

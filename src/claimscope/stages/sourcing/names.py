@@ -5,6 +5,7 @@ later mentions of all of these (docs/sourcing.md)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...model import Document, Hop, Rating
@@ -79,9 +80,11 @@ class Names:
     def __init__(self, doc: Document, finder: MentionFinder):
         self.doc = doc
         text = doc.text
+        self._starts = [s.start for s in doc.sentences]
+        self._cues: dict[str, dict[int, list]] = {}
         skip = [(f.start, f.end) for f in doc.findings if f.kind == "boilerplate"]
         context = [(a.speaker_start, a.speaker_end) for a in doc.attributions if a.speaker_start is not None]
-        context += [(f.start, f.end) for f in doc.findings if f.kind == "credit_line"] + _relay_windows(doc)
+        context += [(f.start, f.end) for f in doc.findings if f.kind == "credit_line"] + self._relay_windows()
         found: list[Source] = []
         for m in finder.find(text, context):
             if not _inside(m.start, m.end, skip) and not _photo_credit(doc, m):
@@ -97,10 +100,41 @@ class Names:
                 if inner is not None:
                     s.outlet = inner.outlet
         self.all: list[Source] = []
+        taken = bytearray(len(text) + 1)
         for s in sorted(found, key=lambda s: (s.evidence == "speaker", s.start, -s.end)):  # speakers last
-            if not any(k.start < s.end and s.start < k.end for k in self.all):
+            if not any(taken[s.start:s.end]):
                 self.all.append(s)
+                taken[s.start:s.end] = b"\x01" * (s.end - s.start)
         self.all.sort(key=lambda s: s.start)
+
+    def sentence_at(self, pos: int) -> int | None:
+        """Index of the sentence holding ``pos``, else None."""
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.doc.sentences[i].end else None
+
+    def lang_at(self, pos: int) -> str | None:
+        i = self.sentence_at(pos)
+        return (self.doc.sentences[i].lang if i is not None else None) or self.doc.language
+
+    def cues_in(self, kind: str, i: int) -> list:
+        """Matches of ``kind`` cues in sentence ``i``, in its language (one scan of the text
+        per language and kind)."""
+        if kind not in self._cues:
+            by_sentence: dict[int, list] = {}
+            sentences = self.doc.sentences
+            for lang in {s.lang or self.doc.language for s in sentences}:
+                for m in cues.find(kind, self.doc.text, lang):
+                    j = self.sentence_at(m.start())
+                    if j is not None and m.end() <= sentences[j].end and (sentences[j].lang or self.doc.language) == lang:
+                        by_sentence.setdefault(j, []).append(m)
+            self._cues[kind] = by_sentence
+        return self._cues[kind].get(i, [])
+
+    def _relay_windows(self) -> list[tuple[int, int]]:
+        """Text around relay cues, where an ambiguous alias ("citing RT") names an outlet."""
+        sentences = self.doc.sentences
+        return [(max(sentences[i].start, c.start() - RELAY_REACH), min(sentences[i].end, c.end() + RELAY_REACH))
+                for i in range(len(sentences)) for c in self.cues_in("relay_cues", i)]
 
     @staticmethod
     def _registry(m: Mention, text: str) -> Source:
@@ -115,8 +149,8 @@ class Names:
     def _introduced(self, skip) -> list[Source]:
         """Names right after an outlet noun: a quoted name, else capitalised words."""
         text, out = self.doc.text, []
-        for s in self.doc.sentences:
-            for cue in cues.find("outlet_nouns", text, s.lang or self.doc.language, s.start, s.end):
+        for i, s in enumerate(self.doc.sentences):
+            for cue in self.cues_in("outlet_nouns", i):
                 span = _name_after(text, cue.end(), s.end)
                 if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
                     out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))
@@ -134,11 +168,12 @@ class Names:
 
     def _repeated(self, found: list[Source]) -> list[Source]:
         """Later mentions of an unregistered name introduced once."""
-        text, out = self.doc.text, []
-        for src in {s.name: s for s in found if s.outlet is None and not s.domain and len(s.name) > 3}.values():
-            for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", text):
-                out.append(Source(src.name, m.start(), m.end(), src.evidence, is_outlet=src.is_outlet))
-        return out
+        named = {s.name: s for s in found if s.outlet is None and not s.domain and len(s.name) > 3}
+        if not named:
+            return []
+        pattern = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+        return [Source(m.group(), m.start(), m.end(), named[m.group()].evidence, is_outlet=named[m.group()].is_outlet)
+                for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", self.doc.text)]
 
     def add(self, src: Source) -> None:
         """Register a source named after a relay cue, with its later mentions."""
@@ -177,15 +212,6 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         else:
             break
     return (pos + start, pos + end) if start is not None else None
-
-
-def _relay_windows(doc: Document) -> list[tuple[int, int]]:
-    """Text around relay cues, where an ambiguous alias ("citing RT") names an outlet."""
-    windows = []
-    for sent in doc.sentences:
-        for cue in cues.find("relay_cues", doc.text, sent.lang or doc.language, sent.start, sent.end):
-            windows.append((max(sent.start, cue.start() - RELAY_REACH), min(sent.end, cue.end() + RELAY_REACH)))
-    return windows
 
 
 def _inside(start: int, end: int, spans) -> bool:

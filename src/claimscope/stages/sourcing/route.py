@@ -26,9 +26,13 @@ class Chain:
         self.hops: list[Source] = []
         self.circular: Source | None = None
         self.support: list[int] = []  # attributions the main claim rests on
+        self._usable_memo: dict[int, bool] = {}
 
     def lang(self, pos: int) -> str | None:
-        return next((s.lang for s in self.doc.sentences if s.start <= pos < s.end and s.lang), self.doc.language)
+        return self.names.lang_at(pos)
+
+    def relay_cues(self, sent) -> list:
+        return self.names.cues_in("relay_cues", self.names.sentence_at(sent.start))
 
     def build(self) -> "Chain":
         for credit in self._credits():
@@ -147,6 +151,13 @@ class Chain:
         return any(m.is_outlet and 0 <= pos - m.end <= 3 for m in self.names.all)
 
     def usable(self, a: Attribution) -> bool:
+        """Memoised :meth:`_usable`."""
+        key = id(a)
+        if key not in self._usable_memo:
+            self._usable_memo[key] = self._usable(a)
+        return self._usable_memo[key]
+
+    def _usable(self, a: Attribution) -> bool:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
         not a bare pronoun or a common noun phrase."""
         said = self.text[a.speaker_start:a.speaker_end]
@@ -167,8 +178,7 @@ class Chain:
     def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
         """Outlets a sentence credits without an attribution the earlier stage found
         ("…, передает РИА Новости"): registry or introduced names that no relay cue points to."""
-        relay_ends = [(c.start(), c.end()) for c in cues.find("relay_cues", self.text, sent.lang or self.doc.language,
-                                                 sent.start, sent.end)]
+        relay_ends = [(c.start(), c.end()) for c in self.relay_cues(sent)]
         out = []
         for m in self.names.within(sent.start, sent.end):
             if m.outlet is None and m.domain is None and m.evidence != "introduced":
@@ -282,7 +292,7 @@ class Chain:
             if not para <= s.paragraph <= para + 1:
                 continue
             mentions = self.names.within(s.start, s.end)
-            for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
+            for cue in self.relay_cues(s):
                 before = [m for m in mentions if m.end <= cue.start() and m.is_outlet and not m.same(first)]
                 target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH), None)
                 if before and target is not None and target.same(first) and not any(
@@ -294,7 +304,7 @@ class Chain:
     def _relayed_by(self, current: Source, sentences) -> Source | None:
         for s in sentences:
             mentions = self.names.within(s.start, s.end)
-            for cue in cues.find("relay_cues", self.text, s.lang or self.doc.language, s.start, s.end):
+            for cue in self.relay_cues(s):
                 before = [m for m in mentions if m.end <= cue.start()]
                 clause = self.text[s.start:cue.start()]
                 if before and not any(m.same(current) for m in before) and not _named_in(
