@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from claimscope.stages.dates import find_dates, foreign_form
-from claimscope.stages.garbled import cut_off, fused_sentences, fused_words, quote_problems, repeated_words
+from claimscope.stages.garbled import (
+    cut_off,
+    fused_sentences,
+    fused_words,
+    quote_problems,
+    repeated_words,
+    stops_on_function_word,
+)
 from claimscope.stages.langdata import table
 from tests.stages.helpers import run, spans
 
@@ -113,6 +120,13 @@ def test_quote_problems():
     assert quote_problems(mixed, 0, len(mixed), "", table("en")) == []
     running_on = "« Premier paragraphe d'une longue citation."
     assert quote_problems(running_on, 0, len(running_on), "«", fr) == []
+
+
+def test_sentence_stopping_on_a_word_that_never_ends_one():
+    assert stops_on_function_word("Le conseil a voté le budget et.", table("fr"))
+    assert stops_on_function_word("The council approved the.", table("en"))
+    assert not stops_on_function_word("The council approved it.", table("en"))
+    assert not stops_on_function_word("Il a dit oui...", table("fr"))
 
 
 def test_cut_off_line():

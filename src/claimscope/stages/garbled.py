@@ -21,7 +21,8 @@
   ``repeatable_words`` ("nous nous", "had had"); single words not at all in languages
   whose table sets ``reduplication`` (Vietnamese "dần dần").
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
-  word or a comma.
+  word or a comma; or a sentence whose full stop follows a word that never ends one
+  (the language's ``never_final``: articles, conjunctions).
 """
 
 from __future__ import annotations
@@ -216,3 +217,13 @@ def cut_off(line: str) -> bool:
     last = line[line.rfind(" ") + 1 :]
     ends_open = last.endswith((",", ";")) or (last.isalpha() and last.islower())
     return ends_open and line.count(" ") + 1 >= MIN_CUT_WORDS
+
+
+def stops_on_function_word(sentence: str, table: dict | None) -> bool:
+    """A sentence whose full stop follows a word that never ends one (an article, a
+    conjunction: "… the government and."), the language's ``never_final`` words."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return False
+    last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+    return last in (table or {}).get("never_final", ())
