@@ -94,6 +94,7 @@ def test_fused_words():
     assert fused_words("Voir www.grandlyon.com et anticonstitutionnellement.", "fr", fr) == []
     assert fused_words("An archconservative, circuslike campaign.", "en", table("en")) == []
     assert fused_words("A selfemployed worker with a longterm plan.", "en", table("en")) == []  # hyphenated words
+    assert fused_words("Un acuerdo hispanoargentino de la coalición.", "es", table("es")) == []  # combining form
     assert fused_words("Die Bundesregierungsbeschlüsse", "de", table("de")) == []  # compounding
 
 
