@@ -11,7 +11,6 @@ sources cannot be shown to be independent of each other, so they count once.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from . import cues
 
@@ -42,12 +41,6 @@ def group(speakers: list[tuple[str, str, bool, object]], lang: str | None) -> di
             groups[into] += groups.pop(key)
             words[into] |= words.pop(key)
     return groups
-
-
-def display_name(texts: list[str]) -> str:
-    """The name a group goes by: its most frequent speaker text, the first on a tie."""
-    counts = Counter(t.strip() for t in texts)
-    return max(counts, key=lambda t: counts[t])  # max keeps the first of equals
 
 
 def acronyms(name: str) -> frozenset[str]:
