@@ -241,3 +241,15 @@ def test_one_word_description_resolves_to_the_last_named_speaker():
 def test_object_pronoun_before_the_verb_is_no_subject():
     _, found = run(["Das berichtete der Sender Radio Nord am Abend."], "de")
     assert not any(a["speaker"] == "Das" for a in found)
+
+
+def test_speaker_after_an_indirect_object_is_anonymous_when_unnamed():
+    _, found = run(["«Aquí no hay trabajo», dijo al reportero un joven de veinte años."], "es")
+    a = by_cue(found, "dijo")
+    assert a["speaker"] == "un joven de veinte años" and a["anonymous"]
+
+
+def test_impersonal_hearsay_is_anonymous():
+    _, found = run(["Im Dorf heißt es, die Schule werde bald geschlossen."], "de")
+    a = by_cue(found, "heißt es")
+    assert a["speaker"] is None and a["anonymous"]

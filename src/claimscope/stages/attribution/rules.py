@@ -105,8 +105,9 @@ class SentenceRules(Spans):
         if (
             not toks
             or not self.t.speaker_stop.fullmatch(toks[0].group())
-            or toks[0].group().lower() in self.t.determiners
-        ):
+            or toks[0].group().lower() in self.t.determiners  # "sagte der Minister"
+            and not any(t.group().lower() in self.t.determiners for t in toks[1:4])
+        ):  # but "dijo al reportero un joven": a second determiner opens the subject
             return span
         for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"
             if tok.group()[0].isupper() or k >= 2 and tok.group().lower() in self.t.titles | self.t.determiners:
