@@ -253,3 +253,11 @@ def test_impersonal_hearsay_is_anonymous():
     _, found = run(["Im Dorf heißt es, die Schule werde bald geschlossen."], "de")
     a = by_cue(found, "heißt es")
     assert a["speaker"] is None and a["anonymous"]
+
+
+def test_relative_clause_belongs_to_the_subject():
+    _, found = run(["Un voisin qui vit au premier étage a raconté que la porte était ouverte."], "fr")
+    a = by_cue(found, "a raconté")
+    assert a["speaker"] == "Un voisin qui vit au premier étage" and a["anonymous"]
+    _, found = run(["Житель, который попросил не называть его имени, рассказал, что воды нет."], "ru")
+    assert by_cue(found, "рассказал")["anonymous"]

@@ -86,6 +86,21 @@ class SentenceRules(Spans):
                 span = (span[0], tail[1])
         return span
 
+    def with_relative(
+        self, lo: int, left: int, pos: int, before: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """ "un policier qui a refusé d'être nommé a déclaré": a subject whose relative
+        clause (no comma) ends right before the cue is the whole phrase."""
+        lead = words(self.text, lo, left)
+        if not (before and lead and lead[-1].group().lower() in self.t.relatives):
+            return before
+        rel = lead[-1]
+        head = self.trim_speaker(self.left_region(lo, rel.start()), rel.start())
+        if head is None or not self.looks_like_speaker(head) or self.text[head[1] : rel.start()].strip():
+            return before
+        end = strip(self.text, left, pos)[1]  # the whole relative clause
+        return (head[0], end) if len(words(self.text, head[0], end)) <= 16 else before
+
     def names_someone(self, span: tuple[int, int] | None) -> bool:
         """Whether a phrase holds a name (a capitalised word after its first, two in a
         language that capitalises every noun), a domain name or a title."""
@@ -341,6 +356,7 @@ class SentenceRules(Spans):
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
         before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        before = self.with_relative(lo, left, cue.start(), before)
         if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None

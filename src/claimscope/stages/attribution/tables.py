@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "anonymous_openers",
     "hearsay",
     "separable_particles",
+    "relatives",
 )
 
 
@@ -141,6 +142,7 @@ class Table:
     inversion_after_clause: bool
     # particles of separable verbs ("an" in "kündigte … an"): particle + lemma is looked up
     particles: tuple
+    relatives: frozenset  # "qui", "который": a relative clause belongs to the subject before it
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
@@ -257,6 +259,7 @@ def _compile(raw: dict) -> Table:
         v2=bool(raw.get("v2", False)),
         lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
+        relatives=lower("relatives"),
         particles=tuple(w.lower() for w in raw.get("separable_particles", [])),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
