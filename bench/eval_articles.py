@@ -8,7 +8,7 @@ Scoring rules (docs/evaluation.md):
 - span lists (other-language fragments, boilerplate, MT artifacts, credit lines,
   check-worthy sentences): precision over reported spans, recall over gold spans;
 - attributions: speaker, cue and content spans are each matched one to one, gold to
-  reported (a gold speaker or cue is the occurrence nearest its content); a pronoun
+  reported (a gold speaker or cue is the whole-word occurrence nearest its content); a pronoun
   speaker counts only when the report resolves it to the gold ``speaker_ref``;
 - a sourcing chain is exact when it has as many hops as the gold one and each hop's name
   matches (case- and accent-insensitive, one name's words in order inside the other's);
@@ -127,9 +127,17 @@ def _gold_attr_spans(text: str, a: dict) -> dict:
         if not s:
             return None
         occ = occurrences(text, s)
-        return min(occ, key=lambda o: abs(o[0] - at[0])) if occ else None
+        whole = [o for o in occ if _whole_words(text, o)]
+        return min(whole or occ, key=lambda o: abs(o[0] - at[0])) if occ else None
 
     return {"content": at, "cue": near(a["cue"]), "speaker": near(a["speaker"])}
+
+
+def _whole_words(text: str, span: tuple[int, int]) -> bool:
+    """The span does not start or end inside a word ("er" in "Berlin")."""
+    before = text[span[0] - 1] if span[0] > 0 else " "
+    after = text[span[1]] if span[1] < len(text) else " "
+    return not (before.isalnum() and text[span[0]].isalnum()) and not (after.isalnum() and text[span[1] - 1].isalnum())
 
 
 def _attributions(counts, row, report):
