@@ -36,7 +36,7 @@ from claimscope.search.candidates import Candidates
 from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
-from claimscope.stages.matching import BODY_CONFIDENCE, article_date, front_sentences, query_sentences
+from claimscope.stages.matching import BODY_CONFIDENCE, article_date, front_paragraphs, query_sentences
 from retrieval_data import SHARED, queries, records
 
 DEVSET = Path(__file__).resolve().parent.parent / "devsets" / "multilingual-claims" / "queries.jsonl"
@@ -171,27 +171,27 @@ def _seed_gold(index: SearchIndex) -> list[str]:
 
 def article_queries(text: str, date: str = "") -> tuple[list[str], str, list[bool]]:
     """The sentences and the date ``claimscope check`` matches for an article, and which
-    sentences are its headline or lead (``matching.front_sentences``)."""
+    sit in the paragraphs of its headline or lead (``matching.front_paragraphs``)."""
     article = ingest.from_text(text)
     if date:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, date=date))
     doc = Pipeline([s for s in default_stages() if s.name != "matching"]).run(article)
-    chosen, front = query_sentences(doc), set(front_sentences(doc))
+    chosen, front = query_sentences(doc), front_paragraphs(doc)
     texts = [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in chosen]
-    return texts, article_date(doc), [i in front for i in chosen]
+    return texts, article_date(doc), [doc.sentences[i].paragraph in front for i in chosen]
 
 
 def article_results(index: SearchIndex, row: dict) -> tuple[list[list], list[bool]]:
     """The ranked hits (confidence 0 and up) of each claim sentence of a dev article, and
-    which sentences are its headline or lead."""
+    which sit in the paragraphs of its headline or lead."""
     texts, date, front = article_queries(row["text"], row.get("date", ""))
     vectors = _vectors(index, texts) if texts else []
     return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)], front
 
 
 def reported(results: list[list], front: list[bool], threshold: float) -> list:
-    """The merged hits ``check`` reports: from ``threshold`` on when found by the headline
-    or lead, from ``matching.BODY_CONFIDENCE`` on when found by a body sentence only."""
+    """The merged hits ``check`` reports: from ``threshold`` on when found in the headline
+    or lead paragraphs, from ``matching.BODY_CONFIDENCE`` on when found elsewhere."""
     return [h for h, i in merge_texts(results) if h.confidence >= (threshold if front[i] else max(threshold, BODY_CONFIDENCE))]
 
 

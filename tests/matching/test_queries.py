@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Sentence, SourceChain
-from claimscope.stages.matching import article_date, flag_fact_checked, front_sentences, headline, query_sentences
+from claimscope.stages.matching import (article_date, flag_fact_checked, front_paragraphs, front_sentences, headline,
+                                        query_sentences)
 
 # Written for these tests.
 LINES = [
@@ -41,6 +42,7 @@ def test_headline_lead_and_checkworthy_sentences_are_queried():
     assert headline(doc) == [0]
     # the byline is too short to be the lead, the caption is never queried
     assert front_sentences(doc) == [0, 3]
+    assert front_paragraphs(doc) == {0, 3}  # a body match elsewhere needs BODY_CONFIDENCE
     assert query_sentences(doc) == [0, 3, 5]
 
 
