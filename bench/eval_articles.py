@@ -39,6 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from retrieval_data import SHARED  # noqa: E402
 
+from claimscope.checkworthy.articles import occurrences, overlaps  # noqa: E402
+
 ARTICLES = SHARED / "articles" / "articles.jsonl"
 FLAGS = ("single_source", "anonymous_source", "circular_sourcing", "state_media_origin",
          "untranslated_fragment", "machine_translation_artifact", "known_disinformation")
@@ -55,20 +57,6 @@ def load(path: Path = ARTICLES) -> list[dict]:
 
 
 # --- span matching -------------------------------------------------------------------
-
-def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out, at = [], text.find(needle)
-    while needle and at >= 0:
-        out.append((at, at + len(needle)))
-        at = text.find(needle, at + 1)
-    return out
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    shorter = min(a[1] - a[0], b[1] - b[0])
-    return shorter > 0 and inter * 2 >= shorter
-
 
 def span_counts(gold: list[list[tuple[int, int]]], reported: list[tuple[int, int]]) -> tuple[int, int, int, int]:
     """(matched reported, reported, matched gold, gold)."""

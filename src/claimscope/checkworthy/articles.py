@@ -34,18 +34,19 @@ def article_rows(path: str | Path, split: str = "dev"):
         if row["split"] != split:
             continue
         doc: Document = pipeline.run(from_text(row["text"]))
-        gold = [span for g in row["checkworthy"] for span in _occurrences(doc.text, g)]
+        gold = [span for g in row["checkworthy"] for span in occurrences(doc.text, g)]
         skip = shape.not_claims(doc)
         for i, s in enumerate(doc.sentences):
             if i in skip:
                 continue
             texts.append(sentence_text(doc, i))
             langs.append(s.lang or doc.language)
-            labels.append(int(any(_overlap((s.start, s.end), g) for g in gold)))
+            labels.append(int(any(overlaps((s.start, s.end), g) for g in gold)))
     return texts, langs, labels
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every (start, end) where ``needle`` occurs in ``text`` (overlapping ones too)."""
     found, at = [], text.find(needle)
     while needle and at >= 0:
         found.append((at, at + len(needle)))
@@ -53,7 +54,8 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The annotation guide's span match: the overlap covers half the shorter span."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
     shorter = min(a[1] - a[0], b[1] - b[0])
     return shorter > 0 and shared * 2 >= shorter

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import ClaimscopeError, ImportFormatError
 from ..ingest.fetch import JSON_TYPES, TEXT_TYPES, fetch
+from ..ingest.load import read_capped
 from ..ingest.text import decode_bytes
 from ..model import FactCheck
 from .formats import FORMATS, IMPORTABLE_SUFFIXES, Candidate, Mapping, detect_format, read
@@ -130,15 +131,9 @@ def _read_file(path: Path) -> bytes:
         "split it into several files and import their folder"
     )
     try:
-        if path.is_file() and path.stat().st_size > MAX_SOURCE_BYTES:
-            raise too_big
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)
+        return read_capped(path, MAX_SOURCE_BYTES, too_big)
     except OSError as err:
         raise ImportFormatError(f"cannot read {path} ({err.strerror or err})") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise too_big
-    return data
 
 
 def _decode(raw: bytes, name: str) -> str:

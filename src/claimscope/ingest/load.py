@@ -100,6 +100,19 @@ def _read_path(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
+def read_capped(path: Path, limit: int, too_big: Exception) -> bytes:
+    """At most ``limit`` bytes of ``path``, else ``too_big``: a regular file is refused from
+    its size unread, a pipe or device (/dev/zero) is read up to the limit only. OS errors
+    propagate for the caller to word."""
+    if path.is_file() and path.stat().st_size > limit:
+        raise too_big
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
 def open_file(path: Path, *, max_bytes: int | None = None, directory_hint: str) -> BinaryIO:
     """``path`` opened for reading, or one clear error: missing, directory, too large, forbidden."""
     with _read_errors(path):

@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import ImportFormatError, StoreError
+from ..ingest.load import read_capped
 from ..model import Rating
 from .registry import domain_suffixes, normalize_host
 
@@ -151,13 +152,7 @@ def _read(path: Path) -> str:
         "it is not a domain-ratings file (see docs/sourcing.md)"
     )
     try:
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise too_big
-        with path.open("rb") as handle:  # a device or pipe (/dev/zero) is read up to the limit only
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise too_big
-        return data.decode("utf-8-sig")
+        return read_capped(path, MAX_FILE_BYTES, too_big).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise ImportFormatError(f"cannot read ratings file {path} ({err}): give a UTF-8 CSV or JSON file") from None
 
