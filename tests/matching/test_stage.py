@@ -76,6 +76,16 @@ def test_an_index_of_another_embedder_leaves_a_notice_and_the_rest_of_the_report
         assert "an-older-model" in render(view, fmt), fmt
 
 
+def test_every_document_of_a_batch_gets_the_notice_not_only_the_first(tmp_path):
+    store, index = _store_with_index(tmp_path)
+    with index.db:
+        index.db.execute("UPDATE meta SET v = 'an-older-model' WHERE k = 'model'")
+    pipeline = _pipeline(Matching(db=store.location))
+    docs = list(pipeline.run_many([Article(ARTICLE, Meta(date="2017-11-14"))] * 3))
+    assert [len(d.notices) for d in docs] == [1, 1, 1]
+    assert all("an-older-model" in d.notices[0] for d in docs)
+
+
 def test_matches_the_checked_claim_and_flags_known_disinformation(tmp_path):
     store, _ = _store_with_index(tmp_path)
     doc = _pipeline(Matching(db=store.location)).run(Article(ARTICLE, Meta(date="2017-11-14")))

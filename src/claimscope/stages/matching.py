@@ -55,9 +55,15 @@ class Matching:
         self._store, self._index = store, index
         self._db, self._embedder = db, embedder
         self._opened = store is not None and index is not None
+        self._failure: str | None = None
 
     def _open(self) -> bool:
-        """Open the store and its index when both exist; False when there is nothing to match."""
+        """Open the store and its index when both exist; False when there is nothing to match.
+
+        An index that cannot be used raises the same StoreError for every document, so
+        each report of a batch or a long-running process says why it has no matches."""
+        if self._failure is not None:
+            raise StoreError(self._failure)
         if not self._opened:
             self._opened = True
             from ..search.sync import index_path, open_index
@@ -66,8 +72,12 @@ class Matching:
             location = db_location(self._db)
             if "://" in location or not Path(location).is_file() or not index_path(location).is_file():
                 return False
-            self._store = self._store or open_store(location)
-            self._index = self._index or open_index(self._store, self._embedder)
+            try:
+                self._store = self._store or open_store(location)
+                self._index = self._index or open_index(self._store, self._embedder)
+            except StoreError as exc:
+                self._failure = str(exc)
+                raise
         return self._index is not None and len(self._index) > 0
 
     def __call__(self, doc: Document) -> Document:
