@@ -108,3 +108,19 @@ def test_source_line_is_outside_the_agency_dateline():
     hops, independent, _ = chain_of(doc)
     assert hops == ["this article", "example-news.fr", "afp", "its director"]
     assert independent == 1
+
+
+def test_relay_of_an_outlet_and_a_document_ends_on_the_body_behind_the_document():
+    text = ("The ferry was turned back at the border, the portal Harbour Herald reported, citing the agency "
+            "Coastline Wire and a statement of the Port Authority of Velmar.")
+    doc = make(text, [("the portal Harbour Herald", "reported", "The ferry was turned back at the border", False)])
+    hops, independent, _ = chain_of(doc)
+    assert hops == ["this article", "Harbour Herald", "Coastline Wire", "Port Authority of Velmar"]
+    assert independent == 1
+
+
+def test_unnamed_speaker_after_its_cue_is_named_a_few_words_on():
+    text = "Twelve people were hurt in the fire, according to what was announced tonight by the Fire Brigade of Ostrava."
+    doc = make(text, [("what was announced", "according to", "Twelve people were hurt in the fire", False)])
+    hops, _, _ = chain_of(doc)
+    assert hops == ["this article", "Fire Brigade of Ostrava"]

@@ -8,12 +8,13 @@ import re
 from ...model import Attribution, Document
 from ...outlets import cues
 from .lead import main_claim
-from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source
+from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _name_after
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
+AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 
 
 class Chain:
@@ -164,10 +165,27 @@ class Chain:
         if len(said.split()) > 12 or (len(said) > NAME_CHARS and not a.anonymous):
             return False  # a clause, not a name
         named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
-            or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said)
+            or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said) \
+            or self._agent(a) is not None
         lang = self.lang(a.speaker_start)
         return named or a.anonymous or bool(cues.find("outlet_nouns", said, lang)) or self._anonymous(
             said, a.speaker_start)
+
+    def _agent(self, a: Attribution) -> tuple[int, int] | None:
+        """The name an unnamed speaker after its cue is completed by ("according to what was
+        announced tonight by the Prefecture of X"): the first capitalised words after it, in
+        its clause, a few words on."""
+        said = self.text[a.speaker_start:a.speaker_end]
+        if a.cue_end > a.speaker_start or any(c.isupper() for c in said):
+            return None
+        i = self.names.sentence_at(a.speaker_start)
+        limit = self.doc.sentences[i].end if i is not None else a.speaker_end
+        clause = re.match(r"[^,;:.!?–—()«»\"“”„]*", self.text[a.speaker_end:limit]).group()
+        first = next((m for m in re.finditer(r"(?<!\w)\w+", clause) if m.group()[:1].isupper()), None)
+        if first is None or len(clause[:first.start()].split()) > AGENT_WORDS:
+            return None
+        span = _name_after(self.text, a.speaker_end + first.start(), a.speaker_end + len(clause))
+        return span
 
     def _proper(self, said: str) -> bool:
         """A one-word capitalised speaker that the text also capitalises mid-sentence."""
@@ -239,6 +257,13 @@ class Chain:
         if inside and inside[0].is_outlet:
             s = inside[0]
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
+        agent = self._agent(a)
+        if agent is not None:
+            named = next((m for m in self.names.all if m.start == agent[0] and m.is_outlet), None)
+            if named is not None:
+                return Source(named.name, named.start, named.end, "attribution", named.outlet, named.domain,
+                              is_outlet=True, attribution=i)
+            return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
         outlet_noun = cues.find("outlet_nouns", said, self.lang(span[0]))
         name = a.speaker_entity if a.speaker_entity and said.casefold() in ("he", "she", "il", "elle") else said
         return Source(name.strip(), *span, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
@@ -269,6 +294,8 @@ class Chain:
         for _ in range(6):
             nxt = self._relayed_by(current, sentences)
             if nxt is None:
+                if current.is_outlet:
+                    self._add_found(self._coordinated(current))
                 return
             if not current.is_outlet and nxt.is_outlet:
                 return  # a person relays documents and bodies, not the outlets that quote them
@@ -282,6 +309,29 @@ class Chain:
             if not nxt.is_outlet:
                 return
             current = nxt
+
+    def _coordinated(self, relayed: Source) -> Source | None:
+        """A document coordinated with the outlet a relay cue names ("citing X and a
+        statement of the Ministry of Y"): the body behind the document is where X got it."""
+        i = self.names.sentence_at(relayed.start)
+        if i is None:
+            return None
+        end, lang = self.doc.sentences[i].end, self.lang(relayed.start)
+        words = list(re.finditer(r"\w+", self.text[relayed.end:end]))
+        if not words or self.text[relayed.end:relayed.end + words[0].start()].strip() \
+                or not cues.find("coordinators", words[0].group(), lang):
+            return None
+        noun = next((w for w in words[1:4] if w.group().casefold() not in cues.stopwords(lang)), None)
+        if noun is None or not any(m.start() == 0 for m in cues.find("primary_material", noun.group(), lang)):
+            return None
+        found = self._named_target(relayed.end + noun.start(), end, relayed)
+        if found is not None:
+            found.is_outlet = False
+        return found
+
+    def _add_found(self, src: Source | None) -> None:
+        if src is not None and not any(h.same(src) for h in self.hops):
+            self.hops.append(src)
 
     def _relayer(self) -> None:
         """An outlet near the claim that relays the first hop ("X, citing TASS, said…")
