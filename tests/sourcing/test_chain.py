@@ -124,3 +124,12 @@ def test_unnamed_speaker_after_its_cue_is_named_a_few_words_on():
     doc = make(text, [("what was announced", "according to", "Twelve people were hurt in the fire", False)])
     hops, _, _ = chain_of(doc)
     assert hops == ["this article", "Fire Brigade of Ostrava"]
+
+
+def test_named_speaker_crediting_another_who_credits_it_back_is_circular():
+    text = ("Redline Bulletin says the mayor sold the harbour land in secret. Redline Bulletin credits the find to "
+            "Hollow Post, which printed the papers. But Hollow Post says they were forwarded by Redline Bulletin.")
+    doc = make(text, [("Redline Bulletin", "says", "the mayor sold the harbour land in secret", False)])
+    hops, _, flags = chain_of(doc)
+    assert hops == ["this article", "Redline Bulletin", "Hollow Post", "Redline Bulletin"]
+    assert "circular_sourcing" in flags

@@ -61,8 +61,10 @@ class Chain:
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
                 or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6] or self._quoted_in(sentence) \
                 or self._people_after(sentence)
-            if people:
-                self._add(people[0])
+            if people and not any(h.same(people[0]) for h in self.hops):
+                self.hops.append(people[0])
+                if not people[0].anonymous:
+                    self._follow()  # the speaker may credit the claim to someone else in turn
         return self
 
     def _coverage(self, src: Source, sentence) -> int:
@@ -285,8 +287,8 @@ class Chain:
 
     # relays -----------------------------------------------------------------------------
     def _follow(self) -> None:
-        """From the last outlet, follow relay cues ("X, citing Y", "X se apoyaba en Y")
-        to the source it names, until a person, a loop or nothing."""
+        """From the last hop, follow relay cues ("X, citing Y", "X se apoyaba en Y") to the
+        source it names, until an anonymous source, a loop or nothing."""
         doc = self.doc
         claim_para = doc.sentences[self.claim].paragraph
         sentences = [s for s in doc.sentences if claim_para <= s.paragraph <= claim_para + FOLLOW_PARAGRAPHS]
@@ -301,12 +303,12 @@ class Chain:
                 return  # a person relays documents and bodies, not the outlets that quote them
             seen = next((h for h in self.hops if h.same(nxt)), None)
             if seen is not None:
-                if seen is not self.hops[-1] and seen.is_outlet:
+                if seen is not self.hops[-1]:
                     self.circular = nxt
                     self.hops.append(nxt)
                 return
             self.hops.append(nxt)
-            if not nxt.is_outlet:
+            if nxt.anonymous:
                 return
             current = nxt
 
