@@ -189,6 +189,10 @@ def test_repeated_words(sentence, lang, phrase):
         ("Nước dâng dần dần trong đêm.", "vi"),
         ("Non, non, a-t-il répété.", "fr"),
         ("Prices rose more and more and more each week.", "en"),
+        ("Voters heard claim after claim after claim that night.", "en"),
+        ("They walked hand in hand in the park.", "en"),
+        ("He said they lie and lie and lie again.", "en"),
+        ("Look at AT the bottom of the page.", "en"),
     ],
 )
 def test_legitimate_repetitions(sentence, lang):
@@ -322,6 +326,20 @@ def test_reading_time_segment_of_a_metadata_line():
 def test_headlines_listed_under_a_related_links_heading():
     text = FRENCH + "\n\nÀ lire aussi :\n» Le tramway prolongé jusqu'à la gare\n» Les bus de nuit reviennent\n\n" + FRENCH
     assert [label for _, label in _furniture(text)] == ["related_links", "related_headline", "related_headline"]
+
+
+def test_short_line_between_furniture_lines():
+    text = FRENCH + "\n\nPartager sur Facebook\nEnregistrer pour plus tard\n38 commentaires"
+    assert _furniture(text) == [
+        ("Partager sur Facebook", "share_prompt"),
+        ("Enregistrer pour plus tard", "between_furniture"),
+        ("38 commentaires", "comments"),
+    ]
+
+
+def test_byline_after_furniture_is_not_furniture():
+    text = FRENCH + "\n\nPartager sur Facebook\nJean Dupont"
+    assert _furniture(text) == [("Partager sur Facebook", "share_prompt")]
 
 
 def test_disclaimer_at_the_end():

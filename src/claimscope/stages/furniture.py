@@ -50,7 +50,7 @@ _TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
 _HASHTAGS = re.compile(r"^(?:[#＃][^\W_][\w-]*[\s,;|·•]*){2,}$")
 _LINK = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,6})/[\w@.-]+", re.IGNORECASE)
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
-_FINAL = tuple(".!?…:;")
+FINAL = tuple(".!?…:;")
 
 
 def words(text: str) -> list[str]:
@@ -182,7 +182,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
 def about_heading(line: str, lang: str | None) -> bool:
     """"Sobre o IPMA", "About Acme": a press release's closing section on its issuer."""
     found = line.split()
-    if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(_FINAL):
+    if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(FINAL):
         return False
     tokens = words(line)
     opens = any(tokens[: len(a.split())] == a.split() for a in page_words(lang).get("about", EMPTY).entries)

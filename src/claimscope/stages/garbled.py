@@ -18,8 +18,10 @@
   ("vie.le gouvernement"): both sides frequent words, the right one not a domain ending.
 * ``repeated_words``: a word or a phrase of up to four words written twice in a row
   ("the the", "en lengua rusa en lengua rusa"), except the language's
-  ``repeatable_words`` ("nous nous", "had had"); single words not at all in languages
-  whose table sets ``reduplication`` (Vietnamese "dần dần").
+  ``repeatable_words`` ("nous nous", "had had") and a word written twice in different
+  case ("at AT"); single words not at all in languages whose table sets
+  ``reduplication`` (Vietnamese "dần dần"); not a word and a function word written twice
+  ("story after story after": the idiom "story after story" and its next word).
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -132,9 +134,15 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
                 continue
             first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
             gap = sentence[first[-1][1] : second[0][0]]
-            single_ok = reduplicates or word in allowed or not sentence[first[0][0]].islower()
+            single_ok = (
+                reduplicates or word in allowed or not sentence[first[0][0]].islower()
+                or sentence[first[0][0] : first[0][1]] != sentence[second[0][0] : second[0][1]]  # "at AT"
+            )
             common_only = n > 1 and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
-            if gap.strip() or (n == 1 and single_ok) or common_only:
+            # "story after story after", "hand in hand in": the idiom "A after A" and its next word
+            # or "and lie and lie" inside "lie and lie and lie"
+            idiom = n == 2 and (vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ or folded[i - 1 : i] == [folded[i + 1]])
+            if gap.strip() or (n == 1 and single_ok) or common_only or idiom:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
             covered = second[-1][1]

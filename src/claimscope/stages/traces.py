@@ -38,6 +38,7 @@ BOILERPLATE_PHRASES = {
     "cookie_notice": "cookie notice",
     "about_issuer": "section about the issuer",
     "press_contact": "press contact or notes to editors",
+    "between_furniture": "short line between page furniture lines",
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
@@ -270,7 +271,26 @@ class Traces:
                 for f in found
             )
             findings.extend(found)
-        return findings
+        return findings + self._between_furniture(doc, lines, closing_from, findings)
+
+    def _between_furniture(self, doc: Document, lines, closing_from: int, findings) -> list[Finding]:
+        """A short closing line without final punctuation between two lines of page
+        furniture is furniture too (a menu item, a button label the tables do not know)."""
+        kinds: list[set[str]] = [set() for _ in lines]
+        starts = [s for s, _, _ in lines]
+        for f in findings:  # the kinds found on each line
+            for number in range(max(bisect.bisect_right(starts, f.start) - 1, 0), bisect.bisect_left(starts, f.end)):
+                kinds[number].add(f.kind)
+        found = []
+        for number in range(max(closing_from, 1), len(lines) - 1):
+            start, end, _ = lines[number]
+            line = doc.text[start:end]
+            between = "boilerplate" in kinds[number - 1] and "boilerplate" in kinds[number + 1]
+            if between and not kinds[number] and furniture.headline_like(line) and not line.rstrip().endswith(furniture.FINAL):
+                found.append(self._finding(
+                    "boilerplate", start, end, "short line between page furniture lines", label="between_furniture",
+                ))
+        return found
 
     def _line_furniture(self, doc: Document, line: str, start: int, group, closing: bool) -> list[Finding]:
         """Findings for a whole line, else for its menu segments, else for its sentences."""
