@@ -133,3 +133,12 @@ def test_named_speaker_crediting_another_who_credits_it_back_is_circular():
     hops, _, flags = chain_of(doc)
     assert hops == ["this article", "Redline Bulletin", "Hollow Post", "Redline Bulletin"]
     assert "circular_sourcing" in flags
+
+
+def test_transcript_guest_line_is_the_source_and_presenter_lines_are_not():
+    text = ("HOST MIRA OKAFOR: Tonight we talk about the new bridge toll.\n"
+            "PETER VANCE (engineer): The toll will double next spring for every lorry crossing the river.\n"
+            "OKAFOR: Thank you.")
+    doc = make(text, [("OKAFOR", ":", "Thank you", False)])
+    hops, _, _ = chain_of(doc)
+    assert hops == ["this article", "PETER VANCE"]

@@ -8,12 +8,13 @@ import re
 from ...model import Attribution, Document
 from ...outlets import cues
 from .lead import main_claim
-from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _name_after
+from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _name_after, same_name
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
+SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 
 
@@ -39,6 +40,11 @@ class Chain:
         for credit in self._credits():
             self._add(credit)
         if self.claim is None:
+            return self
+        tag = self._tag(self.doc.sentences[self.claim].start)
+        if tag is not None and not tag[1] and not self._usable_in(self.doc.sentences[self.claim], own=True):
+            self.hops.append(tag[0])  # a guest's line in a transcript: the guest says the claim
+            self._follow()
             return self
         sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
@@ -124,15 +130,33 @@ class Chain:
                 return s
         return claim if self._usable_in(claim, relaxed=True) else None
 
-    def _usable_in(self, sent, relaxed: bool = False) -> list[int]:
+    def _usable_in(self, sent, relaxed: bool = False, own: bool = False) -> list[int]:
         """Attributions with a usable speaker (any speaker when ``relaxed``) whose cue is in
-        ``sent`` or, in the claim sentence, whose content covers it."""
+        ``sent`` or, in the claim sentence and unless ``own``, whose content covers it."""
         doc = self.doc
         return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
-                and not self._relay_cue(a) and not self._credit(a)
+                and not self._relay_cue(a) and not self._credit(a) and not self._in_host_tag(a)
                 and (self.usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
-                and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim]
+                and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim] and not own
                                                               and _covers(a, sent.start, sent.end)))]
+
+    def _tag(self, pos: int) -> tuple[Source, bool] | None:
+        """The speaker tag opening the line of ``pos`` in a transcript ("NAME (role): …",
+        written in capitals), and whether it is the programme's own presenter (``host_nouns``)."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        m = SPEAKER_TAG.match(self.text, start)
+        if m is None or m.group("name") != m.group("name").upper():
+            return None
+        lang = self.lang(pos)
+        host = bool(cues.find("host_nouns", m.group(), lang)) or any(
+            cues.find("host_nouns", t.group(), lang) and same_name(m.group("name"), t.group("name"))
+            for t in SPEAKER_TAG.finditer(self.text) if t.start() == 0 or self.text[t.start() - 1] == "\n")
+        return Source(m.group("name"), m.start("name"), m.end("name"), "attribution"), host
+
+    def _in_host_tag(self, a: Attribution) -> bool:
+        """Is the speaker a presenter's transcript tag (their lines are the programme's voice)?"""
+        tag = self._tag(a.speaker_start)
+        return tag is not None and tag[1] and a.speaker_start <= tag[0].end
 
     def _credit(self, a: Attribution) -> bool:
         """An attribution that credits the whole article ("Selon X" as its last line): its
