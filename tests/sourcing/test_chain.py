@@ -142,3 +142,11 @@ def test_transcript_guest_line_is_the_source_and_presenter_lines_are_not():
     doc = make(text, [("OKAFOR", ":", "Thank you", False)])
     hops, _, _ = chain_of(doc)
     assert hops == ["this article", "PETER VANCE"]
+
+
+def test_hop_name_drops_leading_determiners_and_an_unclosed_bracket():
+    from claimscope.stages.sourcing.names import bare_name
+
+    assert bare_name("Il Consorzio Idrico", "it") == "Consorzio Idrico"
+    assert bare_name("Institute of Tides (IOT", "en") == "Institute of Tides"
+    assert bare_name("Institute of Tides (IOT)", "en") == "Institute of Tides (IOT)"

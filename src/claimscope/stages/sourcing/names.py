@@ -51,8 +51,9 @@ class Source:
 
 
 def bare_name(name: str, lang: str | None) -> str:
-    """A proper name without its leading determiners ("Il Consiglio" → "Consiglio")."""
+    """A proper name without its leading determiners ("Il Consiglio" → "Consiglio") or an unclosed bracket."""
     stop = cues.stopwords(lang)
+    name = re.sub(r"\s*\([^)]*$", "", name) or name  # an unclosed bracket: "Institute of X (IOX"
     words = name.split()
     while len(words) > 1 and words[0].casefold() in stop and words[1][:1].isupper():
         words.pop(0)
