@@ -23,3 +23,9 @@ def test_anonymous_source():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Dos diplomáticos al tanto de las negociaciones dijeron que el acuerdo estaba cerca."], "es")
     assert by_cue(found, "dijeron")["anonymous"]
+
+
+def test_segun_lo_informado_por():
+    _, found = run(["Según lo informado por el diario local, el alcalde dejó la ciudad."], "es")
+    attr = by_cue(found, "Según lo informado por")
+    assert attr["speaker"] == "el diario local"

@@ -29,3 +29,18 @@ def test_pronoun_lui():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Due diplomatici vicini al dossier hanno detto che l'accordo era vicino."], "it")
     assert by_cue(found, "hanno detto")["anonymous"]
+
+
+def test_secondo_quanto_reported_by_agent():
+    _, found = run(
+        ["Secondo quanto comunicato in serata dalla Prefettura di Torino, la strada resta chiusa."],
+        "it",
+    )
+    attr = by_cue(found, "Secondo quanto comunicato in serata dalla")
+    assert attr["speaker"] == "Prefettura di Torino"
+    assert attr["content"] == "la strada resta chiusa"
+
+
+def test_negated_subject_reports_nothing():
+    _, found = run(["Finché nessuno conferma la notizia, il paese resta calmo."], "it")
+    assert not [a for a in found if a["cue"] == "conferma"]

@@ -483,7 +483,11 @@ class SentenceRules(Spans):
             end < hi and end in self.quotes and self.quotes[end] < hi
         ):  # "по данным газеты «Утро»"
             end = self.quotes[end] + 1
-        speaker = self.trim_speaker(cue.end(), end, after=True)
+        agent = self.reported_by(cue.end(), hi)  # "secondo quanto riportato dal sito"
+        if agent is not None:
+            end = self.right_region(agent, hi)
+        span = (cue.start(), agent or cue.end())
+        speaker = self.trim_speaker(span[1], end, after=True)
         if speaker is None:
             return None
         verb = self.first_cue(speaker[0], speaker[1])
@@ -514,7 +518,7 @@ class SentenceRules(Spans):
             return None
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
-            return Raw((cue.start(), cue.end()), speaker, *before)
+            return Raw(span, speaker, *before)
         found = self.content_after(
             strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True, clause=False
         )
@@ -526,7 +530,20 @@ class SentenceRules(Spans):
                 credit,
                 False,
             )  # a credit line ("Selon X") stands for the text above it
-        return Raw((cue.start(), cue.end()), speaker, *found) if found else None
+        return Raw(span, speaker, *found) if found else None
+
+    def reported_by(self, start: int, end: int) -> int | None:
+        """For a preposition opening "quanto riportato dal sito", "lo informado por el
+        diario": the end of the agent marker after a participle, where the speaker starts."""
+        comma = self.text.find(",", start, end)
+        toks = words(self.text, start, end if comma < 0 else comma)
+        if not toks or not any(self.t.participle.search(t.group().lower()) for t in toks[:3]):
+            return None
+        for tok in toks[1:7]:
+            m = self.t.agent.match(self.text, tok.start(), end)
+            if m and m.end() < toks[-1].end():
+                return m.end()
+        return None
 
     def postposition(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         speaker = self.trim_speaker(self.left_region(lo, cue.start()), cue.start())
