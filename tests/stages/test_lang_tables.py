@@ -8,8 +8,8 @@ from claimscope.stages.langdata import REQUIRED_KEYS, common, language_name, tab
 from claimscope.stages.traces import BOILERPLATE_PHRASES
 
 PAGE_WORDS = {
-    "share", "subscribe", "donate", "counter", "tags", "reading_time", "disclaimer", "translation", "about", "cookie",
-    "vague_sources",
+    "share", "subscribe", "donate", "counter", "tags", "reading_time", "disclaimer", "translation", "about", "author",
+    "cookie", "vague_sources",
 }
 
 REQUIRED = ("fr", "en", "es", "de", "pt", "it", "ru", "vi", "pl", "ar")

@@ -328,6 +328,23 @@ def test_headlines_listed_under_a_related_links_heading():
     assert [label for _, label in _furniture(text)] == ["related_links", "related_headline", "related_headline"]
 
 
+def test_author_box_at_the_end():
+    box = "À propos de l'auteur\nMarie Curie écrit sur les transports depuis dix ans."
+    found = _furniture(FRENCH + "\n\n" + FRENCH + "\n\n" + box)
+    assert found == [(box, "about_issuer")]
+
+
+def test_prompt_words_inside_a_quotation_are_not_prompts():
+    text = ENGLISH + '\n\nThe mayor ended with a slogan, "Share the road, share the future!"'
+    assert _furniture(text) == []
+
+
+def test_tag_list_with_dots():
+    assert _furniture(ENGLISH + "\n\nTags: transport · trains · city council") == [
+        ("Tags: transport · trains · city council", "tags")
+    ]
+
+
 def test_short_line_between_furniture_lines():
     text = FRENCH + "\n\nPartager sur Facebook\nEnregistrer pour plus tard\n38 commentaires"
     assert _furniture(text) == [

@@ -8,10 +8,11 @@ subscribe, comments, tags...):
 * ``segments``: a line cut at `` | ``, `` · `` and `` • `` (a page's menu bars);
 * ``segment_label``: a comment or subscriber counter ("214 commentaires", "Kommentare
   (37)", "👁 1 234"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c",
-  "#a #b");
+  "Tags: a · b", "#a #b");
 * ``prompt``: a share / subscribe / donate prompt (or a short line linking a channel on
   a social network), a cookie notice, or a disclaimer at the end;
-* ``about_heading``: "About <issuer>" closing a press release (with its paragraph);
+* ``about_heading``: "About <issuer>" closing a press release, or "About the author"
+  (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
   under a related-links heading);
 * ``credit``: a credit line built from parts: a credit cue with its name, translation
@@ -49,6 +50,8 @@ _CLAUSE = re.compile(r"[.!?¡¿:;,—–]+(?=\s|$)|\s[—–-]\s")
 _TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
 _HASHTAGS = re.compile(r"^(?:[#＃][^\W_][\w-]*[\s,;|·•]*){2,}$")
 _LINK = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,6})/[\w@.-]+", re.IGNORECASE)
+_ITEMS = re.compile(r"\s*[,;]\s*|\s+[|·•/]\s+")  # "a, b" · "a · b" · "a | b"
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"]*[»”“\"]")
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
 FINAL = tuple(".!?…:;")
 
@@ -124,7 +127,7 @@ def segment_label(segment: str, lang: str | None) -> str | None:
             return "reading_time"
     match = _TAGS.match(stripped)
     if match and len(match.group("label").split()) <= 2 and table_words.get("tags", EMPTY).found_in(words(match.group("label"))):
-        items = [i for i in match.group("items").split(",") if i.strip()]
+        items = [i for i in _ITEMS.split(match.group("items")) if i.strip()]
         if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
             return "tags"
     return None
@@ -151,19 +154,23 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     """"share_prompt", "subscribe", "donate", "cookie_notice" or "disclaimer" for a whole
     line, else None.
 
-    A prompt word opens one of the line's clauses; the line is short and either sits
-    among the closing lines or does not end like prose (no full stop). A disclaimer is a
+    A prompt word opens one of the line's clauses, outside quotation marks; the line is
+    short and either sits among the closing lines or does not end like prose (no full
+    stop). A disclaimer is a
     closing line with at least two disclaimer words."""
     tokens = words(line)
     if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS:
         return None
+    unquoted = _QUOTED.sub("…", line)  # a prompt word inside a quotation is not a prompt
+    if any(mark in unquoted for mark in "»”\""):
+        return None  # the end of a quotation opened before this line
     table_words = page_words(lang)
     short = len(tokens) <= MAX_PROMPT_WORDS
     ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Leia, confira e compartilhe")
-        heads = [tokens[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(line)]
+        heads = [tokens[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(unquoted)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
             if any(table_words.get(key, EMPTY).found_in(h) for h in heads):
                 return label
@@ -180,13 +187,17 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
 
 
 def about_heading(line: str, lang: str | None) -> bool:
-    """"Sobre o IPMA", "About Acme": a press release's closing section on its issuer."""
+    """"Sobre o IPMA", "About Acme": a press release's closing section on its issuer;
+    "About the author", "Об авторе": an author box."""
     found = line.split()
     if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(FINAL):
         return False
-    tokens = words(line)
-    opens = any(tokens[: len(a.split())] == a.split() for a in page_words(lang).get("about", EMPTY).entries)
-    return opens and _capitalised(found[-1])
+    tokens, table_words = words(line), page_words(lang)
+    for about in table_words.get("about", EMPTY).entries:
+        if tokens[: len(about.split())] == about.split():
+            rest = " ".join(tokens[len(about.split()) :])
+            return _capitalised(found[-1]) or rest in table_words.get("author", EMPTY).entries
+    return False
 
 
 def _capitalised(word: str) -> bool:
