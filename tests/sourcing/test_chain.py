@@ -150,3 +150,11 @@ def test_hop_name_drops_leading_determiners_and_an_unclosed_bracket():
     assert bare_name("Il Consorzio Idrico", "it") == "Consorzio Idrico"
     assert bare_name("Institute of Tides (IOT", "en") == "Institute of Tides"
     assert bare_name("Institute of Tides (IOT)", "en") == "Institute of Tides (IOT)"
+
+
+def test_claim_nobody_is_credited_with_rests_on_the_byline_author():
+    text = ("Toll roads are a tax on the poor\nBy Hanna Meyer | Weekly Ledger\n\n"
+            "The new toll has cost every commuter in the valley three hundred euros this year.")
+    hops, independent, _ = chain_of(make(text))
+    assert hops == ["this article", "Hanna Meyer"]
+    assert independent == 1

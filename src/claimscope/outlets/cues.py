@@ -15,7 +15,8 @@ Each table lists, for one language:
 - ``anonymous_nouns``: nouns that make an unnamed source anonymous ("source", "источник*");
 - ``coordinators``: words joining two sources a relay cue names ("and", "et", "i");
 - ``host_nouns``: a broadcast's own presenters ("anchor", "présentatrice", "ведущий"): in a
-  transcript their lines are the programme's voice, not a source.
+  transcript their lines are the programme's voice, not a source;
+- ``byline_cues``: words introducing the author in a byline ("By", "Von", "Posté par").
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -29,7 +30,8 @@ from functools import lru_cache
 from importlib import resources
 
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
-         "anonymous_nouns", "coordinators", "host_nouns")
+         "anonymous_nouns", "coordinators", "host_nouns",
+         "byline_cues")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

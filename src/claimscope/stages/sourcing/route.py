@@ -16,6 +16,7 @@ NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stag
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
+HEADER_WORDS = 15  # a line this short before the claim may be a byline
 
 
 class Chain:
@@ -37,20 +38,47 @@ class Chain:
         return self.names.cues_in("relay_cues", self.names.sentence_at(sent.start))
 
     def build(self) -> "Chain":
+        self._build()
+        if not self.hops and self.claim is not None:
+            self._add_found(self._byline())  # nobody credited: the article's own author or outlet
+        return self
+
+    def _byline(self) -> Source | None:
+        """The author a byline before the claim names ("By X", "Posted on … by X", "Von X |
+        Outlet"), else a registry outlet named on such a header line."""
+        end = self.doc.sentences[self.claim].start
+        first = self.text.find("\n") + 1  # the headline names no author
+        for line in re.finditer(r"[^\n]+", self.text[first:end]):
+            start, stop = first + line.start(), first + line.end()
+            if start >= end:
+                break
+            if len(line.group().split()) > HEADER_WORDS:
+                continue
+            for cue in cues.find("byline_cues", self.text, self.lang(start), start, min(stop, end)):
+                span = _name_after(self.text, cue.end(), min(stop, end))
+                if span and self.text[span[0]:span[1]][:1].isupper():
+                    return Source(self.text[span[0]:span[1]], *span, "byline")
+            outlet = next((m for m in self.names.within(start, stop) if m.outlet), None)
+            if outlet is not None:
+                return Source(outlet.name, outlet.start, outlet.end, "byline", outlet.outlet, outlet.domain,
+                              is_outlet=True)
+        return None
+
+    def _build(self) -> None:
         for credit in self._credits():
             self._add(credit)
         if self.claim is None:
-            return self
+            return
         tag = self._tag(self.doc.sentences[self.claim].start)
         if tag is not None and not tag[1] and not self._usable_in(self.doc.sentences[self.claim], own=True):
             self.hops.append(tag[0])  # a guest's line in a transcript: the guest says the claim
             self._follow()
-            return self
+            return
         sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
             if not self.hops:
                 self._add_unnamed(self.doc.sentences[self.claim])
-            return self
+            return
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
         speakers = [self._speaker(i) for i in self.support]
         credited = self._credited_in(sentence, speakers)
@@ -71,7 +99,6 @@ class Chain:
                 self.hops.append(people[0])
                 if not people[0].anonymous:
                     self._follow()  # the speaker may credit the claim to someone else in turn
-        return self
 
     def _coverage(self, src: Source, sentence) -> int:
         """How much of ``sentence`` the words credited to ``src`` cover."""
