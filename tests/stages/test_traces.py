@@ -7,6 +7,7 @@ import pytest
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
     cut_off,
+    double_negation,
     fused_sentences,
     fused_words,
     quote_problems,
@@ -178,6 +179,21 @@ def test_sentences_fused_at_a_full_stop():
 def test_repeated_words(sentence, lang, phrase):
     ((start, end, _),) = repeated_words(sentence, lang, table(lang))
     assert sentence[start:end] == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("The driver said he did not want to hurt nobody.", "en", ["not want to hurt nobody"]),
+        ("They didn’t tell nobody about it.", "en", ["n’t tell nobody"]),
+        ("It is not for nothing that the bridge closed.", "en", []),
+        ('She said: "We don\'t owe nothing to anyone."', "en", []),
+        ("He never told anyone, and nothing changed.", "en", []),
+        ("Il ne voit personne.", "fr", []),  # negative concord is the grammar there
+    ],
+)
+def test_double_negation(sentence, lang, found):
+    assert [sentence[s:e] for s, e in double_negation(sentence, table(lang))] == found
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,10 @@
   case ("at AT"); single words not at all in languages whose table sets
   ``reduplication`` (Vietnamese "dần dần"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
+* ``double_negation``: in a language without negative concord (the table's
+  ``double_negation``: English, German, Dutch), a negator and a negative pronoun one to
+  three words apart ("did not want to offend nobody"), outside quotation marks (speech
+  may be colloquial); not "not for nothing".
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -218,6 +222,39 @@ def _quote_marks(table: dict | None):
     """(openers, closers, opener -> its closers, pattern finding both) of the table's
     unambiguous quote pairs."""
     return _quote_table(tuple(tuple(p) for p in (table or {}).get("quote_pairs", ())))
+
+
+MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
+_QUOTE_CHARS = frozenset('"«»“”„')
+
+
+@lru_cache(maxsize=None)
+def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> re.Pattern:
+    def alternation(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    words = [w for w in negators if w[:1].isalpha() and "'" not in w]
+    clitics = [w for w in negators if w not in words]  # "n't", glued to its verb
+    heads = rf"(?<![\w'])(?:{alternation(words)})" + (rf"|(?:{alternation(clitics)})" if clitics else "")
+    return re.compile(
+        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negatives)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def double_negation(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a negator and a negative pronoun in one clause ("did not want to
+    offend nobody"), where the language's table lists them (no negative concord)."""
+    found = (table or {}).get("double_negation")
+    if not found:
+        return []
+    pattern = _negation_pattern(tuple(found["negators"]), tuple(found["negatives"]))
+    spans = []
+    for match in pattern.finditer(sentence.replace("’", "'")):
+        quoted = sum(c in _QUOTE_CHARS for c in sentence[: match.start()]) % 2
+        if not quoted and not re.search(r"[,;:]", match.group()):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def cut_off(line: str) -> bool:
