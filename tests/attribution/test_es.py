@@ -29,3 +29,8 @@ def test_segun_lo_informado_por():
     _, found = run(["Según lo informado por el diario local, el alcalde dejó la ciudad."], "es")
     attr = by_cue(found, "Según lo informado por")
     assert attr["speaker"] == "el diario local"
+
+
+def test_object_clitic_is_not_the_speaker():
+    _, found = run(["El alcalde nos dijo que el puente estaba cerrado."], "es")
+    assert by_cue(found, "dijo")["speaker"] == "El alcalde"

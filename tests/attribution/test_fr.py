@@ -75,3 +75,9 @@ def test_diplomats_close_to_the_file_are_anonymous():
         "fr",
     )
     assert by_cue(found, "ont affirmé")["anonymous"]
+
+
+def test_object_clitic_is_not_the_speaker():
+    _, found = run(["Le maire lui a expliqué que le pont était fermé.", "Selon lui, la route reste ouverte."], "fr")
+    assert by_cue(found, "a expliqué")["speaker"] == "Le maire"
+    assert by_cue(found, "Selon")["speaker"] == "lui"

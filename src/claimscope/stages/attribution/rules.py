@@ -237,11 +237,14 @@ class SentenceRules(Spans):
         for tok in toks:
             if not (tok.group()[0].isupper() or tok.group().lower() in self.t.titles):
                 break
+            if run and ":" in self.text[run[-1].end() : tok.start()]:
+                break  # "ANA LIMA: Les digo …": a label, then the sentence
             run.append(tok)
         first = run[0].group() if run else ""
         if (
             not run
             or first.lower() in self.t.trim | self.t.not_subjects
+            or first.lower() in self.t.clitics - self.t.determiners  # "Les digo …"
             or self.t.no_inversion.search(first)
             or any(
                 p.fullmatch(first)

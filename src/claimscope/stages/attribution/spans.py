@@ -152,8 +152,10 @@ class Spans:
         while toks and toks[0].group().lower() in self.t.trim_leading:
             toks.pop(0)
         while toks and (
-            toks[-1].group().lower() in self.t.trim or self.t.adverb.fullmatch(toks[-1].group())
-        ):
+            toks[-1].group().lower() in self.t.trim
+            or self.t.adverb.fullmatch(toks[-1].group())
+            or not after and toks[-1].group().lower().replace("’", "'") in self.t.clitics
+        ):  # "El alcalde nos dijo", "Le maire lui a dit"
             toks.pop()
         if not toks:
             return None

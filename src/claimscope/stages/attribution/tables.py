@@ -29,6 +29,7 @@ _LIST_KEYS = (
     "speaker_prefixes",
     "determiners",
     "speaker_trim",
+    "clitics",
     "passive_auxiliaries",
     "agent_markers",
     "as_clause",
@@ -121,6 +122,7 @@ class Table:
     trim_leading: (
         frozenset  # words dropped at its start (speaker_trim holds trailing particles)
     )
+    clitics: frozenset  # object pronouns before the verb, off a speaker before it ("nos dijo")
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
     no_inversion: re.Pattern  # cue forms never followed by their subject
@@ -234,6 +236,7 @@ def _compile(raw: dict) -> Table:
         as_clause=lower("as_clause"),
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
         trim_leading=lower("adverbs") | lower("auxiliaries"),
+        clitics=lower("clitics"),
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
