@@ -25,3 +25,8 @@ def test_segundo_and_ministry_entity():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Dois diplomatas a par das negociações disseram que o acordo estava próximo."], "pt")
     assert by_cue(found, "disseram")["anonymous"]
+
+
+def test_ordinal_segundo_is_no_preposition():
+    _, found = run(["Foi o segundo mais alto desde 2003, segundo o instituto."], "pt")
+    assert [a["speaker"] for a in found] == ["o instituto"]

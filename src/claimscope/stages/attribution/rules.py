@@ -486,6 +486,9 @@ class SentenceRules(Spans):
             end < hi and end in self.quotes and self.quotes[end] < hi
         ):  # "по данным газеты «Утро»"
             end = self.quotes[end] + 1
+        prev = words(self.text, max(lo, cue.start() - 12), cue.start())[-1:]
+        if prev and prev[0].group().lower() in self.t.determiners:
+            return None  # "o segundo mais alto", "il secondo": an ordinal, not "according to"
         agent = self.reported_by(cue.end(), hi)  # "secondo quanto riportato dal sito"
         if agent is not None:
             end = self.right_region(agent, hi)
