@@ -209,6 +209,7 @@ def test_double_negation(sentence, lang, found):
         ("They walked hand in hand in the park.", "en"),
         ("He said they lie and lie and lie again.", "en"),
         ("Look at AT the bottom of the page.", "en"),
+        ("Write to Ann Lee ann.lee at the desk.", "en"),
     ],
 )
 def test_legitimate_repetitions(sentence, lang):
@@ -328,6 +329,7 @@ def test_page_furniture_from_structure_and_page_words(line, label):
         (GERMAN, "Unterstützen Sie unseren Blog – jetzt spenden!", "donate"),
         (ITALIAN, "Iscriviti al canale per ricevere le notizie!", "subscribe"),
         (ENGLISH, "Keep this site alive — DONATE NOW", "donate"),
+        (ENGLISH, "Don't forget to share this story with your friends", "share_prompt"),
     ],
 )
 def test_prompts_in_the_article_language(article, line, label):

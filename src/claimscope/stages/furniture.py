@@ -30,7 +30,7 @@ from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
-PROMPT_POSITION = 3  # a prompt word among the first words of a clause
+PROMPT_POSITION = 4  # a prompt word among the first words of a clause ("don't forget to share")
 CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
 PROSE_WORDS = 25  # a line this long is the article's prose
 OPENING_LINES = 3  # and lines under the title ("Translated automatically from Russian")

@@ -18,8 +18,8 @@
   ("vie.le gouvernement"): both sides frequent words, the right one not a domain ending.
 * ``repeated_words``: a word or a phrase of up to four words written twice in a row
   ("the the", "en lengua rusa en lengua rusa"), except the language's
-  ``repeatable_words`` ("nous nous", "had had") and a word written twice in different
-  case ("at AT"); single words not at all in languages whose table sets
+  ``repeatable_words`` ("nous nous", "had had") and words written twice in different
+  case ("at AT", "Ann Lee ann.lee"); single words not at all in languages whose table sets
   ``reduplication`` (Vietnamese "dần dần"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
 * ``double_negation``: in a language without negative concord (the table's
@@ -138,15 +138,14 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
                 continue
             first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
             gap = sentence[first[-1][1] : second[0][0]]
-            single_ok = (
-                reduplicates or word in allowed or not sentence[first[0][0]].islower()
-                or sentence[first[0][0] : first[0][1]] != sentence[second[0][0] : second[0][1]]  # "at AT"
-            )
+            # a copy is spelt the same, but for a capital opening the sentence ("at AT" is not)
+            same = sentence[first[0][0] + 1 : first[-1][1]] == sentence[second[0][0] + 1 : second[-1][1]]
+            single_ok = reduplicates or word in allowed or not sentence[first[0][0]].islower()
             common_only = n > 1 and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
             # "story after story after", "hand in hand in": the idiom "A after A" and its next word
             # or "and lie and lie" inside "lie and lie and lie"
             idiom = n == 2 and (vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ or folded[i - 1 : i] == [folded[i + 1]])
-            if gap.strip() or (n == 1 and single_ok) or common_only or idiom:
+            if gap.strip() or not same or (n == 1 and single_ok) or common_only or idiom:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
             covered = second[-1][1]
