@@ -18,3 +18,15 @@ def test_comma_before_content():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Zwei mit den Verhandlungen vertraute Diplomaten sagten, das Abkommen sei nah."], "de")
     assert by_cue(found, "sagten")["anonymous"]
+
+
+def test_pronoun_takes_the_nearer_named_subject():
+    _, found = run(
+        [
+            "Ein Sprecher der Polizei sagte, die Zahl sei gestiegen.",
+            "Jochen Hauser, Ortsvorsteher von Bergdorf, sieht die Gemeinde in der Pflicht.",
+            "Man werde neue Schilder aufstellen, kündigte er an.",
+        ],
+        "de",
+    )
+    assert by_cue(found, "kündigte")["entity"] == "Jochen Hauser"

@@ -64,6 +64,7 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
     quotes = find_quotes(text)
     raws: list[tuple[Raw, Table]] = []
     rules: dict[str, SentenceRules] = {}
+    names: list[tuple[int, int]] = []  # proper names opening a sentence
     for i, sent in enumerate(doc.sentences):
         table = _table(sent.lang or doc.language) or _table(doc.language)
         if table is None:
@@ -73,18 +74,33 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit))
+        name = rule.opening_name(sent.start, sent.end)
+        if name:
+            names.append(name)
     raws.sort(key=lambda pair: pair[0].cue)
-    return _finish(text, raws)
+    return _finish(text, raws, names)
 
 
-def _finish(text: str, raws: list[tuple[Raw, Table]]) -> tuple[Attribution, ...]:
+def _finish(
+    text: str, raws: list[tuple[Raw, Table]], names: list[tuple[int, int]]
+) -> tuple[Attribution, ...]:
+    """Entities and anonymity in reading order. A pronoun speaker stands for the latest
+    named subject opening a sentence ("Jochen Hauser, …, sieht … an, kündigte er an") when
+    that subject is nearer than the latest speaker."""
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []
+    last = -1  # where the latest speaker other than a pronoun starts
     for raw, table in raws:
         if table.language not in resolvers:
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
         mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
+        if mention.lower() in table.pronouns:
+            subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
+            if subject and subject[0] > last:
+                resolver.resolve(text[subject[0] : subject[1]])
+        elif mention:
+            last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)
         groups.append(resolver.resolve(mention) if mention else None)

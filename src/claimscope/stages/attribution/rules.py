@@ -258,6 +258,26 @@ class SentenceRules(Spans):
                 return None
         return run[0].start(), run[-1].end()
 
+    def opening_name(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """A proper name of two to four capitalised words opening the sentence as its
+        subject ("Jochen Hauser, Ortsvorsteher, sieht …"): what a later "er" may stand for."""
+        toks = words(self.text, lo, hi)[:5]
+        run = []
+        for tok in toks:
+            if not tok.group()[0].isupper() or len(run) == 4:
+                break
+            if run and not self.text[run[-1].end() : tok.start()].isspace():
+                break  # "Ana Lima: Thanks", "Paris, Berlin"
+            run.append(tok)
+        if len(run) < 2 or len(run) == len(toks) or self.enclosing(run[0].start()):
+            return None
+        first = run[0].group().lower()
+        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim:
+            return None
+        if self.t.preposition.match(self.text, run[0].start()):
+            return None
+        return run[0].start(), run[-1].end()
+
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
         phrase and up to three appositions set off by commas or dashes, right before
