@@ -352,6 +352,15 @@ def test_author_box_at_the_end():
     assert found == [(box, "about_issuer")]
 
 
+def test_prompt_ending_like_prose_opens_on_a_phrase():
+    line = "Follow us on Telegram for the latest local news."
+    assert _furniture(ENGLISH + "\n\n" + line + "\n\n" + ENGLISH) == [(line, "subscribe")]
+
+
+def test_a_title_case_headline_is_not_a_prompt():
+    assert _furniture("Mayor Steps Forward With New Plan For Trains\n\n" + ENGLISH) == []
+
+
 def test_prompt_words_inside_a_quotation_are_not_prompts():
     text = ENGLISH + '\n\nThe mayor ended with a slogan, "Share the road, share the future!"'
     assert _furniture(text) == []

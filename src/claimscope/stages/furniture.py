@@ -30,6 +30,8 @@ from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
+MIN_TITLE_WORDS = 5  # a line in title case this long is a headline, never a prompt
+TITLE_SHARE = 0.8
 PROMPT_POSITION = 4  # a prompt word among the first words of a clause ("don't forget to share")
 CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
 PROSE_WORDS = 25  # a line this long is the article's prose
@@ -72,6 +74,12 @@ class Lexicon:
     def of(cls, entries) -> Lexicon:
         entries = tuple(dict.fromkeys(entries))
         return cls(entries, frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e))
+
+    def opens(self, tokens: list[str]) -> bool:
+        """``tokens`` open on an entry ("follow us on …")."""
+        return bool(tokens) and (tokens[0] in self.singles or any(
+            tokens[: p.count(" ") + 1] == p.split() for p in self.phrases
+        ))
 
     def found_in(self, tokens: list[str]) -> set[str]:
         """The entries that ``tokens`` (from ``words``) hold as whole words."""
@@ -161,6 +169,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     tokens = words(line)
     if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS:
         return None
+    if _title_case(line):
+        return None  # a headline ("Woman Steps Forward With …")
     unquoted = _QUOTED.sub("…", line)  # a prompt word inside a quotation is not a prompt
     if any(mark in unquoted for mark in "»”\""):
         return None  # the end of a quotation opened before this line
@@ -170,9 +180,10 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Leia, confira e compartilhe")
-        heads = [tokens[:1]] if ends_like_prose else [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(unquoted)]
+        heads = [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(unquoted)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
-            if any(table_words.get(key, EMPTY).found_in(h) for h in heads):
+            lexicon = table_words.get(key, EMPTY)
+            if lexicon.opens(tokens) if ends_like_prose else any(lexicon.found_in(h) for h in heads):
                 return label
     if len(tokens) <= MAX_CHANNEL_WORDS and _channel_link(line):
         return "subscribe"  # "Наш канал: t.me/…", "Siga-nos: instagram.com/…"
@@ -184,6 +195,13 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
         return "disclaimer"
     return None
+
+
+def _title_case(line: str) -> bool:
+    """Most of at least ``MIN_TITLE_WORDS`` words capitalised, the rest not in capitals."""
+    found = [w for w in _WORD.findall(line) if not w.isupper()]
+    capitalised = sum(w[:1].isupper() for w in found)
+    return len(found) >= MIN_TITLE_WORDS and capitalised >= TITLE_SHARE * len(found)
 
 
 def about_heading(line: str, lang: str | None) -> bool:
