@@ -29,3 +29,15 @@ def test_anonymous():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Hai nhà ngoại giao nắm rõ cuộc đàm phán cho biết thỏa thuận đã gần đạt được."], "vi")
     assert by_cue(found, "cho biết")["anonymous"]
+
+
+def test_plan_and_article_nouns_are_no_cues():
+    _, found = run(
+        [
+            "Theo kế hoạch, cây cầu sẽ thông xe vào tháng sau.",
+            "Bài viết đã có hơn 2.000 lượt chia sẻ.",
+            "Theo Sở Giao thông, cây cầu đã an toàn.",
+        ],
+        "vi",
+    )
+    assert [a["speaker"] for a in found] == ["Sở Giao thông"]
