@@ -30,3 +30,8 @@ def test_pronoun_takes_the_nearer_named_subject():
         "de",
     )
     assert by_cue(found, "kündigte")["entity"] == "Jochen Hauser"
+
+
+def test_zu_infinitive_is_no_report():
+    _, found = run(["Der Verein plant, morgen über die Sitzung zu berichten."], "de")
+    assert not [a for a in found if a["cue"] == "berichten"]

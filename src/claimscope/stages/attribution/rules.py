@@ -729,6 +729,8 @@ class SentenceRules(Spans):
         """Whether the cue belongs to a phrase that reports nothing ("pledged
         delegates", "faster than predicted"), from the cue or the word before it."""
         before = words(self.text, max(lo, cue.start() - 20), cue.start())
+        if before and before[-1].group().lower() in self.t.infinitive:
+            return True  # "kündigte an, darüber zu berichten"
         for start in [cue.start()] + [w.start() for w in before[-1:]]:
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():

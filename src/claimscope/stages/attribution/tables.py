@@ -53,6 +53,7 @@ _LIST_KEYS = (
     "verb_lemmas",
     "weak_lemmas",
     "negations",
+    "infinitive_markers",
     "anonymous_openers",
     "hearsay",
     "separable_particles",
@@ -148,6 +149,7 @@ class Table:
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
+    infinitive: frozenset  # "zu": "… zu berichten" is an infinitive, no report
     # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
     # names nobody, they make it anonymous ("a resident", "plusieurs témoins")
     anonymous_openers: tuple
@@ -270,6 +272,7 @@ def _compile(raw: dict) -> Table:
         anonymous_openers=tuple(
             sorted((w.lower() for w in raw.get("anonymous_openers", [])), key=len, reverse=True)
         ),
+        infinitive=lower("infinitive_markers"),
         negations=frozenset(w.lower().replace("’", "'") for w in raw.get("negations", [])),
     )
 
