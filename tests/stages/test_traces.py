@@ -352,6 +352,12 @@ def test_author_box_at_the_end():
     assert found == [(box, "about_issuer")]
 
 
+def test_related_links_marker_before_a_bare_headline():
+    line = "Read also Mayor opens the new tram line"
+    assert _furniture(ENGLISH + "\n\n" + line + "\n\n" + ENGLISH) == [(line, "related_links")]
+    assert _furniture(ENGLISH + "\n\nMost popular Democrats back the plan.\n\n" + ENGLISH) == []
+
+
 def test_prompt_ending_like_prose_opens_on_a_phrase():
     line = "Follow us on Telegram for the latest local news."
     assert _furniture(ENGLISH + "\n\n" + line + "\n\n" + ENGLISH) == [(line, "subscribe")]

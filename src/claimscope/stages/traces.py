@@ -70,7 +70,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
     return {
         "boilerplate": re.compile(
             rf"^[\W_]*(?P<m>{_alternation(_markers())})(?!\w)"
-            r"(?:\s*[:：|»›>—–-].*|\s*\(\d+\))?[\W_]*$",
+            r"(?:\s*[:：|»›>—–-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
             re.IGNORECASE,
         ),
         "credit": re.compile(
@@ -137,6 +137,16 @@ def _names_something(word: str) -> bool:
     """Capitalised, a number, or in a script without case (Arabic, CJK...)."""
     first = word[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def _bare_headline(marker: str, headline: str) -> bool:
+    """"Read also Mayor opens the bridge": a related-links marker of two words or more
+    followed, without a colon, by a capitalised headline (no final full stop)."""
+    owners = _markers()[marker.casefold()]
+    return (
+        " " in marker.strip() and any(label == "related_links" for label, _ in owners)
+        and headline[:1].isupper() and furniture.headline_like(headline)
+    )
 
 
 class Traces:
@@ -354,6 +364,8 @@ class Traces:
     def _boilerplate(self, line: str, start: int, end: int, main: str | None) -> Finding | None:
         flat = line.replace("’", "'")
         match = _line_patterns()["boilerplate"].match(flat)
+        if match and match.group("headline") is not None:
+            match = match if _bare_headline(match.group("m"), match.group("headline")) else None
         if match:
             owners = _markers()[match.group("m").casefold()]
             label, lang = next((o for o in owners if o[1] == main), owners[0])
