@@ -35,3 +35,8 @@ def test_pronoun_takes_the_nearer_named_subject():
 def test_zu_infinitive_is_no_report():
     _, found = run(["Der Verein plant, morgen über die Sitzung zu berichten."], "de")
     assert not [a for a in found if a["cue"] == "berichten"]
+
+
+def test_raten_is_a_cue():
+    _, found = run(["Die Feuerwehr rät, Kerzen nie unbeaufsichtigt zu lassen."], "de")
+    assert by_cue(found, "rät")["speaker"] == "Die Feuerwehr"

@@ -34,3 +34,8 @@ def test_segun_lo_informado_por():
 def test_object_clitic_is_not_the_speaker():
     _, found = run(["El alcalde nos dijo que el puente estaba cerrado."], "es")
     assert by_cue(found, "dijo")["speaker"] == "El alcalde"
+
+
+def test_quejarse_de_que():
+    _, found = run(["Los vecinos se quejaron de que el agua llega tarde."], "es")
+    assert by_cue(found, "quejaron")["content"] == "el agua llega tarde"
