@@ -196,6 +196,10 @@ def test_double_negation(sentence, lang, found):
     assert [sentence[s:e] for s, e in double_negation(sentence, table(lang))] == found
 
 
+def test_double_negation_inside_a_quotation_opened_earlier():
+    assert double_negation("He does not owe nobody.", table("en"), before="“We know him. ") == []
+
+
 @pytest.mark.parametrize(
     "sentence, lang",
     [

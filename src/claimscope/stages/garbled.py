@@ -241,16 +241,18 @@ def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> 
     )
 
 
-def double_negation(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+def double_negation(sentence: str, table: dict | None, before: str = "") -> list[tuple[int, int]]:
     """(start, end) of a negator and a negative pronoun in one clause ("did not want to
-    offend nobody"), where the language's table lists them (no negative concord)."""
+    offend nobody"), where the language's table lists them (no negative concord).
+
+    ``before`` is the paragraph's text before the sentence (a quotation may be open)."""
     found = (table or {}).get("double_negation")
     if not found:
         return []
     pattern = _negation_pattern(tuple(found["negators"]), tuple(found["negatives"]))
     spans = []
     for match in pattern.finditer(sentence.replace("’", "'")):
-        quoted = sum(c in _QUOTE_CHARS for c in sentence[: match.start()]) % 2
+        quoted = sum(c in _QUOTE_CHARS for c in before + sentence[: match.start()]) % 2
         if not quoted and not re.search(r"[,;:]", match.group()):
             spans.append((match.start(), match.end()))
     return spans

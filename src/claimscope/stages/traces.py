@@ -210,7 +210,8 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
-            for start, end in garbled.double_negation(piece, lang_table):
+            before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
+            for start, end in garbled.double_negation(piece, lang_table, before):
                 issues.append((at + start, at + end, "double_negation", f"double negation “{piece[start:end]}”"))
             if garbled.stops_on_function_word(piece, lang_table):
                 issues.append((sentence.start, sentence.end, "mid_clause", "stops on a word that never ends a sentence"))
