@@ -33,11 +33,11 @@ def test_diplomats_familiar_with_the_talks_are_anonymous():
 
 def test_secondo_quanto_reported_by_agent():
     _, found = run(
-        ["Secondo quanto comunicato in serata dalla Prefettura di Torino, la strada resta chiusa."],
+        ["Secondo quanto annunciato stamattina dalla Questura di Bari, la strada resta chiusa."],
         "it",
     )
-    attr = by_cue(found, "Secondo quanto comunicato in serata dalla")
-    assert attr["speaker"] == "Prefettura di Torino"
+    attr = by_cue(found, "Secondo quanto annunciato stamattina dalla")
+    assert attr["speaker"] == "Questura di Bari"
     assert attr["content"] == "la strada resta chiusa"
 
 

@@ -11,7 +11,7 @@ DEV = (
     "The river rose 3 metres overnight and cut the only road to three villages, the county said.\n"
     "Residents spent the morning moving furniture upstairs.\n"
     "Will the dam hold?\n"
-    "Share: Facebook | Twitter"
+    "Share: Mastodon | Bluesky"
 )
 TEST = "Council approves budget\nThe council approved a budget of 12 million euros on Monday."
 

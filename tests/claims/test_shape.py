@@ -13,7 +13,7 @@ TEXT = (
     "Who will pay for the damage?\n"
     "Photo: the marina at dawn\n"
     "The harbour master said the fire started in a fuel store (Coastal Wire).\n"
-    "Share: Facebook | Twitter\n"
+    "Share: Mastodon | Bluesky\n"
     "Follow our channel for the latest updates.\n"
     "(Reporting by Jane Doe; editing by Tom Roe)\n"
     "Officials added: \u00abThe cause is still unknown.\u00bb"

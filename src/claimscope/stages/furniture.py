@@ -6,7 +6,7 @@ cover, using ``page_words`` of the language tables (words of the language: share
 subscribe, comments, tags...):
 
 * ``segments``: a line cut at `` | ``, `` · `` and `` • `` (a page's menu bars);
-* ``segment_label``: a comment or subscriber counter ("214 commentaires", "Kommentare
+* ``segment_label``: a comment or subscriber counter ("57 commentaires", "Kommentare
   (37)", "👁 1 234"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c",
   "Tags: a · b", "#a #b");
 * ``prompt``: a share / subscribe / donate prompt (or a short line linking a channel on
@@ -39,7 +39,7 @@ OPENING_LINES = 3  # and lines under the title ("Translated automatically from R
 MIN_DISCLAIMER_WORDS = 2  # distinct disclaimer words in one line
 MAX_DISCLAIMER_WORDS = 30
 MAX_HEADLINE_WORDS = 15
-MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'anglais par ...")
+MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'allemand par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
 MAX_CHANNEL_WORDS = 12  # a short line linking a social-network channel
 MAX_COMMENT_NOTICE = 6  # words of a closing line about comments or subscribers
@@ -179,7 +179,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
-        # others may have it at the head of any clause ("Leia, confira e compartilhe")
+        # others may have it at the head of any clause ("Veja e compartilhe")
         heads = [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(unquoted)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
             lexicon = table_words.get(key, EMPTY)
@@ -191,7 +191,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
         return "cookie_notice"
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
     if notice and table_words.get("counter", EMPTY).found_in(tokens):
-        return "comments"  # "Comments are closed", "Réservé aux abonnés"
+        return "comments"  # "Comments closed", "Réservé aux abonnés"
     if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
         return "disclaimer"
     return None
@@ -205,7 +205,7 @@ def _title_case(line: str) -> bool:
 
 
 def about_heading(line: str, lang: str | None) -> bool:
-    """"Sobre o IPMA", "About Acme": a press release's closing section on its issuer;
+    """"Sobre a Acme", "About Acme": a press release's closing section on its issuer;
     "About the author", "Об авторе": an author box."""
     found = line.split()
     if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(FINAL):
@@ -238,7 +238,7 @@ def vague_credit(name: str) -> bool:
 
 
 def translation_note(part: str, lang: str | None) -> bool:
-    """A short part that opens on a translation word ("traduit de l'anglais")."""
+    """A short part that opens on a translation word ("traduit de l'allemand")."""
     found = words(part)
     return 0 < len(found) <= MAX_NOTE_WORDS and bool(page_words(lang).get("translation", EMPTY).found_in(found[:3]))
 

@@ -15,16 +15,16 @@
   with nothing open, or a quotation left open at the end of a paragraph when the next
   paragraph does not continue it.
 * ``fused_sentences``: two sentences glued at a full stop without a space
-  ("vie.le gouvernement"): both sides frequent words, the right one not a domain ending.
+  ("ville.le maire"): both sides frequent words, the right one not a domain ending.
 * ``repeated_words``: a word or a phrase of up to four words written twice in a row
-  ("the the", "en lengua rusa en lengua rusa"), except the language's
+  ("the the", "en la ciudad en la ciudad"), except the language's
   ``repeatable_words`` ("nous nous", "had had") and words written twice in different
   case ("at AT", "Ann Lee ann.lee"); single words not at all in languages whose table sets
   ``reduplication`` (Vietnamese "dần dần"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
 * ``double_negation``: in a language without negative concord (the table's
   ``double_negation``: English, German, Dutch), a negator and a negative pronoun one to
-  three words apart ("did not want to offend nobody"), outside quotation marks (speech
+  three words apart ("did not tell nobody"), outside quotation marks (speech
   may be colloquial); not "not for nothing".
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
@@ -103,7 +103,7 @@ def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str,
 
 
 def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
-    """(offset, token) of two sentences glued at a full stop ("vie.le gouvernement").
+    """(offset, token) of two sentences glued at a full stop ("ville.le maire").
 
     ``endings`` are domain endings ("fr", "com"), never taken for a word."""
     vocabulary = _vocabulary(lang) if table is not None else None

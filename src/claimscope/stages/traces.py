@@ -105,7 +105,7 @@ def _overlapping(issues):
 
 
 def _agency(text: str) -> str | None:
-    """The agency when ``text`` is only an agency name ("(AFP)", "EUROPA PRESS")."""
+    """The agency when ``text`` is only an agency name ("(AFP)", "REUTERS")."""
     match = _line_patterns()["agency_line"].match(text.strip())
     if not match:
         return None
@@ -319,7 +319,7 @@ class Traces:
         if len(parts) > 1:
             return self._merged([self._unit(line[s:e], start + s, doc.language, closing) for s, e in parts])
         tail = _line_patterns()["bracket_tail"].search(line)
-        if tail and tail.start() > 0:  # "Minh Anh (Theo Sputnik, TASS)"
+        if tail and tail.start() > 0:  # "Lan Chi (Theo RIA, Reuters)"
             found = self._credit(tail.group(), start + tail.start(), start + tail.end(), doc.language)
             return [found] if found else []
         return [found] if (found := self._credit_tail(line, start)) else []

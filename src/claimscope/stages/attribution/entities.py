@@ -110,7 +110,7 @@ def _name(toks: list[str], table: Table) -> str | None:
     """The last run of capitalised words that is not a demonym or a title.
 
     A capitalised first word followed by a common noun opens a sentence, it names
-    nothing ("Local residents"). A name that only completes a common head noun
+    nothing ("Nearby farmers"). A name that only completes a common head noun
     ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
     Gard" and "pompiers du Gard" are two speakers. A name of two words or more that
     opens the mention before a lower-case word is the speaker ("Jochen Hauser vom
@@ -143,7 +143,7 @@ def _name(toks: list[str], table: Table) -> str | None:
             if len(runs[0]) >= 2:  # "Jochen Hauser vom Polizeipräsidium Freiburg"
                 return " ".join(toks[i] for i in runs[0])
             if lead == 0:
-                runs.pop(0)  # "Local residents", "Several witnesses"
+                runs.pop(0)  # "Nearby farmers", "Several witnesses"
     if not runs:
         return None
     first, last = runs[-1][0], runs[-1][-1]
@@ -174,7 +174,7 @@ class EntityResolver:
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; an indefinite or
         quantified phrase with no proper name after its first word ("a resident",
-        "plusieurs témoins", "несколько каналов"); a pronoun standing for an anonymous
+        "plusieurs témoins", "несколько жителей"); a pronoun standing for an anonymous
         speaker."""
         if self.t.anonymous.search(mention):
             return True

@@ -89,7 +89,7 @@ class SentenceRules(Spans):
     def with_relative(
         self, lo: int, left: int, pos: int, before: tuple[int, int] | None
     ) -> tuple[int, int] | None:
-        """ "un policier qui a refusé d'être nommé a déclaré": a subject whose relative
+        """ "une employée qui a refusé d'être nommée a dit": a subject whose relative
         clause (no comma) ends right before the cue is the whole phrase."""
         lead = words(self.text, lo, left)
         if not (before and lead and lead[-1].group().lower() in self.t.relatives):
@@ -384,7 +384,7 @@ class SentenceRules(Spans):
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None
         if prep and len(words(text, prep.end(), before[1])) <= 1:
-            before = None  # "Según explicó", "secondo quanto riportato": no subject
+            before = None  # "Según indicó", "secondo quanto scritto": no subject
         if (
             before
             and before[1] <= left
@@ -508,8 +508,8 @@ class SentenceRules(Spans):
             end = self.quotes[end] + 1
         prev = words(self.text, max(lo, cue.start() - 12), cue.start())[-1:]
         if prev and prev[0].group().lower() in self.t.determiners:
-            return None  # "o segundo mais alto", "il secondo": an ordinal, not "according to"
-        agent = self.reported_by(cue.end(), hi)  # "secondo quanto riportato dal sito"
+            return None  # "o segundo lugar", "il secondo": an ordinal, not "according to"
+        agent = self.reported_by(cue.end(), hi)  # "secondo quanto scritto dal giornale"
         if agent is not None:
             end = self.right_region(agent, hi)
         span = (cue.start(), agent or cue.end())
@@ -518,7 +518,7 @@ class SentenceRules(Spans):
             return None
         verb = self.first_cue(speaker[0], speaker[1])
         if verb and len(words(self.text, speaker[0], verb.start())) <= 1:
-            return None  # "Según explicó X", "secondo quanto riportato": the verb's cue
+            return None  # "Según indicó X", "secondo quanto scritto": the verb's cue
         if not self.text[speaker[1] : hi].strip(EDGE) and not self.text[
             lo : cue.start()
         ].strip(EDGE):
@@ -666,7 +666,7 @@ class SentenceRules(Spans):
 
     def spoken_line(self, speaker: tuple[int, int], content: tuple[int, int]) -> bool:
         """Whether an unquoted "Label: text" is speech rather than a headline or page
-        label ("Tags: …", "Paris: …", "Share: Facebook | Twitter"): a sentence of four
+        label ("Tags: …", "Lyon: …", "Partager : X | Mastodon"): a sentence of four
         words or more, not a question nor a list, on a line that ends as a sentence
         does, in the case of running text."""
         text = self.text[content[0] : content[1]]
@@ -676,7 +676,7 @@ class SentenceRules(Spans):
         if text.isupper() or sum(t.group()[0].isupper() for t in toks) > len(toks) / 2:
             return False
         if len(toks) <= 2 * text.count(","):
-            return False  # "Paris, police, manifestation, France"
+            return False  # "Lyon, mairie, budget, vote"
         line = self.text[slice(*self.line(content[0]))].rstrip()
         return line[-1:] in ".!…»”\"'"
 

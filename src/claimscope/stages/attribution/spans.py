@@ -377,7 +377,7 @@ class Spans:
         self, toks: list[tuple[int, str]], k: int, hi: int, end: int | None = 0
     ) -> re.Match | None:
         """A cue found by its lemma: the word, with the auxiliary (and adverb) before it
-        ("a énuméré", "has also testified"), up to ``end`` when given (a separable
+        ("a précisé", "has also testified"), up to ``end`` when given (a separable
         particle); None when ``end`` is None (no particle closes the clause)."""
         if end is None:
             return None

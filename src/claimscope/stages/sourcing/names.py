@@ -65,7 +65,7 @@ def _words(name: str) -> list[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """One name's words, in order, inside the other's ("TruthWire" = "TruthWire Daily")."""
+    """One name's words, in order, inside the other's ("Globe" = "Evening Globe")."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
@@ -209,7 +209,7 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         elif start is None and i == 0 and token.islower():
             continue  # one adjective: "le portail russe X"
         elif start is not None and token.islower() and len(token) <= 3:
-            continue  # a joiner: "Noticias de Occidente"
+            continue  # a joiner: "Diario de Levante"
         else:
             break
     return (pos + start, pos + end) if start is not None else None

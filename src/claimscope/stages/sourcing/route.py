@@ -280,7 +280,7 @@ class Chain:
         return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
     def _bracket_credits(self) -> list[Source]:
-        """Outlets credited in brackets: "(ANSA)", "(Theo Sputnik, TASS)", "(Source: x.com,
+        """Outlets credited in brackets: "(ANSA)", "(Theo RIA, Reuters)", "(Source: x.com,
         translated)": a bracket naming registry outlets or domains and little else."""
         out = []
         for m in re.finditer(r"\(([^()\n]{2,80})\)", self.text):
@@ -459,7 +459,7 @@ class Chain:
 
     def _add(self, src: Source) -> None:
         """Append ``src`` unless the chain has it; a domain ("mk.ru") then takes the name
-        the text also gives the outlet ("Moskauer Komsomolze")."""
+        the text also gives the outlet (a newspaper's German name)."""
         seen = next((h for h in self.hops if h.same(src)), None)
         if seen is None:
             self.hops.append(src)
@@ -474,7 +474,7 @@ def _named(name: str) -> bool:
 
 
 def _named_in(src: Source, clause: str) -> bool:
-    """Is ``src`` named in ``clause``, in full or by its first word ("TruthWire")?"""
+    """Is ``src`` named in ``clause``, in full or by its first word ("Globe")?"""
     first = src.name.split()[0] if src.name.split() else ""
     return bool(src.name and src.name in clause) or (
         len(first) >= 5 and first[:1].isupper() and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", clause) is not None)
