@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.pg import postgres_server, postgres_url  # noqa: F401  (pytest fixtures)
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 FLOORS = REPO / "bench" / "floors.json"
