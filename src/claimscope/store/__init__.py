@@ -2,7 +2,8 @@
 
 Where the database lives (docs/factchecks.md): the ``db`` argument (the CLI's
 ``--db``), else the ``CLAIMSCOPE_DB`` environment variable, else
-``<user data dir>/claimscope/factchecks.sqlite`` (platformdirs).
+``<user data dir>/claimscope/factchecks.sqlite`` (platformdirs). A
+``postgresql://`` URL opens the PostgreSQL backend instead (docs/postgres.md).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from platformdirs import user_data_dir
 
 from ..errors import StoreError
 from .base import ImportRun, Store
+from .postgres import PostgresStore, is_postgres_url
 from .sqlite import SQLiteStore
 
-__all__ = ["ENV_VAR", "ImportRun", "SQLiteStore", "Store", "db_location", "default_db_path", "open_store"]
+__all__ = ["ENV_VAR", "ImportRun", "PostgresStore", "SQLiteStore", "Store", "db_location", "default_db_path", "open_store"]
 
 ENV_VAR = "CLAIMSCOPE_DB"
 
@@ -38,8 +40,8 @@ def open_store(db: str | os.PathLike | None = None, create: bool = True) -> Stor
     read): then it is a StoreError, and no folder or empty file is left behind.
     """
     location = db_location(db)
-    if location.startswith(("postgres://", "postgresql://")):
-        raise StoreError("the PostgreSQL store is not available yet: use a SQLite file path for --db")
+    if is_postgres_url(location):
+        return PostgresStore(location)  # a missing database is the server's error either way
     if location.startswith("sqlite:///"):
         location = location.removeprefix("sqlite:///")
     if not create and location != ":memory:" and not Path(location).exists():

@@ -1,0 +1,363 @@
+"""The PostgreSQL Store backend (psycopg 3, a psycopg-pool connection pool).
+
+Same protocol and behaviour as the SQLite store (docs/postgres.md). Records are kept
+as their JSON text next to a few indexed columns and a ``tsvector`` for
+:meth:`PostgresStore.search`. Numbered migrations (``POSTGRES_MIGRATIONS``) are applied
+each in its own transaction, one migrating process at a time (an advisory lock).
+
+Concurrent writers: import ids and change numbers come from the ``counters`` table,
+whose row is locked by ``UPDATE ... RETURNING`` until the writing transaction commits.
+So ids and change numbers are handed out in commit order with no gap (a rolled-back
+chunk gives its numbers back), and an indexer that has seen change ``n`` has seen every
+change before it. A running import records its ``owner`` as in the SQLite store, and
+claiming a run to resume is serialised per source by an advisory lock.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator, Sequence
+from urllib.parse import urlsplit
+
+from ..errors import StoreError
+from ..factchecks.record import from_dict, to_dict
+from ..model import FactCheck
+from .base import ImportRun
+from .migrations import Migration
+from .sqlite import _FILTERS, _held_elsewhere, _now, _owner
+
+MIGRATION_LOCK = 0x636C_6D73  # advisory lock key held while migrating
+POOL_SIZE = 4
+
+POSTGRES_MIGRATIONS = (
+    Migration(1, "factchecks, import runs and counters", (
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+        "INSERT INTO counters VALUES ('imports', 0), ('seq', 0)",
+        """CREATE TABLE imports (
+            id BIGINT PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            status TEXT NOT NULL,
+            position BIGINT NOT NULL DEFAULT 0,
+            counts TEXT NOT NULL DEFAULT '{}',
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            owner TEXT
+        )""",
+        "CREATE INDEX imports_resume ON imports (source_hash, status)",
+        """CREATE TABLE factchecks (
+            pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            seq BIGINT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            import_id BIGINT REFERENCES imports (id),
+            claim TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            language TEXT,
+            publisher TEXT,
+            review_date TEXT,
+            record TEXT NOT NULL,
+            raw TEXT,
+            words TSVECTOR NOT NULL
+        )""",
+        "CREATE INDEX factchecks_verdict ON factchecks (verdict)",
+        "CREATE INDEX factchecks_language ON factchecks (language)",
+        "CREATE INDEX factchecks_publisher ON factchecks (publisher)",
+        "CREATE INDEX factchecks_words ON factchecks USING gin (words)",
+    )),
+    Migration(2, "search index: records, vectors (pgvector), BM25 postings", (
+        "CREATE EXTENSION IF NOT EXISTS vector",
+        "CREATE TABLE search_meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+        "CREATE TABLE search_blobs (k TEXT PRIMARY KEY, v BYTEA NOT NULL)",
+        """CREATE TABLE search_records (
+            key BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            digest TEXT NOT NULL,
+            date TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            entities TEXT NOT NULL,
+            body TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            ntok INTEGER NOT NULL,
+            version BIGINT NOT NULL,
+            v VECTOR NOT NULL
+        )""",
+        "CREATE INDEX search_records_date ON search_records (date)",
+        "CREATE INDEX search_records_version ON search_records (version)",
+        """CREATE TABLE search_postings (
+            term TEXT NOT NULL,
+            key BIGINT NOT NULL REFERENCES search_records (key) ON DELETE CASCADE,
+            tf REAL NOT NULL,
+            PRIMARY KEY (term, key)
+        )""",
+        "CREATE INDEX search_postings_key ON search_postings (key)",
+        "CREATE TABLE search_terms (term TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+        "CREATE TABLE search_words (term TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+    )),
+)
+
+_UPSERT = """
+INSERT INTO factchecks (id, seq, content_hash, import_id, claim, verdict, language, publisher,
+                        review_date, record, raw, words)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, to_tsvector('simple', %s))
+ON CONFLICT (id) DO UPDATE SET
+    seq = excluded.seq, content_hash = excluded.content_hash, import_id = excluded.import_id,
+    claim = excluded.claim, verdict = excluded.verdict, language = excluded.language,
+    publisher = excluded.publisher, review_date = excluded.review_date,
+    record = excluded.record, raw = excluded.raw, words = excluded.words
+"""
+
+
+def is_postgres_url(location: str) -> bool:
+    return location.startswith(("postgres://", "postgresql://"))
+
+
+def public_location(url: str) -> str:
+    """The URL without its password (what ``Store.location`` shows)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = parts.username or ""
+    return parts._replace(netloc=f"{user}@{netloc[-1]}").geturl()
+
+
+def plain_words(text: str) -> str:
+    """Lower-case words without diacritics, separated by spaces (what is indexed and searched)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in kept).split())
+
+
+def _where(filters: dict) -> tuple[str, list]:
+    unknown = set(filters) - set(_FILTERS)
+    if unknown:
+        raise StoreError(f"unknown filter {sorted(unknown)[0]!r}: use one of {', '.join(_FILTERS)}")
+    used = [(k, v) for k, v in filters.items() if v is not None]
+    return " AND ".join(f"{k} = %s" for k, _ in used), [v for _, v in used]
+
+
+def migrate(conn, migrations=POSTGRES_MIGRATIONS) -> int:
+    """Apply the missing ``migrations`` on an autocommit psycopg connection; the new version."""
+    conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        for migration in sorted(migrations, key=lambda m: m.version):
+            if migration.version in done:
+                continue
+            with conn.transaction():
+                for statement in migration.statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                    (migration.version, migration.name, _now()),
+                )
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    return max([m.version for m in migrations] + list(done))
+
+
+class PostgresStore:
+    """Store protocol on a PostgreSQL database (see :class:`claimscope.store.base.Store`)."""
+
+    def __init__(self, url: str, pool_size: int = POOL_SIZE):
+        try:
+            import psycopg
+            from psycopg_pool import ConnectionPool
+        except ImportError:
+            raise StoreError("a PostgreSQL --db needs psycopg 3 and psycopg-pool: "
+                             "pip install 'claimscope[postgres]'") from None
+        self._errors = psycopg.Error
+        self.url = url
+        self.location = public_location(url)
+        try:
+            with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+                self._version = migrate(conn)
+        except psycopg.Error as err:
+            raise StoreError(f"cannot open the fact-check database {self.location} "
+                             f"({' '.join(str(err).split())}): check the URL and that the server runs "
+                             "(pgvector must be installed: docs/postgres.md)") from None
+        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="claimscope")
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def schema_version(self) -> int:
+        return self._version
+
+    def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            with self.pool.connection() as conn:
+                return conn.execute(sql, params).fetchall()
+        except self._errors as err:
+            raise StoreError(f"reading {self.location} failed ({' '.join(str(err).split())})") from None
+
+    # --- writing ------------------------------------------------------------------
+    def _transaction(self, work):
+        """Run ``work(conn)`` in one transaction; its result, or StoreError (nothing saved)."""
+        try:
+            with self.pool.connection() as conn, conn.transaction():
+                return work(conn)
+        except self._errors as err:
+            raise StoreError(f"writing {self.location} failed ({' '.join(str(err).split())}): "
+                             "nothing from this chunk was saved") from None
+
+    @staticmethod
+    def _take(conn, counter: str, n: int) -> int:
+        """Reserve ``n`` numbers of ``counter``; the first one. Locks the counter until commit."""
+        return conn.execute(
+            "UPDATE counters SET value = value + %s WHERE name = %s RETURNING value - %s", (n, counter, n - 1)
+        ).fetchone()[0]
+
+    def start_import(self, source: str, source_hash: str, fmt: str) -> ImportRun:
+        owner = _owner()
+
+        def claim(conn) -> int:  # two processes never claim the same run
+            conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (source_hash,))
+            rows = conn.execute(
+                "SELECT id, owner FROM imports WHERE source_hash = %s AND status = 'running' ORDER BY id DESC",
+                (source_hash,),
+            ).fetchall()
+            orphan = next((run_id for run_id, held_by in rows if not _held_elsewhere(held_by)), None)
+            if orphan is not None:
+                conn.execute("UPDATE imports SET owner = %s WHERE id = %s", (owner, orphan))
+                return orphan
+            run_id = self._take(conn, "imports", 1)
+            conn.execute(
+                "INSERT INTO imports (id, source, source_hash, format, status, position, counts, started_at, owner) "
+                "VALUES (%s, %s, %s, %s, 'running', 0, '{}', %s, %s)",
+                (run_id, source, source_hash, fmt, _now(), owner),
+            )
+            return run_id
+
+        return self._run(self._transaction(claim))
+
+    def _run(self, run_id: int) -> ImportRun:
+        row = self._rows(
+            "SELECT id, source, source_hash, format, status, position, counts, started_at, finished_at "
+            "FROM imports WHERE id = %s", (run_id,),
+        )[0]
+        return ImportRun(*row[:6], json.loads(row[6]), *row[7:])
+
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, int | None]]:
+        rows = self._rows("SELECT id, content_hash, import_id FROM factchecks WHERE id = ANY(%s)", (list(ids),))
+        return {rid: (digest, import_id) for rid, digest, import_id in rows}
+
+    def write_chunk(self, run_id: int, records: Sequence[tuple[FactCheck, str]], position: int, counts: dict) -> None:
+        def work(conn):
+            seq = self._take(conn, "seq", len(records)) if records else 0
+            rows = [
+                (r.id, seq + n, digest, run_id, r.claim, r.verdict, r.language, r.publisher, r.review_date,
+                 json.dumps(to_dict(r), ensure_ascii=False), r.raw, plain_words(_searchable(r)))
+                for n, (r, digest) in enumerate(records)
+            ]
+            with conn.cursor() as cur:
+                cur.executemany(_UPSERT, rows)
+            conn.execute("UPDATE imports SET position = %s, counts = %s WHERE id = %s",
+                         (position, json.dumps(counts), run_id))
+
+        self._transaction(work)
+
+    def finish_import(self, run_id: int, counts: dict, status: str = "done") -> None:
+        self._transaction(lambda conn: conn.execute(
+            "UPDATE imports SET status = %s, counts = %s, finished_at = %s WHERE id = %s",
+            (status, json.dumps(counts), _now(), run_id),
+        ))
+
+    # --- reading ------------------------------------------------------------------
+    @staticmethod
+    def _record(row: tuple) -> FactCheck:
+        record, import_id, raw = row
+        return from_dict(json.loads(record), import_id, raw)
+
+    def get(self, record_id: str) -> FactCheck | None:
+        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = %s", (record_id,))
+        return self._record(rows[0]) if rows else None
+
+    def get_many(self, ids: Sequence[str]) -> list[FactCheck]:
+        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = ANY(%s)", (list(ids),))
+        found = {record.id: record for record in map(self._record, rows)}
+        return [found[i] for i in ids if i in found]
+
+    def count(self) -> int:
+        return self._rows("SELECT COUNT(*) FROM factchecks")[0][0]
+
+    def max_seq(self) -> int:
+        return self._rows("SELECT COALESCE(MAX(seq), 0) FROM factchecks")[0][0]
+
+    def changed_since(self, seq: int, limit: int = 1000) -> list[tuple[int, FactCheck]]:
+        rows = self._rows(
+            "SELECT seq, record, import_id, raw FROM factchecks WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
+        )
+        return [(row[0], self._record(row[1:])) for row in rows]
+
+    def iter_batches(self, batch_size: int = 1000, **filters) -> Iterator[list[FactCheck]]:
+        where, params = _where(filters)
+        last = 0
+        while True:
+            rows = self._rows(
+                f"SELECT pk, record, import_id, raw FROM factchecks WHERE {where or 'TRUE'} AND pk > %s "
+                "ORDER BY pk LIMIT %s",
+                [*params, last, batch_size],
+            )
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [self._record(row[1:]) for row in rows]
+
+    def list(self, limit: int = 20, offset: int = 0, **filters) -> list[FactCheck]:
+        where, params = _where(filters)
+        rows = self._rows(
+            f"SELECT record, import_id, raw FROM factchecks WHERE {where or 'TRUE'} "
+            'ORDER BY review_date IS NULL, review_date COLLATE "C" DESC, pk DESC LIMIT %s OFFSET %s',
+            [*params, limit, offset],
+        )
+        return [self._record(row) for row in rows]
+
+    def search(self, text: str, limit: int = 10) -> list[tuple[FactCheck, float]]:
+        words = plain_words(text).split()
+        if not words:
+            return []
+        rows = self._rows(
+            "SELECT record, import_id, raw, ts_rank(words, q) AS score "
+            "FROM factchecks, to_tsquery('simple', %s) AS q WHERE words @@ q ORDER BY score DESC, pk LIMIT %s",
+            (" | ".join(words), limit),
+        )
+        return [(self._record(row[:3]), float(row[3])) for row in rows]
+
+    def stats(self) -> dict:
+        def grouped(column: str) -> dict[str, int]:
+            rows = self._rows(
+                f"SELECT COALESCE({column}, '(unknown)'), COUNT(*) FROM factchecks "
+                f'GROUP BY {column} ORDER BY COUNT(*) DESC, {column} COLLATE "C" NULLS FIRST'
+            )
+            return dict(rows)
+
+        return {
+            "total": self.count(),
+            "by_language": grouped("language"),
+            "by_publisher": grouped("publisher"),
+            "by_verdict": grouped("verdict"),
+            "imports": self._rows("SELECT COUNT(*) FROM imports")[0][0],
+        }
+
+    def imports(self, limit: int = 20) -> list[ImportRun]:
+        rows = self._rows("SELECT id FROM imports ORDER BY id DESC LIMIT %s", (limit,))
+        return [self._run(row[0]) for row in rows]
+
+
+def _searchable(r: FactCheck) -> str:
+    """The text :meth:`PostgresStore.search` matches: the fields the SQLite store's FTS5 table holds."""
+    return " ".join([r.claim, r.title or "", r.summary or "", *r.keywords, *r.countries, *r.outlets, r.publisher or ""])
