@@ -30,7 +30,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 84
     before = Pipeline([Segment(), Language(), Traces(), AttributionStage(), ClaimsStage()])
     docs = [before.run(Article(p.read_text(encoding="utf-8"))) for p in sorted(TEXTS.glob("*.txt"))[:n]]
-    stage, finder = Sourcing(use_default_ratings=False), default_finder()
+    stage, finder = Sourcing(), default_finder()
     stage(docs[0])  # warm caches
     t0 = time.perf_counter()
     for doc in docs:

@@ -59,7 +59,7 @@ def same_hop(predicted: str, gold: str) -> bool:
 
 def analyse(record: dict):
     meta = Meta(url=record.get("url"), lang=record.get("lang"))
-    stages = [Segment(), Language(), Traces(), AttributionStage(), ClaimsStage(), Sourcing(use_default_ratings=False)]
+    stages = [Segment(), Language(), Traces(), AttributionStage(), ClaimsStage(), Sourcing()]
     (chain,) = Pipeline(stages).run(Article(record["text"], meta)).sourcing
     return chain
 

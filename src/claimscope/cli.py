@@ -12,13 +12,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__, report
-from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, internal_message, output_errors
+from . import __version__
+from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, output_errors
 from .cli_factchecks import factchecks
 from .cli_outlets import outlets
-from .errors import ClaimscopeError, InputError
-from .pipeline import Pipeline, default_stages
+from .errors import InputError
 from .render import FORMATS, render
+from .settings import DB_VAR, RATINGS_VAR, Settings
 
 
 @click.group(cls=ErrorHandlingGroup)
@@ -56,9 +56,19 @@ main.add_command(outlets)
     "--timeout", type=Seconds(), default=20.0, show_default=True,
     help="URL fetch time limit, seconds (above 0, at most 3600).",
 )
-def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
+@click.option(
+    "--db", metavar="PATH", help=f"Fact-check database to match against (default: ${DB_VAR}, else the user data directory).",
+)
+@click.option(
+    "--ratings-db", metavar="PATH",
+    help=f"Outlet ratings database (default: ${RATINGS_VAR}, else the user data directory).",
+)
+@click.option("--no-matching", is_flag=True, help="Do not look for existing fact-checks (opens no store or index).")
+@click.pass_context
+def check(ctx, source, fmt, out, batch, allow_private_urls, timeout, db, ratings_db, no_matching) -> None:
     """Analyse one article: SOURCE is a file path, an http(s) URL, or - for standard input."""
     from . import ingest
+    from .analyzer import Analyzer
 
     if batch is not None:
         if source is not None:
@@ -71,14 +81,17 @@ def check(source, fmt, out, batch, allow_private_urls, timeout) -> None:
         raise InputError("nothing to check: give a file path, a URL, or - for standard input")
     if out is not None:
         check_output_path(out)
-    pipeline = Pipeline(default_stages())
+    settings = Settings.from_env(db=db, ratings_db=ratings_db, matching=not no_matching)
     if batch is not None:
-        _check_batch(pipeline, batch, out)
+        records = ingest.read_batch(batch)  # a missing or unreadable batch stops here, before --out is opened
+        with Analyzer(settings) as analyzer:
+            _check_batch(analyzer, records, out, debug=bool((ctx.find_root().obj or {}).get("debug")))
         return
     article = ingest.load(
         source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
     )
-    view = report.build(pipeline.run(article))
+    with Analyzer(settings) as analyzer:
+        view = analyzer.analyze(article).data
     _emit(view, fmt, out)
 
 
@@ -99,36 +112,18 @@ def _emit(view: dict, fmt: str, out: Path | None) -> None:
         sys.stdout.flush()
 
 
-def _check_batch(pipeline: Pipeline, batch: Path, out: Path) -> None:
+def _check_batch(analyzer, records, out: Path, debug: bool) -> None:
     from rich.progress import Progress
 
-    from . import ingest
-
     done = failed = 0
-    records = ingest.read_batch(batch)  # a missing or unreadable batch stops here, before --out is opened
     with output_errors(str(out)), out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
         task = progress.add_task("checking", total=None)
-        for item in records:
-            record = _batch_record(pipeline, item)
+        for record in analyzer.analyze_records(records, debug=debug):
             failed += "error" in record
             done += 1
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             progress.advance(task)
     click.echo(f"{done} records: {done - failed} analysed, {failed} failed -> {out}", err=True)
-
-
-def _batch_record(pipeline: Pipeline, item) -> dict:
-    head = {"line": item.line, "id": item.id}
-    if item.error is not None:
-        return {**head, "error": {"code": item.error.code, "message": item.error.message}}
-    try:
-        return {**head, "report": report.build(pipeline.run(item.article))}
-    except ClaimscopeError as err:
-        return {**head, "error": {"code": err.code, "message": err.message}}
-    except Exception as err:  # a bug on one record: recorded, and the batch goes on
-        if (click.get_current_context().find_root().obj or {}).get("debug"):
-            raise
-        return {**head, "error": {"code": "internal", "message": internal_message(err)}}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ClaimscopeError, OutputError, UsageError, printable
+from .errors import ClaimscopeError, OutputError, UsageError, internal_message
 
 INTERNAL_ERROR_EXIT = 70
 _HELP_ASKED = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+
@@ -57,11 +57,6 @@ def _usage_failure(ctx: click.Context, err: click.UsageError):
     error = UsageError(f"{err.format_message()} (see {where} --help)")
     click.echo(f"error[{error.code}]: {error.message}", err=True)
     raise click.exceptions.Exit(error.exit_code)
-
-
-def internal_message(err: Exception) -> str:
-    """One line for an unexpected exception (a bug): its type, its text, what to do."""
-    return printable(f"{type(err).__name__}: {err} (rerun with --debug for the traceback, and please report it)")
 
 
 class Seconds(click.ParamType):

@@ -27,14 +27,15 @@ from .factchecks import EXPORT_FORMATS, FORMATS, ImportOptions, Mapping, export,
 from .factchecks.record import INPUT_FIELDS, to_dict
 from .model import VERDICTS
 from .render.safe import terminal_text, to_json
-from .store import ENV_VAR, open_store
+from .settings import DB_VAR
+from .store import open_store
 
 _CLAIM_WIDTH = 90
 _MAX_ROWS = 10**9  # bound of --limit/--offset/--top (SQLite integers overflow at 2**63)
 
 
 db_option = click.option(
-    "--db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
+    "--db", metavar="PATH", envvar=DB_VAR, show_envvar=True,
     help="Fact-check database file (default: the user data directory).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

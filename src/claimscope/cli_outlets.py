@@ -17,9 +17,10 @@ from .errors import InputError
 from .outlets import default_registry, find_mentions
 from .outlets.ratings import FORMATS, RatingsDB
 from .render.safe import terminal_text, to_json
+from .settings import RATINGS_VAR
 
-_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-                   help="Ratings database (default: $CLAIMSCOPE_RATINGS_DB or the user data directory).")
+_DB = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar=RATINGS_VAR,
+                   show_envvar=True, help="Ratings database (default: the user data directory).")
 
 
 @click.group(cls=ErrorHandlingGroup)

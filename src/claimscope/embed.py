@@ -52,15 +52,27 @@ class E5Embedder:
 
     def encoder(self):
         """The loaded ``E5Encoder`` (built on first call)."""
+        return self._loaded()[0]
+
+    def _loaded(self):
+        """The encoder and this process's thread pool, made on first use (and again in a
+        forked child, which has none of its parent's threads, or after ``close``)."""
         with self._lock:
             if self._encoder is None:
                 from .encoder import E5Encoder
 
                 self._encoder = E5Encoder()
-            if self._pool_pid != os.getpid():  # first call, or a forked child: its own threads
+            if self._pool_pid != os.getpid():
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="claimscope-embed")
                 self._pool_pid = os.getpid()
-            return self._encoder
+            return self._encoder, self._pool
+
+    def close(self) -> None:
+        """Shut the embedding threads down (the model stays loaded; a later call starts new ones)."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown()
+            self._pool, self._pool_pid = None, 0
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts, True)
@@ -71,11 +83,11 @@ class E5Embedder:
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encoder = self.encoder()
+        encoder, pool = self._loaded()
         texts = list(texts)
         size = min(self.CHUNK, -(-len(texts) // self.workers))
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        return np.vstack(list(self._pool.map(lambda chunk: encoder.encode(chunk, is_query), chunks)))
+        return np.vstack(list(pool.map(lambda chunk: encoder.encode(chunk, is_query), chunks)))
 
 
 def _usable_cpus() -> int:
@@ -146,11 +158,13 @@ def cache_path() -> Path:
 
 
 _default: Embedder | None = None
+_default_lock = threading.Lock()
 
 
 def default_embedder() -> Embedder:
-    """The process-wide default embedder (multilingual-e5-small), created once."""
+    """The process-wide default embedder (multilingual-e5-small), created once (thread-safe)."""
     global _default
-    if _default is None:
-        _default = E5Embedder()
-    return _default
+    with _default_lock:
+        if _default is None:
+            _default = E5Embedder()
+        return _default

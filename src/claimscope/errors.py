@@ -18,6 +18,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def internal_message(err: Exception) -> str:
+    """One line for an unexpected exception (a bug): its type, its text, what to do."""
+    return printable(f"{type(err).__name__}: {err} (rerun with --debug for the traceback, and please report it)")
+
+
 class ClaimscopeError(Exception):
     """Base class: an expected failure with a clear, one-line message.
 

@@ -73,6 +73,12 @@ class Pipeline:
         for doc in docs:
             yield self.run(doc)
 
+    def close(self) -> None:
+        """Close the stages that hold something open (those with a ``close`` method)."""
+        for stage in self.stages:
+            if hasattr(stage, "close"):
+                stage.close()
+
 
 def _step(stage: Stage, doc: Document) -> Document:
     doc = stage(doc)
@@ -97,15 +103,3 @@ def _cut(doc: Document, end: int) -> Document:
     )
     article = dataclasses.replace(doc.article, text=text[:end].rstrip())
     return Document(article=article, notices=(*doc.notices, notice))
-
-
-def default_stages() -> list[Stage]:
-    """The stages ``claimscope check`` runs, in order."""
-    from .stages import default_stages as _default
-
-    return _default()
-
-
-def analyze(article: Article) -> Document:
-    """Run the default pipeline over one article."""
-    return Pipeline(default_stages()).run(article)

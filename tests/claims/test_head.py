@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from claimscope.checkworthy.head import ENV_VAR, Head, load_head
+from claimscope.checkworthy.head import Head, load_head
 from claimscope.checkworthy.train import best_threshold, f1
 from claimscope.errors import InputError
 
@@ -24,15 +24,14 @@ def test_round_trip(tmp_path):
     assert np.all((head.scores(vectors, feats) > 0) & (head.scores(vectors, feats) < 1))
 
 
-def test_environment_variable_chooses_the_head(tmp_path, monkeypatch):
+def test_a_named_head_is_loaded(tmp_path):
     small_head().save(tmp_path / "h.npz")
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "h.npz"))
-    assert load_head().name == "tiny"
+    assert load_head(tmp_path / "h.npz").name == "tiny"
 
 
-def test_shipped_head_loads_without_any_data(monkeypatch, tmp_path):
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    monkeypatch.setattr("claimscope.checkworthy.head.user_head_path", lambda: tmp_path / "none.npz")
+def test_shipped_head_is_the_default_even_beside_a_trained_one(monkeypatch, tmp_path):
+    small_head().save(tmp_path / "clef.npz")
+    monkeypatch.setattr("claimscope.checkworthy.head.user_head_path", lambda: tmp_path / "clef.npz")
     head = load_head()
     assert head.name == "news" and head.layers[0][0].shape[0] == 384 + 12
 

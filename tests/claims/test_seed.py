@@ -5,7 +5,8 @@ from importlib import resources
 
 import pytest
 
-from claimscope.checkworthy.head import ENV_VAR, Head, shipped_head_path, user_head_path
+from claimscope.checkworthy.head import Head, shipped_head_path, user_head_path
+from claimscope.settings import Settings
 from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import foundation_stages
@@ -20,7 +21,7 @@ NOT_CHECKWORTHY = ("Photo : Sputnik",)
 def heads():
     with resources.as_file(shipped_head_path()) as path:
         yield pytest.param(Head.load(path), id="shipped")
-    built = os.environ.get(ENV_VAR) or user_head_path()
+    built = Settings.from_env().checkworthy_head or user_head_path()
     if os.path.isfile(built):
         yield pytest.param(Head.load(built), id="built")
 

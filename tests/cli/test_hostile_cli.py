@@ -14,7 +14,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from claimscope import cli
+from claimscope import analyzer, cli
 from claimscope.stages import foundation_stages
 from tests.conftest import REPO
 
@@ -23,7 +23,7 @@ ARTICLE = "The harbour reopened on Monday after the storm.\n\nFerries will run o
 
 @pytest.fixture
 def invoke(monkeypatch):
-    monkeypatch.setattr(cli, "default_stages", foundation_stages)
+    monkeypatch.setattr(analyzer, "default_stages", lambda resources=None: foundation_stages())
 
     def run(*args, input=None):
         return CliRunner().invoke(cli.main, list(args), input=input)
@@ -153,7 +153,7 @@ def test_a_bug_on_one_record_is_recorded_and_the_batch_goes_on(invoke, monkeypat
                 raise ZeroDivisionError("a bug")
             return doc
 
-    monkeypatch.setattr(cli, "default_stages", lambda: [*foundation_stages(), Fragile()])
+    monkeypatch.setattr(analyzer, "default_stages", lambda resources=None: [*foundation_stages(), Fragile()])
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join(json.dumps({"text": t}) for t in ["Calm text.", "Please explode.", "Calm again."]),
                      encoding="utf-8")

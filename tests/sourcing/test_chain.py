@@ -7,7 +7,7 @@ import re
 from claimscope.model import Article, Attribution, Document, Finding, Meta, Sentence
 from claimscope.stages.sourcing import Sourcing
 
-STAGE = Sourcing(use_default_ratings=False)
+STAGE = Sourcing()
 
 
 def _span(text: str, part: str) -> tuple[int, int]:

@@ -13,7 +13,6 @@ scikit-learn.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,6 @@ import numpy as np
 
 from ..errors import InputError
 
-ENV_VAR = "CLAIMSCOPE_CHECKWORTHY_HEAD"
 SHIPPED = "news"
 
 
@@ -118,15 +116,14 @@ def shipped_head_path():
 
 
 def load_head(path: str | Path | None = None) -> Head:
-    """The head to score with: ``path``, else $CLAIMSCOPE_CHECKWORTHY_HEAD, else the
-    CLEF-trained head built on this machine, else the head shipped in the package."""
-    chosen = path or os.environ.get(ENV_VAR)
-    if chosen:
-        if not Path(chosen).is_file():
-            raise InputError(f"check-worthiness head {chosen} does not exist; give the path "
+    """The head to score with: ``path`` when given (e.g. the CLEF-trained head at
+    :func:`user_head_path`, named by ``Settings.checkworthy_head`` or
+    $CLAIMSCOPE_CHECKWORTHY_HEAD), else the head shipped in the package. A head on disk
+    is never picked up unless named."""
+    if path:
+        if not Path(path).is_file():
+            raise InputError(f"check-worthiness head {path} does not exist; give the path "
                              "of a .npz written by python -m claimscope.checkworthy.train")
-        return Head.load(chosen)
-    if user_head_path().is_file():
-        return Head.load(user_head_path())
+        return Head.load(path)
     with resources.as_file(shipped_head_path()) as shipped:
         return Head.load(shipped)

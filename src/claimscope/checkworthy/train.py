@@ -3,8 +3,9 @@
     python -m claimscope.checkworthy.train --clef ../shared/data/checkworthiness
         trains on every CLEF CheckThat! train split (deduplicated against dev and
         dev-test), picks the threshold on the "train" half of our own news sentences
-        (the product reads news, not tweets or debates), and writes the head where
-        claimscope looks for it (see ``head.user_head_path``), or to --out.
+        (the product reads news, not tweets or debates), and writes the head to
+        ``head.user_head_path()`` or to --out; name it with $CLAIMSCOPE_CHECKWORTHY_HEAD
+        (or ``Settings.checkworthy_head``) to score with it.
     python -m claimscope.checkworthy.train --news devsets/checkworthy/news.jsonl \
             --articles ../shared/data/articles/articles.jsonl --out FILE
         trains the head shipped in the package from the "train" half of our own

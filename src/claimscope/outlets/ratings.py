@@ -9,7 +9,7 @@ supplies, in one of three formats (docs/sourcing.md):
 - ``csv``: plain ``domain,score[,label]`` with or without a header, score in 0..1.
 
 Ratings live in ``outlet-ratings.sqlite`` in the user data directory, or wherever
-``CLAIMSCOPE_RATINGS_DB`` points. Importing a source again replaces its rows. A file
+the caller points (``--db``, ``CLAIMSCOPE_RATINGS_DB`` on the command line). Importing a source again replaces its rows. A file
 larger than MAX_FILE_BYTES is refused before it is read; any unreadable content
 (deep nesting, a number too large for a float, a broken CSV) is an ImportFormatError.
 """
@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -51,9 +50,8 @@ class ImportSummary:
 
 
 def default_path() -> Path:
-    """``$CLAIMSCOPE_RATINGS_DB``, else ``outlet-ratings.sqlite`` in the user data directory."""
-    if os.environ.get("CLAIMSCOPE_RATINGS_DB"):
-        return Path(os.environ["CLAIMSCOPE_RATINGS_DB"])
+    """``outlet-ratings.sqlite`` in the user data directory (the command line's
+    ``$CLAIMSCOPE_RATINGS_DB`` is read by ``claimscope.settings``)."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir("claimscope")) / "outlet-ratings.sqlite"

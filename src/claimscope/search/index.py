@@ -205,6 +205,18 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._meta)
 
+    def close(self) -> None:
+        """Shut the index's worker threads down and close its SQLite file."""
+        self._worker.shutdown()
+        self._embedding.shutdown()
+        self.db.close()
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def get_meta(self, key: str, default: int = 0) -> int:
         """An integer bookkeeping value stored with the index (e.g. the last store change)."""
         row = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()

@@ -45,6 +45,22 @@ def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
     return SearchIndex(index_path(store.location), embedder or default_embedder())
 
 
+def open_for_matching(location: str, embedder: Embedder | None = None) -> tuple | None:
+    """The store at ``location`` and its index, or None when there is nothing to match
+    (no such file, no index beside it, or a store without an index file, such as
+    PostgreSQL). An index that cannot be used raises StoreError."""
+    from claimscope.store import open_store
+
+    if "://" in location or not Path(location).is_file() or not index_path(location).is_file():
+        return None
+    store = open_store(location, create=False)
+    try:
+        return store, open_index(store, embedder)
+    except StoreError:
+        store.close()
+        raise
+
+
 def sync(store, index: SearchIndex, progress: Callable[[int], None] | None = None, batch: int = 256) -> int:
     """Index every record the store changed since the last sync; returns how many.
 

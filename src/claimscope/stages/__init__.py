@@ -16,6 +16,14 @@ def foundation_stages() -> list:
     return [Segment(), Language(), Traces()]
 
 
-def default_stages() -> list:
-    """Fresh instances of the stages ``claimscope check`` runs, in order."""
-    return [*foundation_stages(), AttributionStage(), ClaimsStage(), Sourcing(), Matching()]
+def default_stages(resources=None) -> list:
+    """Fresh instances of the stages ``claimscope check`` runs, in order, working with
+    ``resources`` (a ``claimscope.Resources``); without them: the default embedder, the
+    shipped check-worthiness head, no outlet ratings and no fact-check matching."""
+    res = resources
+    return [
+        *foundation_stages(), AttributionStage(),
+        ClaimsStage(embedder=res and res.embedder, head=res and res.head),
+        Sourcing(ratings=res and res.ratings),
+        Matching(store=res and res.store, index=res and res.index),
+    ]

@@ -14,8 +14,8 @@ sourcing chain: ``known_disinformation`` when its verdict says the claim is fals
 from __future__ import annotations
 
 import dataclasses
+import threading
 from functools import lru_cache
-from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Document, Flag, Match
@@ -41,44 +41,52 @@ BODY_CONFIDENCE = 0.74
 class Matching:
     """Pipeline stage adding ``Document.matches``.
 
-    ``store`` and ``index`` may be given (tests, batch jobs); otherwise the store at
-    ``db`` (default: ``claimscope.store.db_location()``) and its index are opened on
-    first use, with ``embedder`` (default: the process-wide e5 embedder).
+    ``store`` and ``index`` are given (an analyzer opens them, docs/library.md), or
+    ``db``, a SQLite store path whose index is opened on first use with ``embedder``
+    (default: the process-wide e5 embedder); with neither the stage matches nothing.
     """
 
     name = "matching"
     version = "2"
-    requires = ("claims",)
+    requires = ("sentences", "language", "traces", "claims")
     provides = ("matches",)
 
     def __init__(self, store=None, index=None, db: str | None = None, embedder=None):
         self._store, self._index = store, index
         self._db, self._embedder = db, embedder
-        self._opened = store is not None and index is not None
+        self._opened = db is None or (store is not None and index is not None)
+        self._owned = False  # whether close() closes the store and index (the ones it opened)
         self._failure: str | None = None
+        self._lock = threading.Lock()
 
     def _open(self) -> bool:
         """Open the store and its index when both exist; False when there is nothing to match.
 
         An index that cannot be used raises the same StoreError for every document, so
         each report of a batch or a long-running process says why it has no matches."""
-        if self._failure is not None:
-            raise StoreError(self._failure)
-        if not self._opened:
-            self._opened = True
-            from ..search.sync import index_path, open_index
-            from ..store import db_location, open_store
+        with self._lock:
+            if self._failure is not None:
+                raise StoreError(self._failure)
+            if not self._opened:
+                self._opened = True
+                from ..search.sync import open_for_matching
 
-            location = db_location(self._db)
-            if "://" in location or not Path(location).is_file() or not index_path(location).is_file():
-                return False
-            try:
-                self._store = self._store or open_store(location)
-                self._index = self._index or open_index(self._store, self._embedder)
-            except StoreError as exc:
-                self._failure = str(exc)
-                raise
+                try:
+                    self._store, self._index = open_for_matching(self._db, self._embedder) or (None, None)
+                except StoreError as exc:
+                    self._failure = str(exc)
+                    raise
+                self._owned = self._index is not None
         return self._index is not None and len(self._index) > 0
+
+    def close(self) -> None:
+        """Close the store and index this stage opened itself (not the ones given to it)."""
+        with self._lock:
+            if self._owned:
+                self._index.close()
+                self._store.close()
+                self._store = self._index = None
+                self._owned = False
 
     def __call__(self, doc: Document) -> Document:
         chosen = query_sentences(doc)

@@ -4,8 +4,8 @@ Needs sentences, language, traces (credit lines, translation damage), attributio
 claims; provides ``sourcing``. See docs/sourcing.md. The chain logic lives here, in reading
 order: the main claim → the attributions it rests on → the outlets credited or relayed →
 the origin. The outlet package only answers "which outlet is this name or domain".
-Outlet ratings come from the ratings database the user imported into (``claimscope
-outlets import``), when there is one.
+Outlet ratings come from the ratings database passed in (an analyzer opens the one the
+user imported into with ``claimscope outlets import``, when there is one).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ class Sourcing:
     requires = ("sentences", "language", "traces", "attributions", "claims")
     provides = ("sourcing",)
 
-    def __init__(self, finder: MentionFinder | None = None, ratings: RatingsDB | None = None, use_default_ratings=True):
+    def __init__(self, finder: MentionFinder | None = None, ratings: RatingsDB | None = None):
         self.finder = finder or default_finder()
-        self.ratings = ratings if ratings is not None or not use_default_ratings else RatingsDB.open_existing()
+        self.ratings = ratings  # an analyzer passes the ratings database it opened (docs/library.md)
 
     def __call__(self, doc: Document) -> Document:
         chain = self.chain(doc)
