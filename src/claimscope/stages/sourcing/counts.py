@@ -40,9 +40,18 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
             continue
         if a.anonymous and any(h.anonymous for h in chain.hops):
             continue  # anonymous sources together count once
-        if not any(same_name(said, h.name) or h.attribution == i for h in chain.hops):
+        if not any(h.attribution == i or any(same_name(said, n) for n in _hop_names(doc, h)) for h in chain.hops):
             picked.append(i)
     return _groups(doc, picked, chain.names)
+
+
+def _hop_names(doc: Document, hop) -> list[str]:
+    """A hop's name and, when it rests on an attribution, that speaker's whole phrase
+    ("the deputy mayor Ana Lind" for the hop "Ana Lind")."""
+    if hop.attribution is None:
+        return [hop.name]
+    a = doc.attributions[hop.attribution]
+    return [hop.name, doc.text[a.speaker_start:a.speaker_end]]
 
 
 def independent_sources(chain: Chain) -> int:

@@ -51,17 +51,37 @@ class Source:
 
 
 def bare_name(name: str, lang: str | None) -> str:
-    """A proper name without its leading determiners ("Il Consiglio" → "Consiglio") or an unclosed bracket."""
+    """A name in its shortest full form: without an unclosed bracket ("Institute of X (IOX"),
+    leading determiners ("Il Consiglio" → "Consiglio"), or a leading outlet or document noun
+    before the proper name ("l'agence de presse Sputnik" → "Sputnik", "the report of the
+    Water Board" → "Water Board")."""
     stop = cues.stopwords(lang)
-    name = re.sub(r"\s*\([^)]*$", "", name) or name  # an unclosed bracket: "Institute of X (IOX"
+    name = re.sub(r"\s*\([^)]*$", "", name) or name
+    capital = next((w for w in re.finditer(r"(?<![\w'’])\w[\w'’.-]*", name) if w.start() and w.group()[:1].isupper()), None)
+    if capital is not None and _common_lead(name[:capital.start()], lang):
+        name = name[capital.start():]
     words = name.split()
     while len(words) > 1 and words[0].casefold() in stop and words[1][:1].isupper():
         words.pop(0)
     return " ".join(words)
 
 
+def _common_lead(lead: str, lang: str | None) -> bool:
+    """Is ``lead`` (the words before a proper name) an outlet or document noun with its
+    determiners and at most one other word ("rosyjska telewizja", "le portail russe")?"""
+    covered = [(m.start(), m.end()) for kind in ("outlet_nouns", "primary_material") for m in cues.find(kind, lead, lang)]
+    if not covered or any(c.isupper() for w in lead.split()[1:] for c in w[:1]):
+        return False
+    stop = cues.stopwords(lang)
+    other = [w for w in re.finditer(r"\w+", lead)
+             if w.group().casefold() not in stop and not any(s <= w.start() < e for s, e in covered)]
+    return len(other) <= 1
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", fold(name.casefold())[0]) if w not in ("www", "com", "ru", "net", "org")]
+    words = [w for w in re.findall(r"\w+", fold(name.casefold())[0]) if w not in ("www", "com", "ru", "net", "org")]
+    stop = cues.stopwords(None)
+    return [w for w in words if w not in stop] or words
 
 
 def same_name(a: str, b: str) -> bool:

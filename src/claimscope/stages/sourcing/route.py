@@ -93,7 +93,8 @@ class Chain:
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
             relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
-                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6] or self._quoted_in(sentence) \
+                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
+                    and not cues.find("relay_cues", s.name, self.lang(s.start))] or self._quoted_in(sentence) \
                 or self._people_after(sentence)
             if people and not any(h.same(people[0]) for h in self.hops):
                 self.hops.append(people[0])
@@ -269,15 +270,27 @@ class Chain:
                 continue
             evidence = CREDIT_EVIDENCE.get(f.label or "", "credit_line")
             inside = [m for m in self.names.within(f.start, f.end) if m.is_outlet]
-            if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value):
+            if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value) \
+                    and not self._vague(f.value, f.start):
                 inside = [Source(f.value.strip(), f.start, f.end, evidence, is_outlet=True)]
-            # no name ("source: compiled", "agencies"): the line credits no one
+            # no name ("source: compiled", "Agencies"): the line credits no one
             for src in inside:
                 ranked.append((0 if evidence == "credit_line" else 1, src.start,
                                Source(src.name, src.start, src.end, evidence, src.outlet, src.domain, is_outlet=True)))
         for src in self._bracket_credits():
             ranked.append((0, src.start, src))
         return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _vague(self, value: str, pos: int) -> bool:
+        """Does a credit name no one: only determiners, coordinators and outlet nouns, in any
+        inflection ("Agencies", "Agenturen", "agencias y redacción")?"""
+        lang = self.lang(pos)
+        stop = cues.stopwords(lang) | {w.casefold() for w in cues.table(lang)["coordinators"]} \
+            if lang in cues.languages() else cues.stopwords(lang)
+        nouns = {w.rstrip("*").casefold()[:5] for w in (cues.table(lang)["outlet_nouns"] if lang in cues.languages()
+                                                         else ())}
+        words = [w.casefold() for w in re.findall(r"\w+", value)]
+        return bool(words) and all(w in stop or w[:5] in nouns for w in words)
 
     def _bracket_credits(self) -> list[Source]:
         """Outlets credited in brackets: "(ANSA)", "(Theo RIA, Reuters)", "(Source: x.com,
@@ -319,7 +332,11 @@ class Chain:
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
         outlet_noun = cues.find("outlet_nouns", said, self.lang(span[0]))
         name = a.speaker_entity if a.speaker_entity and said.casefold() in ("he", "she", "il", "elle") else said
-        return Source(name.strip(), *span, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
+        start, end = span
+        person = _person_in(said, a.speaker_entity)
+        if person is not None:
+            name, start, end = said[person[0]:person[1]], span[0] + person[0], span[0] + person[1]
+        return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
                       is_outlet=bool(outlet_noun), attribution=i)
 
     def _anonymous(self, said: str, pos: int) -> bool:
@@ -432,7 +449,9 @@ class Chain:
 
     def _named_target(self, pos: int, limit: int, current: Source) -> Source | None:
         """A source right after a relay cue that no name list knows: «a source in the
-        ministry», "the report of Xyz"; a named one relayed by an outlet is taken for one."""
+        ministry», "the report of Xyz"; a named one relayed by an outlet is taken for one.
+        A document or recording ("a statement from the X ministry") stands for the body
+        named after it, else is the origin itself; a reporting verb ends the phrase."""
         rest = self.text[pos:limit]
         lead = len(rest) - len(rest.lstrip(" :\u00a0"))
         quoted = QUOTED.match(rest, lead)
@@ -442,12 +461,17 @@ class Chain:
             stop = re.search(r"[,;.:!?–—()]|\s(?:that|que|che|dass|что|rằng|że)\s", rest[lead:])
             end = pos + lead + (stop.start() if stop else len(rest) - lead)
             start = pos + lead
+            end = min([a.cue_start for a in self.doc.attributions if start < a.cue_start < end] + [end])
         said = self.text[start:end].strip()
         if not said or len(said.split()) > 8:
             return None
+        document = self._document(said, start)
+        if document is not None:
+            found = Source(self.text[document[0]:document[1]], *document, "relay")
+            self.names.add(found)
+            return found
         anonymous = self._anonymous(said, start)
         if not anonymous:
-
             first = next((m for m in re.finditer(r"(?<!\w)\w", said) if m.group().isupper()), None)
             if first is None:
                 return None
@@ -456,6 +480,22 @@ class Chain:
                        is_outlet=current.is_outlet and not anonymous)
         self.names.add(found)
         return found
+
+    def _document(self, said: str, start: int) -> tuple[int, int] | None:
+        """When ``said`` opens on a document noun, the span of the body named in its complement
+        ("the statement of the X ministry", "komunikat Ministerstwa X"), else of the noun."""
+        lang = self.lang(start)
+        stop = cues.stopwords(lang)
+        noun = next(iter(cues.find("primary_material", said, lang)), None)
+        if noun is None or any(w.casefold() not in stop for w in re.findall(r"\w+", said[:noun.start()])):
+            return None
+        words = list(re.finditer(r"\w[\w'’.-]*", said[noun.end():]))
+        if not words or len(words) > 6 or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper()):
+            return start + noun.start(), start + noun.end()
+        body = next((w for w in words if w.group().casefold() not in stop), None)
+        if body is None:
+            return start + noun.start(), start + noun.end()
+        return start + noun.end() + body.start(), start + len(said.rstrip())
 
     def _add(self, src: Source) -> None:
         """Append ``src`` unless the chain has it; a domain ("mk.ru") then takes the name
@@ -478,6 +518,26 @@ def _named_in(src: Source, clause: str) -> bool:
     first = src.name.split()[0] if src.name.split() else ""
     return bool(src.name and src.name in clause) or (
         len(first) >= 5 and first[:1].isupper() and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", clause) is not None)
+
+
+def _person_in(said: str, entity: str | None) -> tuple[int, int] | None:
+    """The span of a personal name that a speaker phrase gives with its role ("the deputy
+    mayor Ana Lind", "Ana Lind, head of the agency"): the speaker's entity, two or more
+    capitalised words, at the end of the phrase or before a comma or bracket, after nothing
+    or after a role: words that include a lower-case one (not more of the name) and no
+    preposition past the first word ("head of the X Y" names X Y's head, not a person)."""
+    if not entity or len(entity.split()) < 2 or not all(w[:1].isupper() for w in entity.split()):
+        return None
+    at = said.find(entity)
+    if at < 0:
+        return None
+    after, before = said[at + len(entity):].lstrip(), said[:at].split()
+    if after and after[0] not in ",(":
+        return None
+    if before and (not any(w[:1].islower() for w in before)
+                   or any(w.casefold() in cues.stopwords(None) for w in before[1:])):
+        return None
+    return at, at + len(entity)
 
 
 def _covers(a: Attribution, start: int, end: int) -> bool:
