@@ -26,6 +26,20 @@
   ``double_negation``: English, German, Dutch), a negator and a negative pronoun one to
   three words apart ("did not tell nobody"), outside quotation marks (speech
   may be colloquial); not "not for nothing".
+* ``split_words``: a word cut in two by a space ("gouver nement"): one part rare in
+  the word list, both parts joined a word twenty times as frequent.
+* ``fused_syllables``: in a language written in syllables (the table's ``syllabic``:
+  Vietnamese), a token with the language's letters that the word list does not know
+  but that splits into two known syllables ("chínhphủ").
+* ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
+* ``untranslated_words``: a common English word (Zipf ≥ 4.5), lower-case, that the
+  language's word list does not know, left in a sentence of another language.
+* ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
+  lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
+  "делать смысл", "make sense").
+* ``copy_damage``: text damaged by copying: mojibake ("Ã©", "â€™"), HTML entities
+  ("&quot;"), the replacement character, a word mixing Latin and Cyrillic letters,
+  a doubled quotation mark, a space before a comma or full stop, doubled commas.
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -34,6 +48,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 MIN_FUSED = 10  # shortest token tried as two fused words
@@ -273,3 +288,181 @@ def stops_on_function_word(sentence: str, table: dict | None) -> bool:
         return False
     last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
     return last in (table or {}).get("never_final", ())
+
+
+
+MIN_SPLIT_FREQ = 3e-6  # a word cut in two: the joined word at least this frequent (Zipf 3.5)
+MIN_SPLIT_PART = 2
+SPLIT_RATIO = 20
+MIN_SYLLABLE_FREQ = 1e-5  # fused syllables: each syllable this frequent (Zipf 5)
+MIN_SYLLABLES_CHARS, MAX_SYLLABLES_CHARS = 4, 14
+MIN_SYLLABLE = 2  # letters of each fused syllable
+MIN_CAMEL_LEFT, MIN_CAMEL_RIGHT = 2, 3
+# a run of letters that is not part of a URL, domain, handle, hashtag or hyphenated word
+_PLAIN_TOKEN = re.compile(r"(?<![\w./@#'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
+
+
+def _plain_tokens(sentence: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(sentence)]
+
+
+def split_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
+    """(offset, text) of a word cut in two by one space ("gouver nement"): both parts
+    lower-case, the joined word known and at least ``SPLIT_RATIO`` times as frequent as
+    the rarer part (the word list knows many fragments of words as words)."""
+    vocabulary = _vocabulary(lang) if table is not None and not table.get("syllabic") else None
+    if not vocabulary:
+        return []
+    tokens = _plain_tokens(sentence)
+    found = []
+    for (at, left), (at_right, right) in zip(tokens, tokens[1:]):
+        if at_right != at + len(left) + 1 or not (left.islower() and right.islower()):
+            continue
+        joined = vocabulary.get(left + right, 0.0)
+        rarer = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
+        if min(len(left), len(right)) >= MIN_SPLIT_PART and joined >= MIN_SPLIT_FREQ and rarer * SPLIT_RATIO < joined:
+            found.append((at, sentence[at : at_right + len(right)]))
+    return found
+
+
+def fused_syllables(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
+    """(offset, token) of two syllables written as one word in a syllabic language
+    (the table's ``syllabic``: Vietnamese "chínhphủ"): a lower-case token with a letter
+    outside ASCII, unknown to the word list, that splits into two frequent syllables
+    with a vowel each."""
+    vocabulary = _vocabulary(lang) if table is not None and table.get("syllabic") else None
+    if not vocabulary:
+        return []
+    found = []
+    for at, token in _plain_tokens(sentence):
+        if not (MIN_SYLLABLES_CHARS <= len(token) <= MAX_SYLLABLES_CHARS) or not token.islower():
+            continue
+        if token in vocabulary or token.isascii():
+            continue
+        if any(
+            all(vocabulary.get(part, 0.0) >= MIN_SYLLABLE_FREQ and _has_vowel(part) for part in (token[:cut], token[cut:]))
+            for cut in range(MIN_SYLLABLE, len(token) - MIN_SYLLABLE + 1)
+        ):
+            found.append((at, token))
+    return found
+
+
+MIN_ENGLISH_FREQ = 3e-5  # an untranslated English word is a common one (Zipf 4.5)
+MIN_UNTRANSLATED = 3
+
+
+def untranslated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
+    """(offset, word) of common English words left in a sentence of another language:
+    lower-case, unknown to the language's word list, frequent in English."""
+    vocabulary = _vocabulary(lang) if table is not None and lang != "en" else None
+    english = _vocabulary("en") if vocabulary else None
+    if not vocabulary or not english:
+        return []
+    return [
+        (at, token) for at, token in _plain_tokens(sentence)
+        if len(token) >= MIN_UNTRANSLATED and token.islower() and token.isascii()
+        and token not in vocabulary and english.get(token, 0.0) >= MIN_ENGLISH_FREQ
+    ]
+
+
+def _has_vowel(part: str) -> bool:
+    """A syllable has a vowel ("nh" alone is a final, not a syllable)."""
+    return any(unicodedata.normalize("NFD", c)[0] in "aeiouy" for c in part)
+
+
+def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
+    """(offset, token) of two words fused with the second's capital kept
+    ("sistemaEducativo"): a lower-case start, one capital inside, both parts known words."""
+    vocabulary = _vocabulary(lang) if table is not None else None
+    if not vocabulary:
+        return []
+    found = []
+    for at, token in _plain_tokens(sentence):
+        capitals = [i for i, c in enumerate(token) if c.isupper()]
+        if len(capitals) != 1 or not token[0].islower():
+            continue
+        left, right = token[: capitals[0]], token[capitals[0] :].casefold()
+        if len(left) >= MIN_CAMEL_LEFT and len(right) >= MIN_CAMEL_RIGHT and left in vocabulary and right in vocabulary:
+            found.append((at, token))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _calque_index(lang: str, entries: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """The table's calques as (lemma sequence, must open a clause), indexed by the first
+    two letters of their first word (a token is lemmatised only when one may open there)."""
+    index: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for entry in entries:
+        sequence = tuple(_lemma(lang, w) for w in _TOKEN.findall(entry))
+        if sequence:
+            opening = _TOKEN.search(entry).group().casefold()[:2]
+            index.setdefault(opening, []).append((sequence, entry.startswith("^")))
+    return index
+
+
+def _lemma(lang: str, word: str) -> str:
+    from .attribution.lemmas import lemma, supported
+
+    return lemma(lang, word) if supported(lang) else word.casefold()
+
+
+def calques(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of the word-for-word renderings listed in the table's ``calques``,
+    compared lemma by lemma ("делает смысл" is "делать смысл"), the words separated by
+    white space only; an entry written with a leading ``^`` must open a clause ("Por las
+    palabras del ministro, …", not "moved by the words of")."""
+    index = _calque_index(lang, tuple((table or {}).get("calques", ())))
+    if not index:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.replace("’", "'"))]
+    lemmas: dict[int, str] = {}
+
+    def lemma_at(i: int) -> str:
+        if i not in lemmas:
+            lemmas[i] = _lemma(lang, tokens[i][2])
+        return lemmas[i]
+
+    found = []
+    for i, (start, _, word) in enumerate(tokens):
+        opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1] in _CLAUSE_OPENERS
+        for sequence, anchored in index.get(word.casefold()[:2], ()):
+            n = len(sequence)
+            if i + n > len(tokens) or (anchored and not opens_clause):
+                continue
+            joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
+            if joined_by_spaces and all(lemma_at(i + k) == sequence[k] for k in range(n)):
+                found.append((start, tokens[i + n - 1][1]))
+                break
+    return found
+
+
+_CLAUSE_OPENERS = frozenset(",;:—–(«“„\"")
+
+
+_COPY_DAMAGE = (
+    ("encoding", re.compile(  # UTF-8 read as Latin-1 ("Ã©", "â€™", "Ð¿"), HTML entities, U+FFFD
+        "[ÃÂÐÑÄÅ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2122\u0153\u0161\u02dc]"
+        "|&(?:amp|quot|apos|lt|gt|nbsp|#\\d{2,5}|#x[0-9a-fA-F]{2,4});|\ufffd"
+    ), "text damaged by a wrong character encoding"),
+    ("punctuation", re.compile(r'(["«»“”„])\1'), "quotation mark doubled"),
+    ("punctuation", re.compile(r"[^\W\d_][»”\"')]? +[,.](?![.\w])"), "space before a comma or full stop"),
+    ("punctuation", re.compile(r",,|,\.(?!\.)"), "doubled comma"),
+)
+_LETTERS = re.compile(r"[^\W\d_]+")  # "Telegram-каналах" is two words
+_LATIN = re.compile(r"[a-zA-Z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def copy_damage(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, detail) of copy damage: a wrong encoding, HTML entities,
+    doubled quotation marks, a space before a comma or full stop, doubled commas, a word
+    mixing Latin and Cyrillic letters (look-alike letters swapped)."""
+    found = [
+        (m.start(), m.end(), label, f"{detail} “{m.group().strip()}”")
+        for label, pattern, detail in _COPY_DAMAGE
+        for m in pattern.finditer(sentence)
+    ]
+    for m in _LETTERS.finditer(sentence):
+        if _LATIN.search(m.group()) and _CYRILLIC.search(m.group()):
+            found.append((m.start(), m.end(), "mixed_script", f"Latin and Cyrillic letters in one word “{m.group()}”"))
+    return found

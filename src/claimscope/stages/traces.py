@@ -15,8 +15,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Document, Finding
-from ..pipeline import stage_tag
+from ..model import Document, Finding, stage_tag
 from . import furniture, garbled
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
@@ -154,7 +153,7 @@ class Traces:
 
     name = "traces"
     version = "1"
-    requires = ("sentences", "language")
+    requires = ("paragraphs", "sentences", "language")
     provides = ("traces",)
 
     def __call__(self, doc: Document) -> Document:
@@ -208,6 +207,16 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
+            for offset, token in garbled.fused_syllables(piece, main, lang_table) + garbled.camel_fused(piece, main, lang_table):
+                issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
+            for offset, pair in garbled.split_words(piece, main, lang_table):
+                issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
+            for offset, word in garbled.untranslated_words(piece, main, lang_table):
+                issues.append((at + offset, at + offset + len(word), "untranslated_word", f"English word left untranslated “{word}”"))
+            for start, end in garbled.calques(piece, main, lang_table):
+                issues.append((at + start, at + end, "calque", f"word-for-word rendering “{piece[start:end]}”"))
+            for start, end, label, detail in garbled.copy_damage(piece):
+                issues.append((at + start, at + end, label, detail))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
             before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
