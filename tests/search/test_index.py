@@ -1,4 +1,4 @@
-"""SearchIndex on a real SQLite file with the real e5 embedder."""
+"""SearchIndex with the real e5 embedder, on a SQLite file and on PostgreSQL (``open_search``)."""
 
 import numpy as np
 import pytest
@@ -38,9 +38,9 @@ def embedder():
     return default_embedder()
 
 
-def test_identical_passages_are_embedded_once(tmp_path, embedder):
+def test_identical_passages_are_embedded_once(open_search, embedder):
     counting = Counting(embedder)
-    index = SearchIndex(tmp_path / "s.sqlite", counting)
+    index = open_search(counting)
     twin = SearchRecord("daesh-2", RECORDS[0].claim, date="2017-11-15")
     assert index.upsert([*RECORDS, twin], batch_size=2) == len(RECORDS) + 1
     assert counting.passages == len(RECORDS)
@@ -48,15 +48,14 @@ def test_identical_passages_are_embedded_once(tmp_path, embedder):
     assert {h.id for h in hits} == {"daesh", "daesh-2"} and hits[0].cosine == pytest.approx(hits[1].cosine)
 
 
-def test_index_persists_and_is_incremental(tmp_path, embedder):
-    path = tmp_path / "factchecks.search.sqlite"
-    index = SearchIndex(path, embedder)
+def test_index_persists_and_is_incremental(open_search, embedder):
+    index = open_search(embedder, "factchecks")
     assert index.upsert(RECORDS) == len(RECORDS)
     assert index.upsert(RECORDS) == 0
     first = index.search("Des photos montrent que les États-Unis aident l'EI", k=3, min_confidence=0.0)
     assert first[0].id == "daesh"
 
-    reopened = SearchIndex(path, embedder)
+    reopened = open_search(embedder, "factchecks")
     assert len(reopened) == len(RECORDS)
     again = reopened.search("Des photos montrent que les États-Unis aident l'EI", k=3, min_confidence=0.0)
     assert [h.id for h in again] == [h.id for h in first]
@@ -67,8 +66,8 @@ def test_index_persists_and_is_incremental(tmp_path, embedder):
     assert "grodno" not in {h.id for h in reopened.search("Polska chce Grodna", k=10, min_confidence=0.0)}
 
 
-def test_filters_and_threshold(tmp_path, embedder):
-    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+def test_filters_and_threshold(open_search, embedder):
+    index = open_search(embedder)
     index.upsert(RECORDS)
     assert all(h.id != "daesh" for h in index.search("US helping Daesh", since="2018-01-01"))
     assert index.search("US helping Daesh", min_confidence=1.01) == []
@@ -77,8 +76,8 @@ def test_filters_and_threshold(tmp_path, embedder):
     assert hits == sorted(hits, key=lambda h: -h.score)
 
 
-def test_search_many_merges_per_record(tmp_path, embedder):
-    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+def test_search_many_merges_per_record(open_search, embedder):
+    index = open_search(embedder)
     index.upsert(RECORDS)
     texts = ["Polska zaczęła rościć sobie prawa do Grodna.", "To nie pierwsza taka historia w regionie."]
     merged = index.search_many(texts, k=5, min_confidence=0.0)
@@ -94,11 +93,10 @@ class _Renamed:
         self.embed_queries, self.embed_passages = inner.embed_queries, inner.embed_passages
 
 
-def test_model_change_needs_reindex(tmp_path, embedder):
-    path = tmp_path / "s.sqlite"
-    SearchIndex(path, embedder).upsert(RECORDS[:1])
+def test_model_change_needs_reindex(open_search, embedder):
+    open_search(embedder).upsert(RECORDS[:1])
     with pytest.raises(StoreError, match="reindex"):
-        SearchIndex(path, _Renamed(embedder))
+        open_search(_Renamed(embedder))
 
 
 def test_unopenable_path_is_a_store_error(tmp_path, embedder):
@@ -172,24 +170,25 @@ def test_bm25_can_leave_out_common_words(tmp_path):
     assert lex.search("the", 10, max_df=2) == []
 
 
-def test_remove_takes_any_iterable(tmp_path, embedder):
-    index = SearchIndex(tmp_path / "s.sqlite", embedder)
+def test_remove_takes_any_iterable(open_search, embedder):
+    index = open_search(embedder)
     index.upsert(RECORDS)
     assert index.remove(r.id for r in RECORDS[:3]) == 3
     assert len(index) == len(RECORDS) - 3
 
 
-def test_vectors_of_another_embedder_or_passage_format_are_refused(tmp_path, embedder, monkeypatch):
+def test_vectors_of_another_embedder_or_passage_format_are_refused(open_search, embedder, monkeypatch):
     import claimscope.search.index as index_module
+    import claimscope.search.pg_index as pg_index_module
 
-    path = tmp_path / "idx.search.sqlite"
-    SearchIndex(path, embedder).db.close()
+    open_search(embedder, "idx")
 
     class Other:
         name, dim = "another-model", embedder.dim
 
     with pytest.raises(StoreError, match="built with .*, not another-model.*reindex --rebuild"):
-        SearchIndex(path, Other())
-    monkeypatch.setattr(index_module, "PASSAGE_FORMAT", index_module.PASSAGE_FORMAT + 1)
+        open_search(Other(), "idx")
+    for module in (index_module, pg_index_module):
+        monkeypatch.setattr(module, "PASSAGE_FORMAT", index_module.PASSAGE_FORMAT + 1)
     with pytest.raises(StoreError, match="passage format"):
-        SearchIndex(path, embedder)
+        open_search(embedder, "idx")

@@ -1,4 +1,4 @@
-"""The search index follows a real SQLite fact-check store incrementally."""
+"""The search index follows a real fact-check store incrementally (SQLite and PostgreSQL)."""
 
 import pytest
 
@@ -21,11 +21,12 @@ def _write(store, records):
     store.finish_import(run.id, {})
 
 
-def test_sync_is_incremental_and_survives_reopen(tmp_path):
-    store = open_store(tmp_path / "factchecks.sqlite")
+def test_sync_is_incremental_and_survives_reopen(store_location, tmp_path):
+    store = open_store(store_location)
     _write(store, FACTCHECKS)
     index = open_index(store)
-    assert index_path(store.location) == tmp_path / "factchecks.search.sqlite"
+    if "://" not in store_location:
+        assert index_path(store.location) == tmp_path / "factchecks.search.sqlite"
     assert sync(store, index) == 2
     assert sync(store, index) == 0
     assert index.search("Les États-Unis aident l'EI", k=1, min_confidence=0.0)[0].id == "a"
@@ -35,6 +36,7 @@ def test_sync_is_incremental_and_survives_reopen(tmp_path):
     assert len(reopened) == 2
     assert sync(store, reopened) == 1
     assert reopened.search("Polska chce przejąć Grodno", k=1, min_confidence=0.0)[0].id == "c"
+    store.close()
 
 
 def test_no_index_beside_a_database_url():

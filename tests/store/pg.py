@@ -121,17 +121,29 @@ def postgres_server():
     server.stop()
 
 
-@pytest.fixture
-def postgres_url(postgres_server):
-    """A fresh empty database on the test server (dropped afterwards)."""
+def create_database(server_url: str) -> str:
+    """A new empty database on the server at ``server_url``; its URL."""
     import psycopg
 
     name = f"claimscope_test_{uuid.uuid4().hex[:12]}"
     try:
-        with psycopg.connect(postgres_server, autocommit=True) as conn:
+        with psycopg.connect(server_url, autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
     except psycopg.Error as err:
-        pytest.fail(f"cannot create a test database on {postgres_server}: {err}. To fix: {HOW_TO_FIX}", pytrace=False)
-    yield urlsplit(postgres_server)._replace(path="/" + name).geturl()
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        pytest.fail(f"cannot create a test database on {server_url}: {err}. To fix: {HOW_TO_FIX}", pytrace=False)
+    return urlsplit(server_url)._replace(path="/" + name).geturl()
+
+
+def drop_database(server_url: str, url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {urlsplit(url).path.strip('/')} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh empty database on the test server (dropped afterwards)."""
+    url = create_database(postgres_server)
+    yield url
+    drop_database(postgres_server, url)

@@ -227,6 +227,10 @@ class SearchIndex:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(value)))
 
+    def _digests(self) -> dict[str, str]:
+        """{record id: digest of its indexed text} for every indexed record."""
+        return dict(self.db.execute("SELECT id, digest FROM records"))
+
     def upsert(
         self,
         records: Iterable[SearchRecord],
@@ -239,7 +243,7 @@ class SearchIndex:
         one met earlier in the call is not embedded again. In HNSW mode, ``flush`` saves
         the graph afterwards.
         """
-        known = dict(self.db.execute("SELECT id, digest FROM records"))
+        known = self._digests()
         todo = [r for r in records if known.get(r.id) != _digest(r)]
         chunks = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
         repeated = {t for t, n in Counter(passage_text(r) for r in todo).items() if n > 1}

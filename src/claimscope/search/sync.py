@@ -41,7 +41,14 @@ def to_record(fc: FactCheck) -> SearchRecord:
 
 
 def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
-    """The search index beside ``store`` (created empty when missing)."""
+    """The search index beside ``store`` (created empty when missing); a PostgreSQL
+    store's index lives in its own database (``pg_index.PostgresSearchIndex``)."""
+    from claimscope.store.postgres import PostgresStore
+
+    if isinstance(store, PostgresStore):
+        from claimscope.search.pg_index import PostgresSearchIndex
+
+        return PostgresSearchIndex(store, embedder or default_embedder())
     return SearchIndex(index_path(store.location), embedder or default_embedder())
 
 

@@ -131,6 +131,14 @@ def plain_words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in kept).split())
 
 
+def _configure(conn) -> None:
+    """A new pooled connection: pgvector's types (numpy arrays in and out), left idle."""
+    from pgvector.psycopg import register_vector
+
+    register_vector(conn)
+    conn.commit()
+
+
 def _where(filters: dict) -> tuple[str, list]:
     unknown = set(filters) - set(_FILTERS)
     if unknown:
@@ -183,7 +191,8 @@ class PostgresStore:
             raise StoreError(f"cannot open the fact-check database {self.location} "
                              f"({' '.join(str(err).split())}): check the URL and that the server runs "
                              "(pgvector must be installed: docs/postgres.md)") from None
-        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="claimscope")
+        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="claimscope",
+                                   configure=_configure)
 
     def __enter__(self) -> PostgresStore:
         return self

@@ -1,0 +1,149 @@
+"""BM25 in PostgreSQL that ranks like the SQLite index's FTS5 ``bm25()``.
+
+The fusion weights were fitted on FTS5's BM25 (``lexical.LexicalIndex``: porter stemmer
+over unicode61 tokens without diacritics, body weight 1, tags ``tag_weight``), so this
+side reproduces that formula from term statistics kept in tables:
+
+- ``search_postings (term, key, tf)``: per record and stem, body hits + tag_weight × tag hits;
+- ``search_terms (term, n)``: how many records contain each stem;
+- ``search_records.ntok``: a record's tokens in both fields, and the ``rows``/``tokens``
+  totals in ``search_meta`` (the collection size and average length);
+- ``search_words (term, n)``: document frequencies of ``query_tokens`` words, as
+  ``lexical_df`` in SQLite (IDF-weighted coverage, the common-word cut).
+
+score = Σ over the query's phrases of idf × tf (k1 + 1) / (tf + k1 (1 − b + b · ntok / avgdl)),
+idf = ln((N − n + 0.5) / (n + 0.5)), at least 1e-6; k1 = 1.2, b = 0.75, as FTS5. Texts are
+split into stems by FTS5's own tokenizer (an in-memory SQLite table), so the terms are
+FTS5's exactly. A query word that FTS5 splits into several tokens (``a_b``) is a phrase
+FTS5 matches by position; it is left out here (no positions are kept).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from typing import Iterable, Sequence
+
+from claimscope.search.lexical import query_tokens
+
+K1, B = 1.2, 0.75
+
+_BM25 = """
+WITH n AS (
+    SELECT (SELECT v::float8 FROM search_meta WHERE k = 'rows') AS rows,
+           (SELECT v::float8 FROM search_meta WHERE k = 'tokens') AS tokens
+), q AS (
+    SELECT t.term, COUNT(*) AS phrases,
+           GREATEST(ln((n.rows - s.n + 0.5) / (s.n + 0.5)), 1e-6) AS idf
+    FROM unnest(%(terms)s::text[]) AS t (term) JOIN search_terms s USING (term), n
+    GROUP BY t.term, s.n, n.rows
+)
+SELECT p.key, SUM(q.phrases * q.idf * (p.tf * %(k1)s + p.tf)
+                  / (p.tf + %(k1)s * (1 - %(b)s + %(b)s * r.ntok / (n.tokens / n.rows)))) AS s
+FROM q JOIN search_postings p USING (term) JOIN search_records r USING (key), n
+GROUP BY p.key ORDER BY s DESC, p.key LIMIT %(k)s
+"""
+
+
+class Fts5Tokenizer:
+    """FTS5's tokens of texts: ``porter unicode61 remove_diacritics 2``, as ``lexical.SCHEMA``."""
+
+    def __init__(self):
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(body, tags, tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        self._lock = threading.Lock()
+
+    def counts(self, docs: Sequence[tuple[str, str]]) -> list[tuple[Counter, Counter]]:
+        """(body term counts, tags term counts) of each (body, tags)."""
+        out = [(Counter(), Counter()) for _ in docs]
+        with self._lock, self._db:
+            self._db.executemany("INSERT INTO t (rowid, body, tags) VALUES (?, ?, ?)",
+                                 [(i, body, tags) for i, (body, tags) in enumerate(docs)])
+            for doc, col, term, n in self._db.execute("SELECT doc, col, term, COUNT(*) FROM v GROUP BY doc, col, term"):
+                out[doc][col == "tags"][term] = n
+            self._db.execute("DELETE FROM t")
+        return out
+
+
+class PgLexicalIndex:
+    """BM25 over the search tables of a PostgreSQL database (psycopg-pool ``pool``)."""
+
+    def __init__(self, pool, tag_weight: float = 0.5):
+        self.pool = pool
+        self.tag_weight = tag_weight
+        self.tokenizer = Fts5Tokenizer()
+
+    def analyse(self, docs: Sequence[tuple[str, str]]) -> list[tuple[dict[str, float], int]]:
+        """(weighted term frequencies, token count) of each (body, tags)."""
+        out = []
+        for body, tags in self.tokenizer.counts(docs):
+            tf = {t: body.get(t, 0) + self.tag_weight * tags.get(t, 0) for t in body.keys() | tags.keys()}
+            out.append((tf, sum(body.values()) + sum(tags.values())))
+        return out
+
+    def add(self, conn, rows: Iterable[tuple[int, str, str, dict[str, float], int]]) -> None:
+        """Index (key, body, tags, term frequencies, tokens) rows of records written in
+        ``conn``'s transaction (their old postings removed first with ``remove``)."""
+        rows = list(rows)
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO search_postings (term, key, tf) VALUES (%s, %s, %s)",
+                            [(t, key, f) for key, _, _, tf, _ in rows for t, f in tf.items()])
+        stems = Counter(t for *_, tf, _ in rows for t in tf)
+        self._count(conn, stems, [f"{body} {tags}" for _, body, tags, _, _ in rows], sum(n for *_, n in rows), 1)
+
+    def remove(self, conn, keys: list[int]) -> None:
+        """Take records out of the statistics and postings, in ``conn``'s transaction."""
+        if not keys:
+            return
+        stems = Counter(t for (t,) in conn.execute("SELECT term FROM search_postings WHERE key = ANY(%s)", (keys,)))
+        rows = conn.execute("SELECT body || ' ' || tags, ntok FROM search_records WHERE key = ANY(%s)", (keys,)).fetchall()
+        conn.execute("DELETE FROM search_postings WHERE key = ANY(%s)", (keys,))
+        self._count(conn, stems, [text for text, _ in rows], sum(n for _, n in rows), -1)
+
+    @staticmethod
+    def _count(conn, stems: Counter, texts: list[str], tokens: int, sign: int) -> None:
+        """Add (``sign`` 1) or take away (-1) records' stems, words, number and tokens."""
+        words = Counter(t for text in texts for t in set(query_tokens(text)))
+        with conn.cursor() as cur:
+            for table, counts in (("search_terms", stems), ("search_words", words)):
+                cur.executemany(
+                    f"INSERT INTO {table} VALUES (%s, %s) ON CONFLICT (term) DO UPDATE SET n = {table}.n + excluded.n",
+                    sorted((t, sign * n) for t, n in counts.items()),
+                )
+            cur.executemany(
+                "INSERT INTO search_meta VALUES (%s, %s) "
+                "ON CONFLICT (k) DO UPDATE SET v = (search_meta.v::bigint + excluded.v::bigint)::text",
+                [("rows", str(sign * len(texts))), ("tokens", str(sign * tokens))],
+            )
+
+    def document_frequencies(self, tokens: list[str]) -> dict[str, int]:
+        """How many records contain each of ``tokens`` (as ``query_tokens`` splits them)."""
+        if not tokens:
+            return {}
+        with self.pool.connection() as conn:
+            return dict(conn.execute("SELECT term, n FROM search_words WHERE term = ANY(%s)", (tokens,)))
+
+    def texts(self, keys: list[int]) -> list[tuple[int, str]]:
+        """(key, indexed text) for ``keys``."""
+        with self.pool.connection() as conn:
+            return conn.execute("SELECT key, body || ' ' || tags FROM search_records WHERE key = ANY(%s)", (keys,)).fetchall()
+
+    def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
+        """Up to ``k`` (key, BM25 score) pairs, best first (``LexicalIndex.search``)."""
+        tokens = query_tokens(text)
+        if max_df is not None:
+            df = self.document_frequencies(tokens)
+            tokens = [t for t in tokens if df.get(t, 0) <= max_df]
+        if not tokens:
+            return []
+        terms = [next(iter(body)) for body, tags in self.tokenizer.counts([(t, "") for t in tokens]) if len(body) == 1
+                 and sum(body.values()) == 1]
+        if not terms:
+            return []
+        with self.pool.connection() as conn:
+            rows = conn.execute(_BM25, {"terms": terms, "k1": K1, "b": B, "k": k}).fetchall()
+        return [(int(key), float(s)) for key, s in rows]

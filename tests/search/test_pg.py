@@ -1,0 +1,101 @@
+"""What is PostgreSQL's own in the search index: BM25 computed in SQL ranks exactly as
+FTS5's bm25(), the HNSW side agrees with exact search, and writers in other processes
+are seen."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from claimscope.errors import StoreError
+from claimscope.search.index import SearchIndex
+from claimscope.search.pg_index import PostgresSearchIndex
+from claimscope.search.records import SearchRecord
+
+
+class HashEmbedder:
+    """Deterministic unit vectors from a digest of the text (no model needed)."""
+
+    name, dim = "hash-embedder", 16
+
+    def _embed(self, texts):
+        vecs = np.asarray([np.frombuffer(hashlib.sha512(t.encode()).digest()[:64], dtype=np.int32) for t in texts],
+                          dtype=np.float32).reshape(len(texts), self.dim)
+        return vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    embed_queries = embed_passages = _embed
+
+
+WORDS = ("river flood dam rain storm harvest wheat price bread tax school teacher vaccine clinic "
+         "élection député sénat réforme Straße Brücke Überschwemmung café naïve helping helped helps").split()
+
+
+def _corpus(n: int, seed: int = 0) -> list[SearchRecord]:
+    rng = np.random.default_rng(seed)
+    return [
+        SearchRecord(f"r{i}", " ".join(rng.choice(WORDS, size=int(rng.integers(3, 14)))),
+                     title=" ".join(rng.choice(WORDS, size=int(rng.integers(0, 4)))),
+                     keywords=tuple(rng.choice(WORDS, size=int(rng.integers(0, 3)))), date=f"2021-03-{1 + i % 28:02d}")
+        for i in range(n)
+    ]
+
+
+def _by_id(index, hits):
+    return [(index._meta[k].id, round(s, 9)) for k, s in hits]
+
+
+def test_bm25_in_sql_ranks_as_fts5(tmp_path, postgres_url):
+    records = _corpus(120)
+    sqlite_index = SearchIndex(tmp_path / "s.search.sqlite", HashEmbedder())
+    pg_index = PostgresSearchIndex(postgres_url, HashEmbedder())
+    for index in (sqlite_index, pg_index):
+        index.upsert(records, batch_size=16)
+        index.upsert([SearchRecord("r3", "bread price tax reform", keywords=("wheat",))])  # changed
+        index.remove(["r5", "r6"])
+    for query in ("bread price", "Die Brücke nach der Überschwemmung", "helping the river clinic",
+                  "naive cafe election", "wheat wheat harvest storm", "nothing matches here"):
+        for max_df in (None, 20):
+            expected = _by_id(sqlite_index, sqlite_index.lexical.search(query, 30, max_df))
+            assert _by_id(pg_index, pg_index.lexical.search(query, 30, max_df)) == expected
+    words = ["bread", "wheat", "brucke", "the"]
+    assert {w: n for w, n in pg_index.lexical.document_frequencies(words).items() if n} == {
+        w: n for w, n in sqlite_index.lexical.document_frequencies(words).items() if n}
+    for query in ("bread tax", "flood at the dam"):
+        assert [(h.id, round(h.score, 6)) for h in pg_index.search(query, k=10, min_confidence=0.0)] == [
+            (h.id, round(h.score, 6)) for h in sqlite_index.search(query, k=10, min_confidence=0.0)]
+    pg_index.close()
+
+
+def test_hnsw_mode_agrees_with_exact_search(postgres_url):
+    records = _corpus(60, seed=1)
+    exact = PostgresSearchIndex(postgres_url, HashEmbedder())
+    exact.upsert(records)
+    hnsw = PostgresSearchIndex(postgres_url, HashEmbedder(), ann_threshold=10)
+    query = np.asarray(HashEmbedder().embed_queries(["a query"])[0])
+    assert [k for k, _ in hnsw.dense.search(query, 5)] == [k for k, _ in exact.dense.search(query, 5)]
+    assert [h.id for h in hnsw.search("vaccine clinic school", k=5, min_confidence=0.0)] == [
+        h.id for h in exact.search("vaccine clinic school", k=5, min_confidence=0.0)]
+    exact.close()
+    hnsw.close()
+
+
+def test_an_index_sees_what_other_writers_wrote(postgres_url):
+    reader = PostgresSearchIndex(postgres_url, HashEmbedder())
+    writer = PostgresSearchIndex(postgres_url, HashEmbedder())
+    writer.upsert([*_corpus(9), SearchRecord("odd", "Zebras play the xylophone in quartz caves.")])
+    assert len(reader) == 10
+    assert reader.search("zebra xylophone quartz caves", k=1, min_confidence=0.0)[0].id == "odd"
+    writer.remove(["r4"])
+    assert len(reader) == 9 and "r4" not in {h.id for h in reader.search("bread price", min_confidence=0.0)}
+    moments = reader.dense.moments()
+    vectors = reader._vectors_of(list(reader._meta))
+    assert moments.n == 9 and np.allclose(moments.s1, vectors.sum(axis=0), atol=1e-4)
+    reader.close()
+    writer.close()
+
+
+def test_an_unreachable_database_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot open the fact-check database postgresql://x@127.0.0.1:1/db"):
+        PostgresSearchIndex("postgresql://x:pw@127.0.0.1:1/db", HashEmbedder())
