@@ -42,3 +42,16 @@ def test_sync_is_incremental_and_survives_reopen(store_location, tmp_path):
 def test_no_index_beside_a_database_url():
     with pytest.raises(StoreError):
         index_path("postgresql://db.example/claims")
+
+
+def test_matching_opens_a_postgresql_store_once_it_has_an_index(postgres_url):
+    from claimscope.search.sync import open_for_matching
+
+    assert open_for_matching(postgres_url) is None  # nothing indexed yet
+    with open_store(postgres_url) as store:
+        _write(store, FACTCHECKS)
+        sync(store, open_index(store))
+    store, index = open_for_matching(postgres_url)
+    assert len(index) == 2 and index.search("Les États-Unis aident l'EI", k=1, min_confidence=0.0)[0].id == "a"
+    index.close()
+    store.close()

@@ -54,18 +54,26 @@ def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
 
 def open_for_matching(location: str, embedder: Embedder | None = None) -> tuple | None:
     """The store at ``location`` and its index, or None when there is nothing to match
-    (no such file, no index beside it, or a store without an index file, such as
-    PostgreSQL). An index that cannot be used raises StoreError."""
+    (no such file, no index beside it, or, on PostgreSQL, nothing indexed yet). An
+    index that cannot be used raises StoreError."""
     from claimscope.store import open_store
+    from claimscope.store.postgres import is_postgres_url
 
-    if "://" in location or not Path(location).is_file() or not index_path(location).is_file():
+    if not is_postgres_url(location) and (
+        "://" in location or not Path(location).is_file() or not index_path(location).is_file()
+    ):
         return None
     store = open_store(location, create=False)
     try:
-        return store, open_index(store, embedder)
+        index = open_index(store, embedder)
     except StoreError:
         store.close()
         raise
+    if is_postgres_url(location) and len(index) == 0:
+        index.close()
+        store.close()
+        return None
+    return store, index
 
 
 def sync(store, index: SearchIndex, progress: Callable[[int], None] | None = None, batch: int = 256) -> int:
