@@ -14,7 +14,7 @@ filter, the calibrated threshold, the first 10 shown). Per split and per languag
 
     .venv/bin/python bench/eval_claim_queries.py
     .venv/bin/python bench/eval_claim_queries.py --threshold 0.3   # what another threshold shows
-    .venv/bin/python bench/eval_claim_queries.py --calibrate       # the balanced threshold on dev
+    .venv/bin/python bench/eval_claim_queries.py --fit             # refit on dev (``fit``), then measure
 
 The first run builds the evaluation store and embeds it (bench/eval_articles.py shares it).
 """
@@ -25,7 +25,10 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -93,32 +96,95 @@ def table(rows: list[dict], hits: dict, threshold: float) -> None:
         print(f"{lang:6}" + "".join(cells))
 
 
-def calibrate(rows: list[dict], hits: dict) -> float:
-    """The dev threshold balancing target queries shown their gold record against no-match
-    queries left empty (``eval_retrieval._balanced_threshold``)."""
-    from eval_retrieval import _balanced_threshold
+def _top_evidence(index, cands, gold_keys: set[int], dated: bool) -> tuple[list[dict], list[bool]]:
+    """Evidence and gold label of the first ``SHOWN`` candidates as ``search`` ranks them;
+    ``dated=False``: as if the text named no date (no date proximity, nothing stale)."""
+    from claimscope.search.fusion import FEATURES, date_evidence
 
+    feats = cands.features()
+    if not dated:
+        feats[:, FEATURES.index("date_prox")] = 0.0
+    order = np.argsort(-index.weights.score(feats))[:SHOWN]
+    centred, dates = cands.centred(), date_evidence(feats[:, FEATURES.index("date_prox")])
+    evidence = [{"centred": float(centred[i]), "cosine": float(cands.cos[i]), "date": float(dates[i]),
+                 "stale": float(cands.stale[i]) if dated else 0.0} for i in order]
+    return evidence, [cands.keys[i] in gold_keys for i in order]
+
+
+def fit(rows: list[dict]) -> dict:
+    """Refit on the dev split: the single-query confidence model's ``stale`` weight and
+    intercept (its other weights fixed as eval_retrieval.py --fit made them), over each
+    query's top hit, and for target queries also the top hit once their gold records are
+    taken out (the "nobody checked this" case); then the threshold balancing target
+    queries shown their gold record against no-match queries left empty
+    (``eval_retrieval._balanced_threshold``), over the queries as written and the same
+    queries as if they named no date, so that the threshold still guards a query without
+    one. Returns the new values of ``confidence`` and ``threshold``."""
+    from eval_retrieval import _balanced_threshold, cached_embedder
+    from factcheck_corpus import open_corpus
+
+    from claimscope.search.fusion import fit_logistic
+
+    store, index = open_corpus(cached_embedder())
+    key_of = {m.id: k for k, m in index._meta.items()}
+    ref_of = {r.source_ref: r.id for r in store.get_many(list(key_of))}
     dev = [r for r in rows if r["split"] == "dev"]
-    kept = [max([c for ref, c in hits[r["qid"]] if ref in r["gold"]] or [0.0]) for r in dev if r["gold"]]
-    worst = [max([c for _, c in hits[r["qid"]]] or [0.0]) for r in dev if not r["gold"]]
-    return _balanced_threshold(kept, worst)
+    vectors = index.embedder.embed_queries([index.prepare(r["text"]) for r in dev])
+    weights = dict(index.weights.confidence)
+    samples, labels = [], []
+    tops = []  # per query: its candidates and gold keys
+    for row, vec in zip(dev, vectors):
+        cands = index.candidates(row["text"], vec, "")
+        gold = {key_of[ref_of[g]] for g in row["gold"] if g in ref_of}
+        tops.append((cands, gold, bool(row["gold"])))
+        for c in (cands, cands.without(gold)) if gold else (cands,):
+            evidence, hit = _top_evidence(index, c, gold, dated=True)
+            samples.append(evidence[0])
+            labels.append(hit[0])
+    offset = [weights["bias"] + sum(w * e[k] for k, w in weights.items() if k not in ("bias", "stale")) for e in samples]
+    stale, shift = fit_logistic([[e["stale"]] for e in samples], labels, offset=offset)
+    weights.update(stale=round(float(stale), 4), bias=round(weights["bias"] + float(shift), 4))
+    index.weights = replace(index.weights, confidence=weights)
+    kept, worst = [], []
+    for cands, gold, target in tops:
+        for dated in (True, False):
+            evidence, hit = _top_evidence(index, cands, gold, dated)
+            conf = [index.weights.probability(e) for e in evidence]
+            if target:
+                kept.append(max([c for c, h in zip(conf, hit) if h] or [0.0]))
+            else:
+                worst.append(max(conf or [0.0]))
+    return {"confidence": weights, "threshold": _balanced_threshold(kept, worst)}
+
+
+def write_fit(fitted: dict) -> None:
+    """Store the fitted values in the versioned weights file (``fusion.WEIGHTS_FILE``)."""
+    from claimscope.search.fusion import WEIGHTS_FILE
+
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    data.update(fitted)
+    WEIGHTS_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=None, help="show above this confidence instead")
-    parser.add_argument("--calibrate", action="store_true", help="print the balanced threshold on dev too")
+    parser.add_argument("--fit", action="store_true",
+                        help="refit the stale weight, intercept and threshold on dev, write them to the weights file")
     args = parser.parse_args()
     if not QUERIES.exists():
         sys.exit(f"{QUERIES} is absent: the shared evaluation data is not on this machine")
-    from claimscope.search.fusion import FusionWeights
+    from claimscope.search.fusion import FusionWeights, _fitted
 
     rows = load()
+    if args.fit:
+        fitted = fit(rows)
+        write_fit(fitted)
+        _fitted.cache_clear()
+        print(f"written: {json.dumps(fitted)}")
     hits = ranked_hits(rows)
     threshold = FusionWeights().threshold if args.threshold is None else args.threshold
     table(rows, hits, threshold)
-    if args.calibrate:
-        print(f"balanced threshold on dev: {calibrate(rows, hits):.3f}")
 
 
 if __name__ == "__main__":

@@ -241,14 +241,16 @@ def _confidence_sample(weights: FusionWeights, cands: Candidates) -> list[float]
 
 
 def fit(embedder: Embedder | None = None) -> FusionWeights:
-    """Fit ranking weights, the confidence models and their thresholds (see module docstring).
+    """Fit ranking weights, the confidence models and the article threshold (see module docstring).
 
     Ranking: listwise over the training queries' candidates. Confidence: logistic over
     each training query's top hit, as it is and with its true fact-checks removed (the
     "nobody checked this" case), plus the dev fit half's no-match claims; the article
     sentence model on the same samples with the hit's score lead as one more feature.
-    Thresholds: the one that maximises the smaller of (dev fit claims whose fact-check
-    clears it, dev fit no-match claims left empty), and the same over the dev fit articles.
+    Article threshold: the one that maximises the smaller of (dev fit articles whose case
+    comes first and clears it, the same articles left empty once their case is taken out).
+    The single-query model's stale weight, its intercept and threshold are then refitted on
+    the claim queries by another hand (bench/eval_claim_queries.py --fit).
     """
     embedder = embedder or cached_embedder()
     samples = []  # (index, Candidates, gold keys, row id) per training query
@@ -268,15 +270,13 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
     conf_x, conf_y = np.asarray(conf_x), np.asarray(conf_y, dtype=float)
     cw = fit_logistic(conf_x[:, :3], conf_y)
     aw = fit_logistic(conf_x, conf_y)
-    weights = FusionWeights(rank=rank, confidence=tuple(round(float(v), 4) for v in cw),
-                            article_confidence=tuple(round(float(v), 4) for v in aw))
+    rounded = [round(float(v), 4) for v in (*cw, *aw)]
+    weights = FusionWeights(  # the stale weight and the threshold: bench/eval_claim_queries.py --fit, run after this
+        rank=rank, confidence={**FusionWeights().confidence, **dict(zip(("centred", "cosine", "date", "bias"), rounded[:4]))},
+        article_confidence=dict(zip(("centred", "cosine", "date", "lead", "bias"), rounded[4:])))
     dev_index = samples[-1][0]
     dev_index.weights = weights
     fit_rows = [r for r in load_devset() if dev_split(r) == "fit"]
-    kept = [max([h.confidence for h in dev_index.search(r["text"], k=10, min_confidence=0.0) if h.id in r["gold"]] or [0.0])
-            for r in fit_rows if r["kind"] == "claim"]
-    worst = [max([h.confidence for h in dev_index.search(r["text"], k=10, min_confidence=0.0)] or [0.0])
-             for r in fit_rows if r["kind"] == "nomatch"]
     kept_articles, worst_articles = [], []
     for row in (r for r in fit_rows if r["kind"] == "article"):
         results, _ = article_results(dev_index, row)
@@ -284,9 +284,7 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
         kept_articles.append(merged[0][0].confidence if merged and merged[0][0].id in row["gold"] else 0.0)
         without = merge_texts([[h for h in hits if h.id not in row["gold"]] for hits in results])
         worst_articles.append(max([h.confidence for h, _ in without] or [0.0]))
-    return dataclasses.replace(
-        weights, threshold=_balanced_threshold(kept, worst), article_threshold=_balanced_threshold(kept_articles, worst_articles)
-    )
+    return dataclasses.replace(weights, article_threshold=_balanced_threshold(kept_articles, worst_articles))
 
 
 def _balanced_threshold(kept: list[float], worst: list[float]) -> float:

@@ -8,13 +8,14 @@ turns that evidence into the feature matrix ``fusion.FusionWeights`` ranks and c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date as date_cls
 
 import numpy as np
 
 from claimscope.search.fusion import CENTRED_SCALE, FEATURES
+from claimscope.search.periods import gap_to_periods, parse_day, predates, text_periods
 
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
+STALE_DAYS = 365  # a record this much older than every period the query names is stale
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,13 @@ class Candidates:
     bm25: np.ndarray  # 0 where BM25 did not retrieve the record
     background: tuple[float, float]  # mean and sd of the query's cosine to any record
     entity: np.ndarray  # share of the query's entities the record names
-    date_gap: np.ndarray  # |record date - query date| in days, NaN when either is unknown
+    date_gap: np.ndarray  # |record date - query date| in days (``date_gaps``), NaN when unknown
     coverage: np.ndarray  # IDF-weighted share of the query's words found in the record
     hub: np.ndarray  # each record's cosine to the collection's mean vector
     mu2: float  # squared length of the collection's mean vector
     cross: np.ndarray  # 1 where the query's language is known and differs from the record's
     length: np.ndarray  # log(1 + distinct words of the record's indexed text, at most LENGTH_CAP)
+    stale: np.ndarray  # 1 where the record predates every period the query names (``date_gaps``)
 
     def centred(self) -> np.ndarray:
         """Cosine of query and record after subtracting the collection's mean vector from
@@ -92,12 +94,21 @@ class Candidates:
             self.mu2,
             self.cross[keep],
             self.length[keep],
+            self.stale[keep],
         )
 
 
-def gap_days(a: str, b: str) -> float:
-    """Days between two ISO dates; NaN when either is missing or malformed."""
-    try:
-        return float(abs((date_cls.fromisoformat(a) - date_cls.fromisoformat(b)).days))
-    except ValueError:
-        return float("nan")
+def date_gaps(text: str, date: str, record_dates: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per record: days between its date and the query's (NaN when either is unknown), and
+    whether it is stale (0/1). ``date`` is when the query was published; without it, the
+    periods the text names stand in for it (``periods.text_periods``: the gap is to the
+    nearest one, 0 inside it), and a record dated more than STALE_DAYS before all of them
+    is stale: a fact-check written then is not about what the text tells."""
+    if date:
+        day = parse_day(date)
+        periods = [(day, day)] if day else []
+    else:
+        periods = text_periods(text)
+    gaps = np.asarray([gap_to_periods(d, periods) for d in record_dates], dtype=np.float64)
+    stale = np.asarray([not date and predates(d, periods, STALE_DAYS) for d in record_dates], dtype=np.float64)
+    return gaps, stale

@@ -16,6 +16,8 @@ normalised features first:
   ``lex_rel`` it stays low when only a name matches, as in a query in another language);
 - ``date_prox``: 1 when the record is dated the day the query text was published,
   falling with the log of the gap in days to 0 at ten years (0 when a date is unknown);
+  without a publication date, the gap to the nearest period the text names ("in April
+  2019", "2017": ``periods.text_periods``; 0 inside it);
 - ``centred``: the cosine of query and record after subtracting the collection's mean
   vector from both (anisotropy corrected on both sides: a record close to the
   centroid, which looks a little similar to every query, is discounted), times
@@ -32,21 +34,27 @@ normalised features first:
 
 A linear model over the features ranks the candidates. The confidence that a hit
 really covers the query is a logistic model over the hit's centred cosine, its raw
-cosine and its date evidence: dense evidence only, which behaves alike for English
-tweets and for claims in other languages. A sentence of an article
+cosine and its date evidence (dense evidence, which behaves alike for English tweets and
+for claims in other languages), and whether the record predates every period the query
+names (``stale``: a fact-check cannot be about what happened after it). A sentence of an article
 (``SearchIndex.search_many``) gets a second model with one more feature, the hit's
 ``score_lead`` over its best rival: an article's sentences are often context rather
 than claims, and the best hit of a context sentence is one of a crowd of look-alikes,
 while a claim someone checked tends to find its fact-check well ahead of the rest. The
-weights were fitted by
-``bench/eval_retrieval.py --fit`` on CLEF training queries and the fit half of the
-multilingual dev set (docs/matching.md) and are plain numbers here.
+fitted numbers live in ``data/search/weights.json``: ranking and most of the confidence
+by ``bench/eval_retrieval.py --fit`` on CLEF training queries and the fit half of the
+multilingual dev set, the stale weight, the intercept and the threshold of a single
+query by ``bench/eval_claim_queries.py --fit`` on the dev split of the claim queries by
+another hand (docs/matching.md).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -60,58 +68,48 @@ FEATURES = ("dense_z", "dense_gap", "lex_rel", "lex_z", "entity", "coverage", "d
 ) + ("length",)
 
 
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "search" / "weights.json"
+
+
+@lru_cache(maxsize=1)
+def _fitted() -> dict:
+    """The fitted numbers (``data/search/weights.json``, versioned with the code)."""
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class FusionWeights:
-    """Ranking weights (one per feature) and the confidence model."""
+    """Ranking weights (one per feature), the two confidence models and their thresholds;
+    by default the fitted ones of ``data/search/weights.json``.
 
-    rank: dict[str, float] = field(
-        default_factory=lambda: {
-            "dense_z": 0.7283,
-            "dense_gap": 0.0486,
-            "lex_rel": 2.4576,
-            "lex_z": 2.1691,
-            "entity": 0.1033,
-            "coverage": 2.7338,
-            "date_prox": 6.9218,
-            "centred": 2.2003,
-            "x_lex_rel": -0.1536,
-            "x_lex_z": -0.7862,
-            "x_coverage": -0.0707,
-            "x_entity": 0.4734,
-            "length": 3.1228,
-        }
-    )
-    # confidence = sigmoid(a * centred cosine + b * cosine + c * date_evidence(date_prox) + d)
-    confidence: tuple[float, ...] = (9.9617, 10.5887, 3.6893, -13.027)
-    # the same for a sentence of an article, plus e * score_lead before d: an article's
-    # sentences are often context, not claims, and their best hit is then one of a crowd
-    article_confidence: tuple[float, ...] = (5.6433, 8.0857, 2.8894, 0.5534, -10.8492)
-    # hits below this confidence are not reported: on the dev split of the claim queries
-    # by another hand (../shared/data/claim-queries, bench/eval_claim_queries.py
-    # --calibrate), the threshold that keeps the most of both true matches and no-match
-    # queries emptied (0.335 on the project's own dev set hid a quarter of the right answers)
-    threshold: float = 0.3
-    # the same for an article's merged matches (``merge_texts``), chosen on the dev set's
-    # fit articles: the most of (case first and reported, nothing reported once the case
-    # is taken out of the collection)
-    article_threshold: float = 0.3
+    A confidence model maps evidence names to weights, ``bias`` being the intercept:
+    ``centred`` (the centred cosine), ``cosine``, ``date`` (``date_evidence``), ``stale``
+    (1 when the record predates every period the query names, ``Candidates.stale``) and,
+    for an article sentence, ``lead`` (its ``score_lead``: an article's sentences are often
+    context, not claims, and their best hit is then one of a crowd). Evidence a model has
+    no weight for does not count. ``threshold``: hits of a query below it are not shown
+    (balanced on the dev split of the claim queries by another hand); ``article_threshold``:
+    the same for an article's merged matches (``merge_texts``), chosen on the dev set's fit
+    articles.
+    """
+
+    rank: dict[str, float] = field(default_factory=lambda: dict(_fitted()["rank"]))
+    confidence: dict[str, float] = field(default_factory=lambda: dict(_fitted()["confidence"]))
+    article_confidence: dict[str, float] = field(default_factory=lambda: dict(_fitted()["article_confidence"]))
+    threshold: float = field(default_factory=lambda: float(_fitted()["threshold"]))
+    article_threshold: float = field(default_factory=lambda: float(_fitted()["article_threshold"]))
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """Ranking score of each row of ``features`` (columns in FEATURES order)."""
         w = np.asarray([self.rank.get(f, 0.0) for f in FEATURES], dtype=np.float64)
         return features @ w
 
-    def probability(self, centred: float, cosine: float, date_evidence: float, lead: float | None = None) -> float:
-        """Calibrated probability that a hit with this evidence covers the query
-        (``centred`` is the plain centred cosine, not the scaled feature). With
-        ``lead`` (the hit's ``score_lead``) the query is an article sentence and the
-        article model applies."""
-        if lead is None:
-            a, b, c, d = self.confidence
-            z = a * centred + b * cosine + c * date_evidence + d
-        else:
-            a, b, c, e, d = self.article_confidence
-            z = a * centred + b * cosine + c * date_evidence + e * lead + d
+    def probability(self, evidence: dict[str, float], article: bool = False) -> float:
+        """Calibrated probability that a hit with this ``evidence`` (names above; the
+        centred cosine plain, not the scaled feature) covers the query; ``article``: the
+        query is an article sentence and the article model applies."""
+        model = self.article_confidence if article else self.confidence
+        z = model.get("bias", 0.0) + sum(w * evidence.get(name, 0.0) for name, w in model.items() if name != "bias")
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -158,15 +156,17 @@ def date_evidence(date_prox: np.ndarray) -> np.ndarray:
     return np.where(date_prox > 0, date_prox - DATE_CENTRE, 0.0)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 50) -> np.ndarray:
-    """Weights (last one the intercept) of an L2-regularised logistic regression (Newton)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 50, offset: np.ndarray | None = None) -> np.ndarray:
+    """Weights (last one the intercept) of an L2-regularised logistic regression (Newton).
+    ``offset``: a fixed term added to each sample's logit (the part of a model not refitted)."""
     x = np.hstack([np.asarray(x, dtype=np.float64), np.ones((len(x), 1))])
     y = np.asarray(y, dtype=np.float64)
+    base = np.zeros(len(y)) if offset is None else np.asarray(offset, dtype=np.float64)
     w = np.zeros(x.shape[1])
     reg = l2 * np.eye(x.shape[1])
     reg[-1, -1] = 0.0
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + base, -30, 30)))
         grad = x.T @ (p - y) + reg @ w
         hess = (x * (p * (1 - p))[:, None]).T @ x + reg + 1e-9 * np.eye(x.shape[1])
         step = np.linalg.solve(hess, grad)

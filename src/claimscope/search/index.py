@@ -38,7 +38,7 @@ from claimscope import langid
 from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
-from claimscope.search.candidates import Candidates, SearchHit, gap_days
+from claimscope.search.candidates import Candidates, SearchHit, date_gaps
 from claimscope.search.dense import AnnIndex, DenseIndex
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
 from claimscope.search.lexical import LexicalIndex, query_tokens
@@ -333,6 +333,7 @@ class SearchIndex:
         centroid = np.asarray(self.dense.centroid(), dtype=np.float32)
         q_lang = langid.best(clean_query(text))[0]
         coverage, length = self._coverage(query, keys)
+        gaps, stale = date_gaps(text, date, [self._meta[k].date for k in keys])
         return Candidates(
             keys=keys,
             cos=np.asarray(cos, dtype=np.float64),
@@ -341,12 +342,13 @@ class SearchIndex:
             entity=np.asarray(
                 [len(q_ents & self._meta[k].entities) / len(q_ents) if q_ents else 0.0 for k in keys]
             ),
-            date_gap=np.asarray([gap_days(date, self._meta[k].date) for k in keys], dtype=np.float64),
+            date_gap=gaps,
             coverage=coverage,
             hub=np.asarray(self._cosines(centroid, keys), dtype=np.float64),
             mu2=float(centroid @ centroid),
             cross=np.asarray([bool(q_lang and self._meta[k].lang and self._meta[k].lang != q_lang) for k in keys], dtype=np.float64),
             length=length,
+            stale=stale,
         )
 
     def _max_df(self) -> int | None:
@@ -425,7 +427,9 @@ class SearchIndex:
             meta = self._meta[keys[i]]
             if (since and meta.date < since) or (lang and meta.lang != lang):
                 continue
-            conf = self.weights.probability(float(centred[i]), float(cos[i]), float(dated[i]), float(lead[i]) if article else None)
+            evidence = {"centred": float(centred[i]), "cosine": float(cos[i]), "date": float(dated[i]),
+                        "stale": float(cands.stale[i]), "lead": float(lead[i]) if article else 0.0}
+            conf = self.weights.probability(evidence, article)
             if conf >= min_confidence:
                 hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
             if len(hits) == k:

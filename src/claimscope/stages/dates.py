@@ -29,6 +29,8 @@ class DateMention:
     order: str  # "md", "dm", "my" (no day: order says nothing), "dmy", "mdy"
     langs: frozenset[str]  # languages whose month names include it; empty for numeric dates
     iso: str | None  # YYYY-MM-DD when year, month and day are known
+    month: int | None = None  # when the languages of its month name agree on the number
+    year: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +124,9 @@ def _named(match: re.Match, order: str) -> DateMention | None:
     if day is not None and not 1 <= day <= 31:
         return None
     numbers = set(langs.values())
-    iso = f"{year}-{numbers.pop():02d}-{day:02d}" if year and day and len(numbers) == 1 else None
-    return DateMention(match.start(), match.end(), order, frozenset(langs), iso)
+    month = numbers.pop() if len(numbers) == 1 else None
+    iso = f"{year}-{month:02d}-{day:02d}" if year and day and month else None
+    return DateMention(match.start(), match.end(), order, frozenset(langs), iso, month, int(year) if year else None)
 
 
 def _numeric(match: re.Match) -> DateMention | None:
