@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimscope.model import Paragraph, Sentence
+from claimscope.stages.sourcing.names import bare_name
 from tests.sourcing.test_chain import STAGE, make
 
 
@@ -107,3 +108,36 @@ def test_a_platform_is_not_a_source():
             "gives no shop name and no test result.")
     _, chain = run(text)
     assert "Facebook" not in names(chain)
+
+
+def test_a_document_after_a_relay_cue_stands_for_the_body_behind_it():
+    text = ("Bridge closed\n\nThe old river bridge will stay closed for two years, the daily Morning Ledger "
+            "reported, citing a statement from the Roads Office.\n\nDrivers face long detours.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Morning Ledger", "Roads Office"]
+    assert chain.hops[-1].kind == "speaker"
+
+
+def test_hop_names_in_their_shortest_form():
+    assert bare_name("the newspaper Valley Courier", "en") == "Valley Courier"
+    assert bare_name("the report of the Water Board", "en") == "Water Board"
+    assert bare_name("the head of the Water Board", "en") == "the head of the Water Board"
+
+
+def test_a_credit_line_of_outlet_nouns_names_no_one():
+    text = ("Storm hits coast\n\nA storm with winds of 130 km/h hit the northern coast overnight and cut power "
+            "to twenty thousand homes.\n\nSource: Agencies")
+    _, chain = run(text, findings=[("credit_line", "Source: Agencies", "source_line", "Agencies")])
+    assert names(chain) == ["this article"]
+
+
+def test_only_an_anonymous_source_that_spoke_to_the_article_adds_to_a_relayed_claim():
+    told = ("Clinic closing\n\nThe night clinic of the old hospital will close in May, the portal Town Wire reported."
+            "\n\nA nurse who asked not to be named told us the staff had been informed last week.")
+    _, chain = run(told, [("A nurse who asked not to be named", "told us",
+                           "the staff had been informed last week", True)])
+    assert chain.independent_sources == 2 and "anonymous_source" in {f.kind for f in chain.flags}
+    quoted = told.replace("told us", "told a Town Wire reporter")
+    _, chain = run(quoted, [("A nurse who asked not to be named", "told a Town Wire reporter",
+                             "the staff had been informed last week", True)])
+    assert chain.independent_sources == 1

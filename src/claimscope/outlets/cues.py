@@ -16,7 +16,9 @@ Each table lists, for one language:
 - ``coordinators``: words joining two sources a relay cue names ("and", "et", "i");
 - ``host_nouns``: a broadcast's own presenters ("anchor", "présentatrice", "ведущий"): in a
   transcript their lines are the programme's voice, not a source;
-- ``byline_cues``: words introducing the author in a byline ("By", "Von", "Posté par").
+- ``byline_cues``: words introducing the author in a byline ("By", "Von", "Posté par");
+- ``first_person``: the writer's own "we/us/our" ("nous", "uns", "нам"): an anonymous source
+  that spoke to the article itself ("a reader told us") is a source of its own.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -31,7 +33,7 @@ from importlib import resources
 
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
          "anonymous_nouns", "coordinators", "host_nouns",
-         "byline_cues")
+         "byline_cues", "first_person")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Document
+from ...outlets import cues
 from ...outlets.speakers import group
 from .names import Names, same_name
 from .route import FOLLOW_PARAGRAPHS, Chain
@@ -63,9 +66,32 @@ def independent_sources(chain: Chain) -> int:
     others = _others(chain, CORROBORATION_PARAGRAPHS)
     if any(h.is_outlet for h in chain.hops):
         nearby = _others(chain, FOLLOW_PARAGRAPHS).values()
-        anonymous = any(chain.doc.attributions[i].anonymous for nodes in nearby for i in nodes)
+        anonymous = any(_told_us(chain, i) for nodes in nearby for i in nodes)
         return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
     return 1 + len(others)
+
+
+def _told_us(chain: Chain, i: int) -> bool:
+    """Is attribution ``i`` an anonymous source that spoke to the article itself ("a reader
+    told us", "nous l'a confirmé", "confirmed to this blog": first person, or an outlet noun
+    with no name after it), not one the relayed outlet quotes?"""
+    a = chain.doc.attributions[i]
+    if not a.anonymous:
+        return False
+    start = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    end = max(a.cue_end, a.speaker_end or 0)
+    if a.content_start >= end:
+        end = a.content_start
+    text, lang = chain.doc.text, chain.lang(start)
+    if cues.find("first_person", text, lang, start, end):
+        return True
+    return any(not _named_after(text[m.end():end]) for m in cues.find("outlet_nouns", text, lang, start, end))
+
+
+def _named_after(rest: str) -> bool:
+    """Does ``rest`` open on a capitalised word ("the blog Xyz", not "this blog that")?"""
+    first = re.match(r"[\s«„“\"]*([^\W\d_])", rest)
+    return bool(first) and first.group(1).isupper()
 
 
 def article_sources(chain: Chain) -> int:
