@@ -73,7 +73,7 @@ def independent_sources(chain: Chain) -> int:
 
 def _told_us(chain: Chain, i: int) -> bool:
     """Is attribution ``i`` an anonymous source that spoke to the article itself ("a reader
-    told us", "nous l'a confirmé", "confirmed to this blog": first person, or an outlet noun
+    told us", "une lectrice nous a écrit", "confirmed to this blog": first person, or an outlet noun
     with no name after it), not one the relayed outlet quotes?"""
     a = chain.doc.attributions[i]
     if not a.anonymous:

@@ -483,7 +483,7 @@ class Chain:
 
     def _document(self, said: str, start: int) -> tuple[int, int] | None:
         """When ``said`` opens on a document noun, the span of the body named in its complement
-        ("the statement of the X ministry", "komunikat Ministerstwa X"), else of the noun."""
+        ("the statement of the X ministry", "oświadczenie Ministerstwa X"), else of the noun."""
         lang = self.lang(start)
         stop = cues.stopwords(lang)
         noun = next(iter(cues.find("primary_material", said, lang)), None)
