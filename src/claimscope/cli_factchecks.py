@@ -149,11 +149,10 @@ def _sync_index(store, rebuild: bool = False) -> int:
     """Bring the search index beside ``store`` up to date, with a progress bar on stderr."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .search.sync import index_path, open_index, sync
+    from .search.sync import drop_index, open_index, sync
 
-    path = index_path(store.location)
     if rebuild:
-        path.unlink(missing_ok=True)
+        drop_index(store)
     index = open_index(store)
     todo = max(store.count() - len(index), 0)
     columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
@@ -263,11 +262,11 @@ def _print_fields(data: dict) -> None:
 @json_option
 def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
     """Find fact-checks covering TEXT, in any language (hybrid search with a confidence)."""
-    from .search.sync import index_path
+    from .search.sync import index_exists
 
     since = _iso_date(since)
     with open_store(db, create=False) as store:
-        if index_path(store.location).exists():
+        if index_exists(store):
             hits = _indexed_search(store, text, lang, since, verdict, publisher, limit)
             key = "confidence"
         else:

@@ -99,3 +99,29 @@ def test_an_index_sees_what_other_writers_wrote(postgres_url):
 def test_an_unreachable_database_is_a_store_error():
     with pytest.raises(StoreError, match="cannot open the fact-check database postgresql://x@127.0.0.1:1/db"):
         PostgresSearchIndex("postgresql://x:pw@127.0.0.1:1/db", HashEmbedder())
+
+
+def test_the_cli_imports_indexes_searches_and_rebuilds_on_postgresql(postgres_url, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from claimscope import cli
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"claim": "Drinking sea water cures the flu.", "rating": "False", "review_url": "https://c.example/1",
+         "language": "en", "review_date": "2023-01-05"},
+        {"claim": "The new bridge was paid for by a foreign lottery.", "rating": "Misleading",
+         "review_url": "https://c.example/2", "language": "en"},
+    ]), encoding="utf-8")
+
+    def run(*args):
+        done = CliRunner().invoke(cli.main, ["factchecks", *args, "--db", postgres_url])
+        assert done.exit_code == 0, done.output
+        return done.output
+
+    assert "indexed 2 new or changed" in run("import", str(feed))
+    found = json.loads(run("search", "L'eau de mer guérit-elle la grippe ?", "--json"))
+    assert found[0]["claim"].startswith("Drinking sea water") and "confidence" in found[0]
+    assert "indexed 2 new or changed" in run("reindex", "--rebuild")

@@ -282,3 +282,16 @@ def _days_apart(day: date_cls, other: str) -> float:
         return abs((date_cls.fromisoformat(other) - day).days)
     except ValueError:
         return float("inf")
+
+
+def has_index(store) -> bool:
+    """Whether the PostgreSQL ``store``'s database has anything indexed for search."""
+    with store.pool.connection() as conn:
+        return conn.execute("SELECT EXISTS (SELECT 1 FROM search_records)").fetchone()[0]
+
+
+def drop_index(store) -> None:
+    """Empty the search index of the PostgreSQL ``store`` (``reindex --rebuild``)."""
+    with store.pool.connection() as conn, conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        conn.execute("TRUNCATE search_postings, search_records, search_terms, search_words, search_meta, search_blobs")

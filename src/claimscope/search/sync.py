@@ -52,6 +52,29 @@ def open_index(store, embedder: Embedder | None = None) -> SearchIndex:
     return SearchIndex(index_path(store.location), embedder or default_embedder())
 
 
+def index_exists(store) -> bool:
+    """Whether ``store`` has a search index: a file beside it, or rows in its PostgreSQL database."""
+    from claimscope.store.postgres import PostgresStore
+
+    if isinstance(store, PostgresStore):
+        from claimscope.search.pg_index import has_index
+
+        return has_index(store)
+    return index_path(store.location).exists()
+
+
+def drop_index(store) -> None:
+    """Delete the search index of ``store`` (it is built again by the next ``sync``)."""
+    from claimscope.store.postgres import PostgresStore
+
+    if isinstance(store, PostgresStore):
+        from claimscope.search import pg_index
+
+        pg_index.drop_index(store)
+    else:
+        index_path(store.location).unlink(missing_ok=True)
+
+
 def open_for_matching(location: str, embedder: Embedder | None = None) -> tuple | None:
     """The store at ``location`` and its index, or None when there is nothing to match
     (no such file, no index beside it, or, on PostgreSQL, nothing indexed yet). An
