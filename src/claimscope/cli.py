@@ -6,13 +6,14 @@ Expected failures (bad input, unsafe URL, unreadable store...) print one line,
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .cli_batch import batch as batch_command
+from .cli_batch import run_batch_command
 from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, output_errors
 from .cli_factchecks import factchecks
 from .cli_outlets import outlets
@@ -30,6 +31,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+main.add_command(batch_command)
 main.add_command(factchecks)
 main.add_command(outlets)
 
@@ -46,7 +48,7 @@ main.add_command(outlets)
 )
 @click.option(
     "--batch", type=click.Path(dir_okay=False, path_type=Path),
-    help="Analyse every record of a JSONL file; write one JSON report per line to --out.",
+    help="Analyse every record of a JSONL file; write one JSON report per line to --out (as `claimscope batch`).",
 )
 @click.option(
     "--allow-private-urls", is_flag=True,
@@ -83,9 +85,7 @@ def check(ctx, source, fmt, out, batch, allow_private_urls, timeout, db, ratings
         check_output_path(out)
     settings = Settings.from_env(db=db, ratings_db=ratings_db, matching=not no_matching)
     if batch is not None:
-        records = ingest.read_batch(batch)  # a missing or unreadable batch stops here, before --out is opened
-        with Analyzer(settings) as analyzer:
-            _check_batch(analyzer, records, out, debug=bool((ctx.find_root().obj or {}).get("debug")))
+        run_batch_command(ctx, [batch], out, settings)
         return
     article = ingest.load(
         source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
@@ -110,20 +110,6 @@ def _emit(view: dict, fmt: str, out: Path | None) -> None:
         else:
             click.echo(render(view, fmt), nl=False)
         sys.stdout.flush()
-
-
-def _check_batch(analyzer, records, out: Path, debug: bool) -> None:
-    from rich.progress import Progress
-
-    done = failed = 0
-    with output_errors(str(out)), out.open("w", encoding="utf-8") as sink, Progress(transient=True) as progress:
-        task = progress.add_task("checking", total=None)
-        for record in analyzer.analyze_records(records, debug=debug):
-            failed += "error" in record
-            done += 1
-            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-            progress.advance(task)
-    click.echo(f"{done} records: {done - failed} analysed, {failed} failed -> {out}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

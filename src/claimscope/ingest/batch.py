@@ -3,12 +3,15 @@
 A record has ``text`` or ``html`` (exactly one, a string) and optionally ``id``
 (string or integer), ``url``, ``title``, ``date`` (YYYY-MM-DD), ``lang`` (ISO 639
 code). Other fields are ignored. Blank lines are skipped. See docs/input.md.
+Each record carries the SHA-256 of its line (``content_hash``), by which a resumed
+batch run knows what it has done (docs/batch.md).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -32,12 +35,18 @@ _SKIP_CHUNK = 1 << 20
 
 @dataclass(frozen=True)
 class BatchItem:
-    """One record of a batch: its 1-based line, its id, and either an article or an error."""
+    """One record of a batch: its id, and either an article or an error.
 
-    line: int
+    ``line`` is its 1-based line in a JSONL batch (None for an input that has no lines:
+    a file of a folder, a WARC record); ``content_hash`` is the SHA-256 (hex) of the
+    bytes it was read from (None when they could not be read).
+    """
+
+    line: int | None
     id: str | None
     article: Article | None = None
     error: InputError | None = None
+    content_hash: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -64,36 +73,49 @@ def _records_of_file(path: Path, handle: IO[bytes], max_bytes: int) -> Iterator[
 
 
 def _records(stream: IO, name: str, max_bytes: int) -> Iterator[BatchItem]:
-    for number, line in enumerate(_lines(stream, max_bytes), 1):
+    for number, (line, digest) in enumerate(_lines(stream, max_bytes), 1):
         if line is None:
             yield BatchItem(number, f"line-{number}", error=InputError(
-                f"line {number} of {name} is over the {size_label(max_bytes)} record limit: shorten it"))
+                f"line {number} of {name} is over the {size_label(max_bytes)} record limit: shorten it"),
+                content_hash=digest)
             continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8")
             except UnicodeDecodeError:
                 yield BatchItem(number, f"line-{number}", error=InputError(
-                    f"line {number} of {name} is not valid UTF-8: save the batch as UTF-8"))
+                    f"line {number} of {name} is not valid UTF-8: save the batch as UTF-8"), content_hash=digest)
                 continue
         line = line.removeprefix("\ufeff")  # a BOM: at the start, or where files were concatenated
         if line.strip():
-            yield _item(number, line, name)
+            yield dataclasses.replace(_item(number, line, name), content_hash=digest)
 
 
-def _lines(stream: IO, limit: int) -> Iterator[bytes | str | None]:
-    """Each line, or None for a line over ``limit`` (whose rest is skipped unread into memory)."""
+def _lines(stream: IO, limit: int) -> Iterator[tuple[bytes | str | None, str]]:
+    """Each line (or None for a line over ``limit``, whose rest is skipped unread into
+    memory) and the SHA-256 of its bytes without the line break."""
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return
         newline = b"\n" if isinstance(line, bytes) else "\n"
+        digest = hashlib.sha256()
         if len(line.rstrip(newline)) <= limit:
-            yield line
+            _hash(digest, line)
+            yield line, digest.hexdigest()
             continue
-        while line and not line.endswith(newline):
+        while line:
+            _hash(digest, line)
+            if line.endswith(newline):
+                break
             line = stream.readline(_SKIP_CHUNK)
-        yield None
+        yield None, digest.hexdigest()
+
+
+def _hash(digest, part: bytes | str) -> None:
+    if isinstance(part, str):
+        part = part.encode("utf-8", "surrogatepass")
+    digest.update(part.removesuffix(b"\n").removesuffix(b"\r") if part.endswith(b"\n") else part)
 
 
 def _item(number: int, line: str, name: str) -> BatchItem:
