@@ -259,33 +259,28 @@ def make_analyzer(with_matching: bool = True):
     """A function article row -> report dict, running every stage ``check`` runs."""
     import dataclasses
 
-    from claimscope import ingest
-    from claimscope.pipeline import Pipeline
-    from claimscope.report import build
-    from claimscope.stages import default_stages
-    from claimscope.stages.matching import Matching
+    from claimscope import Analyzer, Settings, ingest
 
-    stages = [s for s in default_stages() if s.name != "matching"]
-    if with_matching:
-        stages.append(_matching_stage(Matching))
-    pipeline = Pipeline(stages)
+    given = _corpus() if with_matching else None
+    analyzer = Analyzer(Settings(matching=with_matching), resources=given)
 
     def analyze(row: dict) -> dict:
         article = ingest.from_text(row["text"])
         meta = dataclasses.replace(article.meta, date=row.get("date"))
-        return build(pipeline.run(dataclasses.replace(article, meta=meta)))
+        return analyzer.analyze(dataclasses.replace(article, meta=meta)).data
 
     return analyze
 
 
-def _matching_stage(matching_cls):
-    """Matching over an index of Snopes (CLEF 2022) and EUvsDisinfo records, held in a
-    real SQLite store (cached beside the embedding cache, built on first use)."""
+def _corpus():
+    """Resources holding an index of Snopes (CLEF 2022) and EUvsDisinfo records, in a real
+    SQLite store (cached beside the embedding cache, built on first use)."""
+    from claimscope import Resources
     from eval_retrieval import cached_embedder
     from factcheck_corpus import open_corpus
 
     store, index = open_corpus(cached_embedder())
-    return matching_cls(store=store, index=index)
+    return Resources(store=store, index=index)
 
 
 def evaluate(rows: list[dict] | None = None, with_matching: bool = True) -> dict[str, dict]:

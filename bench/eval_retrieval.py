@@ -175,7 +175,7 @@ def article_queries(text: str, date: str = "") -> tuple[list[str], str, list[boo
     article = ingest.from_text(text)
     if date:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, date=date))
-    doc = Pipeline([s for s in default_stages() if s.name != "matching"]).run(article)
+    doc = Pipeline(default_stages()).run(article)  # without resources: no fact-check matching
     chosen, front = query_sentences(doc), front_paragraphs(doc)
     texts = [doc.text[doc.sentences[i].start : doc.sentences[i].end] for i in chosen]
     return texts, article_date(doc), [doc.sentences[i].paragraph in front for i in chosen]

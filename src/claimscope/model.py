@@ -85,6 +85,12 @@ class StageRun:
         return f"{self.name}@{self.version}"
 
 
+def stage_tag(stage) -> str:
+    """The ``name@version`` string every finding of ``stage`` (any object with ``name``
+    and ``version``, see ``pipeline.Stage``) carries."""
+    return f"{stage.name}@{stage.version}"
+
+
 @dataclass(frozen=True)
 class Document:
     """An article and everything the stages have found in it so far."""

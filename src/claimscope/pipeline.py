@@ -35,11 +35,6 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-def stage_tag(stage: Stage) -> str:
-    """The ``name@version`` string every finding of ``stage`` carries."""
-    return f"{stage.name}@{stage.version}"
-
-
 class Pipeline:
     def __init__(self, stages: Sequence[Stage]):
         self.stages = tuple(stages)

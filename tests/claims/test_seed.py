@@ -10,6 +10,7 @@ from claimscope.settings import Settings
 from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import foundation_stages
+from claimscope.stages.attribution import AttributionStage
 from claimscope.stages.claims import ClaimsStage, ranked
 
 # Short phrases that locate the sentences carrying the article's central claims:
@@ -29,7 +30,7 @@ def heads():
 @pytest.mark.parametrize("head", list(heads()))
 def test_central_claims_are_checkworthy(shared_dir, head):
     text = (shared_dir / "seed" / "albu-kamal-fr.txt").read_text(encoding="utf-8")
-    doc = Pipeline([*foundation_stages(), ClaimsStage(head=head)]).run(Article(text))
+    doc = Pipeline([*foundation_stages(), AttributionStage(), ClaimsStage(head=head)]).run(Article(text))
     by_phrase = {}
     for claim in doc.claims:
         for phrase in MUST_BE_CHECKWORTHY + NOT_CHECKWORTHY:

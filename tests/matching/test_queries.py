@@ -6,8 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Sentence, SourceChain
-from claimscope.stages.matching import (article_date, flag_fact_checked, front_paragraphs, front_sentences, headline,
+from claimscope.stages.matching import (article_date, front_paragraphs, front_sentences, headline,
                                         query_sentences)
+from claimscope.stages.triage import flag_fact_checked
 
 # Written for these tests.
 LINES = [

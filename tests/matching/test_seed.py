@@ -31,8 +31,8 @@ def seed_run(shared_dir, tmp_path):
     import_sources(store, [str(shared_dir / "data" / "disinfo" / "euvsdisinfo-cases-2015-2021.csv")], ImportOptions())
     index = open_index(store, CachedEmbedder(default_embedder(), cache_path()))
     assert sync(store, index) == store.count() > 10_000
-    stages = [s for s in default_stages() if s.name != "matching"]
-    doc = Pipeline([*stages, Matching(store=store, index=index)]).run(
+    stages = [Matching(store=store, index=index) if s.name == "matching" else s for s in default_stages()]
+    doc = Pipeline(stages).run(
         ingest.load(str(shared_dir / "seed" / "albu-kamal-fr.txt")))
     yield store, index, doc
     store.close()

@@ -42,8 +42,7 @@ def _store_with_index(tmp_path):
 
 
 def _pipeline(matching):
-    stages = [s for s in default_stages() if s.name != "matching"]
-    return Pipeline([*stages, matching])
+    return Pipeline([matching if s.name == "matching" else s for s in default_stages()])
 
 
 def test_without_a_store_nothing_is_matched_or_created(tmp_path):

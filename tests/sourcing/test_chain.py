@@ -6,6 +6,7 @@ import re
 
 from claimscope.model import Article, Attribution, Document, Finding, Meta, Sentence
 from claimscope.stages.sourcing import Sourcing
+from claimscope.stages.triage import Triage
 
 STAGE = Sourcing()
 
@@ -84,7 +85,7 @@ def test_translation_findings_become_flags():
 
 
 def test_document_without_sources():
-    doc = STAGE(make("It rained."))
+    doc = Triage()(STAGE(make("It rained.")))
     (chain,) = doc.sourcing
     assert [h.kind for h in chain.hops] == ["article"] and chain.independent_sources == 0
     assert doc.triage and "no source named" in doc.triage[0]

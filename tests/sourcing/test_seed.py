@@ -8,16 +8,19 @@ from claimscope.pipeline import Pipeline
 from claimscope.stages.attribution import AttributionStage
 from claimscope.stages.claims import ClaimsStage
 from claimscope.stages.language import Language
+from claimscope.stages.matching import Matching
 from claimscope.stages.segment import Segment
 from claimscope.stages.sourcing import Sourcing
 from claimscope.stages.traces import Traces
+from claimscope.stages.triage import Triage
 
 
 def test_seed_chain(shared_dir, tmp_path):
     text = (shared_dir / "seed" / "albu-kamal-fr.txt").read_text(encoding="utf-8")
     with RatingsDB(tmp_path / "ratings.sqlite") as db:
         db.import_file(shared_dir / "data" / "domain-ratings" / "domain_pc1.csv")
-        stages = [Segment(), Language(), Traces(), AttributionStage(), ClaimsStage(), Sourcing(ratings=db)]
+        stages = [Segment(), Language(), Traces(), AttributionStage(), ClaimsStage(), Sourcing(ratings=db),
+                  Matching(), Triage()]
         doc = Pipeline(stages).run(Article(text))
     (chain,) = doc.sourcing
     article, credit, agency, speaker = chain.hops

@@ -9,6 +9,7 @@ from .matching import Matching
 from .segment import Segment
 from .sourcing import Sourcing
 from .traces import Traces
+from .triage import Triage
 
 
 def foundation_stages() -> list:
@@ -26,4 +27,5 @@ def default_stages(resources=None) -> list:
         ClaimsStage(embedder=res and res.embedder, head=res and res.head),
         Sourcing(ratings=res and res.ratings),
         Matching(store=res and res.store, index=res and res.index),
+        Triage(),
     ]

@@ -6,8 +6,7 @@ hand features are read from the per-language cue tables, and a small head (see
 ``claimscope.checkworthy.head``) turns both into a score. A sentence the page's
 structure shows is no claim (headline, label line, question, page furniture found by
 the traces stage: ``claimscope.checkworthy.shape``) keeps its score but is never
-check-worthy. Claims point at their sentence; when attributions exist, a claim points
-at the attribution covering it.
+check-worthy. Claims point at their sentence, and at the attribution covering it.
 """
 
 from __future__ import annotations
@@ -20,14 +19,14 @@ from ..checkworthy import features, shape
 from ..checkworthy.clef import clean
 from ..checkworthy.head import Head, load_head
 from ..embed import Embedder, default_embedder
-from ..model import Claim, Document
+from ..model import Claim, Document, stage_tag
 
 class ClaimsStage:
-    """Scores every sentence of a document (requires "sentences" and "traces", provides
-    "claims")."""
+    """Scores every sentence of a document (requires sentences, language, traces and
+    attributions; provides "claims")."""
 
     name = "claims"
-    requires = ("sentences", "traces")
+    requires = ("sentences", "language", "traces", "attributions")
     provides = ("claims",)
 
     def __init__(self, embedder: Embedder | None = None, head: Head | None = None):
@@ -51,7 +50,7 @@ class ClaimsStage:
             feats[i] = features.vector(texts[i], langs[i], c)
         scores = self.head.scores(vectors, feats)
         excluded = shape.not_claims(doc)
-        tag = f"{self.name}@{self.version}"
+        tag = stage_tag(self)
         claims = tuple(
             Claim(
                 sentence=i, start=s.start, end=s.end, score=round(float(scores[i]), 4),
@@ -62,7 +61,7 @@ class ClaimsStage:
         )
         model = doc.vectors_model if vectors is doc.sentence_vectors else self.embedder.name
         doc = doc.evolve(claims=claims, sentence_vectors=vectors, vectors_model=model)
-        return link_attributions(doc) if doc.attributions else doc
+        return link_attributions(doc)
 
     def _vectors(self, doc: Document, texts: list[str]) -> np.ndarray:
         known = doc.sentence_vectors
@@ -80,8 +79,7 @@ def sentence_text(doc: Document, index: int) -> str:
 
 def link_attributions(doc: Document) -> Document:
     """Point each claim at the attribution whose content or cue overlaps its sentence;
-    of nested ones ("according to X, Y said") the innermost, the original speaker.
-    (Call it after the attribution stage when that stage runs after this one.)"""
+    of nested ones ("according to X, Y said") the innermost, the original speaker."""
     spans = [
         (i, min(a.content_start, a.cue_start), max(a.content_end, a.cue_end))
         for i, a in enumerate(doc.attributions)

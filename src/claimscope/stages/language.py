@@ -30,8 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import langid
-from ..model import Document, Finding
-from ..pipeline import stage_tag
+from ..model import Document, Finding, stage_tag
 from .langdata import common, in_a, language_name, table, tables
 from .segment import line_groups, quote_spans
 

@@ -1,30 +1,26 @@
 """Stage ``matching``: existing fact-checks that cover the article's claims.
 
-Needs ``claims``; provides ``matches``. It queries the hybrid search index beside the
+Needs sentences, language, traces and claims; provides ``matches``. It queries the hybrid search index beside the
 fact-check store (docs/matching.md) with the article's claim sentences (the headline,
 the lead and the check-worthy sentences; never boilerplate or credit lines) and the
 article's date, and keeps the fact-checks above the calibrated confidence threshold.
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
-``Document.notices`` and the rest of the report stands. A match adds a flag to the main
-sourcing chain: ``known_disinformation`` when its verdict says the claim is false,
-``already_fact_checked`` otherwise.
+``Document.notices`` and the rest of the report stands. The flag a match puts on the
+main sourcing chain comes from the final ``triage`` stage (``stages/triage.py``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from functools import lru_cache
 
 from ..errors import StoreError
-from ..model import Document, Flag, Match
-from ..pipeline import stage_tag
+from ..model import Document, Match, stage_tag
 from .claims import sentence_text
 from .dates import full_dates
 from .langdata import tables
 
-FALSE_VERDICTS = ("false", "mostly_false", "disinformation", "misleading")
 MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words (bylines and labels are shorter)
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
@@ -110,7 +106,7 @@ class Matching:
                   source_ref=fc.source_ref, article_date=date or None)
             for hit, i in hits if (fc := records.get(hit.id)) is not None
         )
-        return flag_fact_checked(doc.evolve(matches=matches))
+        return doc.evolve(matches=matches)
 
     def _known(self, doc: Document, chosen: list[int]) -> dict:
         """The claims stage's vectors of these sentences, when the index's model made them."""
@@ -177,23 +173,3 @@ def article_date(doc: Document) -> str:
     found = full_dates(doc.text, doc.language)
     early = [iso for at, iso in found if at < DATELINE_CHARS]
     return early[0] if early else max((iso for _, iso in found), default="")
-
-
-def flag_fact_checked(doc: Document) -> Document:
-    """Flag the main sourcing chain when the article repeats a checked claim: with
-    ``known_disinformation`` when a match rates it false, else ``already_fact_checked``
-    (a fact-check without a false verdict, e.g. unrated)."""
-    if not doc.matches or not doc.sourcing:
-        return doc
-    from ..outlets.flags import triage
-
-    bad = next((m for m in doc.matches if m.verdict in FALSE_VERDICTS), None)
-    if bad is not None:
-        flag = Flag("known_disinformation", f"already fact-checked as {bad.verdict.replace('_', ' ')} by "
-                    f"{bad.publisher or 'a fact-checker'}", bad.start, bad.end)
-    else:
-        m = doc.matches[0]
-        flag = Flag("already_fact_checked", f"already fact-checked by {m.publisher or 'a fact-checker'}", m.start, m.end)
-    chain = doc.sourcing[0]
-    chain = dataclasses.replace(chain, flags=(flag, *chain.flags))
-    return doc.evolve(sourcing=(chain, *doc.sourcing[1:]), triage=triage(doc, chain))

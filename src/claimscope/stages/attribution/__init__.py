@@ -33,11 +33,11 @@ NAME, VERSION = "attribution", "1"
 
 
 class AttributionStage:
-    """Pipeline stage: needs ``sentences``, provides ``attributions``."""
+    """Pipeline stage: needs ``sentences`` and ``language``, provides ``attributions``."""
 
     name = NAME
     version = VERSION
-    requires = ("sentences",)
+    requires = ("sentences", "language")
     provides = ("attributions",)
 
     def __call__(self, doc: Document) -> Document:

@@ -1,4 +1,4 @@
-"""Stage ``sourcing``: the main claim, its sourcing chain, independent sources, flags, triage.
+"""Stage ``sourcing``: the main claim, its sourcing chain, independent sources, flags.
 
 Needs sentences, language, traces (credit lines, translation damage), attributions and
 claims; provides ``sourcing``. See docs/sourcing.md. The chain logic lives here, in reading
@@ -10,12 +10,11 @@ user imported into with ``claimscope outlets import``, when there is one).
 
 from __future__ import annotations
 
-from ...model import Document, Hop, Rating, SourceChain
-from ...outlets.flags import flags, triage
+from ...model import Document, Hop, Rating, SourceChain, stage_tag
+from ...outlets.flags import flags
 from ...outlets.mentions import MentionFinder, default_finder
 from ...outlets.ratings import RatingsDB
 from ...outlets.registry import normalize_host
-from ...pipeline import stage_tag
 from .counts import article_sources, independent_sources
 from .names import Names, Source, bare_name
 from .route import Chain
@@ -24,7 +23,8 @@ __all__ = ["Sourcing"]
 
 
 class Sourcing:
-    """Pipeline stage adding ``Document.sourcing`` (one chain, the main claim's) and ``Document.triage``."""
+    """Pipeline stage adding ``Document.sourcing`` (one chain, the main claim's); the
+    triage lines come from the final ``triage`` stage."""
 
     name = "sourcing"
     version = "2"
@@ -37,7 +37,7 @@ class Sourcing:
 
     def __call__(self, doc: Document) -> Document:
         chain = self.chain(doc)
-        return doc.evolve(sourcing=(chain,), triage=triage(doc, chain))
+        return doc.evolve(sourcing=(chain,))
 
     def chain(self, doc: Document) -> SourceChain:
         """The main claim's chain: this article, credited and relaying outlets, the origin."""
