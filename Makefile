@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= examples/articles/cereales-fr.txt
 
-.PHONY: demo test setup setup-test bench clean
+.PHONY: demo test setup setup-test browser bench clean
 
 ## demo: set up the runtime environment and check the example article (SQLite by default)
 demo: setup
@@ -17,7 +17,13 @@ test: setup-test
 
 setup: $(VENV)/.runtime
 
-setup-test: $(VENV)/.test
+setup-test: $(VENV)/.test browser
+
+## browser: the headless Chromium the web desk's end-to-end tests drive (Debian package)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -17,6 +17,7 @@ from .cli_batch import run_batch_command
 from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, output_errors
 from .cli_factchecks import factchecks
 from .cli_outlets import outlets
+from .cli_web import keys, serve
 from .errors import InputError
 from .render import FORMATS, render
 from .settings import DB_VAR, RATINGS_VAR, Settings
@@ -34,6 +35,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 main.add_command(batch_command)
 main.add_command(factchecks)
 main.add_command(outlets)
+main.add_command(serve)
+main.add_command(keys)
 
 
 @main.command()

@@ -19,6 +19,43 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# The web desk's tables (docs/web.md), in portable SQL: every analysis stored with its
+# report (a permalink), the desk's decisions on it, and the hashed API keys.
+DESK_TABLES = (
+    """CREATE TABLE analyses (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        lang TEXT,
+        flags TEXT NOT NULL DEFAULT '',
+        report TEXT NOT NULL
+    )""",
+    "CREATE INDEX analyses_created ON analyses (created_at)",
+    """CREATE TABLE claim_statuses (
+        analysis_id TEXT NOT NULL REFERENCES analyses (id),
+        sentence INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (analysis_id, sentence)
+    )""",
+    """CREATE TABLE match_decisions (
+        analysis_id TEXT NOT NULL REFERENCES analyses (id),
+        factcheck_id TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (analysis_id, factcheck_id)
+    )""",
+    """CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        key_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    )""",
+)
+
 SQLITE_MIGRATIONS = (
     Migration(1, "factchecks and import runs", (
         """CREATE TABLE imports (
@@ -61,6 +98,7 @@ SQLITE_MIGRATIONS = (
     Migration(3, "the process that owns a running import", (
         "ALTER TABLE imports ADD COLUMN owner TEXT",
     )),
+    Migration(4, "web desk: analyses, claim statuses, match decisions, API keys", DESK_TABLES),
 )
 
 

@@ -1,0 +1,138 @@
+"""The ASGI application: ``create_app(config)`` (docs/web.md).
+
+One :class:`~claimscope.Analyzer` serves every request; analyses run on the job
+pool's threads, reads on the server's thread pool, nothing heavy on the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..analyzer import Analyzer
+from ..errors import ClaimscopeError
+from ..resources import Resources
+from ..settings import Settings
+from .catalog import Catalog, shared_store
+from .config import WebConfig
+from .desk import DeskStore
+from .errors import BadRequest, NotFound, WebError, body, status_of
+from .jobs import Jobs
+from .security import Guard, RateLimiter
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+@dataclass
+class Services:
+    """What the routes use, built once per application."""
+
+    config: WebConfig
+    analyzer: Analyzer
+    desk: DeskStore
+    catalog: Catalog
+    jobs: Jobs
+    writes: RateLimiter
+    reads: RateLimiter
+
+    def close(self) -> None:
+        self.jobs.close()
+        self.analyzer.close()
+        self.desk.close()
+
+
+def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Services:
+    """The analyzer (a given one is used as it is), the desk and the job pool."""
+    if analyzer is None:
+        resources = None
+        if config.matching:
+            from ..search.sync import index_path, open_index
+            from ..store.postgres import is_postgres_url
+
+            location = config.store_location
+            if is_postgres_url(location) or index_path(location).exists():
+                store = shared_store(location)
+                resources = Resources(store=store, index=open_index(store))
+        analyzer = Analyzer(Settings(db=config.db, ratings_db=config.ratings_db, matching=config.matching), resources)
+    desk = DeskStore(config.desk_location)
+    jobs = Jobs(lambda article: analyzer.analyze(article).data, desk.add_analysis, config.workers)
+    return Services(config, analyzer, desk, Catalog(analyzer.resources.store, analyzer.resources.index), jobs,
+                    RateLimiter(config.write_rate), RateLimiter(config.read_rate))
+
+
+def create_app(config: WebConfig | None = None, analyzer: Analyzer | None = None) -> FastAPI:
+    """The web desk and the JSON API over one analyzer (given, or opened from ``config``)."""
+    from .api import router as api_router
+    from .pages import router as page_router
+
+    config = config or WebConfig()
+    services = open_services(config, analyzer)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        services.close()
+
+    app = FastAPI(
+        title="claimscope", version=__version__, lifespan=lifespan,
+        description="Fact-checking desk: analyse articles, review their claims and matched fact-checks.",
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
+    )
+    app.state.services = services
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _handle_errors(app)
+    app.add_middleware(Guard, max_body=config.max_body)
+    return app
+
+
+def wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _handle_errors(app: FastAPI) -> None:
+    from .pages import error_page
+
+    def answer(request: Request, err: ClaimscopeError):
+        if wants_html(request):
+            return error_page(request, err, status_of(err))
+        return JSONResponse(body(err), status_code=status_of(err))
+
+    @app.exception_handler(ClaimscopeError)
+    async def project_error(request: Request, err: ClaimscopeError):
+        return answer(request, err)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, err: RequestValidationError):
+        first = err.errors()[0] if err.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part != "body") or "the request"
+        what = first.get("msg", "invalid value")
+        if first.get("type") == "json_invalid":
+            return answer(request, BadRequest("the body is not valid JSON: send a JSON object"))
+        return answer(request, BadRequest(f"{where}: {what}"))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, err: HTTPException):
+        if err.status_code == 404:
+            return answer(request, NotFound(f"nothing at {request.url.path}: see /api/v1/openapi.json or the desk's home page"))
+        error = WebError(str(err.detail))
+        error.status = err.status_code
+        return answer(request, error)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, err: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        error = WebError("the server failed on this request; it has been logged, please report it")
+        error.code, error.status = "internal", 500
+        return answer(request, error)

@@ -1,0 +1,98 @@
+"""The fact-check store as the server's threads read it: search with filters, one record.
+
+A SQLite store connection belongs to the thread that opened it, so each server
+thread gets its own (:class:`PerThreadStore`); a PostgreSQL store pools its own
+connections and is shared as it is.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from ..factchecks.record import to_dict
+from ..store import open_store
+from ..store.postgres import is_postgres_url
+from .errors import BadRequest, NotFound
+
+
+class PerThreadStore:
+    """The store at ``location``, one connection per thread; any Store method works."""
+
+    def __init__(self, location: str):
+        self.location = location
+        self._local = threading.local()
+        self._opened: list = []
+        self._lock = threading.Lock()
+        self._store()  # fail now, not on the first request, when the store cannot be opened
+
+    def _store(self):
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.location)
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def __getattr__(self, name: str):
+        return getattr(self._store(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            while self._opened:
+                self._opened.pop().close()
+
+
+def shared_store(location: str):
+    """A store the server's threads can all use."""
+    return open_store(location) if is_postgres_url(location) else PerThreadStore(location)
+
+
+def iso_date(value: str | None, name: str) -> str:
+    """``value`` as YYYY-MM-DD ("" when empty); BadRequest for anything else."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadRequest(f"{name} {value[:40]!r} is not a date: write YYYY-MM-DD, e.g. 2024-01-31") from None
+
+
+class Catalog:
+    """Fact-check search and look-up over a store and (when there is one) its search index."""
+
+    def __init__(self, store, index=None):
+        self.store = store
+        self.index = index
+
+    def get(self, record_id: str) -> dict[str, Any]:
+        record = self.store.get(record_id) if self.store is not None else None
+        if record is None:
+            raise NotFound(f"no fact-check {record_id!r}: search for one first")
+        return to_dict(record)
+
+    def search(self, text: str = "", *, lang: str = "", verdict: str = "", publisher: str = "",
+               since: str = "", until: str = "", limit: int = 20) -> list[dict[str, Any]]:
+        """Fact-checks covering ``text`` (any language), most confident first, filtered;
+        without ``text`` the latest stored ones that pass the filters."""
+        if self.store is None:
+            return []
+        since, until = iso_date(since, "since"), iso_date(until, "until")
+
+        def keep(record) -> bool:
+            day = record.review_date or ""
+            return ((not lang or record.language == lang) and (not verdict or record.verdict == verdict)
+                    and (not publisher or record.publisher == publisher)
+                    and (not since or day >= since) and (not until or (day and day <= until)))
+
+        if text.strip() and self.index is not None:
+            hits = self.index.search(text, k=5 * limit, lang=lang, since=since)
+            records = {r.id: r for r in self.store.get_many([h.id for h in hits])}
+            found = [(records[h.id], round(h.confidence, 4)) for h in hits if h.id in records]
+        elif text.strip():
+            found = [(r, None) for r, _ in self.store.search(text, 5 * limit)]
+        else:
+            found = [(r, None) for r in self.store.list(limit=5 * limit, language=lang or None, verdict=verdict or None,
+                                                          publisher=publisher or None)]
+        return [{**to_dict(r), "confidence": c} for r, c in found if keep(r)][:limit]
