@@ -86,18 +86,24 @@ def read_warc(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[BatchItem]:
     """The HTML responses of a WARC file (``.warc`` or ``.warc.gz``), each a record whose
     id is its target URI; other records (requests, metadata, images...) are passed over."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     with path.open("rb") as handle:
-        try:
-            for record in ArchiveIterator(handle):
-                if record.rec_type == "response" and record.http_headers is not None:
-                    item = _warc_item(record, path, max_bytes)
-                    if item is not None:
-                        yield item
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as err:  # a damaged or cut file
-            yield BatchItem(None, str(path), error=InputError(
-                f"{path} could not be read to its end as WARC ({type(err).__name__}): the records before were kept"))
+        records = ArchiveIterator(handle)
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                wanted = record.rec_type == "response" and record.http_headers is not None
+                item = _warc_item(record, path, max_bytes) if wanted else None
+            except Exception as err:  # a damaged or cut file: warcio fails in many ways
+                message = (f"{path} could not be read to its end as WARC ({type(err).__name__}): "
+                           "the records before were kept")
+                digest = hashlib.sha256(message.encode()).hexdigest()  # the same damage is recorded once
+                yield BatchItem(None, str(path), error=InputError(message), content_hash=digest)
+                return
+            if item is not None:
+                yield item
 
 
 def _warc_item(record, path: Path, max_bytes: int) -> BatchItem | None:
