@@ -44,15 +44,18 @@ class Services:
     jobs: Jobs
     writes: RateLimiter
     reads: RateLimiter
+    owns_analyzer: bool = True
 
     def close(self) -> None:
         self.jobs.close()
-        self.analyzer.close()
+        if self.owns_analyzer:
+            self.analyzer.close()
         self.desk.close()
 
 
 def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Services:
-    """The analyzer (a given one is used as it is), the desk and the job pool."""
+    """The analyzer (a given one is used as it is, and left open), the desk and the job pool."""
+    owns = analyzer is None
     if analyzer is None:
         resources = None
         if config.matching:
@@ -67,7 +70,7 @@ def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Servic
     desk = DeskStore(config.desk_location)
     jobs = Jobs(lambda article: analyzer.analyze(article).data, desk.add_analysis, config.workers)
     return Services(config, analyzer, desk, Catalog(analyzer.resources.store, analyzer.resources.index), jobs,
-                    RateLimiter(config.write_rate), RateLimiter(config.read_rate))
+                    RateLimiter(config.write_rate), RateLimiter(config.read_rate), owns)
 
 
 def create_app(config: WebConfig | None = None, analyzer: Analyzer | None = None) -> FastAPI:
