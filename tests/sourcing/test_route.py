@@ -141,3 +141,18 @@ def test_only_an_anonymous_source_that_spoke_to_the_article_adds_to_a_relayed_cl
     _, chain = run(quoted, [("A nurse who asked not to be named", "told a Town Wire reporter",
                              "the staff had been informed last week", True)])
     assert chain.independent_sources == 1
+
+
+def test_an_outlet_noun_inside_a_proper_name_introduces_no_outlet():
+    text = ("Wolf found\n\nRangers found a dead wolf in the northern valley on Monday, the Office of Media "
+            "Relations of the Park Service said.")
+    doc, chain = run(text, [("the Office of Media Relations of the Park Service", "said",
+                             "Rangers found a dead wolf in the northern valley on Monday", False)])
+    assert chain.hops[-1].kind == "speaker" and "Office of Media Relations" in chain.hops[-1].name
+
+
+def test_a_registry_outlet_introduced_by_a_noun_ends_before_a_lower_case_word():
+    text = ("Ferries stopped\n\nAll ferries to the islands were stopped on Sunday, the news agency Reuters in "
+            "Lisbon reported.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Reuters"]

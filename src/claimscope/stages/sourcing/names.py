@@ -120,6 +120,8 @@ class Names:
                 inner = next((r for r in found if r.outlet and s.start <= r.start and r.end <= s.end), None)
                 if inner is not None:
                     s.outlet = inner.outlet
+                    if inner.start == s.start and text[inner.end:s.end][1:2].islower():
+                        s.name, s.end = inner.name, inner.end  # "Kanal X am Sonntag": the name ends at X
         self.all: list[Source] = []
         taken = bytearray(len(text) + 1)
         for s in sorted(found, key=lambda s: (s.evidence == "speaker", s.start, -s.end)):  # speakers last
@@ -172,6 +174,8 @@ class Names:
         text, out = self.doc.text, []
         for i, s in enumerate(self.doc.sentences):
             for cue in self.cues_in("outlet_nouns", i):
+                if _inside_name(cue, s.start, self.lang_at(cue.start())):
+                    continue
                 span = _name_after(text, cue.end(), s.end)
                 if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
                     out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))
@@ -233,6 +237,17 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         else:
             break
     return (pos + start, pos + end) if start is not None else None
+
+
+def _inside_name(cue: re.Match, sentence_start: int, lang: str | None) -> bool:
+    """Is a lower-case outlet noun written with a capital inside a sentence part of a
+    proper name ("Departamento de Medio Ambiente"), not a noun introducing one?"""
+    word = cue.group()
+    line = max(sentence_start, cue.string.rfind("\n", 0, cue.start()) + 1)
+    if not word[:1].isupper() or not re.search(r"\w", cue.string[line:cue.start()]):
+        return False  # a capital opening a sentence, line or list item
+    return not any(e[:1].isupper() and word.casefold().startswith(e.rstrip("*").casefold())
+                   for e in (cues.table(lang)["outlet_nouns"] if lang in cues.languages() else ()))
 
 
 def _inside(start: int, end: int, spans) -> bool:

@@ -8,7 +8,7 @@ import re
 from ...model import Attribution, Document
 from ...outlets import cues
 from .lead import main_claim
-from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _name_after, same_name
+from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, same_name
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
@@ -330,7 +330,8 @@ class Chain:
                 return Source(named.name, named.start, named.end, "attribution", named.outlet, named.domain,
                               is_outlet=True, attribution=i)
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
-        outlet_noun = cues.find("outlet_nouns", said, self.lang(span[0]))
+        outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), *span)
+                       if not _inside_name(m, span[0], self.lang(span[0]))]
         name = a.speaker_entity if a.speaker_entity and said.casefold() in ("he", "she", "il", "elle") else said
         start, end = span
         person = _person_in(said, a.speaker_entity)
