@@ -6,12 +6,17 @@ import pytest
 
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
+    calques,
+    camel_fused,
+    copy_damage,
     cut_off,
     double_negation,
     fused_sentences,
+    fused_syllables,
     fused_words,
     quote_problems,
     repeated_words,
+    split_words,
     stops_on_function_word,
 )
 from claimscope.stages.langdata import table
@@ -451,3 +456,78 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
     doc = run(GERMAN + "\n\n" + line)
     assert spans(doc, "boilerplate") == ["Dieser Text wurde automatisch aus dem Englischen übersetzt."]
     assert spans(doc, "credit_line") == ["Quelle: beispiel.de"]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Это решение не делает никакого смысла, считают эксперты.", "ru", []),  # a word between
+        ("Это решение не делает смысла для бюджета.", "ru", ["делает смысла"]),
+        ("O encontro vai tomar lugar no centro da cidade.", "pt", ["tomar lugar"]),
+        ("Pelas palavras do prefeito, a obra acaba em maio.", "pt", ["Pelas palavras do"]),
+        ("A plateia ficou comovida pelas palavras do prefeito.", "pt", []),  # must open a clause
+        ("Chúng tôi đã gặp một số của các quan chức địa phương.", "vi", ["một số của các"]),
+        ("The mayor said the plan makes sense for the budget.", "en", []),
+    ],
+)
+def test_calques(sentence, lang, found):
+    assert [sentence[s:e] for s, e in calques(sentence, lang, table(lang))] == found
+
+
+def test_fused_syllables_and_camel_case_fusions():
+    assert fused_syllables("Chínhphủ đã họp với ngườidân hôm qua.", "vi", table("vi")) == [(20, "ngườidân")]
+    assert fused_syllables("Nước sông dâng lềnh bềnh.", "vi", table("vi")) == []
+    assert camel_fused("El nuevo sistemaEducativo y el iPhone.", "es", table("es")) == [(9, "sistemaEducativo")]
+
+
+def test_split_words():
+    assert split_words("Le gouver nement a présenté son plan.", "fr", table("fr")) == [(3, "gouver nement")]
+    assert split_words("Every day the mayor opens any one of the gates.", "en", table("en")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("Le maire a parlÃ© hier.", "encoding"),
+        ("The mayor said &quot;no&quot; again.", "encoding"),
+        ("The mayor said no , again.", "punctuation"),
+        ("He said \"\"no more\".", "punctuation"),
+        ("The vote is closed,, the mayor said.", "punctuation"),
+        ("Мэр Москвa открыл мост.", "mixed_script"),
+    ],
+)
+def test_copy_damage(sentence, label):
+    assert {found[2] for found in copy_damage(sentence)} == {label}
+
+
+def test_no_copy_damage_in_clean_text():
+    assert copy_damage("Новость в Telegram-каналах, etc., U.S. officials... said «yes».") == []
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("Accueil › Monde › Europe", "breadcrumb"),
+        ("👉 Tout le dossier de l'eau en images", "call_to_action"),
+        ("Plus d'infos : example.org/dossier-eau", "link"),
+        ("Apoiem o nosso trabalho independente", "donate"),
+        ("Sigam a página para mais notícias", "subscribe"),
+    ],
+)
+def test_closing_furniture_by_shape_and_lemma(line, label):
+    lang = "pt" if label in ("donate", "subscribe") else "fr"
+    body = PORTUGUESE if lang == "pt" else FRENCH
+    doc = run(f"Un titre\n\n{body} {body}\n\n{body}\n\n{line}")
+    assert [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == "boilerplate"] == [(line, label)]
+
+
+def test_bulleted_headlines_under_a_related_heading_and_a_repeated_line():
+    doc = run(f"Un titre\n\n{FRENCH} {FRENCH}\n\nÀ lire aussi :\n\n• Le maire inaugure le pont.\n\nPartager l'article\n\nMeteo du jour\n\nMeteo du jour")
+    assert "• Le maire inaugure le pont." in spans(doc, "boilerplate")
+    assert spans(doc, "boilerplate")[-1] == "Meteo du jour"
+
+
+PORTUGUESE = (
+    "O governo apresentou na quarta-feira um novo plano para os transportes públicos. "
+    "Os comboios regionais vão circular com mais frequência a partir do próximo mês."
+)

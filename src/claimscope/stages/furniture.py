@@ -15,6 +15,9 @@ subscribe, comments, tags...):
   (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
   under a related-links heading);
+* ``edge_shape``: a line at the page's edges shaped like furniture whatever its words:
+  a breadcrumb trail ("Home › World › Europe"), a call to action led by a pictograph or
+  an arrow ("👉 …", "➡ …"), a short line carrying a link ("Mehr: example.org/abc");
 * ``credit``: a credit line built from parts: a credit cue with its name, translation
   notes, agency names ("(Fonte: x.com, traduzione dall'inglese)", "(Theo A, B)").
 """
@@ -30,6 +33,7 @@ from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
+MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a prompt verb
 MIN_TITLE_WORDS = 5  # a line in title case this long is a headline, never a prompt
 TITLE_SHARE = 0.8
 PROMPT_POSITION = 4  # a prompt word among the first words of a clause ("don't forget to share")
@@ -56,6 +60,12 @@ _ITEMS = re.compile(r"\s*[,;]\s*|\s+[|·•/]\s+")  # "a, b" · "a · b" · "a |
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"]*[»”“\"]")
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
 FINAL = tuple(".!?…:;")
+_CRUMBS = re.compile(r"^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]{1,40}){2,}$")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b(?:[\w-]+\.)+[a-z]{2,6}/\S*", re.IGNORECASE)
+_ARROWS = frozenset("→➜➡►▶⇒⏩")
+_BULLETS = frozenset("•‣▪◦·-–—*►")
+MAX_CRUMB_WORDS = 3  # words of one breadcrumb
+MAX_LINK_WORDS = 12  # a short line carrying a link
 
 
 def words(text: str) -> list[str]:
@@ -136,7 +146,8 @@ def segment_label(segment: str, lang: str | None) -> str | None:
     match = _TAGS.match(stripped)
     if match and len(match.group("label").split()) <= 2 and table_words.get("tags", EMPTY).found_in(words(match.group("label"))):
         items = [i for i in _ITEMS.split(match.group("items")) if i.strip()]
-        if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
+        single = len(items) == 1 and len(tokens) <= MAX_SEGMENT_WORDS  # "Tags: Russia"
+        if (len(items) >= 2 or single) and all(len(i.split()) <= 4 for i in items):
             return "tags"
     return None
 
@@ -185,6 +196,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
             lexicon = table_words.get(key, EMPTY)
             if lexicon.opens(tokens) if ends_like_prose else any(lexicon.found_in(h) for h in heads):
                 return label
+            if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and _opens_on_lemma(tokens, lang, key):
+                return label  # "Apoiem o nosso trabalho", "Follow …": another form of a prompt verb
     if len(tokens) <= MAX_CHANNEL_WORDS and _channel_link(line):
         return "subscribe"  # "Наш канал: t.me/…", "Siga-nos: instagram.com/…"
     if short and table_words.get("cookie", EMPTY).found_in(tokens):
@@ -195,6 +208,49 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
         return "disclaimer"
     return None
+
+
+def edge_shape(line: str) -> str | None:
+    """"breadcrumb", "call_to_action" or "link" for a line at the page's edges shaped
+    like furniture: a trail of ≥ 3 short items joined by ›, > or »; a line of at
+    most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow; a line of at most
+    ``MAX_LINK_WORDS`` words with a URL, not ending like prose."""
+    stripped = line.strip()
+    tokens = words(stripped)
+    if not tokens:
+        return None
+    crumbs = _CRUMBS.match(stripped)
+    if crumbs and all(len(part.split()) <= MAX_CRUMB_WORDS for part in re.split(r"\s[>›»]\s", stripped)):
+        return "breadcrumb"
+    lead = stripped[0]
+    if len(tokens) <= MAX_PROMPT_WORDS and (lead in _ARROWS or unicodedata.category(lead) == "So"):
+        return "call_to_action"
+    if len(tokens) <= MAX_LINK_WORDS and _URL.search(stripped) and not stripped.endswith((".", "…")):
+        return "link"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _prompt_lemmas(lang: str, key: str) -> frozenset[str]:
+    """Lemmas of the ``key`` prompt verbs (the table's ``prompt_verbs``) and single-word
+    page words of ``lang`` and English."""
+    found = set()
+    for code in dict.fromkeys((lang, "en")):
+        t = tables().get(code, {})
+        entries = [*t.get("page_words", {}).get(key, ()), *t.get("prompt_verbs", {}).get(key, ())]
+        found |= {_lemma(code, w) for w in entries if " " not in w}
+    return frozenset(found)
+
+
+def _lemma(lang: str, word: str) -> str:
+    from .attribution.lemmas import lemma, supported
+
+    return lemma(lang, word) if supported(lang) else word
+
+
+def _opens_on_lemma(tokens: list[str], lang: str | None, key: str) -> bool:
+    """The line opens on a form of one of the prompt words ("apoiem" = "apoiar")."""
+    return bool(lang and tokens) and _lemma(lang, tokens[0]) in _prompt_lemmas(lang, key)
 
 
 def _title_case(line: str) -> bool:
@@ -230,6 +286,14 @@ def headline_like(line: str) -> bool:
     """A short line that does not end like a sentence (a listed headline)."""
     stripped = line.rstrip()
     return 0 < len(words(stripped)) <= MAX_HEADLINE_WORDS and not stripped.endswith((".", ":"))
+
+
+def listed_headline(line: str) -> bool:
+    """A headline in a list: headline-like, or a short line led by a bullet or a dash
+    (its final full stop kept: "• Mayor opens the bridge.")."""
+    stripped = line.strip()
+    bulleted = stripped[:1] in _BULLETS and 0 < len(words(stripped)) <= MAX_HEADLINE_WORDS
+    return headline_like(line) or bulleted
 
 
 def vague_credit(name: str) -> bool:

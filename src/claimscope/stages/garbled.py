@@ -32,8 +32,6 @@
   Vietnamese), a token with the language's letters that the word list does not know
   but that splits into two known syllables ("chínhphủ").
 * ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
-* ``untranslated_words``: a common English word (Zipf ≥ 4.5), lower-case, that the
-  language's word list does not know, left in a sentence of another language.
 * ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
   lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
   "делать смысл", "make sense").
@@ -347,24 +345,6 @@ def fused_syllables(sentence: str, lang: str, table: dict | None) -> list[tuple[
     return found
 
 
-MIN_ENGLISH_FREQ = 3e-5  # an untranslated English word is a common one (Zipf 4.5)
-MIN_UNTRANSLATED = 3
-
-
-def untranslated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
-    """(offset, word) of common English words left in a sentence of another language:
-    lower-case, unknown to the language's word list, frequent in English."""
-    vocabulary = _vocabulary(lang) if table is not None and lang != "en" else None
-    english = _vocabulary("en") if vocabulary else None
-    if not vocabulary or not english:
-        return []
-    return [
-        (at, token) for at, token in _plain_tokens(sentence)
-        if len(token) >= MIN_UNTRANSLATED and token.islower() and token.isascii()
-        and token not in vocabulary and english.get(token, 0.0) >= MIN_ENGLISH_FREQ
-    ]
-
-
 def _has_vowel(part: str) -> bool:
     """A syllable has a vowel ("nh" alone is a final, not a syllable)."""
     return any(unicodedata.normalize("NFD", c)[0] in "aeiouy" for c in part)
@@ -424,10 +404,9 @@ def calques(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int
 
     found = []
     for i, (start, _, word) in enumerate(tokens):
-        opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1] in _CLAUSE_OPENERS
         for sequence, anchored in index.get(word.casefold()[:2], ()):
             n = len(sequence)
-            if i + n > len(tokens) or (anchored and not opens_clause):
+            if i + n > len(tokens) or (anchored and not _opens_clause(sentence, start)):
                 continue
             joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
             if joined_by_spaces and all(lemma_at(i + k) == sequence[k] for k in range(n)):
@@ -437,6 +416,14 @@ def calques(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int
 
 
 _CLAUSE_OPENERS = frozenset(",;:—–(«“„\"")
+
+
+def _opens_clause(sentence: str, start: int) -> bool:
+    """Only white space, or a clause mark and white space, before ``start``."""
+    before = start - 1
+    while before >= 0 and sentence[before].isspace():
+        before -= 1
+    return before < 0 or sentence[before] in _CLAUSE_OPENERS
 
 
 _COPY_DAMAGE = (

@@ -38,6 +38,10 @@ BOILERPLATE_PHRASES = {
     "about_issuer": "section about the issuer",
     "press_contact": "press contact or notes to editors",
     "between_furniture": "short line between page furniture lines",
+    "breadcrumb": "breadcrumb trail",
+    "call_to_action": "call to action led by a pictograph or an arrow",
+    "link": "short line carrying a link",
+    "repeated_line": "line repeated on the page",
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
@@ -88,6 +92,10 @@ def _line_patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=1)
 def _agency_cues() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
+
+
+def _key(line: str) -> str:
+    return " ".join(furniture.words(line))
 
 
 def _overlapping(issues):
@@ -211,8 +219,6 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
             for offset, pair in garbled.split_words(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
-            for offset, word in garbled.untranslated_words(piece, main, lang_table):
-                issues.append((at + offset, at + offset + len(word), "untranslated_word", f"English word left untranslated “{word}”"))
             for start, end in garbled.calques(piece, main, lang_table):
                 issues.append((at + start, at + end, "calque", f"word-for-word rendering “{piece[start:end]}”"))
             for start, end, label, detail in garbled.copy_damage(piece):
@@ -265,6 +271,9 @@ class Traces:
         prose = [n for n, (s, e, _) in enumerate(lines) if furniture.is_prose(doc.text[s:e])]
         closing_from = min(len(lines) - furniture.CLOSING_LINES, prose[-1] + 1 if prose else len(lines))
         under_heading = False  # the lines after a related-links heading
+        seen: dict[str, int] = {}  # a line's words -> the number of its first occurrence
+        for number, (start, end, _) in enumerate(lines):
+            seen.setdefault(_key(doc.text[start:end]), number)
         for number, (start, end, group) in enumerate(lines):
             if findings and end <= findings[-1].end:
                 continue  # inside the section about the issuer
@@ -278,7 +287,15 @@ class Traces:
                     "boilerplate", start, paragraph_end, "section about the issuer copied from the source page",
                     label="about_issuer",
                 )]
-            if not found and under_heading and furniture.headline_like(line):
+            if not found and closing and number and (label := furniture.edge_shape(line)):
+                found = [self._finding(
+                    "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page", label=label
+                )]
+            if not found and closing and number and furniture.headline_like(line) and seen.get(_key(line), number) < number:
+                found = [self._finding(
+                    "boilerplate", start, end, "line repeated on the page copied from the source page", label="repeated_line"
+                )]
+            if not found and under_heading and furniture.listed_headline(line):
                 found = [self._finding(
                     "boilerplate", start, end, "headline listed under a related-links heading",
                     label="related_headline",
