@@ -189,10 +189,12 @@ def article_results(index: SearchIndex, row: dict) -> tuple[list[list], list[boo
     return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)], front
 
 
-def reported(results: list[list], front: list[bool], threshold: float) -> list:
-    """The merged hits ``check`` reports: from ``threshold`` on when found in the headline
-    or lead paragraphs, from ``matching.BODY_CONFIDENCE`` on when found elsewhere."""
-    return [h for h, i in merge_texts(results) if h.confidence >= (threshold if front[i] else max(threshold, BODY_CONFIDENCE))]
+def reported(results: list[list], front: list[bool], threshold: float, floor: float) -> list:
+    """The merged hits ``check`` reports (``merge_texts`` with the evidence ``floor``): from
+    ``threshold`` on when found in the headline or lead paragraphs, from
+    ``matching.BODY_CONFIDENCE`` on when found elsewhere."""
+    merged = merge_texts(results, floor)
+    return [h for h, i in merged if h.confidence >= (threshold if front[i] else max(threshold, BODY_CONFIDENCE))]
 
 
 def _articles(index: SearchIndex, rows: list[dict]) -> dict:
@@ -200,18 +202,18 @@ def _articles(index: SearchIndex, rows: list[dict]) -> dict:
     (``top1``, ``no_false_match``; a row's ``related`` ids may be reported too), and that
     report nothing once their case is taken out of the results (``without_case_empty``:
     the article as if nobody had checked it)."""
-    threshold = index.weights.article_threshold
+    threshold, floor = index.weights.article_threshold, index.weights.evidence_floor
     top1 = clean = empty = 0
     misses = []
     for row in rows:
         results, front = article_results(index, row)
-        shown = reported(results, front, threshold)
+        shown = reported(results, front, threshold, floor)
         first = bool(shown) and shown[0].id in row["gold"]
         tidy = all(h.id in row["gold"] or h.id in row.get("related", ()) for h in shown)
         without = [[h for h in hits if h.id not in row["gold"]] for hits in results]
         top1 += first
         clean += tidy
-        empty += not reported(without, front, threshold)
+        empty += not reported(without, front, threshold, floor)
         if not (first and tidy):
             misses.append(row["id"])
     n = len(rows)
@@ -280,9 +282,9 @@ def fit(embedder: Embedder | None = None) -> FusionWeights:
     kept_articles, worst_articles = [], []
     for row in (r for r in fit_rows if r["kind"] == "article"):
         results, _ = article_results(dev_index, row)
-        merged = merge_texts(results)
+        merged = merge_texts(results, weights.evidence_floor)
         kept_articles.append(merged[0][0].confidence if merged and merged[0][0].id in row["gold"] else 0.0)
-        without = merge_texts([[h for h in hits if h.id not in row["gold"]] for hits in results])
+        without = merge_texts([[h for h in hits if h.id not in row["gold"]] for hits in results], weights.evidence_floor)
         worst_articles.append(max([h.confidence for h, _ in without] or [0.0]))
     return dataclasses.replace(weights, article_threshold=_balanced_threshold(kept_articles, worst_articles))
 

@@ -90,7 +90,9 @@ class FusionWeights:
     no weight for does not count. ``threshold``: hits of a query below it are not shown
     (balanced on the dev split of the claim queries by another hand); ``article_threshold``:
     the same for an article's merged matches (``merge_texts``), chosen on the dev set's fit
-    articles.
+    articles; ``evidence_floor``: an article sentence less confident than this adds nothing
+    to a record's merged confidence (``merge_texts``), chosen on the dev articles by another
+    hand.
     """
 
     rank: dict[str, float] = field(default_factory=lambda: dict(_fitted()["rank"]))
@@ -98,6 +100,7 @@ class FusionWeights:
     article_confidence: dict[str, float] = field(default_factory=lambda: dict(_fitted()["article_confidence"]))
     threshold: float = field(default_factory=lambda: float(_fitted()["threshold"]))
     article_threshold: float = field(default_factory=lambda: float(_fitted()["article_threshold"]))
+    evidence_floor: float = field(default_factory=lambda: float(_fitted()["evidence_floor"]))
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """Ranking score of each row of ``features`` (columns in FEATURES order)."""
@@ -113,27 +116,33 @@ class FusionWeights:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-def merge_texts(results: Sequence[Sequence]) -> list[tuple]:
+def merge_texts(results: Sequence[Sequence], floor: float = 0.0) -> list[tuple]:
     """Merge the ranked hits of several texts (an article's claim sentences) per record.
 
     Each text contributes its best hit only, plus hits with the very same cosine (the same
     passage under another id, as a collection listing one case twice): the article's other
     sentences are context, and their second-best hits are not evidence. A record that
     is the best hit of several texts gathers their evidence: its confidence is the
-    noisy-OR of theirs, 1 - prod(1 - c). Returns (hit with the merged confidence, index
-    of the text whose hit was the most confident), most confident first. Hits need
-    ``id``, ``cosine`` and ``confidence`` (``SearchHit``).
+    noisy-OR of theirs, 1 - prod(1 - c), over the texts whose confidence is at least
+    ``floor`` (besides the most confident one): many context sentences of one topic, each
+    weakly closest to the same case, are not independent evidence that the article repeats
+    its claim. Returns (hit with the merged confidence, index of the text whose hit was
+    the most confident), most confident first. Hits need ``id``, ``cosine`` and
+    ``confidence`` (``SearchHit``).
     """
     best: dict[str, tuple] = {}
-    misses: dict[str, float] = {}  # per record: product of (1 - c) over the texts it tops
+    gathered: dict[str, list[float]] = {}  # per record: the confidences of the texts it tops
     for i, hits in enumerate(results):
         for hit in hits:
             if hit.cosine != hits[0].cosine:
                 continue
-            misses[hit.id] = misses.get(hit.id, 1.0) * (1.0 - hit.confidence)
+            gathered.setdefault(hit.id, []).append(hit.confidence)
             if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
                 best[hit.id] = (hit, i)
-    merged = [(replace(hit, confidence=1.0 - misses[rid]), i) for rid, (hit, i) in best.items()]
+    merged = []
+    for rid, (hit, i) in best.items():
+        misses = math.prod(1.0 - c for c in gathered[rid] if c >= floor or c == hit.confidence)
+        merged.append((replace(hit, confidence=1.0 - misses), i))
     return sorted(merged, key=lambda m: -m[0].confidence)
 
 

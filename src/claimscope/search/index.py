@@ -452,7 +452,7 @@ class SearchIndex:
             min_confidence = self.weights.article_threshold
         vectors = self._query_vectors([self.prepare(t) for t in texts], known or {})
         results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
-        return [(hit, i) for hit, i in merge_texts(results) if hit.confidence >= min_confidence][:k]
+        return [(hit, i) for hit, i in merge_texts(results, self.weights.evidence_floor) if hit.confidence >= min_confidence][:k]
 
     def _query_vectors(self, queries: list[str], known: Mapping[str, np.ndarray]) -> list[np.ndarray]:
         """Vectors of ``queries``: from ``known`` where present, the rest embedded in one batch."""
