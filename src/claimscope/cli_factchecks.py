@@ -257,17 +257,19 @@ def _print_fields(data: dict) -> None:
 @click.option("--since", default="", metavar="DATE", help="Only fact-checks dated on or after DATE (YYYY-MM-DD).")
 @click.option("--verdict", type=click.Choice(VERDICTS), default=None, help="Only this verdict.")
 @click.option("--publisher", default=None, help="Only this publisher (exact name).")
+@click.option("--date", "published", default="", metavar="DATE",
+              help="When TEXT was published (YYYY-MM-DD); without it, the dates TEXT names are used.")
 @click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True,
               help="How many results.")
 @json_option
-def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
+def search_cmd(text, db, lang, since, verdict, publisher, published, limit, as_json):
     """Find fact-checks covering TEXT, in any language (hybrid search with a confidence)."""
     from .search.sync import index_exists
 
-    since = _iso_date(since)
+    since, published = _iso_date(since), _iso_date(published, "--date")
     with open_store(db, create=False) as store:
         if index_exists(store):
-            hits = _indexed_search(store, text, lang, since, verdict, publisher, limit)
+            hits = _indexed_search(store, text, lang, since, verdict, publisher, limit, published)
             key = "confidence"
         else:
             click.echo("note: no search index yet, lexical search only; run `claimscope factchecks reindex`", err=True)
@@ -280,14 +282,14 @@ def search_cmd(text, db, lang, since, verdict, publisher, limit, as_json):
         _print_hits(hits, key)
 
 
-def _iso_date(value: str) -> str:
-    """``--since`` as YYYY-MM-DD ("" when not given); InputError for anything else."""
+def _iso_date(value: str, option: str = "--since") -> str:
+    """A date option as YYYY-MM-DD ("" when not given); InputError for anything else."""
     if not value:
         return ""
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise InputError(f"--since {value!r} is not a date: write YYYY-MM-DD, e.g. 2024-01-31") from None
+        raise InputError(f"{option} {value!r} is not a date: write YYYY-MM-DD, e.g. 2024-01-31") from None
 
 
 def _keep(record, lang, since, verdict, publisher) -> bool:
@@ -295,11 +297,12 @@ def _keep(record, lang, since, verdict, publisher) -> bool:
             and (not verdict or record.verdict == verdict) and (not publisher or record.publisher == publisher))
 
 
-def _indexed_search(store, text, lang, since, verdict, publisher, limit):
-    """(record, confidence) pairs from the hybrid index, filtered, at most ``limit``."""
+def _indexed_search(store, text, lang, since, verdict, publisher, limit, published=""):
+    """(record, confidence) pairs from the hybrid index, filtered, at most ``limit``;
+    ``published``: when ``text`` was published (ISO), if known."""
     from .search.sync import open_index
 
-    hits = open_index(store).search(text, k=3 * limit, lang=lang, since=since)
+    hits = open_index(store).search(text, k=3 * limit, lang=lang, since=since, date=published)
     records = {r.id: r for r in store.get_many([h.id for h in hits])}
     kept = [(records[h.id], h.confidence) for h in hits
             if h.id in records and _keep(records[h.id], "", "", verdict, publisher)]
