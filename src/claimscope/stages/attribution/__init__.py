@@ -18,7 +18,7 @@ from ...model import Attribution, Document
 from .entities import EntityResolver
 from .quotes import find_quotes
 from .rules import SentenceRules
-from .spans import Raw
+from .spans import Raw, strip
 from .tables import Table, available_languages, load_table
 
 __all__ = [
@@ -73,7 +73,8 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
             rules[table.language] = SentenceRules(text, table, quotes)
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
-        raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit))
+        previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
+        raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit, previous))
         name = rule.opening_name(sent.start, sent.end)
         if name:
             names.append(name)

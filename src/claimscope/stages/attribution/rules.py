@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 
 from .quotes import CLOSING, OPENING
-from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, Spans, strip, words
+from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
+from .subjects import Subjects
 
 HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
 DASHES = "—―–-"  # dashes that may introduce a credit line
@@ -23,7 +24,7 @@ APPOSITION = (
 )
 
 
-class SentenceRules(Spans):
+class SentenceRules(Subjects):
     """The cue rules: reporting verbs, prepositions, postpositions and colons."""
 
     def inverted_speaker(
@@ -33,8 +34,9 @@ class SentenceRules(Spans):
         opening the sentence: "Said Comey, “…”"): a short noun phrase that ends the
         clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
-        if before <= lo and cue.group()[0].isupper():
-            before = 0  # nothing before the cue in its sentence
+        if before <= lo and cue.group()[0].isupper() or self.anaphoric_lead(lo, cue.start()):
+            before = 0  # nothing before the cue in its sentence ("Lo riferisce X")
+        opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X"
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
         if closed:  # a quoted name or title ("the hacker known as “Guccifer,” stated")
             close = before - 1 if before - 1 in self.closing else before - 2
@@ -48,6 +50,7 @@ class SentenceRules(Spans):
             and self.text[before - 1] not in BOUNDARY
             and not closed
             and not self.t.v2
+            and not opened
         ):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
@@ -77,11 +80,13 @@ class SentenceRules(Spans):
         if self.text[end : end + 1] == ",":  # "..., said the director, Marc Blanc."
             tail_end = self.right_region(end + 1, hi)
             tail = self.trim_speaker(end + 1, tail_end, after=True)
-            if (
-                tail
-                and self.text[tail[0]].isupper()
+            if tail and (
+                self.text[tail[0]].isupper()
                 and len(words(self.text, *tail)) <= 4
                 and not self.text[tail_end:hi].strip(EDGE)
+                or len(words(self.text, *tail)) <= 6  # "…: risponde X, pensionato: « … »"
+                and self.text[tail[1] : tail[1] + 1] == ":"
+                and tail_end == tail[1]
             ):
                 span = (span[0], tail[1])
         return span
@@ -380,6 +385,11 @@ class SentenceRules(Spans):
             )
         before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
         before = self.with_relative(lo, left, cue.start(), before)
+        if self.adverbial(before):  # "Радио «Свобода» в эфире назвало …"
+            before = self.past_adverbial(lo, before)
+        elif before and self.anaphoric_lead(lo, cue.start()) and not self.content_after(cue.end(), hi):
+            before = None  # "Об этом сообщает X.": the subject follows, nothing else
+        before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
         if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None
@@ -412,6 +422,9 @@ class SentenceRules(Spans):
             before = None
         if before and self.t.v2 and self.t.preposition.search(text, left, cue.start()):
             before = None  # "Laut X sagte Y": the subject follows the verb
+        as_word = self.as_opening(lo, cue.start())
+        if as_word:
+            before = None  # "jak przekonuje lektor": the subject follows
         lead = words(text, lo, left)
         if before and lead and lead[-1].group().lower() in self.t.as_clause:
             comma = text.find(",", cue.end(), hi)  # "As X said, <content>"
@@ -419,6 +432,8 @@ class SentenceRules(Spans):
             return Raw((cue.start(), cue.end()), before, *found) if found else None
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
         after = self.inverted_speaker(cue, hi, lo) if inverted else None
+        if self.adverbial(after):  # "« … » – mówi do kamery": no subject after the verb
+            after = None
         if after is not None:
             speaker = after
         elif before is not None:
@@ -428,6 +443,22 @@ class SentenceRules(Spans):
         found = None
         if not inverted:
             found = self.content_after(cue.end(), hi)
+            if found and not found[1] and speaker and found[0][0] == strip(text, cue.end(), hi)[0]:
+                quoted = self.content_before(lo, speaker[0])  # "“…,” X told reporters"
+                opens = (  # a quotation that opens this sentence
+                    quoted and quoted[0][0] > lo and not text[lo : quoted[0][0]].strip(EDGE + '«»"“”„')
+                )
+                found = quoted if opens and quoted[1] else found
+        elif as_word and after:  # "Как отметил X, <content>": after the as-clause
+            found = self.content_after(
+                strip(text, after[1], hi, " ,")[0], hi, stop_ok=True
+            ) or self.content_before(lo, as_word.start())
+        elif after and self.previous and self.anaphoric_lead(lo, cue.start()):
+            found = self.content_after(after[1], hi)  # "Об этом сообщил X, что …"
+            if not found or not found[1] and (
+                found[0][0] == strip(text, after[1], hi)[0] or "," in text[after[1] : found[0][0]]
+            ):
+                found = self.previous, False  # "Lo riferisce X.": the sentence before
         head = speaker[0] if speaker and not inverted else left
         if found is None and (inverted or text[lo:head].rstrip()[-1:] in BOUNDARY):
             found = self.content_before(lo, head)  # "« … », X said" / "…, X said"
@@ -737,8 +768,12 @@ class SentenceRules(Spans):
                 return True
         return False
 
-    def sentence(self, lo: int, hi: int, credit: tuple[int, int] | None) -> list[Raw]:
-        """Every attribution whose cue lies in the sentence [lo, hi)."""
+    def sentence(
+        self, lo: int, hi: int, credit: tuple[int, int] | None, previous: tuple[int, int] | None = None
+    ) -> list[Raw]:
+        """Every attribution whose cue lies in the sentence [lo, hi); ``previous`` is
+        the sentence before it, the content of "Lo riferisce X."."""
+        self.previous = previous
         found: list[Raw] = []
         taken: list[tuple[int, int]] = []
         lo0, hi0 = lo, hi
@@ -801,9 +836,9 @@ class SentenceRules(Spans):
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
-                if raw is not None and all(
+                if raw is not None and all(  # not in a content, nor right after a speaker
                     not (a <= pos < b) for a, b in (r.content for r in found)
-                ):
+                ) and all(not r.speaker or not (r.speaker[0] <= pos <= r.speaker[1]) for r in found):
                     found.append(raw)
         for pos in (i for i in range(lo0, hi0) if self.text[i] in DASHES):
             raw = self.dash(pos, lo0, hi0)

@@ -91,6 +91,16 @@ class Spans:
         self.closing = {close: open_ for open_, close in quotes.items()}
         self.opens = sorted(quotes)
         self.aux = frozenset(w.lower() for w in table.raw.get("auxiliaries", []))
+        self.previous: tuple[int, int] | None = None  # the sentence before the current one
+
+    def clitic(self, word: str) -> bool:
+        """An object pronoun before the verb, also elided onto its auxiliary ("lui",
+        "l'", "l'a" in "comme l'a dit X")."""
+        word = word.lower().replace("’", "'")
+        if word in self.t.clitics:
+            return True
+        head, _, rest = word.partition("'")
+        return bool(rest) and head + "'" in self.t.clitics and rest in self.aux
 
     def enclosing(self, pos: int) -> tuple[int, int] | None:
         """The quotation (open, close) around ``pos``, if any."""
@@ -154,7 +164,7 @@ class Spans:
         while toks and (
             toks[-1].group().lower() in self.t.trim
             or self.t.adverb.fullmatch(toks[-1].group())
-            or not after and toks[-1].group().lower().replace("’", "'") in self.t.clitics
+            or not after and self.clitic(toks[-1].group())
         ):  # "El alcalde nos dijo", "Le maire lui a dit"
             toks.pop()
         if not toks:
@@ -388,7 +398,7 @@ class Spans:
             if k - back < 0:
                 break
             word = toks[k - back][1]
-            if word in self.aux:
+            if word in self.aux or "'" in word and self.clitic(word):  # "l'a précisé"
                 start, aux = toks[k - back][0], True
                 break
             if word not in self.t.adverbs:

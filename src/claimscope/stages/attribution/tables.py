@@ -58,6 +58,7 @@ _LIST_KEYS = (
     "hearsay",
     "separable_particles",
     "relatives",
+    "subject_relatives",
 )
 
 
@@ -146,6 +147,8 @@ class Table:
     # particles of separable verbs ("an" in "kündigte … an"): particle + lemma is looked up
     particles: tuple
     relatives: frozenset  # "qui", "который": a relative clause belongs to the subject before it
+    # ", qui affirme", ", which said": the subject is the noun phrase before the comma
+    subject_relatives: frozenset
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
@@ -265,6 +268,7 @@ def _compile(raw: dict) -> Table:
         lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
         relatives=lower("relatives"),
+        subject_relatives=lower("subject_relatives"),
         particles=tuple(w.lower() for w in raw.get("separable_particles", [])),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
