@@ -5,6 +5,8 @@ docs/web.md describes both; the server is uvicorn running ``web.create_app``.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .cli_common import Seconds
@@ -57,6 +59,9 @@ def serve(host, port, db, desk_db, ratings_db, workers, private_reads, write_rat
                        private_reads=private_reads, write_rate=write_rate, read_rate=read_rate,
                        sync_timeout=sync_timeout, allow_private_urls=allow_private_urls, matching=not no_matching)
     app = create_app(config)
+    # Analyses hold the GIL in long Python stretches; hand it over more often so that
+    # short requests (search, pages) are not queued behind them.
+    sys.setswitchinterval(0.001)
     click.echo(f"claimscope desk on http://{host}:{port}/ (API: /api/v1, fact-checks: {config.store_location}, "
                f"desk: {config.desk_location})", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=5, server_header=False)

@@ -66,6 +66,14 @@ class Catalog:
         self.store = store
         self.index = index
 
+    def _query_vector(self, text: str):
+        """The query's vector, embedded on this request's own thread when the embedder
+        lets us (``E5Embedder.encoder``): an interactive search is never queued behind
+        the sentence batches of the analyses running on the embedder's pool."""
+        encoder = getattr(getattr(self.index, "embedder", None), "encoder", None)
+        prepare = getattr(self.index, "prepare", None)
+        return encoder().encode([prepare(text)], True)[0] if encoder and prepare else None
+
     def get(self, record_id: str) -> dict[str, Any]:
         record = self.store.get(record_id) if self.store is not None else None
         if record is None:
@@ -87,12 +95,12 @@ class Catalog:
                     and (not since or day >= since) and (not until or (day and day <= until)))
 
         if text.strip() and self.index is not None:
-            hits = self.index.search(text, k=5 * limit, lang=lang, since=since)
+            hits = self.index.search(text, k=3 * limit, lang=lang, since=since, vector=self._query_vector(text))
             records = {r.id: r for r in self.store.get_many([h.id for h in hits])}
             found = [(records[h.id], round(h.confidence, 4)) for h in hits if h.id in records]
         elif text.strip():
-            found = [(r, None) for r, _ in self.store.search(text, 5 * limit)]
+            found = [(r, None) for r, _ in self.store.search(text, 3 * limit)]
         else:
-            found = [(r, None) for r in self.store.list(limit=5 * limit, language=lang or None, verdict=verdict or None,
+            found = [(r, None) for r in self.store.list(limit=3 * limit, language=lang or None, verdict=verdict or None,
                                                           publisher=publisher or None)]
         return [{**to_dict(r), "confidence": c} for r, c in found if keep(r)][:limit]
