@@ -9,12 +9,12 @@ all raises :class:`InputError` before anything is analysed (:func:`check_inputs`
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import ClaimscopeError, InputError
 from ..ingest import BatchItem, from_bytes, load, read_batch
+from ..ingest.load import open_file
 from ..ingest.text import MAX_BYTES, size_label
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -27,12 +27,11 @@ def check_inputs(inputs: Sequence[Path], out: Path) -> None:
     if not inputs:
         raise InputError("nothing to run: give a JSONL file, a folder of text/HTML files, or WARC files")
     for path in inputs:
-        if not path.exists():
-            raise InputError(f"{path} does not exist: give a JSONL file, a folder or a WARC file")
-        if path.is_file() and out.exists() and path.resolve() == out.resolve():
+        if path.is_dir():
+            continue
+        open_file(path, directory_hint="").close()  # missing or unreadable: its one-line error
+        if out.exists() and path.resolve() == out.resolve():
             raise InputError("--out is the batch file itself: write the reports to another file")
-        if not os.access(path, os.R_OK):
-            raise InputError(f"cannot read {path}: permission denied (check its permissions)")
 
 
 def read_inputs(inputs: Sequence[Path], out: Path | None = None) -> Iterator[BatchItem]:
