@@ -156,3 +156,25 @@ def test_a_registry_outlet_introduced_by_a_noun_ends_before_a_lower_case_word():
             "Lisbon reported.")
     _, chain = run(text)
     assert names(chain) == ["this article", "Reuters"]
+
+
+def test_a_headline_credit_adds_no_source():
+    text = ("Dam to be raised, says Reuters\n\nThe northern dam will be raised by four metres next year, the daily "
+            "Morning Ledger reported on Friday.")
+    _, chain = run(text, findings=[("credit_line", "says Reuters", "source_line", "Reuters")])
+    assert names(chain) == ["this article", "Morning Ledger"]
+
+
+def test_a_relayed_person_named_beside_the_role():
+    text = ("Drills announced\n\nThe navy will hold drills near the islands next week, the portal Harbour Voice "
+            "reported, citing the spokesman of the navy command, Ivan Lomov.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Harbour Voice", "Ivan Lomov"]
+
+
+def test_a_relay_to_a_speaker_the_attribution_stage_found_anonymous():
+    text = ("Talks planned\n\nThe two leaders will meet in March, the daily Morning Ledger reported, citing a "
+            "diplomat in the capital.")
+    _, chain = run(text, [("a diplomat in the capital", "citing", "The two leaders will meet in March", True)])
+    assert chain.hops[-1].anonymous and "diplomat" in chain.hops[-1].name
+    assert "anonymous_source" in {f.kind for f in chain.flags}

@@ -172,10 +172,11 @@ class Names:
     def _introduced(self, skip) -> list[Source]:
         """Names right after an outlet noun: a quoted name, else capitalised words."""
         text, out = self.doc.text, []
+        headline = text.find("\n") if "\n" in text.strip() else 0
         for i, s in enumerate(self.doc.sentences):
             for cue in self.cues_in("outlet_nouns", i):
-                if _inside_name(cue, s.start, self.lang_at(cue.start())):
-                    continue
+                if cue.start() < headline or _inside_name(cue, s.start, self.lang_at(cue.start())):
+                    continue  # a headline adds no source
                 span = _name_after(text, cue.end(), s.end)
                 if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
                     out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))

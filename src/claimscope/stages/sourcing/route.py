@@ -13,8 +13,9 @@ from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
-PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
+SHORT_CUE = 6  # a relay cue shorter than this ("via", "cite", "qua") is too common to name any phrase after it
+PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 HEADER_WORDS = 15  # a line this short before the claim may be a byline
 
@@ -265,9 +266,10 @@ class Chain:
     # credits ---------------------------------------------------------------------------
     def _credits(self) -> list[Source]:
         ranked = []
+        headline = self._headline_end()
         for f in self.doc.findings:
-            if f.kind != "credit_line":
-                continue
+            if f.kind != "credit_line" or f.start < headline:
+                continue  # a headline ("…, says X") adds no source
             evidence = CREDIT_EVIDENCE.get(f.label or "", "credit_line")
             inside = [m for m in self.names.within(f.start, f.end) if m.is_outlet]
             if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value) \
@@ -280,6 +282,10 @@ class Chain:
         for src in self._bracket_credits():
             ranked.append((0, src.start, src))
         return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _headline_end(self) -> int:
+        """Where the headline line ends (0 for a text of one line)."""
+        return self.text.find("\n") if "\n" in self.text.strip() else 0
 
     def _vague(self, value: str, pos: int) -> bool:
         """Does a credit name no one: only determiners, coordinators and outlet nouns, in any
@@ -301,7 +307,8 @@ class Chain:
             rest = self.text[m.start(1):m.end(1)]
             for n in reversed(named):
                 rest = rest[:n.start - m.start(1)] + rest[n.end - m.start(1):]
-            if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()):
+            if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()) \
+                    and m.start() >= self._headline_end():
                 out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True)
                         for n in named]
         return out
@@ -433,14 +440,31 @@ class Chain:
                     continue
                 if not before and not (self._refers(s.start, cue.start()) or _named_in(current, clause)):
                     continue
+                unnamed = self._anonymous_after(cue.end())
                 target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH
                                and not m.same(current)), None)
+                if target is not None and unnamed is not None and target.start < unnamed.end:
+                    target = None  # a name inside an anonymous source ("an official of the X ministry")
                 if target is not None and self.text[cue.end():target.start].count(",") < 2:
                     return Source(target.name, target.start, target.end, "relay", target.outlet, target.domain,
                                   is_outlet=target.is_outlet)
-                named = self._named_target(cue.end(), s.end, current) if len(cue.group()) >= 6 else None
+                named = self._named_target(cue.end(), s.end, current, short=len(cue.group()) < SHORT_CUE
+                                           and unnamed is None)
+                if unnamed is not None and (named is None or not named.anonymous):
+                    return unnamed  # the earlier stage knows the speaker is anonymous; the phrase did not say
                 if named is not None and not named.same(current):
                     return named
+        return None
+
+    def _anonymous_after(self, pos: int) -> Source | None:
+        """An anonymous speaker the earlier stage found right after a relay cue ("citing an
+        official who asked not to be named"): the relayed source."""
+        for i, a in enumerate(self.doc.attributions):
+            if a.anonymous and a.speaker_start is not None and not self.text[pos:a.speaker_start].strip(" :,\u00a0") \
+                    and a.speaker_start >= pos:
+                said = self.text[a.speaker_start:a.speaker_end].strip("«»„“”\"' ")
+                start = self.text.find(said, a.speaker_start)
+                return Source(said, start, start + len(said), "relay", anonymous=True, attribution=i)
         return None
 
     def _refers(self, start: int, cue_start: int) -> bool:
@@ -448,7 +472,7 @@ class Chain:
         noun ("Trang này ghi nguồn là…", "the agency, citing…")?"""
         return bool(cues.find("outlet_nouns", self.text[start:cue_start], self.lang(start)))
 
-    def _named_target(self, pos: int, limit: int, current: Source) -> Source | None:
+    def _named_target(self, pos: int, limit: int, current: Source, short: bool = False) -> Source | None:
         """A source right after a relay cue that no name list knows: «a source in the
         ministry», "the report of Xyz"; a named one relayed by an outlet is taken for one.
         A document or recording ("a statement from the X ministry") stands for the body
@@ -472,15 +496,37 @@ class Chain:
             self.names.add(found)
             return found
         anonymous = self._anonymous(said, start)
+        if short and not anonymous:
+            return None  # a short cue ("via", "qua") names only a document or an anonymous source
         if not anonymous:
-            first = next((m for m in re.finditer(r"(?<!\w)\w", said) if m.group().isupper()), None)
-            if first is None:
+            named = self._role_or_name(said, start, limit)
+            if named is None:
                 return None
-            start, said = start + first.start(), said[first.start():]
+            start, said = named
         found = Source(said, start, start + len(said), "relay", anonymous=anonymous,
                        is_outlet=current.is_outlet and not anonymous)
         self.names.add(found)
         return found
+
+    def _role_or_name(self, said: str, start: int, limit: int) -> tuple[int, str] | None:
+        """The source a relay cue names: a person's name in apposition to a role ("the
+        spokesman of the X ministry, Ivan Petrov" → "Ivan Petrov"), else the phrase from its
+        first capitalised word ("the find to Xyz" → "Xyz"); not a platform ("via Telegram")."""
+        stop = cues.stopwords(self.lang(start))
+        words = list(re.finditer(r"[^\W\d_][\w'’.-]*", said))
+        while words and words[0].group().casefold() in stop:
+            words.pop(0)
+        if words and words[0].group()[:1].islower():
+            after = re.match(r",\s*((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+\s?){2,4})(?=[,.;)]|$)",
+                             self.text[start + len(said):limit])
+            if after:
+                return start + len(said) + after.start(1), after.group(1).strip()
+        if not any(w.group()[:1].isupper() for w in words):
+            return None
+        first = next(w for w in words if w.group()[:1].isupper())
+        if first.group().casefold() in PLATFORMS:
+            return None
+        return start + first.start(), said[first.start():]
 
     def _document(self, said: str, start: int) -> tuple[int, int] | None:
         """When ``said`` opens on a document noun, the span of the body named in its complement
@@ -491,6 +537,8 @@ class Chain:
         if noun is None or any(w.casefold() not in stop for w in re.findall(r"\w+", said[:noun.start()])):
             return None
         words = list(re.finditer(r"\w[\w'’.-]*", said[noun.end():]))
+        if len(words) > 1 and words[1].group().casefold() in stop and words[0].group()[:1].islower():
+            words.pop(0)  # one adjective: "a confidential report of the X"
         if not words or len(words) > 6 or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper()):
             return start + noun.start(), start + noun.end()
         body = next((w for w in words if w.group().casefold() not in stop), None)
