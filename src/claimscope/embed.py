@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
+
+from .threads import ProcessPool, SharedConnection
 
 
 class Embedder(Protocol):
@@ -46,33 +46,21 @@ class E5Embedder:
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or _usable_cpus())
         self._encoder = None
-        self._pool: ThreadPoolExecutor | None = None
-        self._pool_pid = 0  # the process whose threads the pool holds (fork leaves them behind)
+        self._pool = ProcessPool(self.workers, "claimscope-embed")  # a forked child makes its own threads
         self._lock = threading.Lock()
 
     def encoder(self):
-        """The loaded ``E5Encoder`` (built on first call)."""
-        return self._loaded()[0]
-
-    def _loaded(self):
-        """The encoder and this process's thread pool, made on first use (and again in a
-        forked child, which has none of its parent's threads, or after ``close``)."""
+        """The loaded ``E5Encoder`` (built once, by the first thread that needs it)."""
         with self._lock:
             if self._encoder is None:
                 from .encoder import E5Encoder
 
                 self._encoder = E5Encoder()
-            if self._pool_pid != os.getpid():
-                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="claimscope-embed")
-                self._pool_pid = os.getpid()
-            return self._encoder, self._pool
+            return self._encoder
 
     def close(self) -> None:
         """Shut the embedding threads down (the model stays loaded; a later call starts new ones)."""
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown()
-            self._pool, self._pool_pid = None, 0
+        self._pool.shutdown()
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts, True)
@@ -83,11 +71,11 @@ class E5Embedder:
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encoder, pool = self._loaded()
+        encoder = self.encoder()
         texts = list(texts)
         size = min(self.CHUNK, -(-len(texts) // self.workers))
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        return np.vstack(list(pool.map(lambda chunk: encoder.encode(chunk, is_query), chunks)))
+        return np.vstack(list(self._pool.get().map(lambda chunk: encoder.encode(chunk, is_query), chunks)))
 
 
 def _usable_cpus() -> int:
@@ -107,7 +95,7 @@ class CachedEmbedder:
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
-        self._db = sqlite3.connect(str(path), timeout=60, check_same_thread=False)
+        self._db = SharedConnection(str(path), timeout=60)
         self._db.execute("CREATE TABLE IF NOT EXISTS vec (k TEXT PRIMARY KEY, v BLOB)")
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

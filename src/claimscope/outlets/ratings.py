@@ -27,6 +27,7 @@ from pathlib import Path
 from ..errors import ImportFormatError, StoreError
 from ..ingest.load import read_capped
 from ..model import Rating
+from ..threads import SharedConnection
 from .registry import domain_suffixes, normalize_host
 
 FORMATS = ("lin", "mbfc", "csv")
@@ -65,7 +66,7 @@ class RatingsDB:
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30, check_same_thread=False)
+            self._conn = SharedConnection(str(self.path), isolation_level=None, timeout=30)  # lookups from any thread
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except (sqlite3.Error, OSError) as err:

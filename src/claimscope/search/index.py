@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
 from datetime import timedelta
 import sqlite3
@@ -44,6 +43,7 @@ from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, mer
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, lexical_text, passage_text
+from claimscope.threads import ProcessPool, SharedConnection
 
 CANDIDATES = 100  # per retriever
 DATE_WINDOW = 3  # with a query date, records dated this many days around it are candidates too
@@ -92,6 +92,9 @@ class SearchIndex:
 
     ``ann_threshold``: from this many records on, dense search is approximate (int8
     HNSW, ``<path minus .sqlite>.usearch`` beside the SQLite file); below, exact.
+    Searches may run on several threads at once (the SQLite connection is guarded,
+    ``threads.SharedConnection``); writes (``upsert``, ``remove``) must not overlap them.
+    ``close`` ends its threads and closes the file.
     """
 
     def __init__(
@@ -109,7 +112,7 @@ class SearchIndex:
         self.weights = weights or FusionWeights()
         self.aliases = aliases or default_aliases()
         try:
-            self.db = sqlite3.connect(str(path), check_same_thread=False)
+            self.db = SharedConnection(str(path))  # guarded: searches may run on many threads
             self.db.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the search index {path}: {exc}; check the path") from exc
@@ -117,8 +120,8 @@ class SearchIndex:
         self.lexical = LexicalIndex(self.db)
         self.dense: DenseIndex | AnnIndex = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
-        self._embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-index")
+        self._worker = ProcessPool(1, "claimscope-bm25")
+        self._embedding = ProcessPool(1, "claimscope-index")
         self._load()
 
     def _check_model(self) -> None:

@@ -1,5 +1,8 @@
 """The default Store backend: one SQLite file (WAL journal, FTS5 lexical index).
 
+A store may be shared by threads: each thread uses its own connection (opened on first
+use; a forked child opens its own too), and ``close`` closes them all.
+
 Each record is kept as its JSON (``record``) next to a few indexed columns
 (verdict, language, publisher, review date) and the source record (``raw``).
 Writes happen in explicit transactions (``BEGIN IMMEDIATE``), so a process killed
@@ -14,6 +17,7 @@ import json
 import os
 import socket
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime, UTC
 from pathlib import Path
@@ -90,17 +94,33 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path):
         self.location = str(path)
+        # ":memory:" is one in-memory database shared by this store's connections
+        self._target = f"file:claimscope-{id(self)}?mode=memory&cache=shared" if self.location == ":memory:" \
+            else self.location
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []  # every thread's, closed by close()
+        self._lock = threading.Lock()
         try:
             if self.location != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.location, isolation_level=None, timeout=30)
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
             self._version = migrate(self._conn)
         except (sqlite3.Error, OSError) as err:
             raise StoreError(f"cannot open the fact-check database {self.location} ({err}): "
                              "check the path, or choose another with --db") from None
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection: each thread (and each forked process) opens its own."""
+        if getattr(self._local, "pid", None) != os.getpid():
+            conn = sqlite3.connect(self._target, isolation_level=None, timeout=30, check_same_thread=False,
+                                   uri=self._target.startswith("file:"))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            with self._lock:
+                self._connections.append(conn)
+            self._local.conn, self._local.pid = conn, os.getpid()
+        return self._local.conn
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -109,7 +129,11 @@ class SQLiteStore:
         self.close()
 
     def close(self) -> None:
-        self._conn.close()
+        """Close every thread's connection."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
 
     def schema_version(self) -> int:
         return self._version
