@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from . import graph
+from .cache import cached_graph
 from .tokenizer import UnigramTokenizer
 from .weights import ModelFile, dequantize
 
@@ -34,7 +34,7 @@ class E5Encoder:
     BATCH_TOKENS = 512  # padded tokens per run: measured best 384-512 (docs/encoder.md)
     MAX_WINDOWS = 8  # 4,080 tokens: far beyond any sentence or fact-check passage
 
-    def __init__(self, model_path: str | Path | None = None):
+    def __init__(self, model_path: str | Path | None = None, cache_dir: str | Path | None = None):
         import onnxruntime
 
         model = ModelFile(model_path or default_model_path())
@@ -47,7 +47,8 @@ class E5Encoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(graph.build(model), options, providers=["CPUExecutionProvider"])
+        built = cached_graph(model, Path(cache_dir) if cache_dir else None)  # encoder/cache.py
+        self._session = onnxruntime.InferenceSession(built, options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         """L2-normalised sentence vectors [len(texts), dim]."""

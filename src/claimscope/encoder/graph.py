@@ -17,6 +17,7 @@ from onnx import TensorProto, helper, numpy_helper
 from .weights import ModelFile
 
 OPSET = 17
+VERSION = 1  # of what build() writes: bump it with any change, so cached graphs are rebuilt
 
 
 class _Builder:

@@ -9,6 +9,7 @@ weight j + 16 in its high half, stored with an offset of 8).
 
 from __future__ import annotations
 
+import hashlib
 import mmap
 import struct
 from dataclasses import dataclass
@@ -62,6 +63,10 @@ class ModelFile:
             self._parse()
         except (struct.error, ValueError, UnicodeDecodeError) as exc:
             raise ModelFileError(f"{path} is truncated or damaged ({exc})") from None
+
+    def sha256(self) -> str:
+        """The SHA-256 of the whole file (what a graph built from it is cached under)."""
+        return hashlib.sha256(self._buf).hexdigest()
 
     def _parse(self) -> None:
         self._pos = 8  # magic + format version
