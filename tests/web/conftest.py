@@ -57,14 +57,12 @@ def web_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def analyzer(web_db):
-    from claimscope.web.app import open_services
+    from claimscope.web.services import open_services
 
     config = WebConfig(db=web_db, desk_db=str(Path(web_db).with_name("probe.sqlite")))
     services = open_services(config)  # the server's own way of opening the analyzer
     yield services.analyzer
-    services.jobs.close()
-    services.desk.close()
-    services.analyzer.close()
+    services.close()
 
 
 def make_app(analyzer: Analyzer, web_db: str, desk: Path, **options):

@@ -178,3 +178,19 @@ def test_hostile_text_is_escaped_in_the_page(client, auth):
     html = client.get(view["permalink"]).text
     assert "<script>alert" not in html and "onerror=\"alert" not in html and "<svg onload" not in html
     assert "&lt;script&gt;alert" in html and "\u202e" not in html and "\\u202e" in html
+
+
+def test_a_streamed_body_over_the_limit_is_cut_off(analyzer, web_db, tmp_path):
+    app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", max_body=1000)
+    key = app.state.services.desk.create_key("t")[1]
+
+    def chunks():  # no Content-Length: the limit applies as the body streams in
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"mot " * 10
+        yield b'"}'
+
+    with TestClient(app) as client:
+        response = client.post("/api/v1/analyses", content=chunks(),
+                               headers={"X-API-Key": key, "content-type": "application/json"})
+        error_of(response, 413, "E704")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Depends, Request
 
-from .app import Services
+from .services import Services
 from .errors import RateLimited, Unauthorized
 from .security import SESSION_COOKIE, presented_key
 

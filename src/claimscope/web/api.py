@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..model import VERDICTS
 from ..render.safe import to_json
 from .access import api_reader, api_writer, services
-from .app import Services
+from .services import Services
 from .desk import CLAIM_STATUSES, DECISIONS
 from .errors import UnsupportedMedia, status_of
 from .intake import checked, loader

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -20,64 +19,19 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..analyzer import Analyzer
 from ..errors import ClaimscopeError
-from ..resources import Resources
-from ..settings import Settings
-from .catalog import Catalog, shared_store
+from .api import router as api_router
 from .config import WebConfig
-from .desk import DeskStore
 from .errors import BadRequest, NotFound, WebError, body, status_of
-from .jobs import Jobs
-from .security import Guard, RateLimiter
+from .pages import error_page, router as page_router
+from .security import Guard
+from .services import open_services
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
-@dataclass
-class Services:
-    """What the routes use, built once per application."""
-
-    config: WebConfig
-    analyzer: Analyzer
-    desk: DeskStore
-    catalog: Catalog
-    jobs: Jobs
-    writes: RateLimiter
-    reads: RateLimiter
-    owns_analyzer: bool = True
-
-    def close(self) -> None:
-        self.jobs.close()
-        if self.owns_analyzer:
-            self.analyzer.close()
-        self.desk.close()
-
-
-def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Services:
-    """The analyzer (a given one is used as it is, and left open), the desk and the job pool."""
-    owns = analyzer is None
-    if analyzer is None:
-        resources = None
-        if config.matching:
-            from ..search.sync import index_path, open_index
-            from ..store.postgres import is_postgres_url
-
-            location = config.store_location
-            if is_postgres_url(location) or index_path(location).exists():
-                store = shared_store(location)
-                resources = Resources(store=store, index=open_index(store))
-        analyzer = Analyzer(Settings(db=config.db, ratings_db=config.ratings_db, matching=config.matching), resources)
-    desk = DeskStore(config.desk_location)
-    jobs = Jobs(lambda article: analyzer.analyze(article).data, desk.add_analysis, config.workers)
-    return Services(config, analyzer, desk, Catalog(analyzer.resources.store, analyzer.resources.index), jobs,
-                    RateLimiter(config.write_rate), RateLimiter(config.read_rate), owns)
-
-
 def create_app(config: WebConfig | None = None, analyzer: Analyzer | None = None) -> FastAPI:
     """The web desk and the JSON API over one analyzer (given, or opened from ``config``)."""
-    from .api import router as api_router
-    from .pages import router as page_router
-
     config = config or WebConfig()
     services = open_services(config, analyzer)
 
@@ -105,8 +59,6 @@ def wants_html(request: Request) -> bool:
 
 
 def _handle_errors(app: FastAPI) -> None:
-    from .pages import error_page
-
     def answer(request: Request, err: ClaimscopeError):
         if wants_html(request):
             return error_page(request, err, status_of(err))

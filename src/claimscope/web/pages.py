@@ -25,7 +25,7 @@ from ..render.safe import terminal_text, to_json
 from ..render.sections import main_chain, sections
 from .access import page_reader, page_writer, services
 from .api import export_lines
-from .app import Services
+from .services import Services
 from .desk import CLAIM_STATUSES, DECISIONS
 from .errors import BadRequest, Unauthorized
 from .highlight import LEGEND, article_pieces

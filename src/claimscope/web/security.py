@@ -1,7 +1,7 @@
 """What guards every request: body size limit, security headers, API keys, rate limits, CSRF.
 
 - :class:`Guard` (ASGI middleware): refuses a body over the limit (from its
-  Content-Length, or while it streams in) and adds the security headers to every
+  Content-Length; a chunked body is read up to the limit before the app sees it) and adds the security headers to every
   answer — a Content-Security-Policy without inline scripts or styles, ``nosniff``,
   frame denial, no referrer.
 - :class:`RateLimiter`: at most N requests per minute per key (or per address).
@@ -52,19 +52,25 @@ class Guard:
             await send(message)
 
         declared = dict(scope.get("headers", [])).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_body:
-            return await _refuse(send_with_headers, self._too_large())
-        seen = 0
-
-        async def counted():
-            nonlocal seen
+        if declared.isdigit():
+            if int(declared) > self.max_body:
+                return await _refuse(send_with_headers, self._too_large())
+            return await self.app(scope, receive, send_with_headers)
+        # No Content-Length (a chunked body): read it here, up to the limit, then replay it.
+        messages, seen = [], 0
+        while True:
             message = await receive()
+            messages.append(message)
             seen += len(message.get("body", b""))
             if seen > self.max_body:
-                raise self._too_large()
-            return message
+                return await _refuse(send_with_headers, self._too_large())
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
 
-        await self.app(scope, counted, send_with_headers)
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send_with_headers)
 
     def _too_large(self) -> TooLarge:
         return TooLarge(f"the request body is over {self.max_body:,} bytes: send a shorter article")
