@@ -12,7 +12,6 @@ from __future__ import annotations
 from itertools import count
 
 import numpy as np
-from onnx import TensorProto, helper, numpy_helper
 
 from .weights import ModelFile
 
@@ -22,21 +21,26 @@ VERSION = 1  # of what build() writes: bump it with any change, so cached graphs
 
 class _Builder:
     def __init__(self):
+        from onnx import helper, numpy_helper  # only when building: a cached graph needs no onnx
+
+        self.helper, self.numpy_helper = helper, numpy_helper
         self.nodes, self.constants = [], []
         self._ids = count()
 
     def const(self, name: str, value) -> str:
-        self.constants.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        self.constants.append(self.numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
     def op(self, kind: str, *inputs: str, **attrs) -> str:
         out = f"t{next(self._ids)}"
-        self.nodes.append(helper.make_node(kind, list(inputs), [out], **attrs))
+        self.nodes.append(self.helper.make_node(kind, list(inputs), [out], **attrs))
         return out
 
 
 def build(model: ModelFile) -> bytes:
     """Serialised ONNX model of the encoder in ``model``."""
+    from onnx import TensorProto, helper
+
     H, heads, eps = model.hidden, model.heads, model.eps
     head_dim = H // heads
     b = _Builder()
