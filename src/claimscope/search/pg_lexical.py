@@ -89,9 +89,10 @@ class PgLexicalIndex:
         """Index (key, body, tags, term frequencies, tokens) rows of records written in
         ``conn``'s transaction (their old postings removed first with ``remove``)."""
         rows = list(rows)
-        with conn.cursor() as cur:
-            cur.executemany("INSERT INTO search_postings (term, key, tf) VALUES (%s, %s, %s)",
-                            [(t, key, f) for key, _, _, tf, _ in rows for t, f in tf.items()])
+        with conn.cursor().copy("COPY search_postings (term, key, tf) FROM STDIN") as copy:
+            for key, _, _, tf, _ in rows:
+                for term, f in tf.items():
+                    copy.write_row((term, key, f))
         stems = Counter(t for *_, tf, _ in rows for t in tf)
         self._count(conn, stems, [f"{body} {tags}" for _, body, tags, _, _ in rows], sum(n for *_, n in rows), 1)
 
@@ -108,17 +109,18 @@ class PgLexicalIndex:
     def _count(conn, stems: Counter, texts: list[str], tokens: int, sign: int) -> None:
         """Add (``sign`` 1) or take away (-1) records' stems, words, number and tokens."""
         words = Counter(t for text in texts for t in set(query_tokens(text)))
-        with conn.cursor() as cur:
-            for table, counts in (("search_terms", stems), ("search_words", words)):
-                cur.executemany(
-                    f"INSERT INTO {table} VALUES (%s, %s) ON CONFLICT (term) DO UPDATE SET n = {table}.n + excluded.n",
-                    sorted((t, sign * n) for t, n in counts.items()),
-                )
-            cur.executemany(
-                "INSERT INTO search_meta VALUES (%s, %s) "
-                "ON CONFLICT (k) DO UPDATE SET v = (search_meta.v::bigint + excluded.v::bigint)::text",
-                [("rows", str(sign * len(texts))), ("tokens", str(sign * tokens))],
+        for table, counts in (("search_terms", stems), ("search_words", words)):
+            terms = sorted(counts)
+            conn.execute(
+                f"INSERT INTO {table} SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+                f"ON CONFLICT (term) DO UPDATE SET n = {table}.n + excluded.n",
+                (terms, [sign * counts[t] for t in terms]),
             )
+        conn.execute(
+            "INSERT INTO search_meta SELECT * FROM unnest(%s::text[], %s::text[]) "
+            "ON CONFLICT (k) DO UPDATE SET v = (search_meta.v::bigint + excluded.v::bigint)::text",
+            (["rows", "tokens"], [str(sign * len(texts)), str(sign * tokens)]),
+        )
 
     def document_frequencies(self, tokens: list[str]) -> dict[str, int]:
         """How many records contain each of ``tokens`` (as ``query_tokens`` splits them)."""
