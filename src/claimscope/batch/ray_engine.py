@@ -3,9 +3,9 @@
 Without an address it starts a local Ray cluster with one CPU per core of this machine
 (and stops it at the end); with one (``ray://host:10001``, ``host:6379`` or ``auto``)
 it joins that cluster, whose nodes must have claimscope installed and reach the same
-fact-check store. There is one actor per CPU of the cluster, each analysing a chunk at
-a time on one thread, with two chunks queued per actor; chunks come back in input
-order. Ray is imported only when this engine is used (the ``ray`` extra).
+fact-check store. There is one actor per CPU free on the cluster when the run starts,
+each analysing a chunk at a time on one thread, with two chunks queued per actor;
+chunks come back in input order. Ray is imported only when this engine is used (the ``ray`` extra).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..settings import Settings
 from .engines import chunk_records
 
 _QUEUED_PER_ACTOR = 2
+_CLOSE_SECONDS = 30
 
 
 class _AnalyzerActor:
@@ -55,7 +56,7 @@ class RayEngine:
                 ray.init(num_cpus=_usable_cpus(), include_dashboard=False, log_to_driver=False)
             else:
                 ray.init(address=address, log_to_driver=False)
-        size = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        size = actors or max(1, int(ray.available_resources().get("CPU", 1)))  # CPUs busy elsewhere: no actor waits
         remote = ray.remote(num_cpus=1)(_AnalyzerActor)
         one_thread = settings.replace(embed_workers=1)  # an actor per CPU: more threads would fight
         self.actors = [remote.remote(one_thread, debug) for _ in range(size)]
@@ -74,8 +75,9 @@ class RayEngine:
 
     def close(self) -> None:
         ray = self._ray
-        try:
-            ray.get([actor.close.remote() for actor in self.actors])
+        try:  # let each analyzer close its store connections, unless chunks still hold it up
+            ray.wait([actor.close.remote() for actor in self.actors], num_returns=len(self.actors),
+                     timeout=_CLOSE_SECONDS)
             for actor in self.actors:
                 ray.kill(actor)
         finally:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from ..errors import ClaimscopeError, InputError
 from ..ingest import BatchItem, from_bytes, load, read_batch
-from ..ingest.load import open_file
+from ..ingest.load import _HTML_SUFFIXES, _HTML_TYPES, _TEXT_SUFFIXES, open_file
 from ..ingest.text import MAX_BYTES, size_label
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-FILE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".txt", ".text", ".md")
-_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+FILE_SUFFIXES = tuple(sorted(_HTML_SUFFIXES | _TEXT_SUFFIXES))  # what ``load`` reads as HTML or text
 
 
 def check_inputs(inputs: Sequence[Path], out: Path) -> None:
