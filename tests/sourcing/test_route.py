@@ -178,3 +178,10 @@ def test_a_relay_to_a_speaker_the_attribution_stage_found_anonymous():
     _, chain = run(text, [("a diplomat in the capital", "citing", "The two leaders will meet in March", True)])
     assert chain.hops[-1].anonymous and "diplomat" in chain.hops[-1].name
     assert "anonymous_source" in {f.kind for f in chain.flags}
+
+
+def test_a_document_named_by_its_quoted_title_is_the_origin():
+    text = ("Miracle cure\n\nA common garden herb cures migraines within a day, as the report \"Green Remedy\" "
+            "showed last year.\n\nDoctors were not asked.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Green Remedy"] and chain.hops[-1].kind == "speaker"

@@ -170,16 +170,21 @@ class Names:
         return Source(name, m.start, m.end, "mention", outlet, m.domain, is_outlet=True)
 
     def _introduced(self, skip) -> list[Source]:
-        """Names right after an outlet noun: a quoted name, else capitalised words."""
+        """Names right after an outlet noun (a quoted name, else capitalised words) and the
+        quoted title of a document ("the report «Xyz»"), which is a source but no outlet."""
         text, out = self.doc.text, []
         headline = text.find("\n") if "\n" in text.strip() else 0
         for i, s in enumerate(self.doc.sentences):
-            for cue in self.cues_in("outlet_nouns", i):
-                if cue.start() < headline or _inside_name(cue, s.start, self.lang_at(cue.start())):
-                    continue  # a headline adds no source
-                span = _name_after(text, cue.end(), s.end)
-                if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
-                    out.append(Source(text[span[0]:span[1]], *span, "introduced", is_outlet=True))
+            for kind in ("outlet_nouns", "primary_material"):
+                for cue in self.cues_in(kind, i):
+                    if cue.start() < headline or _inside_name(cue, s.start, self.lang_at(cue.start())):
+                        continue  # a headline adds no source
+                    span = _name_after(text, cue.end(), s.end)
+                    if kind == "primary_material" and span and not QUOTED.match(text, span[0] - 1):
+                        continue  # a document is named by its quoted title only
+                    if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
+                        out.append(Source(text[span[0]:span[1]], *span, "introduced",
+                                          is_outlet=kind == "outlet_nouns"))
         return out
 
     def _speakers(self, spans, found: list[Source]) -> list[Source]:

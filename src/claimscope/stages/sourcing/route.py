@@ -260,7 +260,7 @@ class Chain:
                    for c, e in relay_ends):
                 continue
             if not any(sp.same(m) for sp in speakers):
-                out.append(Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True))
+                out.append(Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=m.is_outlet))
         return out[:1]  # "X and Y, citing Z": the first stands for the parallel relays
 
     # credits ---------------------------------------------------------------------------
