@@ -3,16 +3,20 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXAMPLE ?= examples/articles/cereales-fr.txt
+EXAMPLE ?= examples/articles/drone-images-en.txt
+DEMO_DB ?= .demo/factchecks.sqlite
 
 .PHONY: demo test setup setup-test browser bench clean
 
-## demo: set up the runtime environment and check the example article (SQLite by default)
+## demo: set up the runtime environment, put the example fact-checks (examples/factchecks,
+## written for claimscope) in a small SQLite store, and check the example article against it
 demo: setup
-	$(BIN)/claimscope check $(EXAMPLE)
+	$(BIN)/claimscope factchecks import examples/factchecks/claimreviews.json --db $(DEMO_DB)
+	$(BIN)/claimscope check $(EXAMPLE) --db $(DEMO_DB)
 
-## test: set up the test environment and run the whole test suite
+## test: set up the test environment, lint (ruff.toml: syntax errors and pyflakes) and run the whole test suite
 test: setup-test
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.runtime
@@ -40,4 +44,4 @@ bench: setup
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) .demo build src/*.egg-info .pytest_cache
