@@ -29,7 +29,7 @@ def test_pronoun_takes_the_nearer_named_subject():
         ],
         "de",
     )
-    assert by_cue(found, "kündigte")["entity"] == "Malte Brandt"
+    assert by_cue(found, "kündigte er an")["entity"] == "Malte Brandt"
 
 
 def test_zu_infinitive_is_no_report():

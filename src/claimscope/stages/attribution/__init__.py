@@ -96,7 +96,7 @@ def _finish(
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
         mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
-        if mention.lower() in table.pronouns:
+        if mention.lower() in table.pronouns | table.possessive_determiners:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and subject[0] > last:
                 resolver.resolve(text[subject[0] : subject[1]])

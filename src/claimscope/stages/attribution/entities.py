@@ -168,6 +168,7 @@ class EntityResolver:
             for phrase in phrases
         ]
         self.groups: list[_Group] = []
+        self.pronouns = table.pronouns | table.possessive_determiners  # "his" in "in his words"
         self.last_named: _Group | None = None
         self.last_anonymous = False  # was the last non-pronoun speaker anonymous?
 
@@ -179,7 +180,7 @@ class EntityResolver:
         if self.t.anonymous.search(mention):
             return True
         toks = [m.group() for m in WORD.finditer(mention)]
-        if len(toks) == 1 and toks[0].lower() in self.t.pronouns:
+        if len(toks) == 1 and toks[0].lower() in self.pronouns:
             return self.last_anonymous
         low = mention.lower().replace("’", "'")
         opener = next(
@@ -196,14 +197,14 @@ class EntityResolver:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);
         read ``.entity`` once every mention is resolved, as groups grow."""
         anonymous = self.anonymous(mention)
-        if len(mention.split()) > 1 or mention.lower() not in self.t.pronouns:
+        if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
         if anonymous:
             return None
         toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:
             return None
-        if len(toks) == 1 and toks[0].lower() in self.t.pronouns:
+        if len(toks) == 1 and toks[0].lower() in self.pronouns:
             return self.last_named
         group = self._find(toks, self._apposed_name(mention))
         group.labels.append(" ".join(toks))

@@ -468,6 +468,10 @@ class SentenceRules(Subjects):
             found = self.content_after(
                 cue.end(), hi, stop_ok=True
             ) or self.content_before(lo, head)
+        inside = words(text, *cue.span())
+        if found is None and self.t.particles and len(inside) > 2 and inside[-1].group().lower() in self.t.particles:
+            between = strip(text, inside[0].end(), inside[-1].start())  # "kündigte am Montag neue Regeln an"
+            found = (between, False) if len(words(text, *between)) >= 2 else None
         if found is None and text[cue.end() : hi].strip() == ":":
             found = self.next_block(hi)  # "He said:" then the quotation below
         if found is None and text[cue.end() : hi].lstrip().startswith(","):
@@ -500,10 +504,13 @@ class SentenceRules(Subjects):
 
     def hyphen_pronoun(self, cue: re.Match) -> tuple[int, int] | None:
         """The subject pronoun joined to an inverted verb: "dit-elle", "précise-t-il",
-        "a-t-il déclaré"."""
+        "a-t-il déclaré", or inside a separable verb: "kündigte er an"."""
         for m in HYPHENATED.finditer(cue.group()):
             if m.group(1).lower() in self.t.pronouns:
                 return cue.start() + m.start(1), cue.start() + m.end(1)
+        inner = words(self.text, *cue.span())[1:2]
+        if inner and self.t.particles and inner[0].group().lower() in self.t.pronouns:
+            return inner[0].span()
         return None
 
     def next_block(self, pos: int) -> tuple[tuple[int, int], bool] | None:
@@ -544,7 +551,7 @@ class SentenceRules(Subjects):
         if agent is not None:
             end = self.right_region(agent, hi)
         span = (cue.start(), agent or cue.end())
-        speaker = self.trim_speaker(span[1], end, after=True)
+        speaker = self.owner_inside(cue) or self.trim_speaker(span[1], end, after=True)
         if speaker is None:
             return None
         verb = self.first_cue(speaker[0], speaker[1])
@@ -577,7 +584,7 @@ class SentenceRules(Subjects):
         if before and len(words(self.text, *before[0])) >= 3:
             return Raw(span, speaker, *before)
         found = self.content_after(
-            strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True, clause=False
+            strip(self.text, max(speaker[1], span[1]), hi, " ,")[0], hi, stop_ok=True, clause=False
         )
         alone = not self.text[lo : cue.start()].strip(EDGE) and not self.text[
             speaker[1] : hi
@@ -588,6 +595,14 @@ class SentenceRules(Subjects):
                 False,
             )  # a credit line ("Selon X") stands for the text above it
         return Raw(span, speaker, *found) if found else None
+
+    def owner_inside(self, cue: re.Match) -> tuple[int, int] | None:
+        """The possessive inside a prepositional cue ("по его словам", "in her words"):
+        the speaker is its owner."""
+        for tok in words(self.text, *cue.span())[1:]:
+            if tok.group().lower() in self.t.possessive_determiners:
+                return tok.span()
+        return None
 
     def reported_by(self, start: int, end: int) -> int | None:
         """For a preposition opening "quanto riportato dal sito", "lo informado por el
@@ -616,6 +631,14 @@ class SentenceRules(Subjects):
             c in self.closing for c in range(lo, cue.start())
         ):
             return True
+        if self.text[lo : cue.start()].rstrip().endswith(","):  # "…, reports the daily X."
+            after = self.inverted_speaker(cue, hi, lo)
+            if after and self.names_someone(after) and not self.text[after[1] : hi].strip(EDGE):
+                return True
+        left = self.left_region(lo, cue.start())
+        if not self.text[cue.end() : hi].strip(EDGE) and self.text[lo:left].rstrip().endswith(","):
+            if self.names_someone(self.trim_speaker(left, cue.start())):
+                return True  # "…, the daily X reports."
         pos = cue.end()
         while pos < hi and self.text[pos] in " ,":
             pos += 1
