@@ -36,7 +36,7 @@ from claimscope.search.candidates import Candidates
 from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
 from claimscope.stages import default_stages
-from claimscope.stages.matching import BODY_CONFIDENCE, article_date, front_paragraphs, query_sentences
+from claimscope.stages.matching import article_date, front_paragraphs, query_sentences
 from retrieval_data import SHARED, queries, records
 
 DEVSET = Path(__file__).resolve().parent.parent / "devsets" / "multilingual-claims" / "queries.jsonl"
@@ -189,12 +189,13 @@ def article_results(index: SearchIndex, row: dict) -> tuple[list[list], list[boo
     return [index.search(t, k=10, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)], front
 
 
-def reported(results: list[list], front: list[bool], threshold: float, floor: float) -> list:
-    """The merged hits ``check`` reports (``merge_texts`` with the evidence ``floor``): from
-    ``threshold`` on when found in the headline or lead paragraphs, from
-    ``matching.BODY_CONFIDENCE`` on when found elsewhere."""
-    merged = merge_texts(results, floor)
-    return [h for h, i in merged if h.confidence >= (threshold if front[i] else max(threshold, BODY_CONFIDENCE))]
+def reported(results: list[list], front: list[bool], weights: FusionWeights) -> list:
+    """The merged hits ``check`` reports (``merge_texts`` with the evidence floor): from the
+    article threshold on when found in the headline or lead paragraphs, from the body
+    confidence on when found elsewhere."""
+    merged = merge_texts(results, weights.evidence_floor)
+    least = weights.article_threshold
+    return [h for h, i in merged if h.confidence >= (least if front[i] else max(least, weights.body_confidence))]
 
 
 def _articles(index: SearchIndex, rows: list[dict]) -> dict:
@@ -202,18 +203,17 @@ def _articles(index: SearchIndex, rows: list[dict]) -> dict:
     (``top1``, ``no_false_match``; a row's ``related`` ids may be reported too), and that
     report nothing once their case is taken out of the results (``without_case_empty``:
     the article as if nobody had checked it)."""
-    threshold, floor = index.weights.article_threshold, index.weights.evidence_floor
     top1 = clean = empty = 0
     misses = []
     for row in rows:
         results, front = article_results(index, row)
-        shown = reported(results, front, threshold, floor)
+        shown = reported(results, front, index.weights)
         first = bool(shown) and shown[0].id in row["gold"]
         tidy = all(h.id in row["gold"] or h.id in row.get("related", ()) for h in shown)
         without = [[h for h in hits if h.id not in row["gold"]] for hits in results]
         top1 += first
         clean += tidy
-        empty += not reported(without, front, threshold, floor)
+        empty += not reported(without, front, index.weights)
         if not (first and tidy):
             misses.append(row["id"])
     n = len(rows)

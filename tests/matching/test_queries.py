@@ -43,7 +43,7 @@ def test_headline_lead_and_checkworthy_sentences_are_queried():
     assert headline(doc) == [0]
     # the byline is too short to be the lead, the caption is never queried
     assert front_sentences(doc) == [0, 3]
-    assert front_paragraphs(doc) == {0, 3}  # a body match elsewhere needs BODY_CONFIDENCE
+    assert front_paragraphs(doc) == {0, 3}  # a body match elsewhere needs weights.body_confidence
     assert query_sentences(doc) == [0, 3, 5]
 
 

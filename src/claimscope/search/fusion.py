@@ -92,7 +92,10 @@ class FusionWeights:
     the same for an article's merged matches (``merge_texts``), chosen on the dev set's fit
     articles; ``evidence_floor``: an article sentence less confident than this adds nothing
     to a record's merged confidence (``merge_texts``), chosen on the dev articles by another
-    hand.
+    hand; ``body_confidence``: the confidence an article match needs when only sentences
+    outside the headline and lead paragraphs found it (``stages.matching``: most body
+    sentences are context, and their best hit is often a fact-check of the same topic, not
+    of the same claim), chosen on the same articles.
     """
 
     rank: dict[str, float] = field(default_factory=lambda: dict(_fitted()["rank"]))
@@ -101,6 +104,7 @@ class FusionWeights:
     threshold: float = field(default_factory=lambda: float(_fitted()["threshold"]))
     article_threshold: float = field(default_factory=lambda: float(_fitted()["article_threshold"]))
     evidence_floor: float = field(default_factory=lambda: float(_fitted()["evidence_floor"]))
+    body_confidence: float = field(default_factory=lambda: float(_fitted()["body_confidence"]))
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """Ranking score of each row of ``features`` (columns in FEATURES order)."""

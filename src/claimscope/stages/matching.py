@@ -25,13 +25,6 @@ MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words (bylines and labels are shorter)
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
-# A match found by a body sentence, outside the paragraphs of the headline and the lead,
-# is reported only from this confidence on (the article threshold applies to the others): most body
-# sentences are context, and their best hit is often a fact-check of the same topic, not
-# of the same claim. The middle of the range (0.65-0.83) that gave the most right
-# matches first, articles without a fact-check left empty and the fewest wrong matches
-# on the dev articles by another hand (bench/eval_articles.py, docs/matching.md).
-BODY_CONFIDENCE = 0.74
 
 
 class Matching:
@@ -97,7 +90,8 @@ class Matching:
         texts = [doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in chosen]
         hits = self._index.search_many(texts, k=MAX_MATCHES, date=date, known=self._known(doc, chosen))
         front = front_paragraphs(doc)
-        hits = [(h, i) for h, i in hits if doc.sentences[chosen[i]].paragraph in front or h.confidence >= BODY_CONFIDENCE]
+        body = self._index.weights.body_confidence  # a match found outside them needs more
+        hits = [(h, i) for h, i in hits if doc.sentences[chosen[i]].paragraph in front or h.confidence >= body]
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
         tag = stage_tag(self)
         matches = tuple(
@@ -135,7 +129,8 @@ def front_sentences(doc: Document) -> list[int]:
 
 def front_paragraphs(doc: Document) -> set[int]:
     """The paragraphs of the headline and the lead: a match found by a sentence there is
-    reported from the article threshold on, one found elsewhere from BODY_CONFIDENCE."""
+    reported from the article threshold on, one found elsewhere from the index's
+    ``weights.body_confidence`` (docs/matching.md)."""
     return {doc.sentences[i].paragraph for i in front_sentences(doc)}
 
 
