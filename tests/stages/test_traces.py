@@ -512,10 +512,15 @@ def test_no_copy_damage_in_clean_text():
         ("Plus d'infos : example.org/dossier-eau", "link"),
         ("Apoiem o nosso trabalho independente", "donate"),
         ("Sigam a página para mais notícias", "subscribe"),
+        ("Para não perder nada, sigam a nossa página.", "subscribe"),
+        ("Os comentários são moderados antes de publicados.", "comments"),
+        ("A opinião expressa é da inteira responsabilidade do autor.", "disclaimer"),
+        ("Para mais informações: imprensa@example.org", "press_contact"),
+        ("Confira também: Prefeito inaugura a ponte nova", "related_links"),
     ],
 )
 def test_closing_furniture_by_shape_and_lemma(line, label):
-    lang = "pt" if label in ("donate", "subscribe") else "fr"
+    lang = "fr" if label in ("breadcrumb", "call_to_action", "link") else "pt"
     body = PORTUGUESE if lang == "pt" else FRENCH
     doc = run(f"Un titre\n\n{body} {body}\n\n{body}\n\n{line}")
     assert [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == "boilerplate"] == [(line, label)]

@@ -15,6 +15,8 @@ subscribe, comments, tags...):
   (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
   under a related-links heading);
+* ``read_label``: a related-links label opening on a reading verb in any form
+  ("Confira também: …", "Также читайте:");
 * ``edge_shape``: a line at the page's edges shaped like furniture whatever its words:
   a breadcrumb trail ("Home › World › Europe"), a call to action led by a pictograph or
   an arrow ("👉 …", "➡ …"), a short line carrying a link ("Mehr: example.org/abc");
@@ -66,6 +68,10 @@ _ARROWS = frozenset("→➜➡►▶⇒⏩")
 _BULLETS = frozenset("•‣▪◦·-–—*►")
 MAX_CRUMB_WORDS = 3  # words of one breadcrumb
 MAX_LINK_WORDS = 12  # a short line carrying a link
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|\(\d{2,4}\))[\s-]?\d[\d\s-]{5,}\d")  # "+84 24 3825 1234", "(21) 3333-4444"
+MAX_LABEL_WORDS = 4  # "Confira também", "Также читайте по теме"
+_LABELLED = re.compile(r"^[\W_]*(?P<label>[^\W\d_][^:：—–|]{0,40}?)\s*(?:[:：]|\s[—–]\s?|\s?[—–]\s)\s*(?P<rest>.*)$")
 
 
 def words(text: str) -> list[str]:
@@ -191,12 +197,16 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Veja e compartilhe")
-        heads = [words(c)[:PROMPT_POSITION] for c in _CLAUSE.split(unquoted)]
+        clauses = [words(c) for c in _CLAUSE.split(unquoted)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
             lexicon = table_words.get(key, EMPTY)
-            if lexicon.opens(tokens) if ends_like_prose else any(lexicon.found_in(h) for h in heads):
+            if ends_like_prose:  # among the closing lines: a clause opens on it ("Pour ne rien manquer, abonnez-vous.")
+                found = lexicon.opens(tokens) or any(lexicon.opens(c) for c in clauses)
+            else:
+                found = any(lexicon.found_in(c[:PROMPT_POSITION]) for c in clauses)
+            if found:
                 return label
-            if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and _opens_on_lemma(tokens, lang, key):
+            if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and any(_opens_on_lemma(c, lang, key) for c in clauses):
                 return label  # "Apoiem o nosso trabalho", "Follow …": another form of a prompt verb
     if len(tokens) <= MAX_CHANNEL_WORDS and _channel_link(line):
         return "subscribe"  # "Наш канал: t.me/…", "Siga-nos: instagram.com/…"
@@ -205,7 +215,11 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
     if notice and table_words.get("counter", EMPTY).found_in(tokens):
         return "comments"  # "Comments closed", "Réservé aux abonnés"
-    if closing and len(table_words.get("disclaimer", EMPTY).found_in(tokens)) >= MIN_DISCLAIMER_WORDS:
+    if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and _opens_on_lemma(tokens[:2], lang, "counter", any):
+        return "comments"  # "Comments are moderated before they appear.", "Os comentários são …"
+    if closing and _contact(line, tokens, lang):
+        return "press_contact"
+    if closing and _disclaimer_words(tokens, lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):
         return "disclaimer"
     return None
 
@@ -232,8 +246,8 @@ def edge_shape(line: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _prompt_lemmas(lang: str, key: str) -> frozenset[str]:
-    """Lemmas of the ``key`` prompt verbs (the table's ``prompt_verbs``) and single-word
-    page words of ``lang`` and English."""
+    """Lemmas of the ``key`` words of ``lang`` and English: the table's
+    ``prompt_verbs[key]`` and single-word ``page_words[key]``."""
     found = set()
     for code in dict.fromkeys((lang, "en")):
         t = tables().get(code, {})
@@ -248,9 +262,48 @@ def _lemma(lang: str, word: str) -> str:
     return lemma(lang, word) if supported(lang) else word
 
 
-def _opens_on_lemma(tokens: list[str], lang: str | None, key: str) -> bool:
-    """The line opens on a form of one of the prompt words ("apoiem" = "apoiar")."""
-    return bool(lang and tokens) and _lemma(lang, tokens[0]) in _prompt_lemmas(lang, key)
+def _disclaimer_words(tokens: list[str], lang: str | None) -> int:
+    """Distinct disclaimer words in ``tokens``: page words, and forms of their lemmas
+    ("мнением" = "мнение", "opinię" = "opinia")."""
+    lexicon = page_words(lang).get("disclaimer", EMPTY)
+    phrases = {p for p in lexicon.found_in(tokens) if " " in p}
+    lemmas = {_lemma(lang, t) for t in tokens if t in lexicon.singles} if lang else set(lexicon.found_in(tokens))
+    if lang:
+        lemmas |= {_lemma(lang, t) for t in tokens} & _prompt_lemmas(lang, "disclaimer")
+    return len(phrases) + len(lemmas)
+
+
+def _contact(line: str, tokens: list[str], lang: str | None) -> bool:
+    """A contact line: an e-mail address or a phone number, or a ``contact`` verb of the
+    language (by lemma) in a line ending on a colon ("Để biết thêm, xin liên hệ:")."""
+    if _EMAIL.search(line) or _PHONE.search(line):
+        return True
+    verbs = _prompt_lemmas(lang, "contact") if lang else frozenset()
+    return line.rstrip().endswith((":", "：")) and any(_lemma(lang, t) in verbs for t in tokens)
+
+
+def _opens_on_lemma(tokens: list[str], lang: str | None, key: str, among=None) -> bool:
+    """The line opens on a form of one of the prompt words ("apoiem" = "apoiar"); with
+    ``among=any``, any of ``tokens`` is one."""
+    if not (lang and tokens):
+        return False
+    lemmas = _prompt_lemmas(lang, key)
+    return among(_lemma(lang, t) in lemmas for t in tokens) if among else _lemma(lang, tokens[0]) in lemmas
+
+
+def read_label(line: str, lang: str | None) -> str | None:
+    """The label of a related-links line opening on a reading verb, in any form, before a
+    colon or a dash ("Confira também: …", "Также читайте:", "Sprawdź też — …"): at most
+    ``MAX_LABEL_WORDS`` words, one of them a ``read`` prompt verb of ``lang`` or English
+    by lemma, and at most ``MAX_HEADLINE_WORDS`` words after it."""
+    match = _LABELLED.match(line.strip())
+    if not match or len(words(match.group("rest"))) > MAX_HEADLINE_WORDS:
+        return None
+    label = words(match.group("label"))
+    if not label or len(label) > MAX_LABEL_WORDS or not lang:
+        return None
+    verbs = _prompt_lemmas(lang, "read")
+    return match.group("label") if any(_lemma(lang, w) in verbs for w in label) else None
 
 
 def _title_case(line: str) -> bool:

@@ -382,6 +382,10 @@ class Traces:
         found = self._boilerplate(text, start, end, main) or self._credit(text, start, end, main)
         if found:
             return found
+        heading = furniture.read_label(text, main)
+        if heading:
+            reason = f"{BOILERPLATE_PHRASES['related_links']} copied from the source page (“{heading}”)"
+            return self._finding("boilerplate", start, end, reason, label="related_links", value=heading)
         label = furniture.segment_label(text, main) or furniture.prompt(text, main, closing)
         if label:
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page"
