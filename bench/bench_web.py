@@ -89,10 +89,12 @@ class Recorder:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = {"search": [], "analyse": []}
         self.errors: dict[str, list[str]] = {"search": [], "analyse": []}
+        self.last: dict[str, float] = {}  # when the kind's last request ended (monotonic)
 
     def add(self, kind: str, seconds: float, error: str | None) -> None:
         with self.lock:
             (self.errors[kind].append(error) if error else self.times[kind].append(seconds))
+            self.last[kind] = time.monotonic()
 
 
 def searcher(base: str, texts: list[str], stop: float, rec: Recorder, seed: int) -> None:
@@ -173,19 +175,19 @@ def main() -> int:
                 thread.start()
             for thread in threads:
                 thread.join()
-            elapsed = time.monotonic() - started
+            elapsed = {kind: rec.last.get(kind, started) - started for kind in rec.times}
         finally:
             server.terminate()
             server.wait(timeout=30)
 
     print(f"store: {db}")
     print(f"{args.clients} clients ({half} searching, {args.clients - half} analysing ~600-word articles) for "
-          f"{elapsed:.0f} s, server workers {args.workers}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+          f"{args.seconds:.0f} s (the last analysis ended after {elapsed['analyse']:.0f} s), server workers {args.workers}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"{'kind':<8} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'per s':>7}")
     for kind in ("search", "analyse"):
         times = rec.times[kind]
         print(f"{kind:<8} {len(times):>8} {len(rec.errors[kind]):>6} {percentile(times, .5) * 1000:>8.0f} "
-              f"{percentile(times, .95) * 1000:>8.0f} {len(times) / elapsed:>7.2f}")
+              f"{percentile(times, .95) * 1000:>8.0f} {len(times) / max(elapsed[kind], 1e-9):>7.2f}")
     for kind, errors in rec.errors.items():
         for error in errors[:3]:
             print(f"error ({kind}): {error}")
