@@ -80,7 +80,7 @@ def figures(rows: list[dict], hits: dict[str, list[tuple[str, float]]], threshol
 
 
 def table(rows: list[dict], hits: dict, threshold: float) -> None:
-    """One line per language (and all), dev and test side by side."""
+    """One line per language (and all), dev and test side by side; then the dev-test gap."""
     keys = ("s10", "mrr", "empty", "rank_s10")
     print(f"threshold {threshold:.3f}")
     print(f"{'lang':6}" + "".join(f"{'dev ' + k:>13}" for k in keys) + "".join(f"{'test ' + k:>14}" for k in keys))
@@ -94,6 +94,8 @@ def table(rows: list[dict], hits: dict, threshold: float) -> None:
             f = figures([r for r in part if r["split"] == split], hits, threshold)
             cells += [("–" if f[k] is None else f"{f[k]:.3f}").rjust(13 + (split == "test")) for k in keys]
         print(f"{lang:6}" + "".join(cells))
+    dev, test = (figures([r for r in rows if r["split"] == split], hits, threshold) for split in ("dev", "test"))
+    print("gap (test - dev), all languages: " + ", ".join(f"{k} {test[k] - dev[k]:+.3f}" for k in keys))
 
 
 def _top_evidence(index, cands, gold_keys: set[int], dated: bool) -> tuple[list[dict], list[bool]]:
