@@ -217,8 +217,8 @@ class Chain:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
         not a bare pronoun or a common noun phrase."""
         said = self.text[a.speaker_start:a.speaker_end]
-        if len(said.split()) > 12 or (len(said) > NAME_CHARS and not a.anonymous):
-            return False  # a clause, not a name
+        if (len(said.split()) > 12 or len(said) > NAME_CHARS) and not a.anonymous:
+            return False  # a clause, not a name (an anonymous source is described at length)
         named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
             or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said) \
             or self._agent(a) is not None
