@@ -79,6 +79,12 @@ def test_untranslated_captions_are_highlighted_with_their_language(page, server)
     marks.first.focus()
     assert "Untranslated fragment (vi)" in page.locator("#detail").inner_text()
     assert page.locator("#main-language").inner_text() == "fr"
+    # Keyboard: the first Tab reaches the skip link, which leads to the content.
+    page.reload()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
     shot(page, "report")
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
