@@ -146,9 +146,10 @@ def test_writes_are_rate_limited_per_key(analyzer, web_db, tmp_path):
     app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", write_rate=2)
     key = app.state.services.desk.create_key("t")[1]
     with TestClient(app) as client:
-        statuses = [client.put("/api/v1/analyses/x/claims/0", json={"status": "checked"},
-                               headers={"X-API-Key": key}).status_code for _ in range(3)]
-    assert statuses == [404, 404, 429]
+        answers = [client.put("/api/v1/analyses/x/claims/0", json={"status": "checked"},
+                              headers={"X-API-Key": key}) for _ in range(3)]
+    assert [a.status_code for a in answers] == [404, 404, 429]
+    assert answers[-1].headers["retry-after"] == "60" and answers[-1].json()["error"]["code"] == "E705"
 
 
 def test_private_reads_need_a_key(analyzer, web_db, tmp_path):

@@ -36,6 +36,7 @@ def test_the_openapi_document_describes_every_endpoint(schema):
             "/api/v1/factchecks", "/api/v1/factchecks/{factcheck_id}", "/api/v1/decisions",
             "/api/v1/analyses/{analysis_id}/claims/{sentence}", "/api/v1/analyses/{analysis_id}/matches/{factcheck_id}",
             "/api/v1/analyses/{analysis_id}/claims/{sentence}/claimreview"} <= paths
+    assert loaded.raw_schema["components"]["securitySchemes"]["api_key"]["scheme"] == "bearer"
 
 
 def test_no_generated_request_gets_a_server_error(schema):

@@ -19,8 +19,9 @@ class Migration:
     statements: tuple[str, ...]
 
 
-# The web desk's tables (docs/web.md), in portable SQL: every analysis stored with its
-# report (a permalink), the desk's decisions on it, and the hashed API keys.
+# The web desk's tables (docs/web.md), in portable SQL (PostgreSQL takes them as they
+# are): every analysis stored with its report (a permalink), the desk's decisions on
+# it, and the hashed API keys.
 DESK_TABLES = (
     """CREATE TABLE analyses (
         id TEXT PRIMARY KEY,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPBearer
 
 from .services import Services
 from .errors import RateLimited, Unauthorized
@@ -38,21 +39,37 @@ def _limit(limiter, name: str) -> None:
         raise RateLimited(f"more than {limiter.per_minute} requests in a minute: wait a minute and retry")
 
 
-def _writer(cookie: bool):
-    def writer(request: Request, s: Services = Depends(services)) -> str:
-        key_id = _require(request, s, cookie)
-        _limit(s.writes, key_id)
-        return key_id
-    return writer
+def writer(request: Request, s: Services, cookie: bool) -> str:
+    """The id of the key a write presents, counted against its rate limit."""
+    key_id = _require(request, s, cookie)
+    _limit(s.writes, key_id)
+    return key_id
 
 
-def _reader(cookie: bool):
-    def reader(request: Request, s: Services = Depends(services)) -> str | None:
-        key_id = _require(request, s, cookie) if s.config.private_reads else _key_id(request, s, cookie)
-        _limit(s.reads, key_id or _client(request))
-        return key_id
-    return reader
+def reader(request: Request, s: Services, cookie: bool) -> str | None:
+    """The id of the key a read presents (required with private reads), counted against
+    the rate limit of that key, else of the client's address."""
+    key_id = _require(request, s, cookie) if s.config.private_reads else _key_id(request, s, cookie)
+    _limit(s.reads, key_id or _client(request))
+    return key_id
 
 
-api_writer, api_reader = _writer(cookie=False), _reader(cookie=False)
-page_writer, page_reader = _writer(cookie=True), _reader(cookie=True)
+# Declared in the OpenAPI document; the key may also come as X-API-Key.
+bearer = HTTPBearer(auto_error=False, scheme_name="api_key",
+                    description="an API key made by `claimscope keys create NAME`")
+
+
+def api_writer(request: Request, s: Services = Depends(services), _=Security(bearer)) -> str:
+    return writer(request, s, cookie=False)
+
+
+def api_reader(request: Request, s: Services = Depends(services), _=Security(bearer)) -> str | None:
+    return reader(request, s, cookie=False)
+
+
+def page_writer(request: Request, s: Services = Depends(services)) -> str:
+    return writer(request, s, cookie=True)
+
+
+def page_reader(request: Request, s: Services = Depends(services)) -> str | None:
+    return reader(request, s, cookie=True)

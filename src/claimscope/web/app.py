@@ -21,7 +21,7 @@ from ..analyzer import Analyzer
 from ..errors import ClaimscopeError
 from .api import router as api_router
 from .config import WebConfig
-from .errors import BadRequest, NotFound, WebError, body, status_of
+from .errors import BadRequest, NotFound, RateLimited, WebError, body, status_of
 from .pages import error_page, router as page_router
 from .security import Guard
 from .services import open_services
@@ -61,8 +61,12 @@ def wants_html(request: Request) -> bool:
 def _handle_errors(app: FastAPI) -> None:
     def answer(request: Request, err: ClaimscopeError):
         if wants_html(request):
-            return error_page(request, err, status_of(err))
-        return JSONResponse(body(err), status_code=status_of(err))
+            response = error_page(request, err, status_of(err))
+        else:
+            response = JSONResponse(body(err), status_code=status_of(err))
+        if isinstance(err, RateLimited):
+            response.headers["retry-after"] = "60"  # the limits count requests per minute
+        return response
 
     @app.exception_handler(ClaimscopeError)
     async def project_error(request: Request, err: ClaimscopeError):

@@ -32,7 +32,8 @@ KEY_PREFIX = "csk_"
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """UTC time to the microsecond: analyses made in the same second still sort newest first."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def report_flags(report: dict[str, Any]) -> list[str]:
@@ -125,7 +126,7 @@ class DeskStore:
             f"(SELECT COUNT(*) FROM match_decisions d WHERE d.analysis_id = a.id AND d.decision = 'confirmed'), "
             f"(SELECT COUNT(*) FROM match_decisions d WHERE d.analysis_id = a.id AND d.decision = 'rejected'), "
             f"(SELECT COUNT(*) FROM claim_statuses s WHERE s.analysis_id = a.id AND s.status = 'checked') "
-            f"FROM analyses a {clause} ORDER BY a.created_at DESC, a.rowid DESC LIMIT ? OFFSET ?",
+            f"FROM analyses a {clause} ORDER BY a.created_at DESC, a.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         keys = ("id", "created_at", "title", "source", "lang", "flags", "confirmed", "rejected", "checked")

@@ -23,7 +23,7 @@ from ..render.chain import svg
 from ..render.labels import kind_title, language_counts, reasons_text
 from ..render.safe import terminal_text, to_json
 from ..render.sections import main_chain, sections
-from .access import page_reader, page_writer, services
+from .access import page_reader, services, writer
 from .api import export_lines
 from .services import Services
 from .desk import CLAIM_STATUSES, DECISIONS
@@ -95,7 +95,7 @@ async def analyze(request: Request, s: Services = Depends(services), csrf: str =
 
 
 def _require_session(request: Request, s: Services) -> None:
-    page_writer(request, s)
+    writer(request, s, cookie=True)
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
