@@ -180,8 +180,9 @@ class Names:
                     if cue.start() < headline or _inside_name(cue, s.start, self.lang_at(cue.start())):
                         continue  # a headline adds no source
                     span = _name_after(text, cue.end(), s.end)
-                    if kind == "primary_material" and span and not QUOTED.match(text, span[0] - 1):
-                        continue  # a document is named by its quoted title only
+                    if kind == "primary_material" and span and not (
+                            QUOTED.match(text, span[0] - 1) and text[span[0]:span[1]].strip()[:1].isupper()):
+                        continue  # a document is named by its quoted title only, not by scare quotes
                     if span and not _inside(*span, skip) and text[span[0]:span[1]].casefold() not in PLATFORMS:
                         out.append(Source(text[span[0]:span[1]], *span, "introduced",
                                           is_outlet=kind == "outlet_nouns"))
