@@ -41,18 +41,21 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A signed-in tab that fails the test on any dialog (alert, confirm...) or page error."""
+    """A signed-in tab that fails the test on any dialog (alert, confirm...) or anything
+    the Content-Security-Policy blocked (inline script or style)."""
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     tab = context.new_page()
     tab.dialogs, tab.errors = [], []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda err: tab.errors.append(str(err)))
+    tab.on("console", lambda msg: msg.type == "error" and tab.errors.append(msg.text))
     tab.goto(server.url + "/signin")
     tab.fill("#key", server.key)
     tab.click("button[type=submit]")
     tab.wait_for_url(server.url + "/")
     yield tab
     assert tab.dialogs == [], f"a dialog opened: {tab.dialogs}"
+    assert not [e for e in tab.errors if "Content Security Policy" in e], tab.errors
     context.close()
 
 
