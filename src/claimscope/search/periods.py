@@ -1,7 +1,7 @@
 """The periods a text says its claim happened in: days, months and years it names.
 
 A query rarely comes with a publication date, but it often says when ("in April 2019",
-"ngày 3/5/2020", "в 2023 году", "(noviembre 2022)"): a fact-check of that claim is dated
+"ngày 13/5/2020", "в 2023 году", "(noviembre 2022)"): a fact-check of that claim is dated
 near that period, and one written a long time before every period the text names cannot
 be about it. Recognised, in any language the tables know (``stages.dates``): full dates
 (a day), a month name with a year or a numeric month/year ("6/2020"), and a bare year
