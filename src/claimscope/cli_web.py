@@ -23,9 +23,8 @@ def _desk(db: str | None, desk_db: str | None):
 
 db_option = click.option("--db", metavar="PATH|URL",
                          help=f"Fact-check database (default: ${DB_VAR}, else the user data directory).")
-desk_option = click.option("--desk-db", metavar="PATH",
-                           help="Where analyses, desk decisions and API keys live (default: the --db file when it "
-                                "is SQLite, else desk.sqlite in the user data directory).")
+desk_option = click.option("--desk-db", metavar="PATH|URL",
+                           help="Where analyses, desk decisions and API keys live (default: the --db store).")
 
 
 @click.command()

@@ -24,7 +24,7 @@ from ..errors import StoreError
 from ..factchecks.record import from_dict, to_dict
 from ..model import FactCheck
 from .base import ImportRun
-from .migrations import Migration
+from .migrations import DESK_TABLES, Migration
 from .sqlite import _FILTERS, _held_elsewhere, _now, _owner
 
 MIGRATION_LOCK = 0x636C_6D73  # advisory lock key held while migrating
@@ -96,6 +96,7 @@ POSTGRES_MIGRATIONS = (
         "CREATE TABLE search_terms (term TEXT PRIMARY KEY, n BIGINT NOT NULL)",
         "CREATE TABLE search_words (term TEXT PRIMARY KEY, n BIGINT NOT NULL)",
     )),
+    Migration(3, "web desk: analyses, claim statuses, match decisions, API keys", DESK_TABLES),
 )
 
 _UPSERT = """

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..ingest.text import MAX_BYTES
 from ..store import default_db_path
-from ..store.postgres import is_postgres_url
 
 
 @dataclass(frozen=True)
 class WebConfig:
     """``db``: the fact-check store (path or postgresql:// URL; None: the default path);
     ``ratings_db``: the outlet ratings (None: the default path, when it exists).
-    ``desk_db``: where analyses, desk decisions and API keys live (None: the ``db``
-    file itself when it is SQLite, else ``desk.sqlite`` beside the default store).
+    ``desk_db``: where analyses, desk decisions and API keys live, a SQLite path or a
+    PostgreSQL URL (None: the ``db`` itself).
     ``workers``: analyses run at once. ``private_reads``: reads need a key too.
     ``write_rate`` / ``read_rate``: requests per minute per key / per address (0: no
     limit). ``sync_chars``: longer texts are always analysed as a job; ``sync_timeout``:
@@ -44,7 +42,4 @@ class WebConfig:
     def desk_location(self) -> str:
         if self.desk_db:
             return self.desk_db
-        location = self.store_location
-        if is_postgres_url(location):
-            return str(Path(default_db_path()).with_name("desk.sqlite"))
-        return location.removeprefix("sqlite:///")
+        return self.store_location.removeprefix("sqlite:///")

@@ -4,8 +4,9 @@ Every analysis is stored with its report under a random id (its permalink); the
 desk's decisions on it — a status and a note per claim sentence, confirm or reject
 per suggested fact-check — sit beside it. API keys are stored as SHA-256 digests of
 the key (a key is 32 random bytes, so a fast digest is safe) and shown only once.
-One connection shared by the server's threads, serialised by a lock: desk writes
-are small and rare next to analyses.
+One connection (SQLite, or PostgreSQL when the location is a ``postgresql://`` URL:
+the desk tables are then the store's PostgreSQL migration 3) shared by the server's
+threads, serialised by a lock: desk work is small next to analyses.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 from ..errors import StoreError
 from ..render.safe import to_json
 from ..store.migrations import migrate
+from ..store.postgres import is_postgres_url
 from .errors import NotFound
 
 CLAIM_STATUSES = ("to_check", "checking", "checked", "not_checkworthy")
@@ -34,6 +36,11 @@ KEY_PREFIX = "csk_"
 def _now() -> str:
     """UTC time to the microsecond: analyses made in the same second still sort newest first."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _text(value: str | None) -> str | None:
+    """``value`` as a column can hold it everywhere (PostgreSQL refuses NUL characters)."""
+    return value.replace("\x00", "\\x00") if value else value
 
 
 def report_flags(report: dict[str, Any]) -> list[str]:
@@ -51,21 +58,15 @@ class ApiKey:
 
 
 class DeskStore:
-    """Analyses, desk decisions and API keys in one SQLite file."""
+    """Analyses, desk decisions and API keys in a SQLite file or a PostgreSQL database."""
 
-    def __init__(self, path: str | Path):
-        self.location = str(path)
+    def __init__(self, location: str | Path):
+        self.location = str(location)
         self._lock = threading.Lock()
-        try:
-            if self.location != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.location, isolation_level=None, timeout=30, check_same_thread=False)
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            migrate(self._conn)
-        except (sqlite3.Error, OSError) as err:
-            raise StoreError(f"cannot open the desk database {self.location} ({err}): "
-                             "check the path, or choose another with --db") from None
+        if is_postgres_url(self.location):
+            self._conn, self._errors, self._marks = _postgres(self.location), _pg_errors(), "%s"
+        else:
+            self._conn, self._errors, self._marks = _sqlite(self.location), sqlite3.Error, "?"
 
     def close(self) -> None:
         self._conn.close()
@@ -73,9 +74,10 @@ class DeskStore:
     def _run(self, sql: str, params=()) -> list[tuple]:
         try:
             with self._lock:
-                return self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as err:
-            raise StoreError(f"the desk database {self.location} failed ({err})") from None
+                cursor = self._conn.execute(sql.replace("?", self._marks), params)
+                return cursor.fetchall() if cursor.description else []
+        except self._errors as err:
+            raise StoreError(f"the desk database failed ({' '.join(str(err).split())})") from None
 
     # --- analyses -------------------------------------------------------------------
     def add_analysis(self, report: dict[str, Any]) -> str:
@@ -85,7 +87,7 @@ class DeskStore:
         flags = report_flags(report)
         self._run(
             "INSERT INTO analyses (id, created_at, title, source, lang, flags, report) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (analysis_id, _now(), meta.get("title"), meta.get("url") or meta.get("source"),
+            (analysis_id, _now(), _text(meta.get("title")), _text(meta.get("url") or meta.get("source")),
              report["language"].get("main"), " " + " ".join(flags) + " " if flags else "", to_json(report)),
         )
         return analysis_id
@@ -113,7 +115,7 @@ class DeskStore:
         flag; (one page of rows, total matching)."""
         where, params = [], []
         if query:
-            where.append("(title LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")
+            where.append("(LOWER(title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(source) LIKE LOWER(?) ESCAPE '\\')")
             like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             params += [like, like]
         if flag:
@@ -189,6 +191,41 @@ class DeskStore:
         key_id = key[len(KEY_PREFIX):].split("_", 1)[0] if key.startswith(KEY_PREFIX) else ""
         rows = self._run("SELECT key_hash FROM api_keys WHERE id = ? AND revoked_at IS NULL", (key_id,))
         return key_id if rows and hmac.compare_digest(rows[0][0], _digest(key)) else None
+
+
+def _sqlite(path: str) -> sqlite3.Connection:
+    try:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except (sqlite3.Error, OSError) as err:
+        raise StoreError(f"cannot open the desk database {path} ({err}): check the path, "
+                         "or choose another with --desk-db") from None
+    return conn
+
+
+def _postgres(url: str):
+    """An autocommit connection to ``url``, migrated (the desk tables are migration 3)."""
+    import psycopg
+
+    from ..store.postgres import migrate as migrate_postgres, public_location
+
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        migrate_postgres(conn)
+    except psycopg.Error as err:
+        raise StoreError(f"cannot open the desk database {public_location(url)} "
+                         f"({' '.join(str(err).split())}): check the URL and that the server runs") from None
+    return conn
+
+
+def _pg_errors():
+    import psycopg
+
+    return psycopg.Error
 
 
 def _digest(key: str) -> str:
