@@ -106,10 +106,20 @@ def test_follow_a_matched_fact_check_confirm_it_and_see_it_in_history(page, serv
     page.locator("li.match", has_text="2017-11-14").get_by_role("button", name="Confirm").click()
     assert page.locator("li.match", has_text="2017-11-14").locator(".decision.confirmed").count() == 1
     shot(page, "report-confirmed")
+    claim = page.locator("ol.claims > li").first
+    claim.locator("select").select_option("checked")
+    claim.locator("input[name=note]").fill("ministry called back")
+    claim.get_by_role("button", name="Save").click()
+    claim = page.locator("ol.claims > li").first
+    assert claim.locator("select").input_value() == "checked"
+    assert claim.locator("input[name=note]").input_value() == "ministry called back"
     page.goto(server.url + "/history?flag=known_disinformation")
     row = page.locator("#history tbody tr").first
-    assert "confirmed" in row.inner_text() and "known disinformation" in row.inner_text()
+    assert "1 confirmed" in row.inner_text() and "1 checked" in row.inner_text()
+    assert "known disinformation" in row.inner_text()
     shot(page, "history")
+    exported = page.request.get(server.url + "/export.jsonl").text()
+    assert '"decision": "confirmed"' in exported
 
 
 def test_search_fact_checks_in_french_finds_the_english_record(page, server):
