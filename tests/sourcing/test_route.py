@@ -185,3 +185,14 @@ def test_a_document_named_by_its_quoted_title_is_the_origin():
             "showed last year.\n\nDoctors were not asked.")
     _, chain = run(text)
     assert names(chain) == ["this article", "Green Remedy"] and chain.hops[-1].kind == "speaker"
+
+
+def test_a_spokesman_of_the_origin_is_not_another_source():
+    text = ("Water cut\n\nThe Water Board will cut supplies to the eastern districts for two days next week, the "
+            "Water Board said on Monday.\n\nThe works are needed to replace a main pipe, said Ivo Tamm, spokesman "
+            "for the Water Board.")
+    _, chain = run(text, [
+        ("the Water Board", "said", "The Water Board will cut supplies to the eastern districts for two days next "
+         "week", False),
+        ("Ivo Tamm", "said", "The works are needed to replace a main pipe", False)])
+    assert names(chain)[-1] == "Water Board" and chain.independent_sources == 1

@@ -27,7 +27,8 @@ def _groups(doc: Document, indices, names: Names) -> dict[str, list]:
 
 def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
     """Speaker groups outside the chain: usable speakers that are not outlets, quoted in
-    the claim's paragraph and the next ``paragraphs`` ones (None: the whole article)."""
+    the claim's paragraph and the next ``paragraphs`` ones and not speaking for a body of
+    the chain (None: the whole article, members included)."""
     doc = chain.doc
     first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
     picked = []
@@ -43,9 +44,24 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
             continue
         if a.anonymous and any(h.anonymous for h in chain.hops):
             continue  # anonymous sources together count once
-        if not any(h.attribution == i or any(same_name(said, n) for n in _hop_names(doc, h)) for h in chain.hops):
+        if not any(h.attribution == i or any(same_name(said, n) for n in _hop_names(doc, h)) for h in chain.hops) \
+                and (paragraphs is None or not _member(chain, a)):
             picked.append(i)
     return _groups(doc, picked, chain.names)
+
+
+def _member(chain: Chain, a) -> bool:
+    """Does a speaker speak for a body of the chain ("Ana Lind, head of the Water Board",
+    "Water Board spokesman Ivo Tamm"): a capitalised word of the body's name in the speaker
+    phrase or the apposition after it, up to the clause's end?"""
+    text = chain.doc.text
+    clause = re.match(r"[^.;:!?()\n]*", text[a.speaker_end:]).group()
+    phrase = text[a.speaker_start:a.speaker_end] + clause
+    lang = chain.lang(a.speaker_start)
+    stop = cues.stopwords(lang)
+    words = {w.casefold()[:5] for h in chain.hops if not h.is_outlet and not h.anonymous
+             for w in re.findall(r"\w+", h.name) if w[:1].isupper() and len(w) >= 4 and w.casefold() not in stop}
+    return bool(words & {w.casefold()[:5] for w in re.findall(r"\w+", phrase) if w[:1].isupper() and len(w) >= 4})
 
 
 def _hop_names(doc: Document, hop) -> list[str]:
