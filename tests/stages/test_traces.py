@@ -517,6 +517,8 @@ def test_no_copy_damage_in_clean_text():
         ("A opinião expressa é da inteira responsabilidade do autor.", "disclaimer"),
         ("Para mais informações: imprensa@example.org", "press_contact"),
         ("Confira também: Prefeito inaugura a ponte nova", "related_links"),
+        ("Outras notícias", "related_links"),
+        ("Voltar ao topo", "navigation"),
     ],
 )
 def test_closing_furniture_by_shape_and_lemma(line, label):

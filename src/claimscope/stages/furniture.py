@@ -15,6 +15,8 @@ subscribe, comments, tags...):
   (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
   under a related-links heading);
+* ``section_heading``: a short label naming more news ("Other stories", "Altri
+  articoli") or a navigation link ("Back to top");
 * ``read_label``: a related-links label opening on a reading verb in any form
   ("Confira também: …", "Также читайте:");
 * ``edge_shape``: a line at the page's edges shaped like furniture whatever its words:
@@ -39,6 +41,7 @@ MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a promp
 MIN_TITLE_WORDS = 5  # a line in title case this long is a headline, never a prompt
 TITLE_SHARE = 0.8
 PROMPT_POSITION = 4  # a prompt word among the first words of a clause ("don't forget to share")
+SYLLABIC_SCALE = 2  # where words are written syllable by syllable (Vietnamese), counts of words double
 CLOSING_LINES = 6  # lines at the end of the article where disclaimers and prompts sit
 PROSE_WORDS = 25  # a line this long is the article's prose
 OPENING_LINES = 3  # and lines under the title ("Translated automatically from Russian")
@@ -184,7 +187,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     stop). A disclaimer is a
     closing line with at least two disclaimer words."""
     tokens = words(line)
-    if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS:
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS * scale:
         return None
     if _title_case(line):
         return None  # a headline ("Woman Steps Forward With …")
@@ -192,7 +196,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if any(mark in unquoted for mark in "»”\""):
         return None  # the end of a quotation opened before this line
     table_words = page_words(lang)
-    short = len(tokens) <= MAX_PROMPT_WORDS
+    short = len(tokens) <= MAX_PROMPT_WORDS * scale
     ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
@@ -203,7 +207,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
             if ends_like_prose:  # among the closing lines: a clause opens on it ("Pour ne rien manquer, abonnez-vous.")
                 found = lexicon.opens(tokens) or any(lexicon.opens(c) for c in clauses)
             else:
-                found = any(lexicon.found_in(c[:PROMPT_POSITION]) for c in clauses)
+                found = any(lexicon.found_in(c[: PROMPT_POSITION * scale]) for c in clauses)
             if found:
                 return label
             if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and any(_opens_on_lemma(c, lang, key) for c in clauses):
@@ -289,6 +293,25 @@ def _opens_on_lemma(tokens: list[str], lang: str | None, key: str, among=None) -
         return False
     lemmas = _prompt_lemmas(lang, key)
     return among(_lemma(lang, t) in lemmas for t in tokens) if among else _lemma(lang, tokens[0]) in lemmas
+
+
+def section_heading(line: str, lang: str | None) -> str | None:
+    """"related_links" for a short label naming more news: a ``more`` word and a ``news``
+    word of the language or English ("Other stories", "Các tin khác", "Altri articoli");
+    "navigation" for a navigation link ("Back to top", "Quay lại"). At most
+    ``MAX_SEGMENT_WORDS`` words, no final full stop, question or exclamation mark."""
+    stripped = line.strip()
+    tokens = words(stripped)
+    if not 0 < len(tokens) <= MAX_SEGMENT_WORDS or stripped.endswith((".", "!", "?")):
+        return None
+    table_words = page_words(lang)
+    if table_words.get("navigation", EMPTY).found_in(tokens):
+        return "navigation"
+    return "related_links" if _more_news(tokens, table_words) else None
+
+
+def _more_news(tokens: list[str], table_words: dict[str, Lexicon]) -> bool:
+    return bool(table_words.get("news", EMPTY).found_in(tokens) and table_words.get("more", EMPTY).found_in(tokens))
 
 
 def read_label(line: str, lang: str | None) -> str | None:

@@ -39,6 +39,7 @@ BOILERPLATE_PHRASES = {
     "press_contact": "press contact or notes to editors",
     "between_furniture": "short line between page furniture lines",
     "breadcrumb": "breadcrumb trail",
+    "navigation": "navigation link",
     "call_to_action": "call to action led by a pictograph or an arrow",
     "link": "short line carrying a link",
     "repeated_line": "line repeated on the page",
@@ -290,6 +291,11 @@ class Traces:
             if not found and closing and number and (label := furniture.edge_shape(line)):
                 found = [self._finding(
                     "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page", label=label
+                )]
+            if not found and closing and number and (label := furniture.section_heading(line, doc.language)):
+                found = [self._finding(
+                    "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page",
+                    label=label, value=line,
                 )]
             if not found and closing and number and furniture.headline_like(line) and seen.get(_key(line), number) < number:
                 found = [self._finding(
