@@ -65,3 +65,27 @@ def test_quotation_opening_the_sentence_beats_an_object_after_the_verb():
     assert by_cue(found, "told")["content"].startswith("We will not back down")
     _, found = run(['"We won," Smith told reporters that the vote was fair.'], "en")
     assert by_cue(found, "told")["content"] == "the vote was fair"
+
+
+def test_one_common_noun_speaker_takes_the_name_it_described():
+    _, found = run(
+        [
+            "La notizia arriva dal portale notiziedelnord.it di Como.",
+            "Il sindaco ha detto che il ponte resterà chiuso.",
+            "Secondo il portale, tre traghetti sono stati cancellati.",
+        ],
+        "it",
+    )
+    assert by_cue(found, "Secondo")["entity"] == "notiziedelnord.it"
+
+
+def test_preposition_without_comma_keeps_a_short_speaker():
+    _, found = run(["Według policji sprawca uciekł samochodem na południe."], "pl")
+    assert by_cue(found, "Według")["speaker"] == "policji"
+
+
+def test_indefinite_speaker_with_a_place_name_is_anonymous():
+    _, found = run(["A reader who lives near Leeds told us that the ads were real."], "en")
+    assert by_cue(found, "told")["anonymous"]
+    _, found = run(["A spokesman for Acme Corp told us that the ads were real."], "en")
+    assert not by_cue(found, "told")["anonymous"]

@@ -15,7 +15,7 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver
+from .entities import EntityResolver, described_name
 from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import Raw, strip
@@ -95,16 +95,19 @@ def _finish(
         if table.language not in resolvers:
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
-        mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
+        mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         if mention.lower() in table.pronouns | table.possessive_determiners:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and subject[0] > last:
                 resolver.resolve(text[subject[0] : subject[1]])
         elif mention:
             last = max(last, raw.speaker[0])
+            noun = mention.split()[-1]
+            if noun.islower() and len(mention.split()) <= 2 and mention.lower().split()[:-1] <= [*table.determiners]:
+                named = described_name(text, raw.speaker[0], noun) or mention  # "(the) portal"
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)
-        groups.append(resolver.resolve(mention) if mention else None)
+        groups.append(resolver.resolve(named) if mention else None)
     tag = f"{NAME}@{VERSION}"
     return tuple(
         Attribution(

@@ -95,6 +95,30 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 2)]
 
 
+def described_name(text: str, pos: int, noun: str) -> str | None:
+    """For a speaker that is one common noun ("the portal", "канала", "nadleśniczego"):
+    the name that followed the same noun (by a crude stem) where the text last used it
+    with one ("the Russian portal ukraina.ru", "nadleśniczy Krzysztof Wrona", "канал
+    «Прачечная»"), within three words and the same sentence."""
+    stem = noun.lower()[: max(4, len(noun) - 3)]
+    toks = list(WORD.finditer(text, 0, pos))
+    for k in range(len(toks) - 1, -1, -1):
+        if not toks[k].group().lower().startswith(stem):
+            continue
+        for j in range(k + 1, min(len(toks), k + 4)):
+            if any(c in ".;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
+                break
+            word = toks[j].group()
+            if word[0].isupper() or "." in word:
+                run = [toks[j]]
+                for t in toks[j + 1 : j + 4]:
+                    if not t.group()[0].isupper() or text[run[-1].end() : t.start()].strip(" «»\"“”„"):
+                        break
+                    run.append(t)
+                return text[run[0].start() : run[-1].end()]
+    return None
+
+
 def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
     """The concept named in ``low`` (phrase words matched by stem, in order)."""
     toks = [_stem(t) for t in low.split()]
@@ -174,8 +198,9 @@ class EntityResolver:
 
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; an indefinite or
-        quantified phrase with no proper name after its first word ("a resident",
-        "plusieurs témoins", "несколько жителей"); a pronoun standing for an anonymous
+        quantified phrase with no proper name before its relative clause or apposition
+        ("a resident", "plusieurs témoins", "несколько жителей", "a reader who lives near
+        Leeds", not "un porte-parole de la SNCF"); a pronoun standing for an anonymous
         speaker."""
         if self.t.anonymous.search(mention):
             return True
@@ -191,7 +216,13 @@ class EntityResolver:
         if opener is None or len(toks) < 2:
             return False
         rest = toks[len(opener.split()) :]
-        return bool(rest) and not any(w[0].isupper() for w in rest)
+        clause = self.t.relatives | self.t.subject_relatives
+        head = []  # the phrase before its relative clause or apposition
+        for word in [m.group() for m in WORD.finditer(mention.split(",")[0])][len(opener.split()) :]:
+            if word.lower() in clause:
+                break
+            head.append(word)
+        return bool(rest) and not any(w[0].isupper() for w in head)  # "a reader who lives near Leeds"
 
     def resolve(self, mention: str) -> _Group | None:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);

@@ -525,15 +525,16 @@ class SentenceRules(Subjects):
         return (span, False) if len(words(self.text, *span)) >= 2 else None
 
     def short_phrase(self, span: tuple[int, int]) -> tuple[int, int]:
-        """The name at the start of ``span`` (its capitalised words), else its first two
-        words; the whole span when it is that short already."""
+        """The name at the start of ``span`` (its capitalised words), else its first word
+        (with its determiner); the whole span when it is that short already."""
         toks = words(self.text, *span)
         run = []
         for tok in toks:
             if not tok.group()[0].isupper():
                 break
             run.append(tok)
-        keep = run or toks[:2]
+        head = 2 if toks and toks[0].group().lower() in self.t.determiners else 1
+        keep = run or toks[:head]  # "policji", "el diario"
         return (keep[0].start(), keep[-1].end()) if len(keep) < len(toks) else span
 
     def preposition(
@@ -557,12 +558,10 @@ class SentenceRules(Subjects):
         verb = self.first_cue(speaker[0], speaker[1])
         if verb and len(words(self.text, speaker[0], verb.start())) <= 1:
             return None  # "Según indicó X", "secondo quanto scritto": the verb's cue
-        if not self.text[speaker[1] : hi].strip(EDGE) and not self.text[
-            lo : cue.start()
-        ].strip(EDGE):
-            speaker = self.short_phrase(
-                speaker
-            )  # "Według Nowak liczba zakażeń wzrosła": no comma
+        if not self.text[lo : cue.start()].strip(EDGE) and (
+            not self.text[speaker[1] : hi].strip(EDGE) or "," not in self.text[cue.end() : hi]
+        ):  # "Według Nowak liczba zakażeń wzrosła", "Według policji sprawca …": no comma
+            speaker = self.short_phrase(speaker)
         followed_by_comma = self.text[speaker[1] : hi].lstrip().startswith(",")
         heads = self.t.raw.get("headed_prepositions", {}).get(cue.group().lower())
         if heads is not None:  # only "In a CBS News poll released Monday, …" opening
