@@ -19,6 +19,7 @@ processes wrote since (``_refresh``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
 from datetime import timedelta
 
@@ -34,6 +35,7 @@ from claimscope.search.index import (
 )
 from claimscope.search.pg_lexical import PgLexicalIndex
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, passage_text
+from claimscope.store.postgres import PostgresStore
 
 WRITE_LOCK = 0x636C_7378  # advisory lock key held by a writing transaction
 EF_SEARCH = 512
@@ -66,6 +68,10 @@ class PgVectorIndex:
             ).fetchall()
         return [(int(key), float(cos)) for key, cos in rows]
 
+    def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
+        """``search`` for each row of ``queries``."""
+        return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
+
     def moments(self) -> _Moments:
         """The collection's moments as last written (cached per ``vectors_version``)."""
         version = self.index.get_meta("vectors_version")
@@ -95,17 +101,11 @@ class PostgresSearchIndex(SearchIndex):
         ann_threshold: int = ANN_THRESHOLD,
         ef_search: int = EF_SEARCH,
     ):
-        from concurrent.futures import ThreadPoolExecutor
-
-        from claimscope.store.postgres import PostgresStore
-
         self._owned = isinstance(store, str)
         self.store = PostgresStore(store) if self._owned else store
         self.pool = self.store.pool
         self.embedder = embedder
         self.ann_threshold = ann_threshold
-        self.ann_path = None
-        self._ann_dirty = False
         self.weights = weights or FusionWeights()
         self.aliases = aliases or default_aliases()
         try:
@@ -264,9 +264,9 @@ class PostgresSearchIndex(SearchIndex):
             self._meta.pop(key, None)
         return len(old)
 
-    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = ""):
+    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "", dense=None):
         self._refresh()
-        return super().candidates(text, vector, date)
+        return super().candidates(text, vector, date, dense)
 
     def _max_df(self) -> int | None:
         """BM25's limit on a query word's document frequency: none in exact mode."""
