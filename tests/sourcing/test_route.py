@@ -196,3 +196,13 @@ def test_a_spokesman_of_the_origin_is_not_another_source():
          "week", False),
         ("Ivo Tamm", "said", "The works are needed to replace a main pipe", False)])
     assert names(chain)[-1] == "Water Board" and chain.independent_sources == 1
+
+
+def test_an_anonymous_source_that_told_the_article_backs_a_first_hand_claim():
+    text = ("Plant to close\n\nThe paper mill in Eastford will close in June and lay off 300 workers, the blogger "
+            "Tom Reed wrote on Sunday.\n\nA manager who asked not to be named told us the decision was final.")
+    _, chain = run(text, [
+        ("the blogger Tom Reed", "wrote", "The paper mill in Eastford will close in June and lay off 300 workers",
+         False),
+        ("A manager who asked not to be named", "told us", "the decision was final", True)])
+    assert "anonymous_source" in {f.kind for f in chain.flags}

@@ -15,7 +15,7 @@ from ...outlets.flags import flags
 from ...outlets.mentions import MentionFinder, default_finder
 from ...outlets.ratings import RatingsDB
 from ...outlets.registry import normalize_host
-from .counts import article_sources, independent_sources
+from .counts import article_sources, independent_sources, rests_on_anonymous
 from .names import Names, Source, bare_name
 from .route import Chain
 
@@ -52,8 +52,7 @@ class Sourcing:
         start, end = (doc.sentences[built.claim].start, doc.sentences[built.claim].end) if built.claim is not None \
             else (0, 0)
         independent = independent_sources(built)
-        anonymous = any(h.anonymous for h in built.hops) or any(doc.attributions[i].anonymous for i in built.support) \
-            or (independent > 1 and any(h.is_outlet for h in built.hops))
+        anonymous = rests_on_anonymous(built)
         circular = bare_name(built.circular.name, doc.language) if built.circular else None
         found = flags(doc, hops, independent, circular, anonymous, (start, end))
         return SourceChain(start, end, hops, independent, found, stage_tag(self),

@@ -87,6 +87,15 @@ def independent_sources(chain: Chain) -> int:
     return 1 + len(others)
 
 
+def rests_on_anonymous(chain: Chain) -> bool:
+    """Does the main claim rest on an anonymous source: a hop or the claim's attribution is
+    anonymous, or an anonymous source spoke to the article itself near the claim?"""
+    doc = chain.doc
+    if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous for i in chain.support):
+        return True
+    return any(_told_us(chain, i) for nodes in _others(chain, FOLLOW_PARAGRAPHS).values() for i in nodes)
+
+
 def _told_us(chain: Chain, i: int) -> bool:
     """Is attribution ``i`` an anonymous source that spoke to the article itself ("a reader
     told us", "une lectrice nous a écrit", "confirmed to this blog": first person, or an outlet noun
