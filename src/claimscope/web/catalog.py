@@ -1,52 +1,16 @@
 """The fact-check store as the server's threads read it: search with filters, one record.
 
-A SQLite store connection belongs to the thread that opened it, so each server
-thread gets its own (:class:`PerThreadStore`); a PostgreSQL store pools its own
-connections and is shared as it is.
+Every store may be shared by threads (a SQLite store opens one connection per thread,
+a PostgreSQL store pools its connections), so the server's threads share one.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Any
 
 from ..factchecks.record import to_dict
-from ..store import open_store
-from ..store.postgres import is_postgres_url
 from .errors import BadRequest, NotFound
-
-
-class PerThreadStore:
-    """The store at ``location``, one connection per thread; any Store method works."""
-
-    def __init__(self, location: str):
-        self.location = location
-        self._local = threading.local()
-        self._opened: list = []
-        self._lock = threading.Lock()
-        self._store()  # fail now, not on the first request, when the store cannot be opened
-
-    def _store(self):
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = open_store(self.location)
-            with self._lock:
-                self._opened.append(store)
-        return store
-
-    def __getattr__(self, name: str):
-        return getattr(self._store(), name)
-
-    def close(self) -> None:
-        with self._lock:
-            while self._opened:
-                self._opened.pop().close()
-
-
-def shared_store(location: str):
-    """A store the server's threads can all use."""
-    return open_store(location) if is_postgres_url(location) else PerThreadStore(location)
 
 
 def iso_date(value: str | None, name: str) -> str:

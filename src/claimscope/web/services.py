@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..analyzer import Analyzer
 from ..resources import Resources
 from ..settings import Settings
-from .catalog import Catalog, shared_store
+from ..store import open_store
+from .catalog import Catalog
 from .config import WebConfig
 from .desk import DeskStore
 from .jobs import Jobs
@@ -45,7 +46,7 @@ def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Servic
 
             location = config.store_location
             if is_postgres_url(location) or index_path(location).exists():
-                store = shared_store(location)
+                store = open_store(location)
                 resources = Resources(store=store, index=open_index(store))
                 opened += [store, resources.index]
         analyzer = Analyzer(Settings(db=config.db, ratings_db=config.ratings_db, matching=config.matching), resources)
