@@ -77,7 +77,7 @@ class PgVectorIndex:
         version = self.index.get_meta("vectors_version")
         if self._moments is None or self._moments[0] != version:
             with self.index.pool.connection() as conn:
-                row = conn.execute("SELECT v FROM search_blobs WHERE k = 'moments'").fetchone()
+                row = conn.execute("SELECT v FROM search_blobs WHERE k = 'moments'", binary=True).fetchone()
             moments = _Moments.from_bytes(row[0], self.index.embedder.dim) if row else _Moments(self.index.embedder.dim)
             self._moments = (version, moments)
         return self._moments[1]
@@ -203,7 +203,7 @@ class PostgresSearchIndex(SearchIndex):
         ).fetchone()[0])
 
     def _update_moments(self, conn, old: list[np.ndarray], new: np.ndarray) -> None:
-        row = conn.execute("SELECT v FROM search_blobs WHERE k = 'moments'").fetchone()
+        row = conn.execute("SELECT v FROM search_blobs WHERE k = 'moments'", binary=True).fetchone()
         moments = _Moments.from_bytes(row[0], self.embedder.dim) if row else _Moments(self.embedder.dim)
         if old:
             moments.update(np.asarray(old), sign=-1)

@@ -97,6 +97,9 @@ POSTGRES_MIGRATIONS = (
         "CREATE TABLE search_words (term TEXT PRIMARY KEY, n BIGINT NOT NULL)",
     )),
     Migration(3, "web desk: analyses, claim statuses, match decisions, API keys", DESK_TABLES),
+    Migration(4, "search blobs stored uncompressed (the moments are rewritten with every write)", (
+        "ALTER TABLE search_blobs ALTER COLUMN v SET STORAGE EXTERNAL",
+    )),
 )
 
 _UPSERT = """
