@@ -1,112 +1,119 @@
-"""Throughput of `claimscope check` (read file, stages, JSON report) on generated articles.
+"""Throughput of the library and the command, with fact-check matching (issue 13).
 
-Two pipelines are measured: the foundation (segment, language, traces: text rules only)
-on --articles articles, and the full `check` pipeline (adding attribution, check-worthiness
-with the embedding model, sourcing) on --full articles. Prints articles/s and words/s for
-one process and for a pool of one process per core, per-stage time, and peak memory:
+Prints, for the articles of ../shared/data/articles (generated articles when absent)
+checked against a fact-check store (default: the evaluation store of Snopes and
+EUvsDisinfo records that bench/eval_articles.py builds, about 25,000 records):
 
-    python bench/bench_pipeline.py [--articles 1000] [--full 100] [--words 600]
+- articles/s of ``Analyzer.analyze_many`` (batched) and of ``analyze`` one at a time,
+  and whether every report of the batched run is the one-at-a-time report;
+- CPU time per article by stage (and the load average: on a shared machine wall time
+  says more about the neighbours than about claimscope);
+- the wall time of ``claimscope check`` of one 600-word article in a new process
+  (median of --cold runs, after one run that fills the encoder's graph cache);
+- peak memory of this process.
+
+    python bench/bench_pipeline.py [--db STORE] [--limit N] [--cold 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import corpus  # noqa: E402
 
-from claimscope import ingest, report  # noqa: E402
-from claimscope.model import Document  # noqa: E402
-from claimscope.pipeline import Pipeline  # noqa: E402
-from claimscope.render import render  # noqa: E402
-from claimscope.stages import default_stages, foundation_stages  # noqa: E402
+from claimscope import Analyzer, Article, Meta, Settings  # noqa: E402
 
-PIPELINES = {"foundation": foundation_stages, "full": default_stages}
-_PIPELINE: Pipeline | None = None
+ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "articles.jsonl"
 
 
-def _init(name: str) -> None:
-    global _PIPELINE
-    _PIPELINE = Pipeline(PIPELINES[name]())
+def articles(limit: int) -> list[Article]:
+    if ARTICLES.exists():
+        rows = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [Article(r["text"], Meta(title=r.get("title"), date=r.get("date"))) for r in rows][:limit]
+    return [Article(text) for text in corpus(min(limit, 54), words=343)]
 
 
-def _check(path: str) -> int:
-    view = report.build(_PIPELINE.run(ingest.load(path)))
-    return len(render(view, "json"))
+def default_db() -> str | None:
+    from claimscope.embed import cache_path
+
+    path = cache_path().with_name("eval-factchecks-v1.sqlite")  # bench/factcheck_corpus.py
+    return str(path) if path.exists() else None
 
 
-def _stage_times(name: str, paths: list[str]) -> dict[str, float]:
-    pipeline = Pipeline(PIPELINES[name]())
-    totals = {stage.name: 0.0 for stage in pipeline.stages}
-    totals["load"] = totals["report"] = 0.0
-    for path in paths:
-        t = time.perf_counter()
-        doc = Document(article=ingest.load(path))
-        totals["load"] += time.perf_counter() - t
-        for stage in pipeline.stages:
-            t = time.perf_counter()
+def rate(run, items: list) -> tuple[float, float, list]:
+    """(articles per wall second, CPU seconds per article, results)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = run(items)
+    return len(items) / (time.perf_counter() - wall), (time.process_time() - cpu) / len(items), out
+
+
+def stage_times(analyzer: Analyzer, items: list[Article]) -> dict[str, float]:
+    """CPU milliseconds per article in each stage, one article at a time."""
+    totals = {stage.name: 0.0 for stage in analyzer.pipeline.stages}
+    for article in items:
+        doc = analyzer._document(article)
+        for stage in analyzer.pipeline.stages:
+            cpu = time.process_time()
             doc = stage(doc)
-            totals[stage.name] += time.perf_counter() - t
-        t = time.perf_counter()
-        render(report.build(doc), "json")
-        totals["report"] += time.perf_counter() - t
-    return {name: 1000 * secs / len(paths) for name, secs in totals.items()}
+            totals[stage.name] += time.process_time() - cpu
+    return {name: 1000 * secs / len(items) for name, secs in totals.items()}
 
 
-def _measure(name: str, paths: list[str], words: int) -> None:
-    print(f"== {name} pipeline: {', '.join(s.name for s in PIPELINES[name]())}")
-    _init(name)
-    _check(paths[0])  # warm up: load tables and models outside the timing
-    start = time.perf_counter()
-    for path in paths:
-        _check(path)
-    single = time.perf_counter() - start
-    print(f"1 process : {len(paths) / single:7.1f} articles/s  {words / single:9.0f} words/s")
-
-    workers = os.cpu_count() or 1
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(name,)) as pool:
-        list(pool.map(_check, paths[:workers]))
-        start = time.perf_counter()
-        list(pool.map(_check, paths, chunksize=8))
-        multi = time.perf_counter() - start
-    print(f"{workers} processes: {len(paths) / multi:7.1f} articles/s  {words / multi:9.0f} words/s")
-
-    sample = paths[: min(200, len(paths))]
-    print(f"time per article by stage (ms, 1 process, {len(sample)} articles):")
-    for stage, ms in _stage_times(name, sample).items():
-        print(f"  {stage:<12} {ms:7.2f}")
+def cold_check(db: str | None, runs: int) -> float:
+    """Median wall seconds of `claimscope check` of one 600-word article in a new process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(corpus(1, seed=11, words=600)[0], encoding="utf-8")
+        command = [sys.executable, "-m", "claimscope.cli", "check", str(path), "--format", "json"]
+        command += ["--db", db] if db else ["--no-matching"]
+        times = []
+        for n in range(runs + 1):  # the first run fills the graph cache
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            if n:
+                times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--full", type=int, default=100, help="articles for the full pipeline (0: skip)")
-    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--db", default=default_db(), help="fact-check store (default: the evaluation store)")
+    parser.add_argument("--limit", type=int, default=54, help="articles to analyse")
+    parser.add_argument("--cold", type=int, default=3, help="cold-process check runs (0: skip)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, text in enumerate(corpus(args.articles, words=args.words)):
-            path = Path(tmp) / f"a{i:05d}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(str(path))
-        counts = [len(Path(p).read_text(encoding="utf-8").split()) for p in paths]
-        print(f"{len(paths)} generated articles, {sum(counts) / len(paths):.0f} words each on average")
-        _measure("foundation", paths, sum(counts))
-        if args.full:
-            _measure("full", paths[: args.full], sum(counts[: args.full]))
-
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: main process {own:.0f} MiB, largest worker {kids:.0f} MiB")
+    items = articles(args.limit)
+    words = sum(len(a.text.split()) for a in items) / len(items)
+    with Analyzer(Settings(db=args.db)) as analyzer:
+        index = analyzer.resources.index
+        print(f"{len(items)} articles, {words:.0f} words on average; fact-check index: "
+              f"{len(index) if index is not None else 'none'} records ({args.db})")
+        for article in items:  # warm up: every language's tables, the model
+            analyzer.analyze(article)
+        many_rate, many_cpu, many = rate(lambda xs: [r.data for r in analyzer.analyze_many(xs)], items)
+        one_rate, one_cpu, one = rate(lambda xs: [analyzer.analyze(a).data for a in xs], items)
+        same = sum(a == b for a, b in zip(many, one))
+        print(f"analyze_many : {many_rate:6.2f} articles/s  ({many_cpu * 1000:.0f} ms CPU per article)")
+        print(f"analyze      : {one_rate:6.2f} articles/s  ({one_cpu * 1000:.0f} ms CPU per article)")
+        print(f"reports unchanged by batching: {same}/{len(items)}")
+        print("CPU time per article by stage (ms):")
+        for name, ms in stage_times(analyzer, items).items():
+            print(f"  {name:<12} {ms:7.1f}")
+    if args.cold:
+        print(f"cold `claimscope check` of a 600-word article: {cold_check(args.db, args.cold):.2f} s wall (median)")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ docs/library.md.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,7 +17,7 @@ from typing import Any
 from . import report
 from .errors import ClaimscopeError, internal_message
 from .model import Article, Document
-from .pipeline import Pipeline
+from .pipeline import BATCH, Pipeline
 from .resources import Resources
 from .settings import Settings
 from .stages import default_stages
@@ -67,29 +68,41 @@ class Analyzer:
         """The report of one article (an :class:`~claimscope.model.Article`, or plain text)."""
         return Report(self.pipeline.run(self._document(article)))
 
-    def analyze_many(self, articles: Iterable[Article | str]) -> Iterator[Report]:
-        """The reports of ``articles``, in order, made as they are asked for; each is the
-        report :meth:`analyze` gives for that article."""
-        for article in articles:
-            yield self.analyze(article)
+    def analyze_many(self, articles: Iterable[Article | str], batch: int = BATCH) -> Iterator[Report]:
+        """The reports of ``articles``, in order, made as they are asked for, ``batch``
+        articles at a time (the sentences of a batch embedded in one call, its claims
+        searched in one go: one matrix product for the dense candidates of them all); each
+        report is the one :meth:`analyze` gives for that article."""
+        for doc in self.pipeline.run_many((self._document(a) for a in articles), batch):
+            yield Report(doc)
 
-    def analyze_records(self, items: Iterable, debug: bool = False) -> Iterator[dict]:
+    def analyze_records(self, items: Iterable, debug: bool = False, batch: int = BATCH) -> Iterator[dict]:
         """One JSON-ready record per batch item (``ingest.BatchItem``): ``line``, ``id``
         and either ``report`` (the report dict) or ``error`` (``code``, ``message``). A
-        failure on one item never stops the others; ``debug`` re-raises unexpected ones."""
-        for item in items:
-            head = {"line": item.line, "id": item.id}
-            if item.error is not None:
-                yield {**head, "error": {"code": item.error.code, "message": item.error.message}}
-                continue
+        failure on one item never stops the others; ``debug`` re-raises unexpected ones.
+        Items are analysed ``batch`` at a time, like :meth:`analyze_many`."""
+        items = iter(items)
+        while chunk := list(itertools.islice(items, batch)):
+            readable = [item for item in chunk if item.error is None]
             try:
-                yield {**head, "report": self.analyze(item.article).data}
-            except ClaimscopeError as err:
-                yield {**head, "error": {"code": err.code, "message": err.message}}
-            except Exception as err:  # a bug on one record: recorded, and the batch goes on
-                if debug:
-                    raise
-                yield {**head, "error": {"code": "internal", "message": internal_message(err)}}
+                reports = dict(zip(map(id, readable), self.analyze_many([i.article for i in readable], batch)))
+            except Exception:  # one article failed: analyse them one by one to tell which
+                reports = {}
+            for item in chunk:
+                yield self._record(item, reports.get(id(item)), debug)
+
+    def _record(self, item, report: Report | None, debug: bool) -> dict:
+        head = {"line": item.line, "id": item.id}
+        if item.error is not None:
+            return {**head, "error": {"code": item.error.code, "message": item.error.message}}
+        try:
+            return {**head, "report": (report or self.analyze(item.article)).data}
+        except ClaimscopeError as err:
+            return {**head, "error": {"code": err.code, "message": err.message}}
+        except Exception as err:  # a bug on one record: recorded, and the batch goes on
+            if debug:
+                raise
+            return {**head, "error": {"code": "internal", "message": internal_message(err)}}
 
     def _document(self, article: Article | str) -> Document:
         if isinstance(article, str):

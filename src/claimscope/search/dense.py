@@ -108,6 +108,22 @@ class DenseIndex:
         top = top[np.argsort(-sims[top])]
         return [(int(self._keys[i]), float(sims[i])) for i in top]
 
+    def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
+        """``search`` for each row of ``queries``: one matrix product answers many queries
+        (in blocks of at most 16M similarities, 64 MB)."""
+        queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)
+        k = min(k, len(self._keys))
+        if k == 0:
+            return [[] for _ in queries]
+        out = []
+        step = max(1, (1 << 24) // len(self._keys))
+        for start in range(0, len(queries), step):
+            sims = queries[start : start + step] @ self._vectors.T
+            for row, top in zip(sims, np.argpartition(-sims, k - 1, axis=1)[:, :k]):
+                top = top[np.argsort(-row[top])]
+                out.append([(int(self._keys[i]), float(row[i])) for i in top])
+        return out
+
     def items(self) -> tuple[list[int], np.ndarray]:
         """Every key and its vector (rows in the same order)."""
         return [int(k) for k in self._keys], self._vectors
@@ -207,6 +223,10 @@ class AnnIndex:
             return []
         found = self._index.search(np.asarray(query, dtype=np.float32), min(k, len(self)))
         return [(int(key), 1.0 - float(dist)) for key, dist in zip(found.keys, found.distances)]
+
+    def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
+        """``search`` for each row of ``queries``."""
+        return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)]
 
     def cosines(self, query: np.ndarray, keys: list[int]) -> np.ndarray:
         """Cosine of ``query`` to the (dequantised) vectors of ``keys``."""

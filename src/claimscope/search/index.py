@@ -314,7 +314,8 @@ class SearchIndex:
         cleaned = clean_query(text)
         return self.aliases.expand(cleaned, langid.best(cleaned)[0])
 
-    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "") -> "Candidates":
+    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "",
+                   dense: list[tuple[int, float]] | None = None) -> "Candidates":
         """The union of the dense and BM25 candidate lists for ``text``, with raw scores.
 
         ``vector`` is the query embedding of ``prepare(text)`` when the caller has it;
@@ -327,7 +328,7 @@ class SearchIndex:
             lex = dict(pending.result())
         else:
             lex = dict(self.lexical.search(query, CANDIDATES, self._max_df()))
-        dense = self.dense.search(vector, CANDIDATES)
+        dense = self.dense.search(vector, CANDIDATES) if dense is None else dense  # given: found in a batch
         dated = self._dated_near(date)
         keys = list(dict.fromkeys([k for k, _ in dense] + [k for k in lex if k in self._meta] + dated))
         cos = self._cosines(vector, keys)
@@ -404,6 +405,7 @@ class SearchIndex:
         vector: np.ndarray | None = None,
         date: str = "",
         article: bool = False,
+        dense: list[tuple[int, float]] | None = None,
     ) -> list[SearchHit]:
         """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
 
@@ -414,7 +416,7 @@ class SearchIndex:
         ``article``: ``text`` is one sentence of an article (``search_many``): the
         confidence is the article model's (``FusionWeights.article_confidence``).
         """
-        cands = self.candidates(text, vector, date)
+        cands = self.candidates(text, vector, date, dense)
         if not cands.keys:
             return []
         keys, cos, bm = cands.keys, cands.cos, cands.bm25
@@ -451,11 +453,29 @@ class SearchIndex:
         maps query texts, as ``prepare`` makes them, to vectors this index's embedder already
         made for them (the claims stage's sentence vectors); those are not embedded again.
         """
+        return self.search_articles([(texts, date, known or {})], k, min_confidence)[0]
+
+    def search_articles(
+        self, articles: Sequence[tuple[Sequence[str], str, Mapping[str, np.ndarray]]], k: int = 10,
+        min_confidence: float | None = None,
+    ) -> list[list[tuple[SearchHit, int]]]:
+        """``search_many`` for several articles at once, each given as (texts, date, known):
+        the query texts of them all are embedded in one batch and their dense candidates
+        found by one matrix product; each article's result is what ``search_many`` gives."""
         if min_confidence is None:
             min_confidence = self.weights.article_threshold
-        vectors = self._query_vectors([self.prepare(t) for t in texts], known or {})
-        results = [self.search(t, k=k, min_confidence=0.0, vector=v, date=date, article=True) for t, v in zip(texts, vectors)]
-        return [(hit, i) for hit, i in merge_texts(results, self.weights.evidence_floor) if hit.confidence >= min_confidence][:k]
+        texts = [t for group, _, _ in articles for t in group]
+        known = {q: v for _, _, given in articles for q, v in given.items()}
+        vectors = self._query_vectors([self.prepare(t) for t in texts], known)
+        dense = self.dense.search_many(np.asarray(vectors).reshape(len(texts), -1), CANDIDATES) if texts else []
+        found, at = [], 0
+        for group, date, _ in articles:
+            results = [self.search(t, k=k, min_confidence=0.0, vector=vectors[at + j], date=date, article=True,
+                                   dense=dense[at + j]) for j, t in enumerate(group)]
+            at += len(group)
+            merged = merge_texts(results, self.weights.evidence_floor)
+            found.append([(hit, i) for hit, i in merged if hit.confidence >= min_confidence][:k])
+        return found
 
     def _query_vectors(self, queries: list[str], known: Mapping[str, np.ndarray]) -> list[np.ndarray]:
         """Vectors of ``queries``: from ``known`` where present, the rest embedded in one batch."""

@@ -72,6 +72,10 @@ class PgVectorIndex:
         """``search`` for each row of ``queries``."""
         return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
 
+    def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
+        """``search`` for each row of ``queries``."""
+        return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
+
     def moments(self) -> _Moments:
         """The collection's moments as last written (cached per ``vectors_version``)."""
         version = self.index.get_meta("vectors_version")

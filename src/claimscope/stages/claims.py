@@ -63,11 +63,25 @@ class ClaimsStage:
         doc = doc.evolve(claims=claims, sentence_vectors=vectors, vectors_model=model)
         return link_attributions(doc)
 
+    def run_many(self, docs: list[Document]) -> list[Document]:
+        """What the stage gives for each document, with the sentences of them all embedded
+        in one batch."""
+        todo = [doc for doc in docs if not _has_vectors(doc)]
+        texts = [[sentence_text(doc, i) for i in range(len(doc.sentences))] for doc in todo]
+        flat = self.embedder.embed_queries([t for group in texts for t in group])
+        ready, at = {}, 0
+        for doc, group in zip(todo, texts):
+            ready[id(doc)] = doc.evolve(sentence_vectors=flat[at:at + len(group)], vectors_model=self.embedder.name)
+            at += len(group)
+        return [self(ready.get(id(doc), doc)) for doc in docs]
+
     def _vectors(self, doc: Document, texts: list[str]) -> np.ndarray:
-        known = doc.sentence_vectors
-        if known is not None and len(known) == len(texts):
-            return known
-        return self.embedder.embed_queries(texts)
+        return doc.sentence_vectors if _has_vectors(doc) else self.embedder.embed_queries(texts)
+
+
+def _has_vectors(doc: Document) -> bool:
+    """Whether ``doc`` carries a vector for each of its sentences already."""
+    return doc.sentence_vectors is not None and len(doc.sentence_vectors) == len(doc.sentences)
 
 
 def sentence_text(doc: Document, index: int) -> str:

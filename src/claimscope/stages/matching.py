@@ -86,9 +86,34 @@ class Matching:
                 return doc
         except StoreError as exc:  # e.g. an index built by another embedder: report the rest
             return doc.evolve(notices=(*doc.notices, f"fact-check matching skipped: {exc}"))
-        date = article_date(doc)
+        return self._matched(doc, chosen, self._index.search_articles([self._query(doc, chosen)], k=MAX_MATCHES)[0])
+
+    def run_many(self, docs: list[Document]) -> list[Document]:
+        """What the stage gives for each document, with one search for them all (their
+        query sentences embedded in one batch, their dense candidates from one matrix product)."""
+        chosen = [query_sentences(doc) for doc in docs]
+        try:
+            ready = any(chosen) and self._open()
+        except StoreError:
+            ready = False
+        if not ready:  # nothing to search, or the notice on each document
+            return [self(doc) for doc in docs]
+        asked = [n for n, sentences in enumerate(chosen) if sentences]
+        found = self._index.search_articles([self._query(docs[n], chosen[n]) for n in asked], k=MAX_MATCHES)
+        done = list(docs)
+        for n, hits in zip(asked, found):
+            done[n] = self._matched(docs[n], chosen[n], hits)
+        return done
+
+    def _query(self, doc: Document, chosen: list[int]) -> tuple:
+        """(sentence texts, article date, known vectors): what the index is searched with."""
         texts = [doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in chosen]
-        hits = self._index.search_many(texts, k=MAX_MATCHES, date=date, known=self._known(doc, chosen))
+        return texts, article_date(doc), self._known(doc, chosen)
+
+    def _matched(self, doc: Document, chosen: list[int], hits: list) -> Document:
+        """``doc`` with the matches among ``hits`` (pairs of a hit and the index, in
+        ``chosen``, of the sentence that found it)."""
+        date = article_date(doc)
         front = front_paragraphs(doc)
         body = self._index.weights.body_confidence  # a match found outside them needs more
         hits = [(h, i) for h, i in hits if doc.sentences[chosen[i]].paragraph in front or h.confidence >= body]
