@@ -25,20 +25,12 @@ class Engine(Protocol):
 
 def chunk_records(analyzer: Analyzer, items: list[BatchItem], debug: bool = False) -> list[dict]:
     """One output record per item: ``line`` (JSONL inputs), ``id``, ``content_hash`` and
-    ``report`` or ``error``. The chunk's articles go through ``analyze_many`` together (so
-    their sentences are embedded in shared batches); when one of them fails, the chunk is
-    done again one article at a time (``analyze_records``) so only that one is an error."""
-    try:
-        reports = iter([report.data for report in analyzer.analyze_many(item.article for item in items if item.ok)])
-        bodies = [{"report": next(reports)} if item.ok else _body(analyzer, [item], debug)[0] for item in items]
-    except Exception:  # an article failed: find which, one by one
-        bodies = _body(analyzer, items, debug)
-    return [{**_head(item), **body} for item, body in zip(items, bodies)]
-
-
-def _body(analyzer: Analyzer, items: list[BatchItem], debug: bool) -> list[dict]:
-    return [{key: record[key] for key in ("report", "error") if key in record}
-            for record in analyzer.analyze_records(items, debug=debug)]
+    ``report`` or ``error``. The chunk is one batch of ``Analyzer.analyze_records``: its
+    articles analysed together (their sentences embedded in one call), and redone one by
+    one when one of them fails, so only that one is an error."""
+    records = analyzer.analyze_records(items, debug=debug, batch=max(1, len(items)))
+    return [{**_head(item), **{key: record[key] for key in ("report", "error") if key in record}}
+            for item, record in zip(items, records)]
 
 
 def _head(item: BatchItem) -> dict:
