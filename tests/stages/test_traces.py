@@ -14,6 +14,7 @@ from claimscope.stages.garbled import (
     fused_sentences,
     fused_syllables,
     fused_words,
+    one_letter_fusions,
     quote_problems,
     repeated_words,
     split_words,
@@ -538,3 +539,9 @@ PORTUGUESE = (
     "O governo apresentou na quarta-feira um novo plano para os transportes públicos. "
     "Os comboios regionais vão circular com mais frequência a partir do próximo mês."
 )
+
+
+def test_one_letter_word_glued_to_a_word():
+    assert one_letter_fusions("Wojsko zostawiło workiz piaskiem.", "pl", table("pl")) == [(17, "workiz", "worki", "z")]
+    assert one_letter_fusions("Министр прибыл ипрезидент тоже.", "ru", table("ru")) == [(15, "ипрезидент", "и", "президент")]
+    assert one_letter_fusions("Le ministre est arrivé hier.", "fr", table("fr")) == []

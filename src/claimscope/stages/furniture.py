@@ -210,7 +210,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
                 found = any(lexicon.found_in(c[: PROMPT_POSITION * scale]) for c in clauses)
             if found:
                 return label
-            if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and any(_opens_on_lemma(c, lang, key) for c in clauses):
+            by_lemma = closing and not ends_like_prose and len(tokens) <= MAX_LEMMA_PROMPT_WORDS
+            if by_lemma and any(_opens_on_lemma(c, lang, key) for c in clauses):
                 return label  # "Apoiem o nosso trabalho", "Follow …": another form of a prompt verb
     if len(tokens) <= MAX_CHANNEL_WORDS and _channel_link(line):
         return "subscribe"  # "Наш канал: t.me/…", "Siga-nos: instagram.com/…"
@@ -219,8 +220,9 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
     if notice and table_words.get("counter", EMPTY).found_in(tokens):
         return "comments"  # "Comments closed", "Réservé aux abonnés"
-    if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and _opens_on_lemma(tokens[:2], lang, "counter", any):
-        return "comments"  # "Comments are moderated before they appear.", "Os comentários são …"
+    about_comments = _opens_on_lemma(tokens[:2], lang, "counter", any) and _disclaimer_words(tokens, lang)
+    if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and about_comments:
+        return "comments"  # "Comments are moderated before they appear.", "Os comentários são moderados"
     if closing and _contact(line, tokens, lang):
         return "press_contact"
     if closing and _disclaimer_words(tokens, lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):

@@ -28,6 +28,8 @@
   may be colloquial); not "not for nothing".
 * ``split_words``: a word cut in two by a space ("gouver nement"): one part rare in
   the word list, both parts joined a word twenty times as frequent.
+* ``one_letter_fusions``: a one-letter word of the language (``one_letter_words``)
+  glued to a known word ("ikąt" = "i" + "kąt").
 * ``fused_syllables``: in a language written in syllables (the table's ``syllabic``:
   Vietnamese), a token with the language's letters that the word list does not know
   but that splits into two known syllables ("chínhphủ").
@@ -345,6 +347,29 @@ def fused_syllables(sentence: str, lang: str, table: dict | None) -> list[tuple[
     return found
 
 
+MIN_ONE_LETTER_TOKEN = 4
+
+
+def one_letter_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
+    """(offset, token, left, right) of a one-letter word (the table's ``one_letter_words``:
+    "i", "w", "и", "в") glued to a known word: a lower-case token unknown to the word list
+    that is the word with the letter before or after it ("ikąt" = "i" + "kąt", "workiz"
+    = "worki" + "z")."""
+    letters = frozenset((table or {}).get("one_letter_words", ()))
+    vocabulary = _vocabulary(lang) if letters else None
+    if not vocabulary:
+        return []
+    found = []
+    for at, token in _plain_tokens(sentence):
+        if len(token) < MIN_ONE_LETTER_TOKEN or not token.islower() or token in vocabulary:
+            continue
+        if token[0] in letters and vocabulary.get(token[1:], 0.0) >= MIN_PART_FREQ:
+            found.append((at, token, token[0], token[1:]))
+        elif token[-1] in letters and vocabulary.get(token[:-1], 0.0) >= MIN_PART_FREQ:
+            found.append((at, token, token[:-1], token[-1]))
+    return found
+
+
 def _has_vowel(part: str) -> bool:
     """A syllable has a vowel ("nh" alone is a final, not a syllable)."""
     return any(unicodedata.normalize("NFD", c)[0] in "aeiouy" for c in part)
@@ -369,14 +394,13 @@ def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
 
 @lru_cache(maxsize=None)
 def _calque_index(lang: str, entries: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
-    """The table's calques as (lemma sequence, must open a clause), indexed by the first
-    two letters of their first word (a token is lemmatised only when one may open there)."""
+    """The table's calques as (lemma sequence, must open a clause), indexed by their
+    first lemma."""
     index: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     for entry in entries:
         sequence = tuple(_lemma(lang, w) for w in _TOKEN.findall(entry))
         if sequence:
-            opening = _TOKEN.search(entry).group().casefold()[:2]
-            index.setdefault(opening, []).append((sequence, entry.startswith("^")))
+            index.setdefault(sequence[0], []).append((sequence, entry.startswith("^")))
     return index
 
 
@@ -395,21 +419,15 @@ def calques(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int
     if not index:
         return []
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.replace("’", "'"))]
-    lemmas: dict[int, str] = {}
-
-    def lemma_at(i: int) -> str:
-        if i not in lemmas:
-            lemmas[i] = _lemma(lang, tokens[i][2])
-        return lemmas[i]
-
+    lemmas = [_lemma(lang, word) for _, _, word in tokens]
     found = []
     for i, (start, _, word) in enumerate(tokens):
-        for sequence, anchored in index.get(word.casefold()[:2], ()):
+        for sequence, anchored in index.get(lemmas[i], ()):
             n = len(sequence)
             if i + n > len(tokens) or (anchored and not _opens_clause(sentence, start)):
                 continue
             joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
-            if joined_by_spaces and all(lemma_at(i + k) == sequence[k] for k in range(n)):
+            if joined_by_spaces and tuple(lemmas[i : i + n]) == sequence:
                 found.append((start, tokens[i + n - 1][1]))
                 break
     return found
