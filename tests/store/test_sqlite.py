@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from claimscope.errors import StoreError
-from claimscope.store import ENV_VAR, Store, db_location, default_db_path, open_store
+from claimscope.store import Store, db_location, default_db_path, open_store
 from claimscope.store.migrations import SQLITE_MIGRATIONS, Migration, migrate
 
 
@@ -37,11 +37,9 @@ def test_a_failing_migration_rolls_back_entirely(tmp_path):
 
 
 def test_location_rules(tmp_path, monkeypatch):
-    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("CLAIMSCOPE_DB", str(tmp_path / "env.sqlite"))  # read by the command line only
     assert db_location() == str(default_db_path())
     assert default_db_path().name == "factchecks.sqlite" and default_db_path().parent.name == "claimscope"
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.sqlite"))
-    assert db_location() == str(tmp_path / "env.sqlite")
     assert db_location(tmp_path / "flag.sqlite") == str(tmp_path / "flag.sqlite")
     with open_store(f"sqlite:///{tmp_path / 'url.sqlite'}"):
         assert (tmp_path / "url.sqlite").exists()

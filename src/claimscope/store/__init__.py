@@ -1,8 +1,9 @@
 """The fact-check store: a :class:`Store` protocol and its default SQLite backend.
 
-Where the database lives (docs/factchecks.md): the ``db`` argument (the CLI's
-``--db``), else the ``CLAIMSCOPE_DB`` environment variable, else
-``<user data dir>/claimscope/factchecks.sqlite`` (platformdirs). A
+Where the database lives (docs/factchecks.md): the ``db`` argument (the CLI's ``--db``,
+or the ``CLAIMSCOPE_DB`` environment variable, which only the command line reads:
+``claimscope.settings``), else ``<user data dir>/claimscope/factchecks.sqlite``
+(platformdirs). A
 ``postgresql://`` URL opens the PostgreSQL backend instead (docs/postgres.md).
 """
 
@@ -18,19 +19,16 @@ from .base import ImportRun, Store
 from .postgres import PostgresStore, is_postgres_url
 from .sqlite import SQLiteStore
 
-__all__ = ["ENV_VAR", "ImportRun", "PostgresStore", "SQLiteStore", "Store", "db_location", "default_db_path", "open_store"]
-
-ENV_VAR = "CLAIMSCOPE_DB"
-
+__all__ = ["ImportRun", "PostgresStore", "SQLiteStore", "Store", "db_location", "default_db_path", "open_store"]
 
 def default_db_path() -> Path:
-    """The database used when neither ``--db`` nor CLAIMSCOPE_DB names one."""
+    """The database used when none is named."""
     return Path(user_data_dir("claimscope", appauthor=False)) / "factchecks.sqlite"
 
 
 def db_location(db: str | os.PathLike | None = None) -> str:
-    """The database to open: ``db``, else $CLAIMSCOPE_DB, else the default path."""
-    return str(db or os.environ.get(ENV_VAR) or default_db_path())
+    """The database to open: ``db``, else the default path."""
+    return str(db or default_db_path())
 
 
 def open_store(db: str | os.PathLike | None = None, create: bool = True) -> Store:
