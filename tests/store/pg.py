@@ -106,15 +106,20 @@ class LocalServer:
         return self.root / "pkg" / install.name / "bin"
 
     def start(self) -> "LocalServer":
-        if self.user:  # the server's user owns its folder; root's temp folder may be private
-            os.chmod(self.root, 0o755)
-            os.chown(self.root, self.user.pw_uid, self.user.pw_gid)
-            if not self._user_can_run():  # the virtualenv is in a folder only root may enter
-                self.bin = self._copy_binaries()
-        self._run("initdb", "--auth=trust", "--encoding=UTF8", "--locale=C", "-U", "postgres", "-D", str(self.data))
-        options = f"-h 127.0.0.1 -p {self.port} -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run("pg_ctl", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.root / "server.log"),
-                  "-o", options, "start", timeout=90)
+        """Start the server (on failure, nothing is left running or on disk)."""
+        try:
+            if self.user:  # the server's user owns its folder; root's temp folder may be private
+                os.chmod(self.root, 0o755)
+                os.chown(self.root, self.user.pw_uid, self.user.pw_gid)
+                if not self._user_can_run():  # the virtualenv is in a folder only root may enter
+                    self.bin = self._copy_binaries()
+            self._run("initdb", "--auth=trust", "--encoding=UTF8", "--locale=C", "-U", "postgres", "-D", str(self.data))
+            options = f"-h 127.0.0.1 -p {self.port} -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            self._run("pg_ctl", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.root / "server.log"),
+                      "-o", options, "start", timeout=90)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
