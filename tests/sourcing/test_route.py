@@ -206,3 +206,11 @@ def test_an_anonymous_source_that_told_the_article_backs_a_first_hand_claim():
          False),
         ("A manager who asked not to be named", "told us", "the decision was final", True)])
     assert "anonymous_source" in {f.kind for f in chain.flags}
+
+
+def test_a_short_sentence_after_the_claim_credits_it_to_an_outlet():
+    text = ("Drills in the north\n\nThe army will hold large drills near the northern border next month, "
+            "General Ivo Marr said on Friday. This was reported by Reuters.\n\nThe ministry gave no figures.")
+    _, chain = run(text, [("General Ivo Marr", "said", "The army will hold large drills near the northern border "
+                           "next month", False)])
+    assert [h.outlet_id or h.name for h in chain.hops] == ["this article", "reuters", "General Ivo Marr"]

@@ -15,6 +15,7 @@ FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are f
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 SHORT_CUE = 6  # a relay cue shorter than this ("via", "cite", "qua") is too common to name any phrase after it
+CREDIT_WORDS = 8  # a sentence after the claim this short that names an outlet credits the claim to it
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 HEADER_WORDS = 15  # a line this short before the claim may be a byline
@@ -85,6 +86,8 @@ class Chain:
         credited = self._credited_in(sentence, speakers)
         outlets = credited + [s for s in speakers if s.is_outlet and (
             s.outlet or s.domain or _named(s.name) or not (self.hops or credited))]
+        if not outlets and not self.hops:
+            outlets = self._credited_after(sentence)
         for src in sorted(outlets, key=self._outer_rank):
             self._add(src)
         if self.hops and not any(h.evidence in CREDIT_EVIDENCE.values() for h in self.hops):
@@ -134,6 +137,18 @@ class Chain:
                 found.append(Source(self.text[start:start + len(said)], start, start + len(said), "mention",
                                     attribution=i))
         return sorted(found, key=lambda s: s.start)[:1]
+
+    def _credited_after(self, sentence) -> list[Source]:
+        """An outlet a short sentence right after the claim's credits with it ("This was
+        reported by X.", "Об этом сообщает X.", "Lo riferisce X."): it carried the claim."""
+        i = self.doc.sentences.index(sentence) + 1
+        if i >= len(self.doc.sentences):
+            return []
+        nxt = self.doc.sentences[i]
+        if nxt.paragraph != sentence.paragraph or len(self.text[nxt.start:nxt.end].split()) > CREDIT_WORDS:
+            return []
+        return [Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True)
+                for m in self.names.within(nxt.start, nxt.end) if m.is_outlet and (m.outlet or m.domain)][:1]
 
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
