@@ -89,3 +89,16 @@ def test_indefinite_speaker_with_a_place_name_is_anonymous():
     assert by_cue(found, "told")["anonymous"]
     _, found = run(["A spokesman for Acme Corp told us that the ads were real."], "en")
     assert not by_cue(found, "told")["anonymous"]
+
+
+def test_clause_ending_in_a_colon_keeps_its_apposition():
+    _, found = run(['Il sindaco, Marco Rossi, eletto con una lista civica, non nasconde il malumore: "Nessuno ci ha consultato."'], "it")
+    a = by_cue(found, "non nasconde il malumore:")
+    assert a["speaker"] == "Il sindaco, Marco Rossi, eletto con una lista civica"
+
+
+def test_clause_colon_without_quotation_needs_a_speaker_and_a_sentence():
+    _, found = run(["Las fuentes policiales, consultadas por este diario, mantienen la cautela: la investigación sigue abierta."], "es")
+    assert by_cue(found, "mantienen la cautela:")["anonymous"]
+    _, found = run(["The plan has three parts: roads, bridges and schools."], "en")
+    assert found == []

@@ -95,11 +95,12 @@ def _stem(word: str) -> str:
     return word[: max(4, len(word) - 2)]
 
 
-def described_name(text: str, pos: int, noun: str) -> str | None:
+def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     """For a speaker that is one common noun ("the portal", "канала", "nadleśniczego"):
     the name that followed the same noun (by a crude stem) where the text last used it
     with one ("the Russian portal ukraina.ru", "nadleśniczy Krzysztof Wrona", "канал
-    «Прачечная»"), within three words and the same sentence."""
+    «Прачечная»"), within three words and the same sentence, no determiner or
+    preposition between ("la préfecture du Gard" names a place, not the prefecture)."""
     stem = noun.lower()[: max(4, len(noun) - 3)]
     toks = list(WORD.finditer(text, 0, pos))
     for k in range(len(toks) - 1, -1, -1):
@@ -109,6 +110,8 @@ def described_name(text: str, pos: int, noun: str) -> str | None:
             if any(c in ".;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
                 break
             word = toks[j].group()
+            if word.lower() in table.determiners or table.speaker_stop.fullmatch(word):
+                break  # "la préfecture du Gard": a complement, not the noun's name
             if word[0].isupper() or "." in word:
                 run = [toks[j]]
                 for t in toks[j + 1 : j + 4]:

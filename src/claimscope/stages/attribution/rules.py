@@ -678,7 +678,13 @@ class SentenceRules(Subjects):
             or not (self.text[speaker[0]].isupper() or self.text[speaker[0]] in "«“\"„")
             or lead and len(toks) > 3 and not any(t.group()[0].isupper() for t in toks[1:])
         ):  # "El entrenador no esconde su enfado: « … »": a clause, not a name
-            return self.clause_colon(lo, pos, found) if quoted else None
+            raw = self.clause_colon(lo, pos, found)
+            if raw and not quoted and not (  # "Des sources restent prudentes : il …"
+                self.spoken_line(speaker, found[0])
+                and (self.names_someone(raw.speaker) or self.t.anonymous.search(self.text, *raw.speaker))
+            ):
+                return None
+            return raw
         label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
         if label in self.t.colon_labels:
             return None  # "Update:", "Editor's note:"
@@ -707,6 +713,10 @@ class SentenceRules(Subjects):
                 speaker = (speaker[0], toks[k - 1].end())
                 break
         cue = strip(self.text, speaker[1], pos + 1, " \t\n,")
+        comma = self.text.rfind(",", cue[0], cue[1])
+        if comma > 0 and len(words(self.text, speaker[0], comma)) <= 2 * MAX_SPEAKER_WORDS:
+            speaker = (speaker[0], comma)  # "Il sindaco, Marco Rossi, non nasconde il malumore:"
+            cue = strip(self.text, comma, pos + 1, " \t\n,")
         if not 1 <= len(words(self.text, *cue)) <= 8 or self.enclosing(speaker[0]):
             return None
         return Raw(cue, speaker, *found)
