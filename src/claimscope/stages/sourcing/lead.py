@@ -14,17 +14,22 @@ def _line(text: str, pos: int) -> str:
     return text[start:len(text) if end < 0 else end].strip()
 
 
+def headline_end(text: str) -> int:
+    """Where the headline, the text's first line, ends (0 for a text of one line)."""
+    return text.find("\n") if "\n" in text.strip() else 0
+
+
 def body_sentences(doc: Document) -> list[int]:
     """Sentences of the running text: not the headline line, not a short or unpunctuated
     line (byline, dateline, subheading), not boilerplate or a credit line, not a question."""
     text = doc.text
     skip = [(f.start, f.end) for f in doc.findings if f.kind in ("boilerplate", "credit_line")]
-    headline_end = text.find("\n") if "\n" in text.strip() else -1
+    headline = headline_end(text)
     out = []
     for i, s in enumerate(doc.sentences):
         line = _line(text, s.start)
         sentence = text[s.start:s.end].strip()
-        if s.start < headline_end or len(line.split()) < 10 or line[-1] not in _TERMINAL or " | " in line:
+        if s.start < headline or len(line.split()) < 10 or line[-1] not in _TERMINAL or " | " in line:
             continue
         if sentence.endswith("?") or len(sentence.split()) < 5:
             continue

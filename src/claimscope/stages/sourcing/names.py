@@ -12,6 +12,7 @@ from ...model import Document, Hop, Rating
 from ...outlets import cues
 from ...outlets.mentions import Mention, MentionFinder, fold
 from ...outlets.registry import Outlet
+from .lead import headline_end
 
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
@@ -173,7 +174,7 @@ class Names:
         """Names right after an outlet noun (a quoted name, else capitalised words) and the
         quoted title of a document ("the report «Xyz»"), which is a source but no outlet."""
         text, out = self.doc.text, []
-        headline = text.find("\n") if "\n" in text.strip() else 0
+        headline = headline_end(text)
         for i, s in enumerate(self.doc.sentences):
             for kind in ("outlet_nouns", "primary_material"):
                 for cue in self.cues_in(kind, i):

@@ -7,7 +7,7 @@ import re
 
 from ...model import Attribution, Document
 from ...outlets import cues
-from .lead import main_claim
+from .lead import headline_end, main_claim
 from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, same_name
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
@@ -281,7 +281,7 @@ class Chain:
     # credits ---------------------------------------------------------------------------
     def _credits(self) -> list[Source]:
         ranked = []
-        headline = self._headline_end()
+        headline = headline_end(self.text)
         for f in self.doc.findings:
             if f.kind != "credit_line" or f.start < headline:
                 continue  # a headline ("…, says X") adds no source
@@ -298,18 +298,13 @@ class Chain:
             ranked.append((0, src.start, src))
         return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
-    def _headline_end(self) -> int:
-        """Where the headline line ends (0 for a text of one line)."""
-        return self.text.find("\n") if "\n" in self.text.strip() else 0
-
     def _vague(self, value: str, pos: int) -> bool:
         """Does a credit name no one: only determiners, coordinators and outlet nouns, in any
         inflection ("Agencies", "Agenturen", "agencias y redacción")?"""
         lang = self.lang(pos)
-        stop = cues.stopwords(lang) | {w.casefold() for w in cues.table(lang)["coordinators"]} \
-            if lang in cues.languages() else cues.stopwords(lang)
-        nouns = {w.rstrip("*").casefold()[:5] for w in (cues.table(lang)["outlet_nouns"] if lang in cues.languages()
-                                                         else ())}
+        table = cues.table(lang) if lang in cues.languages() else {"coordinators": [], "outlet_nouns": []}
+        stop = cues.stopwords(lang) | {w.casefold() for w in table["coordinators"]}
+        nouns = {w.rstrip("*").casefold()[:5] for w in table["outlet_nouns"]}
         words = [w.casefold() for w in re.findall(r"\w+", value)]
         return bool(words) and all(w in stop or w[:5] in nouns for w in words)
 
@@ -323,7 +318,7 @@ class Chain:
             for n in reversed(named):
                 rest = rest[:n.start - m.start(1)] + rest[n.end - m.start(1):]
             if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()) \
-                    and m.start() >= self._headline_end():
+                    and m.start() >= headline_end(self.text):
                 out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True)
                         for n in named]
         return out
@@ -532,9 +527,8 @@ class Chain:
         while words and words[0].group().casefold() in stop:
             words.pop(0)
         if words and words[0].group()[:1].islower():
-            after = re.match(r",\s*((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’-]+\s?){2,4})(?=[,.;)]|$)",
-                             self.text[start + len(said):limit])
-            if after:
+            after = re.match(r",\s*((?:[^\W\d_][\w'’-]*\s?){2,4})(?=[,.;)]|$)", self.text[start + len(said):limit])
+            if after and all(w[:1].isupper() for w in after.group(1).split()):
                 return start + len(said) + after.start(1), after.group(1).strip()
         if not any(w.group()[:1].isupper() for w in words):
             return None
