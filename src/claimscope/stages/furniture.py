@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .attribution.lemmas import lemma, supported
 from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
@@ -263,8 +264,6 @@ def _prompt_lemmas(lang: str, key: str) -> frozenset[str]:
 
 
 def _lemma(lang: str, word: str) -> str:
-    from .attribution.lemmas import lemma, supported
-
     return lemma(lang, word) if supported(lang) else word
 
 

@@ -39,7 +39,8 @@
   "делать смысл", "make sense").
 * ``copy_damage``: text damaged by copying: mojibake ("Ã©", "â€™"), HTML entities
   ("&quot;"), the replacement character, a word mixing Latin and Cyrillic letters,
-  a doubled quotation mark, a space before a comma or full stop, doubled commas.
+  a doubled quotation mark, a space before a comma or full stop, doubled commas; a
+  number with English thousands separators where decimals take a comma ("3,000").
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -50,6 +51,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from .attribution.lemmas import lemma, supported
 
 MIN_FUSED = 10  # shortest token tried as two fused words
 MAX_FUSED = 40  # longest: two words are rarely longer (and the search is quadratic in it)
@@ -67,6 +70,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
 MIN_STOP_FREQ = 1e-4  # the word after a glued full stop is this frequent (Zipf 5: le, the, der)
 _GLUED_OPENERS = frozenset("«„")
+_GUILLEMET_OPENERS = frozenset("«")
 _GLUED = re.compile(r"(?<=[^\W\d_])[«„]")
 
 
@@ -203,7 +207,9 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
         i, char = mark.start(), mark.group()
         if char == '"':  # a straight quote closes whatever is open, or opens
             if stack:
-                stack.pop()
+                opened = stack.pop()
+                if text[opened] in _GUILLEMET_OPENERS:  # "« … \"": two styles in one quotation
+                    problems.append((opened, i + 1, f"{text[opened]} closed by {char}"))
             else:
                 stack.append(i)
         elif char in openers:
@@ -405,8 +411,6 @@ def _calque_index(lang: str, entries: tuple[str, ...]) -> dict[str, list[tuple[t
 
 
 def _lemma(lang: str, word: str) -> str:
-    from .attribution.lemmas import lemma, supported
-
     return lemma(lang, word) if supported(lang) else word.casefold()
 
 
@@ -458,15 +462,25 @@ _LATIN = re.compile(r"[a-zA-Z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def copy_damage(sentence: str) -> list[tuple[int, int, str, str]]:
+_ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+
+
+def copy_damage(sentence: str, table: dict | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, label, detail) of copy damage: a wrong encoding, HTML entities,
     doubled quotation marks, a space before a comma or full stop, doubled commas, a word
-    mixing Latin and Cyrillic letters (look-alike letters swapped)."""
+    mixing Latin and Cyrillic letters (look-alike letters swapped); in a language writing
+    decimals with a comma (the table's ``decimal_comma``), a number with English
+    thousands separators ("3,000")."""
     found = [
         (m.start(), m.end(), label, f"{detail} “{m.group().strip()}”")
         for label, pattern, detail in _COPY_DAMAGE
         for m in pattern.finditer(sentence)
     ]
+    if (table or {}).get("decimal_comma"):
+        found += [
+            (m.start(), m.end(), "number_format", f"number with English thousands separators “{m.group()}”")
+            for m in _ENGLISH_THOUSANDS.finditer(sentence)
+        ]
     for m in _LETTERS.finditer(sentence):
         if _LATIN.search(m.group()) and _CYRILLIC.search(m.group()):
             found.append((m.start(), m.end(), "mixed_script", f"Latin and Cyrillic letters in one word “{m.group()}”"))

@@ -224,7 +224,7 @@ class Traces:
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
             for start, end in garbled.calques(piece, main, lang_table):
                 issues.append((at + start, at + end, "calque", f"word-for-word rendering “{piece[start:end]}”"))
-            for start, end, label, detail in garbled.copy_damage(piece):
+            for start, end, label, detail in garbled.copy_damage(piece, lang_table):
                 issues.append((at + start, at + end, label, detail))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
