@@ -55,10 +55,9 @@ def test_the_location_hides_the_password():
     assert public_location("postgresql://db.example/claims") == "postgresql://db.example/claims"
 
 
-def test_an_unreachable_server_is_a_store_error(monkeypatch):
-    monkeypatch.setenv("CLAIMSCOPE_DB", "postgresql://nobody:pw@127.0.0.1:1/claims")
+def test_an_unreachable_server_is_a_store_error():
     with pytest.raises(StoreError) as info:
-        open_store()
+        open_store("postgresql://nobody:pw@127.0.0.1:1/claims")
     message = str(info.value)
     assert "\n" not in message and "pw" not in message and "postgresql://nobody@127.0.0.1:1/claims" in message
 
@@ -90,3 +89,21 @@ def test_a_failed_chunk_gives_its_numbers_back(postgres_url):
             store.write_chunk(run.id, [(_record(1), "h1"), (_record(2), None)], 2, {})
         store.write_chunk(run.id, [(_record(3), "h3")], 1, {})
         assert [s for s, _ in store.changed_since(0)] == [1]
+
+
+def test_a_forked_child_uses_connections_of_its_own(postgres_url):
+    import os
+
+    with open_store(postgres_url) as store:
+        run = store.start_import("feed", "h", "claimreview")
+        store.write_chunk(run.id, [(_record(1), "d1")], 1, {})
+        pid = os.fork()
+        if pid == 0:  # the child: reads and writes through a pool of its own, then leaves at once
+            try:
+                store.write_chunk(run.id, [(_record(2), "d2")], 2, {})
+                os._exit(0 if store.count() == 2 else 1)
+            except BaseException:
+                os._exit(2)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.count() == 2 and [s for s, _ in store.changed_since(0)] == [1, 2]  # the parent's pool still works

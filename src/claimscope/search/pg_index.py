@@ -19,7 +19,6 @@ processes wrote since (``_refresh``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date as date_cls
 from datetime import timedelta
 
@@ -36,6 +35,7 @@ from claimscope.search.index import (
 from claimscope.search.pg_lexical import PgLexicalIndex
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, passage_text
 from claimscope.store.postgres import PostgresStore
+from claimscope.threads import ProcessPool
 
 WRITE_LOCK = 0x636C_7378  # advisory lock key held by a writing transaction
 EF_SEARCH = 512
@@ -72,10 +72,6 @@ class PgVectorIndex:
         """``search`` for each row of ``queries``."""
         return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
 
-    def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
-        """``search`` for each row of ``queries``."""
-        return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
-
     def moments(self) -> _Moments:
         """The collection's moments as last written (cached per ``vectors_version``)."""
         version = self.index.get_meta("vectors_version")
@@ -107,7 +103,6 @@ class PostgresSearchIndex(SearchIndex):
     ):
         self._owned = isinstance(store, str)
         self.store = PostgresStore(store) if self._owned else store
-        self.pool = self.store.pool
         self.embedder = embedder
         self.ann_threshold = ann_threshold
         self.weights = weights or FusionWeights()
@@ -118,15 +113,19 @@ class PostgresSearchIndex(SearchIndex):
             if self._owned:
                 self.store.close()
             raise
-        self.lexical = PgLexicalIndex(self.pool)
+        self.lexical = PgLexicalIndex(self.store)
         self.dense = PgVectorIndex(self, ef_search)
         self._meta: dict[int, _Meta] = {}
         self._seen = (-1, -1)  # (vectors_version, removals) the metadata in memory reflects
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-bm25")
-        self._embedding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimscope-index")
+        self._worker = ProcessPool(1, "claimscope-bm25")
+        self._embedding = ProcessPool(1, "claimscope-index")
         self._hnsw = False
         self._refresh()
         self._ensure_hnsw()
+
+    @property
+    def pool(self):
+        return self.store.pool
 
     def _check_model(self) -> None:
         """Refuse vectors made by another embedder or from another passage format."""

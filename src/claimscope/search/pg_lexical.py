@@ -70,10 +70,10 @@ class Fts5Tokenizer:
 
 
 class PgLexicalIndex:
-    """BM25 over the search tables of a PostgreSQL database (psycopg-pool ``pool``)."""
+    """BM25 over the search tables of a ``PostgresStore``'s database."""
 
-    def __init__(self, pool, tag_weight: float = 0.5):
-        self.pool = pool
+    def __init__(self, store, tag_weight: float = 0.5):
+        self.store = store
         self.tag_weight = tag_weight
         self.tokenizer = Fts5Tokenizer()
 
@@ -126,12 +126,12 @@ class PgLexicalIndex:
         """How many records contain each of ``tokens`` (as ``query_tokens`` splits them)."""
         if not tokens:
             return {}
-        with self.pool.connection() as conn:
+        with self.store.pool.connection() as conn:
             return dict(conn.execute("SELECT term, n FROM search_words WHERE term = ANY(%s)", (tokens,)))
 
     def texts(self, keys: list[int]) -> list[tuple[int, str]]:
         """(key, indexed text) for ``keys``."""
-        with self.pool.connection() as conn:
+        with self.store.pool.connection() as conn:
             return conn.execute("SELECT key, body || ' ' || tags FROM search_records WHERE key = ANY(%s)", (keys,)).fetchall()
 
     def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
@@ -146,6 +146,6 @@ class PgLexicalIndex:
                  and sum(body.values()) == 1]
         if not terms:
             return []
-        with self.pool.connection() as conn:
+        with self.store.pool.connection() as conn:
             rows = conn.execute(_BM25, {"terms": terms, "k1": K1, "b": B, "k": k}).fetchall()
         return [(int(key), float(s)) for key, s in rows]

@@ -10,12 +10,14 @@ whose row is locked by ``UPDATE ... RETURNING`` until the writing transaction co
 So ids and change numbers are handed out in commit order with no gap (a rolled-back
 chunk gives its numbers back), and an indexer that has seen change ``n`` has seen every
 change before it. A running import records its ``owner`` as in the SQLite store, and
-claiming a run to resume is serialised per source by an advisory lock.
+claiming a run to resume is serialised per source by an advisory lock. A forked child
+process opens connections of its own on first use (its parent's are left alone).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections.abc import Iterator, Sequence
 from urllib.parse import urlsplit
@@ -28,6 +30,7 @@ from .migrations import DESK_TABLES, Migration
 from .sqlite import _FILTERS, _held_elsewhere, _now, _owner
 
 MIGRATION_LOCK = 0x636C_6D73  # advisory lock key held while migrating
+_INHERITED: list = []  # pools a forked child inherited: closing them would close its parent's connections
 POOL_SIZE = 4
 
 POSTGRES_MIGRATIONS = (
@@ -195,8 +198,17 @@ class PostgresStore:
             raise StoreError(f"cannot open the fact-check database {self.location} "
                              f"({' '.join(str(err).split())}): check the URL and that the server runs "
                              "(pgvector must be installed: docs/postgres.md)") from None
-        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="claimscope",
-                                   configure=_configure)
+        self._new_pool = lambda: ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="claimscope",
+                                                configure=_configure)
+        self._pool, self._pid = self._new_pool(), os.getpid()
+
+    @property
+    def pool(self):
+        """This process's connection pool: a forked child makes its own on first use."""
+        if self._pid != os.getpid():
+            _INHERITED.append(self._pool)  # the parent's connections: never used, closed or collected here
+            self._pool, self._pid = self._new_pool(), os.getpid()
+        return self._pool
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -205,7 +217,8 @@ class PostgresStore:
         self.close()
 
     def close(self) -> None:
-        self.pool.close()
+        if self._pid == os.getpid():
+            self._pool.close()
 
     def schema_version(self) -> int:
         return self._version
