@@ -32,7 +32,6 @@ def open_search(request, tmp_path):
     open_index.backend = request.param
     yield open_index
     for index in opened:
-        if hasattr(index, "store"):
-            index.close()
+        index.close()
     for url in databases.values():
         drop_database(request.getfixturevalue("postgres_server"), url)
