@@ -102,3 +102,10 @@ def test_clause_colon_without_quotation_needs_a_speaker_and_a_sentence():
     assert by_cue(found, "mantienen la cautela:")["anonymous"]
     _, found = run(["The plan has three parts: roads, bridges and schools."], "en")
     assert found == []
+
+
+def test_subject_before_a_relay_preposition():
+    _, found = run(["Канал «Север» со ссылкой на «источник в полиции» утверждает, что мост закрыт."], "ru")
+    assert by_cue(found, "утверждает")["speaker"] == "Канал «Север»"
+    _, found = run(["«Мост закрыт», утверждает канал."], "ru")
+    assert by_cue(found, "утверждает")["speaker"] == "канал"

@@ -390,6 +390,9 @@ class SentenceRules(Subjects):
         elif before and self.anaphoric_lead(lo, cue.start()) and not self.content_after(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
+        quoted = None if before else self.quoted_before(lo, cue.start())
+        relay = self.before_relay(lo, before or quoted)  # "X со ссылкой на «Y» утверждает"
+        before = before if relay == quoted else relay
         if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None

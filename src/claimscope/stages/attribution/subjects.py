@@ -44,6 +44,26 @@ class Subjects(Spans):
             and all(w.group().islower() for w in lead[1:])
         )
 
+    def before_relay(self, lo: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A subject phrase that is the object of a prepositional cue right before it
+        ("Канал «X» со ссылкой на источник утверждает", "Wie die Zeitung unter Berufung auf
+        einen Beamten mitteilt"): the subject is the noun phrase before that cue."""
+        if span is None:
+            return None
+        prep = None
+        for m in self.t.preposition.finditer(self.text, max(lo, span[0] - 40), span[0] + 1):
+            if strip(self.text, m.end(), span[0], " \t\n«»\"“”„")[0] >= span[0]:
+                prep = m
+        if prep is None:
+            return span
+        return self.noun_phrase_before(lo, strip(self.text, lo, prep.start(), " \t\n")[1]) or span
+
+    def quoted_before(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """The quotation that ends right before ``pos`` (a quoted name as the object of a
+        relay: "со ссылкой на «источник» утверждает")."""
+        _, end = strip(self.text, lo, pos, " \t\n")
+        return (self.closing[end - 1], end) if end - 1 in self.closing and self.closing[end - 1] >= lo else None
+
     def adverbial(self, span: tuple[int, int] | None) -> bool:
         """Whether a phrase taken as a subject is an adverbial: it opens with a
         lower-case preposition or time word of the table ("в вечернем выпуске", "do
