@@ -14,6 +14,7 @@ from claimscope.stages.garbled import (
     fused_sentences,
     fused_syllables,
     fused_words,
+    lower_case_after_stop,
     one_letter_fusions,
     quote_problems,
     repeated_words,
@@ -545,3 +546,14 @@ def test_one_letter_word_glued_to_a_word():
     assert one_letter_fusions("Wojsko zostawiło workiz piaskiem.", "pl", table("pl")) == [(17, "workiz", "worki", "z")]
     assert one_letter_fusions("Министр прибыл ипрезидент тоже.", "ru", table("ru")) == [(15, "ипрезидент", "и", "президент")]
     assert one_letter_fusions("Le ministre est arrivé hier.", "fr", table("fr")) == []
+
+
+def test_lower_case_word_after_a_full_stop():
+    text = "O ministro falou ao governo. que anunciou o plano. Mais de 3 mil pessoas."
+    assert [text[s:e] for s, e in lower_case_after_stop(text, table("pt"))] == ["governo. que"]
+    assert lower_case_after_stop("Там было 5 тыс. человек.", table("ru")) == []
+
+
+def test_number_with_english_separators_where_decimals_take_a_comma():
+    assert [f[2] for f in copy_damage("Le projet coûte 3,000 euros.", table("fr"))] == ["number_format"]
+    assert copy_damage("El proyecto cuesta 3,000 pesos.", table("es")) == []

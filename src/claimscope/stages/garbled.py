@@ -41,6 +41,8 @@
   ("&quot;"), the replacement character, a word mixing Latin and Cyrillic letters,
   a doubled quotation mark, a space before a comma or full stop, doubled commas; a
   number with English thousands separators where decimals take a comma ("3,000").
+* ``lower_case_after_stop``: a full stop followed by a lower-case word ("… ao governo.
+  que anunciou"), not after one of the table's abbreviations.
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -187,6 +189,22 @@ def _best_split(token: str, vocabulary: dict[str, float], least: float) -> tuple
         if score >= least and score > best_score:
             best, best_score = (left, right), score
     return best
+
+
+_STOP_LOWER = re.compile(r"(?<![\w.@/])([^\W\d_]{3,})\. +([^\W\d_]+)")
+
+
+def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a full stop followed by a lower-case word ("… ao governo. que
+    anunciou …"): a sentence cut or joined by the translation. Not after the table's
+    ``abbreviations`` ("тыс. человек", "tzw. sztucznej")."""
+    if table is None:
+        return []
+    abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
+    return [
+        (m.start(), m.end()) for m in _STOP_LOWER.finditer(text)
+        if m.group(2)[0].islower() and m.group(1).casefold() not in abbreviations
+    ]
 
 
 def glued_quotes(text: str, table: dict | None) -> list[int]:

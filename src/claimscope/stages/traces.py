@@ -233,6 +233,8 @@ class Traces:
                 issues.append((at + start, at + end, "double_negation", f"double negation “{piece[start:end]}”"))
             if garbled.stops_on_function_word(piece, lang_table):
                 issues.append((sentence.start, sentence.end, "mid_clause", "stops on a word that never ends a sentence"))
+        for start, end in garbled.lower_case_after_stop(text, lang_table):
+            issues.append((start, end, "mid_clause", f"a full stop before a lower-case word “{text[start:end]}”"))
         for offset in garbled.glued_quotes(text, lang_table):
             sentence = sentence_at(offset)
             issues.append((sentence.start, sentence.end, "glued_quote", "quotation mark glued to the previous word"))
