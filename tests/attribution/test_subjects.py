@@ -109,3 +109,11 @@ def test_subject_before_a_relay_preposition():
     assert by_cue(found, "утверждает")["speaker"] == "Канал «Север»"
     _, found = run(["«Мост закрыт», утверждает канал."], "ru")
     assert by_cue(found, "утверждает")["speaker"] == "канал"
+
+
+def test_german_object_pronoun_and_anonymous_acquaintance():
+    _, found = run(["Eine Kollegin, die im Rathaus arbeitet, hat mir neulich erzählt, solche Anträge seien selten."], "de")
+    a = by_cue(found, "erzählt")
+    assert a["speaker"].startswith("Eine Kollegin") and a["anonymous"]
+    _, found = run(["Der Minister sagte uns, die Lage sei ernst."], "de")
+    assert by_cue(found, "sagte")["content"] == "die Lage sei ernst"

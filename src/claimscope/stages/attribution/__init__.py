@@ -103,7 +103,7 @@ def _finish(
         elif mention:
             last = max(last, raw.speaker[0])
             noun = mention.split()[-1]
-            if noun.islower() and len(mention.split()) <= 2 and mention.lower().split()[:-1] <= [*table.determiners]:
+            if noun.islower() and len(mention.split()) <= 2 and set(mention.lower().split()[:-1]) <= table.determiners:
                 named = described_name(text, raw.speaker[0], noun, table) or mention  # "(the) portal"
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)

@@ -225,6 +225,8 @@ class EntityResolver:
             if word.lower() in clause:
                 break
             head.append(word)
+        if self.t.v2:  # every noun is capitalised: "eine Bekannte", not "ein Sprecher der Polizei"
+            head = head[1:]
         return bool(rest) and not any(w[0].isupper() for w in head)  # "a reader who lives near Leeds"
 
     def resolve(self, mention: str) -> _Group | None:

@@ -256,6 +256,9 @@ class Spans:
         ):  # "wrote on Twitter: ..."
             start = colon + 1
         start, _ = strip(self.text, start, hi, " \t\n,:")
+        lead = WORD.match(self.text, start, hi)
+        if lead and self.clitic(lead.group()) and self.text[lead.end() : lead.end() + 1] in ",:":
+            start = strip(self.text, lead.end(), hi, " \t\n,:")[0]  # "sagte uns, …"
         quote = self.quote_after(start, hi)
         if quote:
             return quote, True
