@@ -77,11 +77,13 @@ class DenseIndex:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def add(self, keys: list[int], vectors: np.ndarray) -> None:
-        """Insert or replace vectors by key."""
+    def add(self, keys: list[int], vectors: np.ndarray, moments: bool = True) -> None:
+        """Insert or replace vectors by key (``moments=False``: the collection's moments are
+        not updated; ``set_moments`` gives them afterwards, e.g. ones saved earlier)."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         self.remove([k for k in keys if k in self._pos])
-        self._moments.update(vectors)
+        if moments:
+            self._moments.update(vectors)
         start = len(self._keys)
         self._vectors = np.vstack([self._vectors, vectors])
         self._keys = np.concatenate([self._keys, np.asarray(keys, dtype=np.int64)])
@@ -140,6 +142,13 @@ class DenseIndex:
     def centroid(self) -> np.ndarray:
         """The mean vector of the collection (for centred cosines)."""
         return self._moments.centroid()
+
+    def moments_bytes(self) -> bytes:
+        """The collection moments, to save (``set_moments`` reads them back)."""
+        return self._moments.to_bytes()
+
+    def set_moments(self, data: bytes) -> None:
+        self._moments = _Moments.from_bytes(data, self.dim)
 
 
 class AnnIndex:

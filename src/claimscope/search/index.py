@@ -143,10 +143,32 @@ class SearchIndex:
         if len(self._meta) >= self.ann_threshold:
             self.dense = self._open_ann()
             return
+        saved = self._saved_moments()
         for keys, vectors in self._stored_vectors():
-            self.dense.add(keys, vectors)
+            self.dense.add(keys, vectors, moments=saved is None)
+        if saved is not None:
+            self.dense.set_moments(saved)
+        else:
+            self._save_moments()
         if self.ann_path and self.ann_path.exists():  # the collection shrank below the threshold
             self.ann_path.unlink()
+
+    def _saved_moments(self) -> bytes | None:
+        """The exact index's moments as the last open computed them from the same vectors
+        (computing them again costs about a second for 25,000 records), or None."""
+        row = self.db.execute("SELECT v FROM blobs WHERE k = 'dense_moments'").fetchone()
+        current = self.get_meta("dense_moments_version", -1) == self.get_meta("vectors_version")
+        return row[0] if row and current else None
+
+    def _save_moments(self) -> None:
+        """Keep the moments just computed for the next open (a read-only file: not kept)."""
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO blobs VALUES ('dense_moments', ?)", (self.dense.moments_bytes(),))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dense_moments_version', ?)",
+                                (str(self.get_meta("vectors_version")),))
+        except sqlite3.Error:
+            pass
 
     def _stored_vectors(self, chunk: int = 50_000) -> Iterable[tuple[list[int], np.ndarray]]:
         """Every stored (keys, vectors), ``chunk`` rows at a time."""
