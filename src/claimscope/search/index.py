@@ -5,7 +5,8 @@ store, ``<store>.search.sqlite``): a row per record with a digest of its indexed
 the record's embedding, and an FTS5 table. ``upsert`` only embeds records whose text
 changed (identical passages once), commits batch by batch (an interrupted indexing run
 resumes where it stopped) and the index survives restarts. Up to ``ann_threshold``
-records, vectors are loaded into memory on open for exact search; from there on the
+records, vectors are loaded into memory on open for exact search (with the collection
+moments the previous open of the same vectors saved, blob ``dense_moments``); from there on the
 dense side is an int8 HNSW graph (``AnnIndex``) saved beside the SQLite file
 (``<store>.search.usearch``, written by ``flush``) and memory-mapped on open; it is
 rebuilt from the stored vectors only when missing or stale. In that mode BM25 also
