@@ -117,3 +117,9 @@ def test_german_object_pronoun_and_anonymous_acquaintance():
     assert a["speaker"].startswith("Eine Kollegin") and a["anonymous"]
     _, found = run(["Der Minister sagte uns, die Lage sei ernst."], "de")
     assert by_cue(found, "sagte")["content"] == "die Lage sei ernst"
+
+
+def test_demonstrative_opening_reports_the_sentence_before():
+    _, found = run(["Ein Mädchen soll entführt worden sein.", "Das berichtete der Sender Kanal Eins."], "de")
+    a = by_cue(found, "berichtete")
+    assert a["speaker"] == "der Sender Kanal Eins" and a["content"] == "Ein Mädchen soll entführt worden sein"

@@ -32,12 +32,15 @@ class Subjects(Spans):
         return lead[k] if end <= lo or self.text[end - 1] in BOUNDARY else None
 
     def anaphoric_lead(self, lo: int, pos: int) -> bool:
-        """Whether only an object pronoun ("Lo riferisce X") or a short adverbial of
+        """Whether only an object pronoun ("Lo riferisce X"), a demonstrative ("Das
+        berichtete X") or a short adverbial of
         lower-case words ("Об этом сообщает X") precedes a cue in its clause: the
         subject follows the verb, and what it reports may be the sentence before."""
         lead = words(self.text, lo, pos)
         if lead and all(self.clitic(w.group()) for w in lead):
             return True
+        if len(lead) == 1 and lead[0].start() == lo and lead[0].group().lower() in self.t.determiners:
+            return True  # "Das berichtete X.": a demonstrative opening the sentence
         return (
             len(lead) == 2
             and self.t.speaker_stop.fullmatch(lead[0].group()) is not None
