@@ -99,3 +99,29 @@ def test_no_comment_constructions(lang):
 
 def test_no_comment_without_entries_matches_nothing():
     assert not features.no_comment("Der Konzern wollte sich nicht äußern.", "nl")
+
+
+HEARSAY = {  # a claim in the reportative or conditional mood, the same claim stated
+    "en": ("The mayor reportedly sold the land to his cousin.", "The mayor sold the land to his cousin."),
+    "fr": ("Le maire aurait vendu le terrain à son cousin.", "Le maire a vendu le terrain à son cousin."),
+    "it": ("Il sindaco avrebbe venduto il terreno al cugino.", "Il sindaco ha venduto il terreno al cugino."),
+    "de": ("Der Bürgermeister soll das Grundstück seinem Cousin verkauft haben.",
+           "Der Bürgermeister hat das Grundstück seinem Cousin verkauft."),
+    "es": ("El alcalde habría vendido el terreno a su primo.", "El alcalde vendió el terreno a su primo."),
+    "pt": ("O prefeito teria vendido o terreno ao primo.", "O prefeito vendeu o terreno ao primo."),
+    "ru": ("Мэр якобы продал участок своему двоюродному брату.", "Мэр продал участок своему двоюродному брату."),
+    "pl": ("Burmistrz rzekomo sprzedał działkę kuzynowi.", "Burmistrz sprzedał działkę kuzynowi."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEARSAY))
+def test_hearsay_words(lang):
+    told, stated = HEARSAY[lang]
+    assert features.hearsay(told, lang)
+    assert not features.hearsay(stated, lang)
+
+
+def test_source_only_constructions():
+    assert features.source_only("This was reported by the local radio.", "en")
+    assert features.source_only("Об этом пишет региональная газета.", "ru")
+    assert not features.source_only("The local radio reported that the bridge was closed.", "en")

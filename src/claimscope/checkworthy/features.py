@@ -1,10 +1,12 @@
 """Hand features of a sentence and the reasons shown to the user.
 
 Per-language cue lists live in ``claimscope/data/checkworthy/<lang>.json``
-(comparison, causal, reporting, quantity and subjective phrases, and the
-constructions that report a non-answer, ``no_comment``; an entry ending in ``*``
-matches any word that starts with it). Digits, capitalised words and
-punctuation are read the same way in every language.
+(comparison, causal, reporting, quantity and subjective phrases; the constructions
+that report a non-answer, ``no_comment``; the reportative or conditional words of
+hearsay, ``hearsay``; the constructions of a sentence that only names a source,
+``source_only``). An entry ending in ``*`` matches any word that starts with it, and
+`` … `` inside an entry up to eight words. Digits, capitalised words and punctuation
+are read the same way in every language.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ FALLBACK = "en"
 _WORD = re.compile(r"\w[\w-]*")  # an apostrophe ends a word: l'EI -> l, EI
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[«»“”„\"]")
+GAP = " … "  # in a table entry: up to eight words between its parts ("soll … haben")
+_GAP = r"(?:\W+\w+){0,8}?\W+"
 
 
 def languages() -> tuple[str, ...]:
@@ -51,16 +55,35 @@ def _raw(lang: str | None) -> dict:
 
 
 @cache
-def _no_comment(lang: str | None) -> re.Pattern | None:
-    entries = _raw(lang).get("no_comment", [])
+def _construction(lang: str | None, key: str) -> re.Pattern | None:
+    entries = _raw(lang).get(key, [])
     return _compile(entries) if entries else None
+
+
+def _has(text: str, lang: str | None, key: str) -> bool:
+    pattern = _construction(lang, key)
+    return bool(pattern and pattern.search(text.replace("’", "'")))
 
 
 def no_comment(text: str, lang: str | None) -> bool:
     """Whether the sentence reports that someone did not answer or comment ("did not
     respond to a request for comment"): the table's ``no_comment`` constructions."""
-    pattern = _no_comment(lang)
-    return bool(pattern and pattern.search(text.replace("’", "'")))
+    return _has(text, lang, "no_comment")
+
+
+def hearsay(text: str, lang: str | None) -> bool:
+    """Whether the sentence states a claim as hearsay, in the reportative or conditional
+    mood ("would have", "aurait", "avrebbe", "habría", "soll ... haben"): the table's
+    ``hearsay`` words. Such a claim is still a claim to check."""
+    return _has(text, lang, "hearsay")
+
+
+def source_only(text: str, lang: str | None) -> bool:
+    """Whether the sentence only says where the story came from, pointing back at it
+    ("this was reported by", "об этом сообщает", "lo riporta"): the table's
+    ``source_only`` constructions (a pronoun standing for the claim plus a reporting
+    verb)."""
+    return _has(text, lang, "source_only")
 
 
 def _compile(entries: list[str]) -> re.Pattern:
@@ -70,6 +93,8 @@ def _compile(entries: list[str]) -> re.Pattern:
 
 def _entry(entry: str) -> str:
     entry = entry.strip()
+    if GAP in entry:
+        return _GAP.join(_entry(part) for part in entry.split(GAP))
     if entry.endswith("*"):
         return re.escape(entry[:-1]) + r"\w*"
     return re.escape(entry)

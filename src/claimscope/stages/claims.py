@@ -6,7 +6,11 @@ hand features are read from the per-language cue tables, and a small head (see
 ``claimscope.checkworthy.head``) turns both into a score. A sentence the page's
 structure shows is no claim (headline, label line, question, page furniture found by
 the traces stage: ``claimscope.checkworthy.shape``) keeps its score but is never
-check-worthy. Claims point at their sentence, and at the attribution covering it.
+check-worthy. A claim told as hearsay, in the reportative or conditional mood ("would
+have", "aurait", "avrebbe", "soll ... haben": the ``hearsay`` words of the language's
+cue table), is check-worthy from ``HEARSAY_MARGIN`` below the head's threshold: the
+mood marks it as a claim someone makes, which the head, trained on few of them, scores
+low. Claims point at their sentence, and at the attribution covering it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from ..checkworthy.clef import clean
 from ..checkworthy.head import Head, load_head
 from ..embed import Embedder, default_embedder
 from ..model import Claim, Document, stage_tag
+
+HEARSAY_MARGIN = 0.15  # how far below the threshold a hearsay claim stays check-worthy
 
 class ClaimsStage:
     """Scores every sentence of a document (requires sentences, language, traces and
@@ -51,10 +57,14 @@ class ClaimsStage:
         scores = self.head.scores(vectors, feats)
         excluded = shape.not_claims(doc)
         tag = stage_tag(self)
+        needed = [
+            self.head.threshold - (HEARSAY_MARGIN if features.hearsay(t, lang) else 0.0)
+            for t, lang in zip(texts, langs)
+        ]
         claims = tuple(
             Claim(
                 sentence=i, start=s.start, end=s.end, score=round(float(scores[i]), 4),
-                checkworthy=bool(scores[i] >= self.head.threshold) and i not in excluded,
+                checkworthy=bool(scores[i] >= needed[i]) and i not in excluded,
                 reasons=features.reasons(texts[i], langs[i], found[i]), stage=tag,
             )
             for i, s in enumerate(doc.sentences)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...checkworthy.features import source_only
 from ...model import Document
 
-LEAD_MARGIN = 0.15  # a later lead sentence this much more check-worthy than the first is the main claim
+SOURCE_ONLY_WORDS = 30  # a longer sentence says more than where the story came from
 _TERMINAL = ".!?…»\"”“'’)"
 
 
@@ -39,15 +40,24 @@ def body_sentences(doc: Document) -> list[int]:
 
 
 def main_claim(doc: Document) -> int | None:
-    """The sentence carrying the central claim: in the first body paragraph with a
-    check-worthy sentence, its first check-worthy sentence unless a later one there scores
-    clearly higher (by more than ``LEAD_MARGIN``); the first body sentence when none is
-    check-worthy; the headline when there is no body."""
-    claims = {c.sentence: c for c in doc.claims if c.checkworthy}
+    """The sentence carrying the central claim, as news style places it after the
+    headline: the first check-worthy sentence of the body; the first body sentence when
+    none is check-worthy; the headline when there is no body. A sentence that only says
+    where the story came from (:func:`is_source_only`) is not the claim when a body
+    sentence comes before it: the claim is the nearest such sentence that states more."""
+    claims = {c.sentence for c in doc.claims if c.checkworthy}
     body = body_sentences(doc)
-    worthy = [i for i in body if i in claims]
-    if not worthy:
-        return body[0] if body else (0 if doc.sentences else None)
-    paragraph = [i for i in worthy if doc.sentences[i].paragraph == doc.sentences[worthy[0]].paragraph]
-    best = max(claims[i].score for i in paragraph)
-    return next(i for i in paragraph if claims[i].score >= best - LEAD_MARGIN)
+    if not body:
+        return 0 if doc.sentences else None
+    chosen = next((i for i in body if i in claims), body[0])
+    earlier = [i for i in body if i < chosen and not is_source_only(doc, i)]
+    return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
+
+
+def is_source_only(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` only names a source of what came before ("This was
+    reported by ...", "Об этом сообщает ..."): a ``source_only`` construction of its
+    language's cue table, in a sentence of at most ``SOURCE_ONLY_WORDS`` words."""
+    s = doc.sentences[index]
+    text = doc.text[s.start:s.end]
+    return len(text.split()) <= SOURCE_ONLY_WORDS and source_only(text, s.lang or doc.language)

@@ -1,0 +1,52 @@
+"""The main claim (stages/sourcing/lead.py) on invented articles: news style puts it first."""
+
+from __future__ import annotations
+
+from claimscope.model import Claim
+from claimscope.stages.sourcing.lead import is_source_only, main_claim
+from tests.sourcing.test_chain import make
+
+
+def _with_claims(doc, worthy, scores=None):
+    """``doc`` with a claim for each sentence: ``worthy`` the indices marked check-worthy."""
+    scores = scores or {}
+    claims = tuple(Claim(i, s.start, s.end, scores.get(i, 0.8 if i in worthy else 0.2), i in worthy, (), "test@1")
+                   for i, s in enumerate(doc.sentences))
+    return doc.evolve(claims=claims)
+
+
+def _sentence(doc, index):
+    s = doc.sentences[index]
+    return doc.text[s.start:s.end].strip()
+
+
+HEAD = "Ferry fares to triple\nBy Nell Brook\n"
+LEAD = "The island ferry company would have agreed to triple its fares for residents from the first of May. "
+SOURCE = "This was reported by the weekly Harbour Light on its website on Monday evening. "
+DENIAL = "The company denied any change to its fares in a statement issued on Tuesday afternoon."
+
+
+def test_the_first_check_worthy_sentence_is_the_claim_even_when_a_later_one_scores_higher():
+    doc = _with_claims(make(HEAD + LEAD + DENIAL), worthy={2, 3}, scores={2: 0.5, 3: 0.95})
+    assert _sentence(doc, main_claim(doc)).startswith("The island ferry company")
+
+
+def test_a_source_only_sentence_gives_way_to_the_claim_before_it():
+    doc = _with_claims(make(HEAD + LEAD + SOURCE + DENIAL), worthy={3, 4})
+    assert is_source_only(doc, 3)
+    assert not is_source_only(doc, 2)
+    assert _sentence(doc, main_claim(doc)).startswith("The island ferry company")
+
+
+def test_a_source_only_sentence_first_in_the_body_stays_the_claim():
+    doc = _with_claims(make(HEAD + SOURCE + DENIAL), worthy={2})
+    assert _sentence(doc, main_claim(doc)).startswith("This was reported")
+
+
+def test_source_only_in_other_languages():
+    for lang, text in {
+        "ru": "Об этом сообщает местная газета со ссылкой на жителей.",
+        "it": "Lo riporta il quotidiano locale nella sua edizione di martedì.",
+        "de": "Das berichtete die Lokalzeitung am Dienstag auf ihrer Internetseite.",
+    }.items():
+        assert is_source_only(make(text, lang=lang), 0), lang
