@@ -8,8 +8,8 @@ normalised entity and the outer attribution it is nested in.
 
 Modules: ``tables`` (loading the per-language JSON tables), ``quotes`` (pairing
 quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
-``rules`` (the cue rules, one sentence at a time), ``entities`` (anonymous
-speakers and one entity per speaker).
+``subjects`` (who the subject of a cue is), ``rules`` (the cue rules, one sentence
+at a time), ``entities`` (anonymous speakers and one entity per speaker).
 """
 
 from __future__ import annotations

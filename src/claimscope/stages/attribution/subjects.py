@@ -1,18 +1,25 @@
-"""Subjects that the phrase right before a cue does not give by itself: the antecedent
-of a relative pronoun ("…, the agency, which said …"), a name in quotation marks
-before an adverbial ("Radio «Echo» on Monday called …"), and phrases that are no
-subject at all (an adverbial opening with a preposition: "in the evening news").
+"""Subjects of a cue: the sentence's opening subject ("In April, Trump …"), appositions
+("The mayor, Paul Martin, said"), inverted subjects after an adverbial ("…, заявил в
+субботу министр X"), and what the phrase right before a cue does not give by itself:
+the antecedent of a relative pronoun ("…, the agency, which said …"), a name in
+quotation marks before an adverbial ("Radio «Echo» on Monday called …"), the subject
+before a relay ("X citing Y said"), an inversion after "as" or an object pronoun
+("Как отметил X", "Lo riferisce X"), and phrases that are no subject at all (an
+adverbial opening with a preposition: "in the evening news").
 """
 
 from __future__ import annotations
 
 import re
 
-from .spans import BOUNDARY, MAX_SPEAKER_WORDS, Spans, strip, words
+from .spans import BOUNDARY, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
 
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que horas antes había escrito")
 MAX_QUOTED_NAME_WORDS = 5
+APPOSITION = (
+    ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
+)
 
 
 class Subjects(Spans):
@@ -153,3 +160,202 @@ class Subjects(Spans):
         ):
             return None
         return run[0].start(), run[-1].end()
+
+    def with_relative(
+        self, lo: int, left: int, pos: int, before: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """ "une employée qui a refusé d'être nommée a dit": a subject whose relative
+        clause (no comma) ends right before the cue is the whole phrase."""
+        lead = words(self.text, lo, left)
+        if not (before and lead and lead[-1].group().lower() in self.t.relatives):
+            return before
+        rel = lead[-1]
+        head = self.trim_speaker(self.left_region(lo, rel.start()), rel.start())
+        if head is None or not self.looks_like_speaker(head) or self.text[head[1] : rel.start()].strip():
+            return before
+        end = strip(self.text, left, pos)[1]  # the whole relative clause
+        return (head[0], end) if len(words(self.text, head[0], end)) <= 16 else before
+
+    def names_someone(self, span: tuple[int, int] | None) -> bool:
+        """Whether a phrase holds a name (a capitalised word after its first, two in a
+        language that capitalises every noun), a domain name or a title."""
+        toks = [t.group() for t in words(self.text, *span)] if span else []
+        names = sum(t[0].isupper() for t in toks[1:]) + (toks[:1] != [] and toks[0][0].isupper()
+                                                        and toks[0].lower() not in self.t.determiners)
+        return bool(toks) and (
+            names >= (2 if self.t.v2 else 1)
+            or any("." in t or t.lower() in self.t.titles for t in toks)
+        )
+
+    def skip_adverbial(self, pos: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """An inverted subject after a short adverbial or object: "…, заявил в субботу
+        министр X", "…, schreibt am Montag die Zeitung", "…, dijo a los periodistas
+        Marta Ruiz": from the first word (of the next three) that can open a subject."""
+        toks = words(self.text, pos, span[1]) if span else []
+        if (
+            not toks
+            or not self.t.speaker_stop.fullmatch(toks[0].group())
+            or toks[0].group().lower() in self.t.determiners  # "sagte der Minister"
+            and not any(t.group().lower() in self.t.determiners for t in toks[1:4])
+        ):  # but "dijo al reportero un joven": a second determiner opens the subject
+            return span
+        for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"
+            if tok.group()[0].isupper() or k >= 2 and tok.group().lower() in self.t.titles | self.t.determiners:
+                head = toks[k - 1].group()  # "w piątek spółka Koleje Pomorskie"
+                if (
+                    k >= 3
+                    and head.islower()
+                    and head.lower() not in self.t.adverbs
+                    and toks[k - 2].group().lower() not in self.t.determiners  # "a los periodistas X"
+                ):
+                    return toks[k - 1].start(), span[1]
+                return tok.start(), span[1]
+        if len(toks) > 2:  # "в пятницу губернатор области"
+            return toks[2].start(), span[1]
+        return span
+
+    def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """For "In an interview, Trump doubled down and said …" (also "…, calling",
+        "… in rejecting", "… to tell"): the subject of the nearest clause (after a
+        comma or semicolon) before the coordinator."""
+        lead = words(self.text, lo, pos)
+        if not lead:
+            return None
+        last = lead[-1].group().lower()
+        if last in self.t.coordinators or last in self.t.not_subjects | self.t.verb_chain:
+            pos = lead[-1].start()  # "… and said", "… in rejecting", "… to tell"
+        elif self.text[lo:pos].rstrip()[-1:] != ",":
+            return None
+        cuts = [i + 1 for i in range(lo, pos) if self.text[i] in ",;"]
+        for start in sorted([lo, *cuts])[::-1][:3]:
+            if not self.enclosing(start):
+                found = self.subject(start, pos)
+                if found:
+                    return found
+        return None
+
+    def subject(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """The sentence's opening pronoun, run of capitalised words or determiner
+        phrase ("The real estate tycoon entered …"), if any (after an opening
+        quotation or an opening adverbial that ends with a comma, "In April, Trump
+        …"; not a participle such as "Speaking")."""
+        for _ in range(3):  # "On Thursday, after remaining neutral, Warren …"
+            found = self.opening_subject(lo, pos)
+            lead = words(self.text, lo, pos)[:1]
+            comma = self.text.find(",", lo, pos)
+            if found or not lead or comma < 0 or self.enclosing(comma):
+                return found
+            word = lead[0].group().lower()
+            opener = (  # "In April,", "However,", "Meanwhile,", "And …,"
+                word in self.t.not_subjects | self.t.adverbs | self.t.coordinators
+                or len(words(self.text, lo, comma)) == 1
+            )
+            if not opener:
+                return None
+            lo = comma + 1
+        return None
+
+    def determiner_phrase(self, toks: list[re.Match]) -> list[re.Match]:
+        """A determiner and the lower-case words after it up to the first verb-like
+        word ("The real estate tycoon" in "The real estate tycoon entered …")."""
+        stops = self.t.trim | self.t.passive | self.t.starts["verb"]
+        run = toks[:1]
+        for tok in toks[1:6]:
+            word = tok.group()
+            if (
+                not word.islower()
+                or word in stops
+                or self.t.verb.fullmatch(word)
+                or any(p.fullmatch(word) for p in (self.t.speaker_stop, self.t.clause_break, self.t.coordinator))
+            ):
+                break
+            run.append(tok)
+        return run if len(run) > 1 and len(run) < len(toks) else []
+
+    def opening_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
+        for mark in (lo, lo + 1):  # “…” / ''…''
+            if mark in self.quotes:
+                lo = self.quotes[mark] + 1
+                break
+        toks = words(self.text, lo, pos)
+        if not toks or toks[-1].end() == pos:
+            return None
+        if toks[0].group().lower() in self.t.pronouns:
+            return toks[0].span()
+        run = []
+        for tok in toks:
+            if not (tok.group()[0].isupper() or tok.group().lower() in self.t.titles):
+                break
+            if run and ":" in self.text[run[-1].end() : tok.start()]:
+                break  # "ANA LIMA: Les digo …": a label, then the sentence
+            run.append(tok)
+        first = run[0].group() if run else ""
+        if (
+            not run
+            or first.lower() in self.t.trim | self.t.not_subjects
+            or first.lower() in self.t.clitics - self.t.determiners  # "Les digo …"
+            or self.t.no_inversion.search(first)
+            or any(
+                p.fullmatch(first)
+                for p in (self.t.speaker_stop, self.t.clause_break, self.t.preposition)
+            )
+        ):
+            return None
+        if len(run) == 1 and first.lower() in self.t.determiners:
+            run = self.determiner_phrase(toks)
+            if not run:
+                return None
+        return run[0].start(), run[-1].end()
+
+    def opening_name(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """A proper name of two to four capitalised words opening the sentence as its
+        subject ("Jochen Hauser, Ortsvorsteher, sieht …"): what a later "er" may stand for."""
+        toks = words(self.text, lo, hi)[:5]
+        run = []
+        for tok in toks:
+            if not tok.group()[0].isupper() or len(run) == 4:
+                break
+            if run and not self.text[run[-1].end() : tok.start()].isspace():
+                break  # "Ana Lima: Thanks", "Paris, Berlin"
+            run.append(tok)
+        if len(run) < 2 or len(run) == len(toks) or self.enclosing(run[0].start()):
+            return None
+        first = run[0].group().lower()
+        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim:
+            return None
+        if self.t.preposition.match(self.text, run[0].start()):
+            return None
+        return run[0].start(), run[-1].end()
+
+    def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
+        """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
+        phrase and up to three appositions set off by commas or dashes, right before
+        the cue."""
+        _, end = strip(self.text, lo, pos, " \t\n")
+        if end <= lo or self.text[end - 1] not in APPOSITION:
+            return None
+        seps = [end - 1]
+        start = self.left_region(lo, seps[-1], clauses=False)
+        while len(seps) <= 3:
+            _, prev = strip(self.text, lo, start, " \t\n")
+            if prev <= lo or self.text[prev - 1] not in APPOSITION:
+                break
+            seps.append(prev - 1)
+            start = self.left_region(lo, seps[-1], clauses=False)
+        first = None
+        for sep in seps[1:]:  # the nearest phrase that can be a subject
+            first = self.trim_speaker(self.left_region(lo, sep), sep)
+            lead = WORD.match(self.text, first[0]) if first else None
+            if (
+                first
+                and (self.looks_like_speaker(first) or self.has_subject_marker(first))
+                and lead
+                and lead.group().lower() not in self.t.not_subjects
+                and not self.t.no_inversion.search(lead.group())  # "X, speaking at …,"
+            ):
+                break
+            first = None
+        if first is None:
+            return None
+        last = strip(self.text, first[0], seps[0])
+        return (first[0], last[1]) if len(words(self.text, *last)) <= 20 else first
