@@ -131,7 +131,8 @@ def _load_and_build(index, vectors: np.ndarray) -> dict[int, int]:
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     with index.pool.connection() as conn:
-        conn.execute("SET maintenance_work_mem = '1GB'")
+        memory_mb = max(1024, int(len(vectors) * vectors.shape[1] * 4 * 2 / 2**20))  # the graph in memory
+        conn.execute(f"SET maintenance_work_mem = '{memory_mb}MB'")
         conn.execute("SET max_parallel_maintenance_workers = 1")
         conn.execute(f"CREATE INDEX search_records_hnsw_{dim} ON search_records "
                      f"USING hnsw ((v::vector({dim})) vector_ip_ops) WITH (m = 16, ef_construction = 64)")
