@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope import cli
+from claimscope import analyzer, cli
 from claimscope.stages import foundation_stages
 from tests.fuzz.strategies import (
     BATCH_LINES, BYTES, CHECK_SECONDS, FORMATS, FUZZ, HTML, TEXT, TIMEOUTS, bound, within,
@@ -34,7 +34,7 @@ def check(*args: str, input: bytes | None = None):
 @pytest.fixture
 def text_stages(monkeypatch):
     """Option handling does not depend on the stages: the text-only ones keep it fast."""
-    monkeypatch.setattr(cli, "default_stages", foundation_stages)
+    monkeypatch.setattr(analyzer, "default_stages", lambda resources=None: foundation_stages())
 
 
 @FUZZ
