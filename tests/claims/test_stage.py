@@ -96,3 +96,18 @@ def test_nested_attributions_link_to_the_innermost(scored):
     cue = scored.text.index("said")
     linked = link_attributions(scored.evolve(attributions=(attribution(None, cue), attribution(0, cue))))
     assert linked.claims[0].attribution == 1
+
+
+def test_a_hearsay_claim_is_check_worthy_a_little_below_the_threshold(stage):
+    from dataclasses import replace
+
+    from claimscope.stages.claims import HEARSAY_MARGIN
+
+    told = document("Il sindaco avrebbe venduto il terreno comunale a suo cugino.", "it")
+    stated = document("Il sindaco ha venduto il terreno comunale a suo cugino.", "it")
+    score = stage(told).claims[0].score
+    strict = ClaimsStage(head=replace(stage.head, threshold=score + HEARSAY_MARGIN / 2))
+    assert strict(told).claims[0].checkworthy
+    assert not ClaimsStage(head=replace(stage.head, threshold=1.0))(told).claims[0].checkworthy
+    plain = strict(stated).claims[0]  # no hearsay: the head's threshold as it is
+    assert plain.checkworthy == (plain.score >= strict.head.threshold)
