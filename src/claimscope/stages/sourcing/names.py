@@ -53,7 +53,7 @@ class Source:
 
 def bare_name(name: str, lang: str | None) -> str:
     """A name in its shortest full form: without an unclosed bracket ("Institute of X (IOX"),
-    leading determiners ("La Prefettura" → "Prefettura"), or a leading outlet or document noun
+    leading determiners ("Il Museo" → "Museo"), or a leading outlet or document noun
     before the proper name ("l'agence de presse Sputnik" → "Sputnik", "the report of the
     Water Board" → "Water Board")."""
     stop = cues.stopwords(lang)
