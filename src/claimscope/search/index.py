@@ -393,11 +393,10 @@ class SearchIndex:
 
     def _dated_near(self, date: str) -> list[int]:
         """Records dated within DATE_WINDOW days of ``date`` (at most CANDIDATES of them)."""
-        try:
-            day = date_cls.fromisoformat(date)
-        except ValueError:
+        window = date_window(date)
+        if window is None:
             return []
-        lo, hi = (day - timedelta(days=DATE_WINDOW)).isoformat(), (day + timedelta(days=DATE_WINDOW)).isoformat()
+        _, lo, hi = window
         rows = self.db.execute(
             "SELECT key FROM records WHERE date BETWEEN ? AND ? ORDER BY abs(julianday(date) - julianday(?)) LIMIT ?",
             (lo, hi, date, CANDIDATES),
@@ -505,3 +504,12 @@ class SearchIndex:
         missing = [q for q in dict.fromkeys(queries) if q not in known]
         made = dict(zip(missing, self.embedder.embed_queries(missing))) if missing else {}
         return [known[q] if q in known else made[q] for q in queries]
+
+
+def date_window(date: str) -> tuple[date_cls, str, str] | None:
+    """``date`` parsed, and the ISO days DATE_WINDOW days before and after it; None if unparsable."""
+    try:
+        day = date_cls.fromisoformat(date)
+    except ValueError:
+        return None
+    return day, (day - timedelta(days=DATE_WINDOW)).isoformat(), (day + timedelta(days=DATE_WINDOW)).isoformat()

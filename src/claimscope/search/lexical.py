@@ -90,10 +90,7 @@ class LexicalIndex:
         ``max_df``: leave out words found in more records than this (in a million
         records, an OR over words like "the" would score most of the collection).
         """
-        tokens = query_tokens(text)
-        if max_df is not None:
-            df = self.document_frequencies(tokens)
-            tokens = [t for t in tokens if df.get(t, 0) <= max_df]
+        tokens = rare_tokens(self, text, max_df)
         if not tokens:
             return []
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
@@ -102,3 +99,13 @@ class LexicalIndex:
             "WHERE lexical MATCH ? ORDER BY s DESC LIMIT ?"
         )
         return [(int(r), float(s)) for r, s in self.db.execute(sql, (self.tag_weight, match, k))]
+
+
+def rare_tokens(index, text: str, max_df: int | None) -> list[str]:
+    """``query_tokens(text)`` without those found in more than ``max_df`` records of
+    ``index`` (its ``document_frequencies``); all of them when ``max_df`` is None."""
+    tokens = query_tokens(text)
+    if max_df is not None:
+        df = index.document_frequencies(tokens)
+        tokens = [t for t in tokens if df.get(t, 0) <= max_df]
+    return tokens

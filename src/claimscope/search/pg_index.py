@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date as date_cls
-from datetime import timedelta
 
 import numpy as np
 
@@ -30,7 +29,7 @@ from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.dense import _Moments
 from claimscope.search.fusion import FusionWeights
 from claimscope.search.index import (
-    ANN_THRESHOLD, CANDIDATES, COMMON_MIN, COMMON_SHARE, DATE_WINDOW, SearchIndex, _digest, _Meta,
+    ANN_THRESHOLD, CANDIDATES, COMMON_MIN, COMMON_SHARE, SearchIndex, _digest, _Meta, date_window,
 )
 from claimscope.search.pg_lexical import PgLexicalIndex
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, passage_text
@@ -283,11 +282,10 @@ class PostgresSearchIndex(SearchIndex):
 
     def _dated_near(self, date: str) -> list[int]:
         """Records dated within DATE_WINDOW days of ``date`` (at most CANDIDATES of them)."""
-        try:
-            day = date_cls.fromisoformat(date)
-        except ValueError:
+        window = date_window(date)
+        if window is None:
             return []
-        lo, hi = (day - timedelta(days=DATE_WINDOW)).isoformat(), (day + timedelta(days=DATE_WINDOW)).isoformat()
+        day, lo, hi = window
         rows = self._query("SELECT key, date FROM search_records WHERE date BETWEEN %s AND %s", (lo, hi))
         rows.sort(key=lambda row: (_days_apart(day, row[1]), row[0]))
         return [k for k, _ in rows[:CANDIDATES] if k in self._meta]

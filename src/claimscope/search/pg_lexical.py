@@ -25,7 +25,7 @@ import threading
 from collections import Counter
 from typing import Iterable, Sequence
 
-from claimscope.search.lexical import query_tokens
+from claimscope.search.lexical import query_tokens, rare_tokens
 
 K1, B = 1.2, 0.75
 
@@ -136,10 +136,7 @@ class PgLexicalIndex:
 
     def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first (``LexicalIndex.search``)."""
-        tokens = query_tokens(text)
-        if max_df is not None:
-            df = self.document_frequencies(tokens)
-            tokens = [t for t in tokens if df.get(t, 0) <= max_df]
+        tokens = rare_tokens(self, text, max_df)
         if not tokens:
             return []
         terms = [next(iter(body)) for body, tags in self.tokenizer.counts([(t, "") for t in tokens]) if len(body) == 1

@@ -8,6 +8,7 @@ SQL; the lexical index (FTS5) is SQLite's own and lives in a migration of its ow
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, UTC
 
@@ -105,6 +106,24 @@ SQLITE_MIGRATIONS = (
 
 def migrate(conn, migrations=SQLITE_MIGRATIONS) -> int:
     """Apply the missing ``migrations`` on a DB-API connection in autocommit mode; the new version."""
+    return apply_missing(conn, migrations, lambda: _immediate(conn))
+
+
+@contextmanager
+def _immediate(conn):
+    """A SQLite write transaction, taken at once (so migrating processes queue here)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def apply_missing(conn, migrations, transaction, mark: str = "?") -> int:
+    """Apply the ``migrations`` not yet recorded, each in a ``transaction()`` (a context
+    manager); ``mark`` is the driver's parameter placeholder. The new version."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -113,19 +132,14 @@ def migrate(conn, migrations=SQLITE_MIGRATIONS) -> int:
     for migration in sorted(migrations, key=lambda m: m.version):
         if migration.version in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)).fetchone():
-                conn.execute("COMMIT")  # another process applied it while we waited for the lock
-                continue
+        with transaction():
+            found = conn.execute(f"SELECT 1 FROM schema_migrations WHERE version = {mark}", (migration.version,))
+            if found.fetchone():
+                continue  # another process applied it while we waited for the lock
             for statement in migration.statements:
                 conn.execute(statement)
             conn.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                f"INSERT INTO schema_migrations (version, name, applied_at) VALUES ({mark}, {mark}, {mark})",
                 (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return max([m.version for m in migrations] + list(done))

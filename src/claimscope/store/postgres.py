@@ -19,15 +19,16 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from ..errors import StoreError
-from ..factchecks.record import from_dict, to_dict
+from ..factchecks.record import to_dict
 from ..model import FactCheck
 from .base import ImportRun
-from .migrations import DESK_TABLES, Migration
-from .sqlite import _FILTERS, _held_elsewhere, _now, _owner
+from .migrations import DESK_TABLES, Migration, apply_missing
+from .reads import RecordReads
+from .sqlite import _held_elsewhere, _now, _owner
 
 MIGRATION_LOCK = 0x636C_6D73  # advisory lock key held while migrating
 _INHERITED: list = []  # pools a forked child inherited: closing them would close its parent's connections
@@ -146,40 +147,20 @@ def _configure(conn) -> None:
     conn.commit()
 
 
-def _where(filters: dict) -> tuple[str, list]:
-    unknown = set(filters) - set(_FILTERS)
-    if unknown:
-        raise StoreError(f"unknown filter {sorted(unknown)[0]!r}: use one of {', '.join(_FILTERS)}")
-    used = [(k, v) for k, v in filters.items() if v is not None]
-    return " AND ".join(f"{k} = %s" for k, _ in used), [v for _, v in used]
-
-
 def migrate(conn, migrations=POSTGRES_MIGRATIONS) -> int:
     """Apply the missing ``migrations`` on an autocommit psycopg connection; the new version."""
     conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
     try:
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-        for migration in sorted(migrations, key=lambda m: m.version):
-            if migration.version in done:
-                continue
-            with conn.transaction():
-                for statement in migration.statements:
-                    conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
-                    (migration.version, migration.name, _now()),
-                )
+        return apply_missing(conn, migrations, conn.transaction, "%s")
     finally:
         conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
-    return max([m.version for m in migrations] + list(done))
 
 
-class PostgresStore:
+class PostgresStore(RecordReads):
     """Store protocol on a PostgreSQL database (see :class:`claimscope.store.base.Store`)."""
+
+    _MARK = "%s"
+    _BINARY = ' COLLATE "C"'
 
     def __init__(self, url: str, pool_size: int = POOL_SIZE):
         try:
@@ -270,17 +251,6 @@ class PostgresStore:
 
         return self._run(self._transaction(claim))
 
-    def _run(self, run_id: int) -> ImportRun:
-        row = self._rows(
-            "SELECT id, source, source_hash, format, status, position, counts, started_at, finished_at "
-            "FROM imports WHERE id = %s", (run_id,),
-        )[0]
-        return ImportRun(*row[:6], json.loads(row[6]), *row[7:])
-
-    def stored_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, int | None]]:
-        rows = self._rows("SELECT id, content_hash, import_id FROM factchecks WHERE id = ANY(%s)", (list(ids),))
-        return {rid: (digest, import_id) for rid, digest, import_id in rows}
-
     def write_chunk(self, run_id: int, records: Sequence[tuple[FactCheck, str]], position: int, counts: dict) -> None:
         def work(conn):
             seq = self._take(conn, "seq", len(records)) if records else 0
@@ -302,55 +272,9 @@ class PostgresStore:
             (status, json.dumps(counts), _now(), run_id),
         ))
 
-    # --- reading ------------------------------------------------------------------
-    @staticmethod
-    def _record(row: tuple) -> FactCheck:
-        record, import_id, raw = row
-        return from_dict(json.loads(record), import_id, raw)
-
-    def get(self, record_id: str) -> FactCheck | None:
-        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = %s", (record_id,))
-        return self._record(rows[0]) if rows else None
-
-    def get_many(self, ids: Sequence[str]) -> list[FactCheck]:
-        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = ANY(%s)", (list(ids),))
-        found = {record.id: record for record in map(self._record, rows)}
-        return [found[i] for i in ids if i in found]
-
-    def count(self) -> int:
-        return self._rows("SELECT COUNT(*) FROM factchecks")[0][0]
-
-    def max_seq(self) -> int:
-        return self._rows("SELECT COALESCE(MAX(seq), 0) FROM factchecks")[0][0]
-
-    def changed_since(self, seq: int, limit: int = 1000) -> list[tuple[int, FactCheck]]:
-        rows = self._rows(
-            "SELECT seq, record, import_id, raw FROM factchecks WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
-        )
-        return [(row[0], self._record(row[1:])) for row in rows]
-
-    def iter_batches(self, batch_size: int = 1000, **filters) -> Iterator[list[FactCheck]]:
-        where, params = _where(filters)
-        last = 0
-        while True:
-            rows = self._rows(
-                f"SELECT pk, record, import_id, raw FROM factchecks WHERE {where or 'TRUE'} AND pk > %s "
-                "ORDER BY pk LIMIT %s",
-                [*params, last, batch_size],
-            )
-            if not rows:
-                return
-            last = rows[-1][0]
-            yield [self._record(row[1:]) for row in rows]
-
-    def list(self, limit: int = 20, offset: int = 0, **filters) -> list[FactCheck]:
-        where, params = _where(filters)
-        rows = self._rows(
-            f"SELECT record, import_id, raw FROM factchecks WHERE {where or 'TRUE'} "
-            'ORDER BY review_date IS NULL, review_date COLLATE "C" DESC, pk DESC LIMIT %s OFFSET %s',
-            [*params, limit, offset],
-        )
-        return [self._record(row) for row in rows]
+    # --- reading (the rest in RecordReads) -----------------------------------------
+    def _with_ids(self, columns: str, ids: Sequence[str]) -> list[tuple]:
+        return self._rows(f"SELECT {columns} FROM factchecks WHERE id = ANY(%s)", (list(ids),))
 
     def search(self, text: str, limit: int = 10) -> list[tuple[FactCheck, float]]:
         words = plain_words(text).split()
@@ -362,26 +286,6 @@ class PostgresStore:
             (" | ".join(words), limit),
         )
         return [(self._record(row[:3]), float(row[3])) for row in rows]
-
-    def stats(self) -> dict:
-        def grouped(column: str) -> dict[str, int]:
-            rows = self._rows(
-                f"SELECT COALESCE({column}, '(unknown)'), COUNT(*) FROM factchecks "
-                f'GROUP BY {column} ORDER BY COUNT(*) DESC, {column} COLLATE "C" NULLS FIRST'
-            )
-            return dict(rows)
-
-        return {
-            "total": self.count(),
-            "by_language": grouped("language"),
-            "by_publisher": grouped("publisher"),
-            "by_verdict": grouped("verdict"),
-            "imports": self._rows("SELECT COUNT(*) FROM imports")[0][0],
-        }
-
-    def imports(self, limit: int = 20) -> list[ImportRun]:
-        rows = self._rows("SELECT id FROM imports ORDER BY id DESC LIMIT %s", (limit,))
-        return [self._run(row[0]) for row in rows]
 
 
 def _searchable(r: FactCheck) -> str:

@@ -18,17 +18,17 @@ import os
 import socket
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, UTC
 from pathlib import Path
 
 from ..errors import StoreError
-from ..factchecks.record import from_dict, to_dict
+from ..factchecks.record import to_dict
 from ..model import FactCheck
 from .base import ImportRun
 from .migrations import migrate
+from .reads import RecordReads
 
-_FILTERS = ("language", "verdict", "publisher")
 _BATCH_IDS = 500  # ids per IN (...) query
 _UPSERT = """
 INSERT INTO factchecks (id, seq, content_hash, import_id, claim, verdict, language, publisher,
@@ -44,15 +44,6 @@ ON CONFLICT (id) DO UPDATE SET
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _where(filters: dict) -> tuple[str, list]:
-    unknown = set(filters) - set(_FILTERS)
-    if unknown:
-        raise StoreError(f"unknown filter {sorted(unknown)[0]!r}: use one of {', '.join(_FILTERS)}")
-    used = [(k, v) for k, v in filters.items() if v is not None]
-    clause = " AND ".join(f"{k} = ?" for k, _ in used)
-    return (f"WHERE {clause}" if clause else ""), [v for _, v in used]
 
 
 def _owner() -> str:
@@ -89,7 +80,7 @@ def fts_query(text: str) -> str:
     return " OR ".join('"' + w + '"' for w in words)
 
 
-class SQLiteStore:
+class SQLiteStore(RecordReads):
     """Store protocol on a SQLite file (see :class:`claimscope.store.base.Store`)."""
 
     def __init__(self, path: str | Path):
@@ -181,24 +172,6 @@ class SQLiteStore:
         self._transaction(claim)
         return self._run(ids[0])
 
-    def _run(self, run_id: int) -> ImportRun:
-        row = self._rows(
-            "SELECT id, source, source_hash, format, status, position, counts, started_at, finished_at "
-            "FROM imports WHERE id = ?", (run_id,),
-        )[0]
-        return ImportRun(*row[:6], json.loads(row[6]), *row[7:])
-
-    def stored_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, int | None]]:
-        out = {}
-        for start in range(0, len(ids), _BATCH_IDS):
-            part = list(ids[start : start + _BATCH_IDS])
-            marks = ",".join("?" * len(part))
-            for rid, digest, import_id in self._rows(
-                f"SELECT id, content_hash, import_id FROM factchecks WHERE id IN ({marks})", part
-            ):
-                out[rid] = (digest, import_id)
-        return out
-
     def write_chunk(self, run_id: int, records: Sequence[tuple[FactCheck, str]], position: int, counts: dict) -> None:
         def work():
             seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) FROM factchecks").fetchone()[0]
@@ -237,60 +210,13 @@ class SQLiteStore:
             (status, json.dumps(counts), _now(), run_id),
         ))
 
-    # --- reading ------------------------------------------------------------------
-    @staticmethod
-    def _record(row: tuple) -> FactCheck:
-        record, import_id, raw = row
-        return from_dict(json.loads(record), import_id, raw)
-
-    def get(self, record_id: str) -> FactCheck | None:
-        rows = self._rows("SELECT record, import_id, raw FROM factchecks WHERE id = ?", (record_id,))
-        return self._record(rows[0]) if rows else None
-
-    def get_many(self, ids: Sequence[str]) -> list[FactCheck]:
-        found = {}
+    # --- reading (the rest in RecordReads) -----------------------------------------
+    def _with_ids(self, columns: str, ids: Sequence[str]) -> list[tuple]:
+        rows = []
         for start in range(0, len(ids), _BATCH_IDS):
             part = list(ids[start : start + _BATCH_IDS])
-            marks = ",".join("?" * len(part))
-            for row in self._rows(f"SELECT record, import_id, raw FROM factchecks WHERE id IN ({marks})", part):
-                record = self._record(row)
-                found[record.id] = record
-        return [found[i] for i in ids if i in found]
-
-    def count(self) -> int:
-        return self._rows("SELECT COUNT(*) FROM factchecks")[0][0]
-
-    def max_seq(self) -> int:
-        return self._rows("SELECT COALESCE(MAX(seq), 0) FROM factchecks")[0][0]
-
-    def changed_since(self, seq: int, limit: int = 1000) -> list[tuple[int, FactCheck]]:
-        rows = self._rows(
-            "SELECT seq, record, import_id, raw FROM factchecks WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
-        )
-        return [(row[0], self._record(row[1:])) for row in rows]
-
-    def iter_batches(self, batch_size: int = 1000, **filters) -> Iterator[list[FactCheck]]:
-        where, params = _where(filters)
-        last = 0
-        while True:
-            clause = f"{where} AND pk > ?" if where else "WHERE pk > ?"
-            rows = self._rows(
-                f"SELECT pk, record, import_id, raw FROM factchecks {clause} ORDER BY pk LIMIT ?",
-                [*params, last, batch_size],
-            )
-            if not rows:
-                return
-            last = rows[-1][0]
-            yield [self._record(row[1:]) for row in rows]
-
-    def list(self, limit: int = 20, offset: int = 0, **filters) -> list[FactCheck]:
-        where, params = _where(filters)
-        rows = self._rows(
-            f"SELECT record, import_id, raw FROM factchecks {where} "
-            "ORDER BY review_date IS NULL, review_date DESC, pk DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-        return [self._record(row) for row in rows]
+            rows += self._rows(f"SELECT {columns} FROM factchecks WHERE id IN ({','.join('?' * len(part))})", part)
+        return rows
 
     def search(self, text: str, limit: int = 10) -> list[tuple[FactCheck, float]]:
         query = fts_query(text)
@@ -303,22 +229,3 @@ class SQLiteStore:
             (query, limit),
         )
         return [(self._record(row[:3]), -row[3]) for row in rows]
-
-    def stats(self) -> dict:
-        def grouped(column: str) -> dict[str, int]:
-            rows = self._rows(
-                f"SELECT COALESCE({column}, '(unknown)'), COUNT(*) FROM factchecks "
-                f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}"
-            )
-            return dict(rows)
-
-        return {
-            "total": self.count(),
-            "by_language": grouped("language"),
-            "by_publisher": grouped("publisher"),
-            "by_verdict": grouped("verdict"),
-            "imports": self._rows("SELECT COUNT(*) FROM imports")[0][0],
-        }
-
-    def imports(self, limit: int = 20) -> list[ImportRun]:
-        return [self._run(row[0]) for row in self._rows("SELECT id FROM imports ORDER BY id DESC LIMIT ?", (limit,))]
