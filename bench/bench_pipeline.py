@@ -8,6 +8,8 @@ EUvsDisinfo records that bench/eval_articles.py builds, about 25,000 records):
   and whether every report of the batched run is the one-at-a-time report;
 - CPU time per article by stage (and the load average: on a shared machine wall time
   says more about the neighbours than about claimscope);
+- the encoder alone on the same sentences, one thread: CPU per sentence, tokens per
+  sentence and arithmetic rate (the floor under the claims stage: docs/encoder.md);
 - the wall time of ``claimscope check`` of one 600-word article in a new process
   (median of --cold runs, after one run that fills the encoder's graph cache);
 - peak memory of this process.
@@ -70,6 +72,23 @@ def stage_times(analyzer: Analyzer, items: list[Article]) -> dict[str, float]:
     return {name: 1000 * secs / len(items) for name, secs in totals.items()}
 
 
+def encoder_alone(analyzer: Analyzer, items: list[Article]) -> tuple[int, float, float, float]:
+    """(sentences, CPU ms per sentence, tokens per sentence, GFLOP/s) of the encoder on
+    one thread over the sentences of ``items``, as the claims stage embeds them."""
+    from claimscope.stages.claims import sentence_text
+
+    segment = next(stage for stage in analyzer.pipeline.stages if stage.name == "segment")
+    docs = [segment(analyzer._document(a)) for a in items]
+    texts = [sentence_text(doc, i) for doc in docs for i in range(len(doc.sentences))]
+    encoder = analyzer.resources.embedder.encoder()
+    tokens = sum(encoder.token_count(t, is_query=True) for t in texts) / len(texts)
+    cpu = time.process_time()
+    encoder.encode(texts, True)
+    seconds = (time.process_time() - cpu) / len(texts)
+    flops = 2 * encoder.layers * (4 * encoder.dim**2 + 2 * encoder.dim * 4 * encoder.dim) * tokens  # weights only
+    return len(texts), 1000 * seconds, tokens, flops / seconds / 1e9
+
+
 def cold_check(db: str | None, runs: int) -> float:
     """Median wall seconds of `claimscope check` of one 600-word article in a new process."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,6 +129,9 @@ def main() -> None:
         print("CPU time per article by stage (ms):")
         for name, ms in stage_times(analyzer, items).items():
             print(f"  {name:<12} {ms:7.1f}")
+        n, ms, tokens, gflops = encoder_alone(analyzer, items)
+        print(f"encoder alone, one thread: {ms:.1f} ms CPU per sentence ({n} sentences, {tokens:.0f} tokens "
+              f"each, {gflops:.0f} GFLOP/s)")
     if args.cold:
         print(f"cold `claimscope check` of a 600-word article: {cold_check(args.db, args.cold):.2f} s wall (median)")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "

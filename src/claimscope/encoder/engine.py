@@ -32,6 +32,7 @@ class E5Encoder:
     """
 
     BATCH_TOKENS = 512  # padded tokens per run: measured best 384-512 (docs/encoder.md)
+    MAX_PADDING = 0.1  # share of a run's tokens that may be padding (docs/encoder.md)
     MAX_WINDOWS = 8  # 4,080 tokens: far beyond any sentence or fact-check passage
 
     def __init__(self, model_path: str | Path | None = None, cache_dir: str | Path | None = None):
@@ -87,15 +88,20 @@ class E5Encoder:
         return sums / weights.reshape((-1,) + (1,) * (sums.ndim - 1))
 
     def _batches(self, windows: list[tuple[int, list[int]]]) -> list[list[int]]:
-        """Window indices grouped by similar length, each group under BATCH_TOKENS padded."""
+        """Window indices grouped by similar length, each group under BATCH_TOKENS padded
+        and at most MAX_PADDING of it padding (the padded tokens cost as much as the others)."""
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
         batches: list[list[int]] = []
+        tokens = 0  # in the last batch, unpadded
         for w in order:
-            width = len(windows[w][1]) + 2
-            if batches and width * (len(batches[-1]) + 1) <= self.BATCH_TOKENS:
+            width = len(windows[w][1]) + 2  # the widest so far: the batch is padded to it
+            padded = width * (len(batches[-1]) + 1) if batches else 0
+            if batches and padded <= self.BATCH_TOKENS and padded <= (1 + self.MAX_PADDING) * (tokens + width):
                 batches[-1].append(w)
+                tokens += width
             else:
                 batches.append([w])
+                tokens = width
         return batches
 
     def _forward(self, contents: list[list[int]], output: str) -> np.ndarray:
