@@ -4,7 +4,7 @@ Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (garbled.py
 ``boilerplate`` (lines copied from the source page's furniture) and ``credit_line``
 ("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"); the structural rules for
 both live in furniture.py. Markers, cues and month names come from every language
-table, so a Vietnamese "TIN LIÊN QUAN" left in a French article is found as well as a
+table, so a Vietnamese related-news heading left in a French article is found as well as a
 French "Lire aussi".
 """
 

@@ -202,7 +202,7 @@ class EntityResolver:
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; an indefinite or
         quantified phrase with no proper name before its relative clause or apposition
-        ("a resident", "plusieurs témoins", "несколько жителей", "a reader who lives near
+        ("a passer-by", "plusieurs témoins", "несколько жителей", "a reader who lives near
         Leeds", not "un porte-parole de la SNCF"); a pronoun standing for an anonymous
         speaker."""
         if self.t.anonymous.search(mention):

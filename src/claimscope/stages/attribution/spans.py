@@ -404,7 +404,7 @@ class Spans:
             if word in self.aux or "'" in word and self.clitic(word):  # "l'a précisé"
                 start, aux = toks[k - back][0], True
                 break
-            if word in self.t.passive:  # "a été révélée par": a passive with its auxiliary
+            if word in self.t.passive:  # "a été annoncée par": a passive with its auxiliary
                 start, aux = toks[k - back][0], True
                 if k - back and toks[k - back - 1][1] in self.aux:
                     start = toks[k - back - 1][0]

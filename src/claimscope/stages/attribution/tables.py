@@ -154,7 +154,7 @@ class Table:
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
     infinitive: frozenset  # "zu": "… zu berichten" is an infinitive, no report
     # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
-    # names nobody, they make it anonymous ("a resident", "plusieurs témoins")
+    # names nobody, they make it anonymous ("a passer-by", "plusieurs témoins")
     anonymous_openers: tuple
     hearsay: frozenset  # "reportedly", "paraît-il", "якобы": a cue whose source is anonymous
 
