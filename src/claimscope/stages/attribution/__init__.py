@@ -86,7 +86,7 @@ def _finish(
     text: str, raws: list[tuple[Raw, Table]], names: list[tuple[int, int]]
 ) -> tuple[Attribution, ...]:
     """Entities and anonymity in reading order. A pronoun speaker stands for the latest
-    named subject opening a sentence ("Jochen Hauser, …, sieht … an, kündigte er an") when
+    named subject opening a sentence ("Karin Vogt, …, sieht … an, kündigte sie an") when
     that subject is nearer than the latest speaker."""
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []

@@ -140,7 +140,7 @@ def _name(toks: list[str], table: Table) -> str | None:
     nothing ("Nearby farmers"). A name that only completes a common head noun
     ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
     Gard" and "pompiers du Gard" are two speakers. A name of two words or more that
-    opens the mention before a lower-case word is the speaker ("Jochen Hauser vom
+    opens the mention before a lower-case word is the speaker ("Karin Vogt vom
     Polizeipräsidium Freiburg").
     """
     runs, run = [], []  # runs of (index, word)
@@ -167,7 +167,7 @@ def _name(toks: list[str], table: Table) -> str | None:
     if runs and runs[0][0] == lead and runs[0][-1] + 1 < len(toks):
         after = toks[runs[0][-1] + 1]
         if after[0].islower() and after.lower() not in CONNECTORS:
-            if len(runs[0]) >= 2:  # "Jochen Hauser vom Polizeipräsidium Freiburg"
+            if len(runs[0]) >= 2:  # "Karin Vogt vom Polizeipräsidium Freiburg"
                 return " ".join(toks[i] for i in runs[0])
             if lead == 0:
                 runs.pop(0)  # "Nearby farmers", "Several witnesses"

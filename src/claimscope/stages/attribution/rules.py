@@ -225,7 +225,7 @@ class SentenceRules(Subjects):
             before = None  # "Laut X sagte Y": the subject follows the verb
         as_word = self.as_opening(lo, cue.start())
         if as_word:
-            before = None  # "jak przekonuje lektor": the subject follows
+            before = None  # "jak twierdzi rzecznik": the subject follows
         lead = words(text, lo, left)
         if before and lead and lead[-1].group().lower() in self.t.as_clause:
             comma = text.find(",", cue.end(), hi)  # "As X said, <content>"

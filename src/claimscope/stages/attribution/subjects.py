@@ -309,7 +309,7 @@ class Subjects(Spans):
 
     def opening_name(self, lo: int, hi: int) -> tuple[int, int] | None:
         """A proper name of two to four capitalised words opening the sentence as its
-        subject ("Jochen Hauser, Ortsvorsteher, sieht …"): what a later "er" may stand for."""
+        subject ("Karin Vogt, Ortsvorsteherin, sieht …"): what a later "sie" may stand for."""
         toks = words(self.text, lo, hi)[:5]
         run = []
         for tok in toks:
