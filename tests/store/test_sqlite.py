@@ -4,6 +4,7 @@ behaviour every backend shares is in test_store.py)."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
 
@@ -60,3 +61,19 @@ def test_locations_that_do_not_exist_are_not_created_for_reading(tmp_path):
     with pytest.raises(StoreError, match="no fact-check database at .*import fact-checks first"):
         open_store(missing, create=False)
     assert not (tmp_path / "no").exists()
+
+
+def test_opening_a_new_file_waits_for_its_first_writer(tmp_path):
+    """SQLite refuses the switch to WAL at once while another connection writes a new file;
+    the store waits for it instead of failing (two imports started together hit this)."""
+    path = tmp_path / "new.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        with open_store(path) as store:
+            assert store.schema_version() == len(SQLITE_MIGRATIONS)
+    finally:
+        release.join()
+        holder.close()

@@ -18,6 +18,7 @@ import os
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from datetime import datetime, UTC
 from pathlib import Path
@@ -80,6 +81,34 @@ def fts_query(text: str) -> str:
     return " OR ".join('"' + w + '"' for w in words)
 
 
+BUSY_TIMEOUT = 30.0  # seconds a connection waits for another one's lock
+
+
+def connect(target: str) -> sqlite3.Connection:
+    """An autocommit connection in WAL mode with foreign keys on, usable from any thread
+    (``target`` a path or a ``file:`` URI)."""
+    conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT, check_same_thread=False,
+                           uri=target.startswith("file:"))
+    _enter_wal(conn)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL mode. On a new file whose first writer is still at work, SQLite refuses the
+    switch at once rather than wait (waiting could deadlock), so the switch is retried here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class SQLiteStore(RecordReads):
     """Store protocol on a SQLite file (see :class:`claimscope.store.base.Store`)."""
 
@@ -103,11 +132,7 @@ class SQLiteStore(RecordReads):
     def _conn(self) -> sqlite3.Connection:
         """This thread's connection: each thread (and each forked process) opens its own."""
         if getattr(self._local, "pid", None) != os.getpid():
-            conn = sqlite3.connect(self._target, isolation_level=None, timeout=30, check_same_thread=False,
-                                   uri=self._target.startswith("file:"))
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn = connect(self._target)
             with self._lock:
                 self._connections.append(conn)
             self._local.conn, self._local.pid = conn, os.getpid()

@@ -26,6 +26,7 @@ from ..errors import StoreError
 from ..render.safe import to_json
 from ..store.migrations import migrate
 from ..store.postgres import is_postgres_url
+from ..store.sqlite import connect
 from .errors import NotFound
 
 CLAIM_STATUSES = ("to_check", "checking", "checked", "not_checkworthy")
@@ -197,9 +198,7 @@ def _sqlite(path: str) -> sqlite3.Connection:
     try:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        conn = connect(path)
         migrate(conn)
     except (sqlite3.Error, OSError) as err:
         raise StoreError(f"cannot open the desk database {path} ({err}): check the path, "
