@@ -1,6 +1,6 @@
 """The web desk under load: a real server on loopback, 20 concurrent clients for 60 s.
 
-    .venv/bin/python bench/bench_web.py [--db PATH] [--clients 20] [--seconds 60] [--workers 2]
+    .venv/bin/python bench/bench_web.py [--db PATH] [--clients 20] [--seconds 60] [--workers N]
 
 Starts ``claimscope serve`` in its own process (rate limits off, a fresh desk database,
 one API key), waits for it, warms it up, then runs the clients in threads: half search
@@ -58,9 +58,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: str, desk: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(db: str, desk: str, port: int, workers: int | None) -> subprocess.Popen:
     command = [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db, "--desk-db", desk,
-               "--workers", str(workers), "--write-rate", "0", "--read-rate", "0", "--log-level", "warning"]
+               "--write-rate", "0", "--read-rate", "0", "--log-level", "warning"]
+    command += ["--workers", str(workers)] if workers else []
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -146,7 +147,7 @@ def main() -> int:
     parser.add_argument("--db", help="fact-check store (default: the evaluation corpus, else the examples)")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--workers", type=int, default=2, help="the server's analysis workers")
+    parser.add_argument("--workers", type=int, help="the server's analysis worker processes (default: the server's)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,7 +183,7 @@ def main() -> int:
 
     print(f"store: {db}")
     print(f"{args.clients} clients ({half} searching, {args.clients - half} analysing ~600-word articles) for "
-          f"{args.seconds:.0f} s (the last analysis ended after {elapsed['analyse']:.0f} s), server workers {args.workers}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+          f"{args.seconds:.0f} s (the last analysis ended after {elapsed['analyse']:.0f} s), server workers {args.workers or 'default'}, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"{'kind':<8} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'per s':>7}")
     for kind in ("search", "analyse"):
         times = rec.times[kind]

@@ -5,8 +5,6 @@ docs/web.md describes both; the server is uvicorn running ``web.create_app``.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from .cli_common import Seconds
@@ -33,8 +31,8 @@ desk_option = click.option("--desk-db", metavar="PATH|URL",
 @db_option
 @desk_option
 @click.option("--ratings-db", metavar="PATH", help="Outlet ratings database (default: $CLAIMSCOPE_RATINGS_DB, else the user data directory).")
-@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Analyses run at once (threads sharing one analyzer).")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Analysis worker processes, i.e. analyses run at once (default: one per two CPUs, at least one).")
 @click.option("--private-reads", is_flag=True, help="Reads need an API key too (default: reads are open).")
 @click.option("--write-rate", type=click.IntRange(0, 1_000_000), default=120, show_default=True,
               help="Writes per minute per API key (0: no limit).")
@@ -48,21 +46,20 @@ desk_option = click.option("--desk-db", metavar="PATH|URL",
               show_default=True, help="Server log level.")
 def serve(host, port, db, desk_db, ratings_db, workers, private_reads, write_rate, read_rate, sync_timeout,
           allow_private_urls, no_matching, log_level) -> None:
-    """Serve the web desk and the JSON API (/api/v1) with one shared analyzer."""
+    """Serve the web desk and the JSON API (/api/v1); analyses run in worker processes."""
     import uvicorn
 
     from .web import WebConfig, create_app
 
     settings = Settings.from_env(db=db, ratings_db=ratings_db)
-    config = WebConfig(db=settings.db, ratings_db=settings.ratings_db, desk_db=desk_db, workers=workers,
+    chosen = {"workers": workers} if workers else {}  # else WebConfig's default
+    config = WebConfig(db=settings.db, ratings_db=settings.ratings_db, desk_db=desk_db, **chosen,
                        private_reads=private_reads, write_rate=write_rate, read_rate=read_rate,
                        sync_timeout=sync_timeout, allow_private_urls=allow_private_urls, matching=not no_matching)
     app = create_app(config)
-    # Analyses hold the GIL in long Python stretches; hand it over more often so that
-    # short requests (search, pages) are not queued behind them.
-    sys.setswitchinterval(0.001)
+    app.state.services.jobs.start()  # the workers load their analyzers while the server starts
     click.echo(f"claimscope desk on http://{host}:{port}/ (API: /api/v1, fact-checks: {config.store_location}, "
-               f"desk: {config.desk_location})", err=True)
+               f"desk: {config.desk_location}, analysis workers: {config.workers})", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=5, server_header=False)
 
 

@@ -1,5 +1,5 @@
-"""One analyzer for every web test, over a store of the project's example fact-checks
-plus one record written for these tests; apps are built per test module on it."""
+"""A store of the project's example fact-checks plus one record written for these tests;
+apps are built per test module on it, each with its own analysis worker process."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from claimscope import Analyzer, cli
+from claimscope import cli
 from claimscope.web import WebConfig, create_app
 from tests.conftest import REPO
 
@@ -55,23 +55,15 @@ def web_db(tmp_path_factory) -> str:
     return str(db)
 
 
-@pytest.fixture(scope="session")
-def analyzer(web_db):
-    from claimscope.web.services import open_services
-
-    config = WebConfig(db=web_db, desk_db=str(Path(web_db).with_name("probe.sqlite")))
-    services = open_services(config)  # the server's own way of opening the analyzer
-    yield services.analyzer
-    services.close()
-
-
-def make_app(analyzer: Analyzer, web_db: str, desk: Path, **options):
-    return create_app(WebConfig(db=web_db, desk_db=str(desk), **options), analyzer=analyzer)
+def make_app(web_db: str, desk: Path, **options):
+    """An app over the test store; its analysis worker starts on its first analysis and
+    stops when the app's lifespan ends (or ``app.state.services.close()``)."""
+    return create_app(WebConfig(db=web_db, desk_db=str(desk), **options))
 
 
 @pytest.fixture(scope="module")
-def app(analyzer, web_db, tmp_path_factory):
-    return make_app(analyzer, web_db, tmp_path_factory.mktemp("desk") / "desk.sqlite")
+def app(web_db, tmp_path_factory):
+    return make_app(web_db, tmp_path_factory.mktemp("desk") / "desk.sqlite")
 
 
 @pytest.fixture(scope="module")

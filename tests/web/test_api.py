@@ -134,16 +134,16 @@ def test_a_private_address_is_refused(client, auth):
     assert "private" in error_of(response, 422, "E200") or "loopback" in response.text
 
 
-def test_an_oversized_body_is_refused_before_it_is_read(analyzer, web_db, tmp_path):
-    app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", max_body=1000)
+def test_an_oversized_body_is_refused_before_it_is_read(web_db, tmp_path):
+    app = make_app(web_db, tmp_path / "desk.sqlite", max_body=1000)
     key = app.state.services.desk.create_key("t")[1]
     with TestClient(app) as client:
         response = client.post("/api/v1/analyses", json={"text": "mot " * 1000}, headers={"X-API-Key": key})
         error_of(response, 413, "E704")
 
 
-def test_writes_are_rate_limited_per_key(analyzer, web_db, tmp_path):
-    app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", write_rate=2)
+def test_writes_are_rate_limited_per_key(web_db, tmp_path):
+    app = make_app(web_db, tmp_path / "desk.sqlite", write_rate=2)
     key = app.state.services.desk.create_key("t")[1]
     with TestClient(app) as client:
         answers = [client.put("/api/v1/analyses/x/claims/0", json={"status": "checked"},
@@ -152,8 +152,8 @@ def test_writes_are_rate_limited_per_key(analyzer, web_db, tmp_path):
     assert answers[-1].headers["retry-after"] == "60" and answers[-1].json()["error"]["code"] == "E705"
 
 
-def test_private_reads_need_a_key(analyzer, web_db, tmp_path):
-    app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", private_reads=True)
+def test_private_reads_need_a_key(web_db, tmp_path):
+    app = make_app(web_db, tmp_path / "desk.sqlite", private_reads=True)
     key = app.state.services.desk.create_key("t")[1]
     with TestClient(app) as client:
         error_of(client.get("/api/v1/analyses"), 401, "E702")
@@ -181,8 +181,8 @@ def test_hostile_text_is_escaped_in_the_page(client, auth):
     assert "&lt;script&gt;alert" in html and "\u202e" not in html and "\\u202e" in html
 
 
-def test_a_streamed_body_over_the_limit_is_cut_off(analyzer, web_db, tmp_path):
-    app = make_app(analyzer, web_db, tmp_path / "desk.sqlite", max_body=1000)
+def test_a_streamed_body_over_the_limit_is_cut_off(web_db, tmp_path):
+    app = make_app(web_db, tmp_path / "desk.sqlite", max_body=1000)
     key = app.state.services.desk.create_key("t")[1]
 
     def chunks():  # no Content-Length: the limit applies as the body streams in

@@ -21,8 +21,8 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def server(analyzer, web_db, tmp_path_factory):
-    app = make_app(analyzer, web_db, tmp_path_factory.mktemp("e2e") / "desk.sqlite")
+def server(web_db, tmp_path_factory):
+    app = make_app(web_db, tmp_path_factory.mktemp("e2e") / "desk.sqlite")
     key = app.state.services.desk.create_key("browser")[1]
     with Server(app) as running:
         running.key = key

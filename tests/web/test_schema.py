@@ -10,16 +10,17 @@ from tests.web.conftest import make_app
 
 
 @pytest.fixture(scope="module")
-def schema(analyzer, web_db, tmp_path_factory):
-    app = make_app(analyzer, web_db, tmp_path_factory.mktemp("schema") / "desk.sqlite",
+def schema(web_db, tmp_path_factory):
+    app = make_app(web_db, tmp_path_factory.mktemp("schema") / "desk.sqlite",
                    write_rate=0, read_rate=0, sync_timeout=10)
     key = app.state.services.desk.create_key("schemathesis")[1]
-    return schemathesis.openapi.from_asgi("/api/v1/openapi.json", without_lifespan(app)), {"Authorization": f"Bearer {key}"}
+    yield schemathesis.openapi.from_asgi("/api/v1/openapi.json", without_lifespan(app)), {"Authorization": f"Bearer {key}"}
+    app.state.services.close()  # its analysis worker and its desk
 
 
 def without_lifespan(app):
     """``app`` with its lifespan ignored: schemathesis starts and stops the app around every
-    call, and the app closes its desk when stopped; the module's fixture closes nothing."""
+    call, and the app closes its desk and worker when stopped; the module's fixture closes them once."""
     async def wrapped(scope, receive, send):
         if scope["type"] != "lifespan":
             return await app(scope, receive, send)

@@ -1,4 +1,5 @@
-"""The web desk and JSON API over one shared :class:`~claimscope.Analyzer` (docs/web.md).
+"""The web desk and JSON API; analyses run in worker processes, each with its own
+:class:`~claimscope.Analyzer` (docs/web.md).
 
 ``create_app(WebConfig(...))`` is the ASGI application ``claimscope serve`` runs.
 """

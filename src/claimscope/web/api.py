@@ -20,7 +20,7 @@ from ..render.safe import to_json
 from .access import api_reader, api_writer, services
 from .services import Services
 from .desk import CLAIM_STATUSES, DECISIONS
-from .errors import UnsupportedMedia, status_of
+from .errors import UnsupportedMedia
 from .intake import checked, loader
 from .view import claim_of, draft_claimreview, match_of, report_view
 
@@ -75,7 +75,7 @@ async def analyze(payload: AnalyzeIn, s: Services = Depends(services), key: str 
     except TimeoutError:
         return _json(job.public(), 202)
     if job.status == "failed":
-        return JSONResponse({"error": job.error}, status_code=status_of(job.failure) if job.failure else 500)
+        return JSONResponse({"error": job.error}, status_code=job.error_status)
     return _json(report_view(s.desk.analysis(job.analysis_id)), 201)
 
 

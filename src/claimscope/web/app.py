@@ -1,7 +1,8 @@
 """The ASGI application: ``create_app(config)`` (docs/web.md).
 
-One :class:`~claimscope.Analyzer` serves every request; analyses run on the job
-pool's threads, reads on the server's thread pool, nothing heavy on the event loop.
+Analyses run in worker processes (``web.worker``), each with its own
+:class:`~claimscope.Analyzer`; searches, pages and the desk run on the server's thread
+pool; nothing heavy runs on the event loop.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..analyzer import Analyzer
 from ..errors import ClaimscopeError
 from .api import router as api_router
 from .config import WebConfig
@@ -30,10 +30,11 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(config: WebConfig | None = None, analyzer: Analyzer | None = None) -> FastAPI:
-    """The web desk and the JSON API over one analyzer (given, or opened from ``config``)."""
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    """The web desk and the JSON API, as ``config`` says (the analysis workers start on
+    the first analysis, or at once with ``app.state.services.jobs.start()``)."""
     config = config or WebConfig()
-    services = open_services(config, analyzer)
+    services = open_services(config)
 
     @asynccontextmanager
     async def lifespan(app):

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 from ..ingest.text import MAX_BYTES
 from ..store import default_db_path
+
+
+def default_workers() -> int:
+    """One analysis worker per two CPUs this process may use: the other half serves requests."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, cpus // 2)
 
 
 @dataclass(frozen=True)
@@ -14,7 +24,8 @@ class WebConfig:
     ``ratings_db``: the outlet ratings (None: the default path, when it exists).
     ``desk_db``: where analyses, desk decisions and API keys live, a SQLite path or a
     PostgreSQL URL (None: the ``db`` itself).
-    ``workers``: analyses run at once. ``private_reads``: reads need a key too.
+    ``workers``: analysis worker processes, i.e. analyses run at once (default: one per
+    two usable CPUs, at least one). ``private_reads``: reads need a key too.
     ``write_rate`` / ``read_rate``: requests per minute per key / per address (0: no
     limit). ``sync_chars``: longer texts are always analysed as a job; ``sync_timeout``:
     seconds an API call waits for its analysis before answering with the job.
@@ -23,7 +34,7 @@ class WebConfig:
     db: str | None = None
     ratings_db: str | None = None
     desk_db: str | None = None
-    workers: int = 2
+    workers: int = field(default_factory=default_workers)
     private_reads: bool = False
     write_rate: int = 120
     read_rate: int = 600

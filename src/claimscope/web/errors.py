@@ -65,6 +65,13 @@ class UnsupportedMedia(WebError):
     status = 415
 
 
+class WorkerLost(WebError):
+    """The analysis worker stopped while it had the job (or the server is stopping)."""
+
+    code = "E708"
+    status = 503
+
+
 def status_of(err: ClaimscopeError) -> int:
     """The HTTP status of a project error: 4xx for what the caller can fix, 503 for a store failure."""
     if isinstance(err, WebError):

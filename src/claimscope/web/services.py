@@ -1,19 +1,20 @@
-"""What the routes use, built once per application: the shared analyzer, the desk store,
-the fact-check catalog, the job pool and the rate limiters."""
+"""What the routes use, built once per application: the desk store, the fact-check
+catalog, the job queue over the analysis workers and the rate limiters."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from ..analyzer import Analyzer
-from ..resources import Resources
+from ..errors import StoreError
 from ..settings import Settings
-from ..store import open_store
 from .catalog import Catalog
 from .config import WebConfig
 from .desk import DeskStore
 from .jobs import Jobs
 from .security import RateLimiter
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -21,7 +22,6 @@ class Services:
     """What the routes use, built once per application."""
 
     config: WebConfig
-    analyzer: Analyzer
     desk: DeskStore
     catalog: Catalog
     jobs: Jobs
@@ -35,24 +35,26 @@ class Services:
             resource.close()
 
 
-def open_services(config: WebConfig, analyzer: Analyzer | None = None) -> Services:
-    """The analyzer (a given one is used as it is, and left open), the desk and the job pool."""
-    opened: list = []
-    if analyzer is None:
-        resources = None
-        if config.matching:
-            from ..search.sync import index_path, open_index
-            from ..store.postgres import is_postgres_url
+def open_catalog(config: WebConfig) -> tuple[Catalog, list]:
+    """The fact-check store and its search index, as the analyses match against them
+    (none with matching off or without an index), and what to close."""
+    from ..search.sync import open_for_matching
 
-            location = config.store_location
-            if is_postgres_url(location) or index_path(location).exists():
-                store = open_store(location)
-                resources = Resources(store=store, index=open_index(store))
-                opened += [store, resources.index]
-        analyzer = Analyzer(Settings(db=config.db, ratings_db=config.ratings_db, matching=config.matching), resources)
-        opened.append(analyzer)
+    found = None
+    if config.matching:
+        try:
+            found = open_for_matching(config.store_location)
+        except StoreError as err:  # the workers' reports carry the notice; the search finds nothing
+            log.warning("fact-check search unavailable: %s", err)
+    return (Catalog(*found), list(found)) if found else (Catalog(None), [])
+
+
+def open_services(config: WebConfig) -> Services:
+    """The desk, the catalog searched in this process and the jobs analysed in worker processes."""
+    catalog, opened = open_catalog(config)
     desk = DeskStore(config.desk_location)
     opened.append(desk)
-    jobs = Jobs(lambda article: analyzer.analyze(article).data, desk.add_analysis, config.workers)
-    return Services(config, analyzer, desk, Catalog(analyzer.resources.store, analyzer.resources.index), jobs,
-                    RateLimiter(config.write_rate), RateLimiter(config.read_rate), tuple(opened))
+    settings = Settings(db=config.db, ratings_db=config.ratings_db, matching=config.matching)
+    jobs = Jobs(settings, desk.add_analysis, config.workers)
+    return Services(config, desk, catalog, jobs, RateLimiter(config.write_rate), RateLimiter(config.read_rate),
+                    tuple(opened))
