@@ -28,32 +28,40 @@ from .settings import DB_VAR, RATINGS_VAR, Settings
               help=f"Fact-check database to match against (default: ${DB_VAR}, else the user data directory).")
 @click.option("--ratings-db", metavar="PATH",
               help=f"Outlet ratings database (default: ${RATINGS_VAR}, else the user data directory).")
-@click.option("--no-matching", is_flag=True, help="Do not look for existing fact-checks (opens no store or index).")
+@click.option("--no-matching", is_flag=True, help="Do not look for existing fact-checks (opens no index).")
+@click.option("--store", "to_store", is_flag=True,
+              help="Also save every report into the --db store (table reports, one row per id and content hash).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on standard error (default: when it is a terminal).")
 @click.pass_context
-def batch(ctx, inputs, out, engine, ray_address, chunk_size, db, ratings_db, no_matching, progress) -> None:
+def batch(ctx, inputs, out, engine, ray_address, chunk_size, db, ratings_db, no_matching, to_store, progress) -> None:
     """Analyse many articles: each INPUT is a JSONL file, a folder of text/HTML files, or a WARC file."""
     if ray_address is not None and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
     settings = Settings.from_env(db=db, ratings_db=ratings_db, matching=not no_matching)
     run_batch_command(ctx, list(inputs), out, settings, engine=engine, address=ray_address,
-                      chunk_size=chunk_size, progress=progress)
+                      chunk_size=chunk_size, progress=progress, to_store=to_store)
 
 
 def run_batch_command(ctx: click.Context, inputs: list[Path], out: Path, settings: Settings, *,
                       engine: str = "local", address: str | None = None, chunk_size: int = 16,
-                      progress: bool | None = None) -> None:
+                      progress: bool | None = None, to_store: bool = False) -> None:
     """Check the paths, run the batch, print its summary line to standard error."""
     from .batch import check_inputs, open_engine, run_files
+    from .store import open_store
 
     check_inputs(inputs, out)
     check_output_path(out)
     debug = bool((ctx.find_root().obj or {}).get("debug"))
-    runner = open_engine(engine, settings, address=address, debug=debug)
+    store = open_store(settings.db) if to_store else None
     try:
-        with output_errors(str(out)):
-            summary = run_files(inputs, out, runner, chunk_size=chunk_size, progress=progress)
+        runner = open_engine(engine, settings, address=address, debug=debug)
+        try:
+            with output_errors(str(out)):
+                summary = run_files(inputs, out, runner, chunk_size=chunk_size, progress=progress, store=store)
+        finally:
+            runner.close()
     finally:
-        runner.close()
-    click.echo(summary.line(out), err=True)
+        if store is not None:
+            store.close()
+    click.echo(summary.line(out) + (f" and {store.location}" if store is not None else ""), err=True)

@@ -85,3 +85,20 @@ def test_a_run_another_live_process_holds_is_never_shared(store):
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     _owned_by(store, run.id, int(gone.stdout))  # that process has exited: its run is resumed
     assert store.start_import("feed.json", "same", "claimreview").id == run.id
+
+
+def test_batch_reports_are_kept_once_per_content_hash_and_id(store):
+    first = [
+        {"line": 1, "id": "a", "content_hash": "h1", "report": {"language": {"main": "en"}, "claims": []}},
+        {"line": 2, "id": "b", "content_hash": "h2", "error": {"code": "E100", "message": "empty article"}},
+        {"line": 3, "id": "c", "content_hash": None, "error": {"code": "E100", "message": "unreadable line"}},
+    ]
+    assert store.save_reports(first) == 2  # a record without a content hash is not stored
+    assert store.report("h1")["report"] == {"language": {"main": "en"}, "claims": []}
+    assert store.report("h2", "b")["error"]["code"] == "E100"
+    assert store.report("h2", "other") is None and store.report("h9") is None
+    again = [{"id": "a", "content_hash": "h1", "report": {"language": {"main": "en"}, "claims": ["é"]}},
+             {"id": "a2", "content_hash": "h1", "report": {"language": {"main": "en"}, "claims": []}}]
+    assert store.save_reports(again) == 2
+    assert store.report_count() == 3  # (h1, a) replaced, (h1, a2) added
+    assert store.report("h1", "a")["report"]["claims"] == ["é"]

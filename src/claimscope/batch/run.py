@@ -1,5 +1,6 @@
 """A batch run: read the inputs, skip what the output already has, analyse the rest in
-chunks on an engine, append each chunk's records to the output."""
+chunks on an engine, append each chunk's records to the output (and, with a store,
+save them into its ``reports`` table first)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ingest import BatchItem
+from ..store import Store
 from .engines import Engine
 from .output import ReportLog
 from .sources import read_inputs
@@ -33,9 +35,13 @@ class Summary:
 
 
 def run_batch(items: Iterable[BatchItem], log: ReportLog, engine: Engine, *, chunk_size: int = CHUNK_SIZE,
-              on_chunk: Callable[[Summary], None] | None = None) -> Summary:
+              on_chunk: Callable[[Summary], None] | None = None, store: Store | None = None) -> Summary:
     """Analyse every item whose ``(id, content_hash)`` is not yet in ``log`` and append
-    its record; ``on_chunk`` is called with the running summary after each chunk."""
+    its record; ``on_chunk`` is called with the running summary after each chunk.
+
+    With a ``store``, each chunk's records are saved into it (``Store.save_reports``)
+    before they are appended to ``log``: a run killed between the two analyses the
+    chunk again and its rows are replaced, never doubled."""
     summary = Summary()
 
     def todo() -> Iterator[BatchItem]:
@@ -46,6 +52,8 @@ def run_batch(items: Iterable[BatchItem], log: ReportLog, engine: Engine, *, chu
             yield item
 
     for records in engine.map(_chunks(_unique(todo()), chunk_size)):
+        if store is not None:
+            store.save_reports(records)
         log.write(records)
         failed = sum("error" in record for record in records)
         summary.failed += failed
@@ -77,9 +85,9 @@ def _chunks(items: Iterator[BatchItem], size: int) -> Iterator[list[BatchItem]]:
 
 
 def run_files(inputs: list[Path], out: Path, engine: Engine, *, chunk_size: int = CHUNK_SIZE,
-              progress: bool | None = None) -> Summary:
-    """:func:`run_batch` over input paths into the JSONL file ``out``, with a progress bar
-    on standard error (by default only when it is a terminal)."""
+              progress: bool | None = None, store: Store | None = None) -> Summary:
+    """:func:`run_batch` over input paths into the JSONL file ``out`` (and ``store``), with
+    a progress bar on standard error (by default only when it is a terminal)."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -93,5 +101,5 @@ def run_files(inputs: list[Path], out: Path, engine: Engine, *, chunk_size: int 
             bar.update(task, description=f"{summary.analysed} analysed, {summary.failed} failed, "
                                          f"{summary.skipped} already done")
 
-        return run_batch(read_inputs(inputs, out), log, engine, chunk_size=chunk_size, on_chunk=advance)
+        return run_batch(read_inputs(inputs, out), log, engine, chunk_size=chunk_size, on_chunk=advance, store=store)
 

@@ -93,3 +93,13 @@ class Store(Protocol):
 
     def imports(self, limit: int = 20) -> list[ImportRun]:
         """The latest import runs, newest first."""
+
+    # --- batch reports (``claimscope batch --store``) ---------------------------------
+    def save_reports(self, records: Sequence[dict]) -> int:
+        """Upsert batch output records, keyed by ``(content_hash, id)``; how many were saved."""
+
+    def report(self, content_hash: str, record_id: str | None = None) -> dict | None:
+        """The stored batch record of an article with that content hash (and id), or None."""
+
+    def report_count(self) -> int:
+        """How many batch records are stored."""

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, UTC
 
+from .reports import REPORT_TABLES
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -101,6 +103,7 @@ SQLITE_MIGRATIONS = (
         "ALTER TABLE imports ADD COLUMN owner TEXT",
     )),
     Migration(4, "web desk: analyses, claim statuses, match decisions, API keys", DESK_TABLES),
+    Migration(5, "batch reports (claimscope batch --store)", REPORT_TABLES),
 )
 
 

@@ -28,6 +28,7 @@ from ..model import FactCheck
 from .base import ImportRun
 from .migrations import DESK_TABLES, Migration, apply_missing
 from .reads import RecordReads
+from .reports import REPORT_TABLES, ReportRows
 from .sqlite import _held_elsewhere, _now, _owner
 
 MIGRATION_LOCK = 0x636C_6D73  # advisory lock key held while migrating
@@ -104,6 +105,7 @@ POSTGRES_MIGRATIONS = (
     Migration(4, "search blobs stored uncompressed (the moments are rewritten with every write)", (
         "ALTER TABLE search_blobs ALTER COLUMN v SET STORAGE EXTERNAL",
     )),
+    Migration(5, "batch reports (claimscope batch --store)", REPORT_TABLES),
 )
 
 _UPSERT = """
@@ -156,7 +158,7 @@ def migrate(conn, migrations=POSTGRES_MIGRATIONS) -> int:
         conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
 
 
-class PostgresStore(RecordReads):
+class PostgresStore(RecordReads, ReportRows):
     """Store protocol on a PostgreSQL database (see :class:`claimscope.store.base.Store`)."""
 
     _MARK = "%s"
@@ -220,6 +222,13 @@ class PostgresStore(RecordReads):
         except self._errors as err:
             raise StoreError(f"writing {self.location} failed ({' '.join(str(err).split())}): "
                              "nothing from this chunk was saved") from None
+
+    def _write_many(self, sql: str, rows: Sequence[tuple]) -> None:
+        def work(conn):
+            with conn.cursor() as cur:
+                cur.executemany(sql, rows)
+
+        self._transaction(work)
 
     @staticmethod
     def _take(conn, counter: str, n: int) -> int:

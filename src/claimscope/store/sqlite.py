@@ -29,6 +29,7 @@ from ..model import FactCheck
 from .base import ImportRun
 from .migrations import migrate
 from .reads import RecordReads
+from .reports import ReportRows
 
 _BATCH_IDS = 500  # ids per IN (...) query
 _UPSERT = """
@@ -109,7 +110,7 @@ def _enter_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.02)
 
 
-class SQLiteStore(RecordReads):
+class SQLiteStore(RecordReads, ReportRows):
     """Store protocol on a SQLite file (see :class:`claimscope.store.base.Store`)."""
 
     def __init__(self, path: str | Path):
@@ -172,6 +173,9 @@ class SQLiteStore(RecordReads):
             self._conn.execute("COMMIT")
         except sqlite3.Error as err:
             raise StoreError(f"writing {self.location} failed ({err}): nothing from this chunk was saved") from None
+
+    def _write_many(self, sql: str, rows: Sequence[tuple]) -> None:
+        self._transaction(lambda: self._conn.executemany(sql, rows))
 
     def start_import(self, source: str, source_hash: str, fmt: str) -> ImportRun:
         owner = _owner()
