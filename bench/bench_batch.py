@@ -11,7 +11,8 @@ both engines wrote the same reports.
     python bench/bench_batch.py [--articles 2000] [--words 600] [--chunk-size 16] [--engines local,ray] [--one-cpu]
 
 ``--one-cpu`` isolates what Ray itself costs (serialising chunks, scheduling, one more
-process): one actor against the local engine with one embedding thread.
+process): one actor against the local engine with one embedding thread. Standard error
+gets a progress line about every 5% of a run, with the time left at the rate so far.
 """
 
 from __future__ import annotations
@@ -38,12 +39,24 @@ def write_articles(path: Path, count: int, words: int, seed: int = 7, prefix: st
             handle.write(json.dumps({"id": f"{prefix}-{number}", "text": text}, ensure_ascii=False) + "\n")
 
 
-def _run(engine, batch: Path, out: Path, chunk_size: int):
+def _run(engine, batch: Path, out: Path, chunk_size: int, label: str = "", total: int = 0):
+    """The batch over ``batch``; with a ``label``, a progress line on standard error about
+    every 5% (articles done, rate so far, time left)."""
+    started, shown = time.perf_counter(), [0]
+
+    def progress(summary) -> None:
+        done = summary.written
+        if label and total and (done - shown[0] >= max(total // 20, 1) or done == total):
+            shown[0] = done
+            rate = done / (time.perf_counter() - started)
+            print(f"  {label}: {done}/{total} articles, {rate:.2f}/s, ~{(total - done) / rate / 60:.0f} min left",
+                  file=sys.stderr, flush=True)
+
     with ReportLog(out) as log:
-        return run_batch(read_batch(batch), log, engine, chunk_size=chunk_size)
+        return run_batch(read_batch(batch), log, engine, chunk_size=chunk_size, on_chunk=progress)
 
 
-def measure(engine_name: str, folder: Path, settings: Settings, chunk_size: int, words: int,
+def measure(engine_name: str, folder: Path, settings: Settings, chunk_size: int, words: int, count: int,
             actors: int | None = None) -> dict:
     """Start-up (the engine opened and one chunk per worker analysed, which loads every
     model) and then the timed run over ``articles.jsonl``."""
@@ -59,7 +72,8 @@ def measure(engine_name: str, folder: Path, settings: Settings, chunk_size: int,
         write_articles(warm, chunk_size * len(getattr(engine, "actors", [None])), words, seed=11, prefix="warm")
         _run(engine, warm, folder / f"{engine_name}-warm.jsonl", chunk_size)
         ready = time.perf_counter()
-        summary = _run(engine, folder / "articles.jsonl", folder / f"{engine_name}.jsonl", chunk_size)
+        summary = _run(engine, folder / "articles.jsonl", folder / f"{engine_name}.jsonl", chunk_size,
+                       engine_name, count)
         seconds = time.perf_counter() - ready
     finally:
         engine.close()
@@ -103,7 +117,7 @@ def main() -> None:
         results = {}
         for engine in engines:
             result = results[engine] = measure(engine, folder, settings, args.chunk_size, args.words,
-                                                 actors=1 if args.one_cpu else None)
+                                                 args.articles, actors=1 if args.one_cpu else None)
             print(f"{engine:<7}{result['startup']:>11.1f}{result['articles']:>9}{result['failed']:>7}"
                   f"{result['seconds']:>9.1f}{result['rate']:>8.2f}", flush=True)
         if {"local", "ray"} <= set(results):
