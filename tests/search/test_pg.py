@@ -11,7 +11,7 @@ import pytest
 
 from claimscope.errors import StoreError
 from claimscope.search.index import SearchIndex
-from claimscope.search.pg_index import PostgresSearchIndex
+from claimscope.search.pg_index import HNSW_EF_CONSTRUCTION, HNSW_M, PostgresSearchIndex, hnsw_memory_mb
 from claimscope.search.records import SearchRecord
 
 
@@ -77,8 +77,18 @@ def test_hnsw_mode_agrees_with_exact_search(postgres_url):
     assert [k for k, _ in hnsw.dense.search(query, 5)] == [k for k, _ in exact.dense.search(query, 5)]
     assert [h.id for h in hnsw.search("vaccine clinic school", k=5, min_confidence=0.0)] == [
         h.id for h in exact.search("vaccine clinic school", k=5, min_confidence=0.0)]
+    with hnsw.pool.connection() as conn:
+        definition = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_records_hnsw_16'").fetchone()[0]
+        reset = conn.execute("SELECT setting = reset_val FROM pg_settings WHERE name = 'maintenance_work_mem'").fetchone()[0]
+    assert f"m='{HNSW_M}'" in definition and f"ef_construction='{HNSW_EF_CONSTRUCTION}'" in definition
+    assert reset  # raised for the build's transaction only
     exact.close()
     hnsw.close()
+
+
+def test_the_build_memory_holds_a_million_vectors_graph():
+    assert 2_000 < hnsw_memory_mb(1_000_000, 384) < 4_000  # the 384-dim vectors alone are 1,465 MB
+    assert hnsw_memory_mb(10, 16) == 64
 
 
 def test_an_index_sees_what_other_writers_wrote(postgres_url):

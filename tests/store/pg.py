@@ -63,7 +63,8 @@ def _free_port() -> int:
 class LocalServer:
     """initdb + pg_ctl start on 127.0.0.1:<free port>; ``stop`` deletes the data directory."""
 
-    def __init__(self):
+    def __init__(self, settings: dict[str, str] | None = None):
+        self.settings = settings or {}  # server settings beyond the defaults (-c NAME=VALUE)
         self.bin = bin_dir()
         self.user = None
         if os.geteuid() == 0:
@@ -115,6 +116,7 @@ class LocalServer:
                     self.bin = self._copy_binaries()
             self._run("initdb", "--auth=trust", "--encoding=UTF8", "--locale=C", "-U", "postgres", "-D", str(self.data))
             options = f"-h 127.0.0.1 -p {self.port} -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
             self._run("pg_ctl", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.root / "server.log"),
                       "-o", options, "start", timeout=90)
         except BaseException:
