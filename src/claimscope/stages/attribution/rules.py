@@ -57,7 +57,8 @@ class SentenceRules(Subjects):
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
         span = self.skip_adverbial(cue.end(), self.trim_speaker(cue.end(), end, after=True))
         rest = self.text[end:hi].strip(EDGE)
-        longest = MAX_SPEAKER_WORDS if quoted or not rest else 6
+        relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
+        longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6
         if not (  # "…, said pollster Frank Luntz"
             self.looks_like_speaker(span)
             or (closed or self.text[before - 1 : before] in CLOSING)
@@ -71,7 +72,9 @@ class SentenceRules(Subjects):
         ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
             return None  # English "says he made …" is no inversion; "pledged a “…”"
         if rest and not (
-            self.text[end] in BOUNDARY or self.t.speaker_stop.match(self.text, end, hi)
+            self.text[end] in BOUNDARY
+            or self.t.speaker_stop.match(self.text, end, hi)
+            or relay
         ):
             return None
         if self.text[end : end + 1] == ",":  # "..., said the director, Marc Blanc."
@@ -190,7 +193,7 @@ class SentenceRules(Subjects):
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
         quoted = None if before else self.quoted_before(lo, cue.start())
         relay = self.before_relay(lo, before or quoted)  # "X со ссылкой на «Y» утверждает"
-        before = before if relay == quoted else relay
+        before = self.without_relay(before if relay == quoted else relay)
         if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None
@@ -580,6 +583,23 @@ class SentenceRules(Subjects):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
 
+    def relayed(self, raw: Raw, found: list[Raw]) -> Raw:
+        """A prepositional cue inside a reporting clause ("X berichtet unter Berufung auf
+        Y, dass …", "Trang X, dẫn nguồn Y, cho biết …", "…, reports X citing Y") relays
+        what that clause reports: its content is the reporting verb's, not the clause
+        around the cue."""
+        m = self.t.preposition.match(self.text, raw.cue[0])
+        if m is None or m.end() != raw.cue[1]:
+            return raw
+        for other in found:
+            if other is raw or other.speaker is None or other.content[0] <= raw.cue[0] < other.content[1] \
+                    or raw.cue[0] < min(other.cue[0], other.speaker[0]):
+                continue  # "Selon X, Y a déclaré que …" nests Y's words in X's
+            between = min(other.cue[1], other.speaker[1]) <= raw.cue[0] < max(other.cue[0], other.speaker[0])
+            if between or any(a < raw.content[1] and raw.content[0] < b for a, b in (other.cue, other.speaker)):
+                return replace(raw, content=other.content, direct=other.direct, parts=other.parts)
+        return raw
+
     def negated(self, cue: re.Match, lo: int) -> bool:
         """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
         start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
@@ -663,6 +683,7 @@ class SentenceRules(Subjects):
             for raw in found
             if raw.direct or not any(c in self.text[slice(*raw.content)] for c in "|·•")
         ]
+        found = [self.relayed(raw, found) for raw in found]
         for k, raw in enumerate(found):
             if raw.speaker is None and not raw.impersonal:
                 found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))

@@ -140,18 +140,21 @@ class Spans:
         return start
 
     def right_region(self, lo: int, hi: int) -> int:
-        """End of the noun phrase that starts at ``lo`` (first boundary or stop word)."""
+        """End of the noun phrase that starts at ``lo`` (first boundary, stop word, or
+        the next verb or prepositional cue)."""
         lo, end = strip(self.text, lo, hi, " \t\n")[0], hi
         for i in range(lo, hi):
             if self.text[i] in BOUNDARY:
                 end = i
                 break
+        phrase = end
         for pattern in (self.t.speaker_stop, self.t.clause_break):
-            m = pattern.search(self.text, lo, end)
-            if m and m.start() > lo:
+            m = next((m for m in pattern.finditer(self.text, lo, end) if m.start() > lo), None)
+            if m:  # not the phrase's own first word ("der Sender X am Abend")
                 end = m.start()
         cue = self.first_cue(lo + 1, end)
-        return cue.start() if cue else end
+        prep = self.first_cue(lo + 1, phrase, "prep")  # "die Zeitung X unter Berufung auf …"
+        return min([c.start() for c in (cue, prep) if c and c.start() < end] + [end])
 
     def trim_speaker(
         self, start: int, end: int, after: bool = False
@@ -237,15 +240,16 @@ class Spans:
         self, pos: int, hi: int, stop_ok: bool = False, clause: bool = True
     ) -> tuple[tuple[int, int], bool] | None:
         """Content that follows a cue: a colon, a quotation, a complementizer clause
-        or the rest of the sentence (None when only "in a statement" follows,
-        unless ``stop_ok``)."""
+        or the rest of the sentence (None when only "in a statement" follows, up to the
+        sentence's end or a comma, unless ``stop_ok``)."""
         start, _ = strip(self.text, pos, hi, " \t\n")
         stop = self.t.speaker_stop.match(self.text, start, hi)
         if (
             not stop_ok
             and stop
-            and self.text[self.right_region(stop.end(), hi) : hi].strip(EDGE) == ""
-        ):
+            and (self.text[self.right_region(stop.end(), hi) : hi].strip(EDGE) == ""
+                 or self.text[self.right_region(stop.end(), hi) : hi].lstrip()[:1] == ",")
+        ):  # "…, the bank said on Monday, citing …"
             return None
         comma = self.text[start : start + 1] == ","
         colon = self.text.find(":", start, hi)

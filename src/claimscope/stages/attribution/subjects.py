@@ -68,6 +68,18 @@ class Subjects(Spans):
             return span
         return self.noun_phrase_before(lo, strip(self.text, lo, prep.start(), " \t\n")[1]) or span
 
+    def without_relay(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A subject phrase without the relay clause set off after it ("Reuters, citing
+        two officials, said", "Газета, ссылаясь на источники, пишет"): the phrase before
+        the comma that opens the prepositional cue."""
+        if span is None:
+            return None
+        for m in self.t.preposition.finditer(self.text, span[0] + 1, span[1]):
+            comma = self.text.rfind(",", span[0], m.start())
+            if comma > span[0] and not self.text[comma + 1 : m.start()].strip():
+                return strip(self.text, span[0], comma)
+        return span
+
     def quoted_before(self, lo: int, pos: int) -> tuple[int, int] | None:
         """The quotation that ends right before ``pos`` (a quoted name as the object of a
         relay: "со ссылкой на «источник» утверждает")."""

@@ -1,0 +1,54 @@
+"""Relay prepositions inside a reporting clause ("X reports, citing Y"): the relayed
+source's words are what the clause reports, and the relaying subject stops before the
+relay (docs/attribution.md). Sentences are our own."""
+
+from tests.attribution.util import by_cue, run
+
+
+def test_relay_after_an_inverted_subject_takes_the_verb_content():
+    cases = [
+        ("de", "Ein Frachter wurde im Hafen festgesetzt, berichtet die Zeitung Nordblick unter Berufung "
+               "auf Polizeikreise.", "berichtet", "die Zeitung Nordblick", "unter Berufung auf", "Polizeikreise"),
+        ("ru", "Над заливом сбили шесть беспилотников, сообщает агентство Восток со ссылкой на "
+               "штаб округа.", "сообщает", "агентство Восток", "со ссылкой на", "штаб округа"),
+        ("fr", "Six drones ont été abattus au-dessus du port, rapporte l'agence Horizon citant "
+               "l'état-major.", "rapporte", "l'agence Horizon", "citant", "l'état-major"),
+        ("es", "Tres buques fueron retenidos en el puerto, informó la agencia Delta citando a fuentes "
+               "militares.", "informó", "la agencia Delta", "citando a", "fuentes militares"),
+    ]
+    for lang, sentence, verb, subject, relay, relayed in cases:
+        _, found = run([sentence], lang)
+        said, cited = by_cue(found, verb), by_cue(found, relay)
+        assert said["speaker"] == subject, (lang, found)
+        assert cited["speaker"] == relayed, (lang, found)
+        assert cited["content"] == said["content"] == sentence.split(",")[0], (lang, found)
+
+
+def test_relay_set_off_after_the_subject():
+    _, found = run(["Газета, ссылаясь на источники в правительстве, пишет, что министр уйдет."], "ru")
+    assert by_cue(found, "пишет")["speaker"] == "Газета"
+    assert by_cue(found, "ссылаясь на")["content"] == "министр уйдет"
+    _, found = run(["Trang Tin Nhanh, dẫn nguồn AFP, cho biết đoàn tàu đã rời cảng hôm qua."], "vi")
+    assert by_cue(found, "cho biết")["speaker"] == "Trang Tin Nhanh"
+    assert by_cue(found, "dẫn nguồn")["content"] == by_cue(found, "cho biết")["content"]
+
+
+def test_english_citing_names_a_source_only_when_one_follows():
+    _, found = run(["The port will close two berths, the Coast Herald reported on Friday, citing the "
+                    "harbour authority."], "en")
+    assert by_cue(found, "reported")["content"] == "The port will close two berths"
+    cited = by_cue(found, "citing")
+    assert cited["speaker"] == "the harbour authority"
+    assert cited["content"] == "The port will close two berths"
+    _, found = run(["Norvik Press, citing two officials, said the talks had stalled."], "en")
+    assert by_cue(found, "said")["speaker"] == "Norvik Press"
+    assert by_cue(found, "citing")["anonymous"]
+    _, found = run(["The club cancelled the match, citing heavy rain."], "en")
+    assert by_cue(found, "citing")["speaker"] == "The club"  # a reason, not a source
+
+
+def test_an_opening_preposition_still_nests_the_clause():
+    _, found = run(["Selon la radio Littoral, le maire a déclaré que la plage restera fermée."], "fr")
+    outer, inner = by_cue(found, "Selon"), by_cue(found, "a déclaré")
+    assert inner["content"] == "la plage restera fermée"
+    assert found[inner["nested_in"]] == outer
