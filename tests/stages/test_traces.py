@@ -557,3 +557,46 @@ def test_lower_case_word_after_a_full_stop():
 def test_number_with_english_separators_where_decimals_take_a_comma():
     assert [f[2] for f in copy_damage("Le projet coûte 3,000 euros.", table("fr"))] == ["number_format"]
     assert copy_damage("El proyecto cuesta 3,000 pesos.", table("es")) == []
+
+
+RUSSIAN = (
+    "Правительство в среду представило новый план развития общественного транспорта. "
+    "Региональные поезда будут ходить чаще уже со следующего месяца."
+)
+VIETNAMESE = (
+    "Chính phủ hôm thứ Tư đã công bố kế hoạch mới cho giao thông công cộng. "
+    "Các chuyến tàu khu vực sẽ chạy thường xuyên hơn từ tháng sau."
+)
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        (ENGLISH, "This story was updated on Friday with the minister's reply."),
+        (ENGLISH, "Listen to this article"),
+        (FRENCH, "Vous avez vu une faute ? Écrivez à notre rédaction."),
+        (FRENCH, "Toute l'actualité de la région sur notre application gratuite."),
+        (GERMAN, "Diesen Artikel haben wir am Abend ergänzt."),
+        (ITALIAN, "Questo articolo è stato aggiornato alle 18."),
+        (PORTUGUESE, "Esta matéria foi atualizada às 18h."),
+        (RUSSIAN, "Этот материал дополнен после публикации."),
+        (RUSSIAN, "Нашли опечатку? Выделите слово и нажмите Ctrl+Enter."),
+        (VIETNAMESE, "Mời quý độc giả đón đọc các bản tin khác trên trang web của chúng tôi."),
+    ],
+)
+def test_the_page_speaking_of_itself_at_its_edges(body, line):
+    assert _furniture(f"Un titre\n\n{body} {body}\n\n{body}\n\n{line}") == [(line, "page_notice")]
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        (ENGLISH, "The minister wrote on her site that the trains would be late."),
+        (ENGLISH, "“We will publish the figures on our website next week,” the spokesman said."),
+        (ENGLISH, "Residents read the article and signed the petition on our street within an hour."),
+        (FRENCH, "Cet article de loi sera examiné par les sénateurs la semaine prochaine, a précisé le ministre, qui attend un vote rapide."),
+        (VIETNAMESE, "Người dân đã đọc bài viết và để lại nhiều ý kiến."),
+    ],
+)
+def test_prose_about_a_page_is_not_a_notice(body, line):
+    assert _furniture(f"Un titre\n\n{body} {body}\n\n{body}\n\n{line}") == []

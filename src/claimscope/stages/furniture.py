@@ -10,7 +10,8 @@ subscribe, comments, tags...):
   (37)", "👁 1 234"), a reading time ("Lesezeit 3 Min."), a tag list ("Tags: a, b, c",
   "Tags: a · b", "#a #b");
 * ``prompt``: a share / subscribe / donate prompt (or a short line linking a channel on
-  a social network), a cookie notice, or a disclaimer at the end;
+  a social network), a cookie notice, a disclaimer at the end, or a notice where the
+  page speaks of itself (``page_notice``: "This story was updated…", "… our app");
 * ``about_heading``: "About <issuer>" closing a press release, or "About the author"
   (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
@@ -74,6 +75,8 @@ MAX_CRUMB_WORDS = 3  # words of one breadcrumb
 MAX_LINK_WORDS = 12  # a short line carrying a link
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|\(\d{2,4}\))[\s-]?\d[\d\s-]{5,}\d")  # "+84 24 3825 1234", "(21) 3333-4444"
+NOTICE_REACH = 2  # a ``this`` word and its page noun ("this whole article", "bài viết này")
+_KEYS = re.compile(r"\bCtrl\s*\+\s*\w+", re.IGNORECASE)  # "press Ctrl+Enter"
 MAX_LABEL_WORDS = 4  # "Confira também", "Также читайте по теме"
 _LABELLED = re.compile(r"^[\W_]*(?P<label>[^\W\d_][^:：—–|]{0,40}?)\s*(?:[:：]|\s[—–]\s?|\s?[—–]\s)\s*(?P<rest>.*)$")
 
@@ -228,7 +231,50 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
         return "press_contact"
     if closing and _disclaimer_words(tokens, lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):
         return "disclaimer"
+    if closing and (_KEYS.search(line) or page_notice(words(unquoted), lang)):
+        return "page_notice"
     return None
+
+
+def page_notice(tokens: list[str], lang: str | None) -> bool:
+    """The page speaking of itself or to its reader, in at most ``MAX_PROMPT_WORDS``
+    words (``notice_words`` of ``lang`` and English, page nouns compared by lemma): a
+    ``page`` noun at most ``NOTICE_REACH`` words after a ``this`` or an ``ours`` word
+    ("this article was updated", "get our free app", "écrivez à notre rédaction"; before
+    it where the table sets ``determiner_after_noun``: "bài viết này")."""
+    if len(tokens) > MAX_PROMPT_WORDS:
+        return False
+    found = notice_words(lang)
+    page = _positions(tokens, found["page"], lang, found["page_lemmas"])
+    near = _positions(tokens, found["this"]) + _positions(tokens, found["ours"])
+    after = tables().get(lang or "", {}).get("determiner_after_noun", False)  # "bài viết này"
+    return any(0 < (m - n if after else n - m) <= NOTICE_REACH for n in page for m in near)
+
+
+def _positions(tokens: list[str], lexicon: Lexicon, lang: str | None = None, lemmas=frozenset()) -> list[int]:
+    """Where the entries of ``lexicon`` are in ``tokens`` (both ends of a phrase); a word
+    also by its lemma among ``lemmas``."""
+    found = [n for n, t in enumerate(tokens) if t in lexicon.singles or lemmas and _lemma(lang, t) in lemmas]
+    for phrase in map(str.split, lexicon.phrases):
+        size = len(phrase)
+        starts = [n for n in range(len(tokens) - size + 1) if tokens[n : n + size] == phrase]
+        found += [n + k for n in starts for k in (0, size - 1)]
+    return found
+
+
+@lru_cache(maxsize=None)
+def notice_words(lang: str | None) -> dict:
+    """label -> Lexicon of ``notice_words`` of ``lang`` and English, with ``page_lemmas``:
+    the lemmas of the single-word page nouns."""
+    merged: dict[str, list[str]] = {"page": [], "this": [], "ours": []}
+    lemmas = set()
+    for code in dict.fromkeys((lang, "en")):
+        for label, entries in tables().get(code or "", {}).get("notice_words", {}).items():
+            merged[label].extend(entries)
+            lemmas |= {_lemma(code, w) for w in entries if label == "page" and " " not in w}
+    found: dict = {label: Lexicon.of(entries) for label, entries in merged.items()}
+    found["page_lemmas"] = frozenset(lemmas)
+    return found
 
 
 def edge_shape(line: str) -> str | None:

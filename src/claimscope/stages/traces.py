@@ -30,6 +30,7 @@ BOILERPLATE_PHRASES = {
     "copyright": "copyright notice",
     "donate": "donation prompt",
     "disclaimer": "disclaimer",
+    "page_notice": "notice about the page or to its reader",
     "reading_time": "reading time",
     "tags": "tag list",
     "related_headline": "headline listed under a related-links heading",
@@ -342,15 +343,20 @@ class Traces:
         return found
 
     def _line_furniture(self, doc: Document, line: str, start: int, group, closing: bool) -> list[Finding]:
-        """Findings for a whole line, else for its menu segments, else for its sentences."""
+        """Findings for a whole line, else for its menu segments, else for its sentences;
+        a line of several sentences is looked at sentence by sentence first, and is one
+        finding when only one sentence is furniture of the label the whole line has
+        ("Found a typo? Write to our newsroom.")."""
+        whole = self._unit(line, start, doc.language, closing)
         if len(group) > 1:  # "… übersetzt. Quelle: mk.ru": each sentence on its own first
             units = [(doc.sentences[i].start, doc.sentences[i].end) for i in group]
             found = self._merged([self._unit(doc.text[s:e], s, doc.language, closing) for s, e in units])
+            if len(found) == 1 and whole and (whole.kind, whole.label) == (found[0].kind, found[0].label):
+                return [whole]
             if found:
                 return found
-        found = self._unit(line, start, doc.language, closing)
-        if found:
-            return [found]
+        if whole:
+            return [whole]
         parts = furniture.segments(line) if len(line) <= furniture.MAX_LINE_CHARS else []
         if len(parts) > 1:
             return self._merged([self._unit(line[s:e], start + s, doc.language, closing) for s, e in parts])
