@@ -600,3 +600,17 @@ def test_the_page_speaking_of_itself_at_its_edges(body, line):
 )
 def test_prose_about_a_page_is_not_a_notice(body, line):
     assert _furniture(f"Un titre\n\n{body} {body}\n\n{body}\n\n{line}") == []
+
+
+def test_short_line_cut_on_a_word_that_never_ends_a_sentence():
+    assert cut_off("The mayor promised new shelters to the", table("en"))
+    assert cut_off("Le maire promet de nouveaux abris et", table("fr"))
+    assert not cut_off("Mayor opens the bridge", table("en"))
+    assert not cut_off("Tom and", table("en"))  # too short to be a cut sentence
+
+
+def test_sentence_written_twice_in_a_row():
+    doc = run(f"A title\n\n{ENGLISH}\n\nThe shelter opens at noon on Sunday. The shelter opens at noon on Sunday.")
+    assert spans(doc, "garbled_sentence") == ["The shelter opens at noon on Sunday."]
+    assert [f.label for f in doc.findings if f.kind == "garbled_sentence"] == ["repeated_words"]
+    assert spans(run("Shelters open on Sunday\n\nShelters open on Sunday.\n\n" + ENGLISH), "garbled_sentence") == []

@@ -64,12 +64,14 @@ MIN_NAME_PART_FREQ = 3e-5  # a capitalised token: each part this frequent (Zipf 
 MIN_FUNCTION = 3  # shortest function word found fused to a word in a compounding language
 MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
+MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a sentence
 
 # a long run of letters that is not part of a URL, domain or e-mail address
 _LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
 _FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{3,40})\.([^\W\d_]{2,40})(?=\s+[^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
+MIN_ECHO = 5  # words of a sentence written twice in a row
 MIN_STOP_FREQ = 1e-4  # the word after a glued full stop is this frequent (Zipf 5: le, the, der)
 _GLUED_OPENERS = frozenset("«„")
 _GUILLEMET_OPENERS = frozenset("«")
@@ -297,11 +299,20 @@ def double_negation(sentence: str, table: dict | None, before: str = "") -> list
     return spans
 
 
-def cut_off(line: str) -> bool:
-    """A long line that ends on a lower-case word or a comma, without final punctuation."""
-    last = line[line.rfind(" ") + 1 :]
+def repeated_sentence(sentence: str, previous: str) -> bool:
+    """``sentence`` repeats the one before it word for word (at least ``MIN_ECHO`` words)."""
+    words = [w.casefold() for w in _TOKEN.findall(sentence)]
+    return len(words) >= MIN_ECHO and words == [w.casefold() for w in _TOKEN.findall(previous)]
+
+
+def cut_off(line: str, table: dict | None = None) -> bool:
+    """A long line that ends on a lower-case word or a comma, without final punctuation;
+    or a line of at least ``MIN_CUT_SHORT`` words that ends on a word that never ends a
+    sentence (the table's ``never_final``: "… to protect the", "… the city and")."""
+    last = line.rstrip()[line.rstrip().rfind(" ") + 1 :]
     ends_open = last.endswith((",", ";")) or (last.isalpha() and last.islower())
-    return ends_open and line.count(" ") + 1 >= MIN_CUT_WORDS
+    size = line.count(" ") + 1
+    return ends_open and (size >= MIN_CUT_WORDS or size >= MIN_CUT_SHORT and last in (table or {}).get("never_final", ()))
 
 
 def stops_on_function_word(sentence: str, table: dict | None) -> bool:

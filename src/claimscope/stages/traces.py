@@ -209,7 +209,7 @@ class Traces:
             return doc.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
         endings = frozenset(common()["domain_endings"])
-        for sentence in doc.sentences:
+        for number, sentence in enumerate(doc.sentences):
             if sentence.lang != main:
                 continue
             at, piece = sentence.start, text[sentence.start : sentence.end]
@@ -229,6 +229,10 @@ class Traces:
                 issues.append((at + start, at + end, label, detail))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
+            previous = doc.sentences[number - 1] if number else None
+            previous = previous if previous and previous.paragraph else None  # not the headline
+            if previous and garbled.repeated_sentence(piece, text[previous.start : previous.end]):
+                issues.append((sentence.start, sentence.end, "repeated_words", "the sentence before written twice"))
             before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
             for start, end in garbled.double_negation(piece, lang_table, before):
                 issues.append((at + start, at + end, "double_negation", f"double negation “{piece[start:end]}”"))
@@ -253,7 +257,7 @@ class Traces:
         for start, end, group in lines[1:]:
             if heading_block and doc.sentences[group[0]].paragraph == 0:
                 continue
-            if garbled.cut_off(text[start:end]):
+            if garbled.cut_off(text[start:end], lang_table):
                 last = doc.sentences[group[-1]]
                 issues.append((last.start, last.end, "mid_clause", "stops mid-clause without final punctuation"))
         furniture_spans = [(f.start, f.end) for f in furniture_found]
