@@ -33,6 +33,8 @@ desk_option = click.option("--desk-db", metavar="PATH|URL",
 @click.option("--ratings-db", metavar="PATH", help="Outlet ratings database (default: $CLAIMSCOPE_RATINGS_DB, else the user data directory).")
 @click.option("--workers", type=click.IntRange(1, 64),
               help="Analysis worker processes, i.e. analyses run at once (default: one per two CPUs, at least one).")
+@click.option("--searchers", type=click.IntRange(1, 64),
+              help="Fact-check search worker processes (default: one per CPU).")
 @click.option("--private-reads", is_flag=True, help="Reads need an API key too (default: reads are open).")
 @click.option("--write-rate", type=click.IntRange(0, 1_000_000), default=120, show_default=True,
               help="Writes per minute per API key (0: no limit).")
@@ -44,7 +46,7 @@ desk_option = click.option("--desk-db", metavar="PATH|URL",
 @click.option("--no-matching", is_flag=True, help="Do not match claims against fact-checks.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
               show_default=True, help="Server log level.")
-def serve(host, port, db, desk_db, ratings_db, workers, private_reads, write_rate, read_rate, sync_timeout,
+def serve(host, port, db, desk_db, ratings_db, workers, searchers, private_reads, write_rate, read_rate, sync_timeout,
           allow_private_urls, no_matching, log_level) -> None:
     """Serve the web desk and the JSON API (/api/v1); analyses run in worker processes."""
     import uvicorn
@@ -52,14 +54,14 @@ def serve(host, port, db, desk_db, ratings_db, workers, private_reads, write_rat
     from .web import WebConfig, create_app
 
     settings = Settings.from_env(db=db, ratings_db=ratings_db)
-    chosen = {"workers": workers} if workers else {}  # else WebConfig's default
+    chosen = {name: n for name, n in (("workers", workers), ("searchers", searchers)) if n}  # else the defaults
     config = WebConfig(db=settings.db, ratings_db=settings.ratings_db, desk_db=desk_db, **chosen,
                        private_reads=private_reads, write_rate=write_rate, read_rate=read_rate,
                        sync_timeout=sync_timeout, allow_private_urls=allow_private_urls, matching=not no_matching)
     app = create_app(config)
-    app.state.services.jobs.start()  # the workers load their analyzers while the server starts
+    app.state.services.start()  # the workers open their analyzers and indexes while the server starts
     click.echo(f"claimscope desk on http://{host}:{port}/ (API: /api/v1, fact-checks: {config.store_location}, "
-               f"desk: {config.desk_location}, analysis workers: {config.workers})", err=True)
+               f"desk: {config.desk_location}, analysis workers: {config.workers}, search workers: {config.searchers})", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=5, server_header=False)
 
 

@@ -1,5 +1,6 @@
-"""Analyses run in a worker process at a lower priority; a worker that dies fails its job
-with a clear error and is replaced; stopping the server stops its workers."""
+"""Analyses run in a worker process at a lower priority, searches in search workers; a
+worker that dies fails its request with a clear error and is replaced; stopping the
+server stops its workers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import os
 import signal
 import time
 
-from tests.web.conftest import make_app
+import pytest
+
+from claimscope.web.intake import loader
+from claimscope.web.worker import Failed
+from tests.web.conftest import FRENCH_QUERY, make_app
 
 # Written for these tests: enough sentences that the analysis is still running when killed.
 LONG = "\n\n".join(f"Le port numéro {n} a exporté {n + 3} millions de tonnes de blé en 2019, selon le ministère."
@@ -33,7 +38,7 @@ def test_an_analysis_runs_in_a_worker_process_at_a_lower_priority(client, auth, 
     assert job["status"] == "done", job
     jobs = app.state.services.jobs
     pid = jobs.get(job["id"]).worker_pid
-    assert pid != os.getpid() and pid in [worker.pid for worker in jobs.workers]
+    assert pid != os.getpid() and pid in [worker.pid for worker in jobs.pool.workers]
     mine = os.getpriority(os.PRIO_PROCESS, 0)
     assert os.getpriority(os.PRIO_PROCESS, pid) > mine or mine == 19
     assert client.get(f"/api/v1/analyses/{job['analysis_id']}").json()["report"]["language"]["main"] == "fr"
@@ -46,18 +51,42 @@ def test_a_killed_worker_fails_its_job_with_an_error_and_the_next_job_succeeds(c
     os.kill(pid, signal.SIGKILL)
     job = wait(client, job)
     assert job["status"] == "failed" and job["error"]["code"] == "E708", job
-    assert "killed by signal 9" in job["error"]["message"] and "send the article again" in job["error"]["message"]
+    assert "killed by signal 9" in job["error"]["message"] and "send it again" in job["error"]["message"]
     page = client.get(f"/jobs/{job['id']}")
     assert page.status_code == 422 and "E708" in page.text
     response = client.post("/api/v1/analyses", json={"text": "Le port a exporté 4 millions de tonnes."}, headers=auth)
     assert response.status_code == 201, response.text
-    assert app.state.services.jobs.workers[0].pid not in (None, pid)
+    assert app.state.services.jobs.pool.workers[0].pid not in (None, pid)
+
+
+def test_searches_run_in_search_workers_and_one_that_died_is_replaced(client, app):
+    def search() -> list:
+        response = client.get("/api/v1/factchecks", params={"q": FRENCH_QUERY})
+        assert response.status_code == 200, response.text
+        return response.json()["items"]
+
+    assert search()[0]["review_date"] == "2017-11-14"
+    workers = app.state.services.catalog.pool.workers
+    pids = [worker.pid for worker in workers if worker.pid]
+    assert pids and os.getpid() not in pids
+    for worker in workers:
+        if worker.pid:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker._process.join(10)
+    for _ in workers:  # every worker has its turn: each notices that it died and starts again
+        assert search()[0]["review_date"] == "2017-11-14"
+    assert not {worker.pid for worker in workers} & set(pids)
 
 
 def test_stopping_the_server_stops_its_workers(web_db, tmp_path):
     services = make_app(web_db, tmp_path / "desk.sqlite").state.services
-    services.jobs.start()
-    processes = [worker._process for worker in services.jobs.workers]
+    services.start()
+    for worker in services.catalog.pool.workers:  # each answers once it has opened its service
+        with pytest.raises(Failed, match="no fact-check"):
+            worker.call(("get", "nothing-here"))
+    for worker in services.jobs.pool.workers:
+        assert worker.call(loader(services.config, text="Le port a exporté 5 millions de tonnes."))["language"]
+    processes = [worker._process for pool in (services.jobs.pool, services.catalog.pool) for worker in pool.workers]
     assert all(process.is_alive() for process in processes)
     services.close()
     assert not any(process.is_alive() for process in processes)

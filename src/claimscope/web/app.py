@@ -1,8 +1,8 @@
 """The ASGI application: ``create_app(config)`` (docs/web.md).
 
-Analyses run in worker processes (``web.worker``), each with its own
-:class:`~claimscope.Analyzer`; searches, pages and the desk run on the server's thread
-pool; nothing heavy runs on the event loop.
+Analyses and fact-check searches run in worker processes (``web.worker``), each
+analysis worker with its own :class:`~claimscope.Analyzer`; pages and the desk run on
+the server's thread pool; nothing heavy runs on the event loop.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def create_app(config: WebConfig | None = None) -> FastAPI:
-    """The web desk and the JSON API, as ``config`` says (the analysis workers start on
-    the first analysis, or at once with ``app.state.services.jobs.start()``)."""
+    """The web desk and the JSON API, as ``config`` says (the worker processes start on
+    the first search or analysis, or at once with ``app.state.services.start()``)."""
     config = config or WebConfig()
     services = open_services(config)
 

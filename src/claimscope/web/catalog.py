@@ -1,16 +1,25 @@
-"""The fact-check store as the server's threads read it: search with filters, one record.
+"""Fact-check search and look-up, run in the search worker processes (``web.worker``):
+the server's process only forwards the requests (:class:`RemoteCatalog`), so that the
+Python work of many searches at once runs on every CPU instead of one interpreter lock.
 
-Every store may be shared by threads (a SQLite store opens one connection per thread,
-a PostgreSQL store pools its connections), so the server's threads share one.
+A search worker opens the fact-check store and its search index (:func:`catalog_service`)
+as the analyses' matching does: none with matching off or without an index.
 """
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from ..errors import StoreError
 from ..factchecks.record import to_dict
+from .config import WebConfig
 from .errors import BadRequest, NotFound
+from .worker import Pool
+
+log = logging.getLogger(__name__)
 
 
 def iso_date(value: str | None, name: str) -> str:
@@ -31,9 +40,8 @@ class Catalog:
         self.index = index
 
     def _query_vector(self, text: str):
-        """The query's vector, embedded on this request's own thread when the embedder
-        lets us (``E5Embedder.encoder``): an interactive search is never queued behind
-        the sentence batches of the analyses running on the embedder's pool."""
+        """The query's vector, embedded on this thread when the embedder lets us
+        (``E5Embedder.encoder``): one text needs no hop to the embedder's pool."""
         encoder = getattr(getattr(self.index, "embedder", None), "encoder", None)
         prepare = getattr(self.index, "prepare", None)
         return encoder().encode([prepare(text)], True)[0] if encoder and prepare else None
@@ -68,3 +76,38 @@ class Catalog:
             found = [(r, None) for r in self.store.list(limit=3 * limit, language=lang or None, verdict=verdict or None,
                                                           publisher=publisher or None)]
         return [{**to_dict(r), "confidence": c} for r, c in found if keep(r)][:limit]
+
+
+@contextmanager
+def catalog_service(config: WebConfig):
+    """A search worker's service: the store and its index; a request is ``("search",
+    arguments)`` or ``("get", record_id)``."""
+    from ..search.sync import open_for_matching
+
+    found = None
+    if config.matching:
+        try:
+            found = open_for_matching(config.store_location)
+        except StoreError as err:  # the analyses' reports carry the notice; searches find nothing
+            log.warning("fact-check search unavailable: %s", err)
+    catalog = Catalog(*found) if found else Catalog(None)
+    try:
+        catalog.search("warm-up query")  # loads the model now, not on the first search
+        yield lambda request: catalog.search(**request[1]) if request[0] == "search" else catalog.get(request[1])
+    finally:
+        for resource in reversed(found or ()):
+            resource.close()
+
+
+class RemoteCatalog:
+    """The :class:`Catalog` of the search workers, as the server's threads call it."""
+
+    def __init__(self, pool: Pool):
+        self.pool = pool
+
+    def get(self, record_id: str) -> dict[str, Any]:
+        return self.pool.call(("get", record_id))
+
+    def search(self, text: str = "", **filters) -> list[dict[str, Any]]:
+        """See :meth:`Catalog.search`."""
+        return self.pool.call(("search", {"text": text, **filters}))

@@ -9,13 +9,16 @@ from ..ingest.text import MAX_BYTES
 from ..store import default_db_path
 
 
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def default_workers() -> int:
     """One analysis worker per two CPUs this process may use: the other half serves requests."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, cpus // 2)
+    return max(1, usable_cpus() // 2)
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,8 @@ class WebConfig:
     ``desk_db``: where analyses, desk decisions and API keys live, a SQLite path or a
     PostgreSQL URL (None: the ``db`` itself).
     ``workers``: analysis worker processes, i.e. analyses run at once (default: one per
-    two usable CPUs, at least one). ``private_reads``: reads need a key too.
+    two usable CPUs, at least one). ``searchers``: fact-check search worker processes
+    (default: one per usable CPU). ``private_reads``: reads need a key too.
     ``write_rate`` / ``read_rate``: requests per minute per key / per address (0: no
     limit). ``sync_chars``: longer texts are always analysed as a job; ``sync_timeout``:
     seconds an API call waits for its analysis before answering with the job.
@@ -35,6 +39,7 @@ class WebConfig:
     ratings_db: str | None = None
     desk_db: str | None = None
     workers: int = field(default_factory=default_workers)
+    searchers: int = field(default_factory=usable_cpus)
     private_reads: bool = False
     write_rate: int = 120
     read_rate: int = 600

@@ -1,5 +1,6 @@
 """Analyses run off the event loop and out of the server's process: a bounded queue of
-jobs, each analysed by one of the worker processes (``web.worker``).
+jobs, each analysed by one of the analysis worker processes (``web.worker``), which
+run at a lower CPU priority than the server, each with its own analyzer.
 
 Each analysis is a job (queued → running → done or failed); a finished one is stored
 in the desk (its permalink). The web answers a short text synchronously by waiting
@@ -10,12 +11,11 @@ the job to poll: the event loop never waits on an analysis.
 from __future__ import annotations
 
 import logging
-import queue
 import secrets
 import threading
-import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -23,10 +23,22 @@ from ..errors import ClaimscopeError, internal_message
 from ..model import Article
 from ..settings import Settings
 from .errors import NotFound, RateLimited, status_of
-from .worker import SHUTDOWN_GRACE, Failed, Worker
+from .worker import Pool
 
 log = logging.getLogger(__name__)
 KEEP_JOBS = 2000  # finished jobs remembered (their analyses are stored for good)
+NICE = 10  # added to the analysis workers' niceness: the server's requests come first on a busy CPU
+WARM_UP = "Warm-up text.\n\nThe committee said on Monday that the new bridge opened."
+
+
+@contextmanager
+def analysis_service(settings: Settings):
+    """An analysis worker's service: its own analyzer; a request is a loader, the answer its report."""
+    from ..analyzer import Analyzer
+
+    with Analyzer(settings) as analyzer:
+        analyzer.analyze(WARM_UP)  # loads the models now, not on the first article
+        yield lambda load: analyzer.analyze(load()).data
 
 
 @dataclass
@@ -44,25 +56,16 @@ class Job:
 
 
 class Jobs:
-    """A bounded queue of analyses over ``workers`` worker processes, each opening an
-    analyzer with ``settings``; ``store`` keeps each report (in the server's process)."""
+    """A bounded queue of analyses over the worker processes of ``pool``; ``store``
+    keeps each report (in the server's process)."""
 
-    def __init__(self, settings: Settings, store: Callable[[dict], str], workers: int, max_queued: int = 64):
-        self._store = store
-        self.workers = [Worker(settings, f"claimscope-analysis-{n + 1}") for n in range(workers)]
-        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
-        for worker in self.workers:
-            self._idle.put(worker)
-        # one thread per worker process, waiting on it: the queue of jobs is the pool's
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claimscope-analysis")
+    def __init__(self, pool: Pool, store: Callable[[dict], str], max_queued: int = 64):
+        self.pool, self._store = pool, store
+        # one thread per worker process, waiting on it: the queue of jobs is this executor's
+        self._queue = ThreadPoolExecutor(max_workers=len(pool.workers), thread_name_prefix="claimscope-analysis")
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self.max_queued = max_queued
-
-    def start(self) -> None:
-        """Start the worker processes now rather than on the first analysis."""
-        for worker in self.workers:
-            worker.start()
 
     def submit(self, load: Callable[[], Article]) -> Job:
         """Queue an analysis of what ``load`` returns (the reading and fetching happen in
@@ -78,27 +81,22 @@ class Jobs:
                 if self._jobs[oldest].status in ("queued", "running"):
                     break
                 del self._jobs[oldest]
-        job.future = self._pool.submit(self._run, job, load)
+        job.future = self._queue.submit(self._run, job, load)
         return job
 
     def _run(self, job: Job, load: Callable[[], Article]) -> None:
         def started(pid: int) -> None:
             job.worker_pid, job.status = pid, "running"
 
-        worker = self._idle.get()
         try:
-            job.analysis_id = self._store(worker.analyse(load, started))
+            job.analysis_id = self._store(self.pool.call(load, started))
             job.status = "done"
-        except Failed as failed:
-            job.error, job.error_status, job.status = failed.error, failed.status, "failed"
-        except ClaimscopeError as err:  # the worker stopped, or the desk cannot store the report
+        except ClaimscopeError as err:  # the analysis failed, its worker stopped, or the desk cannot store it
             job.error, job.error_status = {"code": err.code, "message": err.message}, status_of(err)
             job.status = "failed"
         except Exception as err:  # a bug: the job fails, the server goes on
             log.exception("analysis job %s failed", job.id)
             job.error, job.status = {"code": "internal", "message": internal_message(err)}, "failed"
-        finally:
-            self._idle.put(worker)
 
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)
@@ -108,10 +106,6 @@ class Jobs:
 
     def close(self) -> None:
         """Drop the queued jobs, let the running ones finish (briefly), stop the workers."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + SHUTDOWN_GRACE
-        for worker in self.workers:
-            worker.stop()
-        for worker in self.workers:
-            worker.join(deadline - time.monotonic())
-        self._pool.shutdown(wait=True)
+        self._queue.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
+        self._queue.shutdown(wait=True)
