@@ -43,7 +43,32 @@ class Chain:
         self._build()
         if not self.hops and self.claim is not None:
             self._add_found(self._byline())  # nobody credited: the article's own author or outlet
+        for hop in self.hops:
+            if not hop.is_outlet:
+                self._antecedent(hop)
         return self
+
+    def _antecedent(self, src: Source) -> None:
+        """A source named by a determiner and a common noun ("ce médecin", "the doctor")
+        takes the phrase that introduced the noun earlier, with its complements ("un médecin
+        de l'hôpital", "a doctor at the clinic"): the chain names a source by its full form."""
+        lang = self.lang(src.start)
+        stop = cues.stopwords(lang)
+        head = src.name.split()
+        if len(head) != 2 or head[0].casefold() not in stop or not head[1].islower():
+            return
+        first = re.search(rf"(?<![\w'’])([\w'’]+)\s+{re.escape(head[1])}(?!\w)", self.text[:src.start])
+        if first is None or _elided(first.group(1)).casefold() not in stop:
+            return
+        end, rest = first.end(), list(re.finditer(r"\S+", self.text[first.end():first.end() + 120]))
+        for k in range(0, min(len(rest), 6) - 1, 2):  # "de l'hôpital", "at the clinic", "der Klinik"
+            prep, noun = rest[k].group(), rest[k + 1].group()
+            if _elided(prep).casefold() not in stop or noun.rstrip(",.;:!?»”\")").casefold() in stop:
+                break
+            end = first.end() + rest[k + 1].start() + len(noun.rstrip(",.;:!?»”\")"))
+            if noun != noun.rstrip(",.;:!?»”\")"):
+                break
+        src.name, src.start, src.end = self.text[first.start():end], first.start(), end
 
     def _byline(self) -> Source | None:
         """The author a byline before the claim names ("By X", "Posted on … by X", "Von X |
@@ -210,12 +235,13 @@ class Chain:
         return wide or any(f.kind == "credit_line" and f.start <= a.speaker_start < f.end for f in self.doc.findings)
 
     def _relay_cue(self, a: Attribution) -> bool:
-        """A relay cue right after another source ("X, citing Y"): its speaker Y is relayed,
-        reached by following X."""
+        """A relay cue right after another source ("X, citing Y"), an outlet or the speaker
+        of another attribution: its speaker Y is relayed, reached by following X."""
         cue = self.text[a.cue_start:a.cue_end]
         relay = any(m.start() == 0 and m.end() == len(cue)
                     for m in cues.find("relay_cues", cue, self.lang(a.cue_start)))
-        return relay and self._after_source(a.cue_start)
+        return relay and (self._after_source(a.cue_start) or any(
+            b.speaker_end is not None and 0 <= a.cue_start - b.speaker_end <= 3 for b in self.doc.attributions))
 
     def _after_source(self, pos: int) -> bool:
         """Does an outlet name end just before ``pos`` ("Sputnik Polska, powołując…")?"""
@@ -563,6 +589,11 @@ class Chain:
             self.hops.append(src)
         elif seen.domain and seen.name == self.text[seen.start:seen.end] and not src.domain:
             seen.name, seen.start, seen.end = src.name, src.start, src.end
+
+
+def _elided(word: str) -> str:
+    """The article or preposition of an elided word ("l'hôpital" → "l")."""
+    return re.split(r"['’]", word)[0]
 
 
 def _named(name: str) -> bool:
