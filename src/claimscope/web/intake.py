@@ -1,6 +1,6 @@
 """What the desk is given to analyse — pasted text or HTML, an uploaded file, a URL —
-turned into a loader the analysis job calls (reading and fetching happen off the
-event loop, in the job). The URL goes through the SSRF-safe fetcher: private and
+turned into a loader the analysis job calls (reading and fetching happen in the
+analysis worker process, so a loader must pickle). The URL goes through the SSRF-safe fetcher: private and
 local addresses are refused unless the server was started to allow them."""
 
 from __future__ import annotations
