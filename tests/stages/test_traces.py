@@ -470,6 +470,12 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("A plateia ficou comovida pelas palavras do prefeito.", "pt", []),  # must open a clause
         ("Chúng tôi đã gặp một số của các quan chức địa phương.", "vi", ["một số của các"]),
         ("The mayor said the plan makes sense for the budget.", "en", []),
+        ("The engineers made a conclusion about the dam.", "en", ["made a conclusion"]),
+        ("Les ingénieurs ont fait des conclusions sur le barrage.", "fr", ["fait des conclusions"]),
+        ("Die Ingenieure haben Schlussfolgerungen gemacht.", "de", ["Schlussfolgerungen gemacht"]),
+        ("Inżynierowie zrobili wnioski po kontroli.", "pl", ["zrobili wnioski"]),
+        ("Совещание взяло место в мэрии.", "ru", ["взяло место"]),
+        ("The engineers drew a conclusion about the dam.", "en", []),
     ],
 )
 def test_calques(sentence, lang, found):
