@@ -5,14 +5,24 @@ record ids to keys). The query is turned into an OR of its distinct word tokens,
 a whole tweet or sentence can be passed as is; FTS5 ranks with BM25. Beside it, the
 table ``lexical_df`` keeps how many records contain each word (``query_tokens``),
 updated with every write, so a query's IDF weights cost one lookup at any collection size.
+
+A search without a document-frequency cut ranks on a copy of FTS5's postings in memory
+(``bm25.Postings``: the same scores and order as FTS5's ``bm25()``, about 50 times
+faster on a query with common words); the copy is kept in the file (table
+``lexical_saved``, with a counter every write bumps) and rebuilt when a write made it stale.
+A query word FTS5 splits into several tokens (a phrase, ``a_b``) sends the query to FTS5.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+import zipfile
 from collections import Counter
 from typing import Iterable
+
+from claimscope.search.bm25 import Fts5Tokenizer, Postings
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TOKENS = 64
@@ -22,6 +32,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(
     body, tags, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TABLE IF NOT EXISTS lexical_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lexical_saved (k TEXT PRIMARY KEY, v);
 """
 
 
@@ -35,11 +46,17 @@ def query_tokens(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    """BM25 search over the ``lexical`` FTS5 table of an open SQLite connection."""
+    """BM25 search over the ``lexical`` FTS5 table of an open SQLite connection.
 
-    def __init__(self, db: sqlite3.Connection, tag_weight: float = 0.5):
+    ``memory``: rank on the postings in memory (module docstring); False: always in FTS5."""
+
+    def __init__(self, db: sqlite3.Connection, tag_weight: float = 0.5, memory: bool = True):
         self.db = db
         self.tag_weight = tag_weight
+        self.memory = memory
+        self._tokenizer = Fts5Tokenizer() if memory else None
+        self._postings: tuple[int, Postings] | None = None  # (version, postings)
+        self._lock = threading.Lock()
         db.executescript(SCHEMA)
         if db.execute("SELECT 1 FROM lexical_df LIMIT 1").fetchone() is None:
             with db:  # rows written before document frequencies were kept
@@ -64,6 +81,7 @@ class LexicalIndex:
             "INSERT INTO lexical_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
             [(t, sign * n) for t, n in counts.items()],
         )
+        self.db.execute("INSERT INTO lexical_saved VALUES ('version', 1) ON CONFLICT(k) DO UPDATE SET v = v + 1")
 
     def document_frequencies(self, tokens: list[str]) -> dict[str, int]:
         """How many records contain each of ``tokens`` (as ``query_tokens`` splits them)."""
@@ -93,12 +111,45 @@ class LexicalIndex:
         tokens = rare_tokens(self, text, max_df)
         if not tokens:
             return []
+        if self.memory and max_df is None:
+            phrases = self._tokenizer.terms(tokens)
+            if all(len(terms) == 1 for terms in phrases):
+                return self.postings().search([terms[0] for terms in phrases], k, self.tag_weight)
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
         sql = (
             "SELECT rowid, -bm25(lexical, 1.0, ?) AS s FROM lexical "
             "WHERE lexical MATCH ? ORDER BY s DESC LIMIT ?"
         )
         return [(int(r), float(s)) for r, s in self.db.execute(sql, (self.tag_weight, match, k))]
+
+    def postings(self) -> Postings:
+        """The postings in memory, current with the file (loaded, or rebuilt and saved)."""
+        version = self._saved("version") or 0
+        with self._lock:
+            if self._postings is None or self._postings[0] != version:
+                self._postings = (version, self._load(version))
+            return self._postings[1]
+
+    def _saved(self, key: str):
+        row = self.db.execute("SELECT v FROM lexical_saved WHERE k = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _load(self, version: int) -> Postings:
+        """The saved postings of ``version``, else built from FTS5 and saved (when the file
+        is writable); a damaged copy is rebuilt."""
+        if self._saved("postings_version") == version:
+            try:
+                return Postings.from_bytes(self._saved("postings"))
+            except (ValueError, OSError, KeyError, EOFError, TypeError, zipfile.BadZipFile):
+                pass
+        postings = Postings.build(self.db)
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO lexical_saved VALUES ('postings', ?)", (postings.to_bytes(),))
+                self.db.execute("INSERT OR REPLACE INTO lexical_saved VALUES ('postings_version', ?)", (version,))
+        except sqlite3.Error:
+            pass
+        return postings
 
 
 def rare_tokens(index, text: str, max_df: int | None) -> list[str]:

@@ -20,14 +20,12 @@ FTS5 matches by position; it is left out here (no positions are kept).
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections import Counter
 from typing import Iterable, Sequence
 
+from claimscope.search.bm25 import B, K1, Fts5Tokenizer
 from claimscope.search.lexical import query_tokens, rare_tokens
 
-K1, B = 1.2, 0.75
 
 _BM25 = """
 WITH n AS (
@@ -44,29 +42,6 @@ SELECT p.key, SUM(q.phrases * q.idf * (p.tf * %(k1)s + p.tf)
 FROM q JOIN search_postings p USING (term) JOIN search_records r USING (key), n
 GROUP BY p.key ORDER BY s DESC, p.key LIMIT %(k)s
 """
-
-
-class Fts5Tokenizer:
-    """FTS5's tokens of texts: ``porter unicode61 remove_diacritics 2``, as ``lexical.SCHEMA``."""
-
-    def __init__(self):
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(
-            "CREATE VIRTUAL TABLE t USING fts5(body, tags, tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        self._db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
-        self._lock = threading.Lock()
-
-    def counts(self, docs: Sequence[tuple[str, str]]) -> list[tuple[Counter, Counter]]:
-        """(body term counts, tags term counts) of each (body, tags)."""
-        out = [(Counter(), Counter()) for _ in docs]
-        with self._lock, self._db:
-            self._db.executemany("INSERT INTO t (rowid, body, tags) VALUES (?, ?, ?)",
-                                 [(i, body, tags) for i, (body, tags) in enumerate(docs)])
-            for doc, col, term, n in self._db.execute("SELECT doc, col, term, COUNT(*) FROM v GROUP BY doc, col, term"):
-                out[doc][col == "tags"][term] = n
-            self._db.execute("DELETE FROM t")
-        return out
 
 
 class PgLexicalIndex:
