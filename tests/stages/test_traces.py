@@ -10,6 +10,7 @@ from claimscope.stages.garbled import (
     camel_fused,
     copy_damage,
     cut_off,
+    double_determiners,
     double_negation,
     fused_sentences,
     fused_syllables,
@@ -620,3 +621,16 @@ def test_sentence_written_twice_in_a_row():
     assert spans(doc, "garbled_sentence") == ["The shelter opens at noon on Sunday."]
     assert [f.label for f in doc.findings if f.kind == "garbled_sentence"] == ["repeated_words"]
     assert spans(run("Shelters open on Sunday\n\nShelters open on Sunday.\n\n" + ENGLISH), "garbled_sentence") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Les élus ont reçu chaque une enveloppe scellée.", "fr", ["chaque une"]),
+        ("The council published the a report on the bridge.", "en", ["the a"]),
+        ("Une des élues a fait la une du quotidien.", "fr", []),
+        ("Is this the bridge they promised?", "en", []),
+    ],
+)
+def test_two_determiners_in_a_row(sentence, lang, found):
+    assert [sentence[s:e] for s, e in double_determiners(sentence, table(lang))] == found

@@ -34,6 +34,8 @@
   Vietnamese), a token with the language's letters that the word list does not know
   but that splits into two known syllables ("chínhphủ").
 * ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
+* ``double_determiners``: two determiners in a row that never follow each other, where
+  the table lists ``determiners`` ("chaque une", "the a").
 * ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
   lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
   "делать смысл", "make sense").
@@ -297,6 +299,23 @@ def double_negation(sentence: str, table: dict | None, before: str = "") -> list
         if not quoted and not re.search(r"[,;:]", match.group()):
             spans.append((match.start(), match.end()))
     return spans
+
+
+def double_determiners(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of two determiners in a row that never follow each other, where the
+    table has ``determiners``: a ``first`` word, one space, a lower-case ``second`` word
+    ("chaque une", "the a"), unless the pair is ``allowed`` ("la une", the front page)."""
+    found = (table or {}).get("determiners")
+    if not found:
+        return []
+    first, second, allowed = set(found["first"]), set(found["second"]), set(found.get("allowed", ()))
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    return [
+        (a[0], b[1])
+        for a, b in zip(tokens, tokens[1:])
+        if a[2].casefold() in first and b[2] in second and sentence[a[1] : b[0]] == " "
+        and f"{a[2].casefold()} {b[2]}" not in allowed
+    ]
 
 
 def repeated_sentence(sentence: str, previous: str) -> bool:

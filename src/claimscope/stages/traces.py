@@ -223,6 +223,8 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
             for offset, pair in garbled.split_words(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
+            for start, end in garbled.double_determiners(piece, lang_table):
+                issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
             for start, end in garbled.calques(piece, main, lang_table):
                 issues.append((at + start, at + end, "calque", f"word-for-word rendering “{piece[start:end]}”"))
             for start, end, label, detail in garbled.copy_damage(piece, lang_table):
