@@ -2,6 +2,9 @@
 source's words are what the clause reports, and the relaying subject stops before the
 relay (docs/attribution.md). Sentences are our own."""
 
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
 from tests.attribution.util import by_cue, run
 
 
@@ -52,3 +55,19 @@ def test_an_opening_preposition_still_nests_the_clause():
     outer, inner = by_cue(found, "Selon"), by_cue(found, "a déclaré")
     assert inner["content"] == "la plage restera fermée"
     assert found[inner["nested_in"]] == outer
+
+
+
+def headline_colons(text: str, lang: str) -> list[str]:
+    doc = Segment()(Document(Article(text), language=lang))
+    found = AttributionStage()(doc).attributions
+    return [text[a.speaker_start:a.speaker_end] for a in found if text[a.cue_start:a.cue_end] == ":"]
+
+
+def test_headline_colon_with_a_speaker_of_the_body():
+    assert headline_colons("Lindqvist: the new bridge will close for a year\n\nThe bridge will close in May, "
+                           "the transport minister Eva Lindqvist said on Monday.", "en") == ["Lindqvist"]
+    assert headline_colons("Telewizja Północ: most zostanie zamknięty na rok\n\nMost zostanie zamknięty w "
+                           "maju, podała telewizja Północ w porannym wydaniu.", "pl") == ["Telewizja Północ"]
+    assert not headline_colons("Lyon : la mairie ferme trois piscines\n\nLa mairie de Lyon a annoncé lundi "
+                               "la fermeture de trois piscines.", "fr")  # speaks as a town hall

@@ -78,8 +78,36 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         name = rule.opening_name(sent.start, sent.end)
         if name:
             names.append(name)
+    if doc.sentences and not any(raw.cue[0] < text.find("\n") for raw, _ in raws):
+        raws.extend(_headline(doc, raws, rules))
     raws.sort(key=lambda pair: pair[0].cue)
     return _finish(text, raws, names)
+
+
+STEM = 5  # words compared by their first letters: "telewizja" and "telewizji" are one
+
+
+def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, SentenceRules]):
+    """The headline's "Name: claim" when every word of the name is in one speaker of the
+    article's body, outside a complement ("Lind: …" after "the minister Eva Lind said")."""
+    text, first = doc.text, doc.sentences[0]
+    table = _table(first.lang or doc.language) or _table(doc.language)
+    if table is None or "\n" not in text or first.end > text.find("\n") + 1:
+        return []
+    rule = rules.get(table.language) or SentenceRules(text, table, find_quotes(text))
+
+    def stems(start: int, end: int, heads: bool = False) -> set[str]:
+        """Stems of the content words; with ``heads``, not of a complement after a short
+        function word ("la mairie de Paris" speaks as a town hall, not as Paris)."""
+        toks = text[start:end].replace("-", " ").split()
+        return {w.casefold()[:STEM] for k, w in enumerate(toks) if len(w) >= 4 and w.isalpha()
+                and w.casefold() not in table.determiners
+                and not (heads and k and toks[k - 1].islower() and len(toks[k - 1]) <= 3)}
+
+    said = [stems(*raw.speaker, heads=True) for raw, _ in raws if raw.speaker]
+    raw = rule.headline_colon(first.start, first.end,
+                              lambda span: bool(stems(*span)) and any(stems(*span) <= s for s in said))
+    return [(raw, table)] if raw else []
 
 
 def _finish(

@@ -460,9 +460,11 @@ class SentenceRules(Subjects):
             )  # "polls show", "voters see"
         )
 
-    def colon(self, pos: int, lo: int, hi: int) -> Raw | None:
+    def colon(self, pos: int, lo: int, hi: int, heard: bool = False) -> Raw | None:
         """ "Sanders: « … »" / "CNN chief Jeff Zucker: …": a short speaker phrase, a colon,
-        then the content (headlines, interviews, transcripts)."""
+        then the content (headlines, interviews, transcripts). With ``heard`` (the
+        speaker is quoted elsewhere in the article) the content need not read as a
+        sentence of running text."""
         if self.text[pos + 1 : pos + 3] == "//" or (
             pos + 1 < hi and self.text[pos + 1].isdigit()
         ):
@@ -497,9 +499,19 @@ class SentenceRules(Subjects):
             or self.t.determiners and not toks[-1].group()[0].isupper()
         ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
             return None
-        if not (quoted or self.spoken_line(speaker, found[0])):
+        if not (quoted or heard or self.spoken_line(speaker, found[0])):
             return None
         return Raw((pos, pos + 1), speaker, *found)
+
+    def headline_colon(self, lo: int, hi: int, heard) -> Raw | None:
+        """A headline "Name: claim" ("Minister Lind: the bridge will close") whose name
+        ``heard`` tells is quoted elsewhere in the article; a place or section label
+        ("Paris: …", "Sport: …") speaks nowhere."""
+        colon = self.text.find(":", lo, hi)
+        if colon < 0 or self.text[lo:hi].rstrip()[-1:] in ".!?…":
+            return None  # a headline ends without a full stop
+        raw = self.colon(colon, lo, hi, heard=True)
+        return raw if raw and not raw.direct and heard(raw.speaker) else None
 
     def clause_colon(self, lo: int, pos: int, found: tuple) -> Raw | None:
         """ "Le maire ne cache pas sa colère : « … »": a clause opening with its subject

@@ -154,6 +154,8 @@ class Chain:
         found = []
         here = self.text[sentence.start:sentence.end].casefold()
         for i, a in enumerate(self.doc.attributions):
+            if a.cue_start < headline_end(self.text):
+                continue  # the headline's "Name: claim" quotes no one of its own
             said = self.text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else ""
             at = here.find(said.casefold()) if len(said.split()) >= 2 and not a.anonymous else -1
             if at >= 0 and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end)) \
