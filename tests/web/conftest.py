@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 
 from claimscope import cli
 from claimscope.web import WebConfig, create_app
+from claimscope.web.intake import loader
+from claimscope.web.worker import Failed
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "examples"
@@ -61,9 +63,22 @@ def make_app(web_db: str, desk: Path, **options):
     return create_app(WebConfig(db=web_db, desk_db=str(desk), **options))
 
 
+def ready(app):
+    """``app`` with its worker processes started and each past its first answer, so that
+    no test's time limit counts a worker's start (opening its models and index)."""
+    services = app.state.services
+    services.start()
+    for worker in services.catalog.pool.workers:
+        with pytest.raises(Failed, match="no fact-check"):
+            worker.call(("get", "nothing-here"))
+    for worker in services.jobs.pool.workers:
+        assert worker.call(loader(services.config, text="Le port a exporté 5 millions de tonnes."))["language"]
+    return app
+
+
 @pytest.fixture(scope="module")
 def app(web_db, tmp_path_factory):
-    return make_app(web_db, tmp_path_factory.mktemp("desk") / "desk.sqlite")
+    return ready(make_app(web_db, tmp_path_factory.mktemp("desk") / "desk.sqlite"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from tests.conftest import REPO
-from tests.web.conftest import FRENCH_QUERY, HOSTILE, MATCHED_ARTICLE, article, make_app
+from tests.web.conftest import FRENCH_QUERY, HOSTILE, MATCHED_ARTICLE, article, make_app, ready
 from tests.web.server import Server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -22,7 +22,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 @pytest.fixture(scope="module")
 def server(web_db, tmp_path_factory):
-    app = make_app(web_db, tmp_path_factory.mktemp("e2e") / "desk.sqlite")
+    app = ready(make_app(web_db, tmp_path_factory.mktemp("e2e") / "desk.sqlite"))
     key = app.state.services.desk.create_key("browser")[1]
     with Server(app) as running:
         running.key = key

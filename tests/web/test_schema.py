@@ -6,13 +6,13 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.web.conftest import make_app
+from tests.web.conftest import make_app, ready
 
 
 @pytest.fixture(scope="module")
 def schema(web_db, tmp_path_factory):
-    app = make_app(web_db, tmp_path_factory.mktemp("schema") / "desk.sqlite",
-                   write_rate=0, read_rate=0, sync_timeout=10)
+    app = ready(make_app(web_db, tmp_path_factory.mktemp("schema") / "desk.sqlite",
+                         write_rate=0, read_rate=0, sync_timeout=10))
     key = app.state.services.desk.create_key("schemathesis")[1]
     yield schemathesis.openapi.from_asgi("/api/v1/openapi.json", without_lifespan(app)), {"Authorization": f"Bearer {key}"}
     app.state.services.close()  # its analysis worker and its desk

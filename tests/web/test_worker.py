@@ -8,11 +8,7 @@ import os
 import signal
 import time
 
-import pytest
-
-from claimscope.web.intake import loader
-from claimscope.web.worker import Failed
-from tests.web.conftest import FRENCH_QUERY, make_app
+from tests.web.conftest import FRENCH_QUERY, make_app, ready
 
 # Written for these tests: enough sentences that the analysis is still running when killed.
 LONG = "\n\n".join(f"Le port numéro {n} a exporté {n + 3} millions de tonnes de blé en 2019, selon le ministère."
@@ -79,13 +75,7 @@ def test_searches_run_in_search_workers_and_one_that_died_is_replaced(client, ap
 
 
 def test_stopping_the_server_stops_its_workers(web_db, tmp_path):
-    services = make_app(web_db, tmp_path / "desk.sqlite").state.services
-    services.start()
-    for worker in services.catalog.pool.workers:  # each answers once it has opened its service
-        with pytest.raises(Failed, match="no fact-check"):
-            worker.call(("get", "nothing-here"))
-    for worker in services.jobs.pool.workers:
-        assert worker.call(loader(services.config, text="Le port a exporté 5 millions de tonnes."))["language"]
+    services = ready(make_app(web_db, tmp_path / "desk.sqlite")).state.services
     processes = [worker._process for pool in (services.jobs.pool, services.catalog.pool) for worker in pool.workers]
     assert all(process.is_alive() for process in processes)
     services.close()
