@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from ..ingest.text import MAX_BYTES
@@ -10,10 +9,10 @@ from ..store import default_db_path
 
 
 def usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    """The CPUs this process may use (as the embedder counts them)."""
+    from ..embed import _usable_cpus
+
+    return _usable_cpus()
 
 
 def default_workers() -> int:
