@@ -19,6 +19,7 @@ from claimscope.stages.garbled import (
     one_letter_fusions,
     quote_problems,
     repeated_words,
+    short_fusions,
     split_words,
     stops_on_function_word,
 )
@@ -634,3 +635,9 @@ def test_sentence_written_twice_in_a_row():
 )
 def test_two_determiners_in_a_row(sentence, lang, found):
     assert [sentence[s:e] for s, e in double_determiners(sentence, table(lang))] == found
+
+
+def test_short_token_of_a_function_word_glued_to_a_word():
+    assert short_fusions("Le cortège est arrivé à lamairie vers midi.", "fr", table("fr")) == [(24, "lamairie", "la", "mairie")]
+    assert short_fusions("The unions agreedon a new contract.", "en", table("en")) == [(11, "agreedon", "agreed", "on")]
+    assert short_fusions("The unions agreed on a new contract.", "en", table("en")) == []

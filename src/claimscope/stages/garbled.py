@@ -36,6 +36,8 @@
 * ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
 * ``double_determiners``: two determiners in a row that never follow each other, where
   the table lists ``determiners`` ("chaque une", "the a").
+* ``short_fusions``: a short unknown token that is a function word glued to a word
+  ("lamairie", "agreedon").
 * ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
   lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
   "делать смысл", "make sense").
@@ -59,6 +61,7 @@ from functools import lru_cache
 from .attribution.lemmas import lemma, supported
 
 MIN_FUSED = 10  # shortest token tried as two fused words
+MIN_SHORT_FUSED = 5  # shorter tokens only as a function word glued to a word
 MAX_FUSED = 40  # longest: two words are rarely longer (and the search is quadratic in it)
 MIN_PART = 4  # shortest part of a split
 MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
@@ -115,6 +118,31 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
             split = _best_split(lowered, vocabulary, MIN_PART_FREQ if token.islower() else MIN_NAME_PART_FREQ)
         if split and "-".join(split) not in vocabulary:  # "long-term" written solid is a compound
             found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
+    return found
+
+
+def short_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
+    """(offset, token, left, right) of a lower-case token of ``MIN_SHORT_FUSED`` letters up
+    to a long one, unknown to the language's word list, that is a function word (Zipf ≥ 6,
+    ≥ 2 letters) glued to a known word of ≥ 3 letters (Zipf ≥ 3.5), either way round:
+    "thecity", "lamairie", "agreedon", "наулицу"."""
+    vocabulary = _vocabulary(lang) if table is not None else None
+    if not vocabulary:
+        return []
+    prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
+    found = []
+    for offset, token in _plain_tokens(sentence):
+        if not (MIN_SHORT_FUSED <= len(token) < MIN_FUSED and token.islower()) or token in vocabulary:
+            continue
+        if _compound(token, vocabulary, prefixes, suffixes):
+            continue
+        for cut in range(2, len(token) - 1):
+            left, right = token[:cut], token[cut:]
+            function, word = sorted((left, right), key=lambda w: -vocabulary.get(w, 0.0))
+            if (vocabulary.get(function, 0.0) >= MIN_FUNCTION_FREQ and len(word) >= 3
+                    and vocabulary.get(word, 0.0) >= MIN_PART_FREQ):
+                found.append((offset, token, left, right))
+                break
     return found
 
 

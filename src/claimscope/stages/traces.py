@@ -217,7 +217,8 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
-            for offset, token, left, right in garbled.one_letter_fusions(piece, main, lang_table):
+            glued = garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
+            for offset, token, left, right in glued:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_syllables(piece, main, lang_table) + garbled.camel_fused(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
