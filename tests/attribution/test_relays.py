@@ -71,3 +71,27 @@ def test_headline_colon_with_a_speaker_of_the_body():
                            "maju, podała telewizja Północ w porannym wydaniu.", "pl") == ["Telewizja Północ"]
     assert not headline_colons("Lyon : la mairie ferme trois piscines\n\nLa mairie de Lyon a annoncé lundi "
                                "la fermeture de trois piscines.", "fr")  # speaks as a town hall
+
+
+def test_generic_subjects_and_subjects_holding_a_reporting_verb():
+    _, found = run(["On a prévenu la mairie tout de suite, raconte un voisin."], "fr")
+    assert [a["speaker"] for a in found] == ["un voisin"]
+    _, found = run(["Man sagt, das Wasser sei sauber."], "de")
+    assert not found
+    _, found = run(["Abe said the survey showed that prices rose."], "en")
+    assert {a["cue"] for a in found} == {"said", "showed"}  # English keeps nested subjects (PolNeAR)
+
+
+def test_a_subject_phrase_holding_a_reporting_verb_is_no_speaker():
+    from claimscope.stages.attribution.quotes import find_quotes
+    from claimscope.stages.attribution.rules import SentenceRules
+    from claimscope.stages.attribution.spans import Raw
+    from claimscope.stages.attribution.tables import load_table
+
+    text = "Nowak mówi raport wykazał wzrost cen."
+    rules = SentenceRules(text, load_table("pl"), find_quotes(text))
+    cue = text.index("wykazał")
+    raw = Raw((cue, cue + len("wykazał")), (0, cue - 1), (cue + 8, len(text) - 1), False)
+    assert rules.clause_subject(raw, "verb")
+    alone = Raw(raw.cue, (text.index("raport"), cue - 1), raw.content, False)
+    assert not rules.clause_subject(alone, "verb")

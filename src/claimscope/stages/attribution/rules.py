@@ -595,6 +595,18 @@ class SentenceRules(Subjects):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
 
+    def clause_subject(self, raw: Raw, kind: str) -> bool:
+        """A verb whose subject phrase holds a reporting verb of its own is inside that
+        verb's clause, no attribution: "Abe said the agreement showed …", "a reader who
+        lives nearby told us he answered …"."""
+        return (
+            kind in ("verb", "weak")
+            and raw.speaker is not None
+            and raw.speaker[1] <= raw.cue[0]
+            and self.first_cue(*raw.speaker) is not None
+            and not self.t.nested_subjects
+        )
+
     def relayed(self, raw: Raw, found: list[Raw]) -> Raw:
         """A prepositional cue inside a reporting clause ("X berichtet unter Berufung auf
         Y, dass …", "Trang X, dẫn nguồn Y, cho biết …", "…, reports X citing Y") relays
@@ -687,7 +699,7 @@ class SentenceRules(Subjects):
                 if raw is not None and not (
                     raw.speaker
                     and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
-                ):  # "You can say that …" is no attribution
+                ) and not self.clause_subject(raw, kind):  # "You can say that …" is no attribution
                     found.append(raw)
                     taken.append(raw.cue)
         found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"

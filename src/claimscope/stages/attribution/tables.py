@@ -137,6 +137,7 @@ class Table:
     possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
     not_cue: re.Pattern  # phrases opening with a cue word that are no cue ("pledged delegates")
     generic_subjects: frozenset  # speakers that make no attribution (generic "you")
+    nested_subjects: bool  # a subject phrase holding a reporting verb may still speak (PolNeAR)
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
     starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
@@ -257,6 +258,7 @@ def _compile(raw: dict) -> Table:
         verb=re.compile(raw.get("verb_shape", r"(?!x)x")),
         generic_subjects=lower("generic_subjects"),
         comma_content=bool(raw.get("comma_content", False)),
+        nested_subjects=bool(raw.get("nested_subjects", False)),
         starts={
             "verb": _firsts(raw, "verbs", "auxiliaries"),
             "weak": _firsts(raw, "weak_verbs", "auxiliaries"),
