@@ -95,3 +95,11 @@ def test_a_subject_phrase_holding_a_reporting_verb_is_no_speaker():
     assert rules.clause_subject(raw, "verb")
     alone = Raw(raw.cue, (text.index("raport"), cue - 1), raw.content, False)
     assert not rules.clause_subject(alone, "verb")
+
+
+def test_german_closing_so_names_the_speaker():
+    _, found = run(["Die Brücke bleibe bis Mai gesperrt, so ein Sprecher der Stadtwerke."], "de")
+    so = by_cue(found, "so")
+    assert so["speaker"].startswith("ein Sprecher") and so["content"] == "Die Brücke bleibe bis Mai gesperrt"
+    _, found = run(["Das Wasser war so kalt wie nie. So der Plan für morgen."], "de")
+    assert not [a for a in found if a["cue"].lower() == "so"]

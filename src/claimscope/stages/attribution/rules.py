@@ -383,6 +383,12 @@ class SentenceRules(Subjects):
             followed_by_comma or self.looks_like_speaker(speaker)
         ):
             return None
+        if cue.group().lower() in self.t.raw.get("closing_prepositions", []) and not (
+            self.text[lo : cue.start()].rstrip().endswith(",")
+            and self.looks_like_speaker(speaker)
+            and not any(c in self.text[cue.end() : hi].rstrip(EDGE) for c in ",;:")
+        ):
+            return None  # "…, so der Sprecher.": only after a comma, closing the sentence
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3:
             return Raw(span, speaker, *before)
