@@ -641,3 +641,11 @@ def test_short_token_of_a_function_word_glued_to_a_word():
     assert short_fusions("Le cortège est arrivé à lamairie vers midi.", "fr", table("fr")) == [(24, "lamairie", "la", "mairie")]
     assert short_fusions("The unions agreedon a new contract.", "en", table("en")) == [(11, "agreedon", "agreed", "on")]
     assert short_fusions("The unions agreed on a new contract.", "en", table("en")) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read also → Mayor opens the bridge", "Veja também → Prefeito abre a ponte", "ЧИТАЙТЕ ТАКЖЕ ➜ Мэр открыл мост"],
+)
+def test_related_links_label_before_an_arrow(line):
+    assert [label for _, label in _furniture(f"{ENGLISH}\n\n{line}")] == ["related_links"]

@@ -78,7 +78,9 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|\(\d{2,4}\))[\s-]?\d[\d\s-]{5,}\d")
 NOTICE_REACH = 2  # a ``this`` word and its page noun ("this whole article", "bài viết này")
 _KEYS = re.compile(r"\bCtrl\s*\+\s*\w+", re.IGNORECASE)  # "press Ctrl+Enter"
 MAX_LABEL_WORDS = 4  # "Confira também", "Также читайте по теме"
-_LABELLED = re.compile(r"^[\W_]*(?P<label>[^\W\d_][^:：—–|]{0,40}?)\s*(?:[:：]|\s[—–]\s?|\s?[—–]\s)\s*(?P<rest>.*)$")
+_LABELLED = re.compile(
+    r"^[\W_]*(?P<label>[^\W\d_][^:：—–|→➜➡►▶⇒]{0,40}?)\s*(?:[:：]|\s[—–]\s?|\s?[—–]\s|\s?[→➜➡►▶⇒]\s?)\s*(?P<rest>.*)$"
+)
 
 
 def words(text: str) -> list[str]:

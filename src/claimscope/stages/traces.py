@@ -75,7 +75,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
     return {
         "boilerplate": re.compile(
             rf"^[\W_]*(?P<m>{_alternation(_markers())})(?!\w)"
-            r"(?:\s*[:：|»›>—–-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
+            r"(?:\s*[:：|»›>—–→➜➡►▶⇒-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
             re.IGNORECASE,
         ),
         "credit": re.compile(
