@@ -103,3 +103,14 @@ def test_german_closing_so_names_the_speaker():
     assert so["speaker"].startswith("ein Sprecher") and so["content"] == "Die Brücke bleibe bis Mai gesperrt"
     _, found = run(["Das Wasser war so kalt wie nie. So der Plan für morgen."], "de")
     assert not [a for a in found if a["cue"].lower() == "so"]
+
+
+def test_make_known_constructions_are_cues():
+    cases = [
+        ("it", "Il Comune, interpellato ieri, ha fatto sapere che la strada resterà chiusa.", "ha fatto sapere"),
+        ("fr", "La préfecture a fait savoir que la route restera fermée jusqu'à lundi.", "a fait savoir"),
+        ("es", "El consistorio dio a conocer que la calle seguirá cortada hasta el lunes.", "dio a conocer"),
+    ]
+    for lang, sentence, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"], (lang, found)
