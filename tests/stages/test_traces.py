@@ -649,3 +649,9 @@ def test_short_token_of_a_function_word_glued_to_a_word():
 )
 def test_related_links_label_before_an_arrow(line):
     assert [label for _, label in _furniture(f"{ENGLISH}\n\n{line}")] == ["related_links"]
+
+
+def test_sentences_fused_before_a_capital():
+    endings = frozenset(["com", "ru"])
+    assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le")]
+    assert fused_sentences("Voir exemple.Com pour tout.", "fr", table("fr"), endings) == []

@@ -156,7 +156,8 @@ def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str,
 
 
 def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
-    """(offset, token) of two sentences glued at a full stop ("ville.le maire").
+    """(offset, token) of two sentences glued at a full stop ("ville.le maire"; a known
+    capitalised word after it too: "ville.Le maire", "город.Правительство").
 
     ``endings`` are domain endings ("fr", "com"), never taken for a word."""
     vocabulary = _vocabulary(lang) if table is not None else None
@@ -165,9 +166,10 @@ def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> li
     found = []
     for match in _FUSED_STOP.finditer(sentence):
         left, right = match.group(1), match.group(2)
+        capitalised = right[0].isupper() and right[1:].islower() and vocabulary.get(right.casefold(), 0.0) >= MIN_PART_FREQ
         if (
-            left.islower() and right.islower() and right not in endings and left in vocabulary
-            and vocabulary.get(right, 0.0) >= MIN_STOP_FREQ
+            left.islower() and right.casefold() not in endings and left in vocabulary
+            and (right.islower() and vocabulary.get(right, 0.0) >= MIN_STOP_FREQ or capitalised)
         ):
             found.append((match.start(), match.group()))
     return found
