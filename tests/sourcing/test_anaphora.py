@@ -39,3 +39,12 @@ def test_a_demonstrative_source_takes_its_first_full_mention():
         "régionale de santé dément toute décision de retrait."
     )
     assert names[-1] == "un médecin de l'hôpital"
+
+
+def test_unnamed_sources_end_with_their_complements():
+    names = chain(
+        "Neue Gerüchte um das Freibad\n\n"
+        "Nach Medienberichten soll das Freibad der Stadt im Sommer nur an drei Tagen pro Woche öffnen. "
+        "Die Stadtverwaltung äußerte sich bislang nicht zu den Plänen."
+    )
+    assert names[-1] == "Medienberichten"

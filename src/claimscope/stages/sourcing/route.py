@@ -60,14 +60,7 @@ class Chain:
         first = re.search(rf"(?<![\w'’])([\w'’]+)\s+{re.escape(head[1])}(?!\w)", self.text[:src.start])
         if first is None or _elided(first.group(1)).casefold() not in stop:
             return
-        end, rest = first.end(), list(re.finditer(r"\S+", self.text[first.end():first.end() + 120]))
-        for k in range(0, min(len(rest), 6) - 1, 2):  # "de l'hôpital", "at the clinic", "der Klinik"
-            prep, noun = rest[k].group(), rest[k + 1].group()
-            if _elided(prep).casefold() not in stop or noun.rstrip(",.;:!?»”\")").casefold() in stop:
-                break
-            end = first.end() + rest[k + 1].start() + len(noun.rstrip(",.;:!?»”\")"))
-            if noun != noun.rstrip(",.;:!?»”\")"):
-                break
+        end = _complements(self.text, first.end(), stop)
         src.name, src.start, src.end = self.text[first.start():end], first.start(), end
 
     def _byline(self) -> Source | None:
@@ -142,11 +135,10 @@ class Chain:
                                   sentence.start, sentence.end)), None)
         if hit is None:
             return
-        stop = re.search(r"[,;:.!?–—()«»\"“”„]", self.text[hit.start():sentence.end])
-        end = hit.start() + (stop.start() if stop else sentence.end - hit.start())
-        words = self.text[hit.start():end].split()
-        name = " ".join(words if len(words) <= 5 else words[:1])
-        self.hops.append(Source(name, hit.start(), hit.start() + len(name), "mention", anonymous=True))
+        end = min(_complements(self.text, hit.end(), cues.stopwords(sentence.lang or self.doc.language)),
+                  sentence.end)  # "Medienberichten", "sources in the ministry", not the clause after
+        name = self.text[hit.start():end]
+        self.hops.append(Source(name, hit.start(), end, "mention", anonymous=True))
 
     def _quoted_in(self, sentence) -> list[Source]:
         """People the article quotes elsewhere, named in ``sentence`` without an attribution
@@ -591,6 +583,23 @@ class Chain:
             self.hops.append(src)
         elif seen.domain and seen.name == self.text[seen.start:seen.end] and not src.domain:
             seen.name, seen.start, seen.end = src.name, src.start, src.end
+
+
+def _complements(text: str, end: int, stop: frozenset | set) -> int:
+    """Where a noun ending at ``end`` ends with its prepositional complements: pairs of a
+    function word and a word ("de l'hôpital", "at the clinic", "в министерстве"), at most
+    three, up to punctuation."""
+    rest = list(re.finditer(r"\S+", text[end:end + 120]))
+    out = end
+    for k in range(0, min(len(rest), 6) - 1, 2):
+        prep, noun = rest[k].group(), rest[k + 1].group()
+        bare = noun.rstrip(",.;:!?»”\")")
+        if _elided(prep).casefold() not in stop or bare.casefold() in stop or not bare:
+            break
+        out = end + rest[k + 1].start() + len(bare)
+        if noun != bare:
+            break
+    return out
 
 
 def _elided(word: str) -> str:
