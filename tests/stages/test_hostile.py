@@ -54,7 +54,7 @@ LINES = {
     "menu parts": "Partager | " * 20_000,
     "repeated word": "the " * 50_000,
     "quotation marks": '« a " » “ ' * 20_000,
-    "fused at full stops": "vie.le " * 30_000,
+    "fused at full stops": "ville.le " * 30_000,
 }
 
 

@@ -3,12 +3,12 @@
 * ``fused_words``: a long token that the language's word list (wordfreq, bundled with
   its package) does not know but that splits into two common words: "précisemilitants"
   = "précise" + "militants" (a capitalised token needs two frequent words:
-  "Consiglioregionale"). A known word behind one of the language's
+  "Consigliocomunale"). A known word behind one of the language's
   ``compound_prefixes`` ("under|taxed", "multi|decade") or before one of its
   ``compound_suffixes`` ("circus|like"), or two words the word list knows hyphenated
   ("long-term" written "longterm"), is a legitimate compound. In languages whose
   table sets ``compounding`` (German compounds, Arabic clitics are legitimately glued)
-  only a known word fused with a function word counts ("Kampfpiloten|ihre").
+  only a known word fused with a function word counts ("Bauarbeiter|ihre").
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
 * ``broken_quotes``: a quotation opened again before it was closed, closed by the mark
   of another pair ("« … ”", "„ … »", a straight quote closed by "»"), a closing mark
@@ -35,7 +35,7 @@
   but that splits into two known syllables ("chínhphủ").
 * ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
 * ``double_determiners``: two determiners in a row that never follow each other, where
-  the table lists ``determiners`` ("chaque une", "the a").
+  the table lists ``determiners`` ("chaque les", "every the").
 * ``short_fusions``: a short unknown token that is a function word glued to a word
   ("lamairie", "agreedon").
 * ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
@@ -98,8 +98,8 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
     """(offset, token, left, right) for tokens of ``sentence`` that look like two glued words.
 
     A lower-case token splits into two common words; a capitalised one
-    ("Consiglioregionale") into two frequent ones (names are rarely so). In a compounding
-    language only a word fused with a function word counts ("Kampfpilotenihre")."""
+    ("Consigliocomunale") into two frequent ones (names are rarely so). In a compounding
+    language only a word fused with a function word counts ("Bauarbeiterihre")."""
     vocabulary = _vocabulary(lang) if table is not None else None
     if not vocabulary:
         return []
@@ -334,17 +334,16 @@ def double_negation(sentence: str, table: dict | None, before: str = "") -> list
 def double_determiners(sentence: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of two determiners in a row that never follow each other, where the
     table has ``determiners``: a ``first`` word, one space, a lower-case ``second`` word
-    ("chaque une", "the a"), unless the pair is ``allowed`` ("la une", the front page)."""
+    ("chaque les", "every the")."""
     found = (table or {}).get("determiners")
     if not found:
         return []
-    first, second, allowed = set(found["first"]), set(found["second"]), set(found.get("allowed", ()))
+    first, second = set(found["first"]), set(found["second"])
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     return [
         (a[0], b[1])
         for a, b in zip(tokens, tokens[1:])
         if a[2].casefold() in first and b[2] in second and sentence[a[1] : b[0]] == " "
-        and f"{a[2].casefold()} {b[2]}" not in allowed
     ]
 
 
@@ -357,7 +356,7 @@ def repeated_sentence(sentence: str, previous: str) -> bool:
 def cut_off(line: str, table: dict | None = None) -> bool:
     """A long line that ends on a lower-case word or a comma, without final punctuation;
     or a line of at least ``MIN_CUT_SHORT`` words that ends on a word that never ends a
-    sentence (the table's ``never_final``: "… to protect the", "… the city and")."""
+    sentence (the table's ``never_final``: "… to repaint the", "… the ferry and")."""
     last = line.rstrip()[line.rstrip().rfind(" ") + 1 :]
     ends_open = last.endswith((",", ";")) or (last.isalpha() and last.islower())
     size = line.count(" ") + 1
