@@ -90,6 +90,10 @@ def check(ctx, source, fmt, out, batch, allow_private_urls, timeout, db, ratings
     if batch is not None:
         run_batch_command(ctx, [batch], out, settings)
         return
+    if settings.embed_workers is None:  # the embedder the analyzer will take: loaded while the rest starts
+        from .embed import default_embedder
+
+        default_embedder().load_in_background()
     article = ingest.load(
         source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
     )
