@@ -114,3 +114,16 @@ def test_make_known_constructions_are_cues():
     for lang, sentence, cue in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"], (lang, found)
+
+
+def test_a_quoted_name_opening_the_sentence_is_the_subject():
+    cases = [
+        ("ru", "«Северный вестник» пишет, что министр уйдет в отставку.", "пишет", "«Северный вестник»"),
+        ("pl", "„Gazeta Północna” twierdzi, że most zostanie zamknięty.", "twierdzi", "„Gazeta Północna”"),
+        ("fr", "« Le Courrier » affirme que la ligne fermera en mai.", "affirme", "« Le Courrier »"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["« Nous reconstruirons tout », affirme le maire."], "fr")
+    assert by_cue(found, "affirme")["speaker"] == "le maire"  # a quotation, then its speaker

@@ -194,6 +194,8 @@ class SentenceRules(Subjects):
         quoted = None if before else self.quoted_before(lo, cue.start())
         relay = self.before_relay(lo, before or quoted)  # "X со ссылкой на «Y» утверждает"
         before = self.without_relay(before if relay == quoted else relay)
+        if before is None and self.quoted_name(lo, quoted):
+            before = quoted  # "«Вестник» пишет, что …", "„Gazeta X” twierdzi"
         if before and text[slice(*before)].lower() in self.t.determiners | self.t.trim:
             before = None  # "Lo riferisce X", "Das berichtete X": an object, not a subject
         prep = self.t.preposition.match(text, before[0]) if before else None
@@ -600,6 +602,20 @@ class SentenceRules(Subjects):
                 ):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
+
+    def quoted_name(self, lo: int, quoted: tuple[int, int] | None) -> bool:
+        """Whether a quotation right before a verb is the name of its subject: it opens
+        the sentence (after a list number at most) and holds a short capitalised title,
+        not a sentence ("«Вестник» пишет", "« Le Courrier » affirme")."""
+        if quoted is None or self.text[lo : quoted[0]].strip(EDGE + "0123456789)"):
+            return False
+        inner = strip(self.text, quoted[0] + 1, quoted[1] - 1, " \u00a0")
+        toks = words(self.text, *inner)
+        return (
+            0 < len(toks) <= 4
+            and toks[0].group()[0].isupper()
+            and not any(c in self.text[slice(*inner)] for c in ".!?,;:")
+        )
 
     def clause_subject(self, raw: Raw, kind: str) -> bool:
         """A verb whose subject phrase holds a reporting verb of its own is inside that
