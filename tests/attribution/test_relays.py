@@ -127,3 +127,14 @@ def test_a_quoted_name_opening_the_sentence_is_the_subject():
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
     _, found = run(["« Nous reconstruirons tout », affirme le maire."], "fr")
     assert by_cue(found, "affirme")["speaker"] == "le maire"  # a quotation, then its speaker
+
+
+def test_a_role_repeated_without_the_name_is_the_same_speaker():
+    for lang, sentences in (
+        ("it", ["Il ministro degli Esteri Paolo Rinaldi ha detto che i colloqui riprenderanno.",
+                "Secondo il ministro degli Esteri, le sanzioni resteranno."]),
+        ("en", ["Foreign Minister Jan Kowal said on Monday that talks would resume.",
+                "The foreign minister added that sanctions would stay."]),
+    ):
+        _, found = run(sentences, lang)
+        assert len({a["entity"] for a in found}) == 1, (lang, found)

@@ -271,6 +271,10 @@ class EntityResolver:
         concept = _concept(low, self.concepts)
         name = None if concept else apposed or _name(toks, self.t)
         for group in reversed(self.groups):
+            if len(toks) > 1 and toks[0].islower() and any(
+                label.lower().startswith(low + " ") for label in group.labels
+            ):
+                return group  # "il ministro degli Esteri" after "il ministro degli Esteri X Y"
             if (
                 concept
                 and group.concept == concept
