@@ -8,6 +8,7 @@ EUvsDisinfo records that bench/eval_articles.py builds, about 25,000 records):
   and whether every report of the batched run is the one-at-a-time report;
 - CPU time per article by stage (and the load average: on a shared machine wall time
   says more about the neighbours than about claimscope);
+- what the encoder is given per article, by stage (texts and tokens; texts encoded twice);
 - the encoder alone on the same sentences, one thread: CPU per sentence, tokens per
   sentence and arithmetic rate (the floor under the claims stage: docs/encoder.md);
 - the wall time of ``claimscope check`` of one 600-word article in a new process
@@ -72,6 +73,38 @@ def stage_times(analyzer: Analyzer, items: list[Article]) -> dict[str, float]:
     return {name: 1000 * secs / len(items) for name, secs in totals.items()}
 
 
+def encoded(analyzer: Analyzer, items: list[Article]) -> tuple[dict[str, tuple[float, float]], int]:
+    """Per stage that embeds, (texts, tokens) encoded per article; and how many texts were
+    encoded more than once; over one ``analyze_many`` of ``items`` (counted at the embedder)."""
+    embedder = analyzer.resources.embedder
+    encoder = embedder.encoder()
+    seen: dict[tuple[bool, str], int] = {}
+    where: dict[str, tuple[int, int]] = {}
+
+    def counting(method, is_query):
+        def embed(texts):
+            frame, stage = sys._getframe(1), "?"
+            while frame is not None and stage == "?":
+                owner = frame.f_locals.get("self")
+                stage = owner.name if hasattr(owner, "provides") else "?"
+                frame = frame.f_back
+            n, tokens = where.get(stage, (0, 0))
+            where[stage] = (n + len(texts), tokens + sum(encoder.token_count(t, is_query) for t in texts))
+            for t in texts:
+                seen[(is_query, t)] = seen.get((is_query, t), 0) + 1
+            return method(texts)
+        return embed
+
+    embedder.embed_queries = counting(embedder.embed_queries, True)
+    embedder.embed_passages = counting(embedder.embed_passages, False)
+    try:
+        list(analyzer.analyze_many(items))
+    finally:
+        del embedder.embed_queries, embedder.embed_passages
+    per_article = {stage: (n / len(items), tokens / len(items)) for stage, (n, tokens) in where.items()}
+    return per_article, sum(n - 1 for n in seen.values())
+
+
 def encoder_alone(analyzer: Analyzer, items: list[Article]) -> tuple[int, float, float, float]:
     """(sentences, CPU ms per sentence, tokens per sentence, GFLOP/s) of the encoder on
     one thread over the sentences of ``items``, as the claims stage embeds them."""
@@ -129,6 +162,10 @@ def main() -> None:
         print("CPU time per article by stage (ms):")
         for name, ms in stage_times(analyzer, items).items():
             print(f"  {name:<12} {ms:7.1f}")
+        per_stage, again = encoded(analyzer, items)
+        for stage, (texts, tokens) in per_stage.items():
+            print(f"encoded by {stage}: {texts:.1f} texts, {tokens:.0f} tokens per article")
+        print(f"texts encoded more than once in one analyze_many: {again}")
         n, ms, tokens, gflops = encoder_alone(analyzer, items)
         print(f"encoder alone, one thread: {ms:.1f} ms CPU per sentence ({n} sentences, {tokens:.0f} tokens "
               f"each, {gflops:.0f} GFLOP/s)")
