@@ -52,6 +52,7 @@ ANN_THRESHOLD = 200_000  # from this many records on, approximate (HNSW) dense s
 LENGTH_CAP = 12  # the length prior only tells very short records apart (fusion.py)
 COMMON_SHARE = 0.05  # in HNSW mode, BM25 leaves out words found in more than this share of records
 COMMON_MIN = 1000  # ... and in more than this many
+WORDS_KEPT = 50_000  # records whose words the coverage feature remembers (~1.5 KB each)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -98,6 +99,8 @@ class SearchIndex:
     ``close`` ends its threads and closes the file.
     """
 
+    _words: dict[int, frozenset[str]] | None = None  # set by __init__ (``_record_words``)
+
     def __init__(
         self,
         path: str | Path,
@@ -121,6 +124,7 @@ class SearchIndex:
         self.lexical = LexicalIndex(self.db)
         self.dense: DenseIndex | AnnIndex = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
+        self._words: dict[int, frozenset[str]] = {}  # record key -> its query_tokens, as searches meet it
         self._worker = ProcessPool(1, "claimscope-bm25")
         self._embedding = ProcessPool(1, "claimscope-index")
         self._load()
@@ -307,6 +311,7 @@ class SearchIndex:
                 key = self.db.execute("SELECT key FROM records WHERE id = ?", (record.id,)).fetchone()[0]
                 self.db.execute("INSERT OR REPLACE INTO vectors VALUES (?, ?)", (key, vec.astype(np.float32).tobytes()))
                 self._meta[key] = _Meta.of(record.id, record.date, record.lang, entities)
+                self._words.pop(key, None)
                 keys.append(key)
             self.lexical.add(
                 (k, passage_text(r), " ".join(r.keywords)) for k, r in zip(keys, chunk)
@@ -330,6 +335,7 @@ class SearchIndex:
         self.dense.remove(keys)
         for k in keys:
             del self._meta[k]
+            self._words.pop(k, None)
         return len(keys)
 
     def prepare(self, text: str) -> str:
@@ -410,12 +416,27 @@ class SearchIndex:
         n = max(len(self._meta), 1)
         idf = {t: np.log1p(n / (df.get(t, 0) + 1)) for t in query_tokens(query)}
         total = sum(idf.values())
-        texts = dict(self.lexical.texts(keys)) if keys else {}
-        words = [set(query_tokens(texts.get(k, ""))) for k in keys]
+        words = self._record_words(keys)
         length = np.log1p(np.minimum([len(w) for w in words], LENGTH_CAP).astype(np.float64))
         if total == 0:
             return np.zeros(len(keys)), length
         return np.asarray([sum(idf[t] for t in w & idf.keys()) / total for w in words]), length
+
+    def _record_words(self, keys: list[int]) -> list[frozenset[str]]:
+        """The ``query_tokens`` of each record's indexed text, remembered per record (a
+        record met by one search is often met again; WORDS_KEPT records at most) by an
+        index that keeps ``_words`` current with its writes (this one, not PostgreSQL's,
+        which also sees other writers)."""
+        kept = self._words if self._words is not None else {}
+        found = {k: kept.get(k) for k in keys}
+        missing = [k for k, words in found.items() if words is None]
+        if missing:
+            texts = dict(self.lexical.texts(missing))
+            if len(kept) > WORDS_KEPT:
+                kept.clear()
+            for k in missing:
+                found[k] = kept[k] = frozenset(map(sys.intern, query_tokens(texts.get(k, ""))))
+        return [found[k] for k in keys]
 
     def search(
         self,
