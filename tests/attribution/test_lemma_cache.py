@@ -35,3 +35,10 @@ def test_damaged_file_is_rebuilt(tmp_path):
     path.write_bytes(b"\x00\x01")  # truncated
     assert dict(_DiskCachedDictionaries(tmp_path).get_dictionary("en")) == expected
     assert path.stat().st_size > 1000  # written whole again
+
+
+def test_an_unwritable_folder_only_means_decoding(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    expected = [simplemma.lemmatize(w, lang="en") for w in WORDS]
+    assert lemmas_with(_DiskCachedDictionaries(blocker / "lemmas")) == expected

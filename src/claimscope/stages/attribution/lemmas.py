@@ -16,6 +16,7 @@ folder that cannot be written only means decoding (into memory) every time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import zlib
@@ -114,7 +115,8 @@ def _write(path: Path, dictionary: dict[bytes, bytes]) -> bool:
         os.replace(tmp, path)
         return True
     except (OSError, sqlite3.Error):
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return False
 
 
