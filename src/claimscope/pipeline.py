@@ -16,7 +16,6 @@ about the part kept, and a notice in the report says so.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import functools
 import itertools
@@ -25,12 +24,10 @@ from typing import Iterable, Iterator, Protocol, Sequence
 
 from .errors import PipelineError
 from .model import Article, Document, StageRun
-from .threads import ProcessPool
 
 MAX_CHARS = 100_000  # characters analysed per article (a long feature is about 30,000)
 MAX_SENTENCES = 400  # sentences analysed (and embedded) per article (a long feature has about 250)
 BATCH = 16  # documents that go through the stages together in run_many
-IN_FLIGHT = 2  # batches run_many makes at once
 _BOUNDARIES = (re.compile(r"\n"), re.compile(r"[.!?…。！？]\s"), re.compile(r"\s"))
 
 
@@ -47,7 +44,6 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]):
         self.stages = tuple(stages)
         self._check()
-        self._pool = ProcessPool(IN_FLIGHT, "claimscope-batch")
 
     def _check(self) -> None:
         available: set[str] = {"text"}
@@ -67,18 +63,10 @@ class Pipeline:
     def run_many(self, docs: Iterable[Document | Article], batch: int = BATCH) -> Iterator[Document]:
         """``run`` of each document, in order, made ``batch`` documents at a time: a stage
         with a ``run_many`` method (one embedding call, one index search for them all) gets
-        the batch's documents together; a stage without one gets them one by one. The
-        next batch is made while the caller reads this one (``IN_FLIGHT`` batches at once,
-        on the pipeline's threads): one batch's pure-Python stages run while another's
-        sentences are embedded, which keeps both cores of a small machine busy."""
+        the batch's documents together; a stage without one gets them one by one."""
         docs = iter(docs)
-        pending: collections.deque = collections.deque()
         while chunk := list(itertools.islice(docs, batch)):
-            pending.append(self._pool.submit(self._run_batch, chunk))
-            if len(pending) == IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+            yield from self._run_batch(chunk)
 
     def _run_batch(self, docs: Sequence[Document | Article]) -> list[Document]:
         given = [Document(article=d, notices=d.notices) if isinstance(d, Article) else d for d in docs]
@@ -94,9 +82,7 @@ class Pipeline:
         return done
 
     def close(self) -> None:
-        """End the pipeline's threads and close the stages that hold something open
-        (those with a ``close`` method)."""
-        self._pool.shutdown()
+        """Close the stages that hold something open (those with a ``close`` method)."""
         for stage in self.stages:
             if hasattr(stage, "close"):
                 stage.close()
