@@ -62,8 +62,10 @@ class E5Embedder:
         """Start loading the model on a thread of its own, so that a command about to
         embed overlaps the load (~0.7 s, half of it outside the GIL) with its other
         start-up work. Only for a process that will not fork while it loads (a child
-        would inherit the held lock); a failed load is reported to the next caller."""
-        threading.Thread(target=self._load_quietly, name="claimscope-load", daemon=True).start()
+        would inherit the held lock); a failed load is reported to the next caller. The
+        thread is not a daemon: a process that ends early (bad input) waits for the load
+        rather than tear ONNX Runtime down under it ("terminate called ..." on stderr)."""
+        threading.Thread(target=self._load_quietly, name="claimscope-load").start()
 
     def _load_quietly(self) -> None:
         try:
