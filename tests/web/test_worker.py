@@ -7,7 +7,9 @@ from __future__ import annotations
 import os
 import signal
 import time
+from contextlib import contextmanager
 
+from claimscope.web.worker import Pool
 from tests.web.conftest import FRENCH_QUERY, make_app, ready
 
 # Written for these tests: enough sentences that the analysis is still running when killed.
@@ -81,3 +83,20 @@ def test_stopping_the_server_stops_its_workers(web_db, tmp_path):
     services.close()
     assert not any(process.is_alive() for process in processes)
     assert all(process.exitcode == 0 for process in processes)  # told to stop, not killed
+
+
+@contextmanager
+def blas_threads():
+    """A service answering with the thread counts of the BLAS/OpenMP libraries it has loaded."""
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_info
+
+    yield lambda request: sorted({lib["num_threads"] for lib in threadpool_info()})
+
+
+def test_a_worker_runs_numpy_with_one_blas_thread():
+    pool = Pool(blas_threads, 1, "test-blas")
+    try:
+        assert pool.call("threads") == [1]
+    finally:
+        pool.close()

@@ -29,6 +29,17 @@ SHUTDOWN_GRACE = 10.0  # seconds a stopping server lets running requests finish
 Service = Callable[[], ContextManager[Callable[[Any], Any]]]
 
 
+def one_blas_thread() -> None:
+    """One thread for numpy's BLAS (and OpenMP) in this process. Workers already run side
+    by side, one per CPU: BLAS threads of their own only spin against each other. Measured
+    with bench/bench_web.py on 2 CPUs: search p95 415-437 ms with the default threads,
+    260 ms with one (docs/web.md)."""
+    import numpy  # noqa: F401 - loads the BLAS library, so that the limit reaches it
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
 class Failed(WebError):
     """A request that failed in a worker, with the code and HTTP status it failed with there."""
 
@@ -53,6 +64,7 @@ def serve(conn, service: Service, nice: int) -> None:
     stop (``None``) or until the server is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl+C is the server's to handle
     os.nice(nice)  # before any thread starts: the embedder's and ONNX Runtime's threads inherit it
+    one_blas_thread()
     try:
         with service() as handle:
             while (request := conn.recv()) is not None:
