@@ -41,6 +41,10 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
+    yield from signed_in(browser, server)
+
+
+def signed_in(browser, server):
     """A signed-in tab that fails the test on any dialog (alert, confirm...) or anything
     the Content-Security-Policy blocked (inline script or style)."""
     context = browser.new_context(viewport={"width": 1200, "height": 900})
