@@ -231,7 +231,7 @@ _STOP_LOWER = re.compile(r"(?<![\w.@/])([^\W\d_]{3,})\. +([^\W\d_]+)")
 def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of a full stop followed by a lower-case word ("… ao governo. que
     anunciou …"): a sentence cut or joined by the translation. Not after the table's
-    ``abbreviations`` ("тыс. человек", "tzw. sztucznej")."""
+    ``abbreviations`` ("тыс. рублей", "tzw. sztucznej")."""
     if table is None:
         return []
     abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
