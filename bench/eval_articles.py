@@ -164,12 +164,38 @@ def main_chain(report: dict) -> dict | None:
     return report["sourcing"][0] if report.get("sourcing") else None
 
 
+CHAIN_ERRORS = ("too_short.prefix", "too_short.other", "too_long.prefix", "too_long.other",
+                "wrong_first_hop", "wrong_relay", "wrong_origin", "names_only")
+
+
+def chain_error(gold: list[str], names: list[str]) -> str | None:
+    """The kind of a chain mismatch (None when exact), for the aggregate breakdown:
+    too short or too long (``.prefix`` when the shorter chain is the start of the longer:
+    the route stopped early or went on too far), else the first wrong position (the first
+    hop after the article, a relay, the origin), or ``names_only`` when every wrong hop
+    shares a word with the gold one (the right source under another form of its name)."""
+    if len(gold) != len(names):
+        short, long_ = sorted((gold, names), key=len)
+        prefix = all(same_name(a, b) for a, b in zip(short, long_))
+        return f"{'too_short' if len(names) < len(gold) else 'too_long'}.{'prefix' if prefix else 'other'}"
+    wrong = [i for i, (g, n) in enumerate(zip(gold, names)) if not same_name(g, n)]
+    if not wrong:
+        return None
+    if all(set(w for w in fold(gold[i]) if len(w) > 2) & set(fold(names[i])) for i in wrong):
+        return "names_only"
+    first = wrong[0]
+    return "wrong_origin" if first == len(gold) - 1 else "wrong_first_hop" if first == 1 else "wrong_relay"
+
+
 def _sourcing(counts, row, report):
     chain = main_chain(report)
     names = [h["name"] for h in chain["hops"]] if chain else ["this article"]
     gold = row["sourcing_chain"]
     right = sum(1 for g, n in zip(gold, names) if same_name(g, n))
     counts["chain.exact"] += len(gold) == len(names) and right == len(gold)
+    error = chain_error(gold, names)
+    if error:
+        counts[f"chain.error.{error}"] += 1
     counts["chain.positions"] += right
     counts["chain.position_n"] += max(len(gold), len(names))
     text = report["article"]["text"]
@@ -239,6 +265,8 @@ def summarise(counts: dict, n: int) -> dict:
     out["attribution.anonymous.recall"] = _ratio(c["anonymous.tp"], c["anonymous.n_g"])
     out["sourcing.chain_exact"] = _ratio(c["chain.exact"], n)
     out["sourcing.chain_per_position"] = _ratio(c["chain.positions"], c["chain.position_n"])
+    for kind in CHAIN_ERRORS:  # mismatched chains by kind (counts of articles)
+        out[f"sourcing.chain_error.{kind}"] = int(c[f"chain.error.{kind}"])
     out["sourcing.main_claim"] = _ratio(c["main_claim.found"], n)
     out["sourcing.independent_exact"] = _ratio(c["independent.exact"], n)
     out["sourcing.article_sources_exact"] = _ratio(c["article_sources.exact"], n)
@@ -330,6 +358,7 @@ def show(row: dict, report: dict) -> None:
     if chain:
         print(f"   ours {[h['name'] for h in chain['hops']]} indep={chain['independent_sources']} "
               f"flags={sorted(reported_flags(report))}")
+        print(f"   chain error: {chain_error(row['sourcing_chain'], [h['name'] for h in chain['hops']])}")
         print(f"   main claim gold: {row['main_claim'][:100]!r}")
         print(f"   main claim ours: {text[chain['claim_start']:chain['claim_end']][:100]!r}")
     print(f"-- fact-checks gold {row['factcheck_matches']}")
