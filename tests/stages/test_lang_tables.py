@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimscope.stages.garbled import GRAMMAR_REASONS
 from claimscope.stages.langdata import REQUIRED_KEYS, common, language_name, table, tables
 from claimscope.stages.traces import BOILERPLATE_PHRASES
 
@@ -34,6 +35,7 @@ def test_table_shape(lang):
     assert set(t["page_words"]) == PAGE_WORDS and all(t["page_words"].values())
     for markers in [*t["boilerplate"].values(), *t["page_words"].values()]:
         assert all(m == m.casefold() for m in markers), "markers and page words are stored casefolded"
+    assert set(t.get("grammar", {})) <= set(GRAMMAR_REASONS) - {"calque"}
 
 
 def test_common_table():

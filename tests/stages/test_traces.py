@@ -6,8 +6,8 @@ import pytest
 
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
-    calques,
     camel_fused,
+    constructions,
     copy_damage,
     cut_off,
     double_determiners,
@@ -17,6 +17,7 @@ from claimscope.stages.garbled import (
     fused_words,
     lower_case_after_stop,
     one_letter_fusions,
+    open_bracket,
     quote_problems,
     repeated_words,
     short_fusions,
@@ -471,6 +472,8 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("Pelas palavras do prefeito, a obra acaba em maio.", "pt", ["Pelas palavras do"]),
         ("A plateia ficou comovida pelas palavras do prefeito.", "pt", []),  # must open a clause
         ("Chúng tôi đã gặp một số của các quan chức địa phương.", "vi", ["một số của các"]),
+        ("Hai nghi phạm đã được bắt giữ tối qua.", "vi", ["được bắt giữ"]),  # the passive of a bad event takes "bị"
+        ("Công trình đã được bắt đầu từ tháng trước.", "vi", []),
         ("The mayor said the plan makes sense for the budget.", "en", []),
         ("The engineers made a conclusion about the dam.", "en", ["made a conclusion"]),
         ("Les ingénieurs ont fait des conclusions sur le barrage.", "fr", ["fait des conclusions"]),
@@ -481,7 +484,59 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
     ],
 )
 def test_calques(sentence, lang, found):
-    assert [sentence[s:e] for s, e in calques(sentence, lang, table(lang))] == found
+    assert [sentence[s:e] for s, e, _ in constructions(sentence, lang, table(lang))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found, label",
+    [
+        ("Rosyjskie pracownicy odebrali wypłaty w piątek.", "pl", "Rosyjskie pracownicy", "agreement"),
+        ("Nowe mieszkańcy osiedla czekają na autobus.", "pl", "Nowe mieszkańcy", "agreement"),
+        ("To jest nie ważne dla mieszkańców osiedla.", "pl", "jest nie ważne", "word_order"),
+        ("The ministry did not comment the decision on Monday.", "en", "not comment the", "government"),
+        ("The mayor refused to comment these figures.", "en", "to comment these", "government"),
+        ("The drones fell on territory of the neighbouring region.", "en", "on territory of", "article"),
+        ("Депутаты долго обсуждали о новом бюджете.", "ru", "обсуждали о", "government"),
+        ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
+        ("El alcalde habló de el puente nuevo.", "es", "de el", "contraction"),
+    ],
+)
+def test_grammar_patterns(sentence, lang, found, label):
+    assert [(sentence[s:e], kind) for s, e, kind in constructions(sentence, lang, table(lang))] == [(found, label)]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang",
+    [
+        ("Rosyjscy pracownicy odebrali wypłaty w piątek.", "pl"),
+        ("Pieniądze, które pracownicy odebrali, były niskie.", "pl"),
+        ("Polskie władze nie odpowiedziały na pytania.", "pl"),
+        ("To nie jest ważne dla mieszkańców osiedla.", "pl"),
+        ("Problem jest nie tylko w budżecie miasta.", "pl"),
+        ("The ministry did not comment on the decision.", "en"),
+        ("The ministry did not comment this week.", "en"),
+        ("No comment, the spokesman said after the meeting.", "en"),
+        ("Drones Fall On Territory Of Neighbouring Region", "en"),  # a title-case headline
+        ("Депутаты долго обсуждали новый бюджет.", "ru"),
+        ("El reportaje de El País salió el lunes.", "es"),  # a name
+    ],
+)
+def test_grammatical_sentences_match_no_pattern(sentence, lang):
+    assert constructions(sentence, lang, table(lang)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Die Zeitung hatte berichtet über den Streit im Stadtrat.", ["berichtet über den Streit im Stadtrat"]),
+        ("Die Zeitung hatte über den Streit im Stadtrat berichtet.", []),
+        ("Er hat bewusst gegen die Regel verstoßen.", []),  # the bracket closes on the verb
+        ("Sie hat versucht, mit dem Bürgermeister zu sprechen.", []),
+        ("Die Stadt hat gestern mit dem Bau der Brücke begonnen.", []),
+    ],
+)
+def test_phrase_after_the_participle(sentence, found):
+    assert [sentence[s:e] for s, e in open_bracket(sentence, "de", table("de"))] == found
 
 
 def test_fused_syllables_and_camel_case_fusions():
@@ -631,6 +686,8 @@ def test_sentence_written_twice_in_a_row():
         ("The council published every the report on the bridge.", "en", ["every the"]),
         ("Une des élues a fait la une du quotidien.", "fr", []),
         ("Is this the bridge they promised?", "en", []),
+        ("Chính quyền đã gặp các những người dân địa phương.", "vi", ["các những"]),
+        ("Không những các em nhỏ mà cả người lớn đều vui.", "vi", []),  # "not only"
     ],
 )
 def test_two_determiners_in_a_row(sentence, lang, found):

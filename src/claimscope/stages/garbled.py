@@ -38,9 +38,12 @@
   the table lists ``determiners`` ("chaque les", "every the").
 * ``short_fusions``: a short unknown token that is a function word glued to a word
   ("lamairie", "agreedon").
-* ``calques``: a word-for-word rendering listed in the table's ``calques``, matched by
-  lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
-  "делать смысл", "make sense").
+* ``constructions``: a word-for-word rendering listed in the table's ``calques``, matched
+  by lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
+  "делать смысл", "make sense"); and the table's ``grammar`` patterns, which may also
+  name exact forms and endings: words that do not agree (a Polish "-skie" adjective
+  before a "-cy" noun of men), a verb with the wrong construction ("did not comment
+  the report"), a word order of another language.
 * ``copy_damage``: text damaged by copying: mojibake ("Ã©", "â€™"), HTML entities
   ("&quot;"), the replacement character, a word mixing Latin and Cyrillic letters,
   a doubled quotation mark, a space before a comma or full stop, doubled commas; a
@@ -56,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution.lemmas import lemma, supported
@@ -475,41 +479,146 @@ def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
     return found
 
 
+MIN_STEM = 2  # letters a word has before an ending item ("-cy": "Polacy", not "cy")
+GRAMMAR_REASONS = {
+    "calque": "word-for-word rendering",
+    "agreement": "words that do not agree",
+    "government": "a verb with the wrong construction",
+    "word_order": "word order of another language",
+    "article": "a noun without the article the language requires",
+    "contraction": "a preposition and an article the language writes as one word",
+}
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A table entry: its items, whether it must open a clause, and its label.
+
+    An item is ``("lemma", lemma)`` (any inflection of a word), ``("form", forms)`` (one
+    of these forms exactly, written ``=a|b``) or ``("ending", endings)`` (a word ending
+    in one of these, written ``-a|-b``)."""
+
+    items: tuple[tuple[str, object], ...]
+    anchored: bool
+    label: str
+
+
+def _item(lang: str, part: str) -> list[tuple[str, object]]:
+    if part.startswith("=") and len(part) > 1:
+        return [("form", frozenset(part[1:].casefold().split("|")))]
+    if part.startswith("-") and len(part) > 1:
+        return [("ending", tuple(e.lstrip("-") for e in part.casefold().split("|")))]
+    return [("lemma", _lemma(lang, w)) for w in _TOKEN.findall(part)]
+
+
 @lru_cache(maxsize=None)
-def _calque_index(lang: str, entries: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
-    """The table's calques as (lemma sequence, must open a clause), indexed by their
-    first lemma."""
-    index: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-    for entry in entries:
-        sequence = tuple(_lemma(lang, w) for w in _TOKEN.findall(entry))
-        if sequence:
-            index.setdefault(sequence[0], []).append((sequence, entry.startswith("^")))
-    return index
+def _pattern_index(lang: str, entries: tuple[tuple[str, str], ...]):
+    """(first lemma -> patterns, first form -> patterns, patterns opening on an ending)
+    for the (label, entry) pairs of a table."""
+    by_lemma: dict[str, list[_Pattern]] = {}
+    by_form: dict[str, list[_Pattern]] = {}
+    by_ending: list[_Pattern] = []
+    for label, entry in entries:
+        items = tuple(i for part in entry.lstrip("^").split() for i in _item(lang, part))
+        if not items:
+            continue
+        pattern = _Pattern(items, entry.startswith("^"), label)
+        kind, value = items[0]
+        if kind == "lemma":
+            by_lemma.setdefault(value, []).append(pattern)
+        elif kind == "form":
+            for form in value:
+                by_form.setdefault(form, []).append(pattern)
+        else:
+            by_ending.append(pattern)
+    return by_lemma, by_form, by_ending
 
 
 def _lemma(lang: str, word: str) -> str:
     return lemma(lang, word) if supported(lang) else word.casefold()
 
 
-def calques(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
-    """(start, end) of the word-for-word renderings listed in the table's ``calques``,
-    compared lemma by lemma ("делает смысл" is "делать смысл"), the words separated by
-    white space only; an entry written with a leading ``^`` must open a clause ("Por las
-    palabras del ministro, …", not "moved by the words of")."""
-    index = _calque_index(lang, tuple((table or {}).get("calques", ())))
-    if not index:
+def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bool:
+    """``word`` (with its lemma) fits ``item``; a form item needs a lower-case word but
+    where the word opens the sentence (a capitalised "Eyes" is a title-case headline)."""
+    kind, value = item
+    if kind == "lemma":
+        return lemma_ == value
+    folded = word.casefold()
+    if kind == "form":
+        return folded in value and (opening or word[:1].islower())
+    return any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
+
+
+def _table_patterns(table: dict | None) -> tuple[tuple[str, str], ...]:
+    found = [("calque", entry) for entry in (table or {}).get("calques", ())]
+    for label, entries in (table or {}).get("grammar", {}).items():
+        found += [(label, entry) for entry in entries]
+    return tuple(found)
+
+
+def constructions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the table's ``calques`` (label ``calque``) and ``grammar``
+    patterns (``agreement``, ``government``, ``word_order``, ``article``, ``contraction``)
+    found in ``sentence``, the words separated by white space only. A plain word of an
+    entry matches any inflection (compared by lemma, simplemma; Vietnamese word by word:
+    "делает смысл" is "делать смысл"), ``=a|b`` one of these forms exactly, ``-a|-b`` a
+    word with one of these endings; an entry written with a leading ``^`` must open a
+    clause ("Por las palabras del ministro, …", not "moved by the words of")."""
+    by_lemma, by_form, by_ending = _pattern_index(lang, _table_patterns(table))
+    if not (by_lemma or by_form or by_ending):
         return []
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.replace("’", "'"))]
     lemmas = [_lemma(lang, word) for _, _, word in tokens]
     found = []
     for i, (start, _, word) in enumerate(tokens):
-        for sequence, anchored in index.get(lemmas[i], ()):
-            n = len(sequence)
-            if i + n > len(tokens) or (anchored and not _opens_clause(sentence, start)):
+        candidates = by_lemma.get(lemmas[i], []) + by_form.get(word.casefold(), []) + by_ending
+        for pattern in candidates:
+            n = len(pattern.items)
+            if i + n > len(tokens) or (pattern.anchored and not _opens_clause(sentence, start)):
                 continue
             joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
-            if joined_by_spaces and tuple(lemmas[i : i + n]) == sequence:
-                found.append((start, tokens[i + n - 1][1]))
+            if joined_by_spaces and all(
+                _fits(item, tokens[i + k][2], lemmas[i + k], i + k == 0) for k, item in enumerate(pattern.items)
+            ):
+                found.append((start, tokens[i + n - 1][1], pattern.label))
+                break
+    return found
+
+
+_CHUNK = re.compile(r"[^,;:()«»„“”\"–—]+")
+
+
+def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a participle followed by a prepositional phrase where the
+    language closes its verb bracket on the participle (the table's ``verb_bracket``,
+    German): in one clause, a form of the auxiliary, later a past participle (a lower-case
+    word that is not its own lemma, opening on one of the ``prefixes`` or ending in
+    ``-iert``, and ending in ``-t`` or ``-en``), directly followed by one of the
+    ``prepositions`` and at least one more word, the clause not closing on a lower-case
+    word (a verb there closes the bracket: "hat bewusst gegen die Regel verstoßen"):
+    "Die Medien hatten berichtet über den Streit." (German writes "hatten über den
+    Streit berichtet")."""
+    bracket = (table or {}).get("verb_bracket")
+    if not bracket:
+        return []
+    auxiliaries, prepositions = frozenset(bracket["auxiliaries"]), frozenset(bracket["prepositions"])
+    prefixes = tuple(bracket["prefixes"])
+    found = []
+    for chunk in _CHUNK.finditer(sentence):
+        tokens = [(m.start() + chunk.start(), m.end() + chunk.start(), m.group()) for m in _TOKEN.finditer(chunk.group())]
+        words = [t[2] for t in tokens]
+        aux = next((i for i, w in enumerate(words) if w.casefold() in auxiliaries), None)
+        if aux is None or words[-1].islower():  # a clause closing on a verb keeps its bracket
+            continue
+        for i in range(aux + 1, len(words) - 2):
+            word = words[i]
+            participle = (
+                word.islower() and word.endswith(("t", "en")) and (word.startswith(prefixes) or word.endswith("iert"))
+                and _lemma(lang, word) != word
+            )
+            if participle and words[i + 1] in prepositions:
+                found.append((tokens[i][0], tokens[-1][1]))
                 break
     return found
 

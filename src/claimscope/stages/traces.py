@@ -226,8 +226,10 @@ class Traces:
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
             for start, end in garbled.double_determiners(piece, lang_table):
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
-            for start, end in garbled.calques(piece, main, lang_table):
-                issues.append((at + start, at + end, "calque", f"word-for-word rendering “{piece[start:end]}”"))
+            for start, end, label in garbled.constructions(piece, main, lang_table):
+                issues.append((at + start, at + end, label, f"{garbled.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
+            for start, end in garbled.open_bracket(piece, main, lang_table):
+                issues.append((at + start, at + end, "word_order", f"a phrase after the participle that closes the clause “{piece[start:end]}”"))
             for start, end, label, detail in garbled.copy_damage(piece, lang_table):
                 issues.append((at + start, at + end, label, detail))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
