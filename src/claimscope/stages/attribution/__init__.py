@@ -9,7 +9,8 @@ normalised entity and the outer attribution it is nested in.
 Modules: ``tables`` (loading the per-language JSON tables), ``quotes`` (pairing
 quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
 ``subjects`` (who the subject of a cue is), ``rules`` (the cue rules, one sentence
-at a time), ``entities`` (anonymous speakers and one entity per speaker).
+at a time), ``transcripts`` (the turns of a transcript), ``entities`` (anonymous
+speakers and one entity per speaker).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import Raw, strip
 from .tables import Table, available_languages, load_table
+from .transcripts import crosses_turns, turn_attributions
 
 __all__ = [
     "AttributionStage",
@@ -80,8 +82,22 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
             names.append(name)
     if doc.sentences and not any(raw.cue[0] < text.find("\n") for raw, _ in raws):
         raws.extend(_headline(doc, raws, rules))
+    raws = _with_turns(doc, raws)
     raws.sort(key=lambda pair: pair[0].cue)
     return _finish(text, raws, names)
+
+
+def _with_turns(doc: Document, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
+    """In a transcript, one attribution per guest turn instead of what the colon rule
+    found in the turn's first sentence (docs/attribution.md, transcripts)."""
+    table = _table(doc.language)
+    if table is None or not table.colon_cue:
+        return raws
+    found, turns = turn_attributions(doc.text, doc.sentences, table)
+    if not turns:
+        return raws
+    kept = [(raw, t) for raw, t in raws if not crosses_turns(doc.text, raw, turns, doc.sentences)]
+    return kept + [(raw, table) for raw in found]
 
 
 STEM = 5  # words compared by their first letters: "telewizja" and "telewizji" are one

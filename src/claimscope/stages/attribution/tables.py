@@ -59,6 +59,7 @@ _LIST_KEYS = (
     "separable_particles",
     "relatives",
     "subject_relatives",
+    "host_roles",
 )
 
 

@@ -1,0 +1,66 @@
+"""Transcript turns ("NAME (role): …" lines): one attribution per guest turn, none for
+the host. The transcripts are our own."""
+
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
+
+BULLETIN = (
+    "TRANSCRIPT: Evening bulletin\n\n"
+    "HOST MARIA SANTOS: Good evening. The river reached its highest level in forty years on Sunday. "
+    "Professor, how bad is it?\n\n"
+    "PROF. ALAN REED: Thank you, Maria. The flood barriers held in the old town, but the northern "
+    "suburbs took most of the water. We expect the level to fall by Wednesday.\n\n"
+    "SANTOS: Should families go back home?\n\n"
+    "REED: Not yet. The ground floors will stay damp for at least a week.\n"
+)
+
+DEBAT = (
+    "Débat du soir, transcription\n\n"
+    "CLAIRE DUBOIS (animatrice) : Bonsoir. Le conseil municipal a voté le budget hier soir. "
+    "Monsieur Garnier, vous étiez contre ?\n\n"
+    "PAUL GARNIER (élu d'opposition) : Oui. Ce budget coupe les crédits des écoles de quartier. "
+    "Les familles paieront la différence.\n\n"
+    "CLAIRE DUBOIS : Madame Roux, que répondez-vous ?\n\n"
+    "LUCIE ROUX (adjointe aux finances) : C'est inexact. Les crédits des écoles augmentent de deux pour cent.\n"
+)
+
+
+def attributions(text: str, lang: str) -> list[dict]:
+    doc = AttributionStage()(Segment()(Document(Article(text), language=lang)))
+    return [
+        {
+            "speaker": text[a.speaker_start : a.speaker_end] if a.speaker_start is not None else None,
+            "cue": text[a.cue_start : a.cue_end],
+            "content": text[a.content_start : a.content_end],
+        }
+        for a in doc.attributions
+    ]
+
+
+def test_guest_turns_are_attributions_and_host_turns_are_not():
+    found = attributions(BULLETIN, "en")
+    turns = [a for a in found if a["cue"] == ":"]
+    assert [a["speaker"] for a in turns] == ["PROF. ALAN REED", "REED"]
+    first, second = (a["content"] for a in turns)
+    assert first.startswith("The flood barriers") and first.endswith("by Wednesday")
+    assert second == "The ground floors will stay damp for at least a week"
+
+
+def test_tags_with_a_role_in_parentheses():
+    found = attributions(DEBAT, "fr")
+    turns = [a for a in found if a["cue"] == ":"]
+    assert [a["speaker"] for a in turns] == ["PAUL GARNIER", "LUCIE ROUX"]
+    assert turns[0]["content"].startswith("Ce budget coupe")
+    assert turns[1]["content"] == "Les crédits des écoles augmentent de deux pour cent"
+
+
+def test_page_labels_are_no_transcript():
+    text = (
+        "Council approves new tram line\n\n"
+        "The council approved the new tram line on Monday after a long debate in the chamber.\n\n"
+        "Photo: The tram depot on the east side of the city, seen from the bridge.\n\n"
+        "Source: Municipal press office, statement of Monday afternoon.\n\n"
+        "Tags: transport, council, trams\n"
+    )
+    assert not [a for a in attributions(text, "en") if a["cue"] == ":"]
