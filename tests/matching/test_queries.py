@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Sentence, SourceChain
-from claimscope.stages.matching import (article_date, front_paragraphs, front_sentences, headline,
+from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Paragraph, Sentence, SourceChain
+from claimscope.stages.matching import (article_date, front_paragraphs, front_sentences, headline, list_items,
                                         query_sentences)
 from claimscope.stages.triage import flag_fact_checked
 
@@ -75,3 +75,35 @@ def test_a_false_verdict_flags_known_disinformation_and_an_unrated_one_already_f
     assert [f.kind for f in unrated.sourcing[0].flags] == ["already_fact_checked", "single_source"]
     assert "already fact-checked by Checker" in unrated.sourcing[0].flags[0].reason
     assert flag_fact_checked(_doc()) == _doc()
+
+
+# A round-up, written for this test: an intro, then one story per numbered item.
+ROUNDUP = [
+    "What the channels shared this week",
+    "We gathered the posts most shared this week in the town's groups, without checking them.",
+    "1. A channel claims that the new footbridge will be closed for two whole years from May.",
+    "2) Another account says the tap water in the eastern district has been unsafe since the flood.",
+    "Subscribe to the evening digest to read it first, every day of the week at seven.",
+]
+
+
+def _roundup(lines=ROUNDUP) -> Document:
+    text = "\n\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    paragraphs = tuple(Paragraph(s, s + len(line)) for s, line in zip(starts, lines))
+    sentences = tuple(Sentence(p.start, p.end, i) for i, p in enumerate(paragraphs))
+    return Document(article=Article(text, Meta(title=lines[0])), language="en", paragraphs=paragraphs,
+                    sentences=sentences)
+
+
+def test_each_item_of_a_numbered_list_has_its_own_lead():
+    doc = _roundup()
+    assert list_items(doc) == [2, 3]
+    # the intro is the article's lead; each numbered item states a story of its own
+    assert front_sentences(doc) == [0, 1, 2, 3]
+    assert front_paragraphs(doc) == {0, 1, 2, 3} and query_sentences(doc) == [0, 1, 2, 3]
+
+
+def test_a_lone_number_opening_a_paragraph_is_no_list():
+    lone = [*ROUNDUP[:2], ROUNDUP[2], ROUNDUP[4]]
+    assert list_items(_roundup(lone)) == [] and front_sentences(_roundup(lone)) == [0, 1]

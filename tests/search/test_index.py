@@ -192,3 +192,38 @@ def test_vectors_of_another_embedder_or_passage_format_are_refused(open_search, 
         monkeypatch.setattr(module, "PASSAGE_FORMAT", index_module.PASSAGE_FORMAT + 1)
     with pytest.raises(StoreError, match="passage format"):
         open_search(embedder, "idx")
+
+
+def test_a_passage_listed_twice_comes_in_id_order(open_search, embedder):
+    # two records of one passage tie on every feature: their order must not depend on the
+    # order the retrievers happened to give them (nor on the machine)
+    twins = [SearchRecord(rid, "Wind turbines cause cancer in people living nearby.", date="2020-05-01")
+             for rid in ("twin-b", "twin-a")]
+    index = open_search(embedder)
+    index.upsert([*RECORDS, *twins])
+    hits = index.search("Do wind turbines give cancer to their neighbours?", k=2, min_confidence=0.0)
+    assert [h.id for h in hits] == ["twin-a", "twin-b"] and hits[0].score == hits[1].score
+
+
+def test_equal_similarities_come_in_key_order_even_at_the_cut():
+    rng = np.random.default_rng(3)
+    vecs = rng.normal(size=(4, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    index = DenseIndex(16)
+    index.add([9, 4, 7], np.vstack([vecs[0]] * 3))  # one passage under three keys
+    index.add([1, 2, 3], vecs[1:])
+    assert [k for k, _ in index.search(vecs[0], k=2)] == [4, 7]
+    assert [k for k, _ in index.search(vecs[0], k=4)][:3] == [4, 7, 9]
+    assert [[k for k, _ in hits] for hits in index.search_many(np.vstack([vecs[0]] * 2), k=2)] == [[4, 7]] * 2
+
+
+def test_a_cosine_does_not_depend_on_the_other_candidates():
+    rng = np.random.default_rng(5)
+    vecs = rng.normal(size=(301, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    index = DenseIndex(384)
+    index.add(list(range(300)), vecs[:300])
+    keys = [int(k) for k in rng.permutation(300)[:150]]
+    together = index.cosines(vecs[300], keys)
+    assert [float(c) for c in together] == [float(index.cosines(vecs[300], [k])[0]) for k in keys]
+    assert [float(c) for c in index.cosines(vecs[300], keys[::-1])] == [float(c) for c in together[::-1]]

@@ -26,6 +26,13 @@ from pathlib import Path
 import numpy as np
 
 
+def row_dots(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Each row's dot product with ``query`` (float64), every row summed the same way: a
+    BLAS product sums a row differently with its place in the matrix and the machine's
+    threads, so a candidate's cosine would depend on the other candidates and the machine."""
+    return (np.asarray(vectors, dtype=np.float64) * np.asarray(query, dtype=np.float64)).sum(axis=1)
+
+
 class _Moments:
     """Running first and second moments of a set of vectors."""
 
@@ -102,13 +109,7 @@ class DenseIndex:
 
     def search(self, query: np.ndarray, k: int = 100) -> list[tuple[int, float]]:
         """Top ``k`` (key, cosine) pairs, best first."""
-        sims = self._vectors @ np.asarray(query, dtype=np.float32)
-        k = min(k, len(sims))
-        if k == 0:
-            return []
-        top = np.argpartition(-sims, k - 1)[:k]
-        top = top[np.argsort(-sims[top])]
-        return [(int(self._keys[i]), float(sims[i])) for i in top]
+        return self._top(self._vectors @ np.asarray(query, dtype=np.float32), k)
 
     def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
         """``search`` for each row of ``queries``: one matrix product answers many queries
@@ -121,10 +122,20 @@ class DenseIndex:
         step = max(1, (1 << 24) // len(self._keys))
         for start in range(0, len(queries), step):
             sims = queries[start : start + step] @ self._vectors.T
-            for row, top in zip(sims, np.argpartition(-sims, k - 1, axis=1)[:, :k]):
-                top = top[np.argsort(-row[top])]
-                out.append([(int(self._keys[i]), float(row[i])) for i in top])
+            out.extend(self._top(row, k) for row in sims)
         return out
+
+    def _top(self, sims: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The ``k`` best (key, similarity) pairs of ``sims`` (one per stored vector), best
+        first; equal similarities (a passage stored twice) in key order, also where they
+        straddle the k-th place."""
+        k = min(k, len(sims))
+        if k == 0:
+            return []
+        kth = np.partition(sims, len(sims) - k)[len(sims) - k]
+        top = np.flatnonzero(sims >= kth)
+        top = top[np.lexsort((self._keys[top], -sims[top]))][:k]
+        return [(int(self._keys[i]), float(sims[i])) for i in top]
 
     def items(self) -> tuple[list[int], np.ndarray]:
         """Every key and its vector (rows in the same order)."""
@@ -132,8 +143,7 @@ class DenseIndex:
 
     def cosines(self, query: np.ndarray, keys: list[int]) -> np.ndarray:
         """Cosine of ``query`` to the vectors of ``keys`` (all must be indexed)."""
-        rows = [self._pos[k] for k in keys]
-        return self._vectors[rows] @ np.asarray(query, dtype=np.float32)
+        return row_dots(self._vectors[[self._pos[k] for k in keys]], query)
 
     def background(self, query: np.ndarray) -> tuple[float, float]:
         """Mean and standard deviation of the query's cosine over the whole collection."""
@@ -240,7 +250,7 @@ class AnnIndex:
     def cosines(self, query: np.ndarray, keys: list[int]) -> np.ndarray:
         """Cosine of ``query`` to the (dequantised) vectors of ``keys``."""
         vecs = self._index.get(np.asarray(keys, dtype=np.uint64), dtype=np.float32)
-        return np.asarray(vecs, dtype=np.float32).reshape(len(keys), self.dim) @ np.asarray(query, dtype=np.float32)
+        return row_dots(np.asarray(vecs, dtype=np.float32).reshape(len(keys), self.dim), query)
 
     def background(self, query: np.ndarray) -> tuple[float, float]:
         """Mean and standard deviation of the query's cosine over the whole collection."""

@@ -39,7 +39,7 @@ from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.candidates import Candidates, SearchHit, date_gaps
-from claimscope.search.dense import AnnIndex, DenseIndex
+from claimscope.search.dense import AnnIndex, DenseIndex, row_dots
 from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, merge_texts, score_lead
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
@@ -395,7 +395,7 @@ class SearchIndex:
             return np.zeros(0)
         if isinstance(self.dense, DenseIndex):
             return self.dense.cosines(vector, keys)
-        return self._vectors_of(keys) @ np.asarray(vector, dtype=np.float32)
+        return row_dots(self._vectors_of(keys), vector)
 
     def _dated_near(self, date: str) -> list[int]:
         """Records dated within DATE_WINDOW days of ``date`` (at most CANDIDATES of them)."""
@@ -404,7 +404,7 @@ class SearchIndex:
             return []
         _, lo, hi = window
         rows = self.db.execute(
-            "SELECT key FROM records WHERE date BETWEEN ? AND ? ORDER BY abs(julianday(date) - julianday(?)) LIMIT ?",
+            "SELECT key FROM records WHERE date BETWEEN ? AND ? ORDER BY abs(julianday(date) - julianday(?)), key LIMIT ?",
             (lo, hi, date, CANDIDATES),
         )
         return [k for (k,) in rows if k in self._meta]
@@ -471,7 +471,8 @@ class SearchIndex:
         if min_confidence is None:
             min_confidence = self.weights.threshold
         hits = []
-        for i in np.argsort(-scores):
+        ids = [self._meta[key].id for key in keys]  # equal scores (a passage listed twice) in id order
+        for i in sorted(range(len(keys)), key=lambda j: (-scores[j], ids[j])):
             meta = self._meta[keys[i]]
             if (since and meta.date < since) or (lang and meta.lang != lang):
                 continue

@@ -12,6 +12,7 @@ main sourcing chain comes from the final ``triage`` stage (``stages/triage.py``)
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -25,6 +26,7 @@ MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words (bylines and labels are shorter)
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
+_ITEM = re.compile(r"\s*(\d{1,2})(?:[.)]|\ufe0f?\u20e3)(?=\s)")  # "1. ", "2) ", a keycap digit
 
 
 class Matching:
@@ -143,19 +145,39 @@ def query_sentences(doc: Document) -> list[int]:
 
 
 def front_sentences(doc: Document) -> list[int]:
-    """The headline (the article's first line when it is its title) and the lead (the
+    """The headline (the article's first line when it is its title), the lead (the
     first later sentence of at least LEAD_WORDS words that is not boilerplate, a credit
-    line or a caption): where an article states its claim."""
+    line or a caption) and the lead of each item of a numbered list (``list_items``: a
+    round-up tells one story per item): where an article states its claims."""
     head = [i for i in headline(doc) if _usable(doc, i)]
     after = max(headline(doc), default=-1) + 1
-    lead = next((i for i in range(after, len(doc.sentences)) if _words(doc, i) >= LEAD_WORDS and _usable(doc, i)), None)
-    return head + ([lead] if lead is not None else [])
+    leads = [_lead(doc, range(after, len(doc.sentences)))]
+    for p in list_items(doc):
+        leads.append(_lead(doc, [i for i, s in enumerate(doc.sentences) if s.paragraph == p]))
+    return head + sorted({i for i in leads if i is not None and i not in head})
+
+
+def _lead(doc: Document, among) -> int | None:
+    """The first of ``among`` with at least LEAD_WORDS words that may be queried."""
+    return next((i for i in among if _words(doc, i) >= LEAD_WORDS and _usable(doc, i)), None)
+
+
+def list_items(doc: Document) -> list[int]:
+    """Paragraphs opening with an item number ("1.", "2)", a keycap digit), when the
+    article numbers at least two items in a row: the items of a round-up or a list."""
+    numbers = {}
+    for n, p in enumerate(doc.paragraphs):
+        found = _ITEM.match(doc.text, p.start)
+        if found:
+            numbers[n] = int(found.group(1))
+    values = set(numbers.values())
+    return sorted(n for n, v in numbers.items() if v + 1 in values or v - 1 in values)
 
 
 def front_paragraphs(doc: Document) -> set[int]:
-    """The paragraphs of the headline and the lead: a match found by a sentence there is
-    reported from the article threshold on, one found elsewhere from the index's
-    ``weights.body_confidence`` (docs/matching.md)."""
+    """The paragraphs of the headline, the lead and the item leads: a match found by a
+    sentence there is reported from the article threshold on, one found elsewhere from
+    the index's ``weights.body_confidence`` (docs/matching.md)."""
     return {doc.sentences[i].paragraph for i in front_sentences(doc)}
 
 
