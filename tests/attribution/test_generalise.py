@@ -261,3 +261,45 @@ def test_relative_clause_belongs_to_the_subject():
     assert a["speaker"] == "Un voisin qui vit au premier étage" and a["anonymous"]
     _, found = run(["Житель, который попросил не называть его имени, рассказал, что воды нет."], "ru")
     assert by_cue(found, "рассказал")["anonymous"]
+
+
+# -- session 7: appositions before object pronouns, parentheses inside a clause, ... --
+
+def test_apposition_before_an_object_pronoun_is_the_subject():
+    _, found = run(["Le maire de la ville, Paul Roy, lui a dit que la piscine fermera en juin."], "fr")
+    a = by_cue(found, "a dit")
+    assert a["speaker"] == "Le maire de la ville, Paul Roy" and a["entity"] == "Paul Roy"
+
+
+def test_parenthetical_cue_after_a_relative_pronoun_reports_what_follows():
+    _, found = run(["Parole che, scrive il quotidiano Il Foglio, segnano una svolta per il governo."], "it")
+    a = by_cue(found, "scrive")
+    assert a["speaker"] == "il quotidiano Il Foglio"
+    assert a["content"] == "segnano una svolta per il governo"
+    _, found = run(["Una scelta che, secondo il sito, piace agli artigiani della valle."], "it")
+    assert by_cue(found, "secondo")["content"] == "piace agli artigiani della valle"
+
+
+def test_prepositional_cues_of_estimates_and_forecasts():
+    _, found = run(["По оценкам экологов, уровень реки поднимется на метр."], "ru")
+    assert by_cue(found, "По оценкам")["speaker"] == "экологов"
+    _, found = run(["En la capital, segun el diario local, faltan doscientos maestros."], "es")
+    assert by_cue(found, "segun")["speaker"] == "el diario local"
+
+
+def test_a_clause_before_a_colon_is_no_name_without_articles():
+    _, found = run(["Главное внимание уделяется пожилым людям: им привезут воду и хлеб."], "ru")
+    assert not any(a["cue"] == ":" for a in found)
+    _, found = run(["Rosyjska telewizja: w Gdańsku zabrakło prądu na całą noc."], "pl")
+    assert by_cue(found, ":")["speaker"] == "Rosyjska telewizja"
+
+
+def test_a_dropped_subject_keeps_an_anonymous_speaker():
+    _, found = run(
+        ["Urzędnik ministerstwa, który prosił o anonimowość, powiedział, że most zostanie zamknięty.",
+         "„To potrwa co najmniej miesiąc” – dodał."],
+        "pl",
+    )
+    assert by_cue(found, "powiedział")["anonymous"]
+    a = by_cue(found, "dodał")
+    assert a["speaker"] is None and a["anonymous"]

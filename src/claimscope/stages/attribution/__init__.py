@@ -150,7 +150,9 @@ def _finish(
             if noun.islower() and len(mention.split()) <= 2 and set(mention.lower().split()[:-1]) <= table.determiners:
                 named = described_name(text, raw.speaker[0], noun, table) or mention  # "(the) portal"
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
-        anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay)
+        dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
+        anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
+                         or dropped and resolver.last_anonymous)
         groups.append(resolver.resolve(named) if mention else None)
     tag = f"{NAME}@{VERSION}"
     return tuple(

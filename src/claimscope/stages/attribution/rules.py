@@ -184,7 +184,7 @@ class SentenceRules(Subjects):
             return Raw(
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
-        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
+        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, self.past_clitics(left, cue.start()))
         before = self.with_relative(lo, left, cue.start(), before)
         if self.adverbial(before):  # "Радио «Свобода» в эфире назвало …"
             before = self.past_adverbial(lo, before)
@@ -268,6 +268,8 @@ class SentenceRules(Subjects):
         head = speaker[0] if speaker and not inverted else left
         if found is None and (inverted or text[lo:head].rstrip()[-1:] in BOUNDARY):
             found = self.content_before(lo, head)  # "« … », X said" / "…, X said"
+            if inverted and self.open_clause(found) and text[speaker[1] : hi].lstrip().startswith(","):
+                found = self.content_after(text.index(",", speaker[1]) + 1, hi, stop_ok=True) or found
         if found is None and inverted:
             found = self.content_after(speaker[1], hi)
         if found is None and not inverted:
@@ -392,7 +394,7 @@ class SentenceRules(Subjects):
         ):
             return None  # "…, so der Sprecher.": only after a comma, closing the sentence
         before = self.content_before(lo, cue.start())
-        if before and len(words(self.text, *before[0])) >= 3:
+        if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
             return Raw(span, speaker, *before)
         found = self.content_after(
             strip(self.text, max(speaker[1], span[1]), hi, " ,")[0], hi, stop_ok=True, clause=False
@@ -505,8 +507,9 @@ class SentenceRules(Subjects):
         if not quoted and (
             toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
             or self.t.determiners and not toks[-1].group()[0].isupper()
-        ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"
-            return None
+            or not self.t.determiners and len(toks) > 2 and not any(t.group()[0].isupper() for t in toks[1:])
+        ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"; without articles,
+            return None  # a clause of three words or more holds one ("Особое внимание уделяется …:")
         if not (quoted or heard or self.spoken_line(speaker, found[0])):
             return None
         return Raw((pos, pos + 1), speaker, *found)

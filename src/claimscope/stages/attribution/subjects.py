@@ -101,6 +101,23 @@ class Subjects(Spans):
             and self.t.speaker_stop.fullmatch(first) is not None
         )
 
+    def past_clitics(self, left: int, pos: int) -> int:
+        """Where the object pronouns right before a cue start ("Le maire, Paul Roy, lui a dit"),
+        else ``pos``: an apposition before them is the subject."""
+        toks = words(self.text, left, pos)
+        return toks[0].start() if toks and all(self.clitic(t.group()) for t in toks) else pos
+
+    def open_clause(self, found: tuple[tuple[int, int], bool] | None) -> bool:
+        """Whether a content before a parenthetical cue stops on a relative pronoun or a
+        complementizer ("Parole che, scrive X, segnano …"): the clause goes on after the
+        parenthesis, and that is what is reported."""
+        toks = words(self.text, *found[0]) if found and not found[1] else []
+        last = toks[-1].group() if toks else ""
+        return bool(last) and (
+            last.lower() in self.t.subject_relatives | self.t.relatives
+            or self.t.complementizer.fullmatch(last) is not None
+        )
+
     def past_adverbial(self, lo: int, span: tuple[int, int]) -> tuple[int, int] | None:
         """The subject after an adverbial that opens ``span`` ("в пятницу министр X":
         from its first capitalised word, title or determiner), else the name in
@@ -126,6 +143,8 @@ class Subjects(Spans):
         else:
             return None
         gap = lead[k + 1 :]
+        if self.text[lead[k].end() : pos].strip().endswith(","):
+            return None  # "X, który prosił o anonimowość, powiedział": an apposition
         if any(
             not t.group().islower() or t.group() in self.t.determiners | self.t.pronouns
             or any(c in BOUNDARY for c in self.text[t.start() : t.end()])
