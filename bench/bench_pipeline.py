@@ -49,8 +49,9 @@ def articles(limit: int) -> list[Article]:
 
 def default_db() -> str | None:
     from claimscope.embed import cache_path
+    from claimscope.settings import Settings
 
-    path = cache_path().with_name("eval-factchecks-v1.sqlite")  # bench/factcheck_corpus.py
+    path = cache_path(Settings.from_env().embedding_cache).with_name("eval-factchecks-v1.sqlite")  # bench/factcheck_corpus.py
     return str(path) if path.exists() else None
 
 

@@ -40,8 +40,9 @@ SEARCH_P95_TARGET = 0.300
 
 def default_db(tmp: Path) -> str:
     from claimscope.embed import cache_path
+    from claimscope.settings import Settings
 
-    corpus_db = cache_path().with_name("eval-factchecks-v1.sqlite")
+    corpus_db = cache_path(Settings.from_env().embedding_cache).with_name("eval-factchecks-v1.sqlite")
     if corpus_db.exists() and corpus_db.with_name(corpus_db.stem + ".search.sqlite").exists():
         return str(corpus_db)
     db = tmp / "examples.sqlite"

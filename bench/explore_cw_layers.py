@@ -27,8 +27,9 @@ from claimscope.checkworthy import features
 from claimscope.checkworthy.clef import ISO, load_all
 from claimscope.checkworthy.train import f1
 from claimscope.embed import cache_path
+from claimscope.settings import Settings
 
-CACHE = cache_path().parent / "cw_layers"  # ~540 MB of float16
+CACHE = cache_path(Settings.from_env().embedding_cache).parent / "cw_layers"  # ~540 MB of float16
 DATASETS = ("2022.nl", "2022.bg", "2022.en", "2022.tr", "2022.ar", "2022.es", "2024.es", "2024.en")
 SPLITS = ("train", "dev", "test")
 CHUNK = 256

@@ -12,6 +12,7 @@ from __future__ import annotations
 from claimscope.embed import Embedder, cache_path
 from claimscope.factchecks.record import content_hash
 from claimscope.model import FactCheck
+from claimscope.settings import Settings
 from claimscope.search.sync import open_index, sync
 from claimscope.store.sqlite import SQLiteStore
 from retrieval_data import clef2022_records, euvsdisinfo_records
@@ -32,7 +33,7 @@ def factchecks() -> list[FactCheck]:
 
 def open_corpus(embedder: Embedder):
     """(store, index) over both corpora, built on first use."""
-    path = cache_path().with_name(f"eval-factchecks-v{VERSION}.sqlite")
+    path = cache_path(Settings.from_env().embedding_cache).with_name(f"eval-factchecks-v{VERSION}.sqlite")
     store = SQLiteStore(path)
     if store.count() == 0:
         records = factchecks()

@@ -12,31 +12,27 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_batch import batch as batch_command
-from .cli_batch import run_batch_command
-from .cli_common import ErrorHandlingGroup, Seconds, check_output_path, output_errors
-from .cli_factchecks import factchecks
-from .cli_outlets import outlets
-from .cli_web import keys, serve
+from .cli_common import LazyGroup, Seconds, check_output_path, output_errors
 from .errors import InputError
 from .render import FORMATS, render
 from .settings import DB_VAR, RATINGS_VAR, Settings
 
+COMMANDS = {  # imported when they run: `check` does not load the others' modules
+    "batch": ".cli_batch:batch",
+    "factchecks": ".cli_factchecks:factchecks",
+    "outlets": ".cli_outlets:outlets",
+    "serve": ".cli_web:serve",
+    "keys": ".cli_web:keys",
+}
 
-@click.group(cls=ErrorHandlingGroup)
+
+@click.group(cls=LazyGroup, lazy=COMMANDS)
 @click.version_option(__version__, prog_name="claimscope")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Read a news article and show a fact-checker what it claims and where it came from."""
     ctx.obj = {"debug": debug}
-
-
-main.add_command(batch_command)
-main.add_command(factchecks)
-main.add_command(outlets)
-main.add_command(serve)
-main.add_command(keys)
 
 
 @main.command()
@@ -72,9 +68,6 @@ main.add_command(keys)
 @click.pass_context
 def check(ctx, source, fmt, out, batch, allow_private_urls, timeout, db, ratings_db, no_matching) -> None:
     """Analyse one article: SOURCE is a file path, an http(s) URL, or - for standard input."""
-    from . import ingest
-    from .analyzer import Analyzer
-
     if batch is not None:
         if source is not None:
             raise InputError("give either SOURCE or --batch, not both")
@@ -88,12 +81,17 @@ def check(ctx, source, fmt, out, batch, allow_private_urls, timeout, db, ratings
         check_output_path(out)
     settings = Settings.from_env(db=db, ratings_db=ratings_db, matching=not no_matching)
     if batch is not None:
+        from .cli_batch import run_batch_command
+
         run_batch_command(ctx, [batch], out, settings)
         return
     if settings.embed_workers is None:  # the embedder the analyzer will take: loaded while the rest starts
         from .embed import default_embedder
 
         default_embedder().load_in_background()
+    from . import ingest  # after the load started: it imports beside these
+    from .analyzer import Analyzer
+
     article = ingest.load(
         source, allow_private=allow_private_urls, timeout=timeout, stdin=sys.stdin.buffer
     )

@@ -9,6 +9,7 @@ the work, and a write that fails (full disk, closed pipe) is an :class:`OutputEr
 from __future__ import annotations
 
 import errno
+import importlib
 import math
 import os
 import sys
@@ -48,6 +49,25 @@ class ErrorHandlingGroup(click.Group):
                 raise
             click.echo(f"internal error: {internal_message(err)}", err=True)
             ctx.exit(INTERNAL_ERROR_EXIT)
+
+
+class LazyGroup(ErrorHandlingGroup):
+    """An :class:`ErrorHandlingGroup` whose ``lazy`` subcommands (name -> "module:attribute",
+    the module relative to the package) are imported when they are run or listed, so a
+    command does not pay for the imports of the others."""
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.lazy:
+            return super().get_command(ctx, name)
+        module, _, attribute = self.lazy[name].partition(":")
+        return getattr(importlib.import_module(module, __package__), attribute)
 
 
 def _usage_failure(ctx: click.Context, err: click.UsageError):

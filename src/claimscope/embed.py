@@ -149,12 +149,12 @@ def _key(model: str, kind: str, text: str) -> str:
     return hashlib.sha1(f"{model}\x00{kind}\x00{text}".encode("utf-8")).hexdigest()
 
 
-def cache_path() -> Path:
-    """Where evaluations and training cache embeddings: $CLAIMSCOPE_EMBCACHE, else the
-    user cache directory (``claimscope/embeddings.sqlite``)."""
+def cache_path(chosen: str | Path | None = None) -> Path:
+    """Where evaluations and training cache embeddings: ``chosen`` (a command passes
+    ``Settings.from_env().embedding_cache``, i.e. $CLAIMSCOPE_EMBCACHE), else the user
+    cache directory (``claimscope/embeddings.sqlite``). Its folder is created."""
     from platformdirs import user_cache_dir
 
-    chosen = os.environ.get("CLAIMSCOPE_EMBCACHE")
     path = Path(chosen) if chosen else Path(user_cache_dir("claimscope")) / "embeddings.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path

@@ -11,8 +11,9 @@ from tests.conftest import REPO
 def _walk(command: click.Command, path: tuple[str, ...]):
     yield path, command
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from _walk(sub, path + (name,))
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):  # lazy subcommands included
+            yield from _walk(command.get_command(ctx, name), path + (name,))
 
 
 def _docs() -> str:

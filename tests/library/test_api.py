@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import claimscope
 from claimscope import Analyzer, Article, Meta, Resources, Settings, cli
+from claimscope.embed import cache_path
 from claimscope.render import FORMATS
 from claimscope.search.sync import open_index
 from tests.conftest import REPO
@@ -63,6 +66,18 @@ def test_settings_come_from_the_environment_only_when_asked(monkeypatch, example
     monkeypatch.setenv("CLAIMSCOPE_DB", example_db)
     with Analyzer() as plain:  # the library never reads CLAIMSCOPE_DB
         assert plain.resources.index is None
+
+
+def test_only_settings_reads_the_environment(monkeypatch, tmp_path):
+    package = Path(claimscope.__file__).parent
+    readers = [p.relative_to(package).as_posix() for p in sorted(package.rglob("*.py"))
+               if re.search(r"os\.environ|getenv\(", p.read_text(encoding="utf-8"))]
+    assert readers == ["settings.py"]
+    monkeypatch.setenv("CLAIMSCOPE_EMBCACHE", str(tmp_path / "from-env.sqlite"))
+    assert Settings.from_env().embedding_cache == str(tmp_path / "from-env.sqlite")
+    assert cache_path() != tmp_path / "from-env.sqlite"  # the library never reads it
+    assert cache_path(tmp_path / "given" / "vectors.sqlite") == tmp_path / "given" / "vectors.sqlite"
+    assert (tmp_path / "given").is_dir()
 
 
 def test_close_closes_what_the_analyzer_opened_and_nothing_given(example_db):

@@ -14,6 +14,7 @@ from claimscope.embed import CachedEmbedder, cache_path, default_embedder
 from claimscope.factchecks import ImportOptions, import_sources
 from claimscope.pipeline import Pipeline
 from claimscope.search.sync import open_index, sync
+from claimscope.settings import Settings
 from claimscope.stages import default_stages
 from claimscope.stages.matching import Matching, article_date
 from claimscope.store import open_store
@@ -29,7 +30,7 @@ RELATED = {("The US is saving Daesh from a final defeat", "2017-11-14"), ("The U
 def seed_run(shared_dir, tmp_path):
     store = open_store(tmp_path / "factchecks.sqlite")
     import_sources(store, [str(shared_dir / "data" / "disinfo" / "euvsdisinfo-cases-2015-2021.csv")], ImportOptions())
-    index = open_index(store, CachedEmbedder(default_embedder(), cache_path()))
+    index = open_index(store, CachedEmbedder(default_embedder(), cache_path(Settings.from_env().embedding_cache)))
     assert sync(store, index) == store.count() > 10_000
     stages = [Matching(store=store, index=index) if s.name == "matching" else s for s in default_stages()]
     doc = Pipeline(stages).run(

@@ -124,8 +124,9 @@ def read_news(path: str | Path) -> list[dict]:
 def embed(texts, embedder=None) -> np.ndarray:
     """Query-side embeddings through the cached default embedder."""
     from ..embed import CachedEmbedder, cache_path, default_embedder
+    from ..settings import Settings
 
-    embedder = embedder or CachedEmbedder(default_embedder(), cache_path())
+    embedder = embedder or CachedEmbedder(default_embedder(), cache_path(Settings.from_env().embedding_cache))
     return embedder.embed_queries(list(texts))
 
 

@@ -23,10 +23,7 @@ _IMPOSSIBLE = -1e30
 class UnigramTokenizer:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
-        self._ids: dict[str, int] = {}
-        for i, piece in enumerate(vocabulary.pieces):
-            if piece and i != vocabulary.unk:
-                self._ids.setdefault(piece, i)
+        self._ids = _first_ids(vocabulary.pieces, vocabulary.unk)
         self._scores = vocabulary.scores.tolist()
         self._unk_score = min(self._scores) - 10.0
         self.longest = max(map(len, vocabulary.pieces))  # characters
@@ -67,3 +64,15 @@ class UnigramTokenizer:
             end, piece = back[end]
             out.append(piece)
         return tuple(reversed(out))
+
+
+def _first_ids(pieces: list[str], unk: int) -> dict[str, int]:
+    """Each non-empty piece's first id other than ``unk`` (a dict built reversed, so
+    the first id of a piece written twice is the one kept)."""
+    ids = dict(zip(reversed(pieces), range(len(pieces) - 1, -1, -1)))
+    ids.pop("", None)
+    if ids.get(pieces[unk]) == unk:  # unk's text names unk only from a later id, if any
+        del ids[pieces[unk]]
+        if pieces[unk] in pieces[unk + 1 :]:
+            ids[pieces[unk]] = pieces.index(pieces[unk], unk + 1)
+    return ids

@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution.lemmas import lemma, supported
+from .wordfreqs import WordFrequencies, frequencies
 
 MIN_FUSED = 10  # shortest token tried as two fused words
 MIN_SHORT_FUSED = 5  # shorter tokens only as a function word glued to a word
@@ -87,15 +88,10 @@ _GUILLEMET_OPENERS = frozenset("«")
 _GLUED = re.compile(r"(?<=[^\W\d_])[«„]")
 
 
-@lru_cache(maxsize=None)
-def _vocabulary(lang: str) -> dict[str, float] | None:
-    """word -> frequency for ``lang`` from wordfreq's bundled lists, or None."""
-    from wordfreq import available_languages, get_frequency_dict
-
-    for size in ("large", "small"):
-        if lang in available_languages(size):
-            return get_frequency_dict(lang, wordlist=size)
-    return None
+def _vocabulary(lang: str) -> WordFrequencies | None:
+    """word -> frequency for ``lang`` from wordfreq's bundled lists (read in place:
+    wordfreqs.py), or None."""
+    return frequencies(lang)
 
 
 def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
