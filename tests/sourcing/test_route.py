@@ -214,3 +214,30 @@ def test_a_short_sentence_after_the_claim_credits_it_to_an_outlet():
     _, chain = run(text, [("General Ivo Marr", "said", "The army will hold large drills near the northern border "
                            "next month", False)])
     assert [h.outlet_id or h.name for h in chain.hops] == ["this article", "reuters", "General Ivo Marr"]
+
+
+def _resolved(doc, speaker, entity):
+    """``doc`` with the attribution whose speaker is ``speaker`` resolved to ``entity``."""
+    import dataclasses
+
+    attributions = tuple(dataclasses.replace(a, speaker_entity=entity)
+                         if doc.text[a.speaker_start:a.speaker_end] == speaker else a for a in doc.attributions)
+    return doc.evolve(attributions=attributions)
+
+
+def test_a_pronoun_speaker_is_named_by_the_person_it_refers_to():
+    text = ("Bridge stays shut\n\nThe old Varenne bridge will stay closed until June because two of its pillars are "
+            "cracked, according to him.\n\nThe engineer Paul Ravel inspected the pillars last week.")
+    doc = _paragraphs(make(text, [("him", "according to", "The old Varenne bridge will stay closed until June "
+                                   "because two of its pillars are cracked", False)]))
+    (chain,) = STAGE(_resolved(doc, "him", "Paul Ravel")).sourcing
+    assert names(chain) == ["this article", "Paul Ravel"]
+
+
+def test_a_claim_resting_on_witnesses_rests_on_an_anonymous_source():
+    text = ("Depot fire\n\nA grey van left the bus depot minutes before the fire broke out on Sunday night, according "
+            "to witnesses at the bus stop.\n\nThe fire brigade is still looking into the cause.")
+    _, chain = run(text, [("witnesses at the bus stop", "according to",
+                           "A grey van left the bus depot minutes before the fire "
+                           "broke out on Sunday night", False)])
+    assert "anonymous_source" in {f.kind for f in chain.flags}

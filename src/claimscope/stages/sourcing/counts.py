@@ -91,7 +91,8 @@ def rests_on_anonymous(chain: Chain) -> bool:
     """Does the main claim rest on an anonymous source: a hop or the claim's attribution is
     anonymous, or an anonymous source spoke to the article itself near the claim?"""
     doc = chain.doc
-    if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous for i in chain.support):
+    if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous or chain.speaker(i).anonymous
+                                                   for i in chain.support):
         return True
     return any(_told_us(chain, i) for nodes in _others(chain, FOLLOW_PARAGRAPHS).values() for i in nodes)
 

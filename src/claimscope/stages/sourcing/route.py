@@ -100,7 +100,7 @@ class Chain:
                 self._add_unnamed(self.doc.sentences[self.claim])
             return
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
-        speakers = [self._speaker(i) for i in self.support]
+        speakers = [self.speaker(i) for i in self.support]
         credited = self._credited_in(sentence, speakers)
         outlets = credited + [s for s in speakers if s.is_outlet and (
             s.outlet or s.domain or _named(s.name) or not (self.hops or credited))]
@@ -113,7 +113,7 @@ class Chain:
         if self.hops and not self.hops[-1].anonymous:
             self._follow()
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
-            relaxed = [self._speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
+            relaxed = [self.speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
                 or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
                     and not cues.find("relay_cues", s.name, self.lang(s.start))] or self._quoted_in(sentence) \
@@ -176,7 +176,7 @@ class Chain:
         for s in doc.sentences:
             if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
                 continue
-            found = [src for src in map(self._speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
+            found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
             if found:
                 return found
         return []
@@ -350,7 +350,8 @@ class Chain:
         return claim.start <= pos < claim.end
 
     # the attributions the claim rests on -------------------------------------------------
-    def _speaker(self, i: int) -> Source:
+    def speaker(self, i: int) -> Source:
+        """The source attribution ``i`` names (an outlet, a person, a body, an anonymous source)."""
         a = self.doc.attributions[i]
         span = (a.speaker_start, a.speaker_end)
         said = self.text[span[0]:span[1]]
@@ -369,13 +370,20 @@ class Chain:
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
         outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), *span)
                        if not _inside_name(m, span[0], self.lang(span[0]))]
-        name = a.speaker_entity if a.speaker_entity and said.casefold() in ("he", "she", "il", "elle") else said
+        name = a.speaker_entity if self._pronoun(said, a.speaker_entity) else said
         start, end = span
         person = _person_in(said, a.speaker_entity)
         if person is not None:
             name, start, end = said[person[0]:person[1]], span[0] + person[0], span[0] + person[1]
         return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
                       is_outlet=bool(outlet_noun), attribution=i)
+
+    def _pronoun(self, said: str, entity: str | None) -> bool:
+        """Is the speaker one word that is no proper name ("she", "lui", "он", "ông") and that
+        the attribution stage resolved to a capitalised name? The hop then carries the name."""
+        word = said.strip()
+        return bool(entity) and entity[:1].isupper() and len(word.split()) == 1 \
+            and word.casefold() != entity.casefold() and not self._proper(word)
 
     def _anonymous(self, said: str, pos: int) -> bool:
         hit = next(iter(cues.find("anonymous_nouns", said, self.lang(pos))), None)
