@@ -173,7 +173,7 @@ def chain_error(gold: list[str], names: list[str]) -> str | None:
     too short or too long (``.prefix`` when the shorter chain is the start of the longer:
     the route stopped early or went on too far), else the first wrong position (the first
     hop after the article, a relay, the origin), or ``names_only`` when every wrong hop
-    shares a word with the gold one (the right source under another form of its name)."""
+    shares half its words with the gold one (the right source under another form of its name)."""
     if len(gold) != len(names):
         short, long_ = sorted((gold, names), key=len)
         prefix = all(same_name(a, b) for a, b in zip(short, long_))
@@ -181,10 +181,18 @@ def chain_error(gold: list[str], names: list[str]) -> str | None:
     wrong = [i for i, (g, n) in enumerate(zip(gold, names)) if not same_name(g, n)]
     if not wrong:
         return None
-    if all(set(w for w in fold(gold[i]) if len(w) > 2) & set(fold(names[i])) for i in wrong):
+    if all(_akin(gold[i], names[i]) for i in wrong):
         return "names_only"
     first = wrong[0]
     return "wrong_origin" if first == len(gold) - 1 else "wrong_first_hop" if first == 1 else "wrong_relay"
+
+
+def _akin(a: str, b: str) -> bool:
+    """Do two names share at least half of the shorter one's words of three letters or more
+    (compared by their first four letters, so that inflected forms meet)?"""
+    wa, wb = ([w[:4] for w in fold(n) if len(w) > 2] for n in (a, b))
+    short, long_ = sorted((wa, wb), key=len)
+    return bool(short) and 2 * sum(w in long_ for w in short) >= len(short)
 
 
 def _sourcing(counts, row, report):
