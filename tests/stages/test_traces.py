@@ -184,6 +184,7 @@ def test_sentences_fused_at_a_full_stop():
         ("The mayor said the the bridge would reopen.", "en", "the the"),
         ("Die Stadt hat den Plan gebilligt gebilligt.", "de", "gebilligt gebilligt"),
         ("El puente se cerró en la ciudad en la ciudad vieja.", "es", "en la ciudad en la ciudad"),
+        ("Thành phố công bố kế hoạch của của ủy ban.", "vi", "của của"),
     ],
 )
 def test_repeated_words(sentence, lang, phrase):
@@ -269,6 +270,9 @@ def test_boilerplate_words_inside_prose_are_not_boilerplate():
         ("Avec AFP", "AFP"),
         ("Za PAP", "PAP"),
         ("AFP/Reuters", "AFP/Reuters"),
+        ("Originally published by The Harbour Gazette.", "The Harbour Gazette"),
+        ("Publicado originalmente em Jornal do Vale.", "Jornal do Vale"),
+        ("With files from Reuters and AFP.", "Reuters and AFP"),
     ],
 )
 def test_credit_lines(line, value):
@@ -290,6 +294,13 @@ def test_attribution_sentence_is_not_a_credit_line():
 def test_agency_dateline_and_closing_tag():
     doc = run("PARIS (AFP) — " + FRENCH + "\n\nLes discussions reprendront lundi. (AFP)")
     assert spans(doc, "credit_line") == ["PARIS (AFP) —", "(AFP)"]
+
+
+def test_agency_dateline_with_a_dash():
+    doc = run("Заголовок\n\nКАЗАНЬ, 2 апреля — РИА Новости. Мэрия объявила о ремонте набережной до конца лета.")
+    assert spans(doc, "credit_line") == ["КАЗАНЬ, 2 апреля — РИА Новости."]
+    doc = run("Заголовок\n\nКазань, 2 апреля — в городе открылся мост. РИА Новости сообщили об этом.")
+    assert spans(doc, "credit_line") == []
 
 
 def test_clean_english_article_has_no_findings():
@@ -712,3 +723,17 @@ def test_sentences_fused_before_a_capital():
     endings = frozenset(["com", "ru"])
     assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le")]
     assert fused_sentences("Voir exemple.Com pour tout.", "fr", table("fr"), endings) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Депутаты обсуждали бюджет для.", "ru", True),
+        ("O prefeito falou com os moradores do bairro para.", "pt", True),
+        ("Депутаты обсуждали бюджет города.", "ru", False),
+        ("Sie hatten lange für.", "de", True),
+        ("Er kommt morgen mit.", "de", False),  # a separable prefix ends the sentence
+    ],
+)
+def test_sentence_stopping_on_a_preposition(sentence, lang, found):
+    assert stops_on_function_word(sentence, table(lang)) is found

@@ -20,7 +20,8 @@
   ("the the", "en la ciudad en la ciudad"), except the language's
   ``repeatable_words`` ("nous nous", "had had") and words written twice in different
   case ("at AT", "Ann Lee ann.lee"); single words not at all in languages whose table sets
-  ``reduplication`` (Vietnamese "dần dần"); not a word and a function word written twice
+  ``reduplication`` (Vietnamese "dần dần") but for its ``not_reduplicated`` function words
+  ("của của"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
 * ``double_negation``: in a language without negative concord (the table's
   ``double_negation``: English, German, Dutch), a negator and a negative pronoun one to
@@ -182,6 +183,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     vocabulary = _vocabulary(lang) or {}
     allowed = set((table or {}).get("repeatable_words", ()))
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
+    never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
     folded = [t[2] for t in tokens]
     found, covered = [], -1
@@ -195,7 +197,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             gap = sentence[first[-1][1] : second[0][0]]
             # a copy is spelt the same, but for a capital opening the sentence ("at AT" is not)
             same = sentence[first[0][0] + 1 : first[-1][1]] == sentence[second[0][0] + 1 : second[-1][1]]
-            single_ok = reduplicates or word in allowed or not sentence[first[0][0]].islower()
+            single_ok = reduplicates and word not in never_twice or word in allowed or not sentence[first[0][0]].islower()
             common_only = n > 1 and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
             # "story after story after", "hand in hand in": the idiom "A after A" and its next word
             # or "and lie and lie" inside "lie and lie and lie"

@@ -88,6 +88,10 @@ def _line_patterns() -> dict[str, re.Pattern]:
         "dateline": re.compile(
             rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+", re.IGNORECASE
         ),
+        # "МОСКВА, 14 ноя — РИА Новости.": place, day and month, a dash, the agency
+        "dash_dateline": re.compile(
+            rf"^[^\W\d_](?:[^\W\d]|[ .-]){{0,30}}?,\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\s+[—–-]\s+(?P<name>{agency_list})[.,]",
+        ),
     }
 
 
@@ -466,7 +470,7 @@ class Traces:
         )
 
     def _dateline(self, line: str, start: int) -> Finding | None:
-        match = _line_patterns()["dateline"].match(line)
+        match = _line_patterns()["dateline"].match(line) or _line_patterns()["dash_dateline"].match(line)
         if not match or _agency(match.group("name")) is None and not match.group("name").isupper():
             return None
         name = match.group("name")
