@@ -303,3 +303,17 @@ def test_a_dropped_subject_keeps_an_anonymous_speaker():
     assert by_cue(found, "powiedział")["anonymous"]
     a = by_cue(found, "dodał")
     assert a["speaker"] is None and a["anonymous"]
+
+
+def test_impersonal_report_names_the_text_it_cites():
+    _, found = run(["In dem Gutachten heißt es, die Brücke sei seit Jahren marode."], "de")
+    assert by_cue(found, "heißt es")["speaker"] == "dem Gutachten"
+    assert not by_cue(found, "heißt es")["anonymous"]
+    _, found = run(["Городская больница сообщила, что открыла корпус.", "В ее сообщении говорится, что там будет сто коек."], "ru")
+    a = by_cue(found, "говорится")
+    assert a["speaker"] == "ее" and a["entity"] == "Городская больница"
+
+
+def test_possessive_speaker_of_a_prepositional_cue_is_resolved():
+    _, found = run(["Mayor Ana Lopes opened the bridge on Monday.", "In her words, the town waited too long."], "en")
+    assert by_cue(found, "In her words")["entity"] == "Ana Lopes"

@@ -237,11 +237,11 @@ class EntityResolver:
             self.last_anonymous = anonymous
         if anonymous:
             return None
+        if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
+            return self.last_named
         toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:
             return None
-        if len(toks) == 1 and toks[0].lower() in self.pronouns:
-            return self.last_named
         group = self._find(toks, self._apposed_name(mention))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)

@@ -297,7 +297,8 @@ class SentenceRules(Subjects):
                 in self.t.sourceless_initial  # "Asked about …, he"
             )
         ):
-            return Raw((cue.start(), cue.end()), None, content, direct, impersonal=True)
+            source = self.document(lo, cue, hi)  # "heißt es in dem Bericht"
+            return Raw((cue.start(), cue.end()), source, content, direct, impersonal=source is None)
         if not inverted and direct and speaker:  # "« A », X said, « B »"
             first = self.content_before(lo, speaker[0])
             if first and first[1] and first[0][1] < content[0]:
@@ -309,6 +310,28 @@ class SentenceRules(Subjects):
                 parts = (content, more)
                 content = (content[0], more[1])
         return Raw((cue.start(), cue.end()), speaker or self.hyphen_pronoun(cue), content, direct, parts)
+
+    def document(self, lo: int, cue: re.Match, hi: int) -> tuple[int, int] | None:
+        """The text an impersonal report phrase cites in a locative after or before it
+        (table keys ``document_prepositions``, ``document_nouns``): "heißt es in dem
+        Beitrag", "В докладе говорится", "w raporcie czytamy", not "Im Dorf heißt es"; its
+        possessive when it has one ("говорится в ее сообщении": "ее")."""
+        preps = self.t.document_prepositions
+        after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
+        if after and after.group().lower() in preps:
+            span = self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
+        else:
+            toks = words(self.text, self.left_region(lo, cue.start()), cue.start())
+            if not (1 < len(toks) <= 5 and toks[0].group().lower() in preps):
+                return None
+            span = toks[1].start(), toks[-1].end()
+        nouns = self.t.raw.get("document_nouns", [])
+        if not span or not any(n in w.group().lower() for w in words(self.text, *span) for n in nouns):
+            return None
+        first = WORD.match(self.text, span[0])
+        if first.group().lower() in self.t.possessive_determiners:
+            return first.span()
+        return span
 
     def hyphen_pronoun(self, cue: re.Match) -> tuple[int, int] | None:
         """The subject pronoun joined to an inverted verb: "dit-elle", "précise-t-il",

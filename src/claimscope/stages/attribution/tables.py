@@ -60,6 +60,8 @@ _LIST_KEYS = (
     "relatives",
     "subject_relatives",
     "host_roles",
+    "document_prepositions",
+    "document_nouns",
 )
 
 
@@ -159,6 +161,8 @@ class Table:
     # names nobody, they make it anonymous ("a passer-by", "plusieurs témoins")
     anonymous_openers: tuple
     hearsay: frozenset  # "reportedly", "paraît-il", "якобы": a cue whose source is anonymous
+    # "in"/"в"/"w": the locative that names the text an impersonal report phrase cites
+    document_prepositions: frozenset
 
     @property
     def demonyms(self) -> dict:
@@ -280,6 +284,7 @@ def _compile(raw: dict) -> Table:
             sorted((w.lower() for w in raw.get("anonymous_openers", [])), key=len, reverse=True)
         ),
         infinitive=lower("infinitive_markers"),
+        document_prepositions=lower("document_prepositions"),
         negations=frozenset(w.lower().replace("’", "'") for w in raw.get("negations", [])),
     )
 
