@@ -54,11 +54,18 @@ def cached_embedder() -> Embedder:
     return CachedEmbedder(default_embedder(), cache_path())
 
 
-def open_index(collections: list[str], embedder: Embedder, weights: FusionWeights | None = None) -> SearchIndex:
-    """An in-memory index over the named collections."""
-    index = SearchIndex(":memory:", embedder, weights)
+def open_index(collections: list[str], embedder: Embedder, weights: FusionWeights | None = None,
+               location: str = ":memory:") -> SearchIndex:
+    """An index over the named collections: in memory, or in the empty PostgreSQL database
+    at ``location`` when it is a ``postgresql://`` URL (``PostgresSearchIndex``)."""
+    if location.startswith("postgresql://"):
+        from claimscope.search.pg_index import PostgresSearchIndex
+
+        index: SearchIndex = PostgresSearchIndex(location, embedder, weights)
+    else:
+        index = SearchIndex(location, embedder, weights)
     for name in collections:
-        index.upsert(records(name), batch_size=512)
+        index.upsert(records(name), batch_size=2048)
     return index
 
 
@@ -97,11 +104,12 @@ def rankings(index: SearchIndex, pairs: list[tuple[str, str]], k: int = 100) -> 
     return out
 
 
-def evaluate_clef(collection: str, split: str = "test", embedder: Embedder | None = None) -> dict:
-    """Metrics per system on one CLEF collection and split."""
-    index = open_index([collection], embedder or cached_embedder())
+def evaluate_clef(collection: str, split: str = "test", embedder: Embedder | None = None,
+                  location: str = ":memory:") -> dict:
+    """Metrics per system on one CLEF collection and split (index at ``location``: ``open_index``)."""
     pairs, gold = queries(collection, split)
-    return {s: ranking_metrics(r, gold) for s, r in rankings(index, pairs).items()}
+    with open_index([collection], embedder or cached_embedder(), location=location) as index:
+        return {s: ranking_metrics(r, gold) for s, r in rankings(index, pairs).items()}
 
 
 def load_devset(path: Path = DEVSET) -> list[dict]:
@@ -139,10 +147,14 @@ def threshold_figures(index: SearchIndex, claims: list[dict], nomatch: list[dict
     }
 
 
-def evaluate_multilingual(embedder: Embedder | None = None) -> dict:
+def evaluate_multilingual(embedder: Embedder | None = None, location: str = ":memory:") -> dict:
     """Dev set figures: ranking, threshold behaviour (whole set and held-out half),
-    articles, reference article."""
-    index = open_index(["clef2022", "euvsdisinfo"], embedder or cached_embedder())
+    articles, reference article (index at ``location``: ``open_index``)."""
+    with open_index(["clef2022", "euvsdisinfo"], embedder or cached_embedder(), location=location) as index:
+        return _multilingual(index)
+
+
+def _multilingual(index: SearchIndex) -> dict:
     rows = load_devset()
     claims = [r for r in rows if r["kind"] == "claim"]
     nomatch = [r for r in rows if r["kind"] == "nomatch"]

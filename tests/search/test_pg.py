@@ -86,6 +86,48 @@ def test_hnsw_mode_agrees_with_exact_search(postgres_url):
     hnsw.close()
 
 
+def test_exact_mode_searches_the_vectors_in_memory_as_an_exact_scan_in_sql(postgres_url):
+    index = PostgresSearchIndex(postgres_url, HashEmbedder())
+    index.upsert(_corpus(80, seed=2), batch_size=16)
+    query = np.asarray(HashEmbedder().embed_queries(["a query"])[0])
+    with index.pool.connection() as conn:
+        scan = conn.execute("SELECT key FROM search_records ORDER BY v <#> %s::vector LIMIT 20", (query,)).fetchall()
+    assert [k for k, _ in index.dense.search(query, 20)] == [k for (k,) in scan]
+    assert [[k for k, _ in hits] for hits in index.dense.search_many(np.stack([query, -query]), 5)][0] == [
+        k for (k,) in scan[:5]]
+    index.close()
+
+
+def test_a_rewritten_record_keeps_its_key_and_the_copies_in_memory_follow(postgres_url):
+    index = PostgresSearchIndex(postgres_url, HashEmbedder())
+    index.upsert(_corpus(30), batch_size=8)
+    key = next(k for k, m in index._meta.items() if m.id == "r7")
+    index.upsert([SearchRecord("r7", "Quartz zebras juggle lanterns.")])
+    assert next(k for k, m in index._meta.items() if m.id == "r7") == key and len(index) == 30
+    vector = HashEmbedder().embed_passages(["Quartz zebras juggle lanterns."])[0]
+    assert index.dense.search(vector, 1)[0][0] == key  # the vector in memory is the new one
+    assert index.lexical.search("zebras lanterns", 5)[0][0] == key  # and so are the postings
+    with index.pool.connection() as conn:
+        assert conn.execute("SELECT count(*) FROM search_postings WHERE key = %s", (key,)).fetchone()[0] == 4
+    index.close()
+
+
+def test_an_upsert_reaching_the_threshold_builds_the_hnsw_index_once_at_its_end(postgres_url, monkeypatch):
+    from claimscope.search import pg_index
+
+    built = []
+    build = pg_index.build_hnsw
+    monkeypatch.setattr(pg_index, "build_hnsw", lambda conn, dim, rows, *a: built.append(rows) or build(conn, dim, rows, *a))
+    index = PostgresSearchIndex(postgres_url, HashEmbedder(), ann_threshold=50)
+    index.upsert(_corpus(120, seed=3), batch_size=16)
+    assert built == [120] and len(index) == 120 and index._exact is None
+    index.upsert(_corpus(130, seed=3)[120:], batch_size=16)  # from then on PostgreSQL keeps it up to date
+    assert built == [120]
+    query = np.asarray(HashEmbedder().embed_queries(["a query"])[0])
+    assert len(index.dense.search(query, 10)) == 10
+    index.close()
+
+
 def test_the_build_memory_holds_a_million_vectors_graph():
     assert 2_000 < hnsw_memory_mb(1_000_000, 384) < 4_000  # the 384-dim vectors alone are 1,465 MB
     assert hnsw_memory_mb(10, 16) == 64

@@ -99,8 +99,6 @@ class SearchIndex:
     ``close`` ends its threads and closes the file.
     """
 
-    _words: dict[int, frozenset[str]] | None = None  # set by __init__ (``_record_words``)
-
     def __init__(
         self,
         path: str | Path,
@@ -425,9 +423,9 @@ class SearchIndex:
     def _record_words(self, keys: list[int]) -> list[frozenset[str]]:
         """The ``query_tokens`` of each record's indexed text, remembered per record (a
         record met by one search is often met again; WORDS_KEPT records at most) by an
-        index that keeps ``_words`` current with its writes (this one, not PostgreSQL's,
-        which also sees other writers)."""
-        kept = self._words if self._words is not None else {}
+        index that keeps ``_words`` current with its writes (PostgreSQL's forgets them all
+        whenever any process wrote: ``PostgresSearchIndex._refresh``)."""
+        kept = self._words
         found = {k: kept.get(k) for k in keys}
         missing = [k for k, words in found.items() if words is None]
         if missing:

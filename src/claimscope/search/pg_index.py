@@ -4,21 +4,26 @@ Same behaviour as ``SearchIndex`` (same candidates, features, fusion and confide
 only where things live differs, all in the database (docs/postgres.md):
 
 - records, their metadata, texts and float32 embeddings: ``search_records`` (pgvector);
-- the dense side: below ``ann_threshold`` records an exact scan, as SQLite's in-memory
-  search; from there on a pgvector HNSW index on the embeddings, built when the
-  collection first reaches that size (inner product; ``HNSW_M``, ``HNSW_EF_CONSTRUCTION``
-  and ``EF_SEARCH`` below, measured by bench/bench_postgres.py), candidates' cosines
-  recomputed exactly;
+- the dense side: below ``ann_threshold`` records an exact search over a copy of the
+  vectors in memory (``DenseIndex``, as SQLite's exact mode; kept current by ``_refresh``);
+  from there on a pgvector HNSW index on the embeddings, built when the collection first
+  reaches that size (inner product; ``HNSW_M``, ``HNSW_EF_CONSTRUCTION`` and ``EF_SEARCH``
+  below, measured by bench/bench_postgres.py), candidates' cosines recomputed exactly;
 - the collection's moments (anisotropy correction): ``search_blobs``, updated with each write;
 - BM25: ``pg_lexical.PgLexicalIndex``, which ranks like FTS5's ``bm25()``.
 
-Writers take an advisory lock, so concurrent indexers serialise; every write bumps
-``vectors_version``, and each search first loads the metadata of records other
-processes wrote since (``_refresh``).
+Writes go in bulk: a batch's records are copied (binary COPY) into a temporary table and
+merged into ``search_records`` by one statement, their postings copied too. Writers take
+an advisory lock, so concurrent indexers serialise; every write bumps ``vectors_version``,
+and each search first loads the records other processes wrote since (``_refresh``, one
+snapshot). An ``upsert`` that brings the collection to ``ann_threshold`` builds the HNSW
+index once at its end, over everything it loaded, rather than keeping a graph up to
+date record by record while it loads.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from datetime import date as date_cls
 
@@ -27,7 +32,7 @@ import numpy as np
 from claimscope.embed import Embedder
 from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
-from claimscope.search.dense import _Moments
+from claimscope.search.dense import DenseIndex, _Moments
 from claimscope.search.fusion import FusionWeights
 from claimscope.search.index import (
     ANN_THRESHOLD, CANDIDATES, COMMON_MIN, COMMON_SHARE, SearchIndex, _digest, _Meta, date_window,
@@ -38,6 +43,14 @@ from claimscope.store.postgres import PostgresStore
 from claimscope.threads import ProcessPool
 
 WRITE_LOCK = 0x636C_7378  # advisory lock key held by a writing transaction
+# a batch of records is copied into this per-connection table, then merged into search_records
+_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS search_stage (id TEXT, digest TEXT, date TEXT, lang TEXT, "
+          "entities TEXT, body TEXT, tags TEXT, ntok INTEGER, v VECTOR) ON COMMIT DELETE ROWS")
+_MERGE = ("INSERT INTO search_records (id, digest, date, lang, entities, body, tags, ntok, version, v) "
+          "SELECT id, digest, date, lang, entities, body, tags, ntok, %s, v FROM search_stage "
+          "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest, date = excluded.date, lang = excluded.lang, "
+          "entities = excluded.entities, body = excluded.body, tags = excluded.tags, ntok = excluded.ntok, "
+          "version = excluded.version, v = excluded.v RETURNING id, key")
 # The HNSW graph (docs/postgres.md, "Benchmarks"; bench/bench_postgres.py vectors): over
 # 1,000,000 generated e5-like vectors on the 2-core machine, ef_construction 128 and
 # ef_search 400 give recall@10 0.988 against exact search with a p95 of 39 ms for the
@@ -47,6 +60,11 @@ HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 128
 EF_SEARCH = 400
 HNSW_BUILD_WORKERS = 2  # parallel workers asked for the build (the server's own limits still apply)
+# records embedded and written per transaction when the caller does not say: each write
+# also rewrites the collection moments (1.2 MB) and the counts of every term it touches,
+# so fewer, larger writes load faster (clef2020's 10,375 records: 20 s in batches of 64,
+# 11 s of 512, 6 s of 2,048 on the loaded 2-core machine)
+WRITE_BATCH = 2048
 
 
 def hnsw_memory_mb(rows: int, dim: int, m: int = HNSW_M) -> int:
@@ -87,13 +105,12 @@ class PgVectorIndex:
         return len(self.index)
 
     def search(self, query: np.ndarray, k: int = 100) -> list[tuple[int, float]]:
-        """Top ``k`` (key, cosine) pairs, best first: exact below ``ann_threshold``, else HNSW."""
-        exact = len(self.index._meta) < self.index.ann_threshold
+        """Top ``k`` (key, cosine) pairs, best first: exact in memory below ``ann_threshold``, else HNSW."""
+        exact = self.index._exact_vectors()
+        if exact is not None:
+            return exact.search(query, k)
         with self.index.pool.connection() as conn, conn.transaction():
-            if exact:
-                conn.execute("SET LOCAL enable_indexscan = off")
-            else:
-                conn.execute(f"SET LOCAL hnsw.ef_search = {int(self.ef_search)}")
+            conn.execute(f"SET LOCAL hnsw.ef_search = {int(self.ef_search)}")
             rows = conn.execute(
                 f"SELECT key, -((v::{self.cast}) <#> %(q)s::{self.cast}) FROM search_records "
                 f"ORDER BY (v::{self.cast}) <#> %(q)s::{self.cast} LIMIT %(k)s",
@@ -102,8 +119,10 @@ class PgVectorIndex:
         return [(int(key), float(cos)) for key, cos in rows]
 
     def search_many(self, queries: np.ndarray, k: int = 100) -> list[list[tuple[int, float]]]:
-        """``search`` for each row of ``queries``."""
-        return [self.search(q, k) for q in np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)]
+        """``search`` for each row of ``queries`` (exact: one matrix product)."""
+        queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.index.embedder.dim)
+        exact = self.index._exact_vectors()
+        return exact.search_many(queries, k) if exact is not None else [self.search(q, k) for q in queries]
 
     def moments(self) -> _Moments:
         """The collection's moments as last written (cached per ``vectors_version``)."""
@@ -149,7 +168,11 @@ class PostgresSearchIndex(SearchIndex):
         self.lexical = PgLexicalIndex(self.store)
         self.dense = PgVectorIndex(self, ef_search)
         self._meta: dict[int, _Meta] = {}
-        self._seen = (-1, -1)  # (vectors_version, removals) the metadata in memory reflects
+        self._exact: DenseIndex | None = None  # below ann_threshold: the vectors, for exact search
+        self._words = {}  # record key -> its query_tokens (``_record_words``), forgotten on any change
+        self._seen = (-1, -1)  # (vectors_version, removals) the records in memory reflect
+        self._deferred = False  # an upsert is loading: the HNSW index is built at its end
+        self._loading = threading.Lock()  # one thread refreshes at a time
         self._worker = ProcessPool(1, "claimscope-bm25")
         self._embedding = ProcessPool(1, "claimscope-index")
         self._hnsw = False
@@ -177,7 +200,7 @@ class PostgresSearchIndex(SearchIndex):
     def _ensure_hnsw(self) -> None:
         """From ``ann_threshold`` records on, make sure the HNSW index exists (built once from
         the stored vectors, then kept up to date by PostgreSQL); below, searches scan."""
-        if self._hnsw or len(self._meta) < self.ann_threshold:
+        if self._hnsw or self._deferred or len(self._meta) < self.ann_threshold:
             return
         dim = int(self.embedder.dim)
         with self.pool.connection() as conn, conn.transaction():
@@ -192,19 +215,46 @@ class PostgresSearchIndex(SearchIndex):
             self.store.close()
 
     def _refresh(self) -> None:
-        """Bring the records' metadata in memory up to what the database holds."""
-        version, removals = self.get_meta("vectors_version"), self.get_meta("removals")
-        if (version, removals) == self._seen:
+        """Bring the records in memory (metadata, and below ``ann_threshold`` the vectors) up
+        to what the database holds: the rows written since, all of them after a removal.
+        Searches on other threads go on with the previous copies until the new ones are made."""
+        if self._state() == self._seen:
             return
-        sql = "SELECT key, id, date, lang, entities FROM search_records"
-        if removals != self._seen[1]:
-            self._meta = {}
-            rows = self._query(sql)
-        else:
-            rows = self._query(sql + " WHERE version > %s", (self._seen[0],))
-        for key, rid, day, lang, ents in rows:
-            self._meta[key] = _Meta.of(rid, day, lang, ents)
-        self._seen = (version, removals)
+        with self._loading, self.pool.connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # one snapshot of the tables
+            version, removals = self._state(conn)
+            if (version, removals) == self._seen:  # another thread loaded them
+                return
+            since = -1 if removals != self._seen[1] else self._seen[0]
+            meta = dict(self._meta) if since >= 0 else {}
+            for key, rid, day, lang, ents in conn.execute(
+                "SELECT key, id, date, lang, entities FROM search_records WHERE version > %s", (since,)
+            ):
+                meta[key] = _Meta.of(rid, day, lang, ents)
+            exact = None
+            if len(meta) < self.ann_threshold:
+                exact = DenseIndex(self.embedder.dim)
+                if since >= 0 and self._exact is not None:
+                    exact.add(*self._exact.items(), moments=False)
+                else:
+                    since = -1
+                found = conn.execute("SELECT key, v FROM search_records WHERE version > %s", (since,), binary=True)
+                while chunk := found.fetchmany(10_000):
+                    exact.add([k for k, _ in chunk], np.stack([v.to_numpy() for _, v in chunk]), moments=False)
+            self._meta, self._exact = meta, exact
+            self._words.clear()
+            self._seen = (version, removals)
+
+    def _state(self, conn=None) -> tuple[int, int]:
+        """(vectors_version, removals) as the database has them."""
+        sql = "SELECT k, v::bigint FROM search_meta WHERE k IN ('vectors_version', 'removals')"
+        state = dict(conn.execute(sql).fetchall() if conn else self._query(sql))
+        return state.get("vectors_version", 0), state.get("removals", 0)
+
+    def _exact_vectors(self) -> DenseIndex | None:
+        """The vectors in memory, current, when the collection is below ``ann_threshold``."""
+        self._refresh()
+        return self._exact
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self.pool.connection() as conn:
@@ -258,28 +308,31 @@ class PostgresSearchIndex(SearchIndex):
             old = conn.execute("SELECT key, v FROM search_records WHERE id = ANY(%s)", ([r.id for r in records],),
                                binary=True).fetchall()
             self.lexical.remove(conn, [k for k, _ in old])
-            with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO search_records (id, digest, date, lang, entities, body, tags, ntok, version, v) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET "
-                    "digest = excluded.digest, date = excluded.date, lang = excluded.lang, entities = excluded.entities, "
-                    "body = excluded.body, tags = excluded.tags, ntok = excluded.ntok, version = excluded.version, "
-                    "v = excluded.v RETURNING key",
-                    [(r.id, _digest(r), r.date, r.lang, ents, body, tags, ntok, version, vec)
-                     for r, ents, (body, tags), (_, ntok), vec in zip(records, entities, texts, analysed, vectors)],
-                    returning=True,
-                )
-                keys = []
-                while True:
-                    keys.append(cur.fetchone()[0])
-                    if not cur.nextset():
-                        break
+            conn.execute(_STAGE)
+            with conn.cursor().copy("COPY search_stage FROM STDIN WITH (FORMAT BINARY)") as copy:
+                copy.set_types(["text"] * 7 + ["integer", "vector"])
+                for r, ents, (body, tags), (_, ntok), vec in zip(records, entities, texts, analysed, vectors):
+                    copy.write_row((r.id, _digest(r), r.date, r.lang, ents, body, tags, ntok, vec))
+            key_of = dict(conn.execute(_MERGE, (version,)).fetchall())
+            keys = [key_of[r.id] for r in records]
             self.lexical.add(conn, [(k, body, tags, tf, ntok)
                                     for k, (body, tags), (tf, ntok) in zip(keys, texts, analysed)])
             self._update_moments(conn, [v.to_numpy() for _, v in old], vectors)
         for key, record, ents in zip(keys, records, entities):
             self._meta[key] = _Meta.of(record.id, record.date, record.lang, ents)
         self._ensure_hnsw()
+
+    def upsert(self, records: Iterable[SearchRecord], batch_size: int = WRITE_BATCH, progress=None) -> int:
+        """``SearchIndex.upsert``, in larger batches by default (``WRITE_BATCH``); when it
+        brings the collection to ``ann_threshold``, the HNSW index is built once at the end
+        over all it loaded."""
+        self._deferred = True
+        try:
+            written = super().upsert(records, batch_size, progress)
+        finally:
+            self._deferred = False
+        self._ensure_hnsw()
+        return written
 
     def remove(self, ids: Iterable[str]) -> int:
         """Drop records by id; returns how many were indexed."""
@@ -305,6 +358,11 @@ class PostgresSearchIndex(SearchIndex):
         """BM25's limit on a query word's document frequency: none in exact mode."""
         n = len(self._meta)
         return max(int(COMMON_SHARE * n), COMMON_MIN) if n >= self.ann_threshold else None
+
+    def _cosines(self, vector: np.ndarray, keys: list[int]) -> np.ndarray:
+        if self._exact is not None and keys:
+            return self._exact.cosines(vector, keys)
+        return super()._cosines(vector, keys)
 
     def _vectors_of(self, keys: list[int]) -> np.ndarray:
         with self.pool.connection() as conn:

@@ -16,14 +16,24 @@ idf = ln((N − n + 0.5) / (n + 0.5)), at least 1e-6; k1 = 1.2, b = 0.75, as FTS
 split into stems by FTS5's own tokenizer (an in-memory SQLite table), so the terms are
 FTS5's exactly. A query word that FTS5 splits into several tokens (``a_b``) is a phrase
 FTS5 matches by position; it is left out here (no positions are kept).
+
+A search without a document-frequency cut (the exact mode, below ``ann_threshold``
+records) ranks, as the SQLite index does, on a copy of the postings in memory
+(``bm25.Postings``, the same scores and order bit for bit), read from these tables in one
+snapshot and read again after any writer changed them (``vectors_version``): a query with
+common words would otherwise add up tens of thousands of postings in SQL. With a cut
+(HNSW mode) the query's rare words are few and the SQL above ranks them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from typing import Iterable, Sequence
 
-from claimscope.search.bm25 import B, K1, Fts5Tokenizer
+import numpy as np
+
+from claimscope.search.bm25 import B, K1, Fts5Tokenizer, Postings
 from claimscope.search.lexical import query_tokens, rare_tokens
 
 
@@ -51,6 +61,8 @@ class PgLexicalIndex:
         self.store = store
         self.tag_weight = tag_weight
         self.tokenizer = Fts5Tokenizer()
+        self._postings: tuple[int, Postings] | None = None  # (vectors_version, postings)
+        self._lock = threading.Lock()
 
     def analyse(self, docs: Sequence[tuple[str, str]]) -> list[tuple[dict[str, float], int]]:
         """(weighted term frequencies, token count) of each (body, tags)."""
@@ -112,12 +124,46 @@ class PgLexicalIndex:
     def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first (``LexicalIndex.search``)."""
         tokens = rare_tokens(self, text, max_df)
-        if not tokens:
-            return []
-        terms = [next(iter(body)) for body, tags in self.tokenizer.counts([(t, "") for t in tokens]) if len(body) == 1
-                 and sum(body.values()) == 1]
+        terms = [t[0] for t in self.tokenizer.terms(tokens) if len(t) == 1]
         if not terms:
             return []
+        if max_df is None:
+            return self.postings().search(terms, k, self.tag_weight)
         with self.store.pool.connection() as conn:
             rows = conn.execute(_BM25, {"terms": terms, "k1": K1, "b": B, "k": k}).fetchall()
         return [(int(key), float(s)) for key, s in rows]
+
+    def postings(self) -> Postings:
+        """The postings in memory, current with the database (read again after a write)."""
+        with self._lock, self.store.pool.connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # one snapshot of the tables
+            row = conn.execute("SELECT v::bigint FROM search_meta WHERE k = 'vectors_version'").fetchone()
+            version = row[0] if row else 0
+            if self._postings is None or self._postings[0] != version:
+                self._postings = (version, _read_postings(conn))
+            return self._postings[1]
+
+
+def _read_postings(conn) -> Postings:
+    """``bm25.Postings`` of the search tables: each term's records (ascending keys) and
+    weighted term frequencies (as ``body``; ``tags`` zero: tf already holds tag_weight × tag
+    hits), every record's tokens."""
+    records = conn.execute("SELECT key, ntok FROM search_records ORDER BY key").fetchall()
+    keys = np.asarray([k for k, _ in records], dtype=np.int64)
+    lengths = np.asarray([n for _, n in records], dtype=np.float64)
+    terms, starts, docs, tfs = [], [0], [], []
+    for term, term_keys, term_tfs in conn.execute(
+        "SELECT term, array_agg(key ORDER BY key), array_agg(tf ORDER BY key) FROM search_postings GROUP BY term"
+    ):
+        terms.append(term)
+        starts.append(starts[-1] + len(term_keys))
+        docs.append(np.asarray(term_keys, dtype=np.int64))
+        tfs.append(np.asarray(term_tfs, dtype=np.float32))
+    docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+    return Postings({
+        "keys": keys, "lengths": lengths, "docs": np.searchsorted(keys, docs_all).astype(np.int32),
+        "body": np.concatenate(tfs) if tfs else np.zeros(0, dtype=np.float32),
+        "tags": np.zeros(len(docs_all), dtype=np.float32), "starts": np.asarray(starts, dtype=np.int64),
+        "terms": np.frombuffer("\x00".join(terms).encode("utf-8"), dtype=np.uint8),
+        "totals": np.asarray([len(keys), int(lengths.sum())], dtype=np.int64),
+    })
