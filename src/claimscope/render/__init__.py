@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import importlib
+from typing import Any
 
-from . import html, markdown, safe, terminal
+from . import safe
 
 FORMATS = ("text", "json", "md", "html")
+_MODULES = {"text": "terminal", "md": "markdown", "html": "html"}  # imported when asked (rich, jinja2)
 
 
 def to_json(view: dict[str, Any]) -> str:
     return safe.to_json(view, indent=2) + "\n"
 
 
-_RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "text": terminal.render,
-    "json": to_json,
-    "md": markdown.render,
-    "html": html.render,
-}
-
-
 def render(view: dict[str, Any], fmt: str) -> str:
     """``view`` rendered as ``fmt`` (one of FORMATS)."""
-    return _RENDERERS[fmt](view)
+    if fmt == "json":
+        return to_json(view)
+    return importlib.import_module(f".{_MODULES[fmt]}", __name__).render(view)
