@@ -241,3 +241,14 @@ def test_a_claim_resting_on_witnesses_rests_on_an_anonymous_source():
                            "A grey van left the bus depot minutes before the fire "
                            "broke out on Sunday night", False)])
     assert "anonymous_source" in {f.kind for f in chain.flags}
+
+
+def test_a_description_resolved_to_a_name_written_earlier_is_named_by_it():
+    text = ("Quotas cut, says Ana Lind\n\nThe fishing quotas for the northern coast will be cut by a third next year, "
+            "the minister told the parliament on Tuesday.\n\nBoat owners plan a protest in the harbour.")
+    doc = _paragraphs(make(text, [("the minister", "told the parliament", "The fishing quotas for the northern "
+                                   "coast will be cut by a third next year", False)]))
+    (chain,) = STAGE(_resolved(doc, "the minister", "Ana Lind")).sourcing
+    assert names(chain) == ["this article", "Ana Lind"]
+    (chain,) = STAGE(_resolved(doc, "the minister", "minister")).sourcing
+    assert names(chain) == ["this article", "the minister"]  # not resolved to a name: the words stay

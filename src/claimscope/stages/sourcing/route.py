@@ -370,7 +370,7 @@ class Chain:
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
         outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), *span)
                        if not _inside_name(m, span[0], self.lang(span[0]))]
-        name = a.speaker_entity if self._pronoun(said, a.speaker_entity) else said
+        name = a.speaker_entity if self._pronoun(said, a.speaker_entity, span[0]) else said
         start, end = span
         person = _person_in(said, a.speaker_entity)
         if person is not None:
@@ -378,12 +378,22 @@ class Chain:
         return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
                       is_outlet=bool(outlet_noun), attribution=i)
 
-    def _pronoun(self, said: str, entity: str | None) -> bool:
-        """Is the speaker one word that is no proper name ("she", "lui", "он", "ông") and that
-        the attribution stage resolved to a capitalised name? The hop then carries the name."""
-        word = said.strip()
-        return bool(entity) and entity[:1].isupper() and len(word.split()) == 1 \
-            and word.casefold() != entity.casefold() and not self._proper(word)
+    def _pronoun(self, said: str, entity: str | None, pos: int) -> bool:
+        """Does the speaker refer back to a person or body it does not name, which the
+        attribution stage resolved to a proper name written earlier in the text? One word that
+        is no proper name ("she", "lui", "он", "ông"), or a description opening on a
+        lower-case word after its determiners ("the minister", "il capo della Farnesina")
+        resolved to two capitalised words or more written before it that name no outlet
+        ("Paolo Gentiloni"). The hop then carries the name."""
+        words, stop = said.split(), cues.stopwords(self.lang(pos))
+        if not entity or not words or entity.casefold() in said.casefold():
+            return False
+        if len(words) == 1:
+            return entity[:1].isupper() and not self._proper(words[0])
+        head = next((w for w in words if w.casefold() not in stop), "")
+        return head[:1].islower() and all(w[:1].isupper() for w in entity.split()) and len(entity.split()) >= 2 \
+            and 0 <= self.text.find(entity) < pos and not any(m.is_outlet and same_name(m.name, entity)
+                                                               for m in self.names.all)
 
     def _anonymous(self, said: str, pos: int) -> bool:
         hit = next(iter(cues.find("anonymous_nouns", said, self.lang(pos))), None)
