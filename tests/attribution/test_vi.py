@@ -41,3 +41,8 @@ def test_plan_and_article_nouns_are_no_cues():
         "vi",
     )
     assert [a["speaker"] for a in found] == ["Sở Giao thông"]
+
+
+def test_listed_verb_after_a_determiner_is_a_noun():
+    _, found = run(["Một cảnh báo lan truyền trên mạng xã hội khiến nhiều người lo lắng."], "vi")
+    assert not any(a["cue"] == "cảnh báo" for a in found)

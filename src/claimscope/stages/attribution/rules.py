@@ -240,6 +240,9 @@ class SentenceRules(Subjects):
         after = self.inverted_speaker(cue, hi, lo) if inverted else None
         if self.adverbial(after):  # "« … » – mówi do kamery": no subject after the verb
             after = None
+        place = self.locative_subject(cue, hi) if inverted else None  # "…, сообщили в мэрии"
+        if place and (after is None or place[0] <= after[0] < place[1]):
+            after = place
         if after is not None:
             speaker = after
         elif before is not None:

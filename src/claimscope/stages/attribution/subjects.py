@@ -118,6 +118,27 @@ class Subjects(Spans):
             or self.t.complementizer.fullmatch(last) is not None
         )
 
+    def locative_subject(self, cue: re.Match, hi: int) -> tuple[int, int] | None:
+        """For an impersonal plural verb with no subject ("…, сообщили в пятницу в мэрии
+        города", "Как рассказали в полиции, …"): the body named by the locative after
+        it (table key ``locative_subjects``: its prepositions, the verb's shape and the
+        time words whose phrase is a date, not a body)."""
+        spec = self.t.raw.get("locative_subjects")
+        if not spec or not re.search(spec["verb_shape"], cue.group().lower()):
+            return None
+        end = cue.end()
+        while end < hi and self.text[end] not in BOUNDARY and self.text[end] not in ".!?":
+            end += 1
+        toks = words(self.text, cue.end(), end)
+        for k, tok in enumerate(toks[:-1]):
+            nxt = toks[k + 1].group().lower()
+            if tok.group().lower() in spec["prepositions"] and not (
+                nxt[0].isdigit() or any(nxt.startswith(t) for t in spec["time_words"])
+            ):
+                stop = next((j for j in range(k + 2, len(toks)) if toks[j].group().lower() in spec["prepositions"]), len(toks))
+                return toks[k + 1].start(), toks[stop - 1].end()
+        return None
+
     def past_adverbial(self, lo: int, span: tuple[int, int]) -> tuple[int, int] | None:
         """The subject after an adverbial that opens ``span`` ("в пятницу министр X":
         from its first capitalised word, title or determiner), else the name in
