@@ -382,7 +382,7 @@ class Chain:
         """Does the speaker refer back to a person or body it does not name, which the
         attribution stage resolved to a proper name written earlier in the text? One word that
         is no proper name ("she", "lui", "он", "ông"), or a description opening on a
-        lower-case word after its determiners ("the minister", "il capo della Farnesina")
+        lower-case word after its determiners ("the minister", "il portavoce del ministero")
         resolved to two capitalised words or more written before it that name no outlet
         ("Paolo Gentiloni"). The hop then carries the name."""
         words, stop = said.split(), cues.stopwords(self.lang(pos))
