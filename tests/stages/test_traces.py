@@ -526,6 +526,8 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Problem jest nie tylko w budżecie miasta.", "pl"),
         ("The ministry did not comment on the decision.", "en"),
         ("The ministry did not comment this week.", "en"),
+        ("He refused to comment a second time.", "en"),
+        ("The result will depend from now on the weather.", "en"),
         ("No comment, the spokesman said after the meeting.", "en"),
         ("Drones Fall On Territory Of Neighbouring Region", "en"),  # a title-case headline
         ("Депутаты долго обсуждали новый бюджет.", "ru"),
