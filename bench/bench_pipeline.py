@@ -11,11 +11,12 @@ EUvsDisinfo records that bench/eval_articles.py builds, about 25,000 records):
 - what the encoder is given per article, by stage (texts and tokens; texts encoded twice);
 - the encoder alone on the same sentences, one thread: CPU per sentence, tokens per
   sentence and arithmetic rate (the floor under the claims stage: docs/encoder.md);
-- the wall time of ``claimscope check`` of one 600-word article in a new process
-  (median of --cold runs, after one run that fills the encoder's graph cache);
+- the wall and CPU time of ``claimscope check`` of one 600-word article in a new
+  process (medians of --cold runs, after one run that fills the encoder's graph cache,
+  with the load average before and after: on a shared machine compare CPU time);
 - peak memory of this process.
 
-    python bench/bench_pipeline.py [--db STORE] [--limit N] [--cold 3]
+    python bench/bench_pipeline.py [--db STORE] [--limit N] [--cold 5]   # --limit 0: only the cold check
 """
 
 from __future__ import annotations
@@ -123,35 +124,37 @@ def encoder_alone(analyzer: Analyzer, items: list[Article]) -> tuple[int, float,
     return len(texts), 1000 * seconds, tokens, flops / seconds / 1e9
 
 
-def cold_check(db: str | None, runs: int) -> float:
-    """Median wall seconds of `claimscope check` of one 600-word article in a new process."""
+def cold_check(db: str | None, runs: int) -> tuple[float, float]:
+    """Median (wall, CPU) seconds of `claimscope check` of one 600-word article in a new
+    process (CPU: user and system time of the process and its threads)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
         path.write_text(corpus(1, seed=11, words=600)[0], encoding="utf-8")
         command = [sys.executable, "-m", "claimscope.cli", "check", str(path), "--format", "json"]
         command += ["--db", db] if db else ["--no-matching"]
-        times = []
+        walls, cpus = [], []
         for n in range(runs + 1):  # the first run fills the graph cache
-            start = time.perf_counter()
+            start, used = time.perf_counter(), _children_cpu()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             if n:
-                times.append(time.perf_counter() - start)
-    return statistics.median(times)
+                walls.append(time.perf_counter() - start)
+                cpus.append(_children_cpu() - used)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=default_db(), help="fact-check store (default: the evaluation store)")
-    parser.add_argument("--limit", type=int, default=54, help="articles to analyse")
-    parser.add_argument("--cold", type=int, default=3, help="cold-process check runs (0: skip)")
-    args = parser.parse_args()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
-    items = articles(args.limit)
+
+def throughput(db: str | None, limit: int) -> None:
+    """Print articles/s, CPU per stage and what the encoder is given, over ``limit`` articles."""
+    items = articles(limit)
     words = sum(len(a.text.split()) for a in items) / len(items)
-    with Analyzer(Settings(db=args.db)) as analyzer:
+    with Analyzer(Settings(db=db)) as analyzer:
         index = analyzer.resources.index
         print(f"{len(items)} articles, {words:.0f} words on average; fact-check index: "
-              f"{len(index) if index is not None else 'none'} records ({args.db})")
+              f"{len(index) if index is not None else 'none'} records ({db})")
         for article in items:  # warm up: every language's tables, the model
             analyzer.analyze(article)
         many_rate, many_cpu, many = rate(lambda xs: [r.data for r in analyzer.analyze_many(xs)], items)
@@ -170,8 +173,22 @@ def main() -> None:
         n, ms, tokens, gflops = encoder_alone(analyzer, items)
         print(f"encoder alone, one thread: {ms:.1f} ms CPU per sentence ({n} sentences, {tokens:.0f} tokens "
               f"each, {gflops:.0f} GFLOP/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=default_db(), help="fact-check store (default: the evaluation store)")
+    parser.add_argument("--limit", type=int, default=54, help="articles to analyse (0: only the cold check)")
+    parser.add_argument("--cold", type=int, default=5, help="cold-process check runs (0: skip)")
+    args = parser.parse_args()
+
+    if args.limit:
+        throughput(args.db, args.limit)
     if args.cold:
-        print(f"cold `claimscope check` of a 600-word article: {cold_check(args.db, args.cold):.2f} s wall (median)")
+        before = os.getloadavg()[0]
+        wall, cpu = cold_check(args.db, args.cold)
+        print(f"cold `claimscope check` of a 600-word article: {wall:.2f} s wall, {cpu:.2f} s CPU (medians of "
+              f"{args.cold}; load average {before:.1f} before, {os.getloadavg()[0]:.1f} after)")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
