@@ -509,6 +509,7 @@ def test_calques(sentence, lang, found):
         ("The drones fell on territory of the neighbouring region.", "en", "on territory of", "article"),
         ("Депутаты долго обсуждали о новом бюджете.", "ru", "обсуждали о", "government"),
         ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
+        ("O vereador respondeu a o jornal local.", "pt", "a o", "contraction"),
         ("El alcalde habló de el puente nuevo.", "es", "de el", "contraction"),
     ],
 )
