@@ -317,3 +317,15 @@ def test_impersonal_report_names_the_text_it_cites():
 def test_possessive_speaker_of_a_prepositional_cue_is_resolved():
     _, found = run(["Mayor Ana Lopes opened the bridge on Monday.", "In her words, the town waited too long."], "en")
     assert by_cue(found, "In her words")["entity"] == "Ana Lopes"
+
+
+def test_pronoun_stands_for_a_name_after_a_subject_description():
+    _, found = run(["Le directeur de l'école, Jean Martin, se veut rassurant.", "« Les cours reprendront lundi », promet-il."], "fr")
+    assert by_cue(found, "promet-il")["entity"] == "Jean Martin"
+    _, found = run(["Глава района Сергей Петров провел совещание.", "Он пообещал, что дорогу отремонтируют до осени."], "ru")
+    assert by_cue(found, "пообещал")["entity"] == "Сергей Петров"
+
+
+def test_a_word_of_the_content_is_no_speaker():
+    _, found = run(["Jan Kowalski mieszka tu od lat.", "– Nigdy czegoś takiego nie widziałem – mówi."], "pl")
+    assert by_cue(found, "mówi")["speaker"] is None

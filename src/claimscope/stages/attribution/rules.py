@@ -761,7 +761,10 @@ class SentenceRules(Subjects):
         found = [self.relayed(raw, found) for raw in found]
         for k, raw in enumerate(found):
             if raw.speaker is None and not raw.impersonal:
-                found[k] = replace(raw, speaker=self.main_speaker(raw, found, lo0))
+                main = self.main_speaker(raw, found, lo0)
+                if main and raw.content[0] <= main[0] < raw.content[1]:
+                    main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
+                found[k] = replace(raw, speaker=main)
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)

@@ -361,8 +361,35 @@ class Subjects(Spans):
 
     def opening_name(self, lo: int, hi: int) -> tuple[int, int] | None:
         """A proper name of two to four capitalised words opening the sentence as its
-        subject ("Karin Vogt, Ortsvorsteherin, sieht …"): what a later "sie" may stand for."""
-        toks = words(self.text, lo, hi)[:5]
+        subject ("Karin Vogt, Ortsvorsteherin, sieht …"), else named by the description
+        that opens it ("Глава района Сергей Петров провел …", "Le directeur, Jean Roy, se
+        veut …"): what a later "sie" or "the 60-year-old" may stand for."""
+        return self.name_at(lo, hi, 0) or self.described_subject(lo, hi)
+
+    def described_subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The name after a subject description of lower-case words, determiners and
+        titles (set off by commas, an apposition, when a comma comes first); not in a
+        language that capitalises every noun."""
+        if self.t.v2:
+            return None
+        toks = words(self.text, lo, hi)[:8]
+        for k, tok in enumerate(toks[1:6], 1):
+            if tok.group()[0].isupper():
+                lead = self.text[lo : tok.start()]
+                if any(c in BOUNDARY and c != "," for c in lead) or any(
+                    t.group()[0].isupper() and t.group().lower() not in self.t.determiners | self.t.titles
+                    for t in toks[:k]
+                ):
+                    return None
+                name = self.name_at(lo, hi, k)
+                if name and "," in lead and self.text[name[1] : name[1] + 1] != ",":
+                    return None  # "Le maire, Paris …": an apposition closes with a comma
+                return name
+        return None
+
+    def name_at(self, lo: int, hi: int, k: int) -> tuple[int, int] | None:
+        """The name of two to four capitalised words starting at the ``k``-th word."""
+        toks = words(self.text, lo, hi)[k : k + 5]
         run = []
         for tok in toks:
             if not tok.group()[0].isupper() or len(run) == 4:
