@@ -252,3 +252,11 @@ def test_a_description_resolved_to_a_name_written_earlier_is_named_by_it():
     assert names(chain) == ["this article", "Ana Lind"]
     (chain,) = STAGE(_resolved(doc, "the minister", "minister")).sourcing
     assert names(chain) == ["this article", "the minister"]  # not resolved to a name: the words stay
+
+
+def test_an_outlet_noun_in_an_apposition_does_not_make_the_speaker_an_outlet():
+    text = ("Ferry cancelled\n\nThe morning ferry to the islands will not run until Friday because of a broken engine, "
+            "said the Harbour Office, contacted by our newspaper.\n\nPassengers were sent to the evening boat.")
+    _, chain = run(text, [("the Harbour Office, contacted by our newspaper", "said", "The morning ferry to the "
+                           "islands will not run until Friday because of a broken engine", False)])
+    assert chain.hops[-1].kind == "speaker"

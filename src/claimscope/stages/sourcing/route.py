@@ -368,7 +368,8 @@ class Chain:
                 return Source(named.name, named.start, named.end, "attribution", named.outlet, named.domain,
                               is_outlet=True, attribution=i)
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
-        outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), *span)
+        head = span[0] + len(re.match(r"[^,(–—]*", said).group())  # not an apposition or clause after a comma
+        outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), span[0], head)
                        if not _inside_name(m, span[0], self.lang(span[0]))]
         name = a.speaker_entity if self._pronoun(said, a.speaker_entity, span[0]) else said
         start, end = span
