@@ -329,3 +329,8 @@ def test_pronoun_stands_for_a_name_after_a_subject_description():
 def test_a_word_of_the_content_is_no_speaker():
     _, found = run(["Jan Kowalski mieszka tu od lat.", "– Nigdy czegoś takiego nie widziałem – mówi."], "pl")
     assert by_cue(found, "mówi")["speaker"] is None
+
+
+def test_a_bare_noun_speaker_stands_for_the_named_subject_before():
+    _, found = run(["Анна Иванова живет в этом доме двадцать лет.", "«Такого мы еще не видели», — говорит женщина."], "ru")
+    assert by_cue(found, "говорит")["entity"] == "Анна Иванова"

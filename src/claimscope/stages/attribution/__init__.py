@@ -129,9 +129,9 @@ def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, Sen
 def _finish(
     text: str, raws: list[tuple[Raw, Table]], names: list[tuple[int, int]]
 ) -> tuple[Attribution, ...]:
-    """Entities and anonymity in reading order. A pronoun speaker stands for the latest
-    named subject opening a sentence ("Karin Vogt, …, sieht … an, kündigte sie an") when
-    that subject is nearer than the latest speaker."""
+    """Entities and anonymity in reading order. A pronoun speaker, or a bare common noun
+    ("женщина"), stands for the latest named subject opening a sentence ("Karin Vogt, …,
+    sieht … an, kündigte sie an") when that subject is nearer than the latest speaker."""
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []
     last = -1  # where the latest speaker other than a pronoun starts
@@ -140,15 +140,17 @@ def _finish(
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
         mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
-        if mention.lower() in table.pronouns | table.possessive_determiners:
+        noun = mention.split()[-1] if mention else ""
+        if noun.islower() and len(mention.split()) <= 2 and set(mention.lower().split()[:-1]) <= table.determiners:
+            named = described_name(text, raw.speaker[0], noun, table) or mention  # "(the) portal"
+        pronoun = mention.lower() in table.pronouns | table.possessive_determiners
+        bare = mention.islower() and " " not in mention and named == mention  # "женщина"
+        if pronoun or bare:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
-            if subject and subject[0] > last:
+            if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]])
-        elif mention:
+        if mention and not pronoun:
             last = max(last, raw.speaker[0])
-            noun = mention.split()[-1]
-            if noun.islower() and len(mention.split()) <= 2 and set(mention.lower().split()[:-1]) <= table.determiners:
-                named = described_name(text, raw.speaker[0], noun, table) or mention  # "(the) portal"
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
