@@ -334,3 +334,11 @@ def test_a_word_of_the_content_is_no_speaker():
 def test_a_bare_noun_speaker_stands_for_the_named_subject_before():
     _, found = run(["Анна Иванова живет в этом доме двадцать лет.", "«Такого мы еще не видели», — говорит женщина."], "ru")
     assert by_cue(found, "говорит")["entity"] == "Анна Иванова"
+
+
+def test_one_word_opener_and_clause_before_an_inverted_subject():
+    _, found = run(["Domani, altre scuole seguiranno l'esempio, scrive il sito, ricordando che il comune pagherà."], "it")
+    a = by_cue(found, "scrive")
+    assert a["speaker"] == "il sito" and a["content"] == "Domani, altre scuole seguiranno l'esempio"
+    _, found = run(["Rossi, il sindaco, ha detto che la piscina chiude."], "it")
+    assert by_cue(found, "ha detto")["speaker"] == "Rossi, il sindaco"

@@ -201,14 +201,14 @@ class SentenceRules(Subjects):
         prep = self.t.preposition.match(text, before[0]) if before else None
         if prep and len(words(text, prep.end(), before[1])) <= 1:
             before = None  # "Según indicó", "secondo quanto scritto": no subject
-        if (
-            before
-            and before[1] <= left
-            and len(words(text, *before)) > 6
-            and self.t.inversion_after_clause
-            and self.names_someone(self.inverted_speaker(cue, hi, lo))
+        inv = self.inverted_speaker(cue, hi, lo) if (
+            before and before[1] <= left and self.t.inversion_after_clause
+        ) else None
+        if inv and (
+            len(words(text, *before)) > 6 and self.names_someone(inv)
+            or self.opener(lo, before) and text[inv[1] : hi].strip(" \n.!?…")[:1] in ("", ",")
         ):
-            before = None  # a clause, not an apposition: "…, twierdzi telewizja X"
+            before = None  # a clause, not an apposition: "…, twierdzi telewizja X", "Domani, …, scrive il sito."
         lead_words = words(text, left, cue.start())
         if (
             0 < len(lead_words) <= 2
@@ -335,6 +335,13 @@ class SentenceRules(Subjects):
         if first.group().lower() in self.t.possessive_determiners:
             return first.span()
         return span
+
+    def opener(self, lo: int, span: tuple[int, int]) -> bool:
+        """Whether a subject phrase taken with its appositions opens with one word and a
+        comma at the start of the sentence ("Domani, altre regioni …"): an adverbial, as in
+        ``subject``, when the verb is followed by a subject that ends the clause."""
+        comma = self.text.find(",", span[0], span[1])
+        return span[0] == strip(self.text, lo, span[1])[0] and comma > 0 and len(words(self.text, span[0], comma)) == 1
 
     def hyphen_pronoun(self, cue: re.Match) -> tuple[int, int] | None:
         """The subject pronoun joined to an inverted verb: "dit-elle", "précise-t-il",
