@@ -107,3 +107,12 @@ def test_each_item_of_a_numbered_list_has_its_own_lead():
 def test_a_lone_number_opening_a_paragraph_is_no_list():
     lone = [*ROUNDUP[:2], ROUNDUP[2], ROUNDUP[4]]
     assert list_items(_roundup(lone)) == [] and front_sentences(_roundup(lone)) == [0, 1]
+
+
+def test_a_byline_or_a_page_label_is_no_lead_however_long():
+    lines = ["The market hall closes for repairs",
+             "Posted by the editorial team of the weekly town paper | 12 March 2019 | 40 comments",
+             "02.05.2019 · Section: Town · Reading time 3 min.",
+             "The council voted on Monday to close the old market hall for repairs until next spring."]
+    # the byline has no full stop; the label's tokens are mostly numbers and separators
+    assert front_sentences(_roundup(lines)) == [0, 3]

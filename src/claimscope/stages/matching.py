@@ -23,10 +23,11 @@ from .dates import full_dates
 from .langdata import tables
 
 MAX_MATCHES = 10
-LEAD_WORDS = 8  # a lead states something in at least this many words (bylines and labels are shorter)
+LEAD_WORDS = 8  # a lead states something in at least this many words
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
 _ITEM = re.compile(r"\s*(\d{1,2})(?:[.)]|\ufe0f?\u20e3)(?=\s)")  # "1. ", "2) ", a keycap digit
+_SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'»”“’)\]]*\s*$")  # a full stop, perhaps inside quotes or brackets
 
 
 class Matching:
@@ -158,8 +159,11 @@ def front_sentences(doc: Document) -> list[int]:
 
 
 def _lead(doc: Document, among) -> int | None:
-    """The first of ``among`` with at least LEAD_WORDS words that may be queried."""
-    return next((i for i in among if _words(doc, i) >= LEAD_WORDS and _usable(doc, i)), None)
+    """The first of ``among`` that is a sentence of prose (at least LEAD_WORDS words, ending
+    with a full stop, a question or an exclamation mark) and may be queried: a byline, a
+    dateline, a label or a subtitle line is no lead, however long."""
+    return next((i for i in among if _words(doc, i) >= LEAD_WORDS and _usable(doc, i)
+                 and _SENTENCE_END.search(sentence_text(doc, i))), None)
 
 
 def list_items(doc: Document) -> list[int]:
@@ -191,7 +195,8 @@ def headline(doc: Document) -> list[int]:
 
 
 def _words(doc: Document, i: int) -> int:
-    return len(doc.text[doc.sentences[i].start:doc.sentences[i].end].split())
+    """Words of sentence ``i``: its tokens with a letter (not dates, numbers or separators)."""
+    return sum(any(c.isalpha() for c in token) for token in doc.text[doc.sentences[i].start:doc.sentences[i].end].split())
 
 
 def _usable(doc: Document, i: int) -> bool:
