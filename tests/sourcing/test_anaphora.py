@@ -44,7 +44,7 @@ def test_a_demonstrative_source_takes_its_first_full_mention():
 def test_unnamed_sources_end_with_their_complements():
     names = chain(
         "Neue Gerüchte um das Freibad\n\n"
-        "Nach Medienberichten soll das Freibad der Stadt im Sommer nur an drei Tagen pro Woche öffnen. "
+        "Nach Presseberichten soll das Freibad der Stadt im Sommer nur an drei Tagen pro Woche öffnen. "
         "Die Stadtverwaltung äußerte sich bislang nicht zu den Plänen."
     )
-    assert names[-1] == "Medienberichten"
+    assert names[-1] == "Presseberichten"

@@ -69,7 +69,7 @@ def bare_name(name: str, lang: str | None) -> str:
 
 def _common_lead(lead: str, lang: str | None) -> bool:
     """Is ``lead`` (the words before a proper name) an outlet or document noun with its
-    determiners and at most one other word ("rosyjska telewizja", "le portail russe")?"""
+    determiners and at most one other word ("węgierska telewizja", "le portail russe")?"""
     covered = [(m.start(), m.end()) for kind in ("outlet_nouns", "primary_material") for m in cues.find(kind, lead, lang)]
     if not covered or any(c.isupper() for w in lead.split()[1:] for c in w[:1]):
         return False
@@ -190,7 +190,7 @@ class Names:
         return out
 
     def _speakers(self, spans, found: list[Source]) -> list[Source]:
-        """Speakers with a proper name ("Patriot Dispatch says…") that hold no outlet name."""
+        """Speakers with a proper name ("Valley Courier says…") that hold no outlet name."""
         text, out = self.doc.text, []
         for start, end in spans:
             said = text[start:end].strip()

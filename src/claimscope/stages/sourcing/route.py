@@ -136,7 +136,7 @@ class Chain:
         if hit is None:
             return
         end = min(_complements(self.text, hit.end(), cues.stopwords(sentence.lang or self.doc.language)),
-                  sentence.end)  # "Medienberichten", "sources in the ministry", not the clause after
+                  sentence.end)  # "Presseberichten", "sources in the ministry", not the clause after
         name = self.text[hit.start():end]
         self.hops.append(Source(name, hit.start(), end, "mention", anonymous=True))
 
@@ -238,7 +238,7 @@ class Chain:
             b.speaker_end is not None and 0 <= a.cue_start - b.speaker_end <= 3 for b in self.doc.attributions))
 
     def _after_source(self, pos: int) -> bool:
-        """Does an outlet name end just before ``pos`` ("Sputnik Polska, powołując…")?"""
+        """Does an outlet name end just before ``pos`` ("Sputnik Polska, cytując…")?"""
         return any(m.is_outlet and 0 <= pos - m.end <= 3 for m in self.names.all)
 
     def usable(self, a: Attribution) -> bool:
@@ -285,7 +285,7 @@ class Chain:
 
     def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
         """Outlets a sentence credits without an attribution the earlier stage found
-        ("…, передает РИА Новости"): registry or introduced names that no relay cue points to."""
+        ("…, сообщает ТАСС"): registry or introduced names that no relay cue points to."""
         relay_ends = [(c.start(), c.end()) for c in self.relay_cues(sent)]
         out = []
         for m in self.names.within(sent.start, sent.end):
@@ -385,7 +385,7 @@ class Chain:
         is no proper name ("she", "lui", "он", "ông"), or a description opening on a
         lower-case word after its determiners ("the minister", "il portavoce del ministero")
         resolved to two capitalised words or more written before it that name no outlet
-        ("Paolo Gentiloni"). The hop then carries the name."""
+        ("Ana Lind"). The hop then carries the name."""
         words, stop = said.split(), cues.stopwords(self.lang(pos))
         if not entity or not words or entity.casefold() in said.casefold():
             return False
@@ -518,7 +518,7 @@ class Chain:
 
     def _refers(self, start: int, cue_start: int) -> bool:
         """Does the clause before a cue, naming no source, refer back to one by an outlet
-        noun ("Trang này ghi nguồn là…", "the agency, citing…")?"""
+        noun ("Trang này dẫn nguồn…", "the agency, citing…")?"""
         return bool(cues.find("outlet_nouns", self.text[start:cue_start], self.lang(start)))
 
     def _named_target(self, pos: int, limit: int, current: Source, short: bool = False) -> Source | None:
