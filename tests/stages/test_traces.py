@@ -735,6 +735,8 @@ def test_sentences_fused_before_a_capital():
         ("O prefeito falou com os moradores do bairro para.", "pt", True),
         ("Депутаты обсуждали бюджет города.", "ru", False),
         ("Sie hatten lange für.", "de", True),
+        ("A prefeitura informou que a obra atrasou porque.", "pt", True),
+        ("Власти объявили, что мост закроют, чтобы.", "ru", True),
         ("Er kommt morgen mit.", "de", False),  # a separable prefix ends the sentence
     ],
 )
