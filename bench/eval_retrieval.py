@@ -13,7 +13,7 @@ articles and the reference article, matched claim by claim as ``claimscope check
 The fit uses the CLEF 2020 and 2022 training queries and the "fit" half of the dev
 set; the CLEF test sets and the dev set's "test" half stay held out.
 
-Embeddings are cached in claimscope.embed.cache_path() ($CLAIMSCOPE_EMBCACHE), so
+Embeddings are cached in claimscope.embed.cache_path() ($CLAIMSCOPE_EMBCACHE via Settings), so
 only the first run pays for embedding the collections.
 """
 
@@ -35,6 +35,7 @@ from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, fit
 from claimscope.search.candidates import Candidates
 from claimscope.search.index import SearchIndex
 from claimscope.search.query import post_date
+from claimscope.settings import Settings
 from claimscope.stages import default_stages
 from claimscope.stages.matching import article_date, front_paragraphs, query_sentences
 from retrieval_data import SHARED, queries, records
@@ -51,7 +52,7 @@ SYSTEMS = ("bm25", "dense", "hybrid")
 
 def cached_embedder() -> Embedder:
     """The default embedder behind the evaluation's on-disk cache."""
-    return CachedEmbedder(default_embedder(), cache_path())
+    return CachedEmbedder(default_embedder(), cache_path(Settings.from_env().embedding_cache))
 
 
 def open_index(collections: list[str], embedder: Embedder, weights: FusionWeights | None = None,
