@@ -2,7 +2,8 @@
 
 Needs sentences, language, traces and claims; provides ``matches``. It queries the hybrid search index beside the
 fact-check store (docs/matching.md) with the article's claim sentences (the headline,
-the lead and the check-worthy sentences; never boilerplate or credit lines) and the
+the lead, the lead of each numbered list item and the check-worthy sentences; never
+boilerplate, bylines or credit lines) and the
 article's date, and keeps the fact-checks above the calibrated confidence threshold.
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
@@ -147,8 +148,8 @@ def query_sentences(doc: Document) -> list[int]:
 
 def front_sentences(doc: Document) -> list[int]:
     """The headline (the article's first line when it is its title), the lead (the
-    first later sentence of at least LEAD_WORDS words that is not boilerplate, a credit
-    line or a caption) and the lead of each item of a numbered list (``list_items``: a
+    first later sentence of prose that is not boilerplate, a credit line or a caption,
+    ``_lead``) and the lead of each item of a numbered list (``list_items``: a
     round-up tells one story per item): where an article states its claims."""
     head = [i for i in headline(doc) if _usable(doc, i)]
     after = max(headline(doc), default=-1) + 1
