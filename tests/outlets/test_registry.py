@@ -74,3 +74,32 @@ def test_subdomains_resolve_to_the_most_specific_entry():
 def test_longest_alias_wins():
     text = "AFP Fact Check a vérifié"
     assert [m.outlet.id for m in default_finder().find(text)] == ["afp_factcheck"]
+
+
+def _inflecting():
+    from claimscope.stages.sourcing import inflecting_finder
+
+    return inflecting_finder()
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("ru", "Сюжет показал корреспондент Первого канала, его повторил обозреватель Московского комсомольца.",
+         ["channel_one_ru", "mk_ru"]),
+        ("ru", "В Новой газете вышла заметка о ремонте моста.", ["novaya_gazeta"]),
+        ("ru", "Новых газет в киоске не было.", []),  # lower-case and plural words, no name
+        ("pl", "Dziennikarz Gazety Wyborczej pytał o to Polskiej Agencji Prasowej.", ["wyborcza", "pap"]),
+        ("de", "Nach Recherchen des Spiegels und der Frankfurter Allgemeinen Zeitung ist die Brücke gesperrt.",
+         ["spiegel", "faz"]),
+        ("de", "Sie stand vor dem Spiegel und las vom Ende des Ersten Weltkriegs.", []),  # a noun, not a name
+    ],
+)
+def test_names_in_another_inflection(lang, text, expected):
+    found = _inflecting().find(text, lang=lang)
+    assert [m.outlet.id for m in found if m.outlet] == expected
+
+
+def test_inflection_needs_the_language_and_spares_short_names():
+    assert not find_mentions("корреспондент Первого канала")  # no lemmatiser, exact names only
+    assert not _inflecting().find("Репортаж Спутника и РИА", lang="ru")  # one-word and ambiguous names stay exact

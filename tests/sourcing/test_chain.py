@@ -159,3 +159,15 @@ def test_claim_nobody_is_credited_with_rests_on_the_byline_author():
     hops, independent, _ = chain_of(make(text))
     assert hops == ["this article", "Hanna Meyer"]
     assert independent == 1
+
+
+def test_relays_through_inflected_outlet_names():
+    text = ("Мост через реку Каменку закрыт на ремонт до весны, сообщает газета «Вечерний курьер» "
+            "со ссылкой на корреспондента Первого канала.")
+    hops, _, flags = chain_of(make(text, lang="ru"))
+    assert hops == ["this article", "Вечерний курьер", "channel_one_ru"]
+    assert "state_media_origin" in flags
+    text = "Most na rzece zamknięto do wiosny, podał portal Kurier Doliny, powołując się na dziennikarzy Gazety Wyborczej."
+    assert chain_of(make(text, lang="pl"))[0] == ["this article", "Kurier Doliny", "wyborcza"]
+    text = "Die Brücke über den Fluss bleibt gesperrt, berichtet das Portal Talbote unter Berufung auf Recherchen des Spiegels."
+    assert chain_of(make(text, lang="de"))[0] == ["this article", "Talbote", "spiegel"]

@@ -8,6 +8,15 @@ alias wins. Ambiguous aliases (``context_aliases``: "AP", "RT", "DW") count only
 parentheses ("(AP)") or inside a span the caller marks as a credit context (a credit
 line, an attribution's speaker).
 
+Given a lemmatiser (``lemma(lang, word)``: the attribution stage's simplemma lemmas),
+a name of two words or more also matches inflected ("Первого канала" = "Первый канал",
+"Gazety Wyborczej" = "Gazeta Wyborcza", "des Spiegels" = "Der Spiegel"): word by word, the
+same lemma in the text's language, a capital where the name has one (a leading determiner
+may lose it), and not on a sentence's first word alone ("Новых газет …" is no "Новая
+газета"). A determiner and one noun ("Der Spiegel") match only with the noun inflected and
+ending the phrase ("des Spiegels", not "vor dem Spiegel", not "des Ersten Weltkriegs").
+One-word and ambiguous names stay exact.
+
 Domains ("Kienthuc.net.vn", "https://fr.sputniknews.com/...") resolve through the
 registry's domain index; an unregistered domain is reported with ``outlet=None``.
 """
@@ -18,7 +27,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
+from . import cues
 from .registry import Outlet, Registry, default_registry, normalize_host
 
 _SPECIAL_FOLD = {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "’": "'", "ʼ": "'", "‘": "'", "\u00a0": " "}
@@ -84,8 +95,10 @@ class MentionFinder:
     """Alias index over one registry: aliases keyed by their first word (first character
     for CJK aliases), tried longest first at each word of the text."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, lemma: Callable[[str, str], str | None] | None = None):
         self.registry = registry
+        self._lemma = lemma  # (lang, word) -> lemma, None for a language it does not cover
+        self._inflected_index: dict[str, dict] = {}  # by language: see _inflected
         self._owners: dict[str, set[str]] = {}
         self._context: set[str] = set()
         for outlet in registry.outlets:
@@ -132,15 +145,62 @@ class MentionFinder:
                 return alias
         return None
 
-    def names(self, text: str, context_spans=()) -> list[Mention]:
-        """Outlet names and aliases in ``text``, left to right."""
+    def _inflected(self, lang: str) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+        """Names of two words or more (the main names and ``lang`` aliases, no ambiguous
+        one) by the lemmas of their first two words: (their words, their lemmas, the alias)."""
+        if lang not in self._inflected_index:
+            index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+            for outlet in self.registry.outlets:
+                for name in (outlet.name, *dict(outlet.aliases).get(lang, ())):
+                    words = tuple(name.split())
+                    key = fold(" ".join(words))[0]
+                    if len(words) < 2 or not all(w.isalnum() for w in words) or _cjk(name) \
+                            or len(self._owners.get(key, ())) != 1 or key in self._context:
+                        continue
+                    lemmas = tuple(self._lemma(lang, w) for w in words)
+                    index.setdefault(lemmas[:2], []).append((words, lemmas, key))
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e[0]))
+            self._inflected_index[lang] = index
+        return self._inflected_index[lang]
+
+    def _scan_inflected(self, text: str, lang: str, taken):
+        """(start, end, alias) of names written in another inflection, outside ``taken``."""
+        index = self._inflected(lang)
+        words = list(_WORD.finditer(text))
+        lemmas = [self._lemma(lang, w.group()) for w in words]
+        determiners = cues.stopwords(lang)
+        free = 0
+        for i in range(len(words) - 1):
+            if words[i].start() < free or taken[words[i].start()]:
+                continue
+            for names, name_lemmas, alias in index.get((lemmas[i], lemmas[i + 1]), ()):
+                run = words[i:i + len(names)]
+                if len(run) == len(names) and _joined(text, run) and all(
+                        _same_word(w.group(), n, lemmas[i + k], la, k == 0 and n.casefold() in determiners)
+                        for k, (w, n, la) in enumerate(zip(run, names, name_lemmas))) and (
+                        names[0].casefold() not in determiners or len(names) > 2
+                        or _one_noun(text, run[-1], names[-1])) and (
+                        any(n[:1].isupper() for n in names[1:]) or not _opens_sentence(text, run[0].start())):
+                    free = run[-1].end()
+                    yield run[0].start(), free, alias
+                    break
+
+    def names(self, text: str, context_spans=(), lang: str | None = None) -> list[Mention]:
+        """Outlet names and aliases in ``text``, left to right (inflected ones too, given
+        the text's language and a lemmatiser)."""
         folded, index = fold(text)
+        spans = [(index[fstart], index[fend - 1] + 1, alias) for fstart, fend, alias in self._scan(folded)]
+        if lang and self._lemma and self._lemma(lang, lang) is not None:  # a language it lemmatises
+            taken = bytearray(len(text) + 1)
+            for start, end, _ in spans:
+                taken[start:end] = b"\x01" * (end - start)
+            spans += list(self._scan_inflected(text, lang, taken))
         found = []
-        for fstart, fend, alias in self._scan(folded):
+        for start, end, alias in sorted(spans):
             owners = self._owners[alias]
             if len(owners) != 1:
                 continue  # an alias two outlets share names neither
-            start, end = index[fstart], index[fend - 1] + 1
             if alias in self._context and not _in_context(text, start, end, context_spans):
                 continue
             found.append(Mention(start, end, self.registry.get(next(iter(owners)))))
@@ -157,15 +217,46 @@ class MentionFinder:
             found.append(Mention(match.start(1), match.end(1), self.registry.by_domain(host), host))
         return found
 
-    def find(self, text: str, context_spans=()) -> list[Mention]:
+    def find(self, text: str, context_spans=(), lang: str | None = None) -> list[Mention]:
         """Every outlet mention (names, aliases and domains), left to right, without overlaps."""
-        mentions = sorted(self.domains(text) + self.names(text, context_spans), key=lambda m: (m.start, -m.end))
+        mentions = sorted(self.domains(text) + self.names(text, context_spans, lang), key=lambda m: (m.start, -m.end))
         kept: list[Mention] = []
         for m in mentions:
             if kept and m.start < kept[-1].end:
                 continue
             kept.append(m)
         return kept
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _joined(folded: str, run) -> bool:
+    """Are the words of ``run`` separated by spaces only?"""
+    return all(folded[a.end():b.start()].isspace() for a, b in zip(run, run[1:]))
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does ``pos`` open the text, a line or a sentence, where any word has a capital?"""
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?…\n"
+
+
+def _one_noun(text: str, word: re.Match, name_word: str) -> bool:
+    """Is the one noun of a determiner and a noun ("Der Spiegel") inflected ("des Spiegels")
+    and the end of its phrase (no capitalised word after it: "des Ersten Weltkriegs" is no
+    "Das Erste")? Else the pair is as ambiguous as the noun alone."""
+    after = _WORD.search(text, word.end())
+    joined = after is not None and text[word.end():after.start()].isspace()
+    return fold(word.group())[0] != fold(name_word)[0] and not (joined and after.group()[:1].isupper())
+
+
+def _same_word(word: str, alias_word: str, lemma: str, alias_lemma: str, determiner: bool) -> bool:
+    """Is text ``word`` the name's ``alias_word`` in some inflection: the same lemma, and a
+    capital where the name has one (but a name's leading determiner, "Der" → "des")."""
+    if fold(word)[0] == fold(alias_word)[0]:
+        return True
+    return lemma == alias_lemma and (not alias_word[:1].isupper() or word[:1].isupper() or determiner)
 
 
 def _in_context(text: str, start: int, end: int, spans) -> bool:

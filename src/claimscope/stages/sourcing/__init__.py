@@ -10,16 +10,30 @@ user imported into with ``claimscope outlets import``, when there is one).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...model import Document, Hop, Rating, SourceChain, stage_tag
 from ...outlets.flags import flags
-from ...outlets.mentions import MentionFinder, default_finder
+from ...outlets.mentions import MentionFinder
 from ...outlets.ratings import RatingsDB
-from ...outlets.registry import normalize_host
+from ...outlets.registry import default_registry, normalize_host
+from ..attribution.lemmas import lemma, supported
 from .counts import article_sources, independent_sources, rests_on_anonymous
 from .names import Names, Source, bare_name
 from .route import Chain
 
 __all__ = ["Sourcing"]
+
+
+def _lemma(lang: str, word: str) -> str | None:
+    return lemma(lang, word) if supported(lang) else None
+
+
+@lru_cache(maxsize=1)
+def inflecting_finder() -> MentionFinder:
+    """The packaged registry's finder, matching names of two words or more in any
+    inflection through the attribution stage's lemmas ("Первого канала")."""
+    return MentionFinder(default_registry(), _lemma)
 
 
 class Sourcing:
@@ -32,7 +46,7 @@ class Sourcing:
     provides = ("sourcing",)
 
     def __init__(self, finder: MentionFinder | None = None, ratings: RatingsDB | None = None):
-        self.finder = finder or default_finder()
+        self.finder = finder or inflecting_finder()
         self.ratings = ratings  # an analyzer passes the ratings database it opened (docs/library.md)
 
     def __call__(self, doc: Document) -> Document:

@@ -108,7 +108,7 @@ class Names:
         context = [(a.speaker_start, a.speaker_end) for a in doc.attributions if a.speaker_start is not None]
         context += [(f.start, f.end) for f in doc.findings if f.kind == "credit_line"] + self._relay_windows()
         found: list[Source] = []
-        for m in finder.find(text, context):
+        for m in finder.find(text, context, doc.language):
             if not _inside(m.start, m.end, skip) and not _photo_credit(doc, m):
                 found.append(self._registry(m, text))
         found += self._introduced(skip)
