@@ -12,6 +12,9 @@ subscribe, comments, tags...):
 * ``prompt``: a share / subscribe / donate prompt (or a short line linking a channel on
   a social network), a cookie notice, a disclaimer at the end, or a notice where the
   page speaks of itself (``page_notice``: "This story was updated…", "… our app");
+* ``reader_prompt``: a short line anywhere in the article addressed to the reader: an
+  invitation to send news, photos or tips ("Send us your photos", "Пишите нам: …"), a
+  key combination ("Found a typo? … Ctrl+Enter");
 * ``about_heading``: "About <issuer>" closing a press release, or "About the author"
   (with its paragraph);
 * ``headline_like``: a short line without final punctuation (the headlines listed
@@ -23,6 +26,8 @@ subscribe, comments, tags...):
 * ``edge_shape``: a line at the page's edges shaped like furniture whatever its words:
   a breadcrumb trail ("Home › World › Europe"), a call to action led by a pictograph or
   an arrow ("👉 …", "➡ …"), a short line carrying a link ("Mehr: example.org/abc");
+* ``source_note``: a note at the edges crediting a vague source ("Material prepared
+  from open sources", "Texto elaborado con información de agencias");
 * ``credit``: a credit line built from parts: a credit cue with its name, translation
   notes, agency names ("(Fonte: x.com, traduzione dall'inglese)", "(Theo A, B)").
 """
@@ -59,6 +64,7 @@ MAX_LINE_CHARS = 1000  # a longer line is not cut into menu parts
 
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_OPENING = re.compile(r"[.!?¡¿:…]+(?=\s|$)|^[¡¿]")
 _CLAUSE = re.compile(r"[.!?¡¿:;,—–]+(?=\s|$)|\s[—–-]\s")
 _TAGS = re.compile(r"^(?P<label>[^:：]{2,30}?)\s*[:：]\s*(?P<items>.+?)\.?$")
 _HASHTAGS = re.compile(r"^(?:[#＃][^\W_][\w-]*[\s,;|·•]*){2,}$")
@@ -76,7 +82,8 @@ MAX_LINK_WORDS = 12  # a short line carrying a link
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|\(\d{2,4}\))[\s-]?\d[\d\s-]{5,}\d")  # "+84 24 3825 1234", "(21) 3333-4444"
 NOTICE_REACH = 2  # a ``this`` word and its page noun ("this whole article", "bài viết này")
-_KEYS = re.compile(r"\bCtrl\s*\+\s*\w+", re.IGNORECASE)  # "press Ctrl+Enter"
+_KEYS = re.compile(r"(?:\b(?:Ctrl|Strg|Cmd)|⌘)\s*\+\s*\w+", re.IGNORECASE)  # "press Ctrl+Enter", "Strg+Enter"
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_]\w{2,}")  # "@example_news"
 MAX_LABEL_WORDS = 4  # "Confira também", "Также читайте по теме"
 _LABELLED = re.compile(
     r"^[\W_]*(?P<label>[^\W\d_][^:：—–|→➜➡►▶⇒]{0,40}?)\s*(?:[:：]|\s[—–]\s?|\s?[—–]\s|\s?[→➜➡►▶⇒]\s?)\s*(?P<rest>.*)$"
@@ -238,6 +245,39 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     return None
 
 
+def reader_prompt(line: str, lang: str | None) -> str | None:
+    """A prompt addressed to the reader, wherever it stands in the article (the caller
+    asks it only of a line of at most ``MAX_PROMPT_WORDS`` words): "page_notice" for a
+    key combination ("Found a typo? Select it and press Ctrl+Enter"); "reader_prompt"
+    when the line or one of its sentences (or a part after a colon) opens on a ``submit`` or ``contact`` verb of ``lang`` or English (by
+    lemma; "envoyez-nous" by its head) and the line addresses the reader or names the
+    page: an ``ours`` or ``page`` notice word, a ``you`` word after a ``submit`` verb, an
+    e-mail address, a phone number, a handle or a link ("Send us your photos", "Пишите
+    нам: news@…")."""
+    tokens = words(line)
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not tokens or len(tokens) > MAX_PROMPT_WORDS * scale or line[0] in "«“„\"'‘" or _title_case(line):
+        return None
+    unquoted = _QUOTED.sub("…", line)
+    if any(mark in unquoted for mark in "»”\""):
+        return None
+    if _KEYS.search(unquoted):
+        return "page_notice"
+    if not lang:
+        return None
+    verbs = _prompt_lemmas(lang, "submit") | _prompt_lemmas(lang, "contact")
+    clauses = [words(c) for c in _SENTENCE_OPENING.split(unquoted)]  # not after a comma: "X, a group, emailed …"
+    if not any(c and _lemma(lang, c[0].split("-")[0]) in verbs for c in clauses):
+        return None
+    parts = [p for t in words(unquoted) for p in t.split("-")]  # "envoyez-nous" -> "nous"
+    found = notice_words(lang)
+    sends = any(c and _lemma(lang, c[0].split("-")[0]) in _prompt_lemmas(lang, "submit") for c in clauses)
+    addressed = found["ours"].found_in(parts) or sends and found["you"].found_in(parts)  # "write to your MP" is not one
+    named = _positions(parts, found["page"], lang, found["page_lemmas"])
+    contact = _EMAIL.search(line) or _PHONE.search(line) or _HANDLE.search(line) or _URL.search(line)
+    return "reader_prompt" if addressed or named or contact else None
+
+
 def page_notice(tokens: list[str], lang: str | None) -> bool:
     """The page speaking of itself or to its reader, in at most ``MAX_PROMPT_WORDS``
     words (``notice_words`` of ``lang`` and English, page nouns compared by lemma): a
@@ -266,9 +306,10 @@ def _positions(tokens: list[str], lexicon: Lexicon, lang: str | None = None, lem
 
 @lru_cache(maxsize=None)
 def notice_words(lang: str | None) -> dict:
-    """label -> Lexicon of ``notice_words`` of ``lang`` and English, with ``page_lemmas``:
+    """label -> Lexicon of ``notice_words`` of ``lang`` and English (``page``, ``this``,
+    ``ours``, ``you``), with ``page_lemmas``:
     the lemmas of the single-word page nouns."""
-    merged: dict[str, list[str]] = {"page": [], "this": [], "ours": []}
+    merged: dict[str, list[str]] = {"page": [], "this": [], "ours": [], "you": []}
     lemmas = set()
     for code in dict.fromkeys((lang, "en")):
         for label, entries in tables().get(code or "", {}).get("notice_words", {}).items():
@@ -424,6 +465,48 @@ def listed_headline(line: str) -> bool:
 def vague_credit(name: str) -> bool:
     """A credited name that is only a word for agencies ("agências", "Agenturen")."""
     return bool(page_words(None).get("vague_sources", EMPTY).found_in([" ".join(words(name))]))
+
+
+def source_note(line: str, lang: str | None) -> str | None:
+    """The vague source of a note saying what the text was put together from ("Material
+    prepared from open sources", "Texto elaborado con información de agencias"): at most
+    ``MAX_NOTE_WORDS`` words, opening (within its first two words) on a ``page`` noun of
+    ``lang`` or English, on a credit cue of ``lang`` or on a vague source, and ending (within its last two words) on a
+    vague source of ``lang`` or English, compared by lemma; no quotation, no other
+    capitalised word (a name makes it a credit or a sentence)."""
+    stripped = line.strip()
+    tokens = words(stripped)
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not lang or not 2 < len(tokens) <= MAX_NOTE_WORDS * scale or stripped[0] in "«“„\"'‘(":
+        return None
+    if any(w[:1].isupper() for w in _WORD.findall(stripped)[1:]):
+        return None
+    lemmas = [_lemma(lang, t) for t in tokens]
+    found = notice_words(lang)
+    head = [n for n in _positions(tokens, found["page"], lang, found["page_lemmas"]) if n < 2 * scale]
+    head = head or _credit_cues(lang).opens(tokens)  # "Подготовлено по материалам …"
+    for entry in _vague_lemmas(lang):
+        size = len(entry)
+        at = [n for n in range(len(lemmas) - size + 1) if tuple(lemmas[n : n + size]) == entry]
+        ends = [n for n in at if n + size >= len(lemmas) - 2 * scale + 1]
+        if ends and (head or at[0] == 0):
+            return " ".join(tokens[ends[-1] : ends[-1] + size])
+    return None
+
+
+@lru_cache(maxsize=None)
+def _credit_cues(lang: str) -> Lexicon:
+    return Lexicon.of(" ".join(words(c)) for c in tables().get(lang, {}).get("credit_cues", ()))
+
+
+@lru_cache(maxsize=None)
+def _vague_lemmas(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The ``vague_sources`` of ``lang`` and English as lemma sequences."""
+    found = []
+    for code in dict.fromkeys((lang, "en")):
+        for entry in tables().get(code, {}).get("page_words", {}).get("vague_sources", ()):
+            found.append(tuple(_lemma(code, w) for w in words(entry)))
+    return tuple(dict.fromkeys(found))
 
 
 def translation_note(part: str, lang: str | None) -> bool:

@@ -31,6 +31,7 @@ BOILERPLATE_PHRASES = {
     "donate": "donation prompt",
     "disclaimer": "disclaimer",
     "page_notice": "notice about the page or to its reader",
+    "reader_prompt": "invitation to the reader to send news, photos or tips",
     "reading_time": "reading time",
     "tags": "tag list",
     "related_headline": "headline listed under a related-links heading",
@@ -299,7 +300,8 @@ class Traces:
             line = doc.text[start:end]
             # the page's edges: the closing lines and the lines under the title
             closing = number >= closing_from or 0 < number <= furniture.OPENING_LINES
-            found = self._line_furniture(doc, line, start, group, closing)
+            found = self._source_note(line, start, end, doc.language) if closing and number else []
+            found = found or self._line_furniture(doc, line, start, group, closing)
             if not found and closing and number and furniture.about_heading(line, doc.language):
                 paragraph_end = doc.paragraphs[doc.sentences[group[0]].paragraph].end
                 found = [self._finding(
@@ -324,6 +326,10 @@ class Traces:
                     "boilerplate", start, end, "headline listed under a related-links heading",
                     label="related_headline",
                 )]
+            if not found and (label := furniture.reader_prompt(line, doc.language)):
+                found = [self._finding(
+                    "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page", label=label
+                )]
             if not found and doc.sentences[group[0]].paragraph == last_paragraph:
                 found = [f for f in [self._agency_tail(line, start)] if f]
             if not found and doc.text[start - 1 : start] in ("", "\n"):
@@ -335,6 +341,13 @@ class Traces:
             )
             findings.extend(found)
         return findings + self._between_furniture(doc, lines, closing_from, findings)
+
+    def _source_note(self, line: str, start: int, end: int, lang: str | None) -> list[Finding]:
+        """"Material prepared from open sources": a note crediting a vague source."""
+        source = furniture.source_note(line, lang)
+        return [self._finding(
+            "credit_line", start, end, f"note crediting a vague source (“{source}”)", label="source_line", value=source,
+        )] if source else []
 
     def _between_furniture(self, doc: Document, lines, closing_from: int, findings) -> list[Finding]:
         """A short closing line without final punctuation between two lines of page

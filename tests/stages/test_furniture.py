@@ -1,0 +1,85 @@
+"""Page furniture by structure: prompts addressed to the reader anywhere in the article,
+notes crediting a vague source at its edges (our own example lines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.stages import furniture
+from tests.stages.helpers import run
+
+ENGLISH = (
+    "The harbour authority closed the northern pier on Monday after a storm damaged its supports. "
+    "Repairs are expected to take several weeks, and ferries will use the southern dock meanwhile."
+)
+FRENCH = (
+    "La mairie a fermé lundi la jetée nord après une tempête qui a endommagé ses piliers. "
+    "Les réparations devraient durer plusieurs semaines et les ferries utiliseront le quai sud."
+)
+RUSSIAN = (
+    "Администрация порта в понедельник закрыла северный причал после того, как шторм повредил опоры. "
+    "Ремонт займёт несколько недель, а паромы пока будут швартоваться у южного причала."
+)
+BODIES = {"en": ENGLISH, "fr": FRENCH, "ru": RUSSIAN}
+
+
+def _middle(lang: str, line: str) -> str:
+    body = BODIES[lang]
+    before, after = "\n\n".join([f"{body} {body}"] * 4), "\n\n".join([f"{body} {body}"] * 7)
+    return f"Title\n\n{before}\n\n{line}\n\n{after}"
+
+
+def _found(text: str, kind: str) -> list[tuple[str, str | None]]:
+    doc = run(text)
+    return [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "lang, line, label",
+    [
+        ("en", "Were you at the pier? Send us your photos and videos.", "reader_prompt"),
+        ("en", "Got a tip about the harbour? Contact the desk: desk@example.org", "reader_prompt"),
+        ("fr", "Vous étiez sur place ? Envoyez-nous vos images.", "reader_prompt"),
+        ("ru", "Присылайте свои фото и видео в нашу редакцию.", "reader_prompt"),
+        ("ru", "Увидели опечатку? Выделите фрагмент и нажмите Ctrl+Enter.", "page_notice"),
+        ("en", "Noticed an error? Highlight it and press Cmd+Return.", "page_notice"),
+    ],
+)
+def test_prompt_to_the_reader_in_the_middle_of_an_article(lang, line, label):
+    assert _found(_middle(lang, line), "boilerplate") == [(line, label)]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "Write to your councillor before Friday, the residents' group urged."),
+        ("en", "Residents sent us pictures of the broken pier."),
+        ("en", "The port's owners, a private fund, emailed a video of the damage to reporters."),
+        ("en", "Send in the divers, the mayor demanded on Tuesday."),
+        ("fr", "Les habitants nous ont envoyé des photos de la jetée."),
+    ],
+)
+def test_reported_requests_and_prose_are_not_prompts(lang, line):
+    assert _found(_middle(lang, line), "boilerplate") == []
+
+
+@pytest.mark.parametrize(
+    "lang, line, value",
+    [
+        ("en", "This material was prepared using open sources.", "open sources"),
+        ("fr", "Article rédigé avec les agences.", "agences"),
+        ("ru", "Материал подготовлен на основе открытых источников.", "открытых источников"),
+        ("ru", "Подготовлено по материалам информационных агентств.", "агентств"),
+    ],
+)
+def test_note_crediting_a_vague_source_at_the_edges(lang, line, value):
+    body = BODIES[lang]
+    doc = run(f"Title\n\n{body} {body}\n\n{body}\n\n{line}")
+    found = [f for f in doc.findings if f.kind == "credit_line"]
+    assert [(doc.text[f.start : f.end], f.value) for f in found] == [(line, value)]
+
+
+def test_vague_words_inside_a_line_are_not_a_source_note():
+    assert furniture.source_note("Le site internet du ministère a été fermé.", "fr") is None
+    assert furniture.source_note("Agencies say the Harbour Board met on Monday.", "en") is None
+    assert furniture.source_note("This material was prepared using open sources.", "en") == "open sources"
