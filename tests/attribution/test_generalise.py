@@ -263,13 +263,7 @@ def test_relative_clause_belongs_to_the_subject():
     assert by_cue(found, "рассказал")["anonymous"]
 
 
-# -- session 7: appositions before object pronouns, parentheses inside a clause, ... --
-
-def test_apposition_before_an_object_pronoun_is_the_subject():
-    _, found = run(["Le maire de la ville, Paul Roy, lui a dit que la piscine fermera en juin."], "fr")
-    a = by_cue(found, "a dit")
-    assert a["speaker"] == "Le maire de la ville, Paul Roy" and a["entity"] == "Paul Roy"
-
+# -- session 7: parentheses inside a clause, estimates, labels, dropped subjects --
 
 def test_parenthetical_cue_after_a_relative_pronoun_reports_what_follows():
     _, found = run(["Parole che, scrive il quotidiano Il Foglio, segnano una svolta per il governo."], "it")

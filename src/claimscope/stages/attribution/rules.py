@@ -184,7 +184,7 @@ class SentenceRules(Subjects):
             return Raw(
                 (cue.start(), cue.end()), agent, *found, impersonal=agent is None
             )
-        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, self.past_clitics(left, cue.start()))
+        before = self.trim_speaker(left, cue.start()) or self.appositive(lo, cue.start())
         before = self.with_relative(lo, left, cue.start(), before)
         if self.adverbial(before):  # "Радио «Свобода» в эфире назвало …"
             before = self.past_adverbial(lo, before)

@@ -101,12 +101,6 @@ class Subjects(Spans):
             and self.t.speaker_stop.fullmatch(first) is not None
         )
 
-    def past_clitics(self, left: int, pos: int) -> int:
-        """Where the object pronouns right before a cue start ("Le maire, Paul Roy, lui a dit"),
-        else ``pos``: an apposition before them is the subject."""
-        toks = words(self.text, left, pos)
-        return toks[0].start() if toks and all(self.clitic(t.group()) for t in toks) else pos
-
     def open_clause(self, found: tuple[tuple[int, int], bool] | None) -> bool:
         """Whether a content before a parenthetical cue stops on a relative pronoun or a
         complementizer ("Parole che, scrive X, segnano …"): the clause goes on after the
