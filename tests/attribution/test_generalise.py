@@ -336,3 +336,11 @@ def test_one_word_opener_and_clause_before_an_inverted_subject():
     assert a["speaker"] == "il sito" and a["content"] == "Domani, altre scuole seguiranno l'esempio"
     _, found = run(["Rossi, il sindaco, ha detto che la piscina chiude."], "it")
     assert by_cue(found, "ha detto")["speaker"] == "Rossi, il sindaco"
+
+
+def test_a_quotation_standing_alone_goes_on_with_the_speaker_before():
+    _, found = run(["„Wir haben lange gewartet“, sagte sie.", "„Jetzt muss die Stadt endlich handeln.“"], "de")
+    said = [a for a in found if a["cue"] == "sagte"]
+    assert [a["content"] for a in said] == ["Wir haben lange gewartet", "Jetzt muss die Stadt endlich handeln."]
+    _, found = run(['"We waited for years," she said.', '"Now the city has to act."'], "en")
+    assert len([a for a in found if a["cue"] == "said"]) == 1  # PolNeAR does not split such quotes

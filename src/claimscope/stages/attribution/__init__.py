@@ -19,7 +19,7 @@ from ...model import Attribution, Document
 from .entities import EntityResolver, described_name
 from .quotes import find_quotes
 from .rules import SentenceRules
-from .spans import Raw, strip
+from .spans import QUOTE_EDGE, Raw, strip
 from .tables import Table, available_languages, load_table
 from .transcripts import crosses_turns, turn_attributions
 
@@ -76,7 +76,10 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
-        raws.extend((raw, table) for raw in rule.sentence(sent.start, sent.end, credit, previous))
+        found = rule.sentence(sent.start, sent.end, credit, previous)
+        if not found and raws and table.raw.get("quote_continues"):
+            found = _continued(rule, raws[-1][0], sent)
+        raws.extend((raw, table) for raw in found)
         name = rule.opening_name(sent.start, sent.end)
         if name:
             names.append(name)
@@ -85,6 +88,24 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
     raws = _with_turns(doc, raws)
     raws.sort(key=lambda pair: pair[0].cue)
     return _finish(text, raws, names)
+
+
+def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:
+    """A sentence that is one quotation and nothing else, right after a quotation set
+    before its cue ("„…“, sagte sie. „…“"), goes on with the same speaker and cue (table
+    key ``quote_continues``; PolNeAR, for English, does not split such quotes)."""
+    text = rule.text
+    if not (last.direct and last.content[1] <= last.cue[0] and last.speaker):
+        return []
+    if any(a <= sent.start < b for a, b in [last.content, *last.parts]):
+        return []
+    quote = rule.quote_after(sent.start, sent.end)
+    if quote is None or text[sent.start : quote[0]].strip(QUOTE_EDGE) or text[quote[1] : sent.end].strip(QUOTE_EDGE):
+        return []
+    between = text[last.cue[1] : sent.start]
+    if "\n" in between or len(between) > 60:
+        return []  # the cue closes the sentence right before this one
+    return [Raw(last.cue, last.speaker, quote, True)]
 
 
 def _with_turns(doc: Document, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
