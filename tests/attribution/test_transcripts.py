@@ -64,3 +64,14 @@ def test_page_labels_are_no_transcript():
         "Tags: transport, council, trams\n"
     )
     assert not [a for a in attributions(text, "en") if a["cue"] == ":"]
+
+
+def test_question_and_answer_letters_are_no_speakers():
+    text = (
+        "Entrevista con la alcaldesa\n\n"
+        "P: ¿Cuándo abrirá la nueva biblioteca del barrio?\n\n"
+        "R: Las obras terminan en marzo y abriremos en abril, si todo va bien.\n\n"
+        "P: ¿Y el presupuesto?\n\n"
+        "R: Es el mismo que aprobó el pleno el año pasado, sin un euro más.\n"
+    )
+    assert not [a for a in attributions(text, "es") if a["speaker"] in ("P", "R")]
