@@ -83,3 +83,27 @@ def test_vague_words_inside_a_line_are_not_a_source_note():
     assert furniture.source_note("Le site internet du ministère a été fermé.", "fr") is None
     assert furniture.source_note("Agencies say the Harbour Board met on Monday.", "en") is None
     assert furniture.source_note("This material was prepared using open sources.", "en") == "open sources"
+
+
+@pytest.mark.parametrize(
+    "lang, line, value",
+    [
+        ("en", "This article originally appeared on Example News.", "Example News"),
+        ("fr", "Cet article a été publié initialement par Le Courrier du Port.", "Le Courrier du Port"),
+    ],
+)
+def test_note_on_the_first_publication_is_a_credit_line(lang, line, value):
+    body = BODIES[lang]
+    doc = run(f"Title\n\n{body} {body}\n\n{body}\n\n{line}")
+    assert [(doc.text[f.start : f.end], f.kind, f.value) for f in doc.findings] == [(line, "credit_line", value)]
+
+
+def test_page_notice_and_credit_in_two_sentences_stay_apart():
+    line = "This article was translated automatically from French. Source: example.org"
+    doc = run(f"Title\n\n{ENGLISH} {ENGLISH}\n\n{ENGLISH}\n\n{line}")
+    assert [doc.text[f.start : f.end] for f in doc.findings if f.kind == "credit_line"] == ["Source: example.org"]
+
+
+def test_lower_case_agency_after_a_credit_cue():
+    doc = run(f"Title\n\n{ENGLISH} {ENGLISH}\n\n{ENGLISH}\n\nSource: dpa")
+    assert [(doc.text[f.start : f.end], f.value) for f in doc.findings if f.kind == "credit_line"] == [("Source: dpa", "dpa")]

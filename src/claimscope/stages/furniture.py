@@ -494,6 +494,18 @@ def source_note(line: str, lang: str | None) -> str | None:
     return None
 
 
+def page_led(line: str, lang: str | None) -> bool:
+    """A line of at most ``MAX_HEADLINE_WORDS`` words whose first three words hold a
+    ``page`` noun of ``lang`` or English ("This article first appeared …", "Cet article a
+    été publié …")."""
+    tokens = words(line)
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not tokens or len(tokens) > MAX_HEADLINE_WORDS * scale or line.lstrip()[:1] in "«“„\"'‘(":
+        return False
+    found = notice_words(lang)
+    return any(n < 3 * scale for n in _positions(tokens, found["page"], lang, found["page_lemmas"]))
+
+
 @lru_cache(maxsize=None)
 def _credit_cues(lang: str) -> Lexicon:
     return Lexicon.of(" ".join(words(c)) for c in tables().get(lang, {}).get("credit_cues", ()))

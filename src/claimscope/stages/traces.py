@@ -136,7 +136,7 @@ def _cue_name(part: str) -> str | None:
     if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
         named = _DOMAIN.search(name) or _agency(name)
     else:
-        named = _DOMAIN.search(name) or any(_names_something(w) for w in name.split())
+        named = _DOMAIN.search(name) or _agency(name) or any(_names_something(w) for w in name.split())  # "Quelle: dpa"
     named = named or furniture.vague_credit(name)  # "Com agências", "Source : agences"
     return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
 
@@ -343,11 +343,25 @@ class Traces:
         return findings + self._between_furniture(doc, lines, closing_from, findings)
 
     def _source_note(self, line: str, start: int, end: int, lang: str | None) -> list[Finding]:
-        """"Material prepared from open sources": a note crediting a vague source."""
+        """A note on where the text comes from: crediting a vague source ("Material
+        prepared from open sources"), or a line led by a page noun with a credit cue and its
+        name ("This article originally appeared on Example News.")."""
         source = furniture.source_note(line, lang)
-        return [self._finding(
-            "credit_line", start, end, f"note crediting a vague source (“{source}”)", label="source_line", value=source,
-        )] if source else []
+        if source:
+            return [self._finding(
+                "credit_line", start, end, f"note crediting a vague source (“{source}”)", label="source_line", value=source,
+            )]
+        if not furniture.page_led(line, lang):
+            return []
+        for cue in _line_patterns()["cue"].finditer(line, 1):
+            if re.search(r"[.!?]\s", line[: cue.start()]):
+                break  # the cue in another sentence: "This article was translated. Source: …"
+            if name := _cue_name(line[cue.start() :]):
+                return [self._finding(
+                    "credit_line", start, end, f"note on the first publication, naming the source “{name}”",
+                    label="source_line", value=name,
+                )]
+        return []
 
     def _between_furniture(self, doc: Document, lines, closing_from: int, findings) -> list[Finding]:
         """A short closing line without final punctuation between two lines of page
