@@ -100,6 +100,11 @@ def test_names_in_another_inflection(lang, text, expected):
     assert [m.outlet.id for m in found if m.outlet] == expected
 
 
-def test_inflection_needs_the_language_and_spares_short_names():
+def test_inflection_needs_the_language_and_a_credit_context_for_one_word():
     assert not find_mentions("корреспондент Первого канала")  # no lemmatiser, exact names only
-    assert not _inflecting().find("Репортаж Спутника и РИА", lang="ru")  # one-word and ambiguous names stay exact
+    finder = _inflecting()
+    assert not finder.find("Репортаж Спутника и РИА", lang="ru")  # one word or ambiguous: no context, no name
+    credit = "по сведениям Интерфакса, мост закрыт"
+    assert [m.outlet.id for m in finder.find(credit, [(0, len(credit))], lang="ru")] == ["interfax"]
+    channel = "пост канала «Интерфакса Плюс»"  # a longer name of its own
+    assert not finder.find(channel, [(0, len(channel))], lang="ru")

@@ -15,7 +15,8 @@ same lemma in the text's language, a capital where the name has one (a leading d
 may lose it), and not on a sentence's first word alone ("Новых газет …" is no "Новая
 газета"). A determiner and one noun ("Der Spiegel") match only with the noun inflected and
 ending the phrase ("des Spiegels", not "vor dem Spiegel", not "des Ersten Weltkriegs").
-One-word and ambiguous names stay exact.
+A one-word name in another inflection ("Интерфакса", "Спутника") counts only in a credit
+context, like an ambiguous name; ambiguous names stay exact.
 
 Domains ("Kienthuc.net.vn", "https://fr.sputniknews.com/...") resolve through the
 registry's domain index; an unregistered domain is reported with ``outlet=None``.
@@ -145,16 +146,16 @@ class MentionFinder:
                 return alias
         return None
 
-    def _inflected(self, lang: str) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
-        """Names of two words or more (the main names and ``lang`` aliases, no ambiguous
-        one) by the lemmas of their first two words: (their words, their lemmas, the alias)."""
+    def _inflected(self, lang: str) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+        """The main names and ``lang`` aliases (no ambiguous one, no CJK) by the lemmas of
+        their first two words (of their one word): (their words, their lemmas, the alias)."""
         if lang not in self._inflected_index:
-            index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+            index: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
             for outlet in self.registry.outlets:
                 for name in (outlet.name, *dict(outlet.aliases).get(lang, ())):
                     words = tuple(name.split())
                     key = fold(" ".join(words))[0]
-                    if len(words) < 2 or not all(w.isalnum() for w in words) or _cjk(name) \
+                    if not all(w.isalpha() for w in words) or _cjk(name) or (len(words) == 1 and len(name) < 4) \
                             or len(self._owners.get(key, ())) != 1 or key in self._context:
                         continue
                     lemmas = tuple(self._lemma(lang, w) for w in words)
@@ -165,43 +166,51 @@ class MentionFinder:
         return self._inflected_index[lang]
 
     def _scan_inflected(self, text: str, lang: str, taken):
-        """(start, end, alias) of names written in another inflection, outside ``taken``."""
+        """(start, end, alias, whether it needs a credit context) of names written in
+        another inflection, outside ``taken``; a one-word name needs the context."""
         index = self._inflected(lang)
         words = list(_WORD.finditer(text))
         lemmas = [self._lemma(lang, w.group()) for w in words]
         determiners = cues.stopwords(lang)
         free = 0
-        for i in range(len(words) - 1):
-            if words[i].start() < free or taken[words[i].start()]:
+        for i, word in enumerate(words):
+            if word.start() < free or taken[word.start()]:
                 continue
-            for names, name_lemmas, alias in index.get((lemmas[i], lemmas[i + 1]), ()):
+            candidates = index.get(tuple(lemmas[i:i + 2]), []) + index.get((lemmas[i],), [])
+            for names, name_lemmas, alias in candidates:
                 run = words[i:i + len(names)]
-                if len(run) == len(names) and _joined(text, run) and all(
+                if len(names) == 1:
+                    if word.group()[:1].isupper() and _one_noun(text, word, alias):
+                        free = word.end()
+                        yield word.start(), free, alias, True
+                        break
+                elif len(run) == len(names) and _joined(text, run) and all(
                         _same_word(w.group(), n, lemmas[i + k], la, k == 0 and n.casefold() in determiners)
                         for k, (w, n, la) in enumerate(zip(run, names, name_lemmas))) and (
                         names[0].casefold() not in determiners or len(names) > 2
                         or _one_noun(text, run[-1], names[-1])) and (
                         any(n[:1].isupper() for n in names[1:]) or not _opens_sentence(text, run[0].start())):
                     free = run[-1].end()
-                    yield run[0].start(), free, alias
+                    yield run[0].start(), free, alias, False
                     break
 
     def names(self, text: str, context_spans=(), lang: str | None = None) -> list[Mention]:
         """Outlet names and aliases in ``text``, left to right (inflected ones too, given
         the text's language and a lemmatiser)."""
         folded, index = fold(text)
-        spans = [(index[fstart], index[fend - 1] + 1, alias) for fstart, fend, alias in self._scan(folded)]
+        spans = [(index[fstart], index[fend - 1] + 1, alias, alias in self._context)
+                 for fstart, fend, alias in self._scan(folded)]
         if lang and self._lemma and self._lemma(lang, lang) is not None:  # a language it lemmatises
             taken = bytearray(len(text) + 1)
-            for start, end, _ in spans:
+            for start, end, _, _ in spans:
                 taken[start:end] = b"\x01" * (end - start)
             spans += list(self._scan_inflected(text, lang, taken))
         found = []
-        for start, end, alias in sorted(spans):
+        for start, end, alias, needs_context in sorted(spans):
             owners = self._owners[alias]
             if len(owners) != 1:
                 continue  # an alias two outlets share names neither
-            if alias in self._context and not _in_context(text, start, end, context_spans):
+            if needs_context and not _in_context(text, start, end, context_spans):
                 continue
             found.append(Mention(start, end, self.registry.get(next(iter(owners)))))
         return found
@@ -243,9 +252,9 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 def _one_noun(text: str, word: re.Match, name_word: str) -> bool:
-    """Is the one noun of a determiner and a noun ("Der Spiegel") inflected ("des Spiegels")
-    and the end of its phrase (no capitalised word after it: "des Ersten Weltkriegs" is no
-    "Das Erste")? Else the pair is as ambiguous as the noun alone."""
+    """Is a name's one noun (alone, or after a determiner: "Der Spiegel") inflected ("des
+    Spiegels") and the end of its phrase (no capitalised word after it: "des Ersten
+    Weltkriegs" is no "Das Erste", «Инсайдера Z» no "Инсайдер")?"""
     after = _WORD.search(text, word.end())
     joined = after is not None and text[word.end():after.start()].isspace()
     return fold(word.group())[0] != fold(name_word)[0] and not (joined and after.group()[:1].isupper())
