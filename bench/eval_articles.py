@@ -148,6 +148,40 @@ def _attributions(counts, row, report):
         counts[f"{part}.n_g"] += sum(1 for _, g in golds if g[part])
         counts[f"{part}.n_r"] += sum(1 for p in preds if p[f"{part}_start"] is not None)
     counts["anonymous.n_g"] += sum(1 for a, _ in golds if a["anonymous"])
+    for a, g in golds:
+        kind = speaker_error(a, g, preds)
+        if kind:
+            counts[f"speaker.error.{kind}"] += 1
+
+
+SPEAKER_ERRORS = ("missing", "before_not_after", "after_not_before", "pronoun", "other",
+                  "swallowed", "too_short")  # the last two overlap the gold span: scored right
+
+
+def speaker_error(a: dict, g: dict, preds: list[dict]) -> str | None:
+    """The kind of speaker error of a gold attribution with a speaker whose cue was found
+    (the first reported attribution with an overlapping cue); None when it is right or the
+    cue was missed. "swallowed"/"too_short": the span overlaps gold (scored right) but is more
+    than twice as long / less than half as long."""
+    if not g["speaker"] or not g["cue"]:
+        return None
+    p = next((p for p in preds if overlaps((p["cue_start"], p["cue_end"]), g["cue"])), None)
+    if p is None:
+        return None
+    if p["speaker_start"] is None:
+        return "missing"
+    span, (gs, ge), (cs, _) = (p["speaker_start"], p["speaker_end"]), g["speaker"], g["cue"]
+    if overlaps(span, g["speaker"]):
+        if not _resolved(a, p):
+            return "pronoun"
+        width, gold_width = span[1] - span[0], ge - gs
+        # overlapping spans score as right: these two kinds only tell how far off they are
+        return "swallowed" if width > 2 * gold_width + 5 else "too_short" if 2 * width + 5 < gold_width else None
+    if span[0] < cs <= gs:
+        return "before_not_after"
+    if ge <= cs < span[0]:
+        return "after_not_before"
+    return "other"
 
 
 def _resolved(a: dict, p: dict) -> bool:
@@ -271,6 +305,8 @@ def summarise(counts: dict, n: int) -> dict:
         p, r = _ratio(c[f"{part}.tp"], c[f"{part}.n_r"]), _ratio(c[f"{part}.tp"], c[f"{part}.n_g"])
         out[f"attribution.{part}.f1"] = _f1(p, r)
     out["attribution.anonymous.recall"] = _ratio(c["anonymous.tp"], c["anonymous.n_g"])
+    for kind in SPEAKER_ERRORS:  # gold attributions whose cue was found, wrong speaker, by kind
+        out[f"attribution.speaker_error.{kind}"] = int(c[f"speaker.error.{kind}"])
     out["sourcing.chain_exact"] = _ratio(c["chain.exact"], n)
     out["sourcing.chain_per_position"] = _ratio(c["chain.positions"], c["chain.position_n"])
     for kind in CHAIN_ERRORS:  # mismatched chains by kind (counts of articles)
