@@ -18,8 +18,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 SETTLE_NS = 2_000_000_000  # a file's times must be this much older than its hash to be trusted
@@ -67,6 +68,28 @@ def keep(path: Path, content: bytes | Path) -> bool:
     else:
         digest = hashlib.sha256(content).hexdigest()
     return _write(_stamp_of(path), _stamp_text(digest, None))
+
+
+def keep_table(path: Path, create: str, insert: str, rows: Iterable[tuple]) -> bool:
+    """Build an SQLite file with one table (``create``, then ``insert`` for each row) and
+    :func:`keep` it at ``path``; False when the folder cannot be written."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        with db:
+            db.execute(create)
+            db.executemany(insert, rows)
+        db.close()
+    except (OSError, sqlite3.Error):
+        kept = False
+    else:
+        kept = keep(path, tmp)
+    if not kept:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return kept
 
 
 def remembered_sha256(path: Path, stamp: Path, compute: Callable[[], str]) -> str:

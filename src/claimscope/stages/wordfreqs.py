@@ -14,12 +14,9 @@ decoding the list into memory.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import importlib.util
-import os
-import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,7 +75,10 @@ def _open(source: Path) -> WordFrequencies:
     if filecache.intact(path):
         return WordFrequencies(path)
     words = _decode(source)
-    return WordFrequencies(path) if _write(path, words) else WordFrequencies(words=words)
+    table = "CREATE TABLE w (k TEXT PRIMARY KEY, b INTEGER NOT NULL) WITHOUT ROWID"
+    if filecache.keep_table(path, table, "INSERT INTO w VALUES (?, ?)", sorted(words.items())):
+        return WordFrequencies(path)
+    return WordFrequencies(words=words)
 
 
 def _decode(source: Path) -> dict[str, int]:
@@ -91,24 +91,3 @@ def _decode(source: Path) -> dict[str, int]:
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         raise ValueError(f"{source} is not a wordfreq list (header {header!r})")
     return {word: i for i, bucket in enumerate(buckets) for word in bucket}
-
-
-def _write(path: Path, words: dict[str, int]) -> bool:
-    """Write ``words`` as a table at ``path``; False when the folder cannot be written."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
-        with db:
-            db.execute("CREATE TABLE w (k TEXT PRIMARY KEY, b INTEGER NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO w VALUES (?, ?)", sorted(words.items()))
-        db.close()
-    except (OSError, sqlite3.Error):
-        kept = False
-    else:
-        kept = filecache.keep(path, tmp)
-    if not kept:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-    return kept

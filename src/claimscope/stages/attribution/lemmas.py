@@ -6,20 +6,16 @@ lemmas: its tables list the verb forms themselves. Decoding simplemma's compress
 dictionary is slow (0.15 s for English, 1.2 s for Russian on a quiet machine), and so is
 reading a whole decoded one (0.05 s for English, 1.7 s for Polish), so each language's
 decoded dictionary is kept on disk as an SQLite table (``lemmas/`` in the user cache
-directory, one file per language and simplemma version, with a CRC-32 of its bytes
-beside it) that lookups read in place: opening one costs the checksum (about 0.05 s
-for 100 MB), a lookup a few microseconds, and each word's lemma is remembered
-(``lemma``). The same dictionary, so the same lemmas. A file that does not match its
-checksum is never used: the dictionary is decoded again and the file rewritten. A
-folder that cannot be written only means decoding (into memory) every time.
+directory, one file per language and simplemma version, checked as
+``claimscope.filecache`` says) that lookups read in place: a lookup costs a few
+microseconds, and each word's lemma is remembered (``lemma``). The same dictionary, so
+the same lemmas. A file that does not match its checksum is never used: the dictionary
+is decoded again and the file rewritten. A folder that cannot be written only means
+decoding (into memory) every time.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sqlite3
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,10 +30,10 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     _load_dictionary_from_disk,
 )
 
+from ... import filecache
 from ...threads import SharedConnection
 
 _SUPPORTED = frozenset(SUPPORTED_LANGUAGES)
-_CHUNK = 1 << 22  # bytes checksummed at a time
 
 
 class _DiskCachedDictionaries(CachingDictionaryFactory):
@@ -48,9 +44,7 @@ class _DiskCachedDictionaries(CachingDictionaryFactory):
         self.folder = folder
 
     def path(self, lang: str) -> Path:
-        from platformdirs import user_cache_dir
-
-        folder = self.folder or Path(user_cache_dir("claimscope")) / "lemmas"
+        folder = self.folder or filecache.folder("lemmas")
         size = (DATA_FOLDER / f"{lang}.plzma").stat().st_size  # a changed data file gives a new name
         return folder / f"{lang}-simplemma{simplemma.__version__}-{size}.sqlite"
 
@@ -58,10 +52,13 @@ class _DiskCachedDictionaries(CachingDictionaryFactory):
         if lang not in _SUPPORTED:
             raise ValueError(f"Unsupported language: {lang}")
         path = self.path(lang)
-        if _intact(path):
+        if filecache.intact(path):
             return _TableDictionary(path)
         decoded = _load_dictionary_from_disk(lang)
-        return _TableDictionary(path) if _write(path, decoded) else MappingStrToByteString(decoded)
+        table = "CREATE TABLE d (k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID"
+        if filecache.keep_table(path, table, "INSERT INTO d VALUES (?, ?)", sorted(decoded.items())):
+            return _TableDictionary(path)
+        return MappingStrToByteString(decoded)
 
 
 class _TableDictionary(DecodedStrMapping):
@@ -81,43 +78,6 @@ class _TableDictionary(DecodedStrMapping):
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM d").fetchone()[0]
-
-
-def _checksum(path: Path) -> int:
-    crc = 0
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            crc = zlib.crc32(chunk, crc)
-    return crc
-
-
-def _intact(path: Path) -> bool:
-    """Whether ``path`` is a whole table: its bytes match the checksum written beside it."""
-    try:
-        return Path(f"{path}.crc32").read_text().strip() == str(_checksum(path))
-    except (OSError, ValueError):
-        return False
-
-
-def _write(path: Path, dictionary: dict[bytes, bytes]) -> bool:
-    """Write ``dictionary`` as a table at ``path`` (and its checksum); False when the folder
-    cannot be written."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
-        with db:
-            db.execute("CREATE TABLE d (k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO d VALUES (?, ?)", sorted(dictionary.items()))
-        db.close()
-        Path(f"{path}.crc32").write_text(str(_checksum(tmp)))
-        os.replace(tmp, path)
-        return True
-    except (OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        return False
 
 
 _LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_DiskCachedDictionaries()))
