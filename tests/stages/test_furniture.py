@@ -107,3 +107,23 @@ def test_page_notice_and_credit_in_two_sentences_stay_apart():
 def test_lower_case_agency_after_a_credit_cue():
     doc = run(f"Title\n\n{ENGLISH} {ENGLISH}\n\n{ENGLISH}\n\nSource: dpa")
     assert [(doc.text[f.start : f.end], f.value) for f in doc.findings if f.kind == "credit_line"] == [("Source: dpa", "dpa")]
+
+
+@pytest.mark.parametrize(
+    "line, label, value",
+    [
+        ("Lisboa, 3 mar (EFE).- " + "O porto reabriu hoje ao tráfego.", "dateline", "EFE"),
+        ("(ANSA-AFP)", "agency_tag", "ANSA-AFP"),
+        ("ab/PAP", "agency_tag", "PAP"),
+        ("dpa/AFP/xy", "agency_tag", "dpa/AFP"),
+    ],
+)
+def test_agency_credits_with_editor_initials_and_spanish_dateline(line, label, value):
+    doc = run(f"Title\n\n{ENGLISH} {ENGLISH}\n\n{ENGLISH}\n\n{line}")
+    found = [f for f in doc.findings if f.kind == "credit_line"]
+    assert [(f.label, f.value) for f in found] == [(label, value)]
+
+
+def test_photo_credit_is_not_a_credit_line():
+    doc = run(f"Title\n\n{RUSSIAN} {RUSSIAN}\n\n{RUSSIAN}\n\nИсточник фото: ТАСС")
+    assert [f for f in doc.findings if f.kind == "credit_line"] == []

@@ -72,7 +72,8 @@ def _alternation(words) -> str:
 def _line_patterns() -> dict[str, re.Pattern]:
     agencies = _alternation(common()["agencies"])
     cues = _alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
-    agency_list = rf"(?:{agencies})(?:\s*[/,]\s*(?:{agencies}))*"
+    agency_list = rf"(?:{agencies})(?:\s*[/,-]\s*(?:{agencies}))*"  # "AFP/Reuters", "ANSA-AFP"
+    initials = r"(?-i:[^\W\d_A-ZА-ЯĄĆĘŁŃÓŚŹŻ]{1,4})"  # an editor's lower-case initials: "kw/PAP", "dpa/AFP/red"
     return {
         "boilerplate": re.compile(
             rf"^[\W_]*(?P<m>{_alternation(_markers())})(?!\w)"
@@ -82,18 +83,25 @@ def _line_patterns() -> dict[str, re.Pattern]:
         "credit": re.compile(
             rf"^(?P<cue>{cues})(?!\w)\s*[:：—–-]?\s*(?P<name>[^,;!?]{{2,80}}?)\s*\.?$", re.IGNORECASE
         ),
-        "agency_line": re.compile(rf"^[—–-]?\s*\(?(?P<name>{agency_list})\)?\.?$", re.IGNORECASE),
+        "agency_line": re.compile(
+            rf"^[—–-]?\s*\(?(?:{initials}\s*/\s*)??(?P<name>{agency_list})(?:\s*/\s*{initials})?\)?\.?$", re.IGNORECASE
+        ),
         "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
         "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
         "cue": re.compile(rf"(?<=\s)(?:{cues})(?!\w)", re.IGNORECASE),
         "dateline": re.compile(
-            rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\s*[-–—:]+", re.IGNORECASE
+            rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\.?\s*[-–—:]+", re.IGNORECASE  # "(EFE).-"
         ),
         # "МОСКВА, 14 ноя — РИА Новости.": place, day and month, a dash, the agency
         "dash_dateline": re.compile(
             rf"^[^\W\d_](?:[^\W\d]|[ .-]){{0,30}}?,\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\s+[—–-]\s+(?P<name>{agency_list})[.,]",
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _caption_cues() -> frozenset[str]:
+    return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +132,9 @@ def _agency(text: str) -> str | None:
     if not match:
         return None
     name = match.group("name")
-    return name if name in common()["agencies"] or text.isupper() else None
+    agencies = common()["agencies"]
+    known = name in agencies or all(part in agencies for part in re.split(r"\s*[/,-]\s*", name))  # "dpa/AFP"
+    return name if known or text.isupper() else None
 
 
 def _cue_name(part: str) -> str | None:
@@ -133,6 +143,8 @@ def _cue_name(part: str) -> str | None:
     if not match:
         return None
     name, cue = match.group("name").strip(), match.group("cue").casefold()
+    if furniture.words(name)[:1] and furniture.words(name)[0] in _caption_cues():
+        return None  # "Source photo: …" credits a picture, not the text
     if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
         named = _DOMAIN.search(name) or _agency(name)
     else:
