@@ -108,3 +108,7 @@ def test_inflection_needs_the_language_and_a_credit_context_for_one_word():
     assert [m.outlet.id for m in finder.find(credit, [(0, len(credit))], lang="ru")] == ["interfax"]
     channel = "пост канала «Интерфакса Плюс»"  # a longer name of its own
     assert not finder.find(channel, [(0, len(channel))], lang="ru")
+    for lang, text, expected in [("pl", "jak napisano w Rzeczpospolitej, most zamknięto", ["rzeczpospolita"]),
+                                 ("pl", "prezydent Rzeczpospolitej Polskiej podpisał ustawę", []),
+                                 ("ru", "Звезду повесили на ёлку", [])]:  # a sentence's first word
+        assert [m.outlet.id for m in finder.find(text, [(0, len(text))], lang=lang)] == expected

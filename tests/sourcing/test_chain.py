@@ -171,3 +171,8 @@ def test_relays_through_inflected_outlet_names():
     assert chain_of(make(text, lang="pl"))[0] == ["this article", "Kurier Doliny", "wyborcza"]
     text = "Die Brücke über den Fluss bleibt gesperrt, berichtet das Portal Talbote unter Berufung auf Recherchen des Spiegels."
     assert chain_of(make(text, lang="de"))[0] == ["this article", "Talbote", "spiegel"]
+    text = "Мост через реку Каменку закрыт до весны, сообщает газета «Вечерний курьер» со ссылкой на Звезду."
+    hops, _, flags = chain_of(make(text, lang="ru"))
+    assert hops == ["this article", "Вечерний курьер", "zvezda"] and "state_media_origin" in flags
+    text = "Most na rzece zamknięto do wiosny, podał portal Kurier Doliny, powołując się na Rzeczpospolitą."
+    assert chain_of(make(text, lang="pl"))[0] == ["this article", "Kurier Doliny", "rzeczpospolita"]

@@ -15,8 +15,9 @@ same lemma in the text's language, a capital where the name has one (a leading d
 may lose it), and not on a sentence's first word alone ("Новых газет …" is no "Новая
 газета"). A determiner and one noun ("Der Spiegel") match only with the noun inflected and
 ending the phrase ("des Spiegels", not "vor dem Spiegel", not "des Ersten Weltkriegs").
-A one-word name in another inflection ("Интерфакса", "Спутника") counts only in a credit
-context, like an ambiguous name; ambiguous names stay exact.
+A one-word name in another inflection ("Интерфакса", "Rzeczpospolitej", "Звезду": ambiguous
+ones too) counts only in a credit context and not as a sentence's first word; ambiguous
+names of more words stay exact.
 
 Domains ("Kienthuc.net.vn", "https://fr.sputniknews.com/...") resolve through the
 registry's domain index; an unregistered domain is reported with ``outlet=None``.
@@ -147,16 +148,17 @@ class MentionFinder:
         return None
 
     def _inflected(self, lang: str) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
-        """The main names and ``lang`` aliases (no ambiguous one, no CJK) by the lemmas of
-        their first two words (of their one word): (their words, their lemmas, the alias)."""
+        """The main names and ``lang`` aliases (no CJK; ambiguous ones of one word only, which
+        need a credit context anyway) by the lemmas of their first two words (of their one
+        word): (their words, their lemmas, the alias)."""
         if lang not in self._inflected_index:
             index: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
             for outlet in self.registry.outlets:
-                for name in (outlet.name, *dict(outlet.aliases).get(lang, ())):
+                for name in (outlet.name, *dict(outlet.aliases).get(lang, ()), *outlet.context_aliases):
                     words = tuple(name.split())
                     key = fold(" ".join(words))[0]
                     if not all(w.isalpha() for w in words) or _cjk(name) or (len(words) == 1 and len(name) < 4) \
-                            or len(self._owners.get(key, ())) != 1 or key in self._context:
+                            or len(self._owners.get(key, ())) != 1 or (key in self._context and len(words) > 1):
                         continue
                     lemmas = tuple(self._lemma(lang, w) for w in words)
                     index.setdefault(lemmas[:2], []).append((words, lemmas, key))
@@ -180,7 +182,8 @@ class MentionFinder:
             for names, name_lemmas, alias in candidates:
                 run = words[i:i + len(names)]
                 if len(names) == 1:
-                    if word.group()[:1].isupper() and _one_noun(text, word, alias):
+                    if word.group()[:1].isupper() and _one_noun(text, word, alias) \
+                            and not _opens_sentence(text, word.start()):
                         free = word.end()
                         yield word.start(), free, alias, True
                         break
