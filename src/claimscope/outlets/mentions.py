@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -153,11 +154,14 @@ class MentionFinder:
         word): (their words, their lemmas, the alias)."""
         if lang not in self._inflected_index:
             index: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+            own = Counter(_script(a) for o in self.registry.outlets for a in dict(o.aliases).get(lang, ()))
+            script = own.most_common(1)[0][0] if own else None  # a lemmatiser inflects words of its script only
             for outlet in self.registry.outlets:
                 for name in (outlet.name, *dict(outlet.aliases).get(lang, ()), *outlet.context_aliases):
                     words = tuple(name.split())
                     key = fold(" ".join(words))[0]
-                    if not all(w.isalpha() for w in words) or _cjk(name) or (len(words) == 1 and len(name) < 4) \
+                    if not all(w.isalpha() for w in words) or _script(name) != script \
+                            or (len(words) == 1 and len(name) < 4) \
                             or len(self._owners.get(key, ())) != 1 or (key in self._context and len(words) > 1):
                         continue
                     lemmas = tuple(self._lemma(lang, w) for w in words)
@@ -246,6 +250,11 @@ _WORD = re.compile(r"\w+")
 def _joined(folded: str, run) -> bool:
     """Are the words of ``run`` separated by spaces only?"""
     return all(folded[a.end():b.start()].isspace() for a, b in zip(run, run[1:]))
+
+
+def _script(name: str) -> str:
+    """The script of a name's first letter ("LATIN", "CYRILLIC", "CJK", ...)."""
+    return unicodedata.name(next((c for c in name if c.isalpha()), "?"), "?").split()[0]
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
