@@ -344,3 +344,17 @@ def test_a_quotation_standing_alone_goes_on_with_the_speaker_before():
     assert [a["content"] for a in said] == ["Wir haben lange gewartet", "Jetzt muss die Stadt endlich handeln."]
     _, found = run(['"We waited for years," she said.', '"Now the city has to act."'], "en")
     assert len([a for a in found if a["cue"] == "said"]) == 1  # PolNeAR does not split such quotes
+
+
+def test_inverted_subject_keeps_its_relative_clause():
+    cases = [
+        ("fr", "« Nous avons peur », a déclaré une voisine qui habite en face.", "a déclaré",
+         "une voisine qui habite en face"),
+        ("it", '"Ho paura per mio fratello", ha detto una vicina che non ha voluto dare il suo nome.',
+         "ha detto", "una vicina che non ha voluto dare il suo nome"),
+        ("es", "«Tenemos miedo», dijo una vecina que no quiso dar su nombre.", "dijo",
+         "una vecina que no quiso dar su nombre"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, lang

@@ -71,12 +71,17 @@ class SentenceRules(Subjects):
             and WORD.match(self.text, span[0]).group().lower() in self.t.pronouns
         ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
             return None  # English "says he made …" is no inversion; "pledged a “…”"
+        clause = self.relative_end(end, hi)  # "…, said a neighbour who lives upstairs."
+        if clause is not None:
+            end, rest = clause, self.text[clause:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY
             or self.t.speaker_stop.match(self.text, end, hi)
             or relay
         ):
             return None
+        if clause is not None:
+            span = (span[0], strip(self.text, span[0], end)[1])
         if self.text[end : end + 1] == ",":  # "..., said the director, Marc Blanc."
             tail_end = self.right_region(end + 1, hi)
             tail = self.trim_speaker(end + 1, tail_end, after=True)
@@ -90,6 +95,16 @@ class SentenceRules(Subjects):
             ):
                 span = (span[0], tail[1])
         return span
+
+    def relative_end(self, pos: int, hi: int) -> int | None:
+        """Where a relative clause that opens at ``pos`` and holds no quotation ends (its
+        clause's next boundary, else ``hi``): it belongs to an inverted subject before it
+        ("…», a dit une voisine qui habite en face.")."""
+        word = WORD.match(self.text, strip(self.text, pos, hi, " \t")[0])
+        if word is None or word.group().lower() not in self.t.relatives | self.t.subject_relatives:
+            return None
+        end = next((i for i in range(word.end(), hi) if self.text[i] in BOUNDARY or self.text[i] == "."), hi)
+        return None if self.text[end : end + 1] in CLOSING - {"’"} and end < hi else end
 
     def main_speaker(
         self, raw: Raw, found: list[Raw], lo: int
