@@ -3,7 +3,7 @@ on the SQLite index and on the PostgreSQL one (``PostgresSearchIndex`` in a fres
 of the test server), and the two backends agree within 0.01 on every figure.
 
 Runs on ../shared/data (skips when absent). From a warm embedding cache the SQLite half
-takes about a minute and the PostgreSQL half about as long again (docs/postgres.md); from
+takes under a minute and the PostgreSQL half 1.5-2 times as long (docs/postgres.md); from
 a cold one the collections are embedded first (see docs/matching.md), once for both.
 """
 
