@@ -43,6 +43,9 @@ def _found(text: str, kind: str) -> list[tuple[str, str | None]]:
         ("ru", "Присылайте свои фото и видео в нашу редакцию.", "reader_prompt"),
         ("ru", "Увидели опечатку? Выделите фрагмент и нажмите Ctrl+Enter.", "page_notice"),
         ("en", "Noticed an error? Highlight it and press Cmd+Return.", "page_notice"),
+        ("en", "Subscribe to our channel so you never miss a story.", "subscribe"),
+        ("ru", "Поддержите нашу редакцию донатом.", "donate"),
+        ("fr", "Partagez cet article avec vos proches.", "share_prompt"),
     ],
 )
 def test_prompt_to_the_reader_in_the_middle_of_an_article(lang, line, label):
@@ -57,6 +60,9 @@ def test_prompt_to_the_reader_in_the_middle_of_an_article(lang, line, label):
         ("en", "The port's owners, a private fund, emailed a video of the damage to reporters."),
         ("en", "Send in the divers, the mayor demanded on Tuesday."),
         ("fr", "Les habitants nous ont envoyé des photos de la jetée."),
+        ("en", "Support our lifeguards, the crowd chanted outside the harbour office."),
+        ("en", "Follow the money, the councillor told our reporter."),
+        ("en", "Email inquiry bruises the harbour board's efforts to reassure."),
     ],
 )
 def test_reported_requests_and_prose_are_not_prompts(lang, line):

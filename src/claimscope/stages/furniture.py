@@ -187,6 +187,11 @@ def _channel_link(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _networks() -> frozenset[str]:
+    return frozenset(n.casefold() for n in common()["social_networks"])
+
+
+@lru_cache(maxsize=1)
 def _channel_domains() -> frozenset[str]:
     return frozenset(common()["channel_domains"])
 
@@ -249,11 +254,14 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
     """A prompt addressed to the reader, wherever it stands in the article (the caller
     asks it only of a line of at most ``MAX_PROMPT_WORDS`` words): "page_notice" for a
     key combination ("Found a typo? Select it and press Ctrl+Enter"); "reader_prompt"
-    when the line or one of its sentences (or a part after a colon) opens on a ``submit`` or ``contact`` verb of ``lang`` or English (by
-    lemma; "envoyez-nous" by its head) and the line addresses the reader or names the
-    page: an ``ours`` or ``page`` notice word, a ``you`` word after a ``submit`` verb, an
-    e-mail address, a phone number, a handle or a link ("Send us your photos", "Пишите
-    нам: news@…")."""
+    (or "share_prompt", "subscribe", "donate") when the line or one of its sentences (or
+    a part after a colon) opens on a ``submit`` or ``contact`` (``share``, ``subscribe``,
+    ``donate``) verb of ``lang`` or English (by lemma; "envoyez-nous" by its head) and
+    the line names the page or its outlet: a ``page`` notice word, a social network, an
+    e-mail address, a phone number, a handle or a link; for a ``submit`` or ``contact``
+    verb also an ``ours`` word, or a ``you`` word after a ``submit`` verb ("Send us your
+    photos", "Пишите нам: news@…", "Subscribe to our channel so you miss nothing."; not
+    "Support our troops, the crowd chanted")."""
     tokens = words(line)
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
     if not tokens or len(tokens) > MAX_PROMPT_WORDS * scale or line[0] in "«“„\"'‘" or _title_case(line):
@@ -265,17 +273,26 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
         return "page_notice"
     if not lang:
         return None
-    verbs = _prompt_lemmas(lang, "submit") | _prompt_lemmas(lang, "contact")
     clauses = [words(c) for c in _SENTENCE_OPENING.split(unquoted)]  # not after a comma: "X, a group, emailed …"
-    if not any(c and _lemma(lang, c[0].split("-")[0]) in verbs for c in clauses):
+    heads = {_lemma(lang, c[0].split("-")[0]) for c in clauses if c}
+    keys = [key for key in _READER_KEYS if heads & _prompt_lemmas(lang, key)]
+    if not keys:
         return None
     parts = [p for t in words(unquoted) for p in t.split("-")]  # "envoyez-nous" -> "nous"
     found = notice_words(lang)
-    sends = any(c and _lemma(lang, c[0].split("-")[0]) in _prompt_lemmas(lang, "submit") for c in clauses)
-    addressed = found["ours"].found_in(parts) or sends and found["you"].found_in(parts)  # "write to your MP" is not one
-    named = _positions(parts, found["page"], lang, found["page_lemmas"])
+    networks = (set(parts) - {c[0] for c in clauses if c}) & _networks()  # not the verb itself ("Email …")
+    page = _positions(parts, found["page"], lang, found["page_lemmas"]) or networks
     contact = _EMAIL.search(line) or _PHONE.search(line) or _HANDLE.search(line) or _URL.search(line)
-    return "reader_prompt" if addressed or named or contact else None
+    if page or contact:
+        return _READER_KEYS[keys[0]]
+    # "Send us your photos"; not "Support our troops, …", "Write to your MP, …"
+    reader = found["ours"].found_in(parts) or "submit" in keys and found["you"].found_in(parts)
+    return "reader_prompt" if reader and {"submit", "contact"} & set(keys) else None
+
+
+_READER_KEYS = {  # prompt verbs opening a sentence -> label
+    "submit": "reader_prompt", "contact": "reader_prompt", "share": "share_prompt", "subscribe": "subscribe", "donate": "donate",
+}
 
 
 def page_notice(tokens: list[str], lang: str | None) -> bool:
