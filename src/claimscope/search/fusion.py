@@ -95,7 +95,10 @@ class FusionWeights:
     hand; ``body_confidence``: the confidence an article match needs when only sentences
     outside the headline and lead paragraphs found it (``stages.matching``: most body
     sentences are context, and their best hit is often a fact-check of the same topic, not
-    of the same claim), chosen on the same articles.
+    of the same claim), chosen on the same articles; ``rival_gap``: a case dated within a few
+    days of a more confident match of the same article and more than this many logits below
+    it is its rival, not a second alarm (``stages.matching.without_rivals``), chosen on the
+    same articles.
     """
 
     rank: dict[str, float] = field(default_factory=lambda: dict(_fitted()["rank"]))
@@ -105,6 +108,7 @@ class FusionWeights:
     article_threshold: float = field(default_factory=lambda: float(_fitted()["article_threshold"]))
     evidence_floor: float = field(default_factory=lambda: float(_fitted()["evidence_floor"]))
     body_confidence: float = field(default_factory=lambda: float(_fitted()["body_confidence"]))
+    rival_gap: float = field(default_factory=lambda: float(_fitted()["rival_gap"]))
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """Ranking score of each row of ``features`` (columns in FEATURES order)."""

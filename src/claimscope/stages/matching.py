@@ -4,7 +4,8 @@ Needs sentences, language, traces and claims; provides ``matches``. It queries t
 fact-check store (docs/matching.md) with the article's claim sentences (the headline,
 the lead, the lead of each numbered list item and the check-worthy sentences; never
 boilerplate, bylines or credit lines) and the
-article's date, and keeps the fact-checks above the calibrated confidence threshold.
+article's date, and keeps the fact-checks above the calibrated confidence threshold,
+less the rivals of a more confident match (``without_rivals``: weaker cases of the same days).
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
 ``Document.notices`` and the rest of the report stands. The flag a match puts on the
@@ -13,8 +14,10 @@ main sourcing chain comes from the final ``triage`` stage (``stages/triage.py``)
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+from datetime import date as date_cls
 from functools import lru_cache
 
 from ..errors import StoreError
@@ -27,6 +30,7 @@ MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
+EVENT_DAYS = 3  # fact-checks dated this close to each other cover the same news moment
 _ITEM = re.compile(r"\s*(\d{1,2})(?:[.)]|\ufe0f?\u20e3)(?=\s)")  # "1. ", "2) ", a keycap digit
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'»”“’)\]]*\s*$")  # a full stop, perhaps inside quotes or brackets
 
@@ -129,13 +133,39 @@ class Matching:
                   source_ref=fc.source_ref, article_date=date or None)
             for hit, i in hits if (fc := records.get(hit.id)) is not None
         )
-        return doc.evolve(matches=matches)
+        return doc.evolve(matches=without_rivals(matches, self._index.weights.rival_gap))
 
     def _known(self, doc: Document, chosen: list[int]) -> dict:
         """The claims stage's vectors of these sentences, when the index's model made them."""
         if doc.sentence_vectors is None or doc.vectors_model != self._index.embedder.name:
             return {}
         return {sentence_text(doc, i): doc.sentence_vectors[i] for i in chosen}
+
+
+def without_rivals(matches: tuple[Match, ...], gap: float) -> tuple[Match, ...]:
+    """``matches`` (most confident first) without the rivals of a more confident one: a
+    case dated within EVENT_DAYS of a kept case and more than ``gap`` logits less confident
+    than it. An article about one news moment finds its checked claim and, through its
+    context sentences (the place, the days), weaker cases of other claims about the same
+    moment: those are neighbours of the alarm, not a second one (docs/matching.md)."""
+    kept: list[Match] = []
+    for m in matches:
+        if not any(_same_days(m.review_date, k.review_date) and _logit(k.confidence) - _logit(m.confidence) > gap
+                   for k in kept):
+            kept.append(m)
+    return tuple(kept)
+
+
+def _same_days(a: str | None, b: str | None) -> bool:
+    try:
+        return abs((date_cls.fromisoformat(a[:10]) - date_cls.fromisoformat(b[:10])).days) <= EVENT_DAYS
+    except (TypeError, ValueError):  # a date missing or unreadable: not known to be the same moment
+        return False
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 def query_sentences(doc: Document) -> list[int]:
