@@ -133,3 +133,9 @@ def test_agency_credits_with_editor_initials_and_spanish_dateline(line, label, v
 def test_photo_credit_is_not_a_credit_line():
     doc = run(f"Title\n\n{RUSSIAN} {RUSSIAN}\n\n{RUSSIAN}\n\nИсточник фото: ТАСС")
     assert [f for f in doc.findings if f.kind == "credit_line"] == []
+
+
+def test_vague_source_alone_in_brackets_closing_a_byline():
+    body = "Chính quyền thành phố đã đóng cửa cầu cảng phía bắc sau cơn bão. Việc sửa chữa sẽ kéo dài vài tuần."
+    doc = run(f"Tiêu đề\n\n{body} {body}\n\n{body}\n\nHoàng Lan (tổng hợp)")
+    assert [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == "credit_line"] == [("(tổng hợp)", "source_line")]

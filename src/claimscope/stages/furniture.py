@@ -549,7 +549,8 @@ def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | 
 
     ``cue_name(part)`` gives the name of a "cue + name" part or None; ``is_name(part)``
     says a part is a name (agency, domain, capitalised words). Bracketed, every part may
-    come in any order; unbracketed, the credit or a translation note comes first."""
+    come in any order and a vague source alone counts ("(tổng hợp)"); unbracketed, the
+    credit or a translation note comes first."""
     text = line.strip().rstrip(".")
     bracketed = text[:1] in "([" and text[-1:] in ")]"
     parts = [p for p in _PARTS.split(text) if p.strip()]
@@ -563,6 +564,8 @@ def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | 
         elif translation_note(part, lang):
             notes += 1
         elif names and is_name(part) and len(part.split()) <= MAX_NAME_WORDS:
+            names.append(part.strip())
+        elif bracketed and vague_credit(part):  # "(tổng hợp)", "(agencias)"
             names.append(part.strip())
         else:
             return None

@@ -415,7 +415,8 @@ class Traces:
         tail = _line_patterns()["bracket_tail"].search(line)
         if tail and tail.start() > 0:  # "Lan Chi (Theo RIA, Reuters)"
             found = self._credit(tail.group(), start + tail.start(), start + tail.end(), doc.language)
-            return [found] if found else []
+            vague = found and furniture.vague_credit(found.value or "")
+            return [found] if found and not (vague and len(line.split()) > MAX_TAIL_WORDS) else []
         return [found] if (found := self._credit_tail(line, start)) else []
 
     def _credit_tail(self, line: str, start: int) -> Finding | None:
