@@ -358,3 +358,10 @@ def test_inverted_subject_keeps_its_relative_clause():
     for lang, sentence, cue, speaker in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, lang
+
+
+def test_inverted_subject_after_an_adverbial_and_an_indirect_object():
+    _, found = run(["Школу откроют в сентябре, сообщил в понедельник журналистам глава района Олег Сомов."], "ru")
+    assert by_cue(found, "сообщил")["speaker"] == "глава района Олег Сомов"
+    _, found = run(["Szkoła zostanie otwarta we wrześniu – powiedział nam w rozmowie wójt gminy Adam Lis."], "pl")
+    assert by_cue(found, "powiedział")["speaker"] == "wójt gminy Adam Lis"

@@ -148,13 +148,26 @@ class Spans:
                 end = i
                 break
         phrase = end
-        for pattern in (self.t.speaker_stop, self.t.clause_break):
-            m = next((m for m in pattern.finditer(self.text, lo, end) if m.start() > lo), None)
+        lead = self.adverbial_lead(lo, end)
+        for pattern, skip in ((self.t.speaker_stop, lead), (self.t.clause_break, lo + 1)):
+            m = next((m for m in pattern.finditer(self.text, lo, end) if m.start() >= skip), None)
             if m:  # not the phrase's own first word ("der Sender X am Abend")
                 end = m.start()
         cue = self.first_cue(lo + 1, end)
         prep = self.first_cue(lo + 1, phrase, "prep")  # "die Zeitung X unter Berufung auf …"
         return min([c.start() for c in (cue, prep) if c and c.start() < end] + [end])
+
+    def adverbial_lead(self, lo: int, hi: int) -> int:
+        """Where stop words may end the phrase that starts at ``lo``: after its first word,
+        or, when it opens (past object pronouns) with a stop word, after that adverbial's
+        first three words ("в среду журналистам глава X", "nam w rozmowie telefonicznej X")."""
+        toks = words(self.text, lo, hi)
+        n = 0
+        while n < len(toks) and self.clitic(toks[n].group()):
+            n += 1
+        if n < len(toks) and self.t.speaker_stop.fullmatch(toks[n].group()):
+            return toks[min(n + 2, len(toks) - 1)].end()
+        return toks[n].start() + 1 if 0 < n < len(toks) else lo + 1
 
     def trim_speaker(
         self, start: int, end: int, after: bool = False

@@ -238,6 +238,8 @@ class Subjects(Spans):
         министр X", "…, schreibt am Montag die Zeitung", "…, dijo a los periodistas
         Marta Ruiz": from the first word (of the next three) that can open a subject."""
         toks = words(self.text, pos, span[1]) if span else []
+        while len(toks) > 1 and self.clitic(toks[0].group()):
+            toks.pop(0)  # "powiedział nam w piątek rzecznik X"
         if (
             not toks
             or not self.t.speaker_stop.fullmatch(toks[0].group())
@@ -250,14 +252,19 @@ class Subjects(Spans):
                 head = toks[k - 1].group()  # "w piątek spółka Koleje Pomorskie"
                 if (
                     k >= 3
+                    and tok.group()[0].isupper()  # a title opens the subject itself
                     and head.islower()
                     and head.lower() not in self.t.adverbs
+                    and not self.t.speaker_stop.fullmatch(head)  # "в среду журналистам глава X"
                     and toks[k - 2].group().lower() not in self.t.determiners  # "a los periodistas X"
                 ):
                     return toks[k - 1].start(), span[1]
                 return tok.start(), span[1]
-        if len(toks) > 2:  # "в пятницу губернатор области"
-            return toks[2].start(), span[1]
+        if len(toks) > 2:  # "в пятницу губернатор области", "в среду журналистам глава X"
+            k = 2
+            while k + 1 < len(toks) and self.t.speaker_stop.fullmatch(toks[k].group()):
+                k += 1
+            return toks[k].start(), span[1]
         return span
 
     def coordinated_subject(self, lo: int, pos: int) -> tuple[int, int] | None:
