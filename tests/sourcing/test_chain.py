@@ -176,3 +176,15 @@ def test_relays_through_inflected_outlet_names():
     assert hops == ["this article", "Вечерний курьер", "zvezda"] and "state_media_origin" in flags
     text = "Most na rzece zamknięto do wiosny, podał portal Kurier Doliny, powołując się na Rzeczpospolitą."
     assert chain_of(make(text, lang="pl"))[0] == ["this article", "Kurier Doliny", "rzeczpospolita"]
+
+
+def test_a_role_noun_relays_for_the_person_it_refers_back_to():
+    claim = ("The bridge over the Elm river will stay closed until spring, said Transport Minister Ana Ruiz. ",
+             ("Transport Minister Ana Ruiz", "said", "The bridge over the Elm river will stay closed until spring", False))
+    later = ("Speaking on Monday, the minister cited a report of the Harbour Office.",
+             ("the minister", "cited", "a report of the Harbour Office", False))
+    hops, _, _ = chain_of(make(claim[0] + later[0], [claim[1], later[1]]))
+    assert hops == ["this article", "Transport Minister Ana Ruiz", "Harbour Office"]
+    between = ("Mayor Tom Hale disagreed. ", ("Mayor Tom Hale", "disagreed", "Mayor Tom Hale", False))
+    hops, _, _ = chain_of(make(claim[0] + between[0] + later[0], [claim[1], between[1], later[1]]))
+    assert hops == ["this article", "Transport Minister Ana Ruiz"]  # "the minister" may be anyone named since

@@ -487,7 +487,8 @@ class Chain:
                 if before and not any(m.same(current) for m in before) and not _named_in(
                         current, clause[before[-1].end - s.start:]):
                     continue
-                if not before and not (self._refers(s.start, cue.start()) or _named_in(current, clause)):
+                if not before and not (self._refers(s.start, cue.start()) or _named_in(current, clause)
+                                       or self._described(current, s.start, cue.start())):
                     continue
                 unnamed = self._anonymous_after(cue.end())
                 target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH
@@ -504,6 +505,26 @@ class Chain:
                 if named is not None and not named.same(current):
                     return named
         return None
+
+    def _described(self, current: Source, start: int, cue_start: int) -> bool:
+        """Is the speaker before a relay cue a role or pronoun ("the minister referred to…",
+        "глава МИД сослался на…") that refers back to ``current``, a person or body: the
+        attribution stage resolved it to ``current``, or ``current`` is the nearest speaker
+        named before it (outlets aside)?"""
+        if current.is_outlet or current.anonymous:
+            return False
+        said = next((a for a in self.doc.attributions if a.speaker_start is not None and not a.anonymous
+                     and start <= a.speaker_start and a.speaker_end <= cue_start), None)
+        role = self.text[said.speaker_start:said.speaker_end].strip() if said else ""
+        if not role[:1].islower():
+            return False
+        if said.speaker_entity and said.speaker_entity != role:  # resolved to a name
+            return same_name(said.speaker_entity, current.name)
+        named = [a for a in self.doc.attributions if a.speaker_start is not None and a.speaker_end <= start
+                 and not a.anonymous and _named(" " + self.text[a.speaker_start:a.speaker_end].strip())
+                 and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end))]
+        nearest = max(named, key=lambda a: a.speaker_start, default=None)
+        return nearest is not None and bool(nearest.speaker_entity) and same_name(nearest.speaker_entity, current.name)
 
     def _anonymous_after(self, pos: int) -> Source | None:
         """An anonymous speaker the earlier stage found right after a relay cue ("citing an
