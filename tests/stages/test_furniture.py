@@ -139,3 +139,16 @@ def test_vague_source_alone_in_brackets_closing_a_byline():
     body = "Chính quyền thành phố đã đóng cửa cầu cảng phía bắc sau cơn bão. Việc sửa chữa sẽ kéo dài vài tuần."
     doc = run(f"Tiêu đề\n\n{body} {body}\n\n{body}\n\nHoàng Lan (tổng hợp)")
     assert [(doc.text[f.start : f.end], f.label) for f in doc.findings if f.kind == "credit_line"] == [("(tổng hợp)", "source_line")]
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Par Lucie Bernard, avec AFP.", ["avec AFP."]),
+        ("Por Ana Gil, con información de agencias.", ["con información de agencias."]),
+        ("Le maire a démissionné, selon l'AFP.", []),
+    ],
+)
+def test_byline_closing_on_a_credit_with_a_full_stop(line, found):
+    doc = run(f"Un titre\n\n{FRENCH} {FRENCH}\n\n{FRENCH}\n\n{line}")
+    assert [doc.text[f.start : f.end] for f in doc.findings if f.kind == "credit_line"] == found

@@ -48,6 +48,7 @@ BOILERPLATE_PHRASES = {
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
+MAX_BYLINE_WORDS = 4  # the name before a credit closing with a full stop ("Por Ana López, con …")
 MIN_QUOTE_SPAN = 4  # shorter quotation evidence is widened to its sentence
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
@@ -420,10 +421,15 @@ class Traces:
         return [found] if (found := self._credit_tail(line, start)) else []
 
     def _credit_tail(self, line: str, start: int) -> Finding | None:
-        """A byline closing on a credit: "Jean Dupont avec AFP", "Redacción con información de EFE"."""
-        if len(line.split()) > MAX_TAIL_WORDS or line.rstrip().endswith("."):
+        """A byline closing on a credit: "Jean Dupont avec AFP", "Redacción con información de EFE";
+        with a final full stop only after a name ("Por Ana López, con información de agencias.")."""
+        if len(line.split()) > MAX_TAIL_WORDS:
             return None
         for cue in _line_patterns()["cue"].finditer(line, 1):
+            head = line[: cue.start()].rstrip(" ,;–—-").split()
+            byline = len(head) <= MAX_BYLINE_WORDS and all(_names_something(w) for w in head)
+            if line.rstrip().endswith(".") and not byline:
+                continue  # a sentence: "The mayor resigned, according to AFP."
             name = _cue_name(line[cue.start() :])
             if name:
                 return self._finding(
