@@ -365,3 +365,10 @@ def test_inverted_subject_after_an_adverbial_and_an_indirect_object():
     assert by_cue(found, "сообщил")["speaker"] == "глава района Олег Сомов"
     _, found = run(["Szkoła zostanie otwarta we wrześniu – powiedział nam w rozmowie wójt gminy Adam Lis."], "pl")
     assert by_cue(found, "powiedział")["speaker"] == "wójt gminy Adam Lis"
+
+
+def test_inverted_subject_after_a_time_adverbial():
+    _, found = run(["La piscina abrirá en julio, aseguró el martes a este diario la concejala, Rosa Vidal."], "es")
+    assert by_cue(found, "aseguró")["speaker"] == "la concejala, Rosa Vidal"
+    _, found = run(["A piscina vai abrir em julho, afirmou nesta terça-feira o vereador Rui Costa."], "pt")
+    assert by_cue(found, "afirmou")["speaker"] == "o vereador Rui Costa"

@@ -52,10 +52,11 @@ class SentenceRules(Subjects):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
-        end = self.right_region(cue.end(), hi)
+        start = self.time_lead(cue.end(), hi)  # "aseguró el martes la alcaldesa"
+        end = self.right_region(start, hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
-        span = self.skip_adverbial(cue.end(), self.trim_speaker(cue.end(), end, after=True))
+        span = self.skip_adverbial(start, self.trim_speaker(start, end, after=True))
         rest = self.text[end:hi].strip(EDGE)
         relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
         longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6

@@ -233,6 +233,26 @@ class Subjects(Spans):
             or any("." in t or t.lower() in self.t.titles for t in toks)
         )
 
+    def time_lead(self, pos: int, hi: int) -> int:
+        """Where an inverted subject may start after a time adverbial that follows the cue:
+        a determiner or stop word and a table adverb, two or three words with no punctuation
+        between or after them ("aseguró el martes la alcaldesa", "afirmou nesta
+        segunda-feira a prefeita"); else ``pos``."""
+        toks = words(self.text, pos, hi)[:4]
+        first = toks[0].group().lower() if toks else ""
+        if not (first in self.t.determiners or self.t.speaker_stop.fullmatch(first)):
+            return pos
+        lead = self.t.determiners | self.t.adverbs
+        for k in (2, 1):
+            if (
+                k + 1 < len(toks)
+                and all(t.group().lower() in lead or self.t.speaker_stop.fullmatch(t.group()) for t in toks[1:k])
+                and toks[k].group().lower() in self.t.adverbs
+                and not any(c in BOUNDARY or c == "." for c in self.text[toks[0].end() : toks[k + 1].start()])
+            ):
+                return toks[k].end()
+        return pos
+
     def skip_adverbial(self, pos: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """An inverted subject after a short adverbial or object: "…, заявил в субботу
         министр X", "…, schreibt am Montag die Zeitung", "…, dijo a los periodistas
