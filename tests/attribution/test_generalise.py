@@ -372,3 +372,16 @@ def test_inverted_subject_after_a_time_adverbial():
     assert by_cue(found, "aseguró")["speaker"] == "la concejala, Rosa Vidal"
     _, found = run(["A piscina vai abrir em julho, afirmou nesta terça-feira o vereador Rui Costa."], "pt")
     assert by_cue(found, "afirmou")["speaker"] == "o vereador Rui Costa"
+
+
+def test_inverted_subject_after_a_preposition_and_its_verb():
+    _, found = run(["La piscina cerrará en agosto, según informó el club."], "es")
+    club = by_cue(found, "informó")
+    assert (club["speaker"], club["content"]) == ("el club", "La piscina cerrará en agosto")
+    _, found = run(["Según explicó la concejala, la piscina cerrará en agosto."], "es")
+    assert by_cue(found, "explicó")["speaker"] == "la concejala"
+
+
+def test_inverted_subject_after_an_elided_preposition():
+    _, found = run(["La piscina chiuderà ad agosto, ha confermato all'agenzia il direttore del club."], "it")
+    assert by_cue(found, "ha confermato")["speaker"] == "il direttore del club"

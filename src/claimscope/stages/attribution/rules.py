@@ -33,7 +33,7 @@ class SentenceRules(Subjects):
         _, before = strip(self.text, 0, cue.start(), " \t\n")
         if before <= lo and cue.group()[0].isupper() or self.anaphoric_lead(lo, cue.start()):
             before = 0  # nothing before the cue in its sentence ("Lo riferisce X")
-        opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X"
+        opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X", "según informó X"
         closed = before - 1 in self.closing or before - 2 in self.closing  # ",'' said"
         if closed:  # a quoted name or title ("the hacker known as “Guccifer,” stated")
             close = before - 1 if before - 1 in self.closing else before - 2

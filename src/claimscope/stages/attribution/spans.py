@@ -157,6 +157,11 @@ class Spans:
         prep = self.first_cue(lo + 1, phrase, "prep")  # "die Zeitung X unter Berufung auf …"
         return min([c.start() for c in (cue, prep) if c and c.start() < end] + [end])
 
+    def stop_word(self, word: str) -> bool:
+        """A word of ``speaker_stops``, also elided onto the next one ("all'ANSA")."""
+        m = self.t.speaker_stop.match(word)
+        return bool(m) and (m.end() == len(word) or word[m.end() - 1] in "'’")
+
     def adverbial_lead(self, lo: int, hi: int) -> int:
         """Where stop words may end the phrase that starts at ``lo``: after its first word,
         or, when it opens (past object pronouns) with a stop word, after that adverbial's
@@ -165,7 +170,7 @@ class Spans:
         n = 0
         while n < len(toks) and self.clitic(toks[n].group()):
             n += 1
-        if n < len(toks) and self.t.speaker_stop.fullmatch(toks[n].group()):
+        if n < len(toks) and self.stop_word(toks[n].group()):
             return toks[min(n + 2, len(toks) - 1)].end()
         return toks[n].start() + 1 if 0 < n < len(toks) else lo + 1
 

@@ -28,12 +28,13 @@ class Subjects(Spans):
     def as_opening(self, lo: int, pos: int) -> re.Match | None:
         """The "as" word (table ``as_clause``) that opens the clause right before a cue,
         with nothing but object pronouns between ("Как отметил X", "jak przekonuje X",
-        "comme l'a dit X"): the subject follows the verb."""
+        "comme l'a dit X"; also a one-word preposition of the table: "según informó X"): the
+        subject follows the verb."""
         lead = words(self.text, lo, pos)
         k = len(lead) - 1
         while k >= 0 and self.clitic(lead[k].group()):
             k -= 1
-        if k < 0 or lead[k].group().lower() not in self.t.as_clause:
+        if k < 0 or not (lead[k].group().lower() in self.t.as_clause or self.t.preposition.fullmatch(lead[k].group())):
             return None
         _, end = strip(self.text, lo, lead[k].start(), " \t\n")
         return lead[k] if end <= lo or self.text[end - 1] in BOUNDARY else None
@@ -262,7 +263,7 @@ class Subjects(Spans):
             toks.pop(0)  # "powiedział nam w piątek rzecznik X"
         if (
             not toks
-            or not self.t.speaker_stop.fullmatch(toks[0].group())
+            or not self.stop_word(toks[0].group())  # also elided: "all'ANSA il portavoce"
             or toks[0].group().lower() in self.t.determiners  # "sagte der Minister"
             and not any(t.group().lower() in self.t.determiners for t in toks[1:4])
         ):  # but "dijo al reportero un joven": a second determiner opens the subject
@@ -279,6 +280,8 @@ class Subjects(Spans):
                     and toks[k - 2].group().lower() not in self.t.determiners  # "a los periodistas X"
                 ):
                     return toks[k - 1].start(), span[1]
+                if k >= 2 and toks[k - 1].group().lower() in self.t.determiners:
+                    return toks[k - 1].start(), span[1]  # "all'ANSA il portavoce"
                 return tok.start(), span[1]
         if len(toks) > 2:  # "в пятницу губернатор области", "в среду журналистам глава X"
             k = 2
