@@ -203,3 +203,9 @@ def test_sentence_opening_inversion():
     )
     said = by_cue(found, "Said")
     assert said["speaker"] == "Mayor Voss" and said["direct"]
+
+
+def test_reduced_passive_closing_the_sentence_reports_the_clause_before():
+    _, found = run(["The pool will close in August, as reported by the county paper."], "en")
+    paper = by_cue(found, "reported")
+    assert (paper["speaker"], paper["content"]) == ("the county paper", "The pool will close in August")

@@ -195,6 +195,12 @@ class SentenceRules(Subjects):
             if found is None and agent and text[agent[1] : hi].lstrip().startswith(","):
                 comma = text.index(",", agent[1])  # "As reported by X, <content>"
                 found = self.content_after(comma + 1, hi, stop_ok=True)
+            lead = words(text, lo, cue.start())[-2:]
+            if found is None and agent and not text[agent[1] : hi].strip(EDGE) and lead:
+                head = lead[-1] if lead[-1].group().lower() in self.t.as_clause else None
+                start = head.start() if head else cue.start()  # "…, as reported by X."
+                if text[lo:start].rstrip()[-1:] == ",":
+                    found = self.content_before(lo, start)
             if found is None:
                 return None
             return Raw(
