@@ -385,3 +385,17 @@ def test_inverted_subject_after_a_preposition_and_its_verb():
 def test_inverted_subject_after_an_elided_preposition():
     _, found = run(["La piscina chiuderà ad agosto, ha confermato all'agenzia il direttore del club."], "it")
     assert by_cue(found, "ha confermato")["speaker"] == "il direttore del club"
+
+
+def test_pronoun_skips_the_outlet_that_relays_the_speaker():
+    for lang, sentences, cue in [
+        ("en", ["Mayor Anna Berg said the plant would close, Reuters reported.",
+                "She added that workers would be retrained."], "added"),
+        ("fr", ["Le maire Paul Roy a annoncé la fermeture, selon l'AFP.",
+                "Il a ajouté que les salariés seraient reclassés."], "a ajouté"),
+    ]:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] in ("Anna Berg", "Paul Roy"), lang
+    _, found = run(["Selon l'AFP, le maire Paul Roy a annoncé la fermeture.",
+                    "Il a ajouté que les salariés seraient reclassés."], "fr")
+    assert by_cue(found, "a ajouté")["entity"] == "Paul Roy"

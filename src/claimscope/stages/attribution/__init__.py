@@ -170,6 +170,8 @@ def _finish(
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]])
+            elif pronoun:
+                resolver.last_named = _relayed(raws[: len(groups)], groups, resolver.last_named)
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
@@ -195,6 +197,26 @@ def _finish(
         )
         for i, ((raw, _), group, anon) in enumerate(zip(raws, groups, anonymous))
     )
+
+
+def _relayed(raws: list[tuple[Raw, Table]], groups: list, latest):
+    """The antecedent of a pronoun: the latest named speaker, unless that speaker only
+    relays another one, then the speaker it relays: an attribution with an earlier cue
+    whose cue its content holds or whose content it shares, and whose content does not
+    hold the relay's cue ("X said …, Reuters reported. She added …", "X a annoncé …,
+    selon l'AFP. Il a ajouté …"; not "Selon l'AFP, X a annoncé …")."""
+    k = next((i for i in range(len(groups) - 1, -1, -1) if groups[i] is latest), None)
+    if k is None:
+        return latest
+    relay = raws[k][0]
+    (start, end), cue = relay.content, relay.cue[0]
+    inner = [
+        g for (r, _), g in zip(raws, groups)
+        if g is not None and g is not latest and r.cue[0] < cue
+        and (start <= r.cue[0] < end or r.content[0] < end and start < r.content[1])
+        and not r.content[0] <= cue < r.content[1]
+    ]
+    return inner[-1] if inner else latest
 
 
 def _outer(i: int, raws: list[Raw]) -> int | None:
