@@ -399,3 +399,17 @@ def test_pronoun_skips_the_outlet_that_relays_the_speaker():
     _, found = run(["Selon l'AFP, le maire Paul Roy a annoncé la fermeture.",
                     "Il a ajouté que les salariés seraient reclassés."], "fr")
     assert by_cue(found, "a ajouté")["entity"] == "Paul Roy"
+
+
+def test_pronoun_stands_for_a_person_introduced_after_the_latest_speaker():
+    cases = [
+        ("en", ["The council said the bridge was safe.", "Reporters met Tom Hale, a local fisherman.",
+                "He said that the cracks were growing."], "said that", "Tom Hale"),
+        ("it", ["Il Comune ha assicurato che il ponte è sicuro.", "Di parere opposto Luca Ferri, pescatore del posto.",
+                "Lui ha detto che le crepe crescono."], "ha detto", "Luca Ferri"),
+        ("en", ["The council said the bridge was safe.", "Local fisherman Tom Hale disagrees.",
+                "He said that the cracks were growing."], "said that", "Tom Hale"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert [a["entity"] for a in found if a["speaker"] in ("He", "Lui")] == [entity], lang

@@ -80,7 +80,8 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         if not found and raws and table.raw.get("quote_continues"):
             found = _continued(rule, raws[-1][0], sent)
         raws.extend((raw, table) for raw in found)
-        name = rule.opening_name(sent.start, sent.end)
+        name = rule.opening_name(sent.start, sent.end) or (  # "Reporters met Anna Berg, a nurse."
+            None if found else rule.introduced_name(sent.start, sent.end))
         if name:
             names.append(name)
     if doc.sentences and not any(raw.cue[0] < text.find("\n") for raw, _ in raws):

@@ -411,6 +411,24 @@ class Subjects(Spans):
                 return name
         return None
 
+    def introduced_name(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The last name of two to four capitalised words, after the sentence's first word,
+        followed by an apposition (a comma and a lower-case word: "Reporters met Anna Berg,
+        a nurse, …"), or after a description of lower-case words right before its verb
+        ("Local resident Anna Berg disagrees"): someone a later pronoun may stand for."""
+        toks = words(self.text, lo, hi)
+        for k in range(len(toks) - 2, 0, -1):
+            name = self.name_at(lo, hi, k)
+            if not name or toks[k - 1].group()[0].isupper() and k > 1:
+                continue
+            after = self.text[name[1] : hi]
+            rest = words(self.text, name[1], hi)
+            apposed = after.startswith(", ") and rest and rest[0].group()[0].islower()
+            described = k <= 3 and all(t.group().islower() for t in toks[1:k]) and rest and rest[0].group().islower()
+            if apposed or described:
+                return name
+        return None
+
     def name_at(self, lo: int, hi: int, k: int) -> tuple[int, int] | None:
         """The name of two to four capitalised words starting at the ``k``-th word."""
         toks = words(self.text, lo, hi)[k : k + 5]
