@@ -413,3 +413,12 @@ def test_pronoun_stands_for_a_person_introduced_after_the_latest_speaker():
     for lang, sentences, cue, entity in cases:
         _, found = run(sentences, lang)
         assert [a["entity"] for a in found if a["speaker"] in ("He", "Lui")] == [entity], lang
+
+
+def test_pronoun_stands_for_a_described_subject_not_the_object_of_an_opening_phrase():
+    _, found = run(["Interrogé par Radio Nord, le député Paul Roy a critiqué le projet.",
+                    "Il estime qu'il coûte trop cher."], "fr")
+    assert by_cue(found, "estime")["entity"] == "Paul Roy"
+    _, found = run(["В интервью газете депутат Павел Рогов раскритиковал план.",
+                    "По его словам, он слишком дорогой."], "ru")
+    assert by_cue(found, "По его словам")["entity"] == "Павел Рогов"

@@ -412,20 +412,27 @@ class Subjects(Spans):
         return None
 
     def introduced_name(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The last name of two to four capitalised words, after the sentence's first word,
-        followed by an apposition (a comma and a lower-case word: "Reporters met Anna Berg,
-        a nurse, …"), or after a description of lower-case words right before its verb
-        ("Local resident Anna Berg disagrees"): someone a later pronoun may stand for."""
+        """A name of two to four capitalised words after the sentence's first word that a
+        later pronoun may stand for: after a lower-case description noun and before a
+        lower-case word, or a determiner opening the sentence ("Local fisherman Tom Hale
+        disagrees", "Die Pflegerin Anna Berg sieht das anders", "В интервью РБК депутат
+        Павел Рогов раскритиковал …"), else followed by an apposition that names no one
+        ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …")."""
         toks = words(self.text, lo, hi)
-        for k in range(len(toks) - 2, 0, -1):
-            name = self.name_at(lo, hi, k)
-            if not name or toks[k - 1].group()[0].isupper() and k > 1:
-                continue
-            after = self.text[name[1] : hi]
-            rest = words(self.text, name[1], hi)
-            apposed = after.startswith(", ") and rest and rest[0].group()[0].islower()
-            described = k <= 3 and all(t.group().islower() for t in toks[1:k]) and rest and rest[0].group().islower()
-            if apposed or described:
+        found = [(k, self.name_at(lo, hi, k)) for k in range(1, len(toks) - 1)]
+        found = [(k, n) for k, n in found if n and (k == 1 or not toks[k - 1].group()[0].isupper())]
+        for k, name in found:
+            head, rest = toks[k - 1].group(), words(self.text, name[1], hi)
+            if (
+                rest and rest[0].group().islower() and not self.text[toks[k - 1].end() : name[1]].count(",")
+                and (k == 1 or head.lower() not in self.t.determiners) and not self.stop_word(head)
+                and not self.t.preposition.fullmatch(head) and not self.clitic(head)
+            ):
+                return name
+        for _, name in reversed(found):
+            clause = self.text[name[1] : hi]
+            apposition = re.split(r"[;:.!?—–()]|, ", clause[2:])[0] if clause.startswith(", ") else ""
+            if apposition[:1].islower() and not any(t.group()[0].isupper() for t in words(clause, 0, len(apposition) + 2)):
                 return name
         return None
 
