@@ -422,3 +422,10 @@ def test_pronoun_stands_for_a_described_subject_not_the_object_of_an_opening_phr
     _, found = run(["В интервью газете депутат Павел Рогов раскритиковал план.",
                     "По его словам, он слишком дорогой."], "ru")
     assert by_cue(found, "По его словам")["entity"] == "Павел Рогов"
+
+
+def test_clause_with_commas_before_an_inverted_named_subject_is_no_apposition():
+    _, found = run(["La piscine, elle, restera fermée, souligne Claire Morin."], "fr")
+    assert by_cue(found, "souligne")["speaker"] == "Claire Morin"
+    _, found = run(["La cooperativa, che gestisce il centro, ha confermato i numeri."], "it")
+    assert by_cue(found, "ha confermato")["speaker"] == "La cooperativa, che gestisce il centro"
