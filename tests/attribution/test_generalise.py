@@ -429,3 +429,17 @@ def test_clause_with_commas_before_an_inverted_named_subject_is_no_apposition():
     assert by_cue(found, "souligne")["speaker"] == "Claire Morin"
     _, found = run(["La cooperativa, che gestisce il centro, ha confermato i numeri."], "it")
     assert by_cue(found, "ha confermato")["speaker"] == "La cooperativa, che gestisce il centro"
+
+
+def test_pronoun_stands_for_a_name_closing_a_sentence_or_set_off_after_a_complement():
+    cases = [
+        ("ru", ["Министерство заявило, что мост безопасен.", "В пятницу его осмотрел инженер Олег Сомов.",
+                "По его словам, трещин нет."], "По его словам", "Олег Сомов"),
+        ("es", ["El ministerio aseguró que el puente es seguro.", "El viernes lo visitó la ingeniera jefa, Rosa Vidal.",
+                "Ella dijo que no había grietas."], "dijo", "Rosa Vidal"),
+        ("fr", ["Le ministère assure que le pont est sûr.", "L'ingénieure de la Région, Claire Morin, s'y est rendue.",
+                "Elle a déclaré qu'il n'y avait pas de fissure."], "a déclaré", "Claire Morin"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, lang

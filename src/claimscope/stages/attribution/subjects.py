@@ -420,14 +420,22 @@ class Subjects(Spans):
         ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …")."""
         toks = words(self.text, lo, hi)
         found = [(k, self.name_at(lo, hi, k)) for k in range(1, len(toks) - 1)]
-        found = [(k, n) for k, n in found if n and (k == 1 or not toks[k - 1].group()[0].isupper())]
+        k = len(toks)
+        while k > 1 and toks[k - 1].group()[0].isupper() and (
+            k == len(toks) or self.text[toks[k - 1].end() : toks[k].start()].isspace()
+        ):
+            k -= 1  # a name that closes the sentence: "… министр Анна Лис."
+        if 2 <= len(toks) - k <= 4 and toks[k].group().lower() not in self.t.determiners | self.t.pronouns:
+            found.append((k, (toks[k].start(), toks[-1].end())))
+        found = [(k, n) for k, n in found if n and (
+            k == 1 or not toks[k - 1].group()[0].isupper() or "," in self.text[toks[k - 1].end() : n[0]])]
         for k, name in found:
             head, rest = toks[k - 1].group(), words(self.text, name[1], hi)
             if (
-                rest and rest[0].group().islower() and not self.text[toks[k - 1].end() : name[1]].count(",")
+                (not rest or rest[0].group().islower() and "," not in self.text[toks[k - 1].end() : name[1]])
                 and (k == 1 or head.lower() not in self.t.determiners) and not self.stop_word(head)
                 and not self.t.preposition.fullmatch(head) and not self.clitic(head)
-            ):
+            ):  # also a name that closes the sentence: "…, la ministra de Sanidad, Ana Lis."
                 return name
         for _, name in reversed(found):
             clause = self.text[name[1] : hi]
