@@ -209,3 +209,9 @@ def test_reduced_passive_closing_the_sentence_reports_the_clause_before():
     _, found = run(["The pool will close in August, as reported by the county paper."], "en")
     paper = by_cue(found, "reported")
     assert (paper["speaker"], paper["content"]) == ("the county paper", "The pool will close in August")
+
+
+def test_she_stands_for_a_person_not_the_body_that_spoke_since():
+    _, found = run(["Rosa Vidal has run the harbour for ten years.", "The ministry says the pier is safe.",
+                    "She disagrees, saying the cracks are growing."], "en")
+    assert by_cue(found, "saying")["entity"] == "Rosa Vidal"

@@ -173,6 +173,9 @@ def _finish(
                 resolver.resolve(text[subject[0] : subject[1]])
             elif pronoun:
                 resolver.last_named = _relayed(raws[: len(groups)], groups, resolver.last_named)
+            personal = mention.lower() in table.personal_pronouns  # "she": a person, not "the ministry"
+            if personal and subject and resolver.last_named and resolver.last_named.name is None:
+                resolver.resolve(text[subject[0] : subject[1]])
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())

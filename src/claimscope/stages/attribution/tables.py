@@ -42,6 +42,7 @@ _LIST_KEYS = (
     "sourceless_initial",
     "coordinators",
     "pronouns",
+    "personal_pronouns",
     "anonymous",
     "titles",
     "not_cues",
@@ -108,6 +109,7 @@ class Table:
     anonymous: re.Pattern
     determiners: frozenset
     pronouns: frozenset
+    personal_pronouns: frozenset  # English "he", "she": a person, never a body ("the ministry")
     titles: frozenset
     clause_starters: frozenset  # words opening a clause without "that" ("I think he …")
     # words that never open a sentence's subject ("With", "After")
@@ -232,6 +234,7 @@ def _compile(raw: dict) -> Table:
         ),
         determiners=lower("determiners"),
         pronouns=lower("pronouns"),
+        personal_pronouns=lower("personal_pronouns"),
         titles=lower("titles"),
         clause_starters=lower("clause_starters"),
         weak_subjects=lower("weak_subjects"),
