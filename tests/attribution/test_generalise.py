@@ -443,3 +443,8 @@ def test_pronoun_stands_for_a_name_closing_a_sentence_or_set_off_after_a_complem
     for lang, sentences, cue, entity in cases:
         _, found = run(sentences, lang)
         assert by_cue(found, cue)["entity"] == entity, lang
+
+
+def test_pronoun_after_a_subject_with_its_apposition_is_an_object():
+    _, found = run(["Une voisine, qui préfère rester discrète, nous a confié que la piscine allait fermer."], "fr")
+    assert by_cue(found, "a confié")["speaker"] == "Une voisine, qui préfère rester discrète"

@@ -213,6 +213,13 @@ class SentenceRules(Subjects):
         elif before and self.anaphoric_lead(lo, cue.start()) and not self.content_after(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
+        if (  # where object pronouns stand before the verb
+            before and self.t.clitics and text[slice(*before)].lower() in self.t.pronouns
+            and text[lo : before[0]].rstrip().endswith(",")
+        ):
+            apposed = self.appositive(lo, before[0])  # "Un habitant, qui …, nous a confié": an object
+            if apposed and not text[lo : apposed[0]].strip(EDGE) and apposed[1] not in self.closing:
+                before = (apposed[0], strip(text, apposed[0], before[0], " \t\n,")[1])
         quoted = None if before else self.quoted_before(lo, cue.start())
         relay = self.before_relay(lo, before or quoted)  # "X со ссылкой на «Y» утверждает"
         before = self.without_relay(before if relay == quoted else relay)
