@@ -93,6 +93,9 @@ def _inflecting():
         ("de", "Nach Recherchen des Spiegels und der Frankfurter Allgemeinen Zeitung ist die Brücke gesperrt.",
          ["spiegel", "faz"]),
         ("de", "Sie stand vor dem Spiegel und las vom Ende des Ersten Weltkriegs.", []),  # a noun, not a name
+        # a transliterated name the lemmatiser does not know, with another ending
+        ("de", "Ein Reporter des Moskauer Komsomolzen sprach mit dem Bürgermeister.", ["mk_ru"]),
+        ("de", "Die Moskauer Komsomolzenschule bleibt geschlossen.", []),  # more than two letters longer
     ],
 )
 def test_names_in_another_inflection(lang, text, expected):

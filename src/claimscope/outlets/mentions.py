@@ -166,6 +166,8 @@ class MentionFinder:
                         continue
                     lemmas = tuple(self._lemma(lang, w) for w in words)
                     index.setdefault(lemmas[:2], []).append((words, lemmas, key))
+                    if len(words) > 1 and words[0][:1].isupper() and _stem_tolerant(words[-1]):
+                        index.setdefault((lemmas[0], None), []).append((words, lemmas, key))
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e[0]))
             self._inflected_index[lang] = index
@@ -183,6 +185,8 @@ class MentionFinder:
             if word.start() < free or taken[word.start()]:
                 continue
             candidates = index.get(tuple(lemmas[i:i + 2]), []) + index.get((lemmas[i],), [])
+            if word.group()[:1].isupper():
+                candidates += index.get((lemmas[i], None), [])
             for names, name_lemmas, alias in candidates:
                 run = words[i:i + len(names)]
                 if len(names) == 1:
@@ -193,6 +197,7 @@ class MentionFinder:
                         break
                 elif len(run) == len(names) and _joined(text, run) and all(
                         _same_word(w.group(), n, lemmas[i + k], la, k == 0 and n.casefold() in determiners)
+                        or (k == len(names) - 1 and _same_stem(w.group(), n))
                         for k, (w, n, la) in enumerate(zip(run, names, name_lemmas))) and (
                         names[0].casefold() not in determiners or len(names) > 2
                         or _one_noun(text, run[-1], names[-1])) and (
@@ -278,6 +283,21 @@ def _same_word(word: str, alias_word: str, lemma: str, alias_lemma: str, determi
     if fold(word)[0] == fold(alias_word)[0]:
         return True
     return lemma == alias_lemma and (not alias_word[:1].isupper() or word[:1].isupper() or determiner)
+
+
+def _stem_tolerant(name_word: str) -> bool:
+    """A name's last word long enough to be matched by its stem: a transliterated name the
+    lemmatiser does not know ("Komsomolez") is inflected or spelt with other endings."""
+    return len(name_word) >= 7 and name_word[:1].isupper() and name_word.isalpha()
+
+
+def _same_stem(word: str, name_word: str) -> bool:
+    """Is text ``word`` the name's last word with another ending: capitalised like it, all
+    but its last two letters the same, and at most two letters longer or shorter."""
+    if not (_stem_tolerant(name_word) and word[:1].isupper() and abs(len(word) - len(name_word)) <= 2):
+        return False
+    stem = len(name_word) - 2
+    return fold(word[:stem])[0] == fold(name_word[:stem])[0]
 
 
 def _in_context(text: str, start: int, end: int, spans) -> bool:
