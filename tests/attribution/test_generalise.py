@@ -2,6 +2,9 @@
 lemma, inverted subjects after a clause, hyphenated pronouns, negation, page labels
 and headlines, colon clauses, anonymous speakers and hearsay. Sentences are our own."""
 
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
 from tests.attribution.util import by_cue, run
 
 
@@ -127,6 +130,24 @@ def test_page_labels_and_headlines_are_no_speech():
     ]
     _, found = run(text_lines, "fr")
     assert not [a for a in found if a["cue"] == ":"]
+
+
+def cues_of(text: str, lang: str) -> list[str]:
+    doc = Segment()(Document(Article(text), language=lang))
+    return [text[a.cue_start:a.cue_end] for a in AttributionStage()(doc).attributions]
+
+
+def test_headline_subtitle_and_related_link_report_no_clause():
+    text = ("Le port annonce la fermeture de ses quais nord\n\n"
+            "Les travaux dureront un an ; les pêcheurs redoutent une saison perdue\n\n"
+            "La capitainerie a confirmé lundi que les quais fermeront en mars.\n\n"
+            "À lire aussi : Le maire affirme que le budget est tenu\n")
+    assert cues_of(text, "fr") == ["a confirmé"]
+    text = ("Lagos dice «adiós» a los tranvías\n\n"  # a quotation in a headline still counts
+            "El alcalde dijo el martes que la red cerrará en junio.\n")
+    assert cues_of(text, "es") == ["dice", "dijo"]
+    text = ("The council said it would\nclose the pool in May, and the mayor agreed.\n")
+    assert "said" in cues_of(text, "en")  # a line broken inside a sentence is running text
 
 
 def test_colon_speaker_with_a_quotation_keeps_its_determiner():

@@ -19,6 +19,7 @@ from .subjects import Subjects
 
 HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
 DASHES = "—―–-"  # dashes that may introduce a credit line
+SENTENCE_END = re.compile(r"[.!?…][»”’\"')]*\s+\S")  # a sentence ends inside a line
 
 
 class SentenceRules(Subjects):
@@ -617,6 +618,16 @@ class SentenceRules(Subjects):
         end = self.text.find("\n", pos)
         return start, len(self.text) if end < 0 else end
 
+    def in_headline(self, raw: Raw) -> bool:
+        """Whether an indirect attribution lies on a line that is no running text: a
+        headline, subtitle or related link ("Read also: X says …"), which ends neither as
+        a sentence nor as a clause does, holds no sentence end and does not go on in lower
+        case on the next line. A credit line ("Source: X", content above it) is not one."""
+        start, end = self.line(raw.cue[0])
+        line = self.text[start:end].rstrip()
+        return not (raw.content[1] <= start or line[-1:] in ".!?…:;»”“’\"')"
+                    or SENTENCE_END.search(line) or self.text[end + 1 : end + 2].islower())
+
     def spoken_line(self, speaker: tuple[int, int], content: tuple[int, int]) -> bool:
         """Whether an unquoted "Label: text" is speech rather than a headline or page
         label ("Tags: …", "Lyon: …", "Partager : X | Mastodon"): a sentence of four
@@ -790,10 +801,11 @@ class SentenceRules(Subjects):
                 ) and not self.clause_subject(raw, kind):  # "You can say that …" is no attribution
                     found.append(raw)
                     taken.append(raw.cue)
-        found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"
+        found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"; a headline
             self.cut_at_next_clause(raw, found)
             for raw in found
             if raw.direct or not any(c in self.text[slice(*raw.content)] for c in "|·•")
+            and not self.in_headline(raw)
         ]
         found = [self.relayed(raw, found) for raw in found]
         for k, raw in enumerate(found):
