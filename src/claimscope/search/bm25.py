@@ -84,9 +84,9 @@ class Postings:
         self.rows, self.tokens = (int(n) for n in arrays["totals"])
         avgdl = float(self.tokens) / float(self.rows) if self.rows else 1.0
         self._norm = K1 * ((1 - B) + B * self.lengths / avgdl)  # per record: k1 (1 - b + b D / avgdl)
-        starts = arrays["starts"]
-        names = arrays["terms"].tobytes().decode("utf-8").split("\x00") if len(starts) > 1 else []
-        self._spans = {term: (int(starts[i]), int(starts[i + 1])) for i, term in enumerate(names)}
+        self._starts = arrays["starts"]
+        names = arrays["terms"].tobytes().decode("utf-8").split("\x00") if len(self._starts) > 1 else []
+        self._number = dict(zip(names, range(len(names))))  # term -> its place (its span: ``_span``)
 
     @classmethod
     def build(cls, db, table: str = "lexical") -> "Postings":
@@ -131,6 +131,11 @@ class Postings:
         with np.load(io.BytesIO(data), allow_pickle=False) as saved:
             return cls({name: saved[name] for name in saved.files})
 
+    def _span(self, term: str) -> tuple[int, int]:
+        """Where ``term``'s postings lie in the posting arrays (empty when unknown)."""
+        i = self._number.get(term)
+        return (0, 0) if i is None else (int(self._starts[i]), int(self._starts[i + 1]))
+
     def search(self, phrases: Sequence[str], k: int, tag_weight: float) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first, for an OR of the single-term
         ``phrases`` (in query order; a term twice counts twice, as in FTS5)."""
@@ -139,7 +144,7 @@ class Postings:
         scores = np.zeros(len(self.keys), dtype=np.float64)
         hit = np.zeros(len(self.keys), dtype=bool)
         for term in phrases:
-            lo, hi = self._spans.get(term, (0, 0))
+            lo, hi = self._span(term)
             docs = self._docs[lo:hi]
             idf = math.log((self.rows - (hi - lo) + 0.5) / ((hi - lo) + 0.5))  # libm's log, as SQLite
             idf = idf if idf > 0.0 else 1e-6

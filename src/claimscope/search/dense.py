@@ -93,7 +93,9 @@ class DenseIndex:
         if moments:
             self._moments.update(vectors)
         start = len(self._keys)
-        self._vectors = np.vstack([self._vectors, vectors])
+        # a read-only matrix (the stored vectors, on open) is taken as it is into an empty
+        # index: no copy of tens of MB; nothing can change it under the index
+        self._vectors = vectors if not start and not vectors.flags.writeable else np.vstack([self._vectors, vectors])
         self._keys = np.concatenate([self._keys, np.asarray(keys, dtype=np.int64)])
         self._pos.update({int(k): start + i for i, k in enumerate(keys)})
 
