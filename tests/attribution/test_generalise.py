@@ -469,3 +469,19 @@ def test_pronoun_stands_for_a_name_closing_a_sentence_or_set_off_after_a_complem
 def test_pronoun_after_a_subject_with_its_apposition_is_an_object():
     _, found = run(["Une voisine, qui préfère rester discrète, nous a confié que la piscine allait fermer."], "fr")
     assert by_cue(found, "a confié")["speaker"] == "Une voisine, qui préfère rester discrète"
+
+
+# -- reports embedded in what a reporting verb reports ---------------------------------
+
+def test_embedded_report_without_a_name_belongs_to_the_outer_speaker():
+    cases = [
+        ("fr", "La directrice a affirmé que les mesures du laboratoire ont confirmé la fuite.", ["a affirmé"]),
+        ("es", "El alcalde dijo que los análisis revelaron una fuga.", ["dijo"]),
+        ("en", "The mayor said that the new survey confirmed the leak.", ["said"]),
+        ("en", "The mayor said that Anna Berg warned of a leak.", ["said", "warned of"]),  # a name stays
+        ("fr", "Selon la radio Littoral, le maire a déclaré que la plage restera fermée.",
+         ["Selon", "a déclaré"]),  # so does a report in a preposition's content
+    ]
+    for lang, sentence, cues in cases:
+        _, found = run([sentence], lang)
+        assert [a["cue"] for a in found] == cues, (lang, found)

@@ -88,7 +88,28 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         raws.extend(_headline(doc, raws, rules))
     raws = _with_turns(doc, raws)
     raws.sort(key=lambda pair: pair[0].cue)
-    return _finish(text, raws, names)
+    return _finish(text, _unembedded(text, raws), names)
+
+
+def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
+    """Leaves out an indirect report inside what a reporting verb reports whose speaker
+    names no one: no capital letter, or none at all ("X said that the tests confirmed …",
+    "…, because he thought …"): it belongs to what the outer speaker says. Inside a
+    preposition's content it stays ("Selon X, le ministre a affirmé que …")."""
+    plain = [r for r, _ in raws]
+
+    def embedded(i: int) -> bool:
+        k = _outer(i, plain)
+        if k is None:
+            return False
+        outer, table = raws[k]
+        return not table.preposition.fullmatch(text, *outer.cue)
+
+    return [
+        (raw, table) for i, (raw, table) in enumerate(raws)
+        if raw.direct or not embedded(i)
+        or raw.speaker and any(c.isupper() for c in text[raw.speaker[0] : raw.speaker[1]])
+    ]
 
 
 def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:
