@@ -485,3 +485,15 @@ def test_embedded_report_without_a_name_belongs_to_the_outer_speaker():
     for lang, sentence, cues in cases:
         _, found = run([sentence], lang)
         assert [a["cue"] for a in found] == cues, (lang, found)
+
+
+def test_page_labels_of_every_language_and_generic_subjects_name_no_speaker():
+    cases = [
+        ("ru", "Оригинал: «Пилоты боятся новой войны»"),
+        ("pt", "Lembrando: o prefeito prometeu a obra há dois anos e nada mudou."),
+        ("fr", "Rappel : la mairie avait promis la réouverture du pont en mai."),
+        ("de", "Wer die Altstadt kennt, weiß: Die Mieten steigen seit Jahren."),
+    ]
+    for lang, sentence in cases:
+        _, found = run([sentence], lang)
+        assert not [a for a in found if a["cue"] in (":", "weiß")], (lang, found)

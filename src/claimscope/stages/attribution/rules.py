@@ -618,6 +618,11 @@ class SentenceRules(Subjects):
         end = self.text.find("\n", pos)
         return start, len(self.text) if end < 0 else end
 
+    def generic(self, raw: Raw) -> bool:
+        """Whether the speaker is generic ("You can say that …", "Wer … kennt, weiß"): no
+        attribution."""
+        return raw.speaker is not None and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
+
     def in_headline(self, raw: Raw) -> bool:
         """Whether an indirect attribution lies on a line that is no running text: a
         headline, subtitle or related link ("Read also: X says …"), which ends neither as
@@ -795,10 +800,7 @@ class SentenceRules(Subjects):
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
-                if raw is not None and not (
-                    raw.speaker
-                    and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
-                ) and not self.clause_subject(raw, kind):  # "You can say that …" is no attribution
+                if raw is not None and not self.generic(raw) and not self.clause_subject(raw, kind):
                     found.append(raw)
                     taken.append(raw.cue)
         found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"; a headline
@@ -814,6 +816,7 @@ class SentenceRules(Subjects):
                 if main and raw.content[0] <= main[0] < raw.content[1]:
                     main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
                 found[k] = replace(raw, speaker=main)
+        found = [raw for raw in found if not self.generic(raw)]  # "Wer … kennt, weiß: …"
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
