@@ -141,7 +141,7 @@ def test_headline_subtitle_and_related_link_report_no_clause():
     text = ("Le port annonce la fermeture de ses quais nord\n\n"
             "Les travaux dureront un an ; les pêcheurs redoutent une saison perdue\n\n"
             "La capitainerie a confirmé lundi que les quais fermeront en mars.\n\n"
-            "À lire aussi : Le maire affirme que le budget est tenu\n")
+            "À lire aussi : Le maire affirme que notre budget est tenu\n")
     assert cues_of(text, "fr") == ["a confirmé"]
     text = ("Lagos dice «adiós» a los tranvías\n\n"  # a quotation in a headline still counts
             "El alcalde dijo el martes que la red cerrará en junio.\n")
@@ -492,8 +492,23 @@ def test_page_labels_of_every_language_and_generic_subjects_name_no_speaker():
         ("ru", "Оригинал: «Пилоты боятся новой войны»"),
         ("pt", "Lembrando: o prefeito prometeu a obra há dois anos e nada mudou."),
         ("fr", "Rappel : la mairie avait promis la réouverture du pont en mai."),
-        ("de", "Wer die Altstadt kennt, weiß: Die Mieten steigen seit Jahren."),
+        ("de", "Wer die Altstadt liebt, weiß: Die Mieten steigen seit Jahren."),
     ]
     for lang, sentence in cases:
         _, found = run([sentence], lang)
         assert not [a for a in found if a["cue"] in (":", "weiß")], (lang, found)
+
+
+def test_opinion_preposition_before_a_colon_and_quotation():
+    cases = [
+        ("pt", 'Para ela, a resposta é clara: "A ponte não vai fechar".', "ela", "a resposta é clara:"),
+        ("it", "Per il sindaco la risposta è netta: «La scuola riaprirà a settembre».", "il sindaco",
+         "la risposta è netta:"),
+        ("it", "Per Radio Nord la risposta è netta: «La scuola riaprirà a settembre».", "Radio Nord",
+         "la risposta è netta:"),
+    ]
+    for lang, sentence, speaker, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["Para 2030, a meta é simples: reduzir as perdas."], "pt")  # no quotation
+    assert not found

@@ -592,6 +592,10 @@ class SentenceRules(Subjects):
         """ "Le maire ne cache pas sa colère : « … »": a clause opening with its subject
         and ending in a colon before a quotation; the words after the subject are the cue."""
         toks = words(self.text, lo, pos)
+        if toks and toks[0].group().lower() in self.t.opinion_prepositions:
+            raw = self.opinion_colon(toks, pos, found)
+            if raw:
+                return raw
         speaker = self.subject(lo, pos)
         if speaker is None and toks and toks[0].group().lower() in self.t.determiners:
             speaker = toks[0].start(), toks[min(2, len(toks) - 1)].end()
@@ -612,6 +616,27 @@ class SentenceRules(Subjects):
             return None
         return Raw(cue, speaker, *found)
 
+    def opinion_colon(self, toks: list, pos: int, found: tuple) -> Raw | None:
+        """ "Para ela, a resposta é clara: « … »", "Per il sindaco la risposta è netta: « … »":
+        an opinion preposition (table ``opinion_prepositions``) opens the sentence before a
+        quotation; its object, a pronoun or a phrase that names someone, is the speaker and
+        the words up to the colon the cue."""
+        if not found[1] or len(toks) < 3:
+            return None
+        k = 1 + (toks[1].group().lower() in self.t.determiners)
+        end = k + 1 if toks[1].group().lower() in self.t.pronouns else k
+        while end < len(toks) and toks[end].group()[0].isupper() and end < k + 4:
+            end += 1  # "Per Radio Nord"
+        if end == k and toks[k].group().lower() in self.t.titles:
+            end = k + 1  # "Per il sindaco"
+        if end == k or end >= len(toks):
+            return None
+        speaker = (toks[1].start(), toks[end - 1].end())
+        cue = strip(self.text, speaker[1], pos + 1, " \t\n,")
+        if not 1 <= len(words(self.text, *cue)) <= 8 or self.enclosing(speaker[0]):
+            return None
+        return Raw(cue, speaker, *found)
+
     def line(self, pos: int) -> tuple[int, int]:
         """The line (between line breaks) around ``pos``."""
         start = self.text.rfind("\n", 0, pos) + 1
@@ -619,13 +644,13 @@ class SentenceRules(Subjects):
         return start, len(self.text) if end < 0 else end
 
     def generic(self, raw: Raw) -> bool:
-        """Whether the speaker is generic ("You can say that …", "Wer … kennt, weiß"): no
+        """Whether the speaker is generic ("You can say that …", "Wer … liebt, weiß"): no
         attribution."""
         return raw.speaker is not None and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
 
     def in_headline(self, raw: Raw) -> bool:
         """Whether an indirect attribution lies on a line that is no running text: a
-        headline, subtitle or related link ("Read also: X says …"), which ends neither as
+        headline, subtitle or related link ("See also: X says …"), which ends neither as
         a sentence nor as a clause does, holds no sentence end and does not go on in lower
         case on the next line. A credit line ("Source: X", content above it) is not one."""
         start, end = self.line(raw.cue[0])
@@ -816,7 +841,7 @@ class SentenceRules(Subjects):
                 if main and raw.content[0] <= main[0] < raw.content[1]:
                     main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
                 found[k] = replace(raw, speaker=main)
-        found = [raw for raw in found if not self.generic(raw)]  # "Wer … kennt, weiß: …"
+        found = [raw for raw in found if not self.generic(raw)]  # "Wer … liebt, weiß: …"
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)

@@ -49,6 +49,7 @@ _LIST_KEYS = (
     "generic_subjects",
     "possessives",
     "colon_labels",
+    "opinion_prepositions",
     "noun_cues",
     "possessive_determiners",
     "verb_lemmas",
@@ -137,6 +138,7 @@ class Table:
     possessive_determiners: frozenset  # "his"/"their": the owner of a noun cue
     noun_cues: frozenset  # cues only with an owner ("his opposition to")
     colon_labels: frozenset  # labels before a colon that name no speaker ("Update:")
+    opinion_prepositions: frozenset  # "Para ela, a resposta é clara: «…»": whose view follows
     adverb: re.Pattern  # word shape of an adverb ("-ly"), trimmed like ``adverbs``
     verb: re.Pattern  # word shape of a finite verb ("-ed"): ends a subject phrase
     possessives: tuple  # possessive endings ("'s"): "Trump's claim" names its speaker
@@ -265,6 +267,7 @@ def _compile(raw: dict) -> Table:
         adverb=re.compile(raw.get("adverb_shape", r"(?!x)x")),
         verb=re.compile(raw.get("verb_shape", r"(?!x)x")),
         generic_subjects=lower("generic_subjects"),
+        opinion_prepositions=lower("opinion_prepositions"),
         comma_content=bool(raw.get("comma_content", False)),
         nested_subjects=bool(raw.get("nested_subjects", False)),
         starts={
