@@ -512,3 +512,10 @@ def test_opinion_preposition_before_a_colon_and_quotation():
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
     _, found = run(["Para 2030, a meta é simples: reduzir as perdas."], "pt")  # no quotation
     assert not found
+
+
+def test_describe_reports():
+    _, found = run(["Une passante y aurait décrit une fumée noire au-dessus du toit."], "fr")
+    assert by_cue(found, "aurait décrit")["speaker"] == "Une passante"
+    _, found = run(["La vecina describió una fumarola negra sobre el tejado."], "es")
+    assert by_cue(found, "describió")["speaker"] == "La vecina"
