@@ -8,6 +8,7 @@ turns that evidence into the feature matrix ``fusion.FusionWeights`` ranks and c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -109,6 +110,13 @@ def date_gaps(text: str, date: str, record_dates: list[str]) -> tuple[np.ndarray
         periods = [(day, day)] if day else []
     else:
         periods = text_periods(text)
-    gaps = np.asarray([gap_to_periods(d, periods) for d in record_dates], dtype=np.float64)
-    stale = np.asarray([not date and predates(d, periods, STALE_DAYS) for d in record_dates], dtype=np.float64)
-    return gaps, stale
+    known = tuple(periods)
+    found = [_gap_and_stale(d, known, not date) for d in record_dates]
+    return np.asarray([g for g, _ in found], dtype=np.float64), np.asarray([s for _, s in found], dtype=np.float64)
+
+
+@lru_cache(maxsize=65536)
+def _gap_and_stale(day: str, periods: tuple, undated: bool) -> tuple[float, bool]:
+    """``date_gaps`` of one record date (the claims of an article share their periods,
+    and their candidates many dates: remembered)."""
+    return gap_to_periods(day, list(periods)), undated and predates(day, list(periods), STALE_DAYS)

@@ -41,8 +41,10 @@ class _Moments:
         self.n = 0
         self.s1 = np.zeros(dim, dtype=np.float64)
         self.s2 = np.zeros((dim, dim), dtype=np.float64)
+        self._spread: tuple[np.ndarray, np.ndarray] | None = None  # (mean, covariance), made by the first query
 
     def update(self, vectors: np.ndarray, sign: int = 1) -> None:
+        self._spread = None
         v = np.asarray(vectors, dtype=np.float64)
         self.n += sign * len(v)
         self.s1 += sign * v.sum(axis=0)
@@ -55,8 +57,10 @@ class _Moments:
         q = np.asarray(query, dtype=np.float64)
         if self.n < 2:
             return 0.0, 1.0
-        mean = self.s1 / self.n
-        cov = (self.s2 - self.n * np.outer(mean, mean)) / (self.n - 1)
+        if self._spread is None:
+            mean = self.s1 / self.n
+            self._spread = mean, (self.s2 - self.n * np.outer(mean, mean)) / (self.n - 1)
+        mean, cov = self._spread
         return float(q @ mean), float(np.sqrt(max(q @ cov @ q, 1e-12)))
 
     def to_bytes(self) -> bytes:

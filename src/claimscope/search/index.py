@@ -419,7 +419,8 @@ class SearchIndex:
         length = np.log1p(np.minimum([len(w) for w in words], LENGTH_CAP).astype(np.float64))
         if total == 0:
             return np.zeros(len(keys)), length
-        return np.asarray([sum(idf[t] for t in w & idf.keys()) / total for w in words]), length
+        weight = idf.__getitem__
+        return np.asarray([sum(map(weight, w & idf.keys())) / total for w in words]), length
 
     def _record_words(self, keys: list[int]) -> list[frozenset[str]]:
         """The ``query_tokens`` of each record's indexed text, remembered per record (a
