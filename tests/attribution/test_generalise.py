@@ -519,3 +519,11 @@ def test_describe_reports():
     assert by_cue(found, "aurait décrit")["speaker"] == "Une passante"
     _, found = run(["La vecina describió una fumarola negra sobre el tejado."], "es")
     assert by_cue(found, "describió")["speaker"] == "La vecina"
+
+
+def test_passive_closing_on_its_agent_reports_its_subject():
+    _, found = run(["La fermeture du pont a été annoncée par le préfet."], "fr")
+    a = by_cue(found, "a été annoncée")
+    assert (a["speaker"], a["content"]) == ("le préfet", "La fermeture du pont")
+    _, found = run(["Il a été arrêté par la police."], "fr")
+    assert not found  # no reporting verb

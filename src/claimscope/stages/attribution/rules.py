@@ -202,6 +202,8 @@ class SentenceRules(Subjects):
                 start = head.start() if head else cue.start()  # "…, as reported by X."
                 if text[lo:start].rstrip()[-1:] == ",":
                     found = self.content_before(lo, start)
+                elif not head and len(words(text, lo, cue.start())) >= 2:
+                    found = strip(text, lo, cue.start()), False  # "La nouvelle a été révélée par X."
             if found is None:
                 return None
             return Raw(
