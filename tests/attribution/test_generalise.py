@@ -527,3 +527,11 @@ def test_passive_closing_on_its_agent_reports_its_subject():
     assert (a["speaker"], a["content"]) == ("le préfet", "La fermeture du pont")
     _, found = run(["Il a été arrêté par la police."], "fr")
     assert not found  # no reporting verb
+
+
+def test_an_auxiliary_of_the_clause_before_a_comma_is_not_the_cue_s():
+    _, found = run(["Ein Bergsteiger aus Köln, den die Polizei im Juni entdeckt hatte, gibt zu: "
+                    "„Ich hatte keine Karte dabei.“"], "de")
+    a = by_cue(found, "gibt zu")
+    assert a["speaker"] == "Ein Bergsteiger aus Köln, den die Polizei im Juni entdeckt hatte"
+    assert a["content"] == "Ich hatte keine Karte dabei."
