@@ -203,7 +203,7 @@ class SentenceRules(Subjects):
                 if text[lo:start].rstrip()[-1:] == ",":
                     found = self.content_before(lo, start)
                 elif not head and len(words(text, lo, cue.start())) >= 2:
-                    found = strip(text, lo, cue.start()), False  # "La nouvelle a été révélée par X."
+                    found = strip(text, lo, cue.start()), False  # "La fermeture a été annoncée par X."
             if found is None:
                 return None
             return Raw(

@@ -426,7 +426,7 @@ class Spans:
                 break
             word = toks[k - back][1]
             if any(c in BOUNDARY for c in self.text[toks[k - back][0] + len(word) : toks[k - back + 1][0]]):
-                break  # "…, den die Polizei entdeckt hatte, gibt zu": another clause's auxiliary
+                break  # "…, den der Förster entdeckt hatte, gibt zu": another clause's auxiliary
             if word in self.aux or "'" in word and self.clitic(word):  # "l'a précisé"
                 start, aux = toks[k - back][0], True
                 break
