@@ -384,7 +384,7 @@ class Spans:
             if word in starts or word.split("-")[0] in starts:
                 match = pattern.match(self.text, start, hi)
                 if match and k and toks[k - 1][1] in self.t.determiners and not supported(self.t.language):
-                    match = None  # "một cảnh báo": a noun, as for verbs found by lemma
+                    match = None  # "một thông báo" (an announcement): a noun, as for verbs found by lemma
             if match is None and by_lemma is not None and self.text[start].islower():
                 hit = by_lemma.get(word)
                 if hit is None:
