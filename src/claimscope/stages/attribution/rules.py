@@ -351,7 +351,7 @@ class SentenceRules(Subjects):
         """The text an impersonal report phrase cites in a locative after or before it
         (table keys ``document_prepositions``, ``document_nouns``): "heißt es in dem
         Beitrag", "В докладе говорится", "w raporcie czytamy", not "Im Dorf heißt es"; its
-        possessive when it has one ("говорится в ее сообщении": "ее")."""
+        possessive when it has one ("говорится в его заявлении": "его")."""
         preps = self.t.document_prepositions
         after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
         if after and after.group().lower() in preps:
