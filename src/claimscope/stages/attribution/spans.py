@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lemmas import lemma, supported
+from .lemmas import lemmas, supported
 from .quotes import CLOSING
 from .tables import Table
 
@@ -57,12 +57,12 @@ def is_lemma_cue(table: Table, kind: str, word: str) -> bool | frozenset:
     base = word.split("-")[0]
     if len(base) < 3:
         return False
-    found = lemma(table.language, base)
-    if table.lemma_infinitive and found == base:
+    found = lemmas(table.language, base, table.participle_lemmas)
+    if table.lemma_infinitive and found[0] == base:
         return False
-    if found in table.lemmas[kind]:
+    if any(f in table.lemmas[kind] for f in found):
         return True
-    return frozenset(p for p in table.particles if p + found in table.lemmas[kind])
+    return frozenset(p for p in table.particles if any(p + f in table.lemmas[kind] for f in found))
 
 
 @lru_cache(maxsize=64)
@@ -186,7 +186,8 @@ class Spans:
             toks[-1].group().lower() in self.t.trim
             or self.t.adverb.fullmatch(toks[-1].group())
             or not after and self.clitic(toks[-1].group())
-        ):  # "El alcalde nos dijo", "Le maire lui a dit"
+            or not after and self.object_pronoun(toks)
+        ):  # "El alcalde nos dijo", "Le maire lui a dit", "Un témoin nous a dit"
             toks.pop()
         if not toks:
             return None
@@ -211,6 +212,16 @@ class Spans:
         if m and m.group() and m.end() < end:
             start = m.end()
         return start, end
+
+    def object_pronoun(self, toks: list[re.Match]) -> bool:
+        """In a language with object clitics, a pronoun after a noun right before the
+        verb is its object, not part of the subject ("Un témoin nous a dit")."""
+        low = [t.group().lower() for t in toks[-2:]]
+        return (
+            len(low) == 2 and bool(self.t.clitics) and low[1] in self.t.pronouns
+            and low[0] not in self.t.pronouns | self.t.determiners
+            and self.text[toks[-2].end() : toks[-1].start()].isspace()
+        )
 
     def looks_like_speaker(self, span: tuple[int, int] | None) -> bool:
         """Whether a span after a cue can be a subject (inversion): a determiner,

@@ -396,19 +396,25 @@ class Subjects(Spans):
         language that capitalises every noun."""
         if self.t.v2:
             return None
-        toks = words(self.text, lo, hi)[:8]
-        for k, tok in enumerate(toks[1:6], 1):
-            if tok.group()[0].isupper():
-                lead = self.text[lo : tok.start()]
-                if any(c in BOUNDARY and c != "," for c in lead) or any(
-                    t.group()[0].isupper() and t.group().lower() not in self.t.determiners | self.t.titles
-                    for t in toks[:k]
-                ):
-                    return None
-                name = self.name_at(lo, hi, k)
-                if name and "," in lead and self.text[name[1] : name[1] + 1] != ",":
-                    return None  # "Le maire, Paris …": an apposition closes with a comma
-                return name
+        toks = words(self.text, lo, hi)[:10]
+        complement = None  # "Le ministre de la Santé, Paul Girard, …": a complement, then the name
+        for k, tok in enumerate(toks[1:8], 1):
+            if not tok.group()[0].isupper():
+                continue
+            lead = self.text[lo : tok.start()]
+            if any(c in BOUNDARY and c != "," for c in lead) or any(
+                t.group()[0].isupper() and t.group().lower() not in self.t.determiners | self.t.titles
+                for t in toks[:k] if t is not complement
+            ):
+                return None
+            name = self.name_at(lo, hi, k)
+            if (name is None and complement is None and "," not in lead and toks[k - 1].group().islower()
+                    and self.text[tok.end() : tok.end() + 1] == ","):
+                complement = tok
+                continue
+            if name and "," in lead and self.text[name[1] : name[1] + 1] != ",":
+                return None  # "Le maire, Paris …": an apposition closes with a comma
+            return name
         return None
 
     def introduced_name(self, lo: int, hi: int) -> tuple[int, int] | None:
@@ -433,7 +439,8 @@ class Subjects(Spans):
             head, rest = toks[k - 1].group(), words(self.text, name[1], hi)
             if (
                 (not rest or rest[0].group().islower() and "," not in self.text[toks[k - 1].end() : name[1]])
-                and (k == 1 or head.lower() not in self.t.determiners) and not self.stop_word(head)
+                and (k == 1 and head.lower() in self.t.determiners  # "Der Bürgermeister Peter Braun …"
+                     or head.lower() not in self.t.determiners and not self.stop_word(head))
                 and not self.t.preposition.fullmatch(head) and not self.clitic(head)
             ):  # also a name that closes the sentence: "…, la ministra de Sanidad, Ana Lis."
                 return name
