@@ -4,6 +4,7 @@ attributions, so that chain errors left are the chain rules' own (or the main cl
 
     .venv/bin/python bench/eval_chain_gold.py                  # dev and test, sourcing figures
     .venv/bin/python bench/eval_chain_gold.py --errors         # dev articles whose chain is wrong
+    .venv/bin/python bench/eval_chain_gold.py --show ID        # one dev article: gold beside report
 
 Gold spans are placed as ``eval_articles.py`` scores them (content first, then the
 whole-word occurrence of the speaker and cue nearest it); a pronoun speaker's entity is its
@@ -20,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_articles import _gold_attr_spans, chain_error, load, main_chain, print_table, score_article, summarise  # noqa: E402,I001
+from eval_articles import (_gold_attr_spans, chain_error, load, main_chain, print_table, score_article,  # noqa: E402
+                           show, summarise)
 
 SOURCING = ("sourcing.", "flags.")
 
@@ -79,8 +81,14 @@ def make_analyzer():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the dev articles whose chain is wrong")
+    parser.add_argument("--show", nargs="+", help="dev article ids to print gold beside report")
     args = parser.parse_args()
     analyze = make_analyzer()
+    if args.show:
+        for row in load():
+            if row["split"] == "dev" and row["id"] in args.show:
+                show(row, analyze(row))
+        return
     figures = {}
     for split in ("dev", "test"):
         rows = [r for r in load() if r["split"] == split]

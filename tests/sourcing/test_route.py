@@ -260,3 +260,18 @@ def test_an_outlet_noun_in_an_apposition_does_not_make_the_speaker_an_outlet():
     _, chain = run(text, [("the Harbour Office, contacted by our newspaper", "said", "The morning ferry to the "
                            "islands will not run until Friday because of a broken engine", False)])
     assert chain.hops[-1].kind == "speaker"
+
+
+def test_a_document_with_adjectives_stands_for_the_body_it_came_from():
+    text = ("Harbour report\n\nThe harbour basin holds traces of a banned solvent, the weekly Coastal Mirror "
+            "reported, citing confidential data obtained from the marine laboratory in Oldport.\n\n"
+            "The port authority has not commented.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Coastal Mirror", "marine laboratory in Oldport"]
+
+
+def test_a_document_with_no_source_after_it_is_the_origin():
+    text = ("Harbour report\n\nThe harbour basin holds traces of a banned solvent, the weekly Coastal Mirror "
+            "reported, citing confidential documents.\n\nThe port authority has not commented.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Coastal Mirror", "documents"]

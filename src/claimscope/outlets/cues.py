@@ -18,7 +18,9 @@ Each table lists, for one language:
   transcript their lines are the programme's voice, not a source;
 - ``byline_cues``: words introducing the author in a byline ("By", "Von", "Posté par");
 - ``first_person``: the writer's own "we/us/our" ("nous", "uns", "нам"): an anonymous source
-  that spoke to the article itself ("a reader told us") is a source of its own.
+  that spoke to the article itself ("a reader told us") is a source of its own;
+- ``source_prepositions``: words naming where a document came from ("from", "от", "de la
+  part de", "ricevut* da"): "data received from the X lab" came from the lab.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -33,7 +35,7 @@ from importlib import resources
 
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
          "anonymous_nouns", "coordinators", "host_nouns",
-         "byline_cues", "first_person")
+         "byline_cues", "first_person", "source_prepositions")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

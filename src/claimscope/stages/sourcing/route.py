@@ -3,6 +3,7 @@ to the origin, loops (docs/sourcing.md)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ...model import Attribution, Document
@@ -19,6 +20,8 @@ CREDIT_WORDS = 8  # a sentence after the claim this short that names an outlet c
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 HEADER_WORDS = 15  # a line this short before the claim may be a byline
+FROM_WORDS = 3  # where a document came from: its source preposition this close, the body this long
+ADJECTIVES = 2  # lower-case words a document noun after a relay cue may have before it
 
 
 class Chain:
@@ -558,13 +561,15 @@ class Chain:
             start = pos + lead
             end = min([a.cue_start for a in self.doc.attributions if start < a.cue_start < end] + [end])
         said = self.text[start:end].strip()
-        if not said or len(said.split()) > 8:
-            return None
-        document = self._document(said, start)
-        if document is not None:
+        document = self._document(said, start) if said else None
+        if document is not None:  # opening the phrase: it may be long ("data obtained last week from …")
+            if cues.find("primary_material", self.text, self.lang(start), *document):
+                document = self._given_by(document[1], limit) or document
             found = Source(self.text[document[0]:document[1]], *document, "relay")
             self.names.add(found)
             return found
+        if not said or len(said.split()) > 8:
+            return None
         anonymous = self._anonymous(said, start)
         if short and not anonymous:
             return None  # a short cue ("via", "qua") names only a document or an anonymous source
@@ -597,14 +602,36 @@ class Chain:
             return None
         return start + first.start(), said[first.start():]
 
+    def _given_by(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """The span of the body a document came from ("…, received from the lab in X",
+        «…», полученную от лаборатории в X): a ``source_prepositions`` word at most
+        ``FROM_WORDS`` words after the document, in its clause, then the noun after it (at
+        most ``FROM_WORDS`` words, without determiners) with its complements."""
+        lang = self.lang(pos)
+        clause = re.match(r"[^.;:!?()\n]*", self.text[pos:limit]).group()
+        hit = next(iter(cues.find("source_prepositions", self.text, lang, pos, pos + len(clause))), None)
+        if hit is None or len(re.findall(r"\w+", self.text[pos:hit.start()])) > FROM_WORDS:
+            return None
+        stop = cues.stopwords(lang)
+        phrase = re.match(r"[^,«»\"“”„]*", clause[hit.end() - pos:]).group()
+        words = list(re.finditer(r"[^\W\d_][\w'’.-]*", phrase))
+        while words and words[0].group().casefold() in stop:
+            words.pop(0)
+        noun = list(itertools.takewhile(lambda w: w.group().casefold() not in stop, words))[:FROM_WORDS]
+        if not noun:
+            return None
+        start, end = hit.end() + noun[0].start(), hit.end() + noun[-1].end()
+        return start, min(_complements(self.text, end, stop), hit.end() + len(phrase.rstrip()))
+
     def _document(self, said: str, start: int) -> tuple[int, int] | None:
         """When ``said`` opens on a document noun, the span of the body named in its complement
         ("the statement of the X ministry", "oświadczenie Ministerstwa X"), else of the noun."""
         lang = self.lang(start)
         stop = cues.stopwords(lang)
         noun = next(iter(cues.find("primary_material", said, lang)), None)
-        if noun is None or any(w.casefold() not in stop for w in re.findall(r"\w+", said[:noun.start()])):
-            return None
+        lead = [w for w in re.findall(r"\w+", said[:noun.start()]) if w.casefold() not in stop] if noun else []
+        if noun is None or len(lead) > ADJECTIVES or any(w[:1].isupper() for w in lead):
+            return None  # a document with at most two adjectives ("confidential information")
         words = list(re.finditer(r"\w[\w'’.-]*", said[noun.end():]))
         if len(words) > 1 and words[1].group().casefold() in stop and words[0].group()[:1].islower():
             words.pop(0)  # one adjective: "a confidential report of the X"
