@@ -107,6 +107,15 @@ def test_fused_words():
     assert fused_words("A selfemployed worker with a longterm plan.", "en", table("en")) == []  # hyphenated words
     assert fused_words("Un acuerdo hispanoargentino de la coalición.", "es", table("es")) == []  # combining form
     assert fused_words("Die Bundesregierungsbeschlüsse", "de", table("de")) == []  # compounding
+    # a long word and a short function word ("dos": Zipf below 6, but the table's function word)
+    assert fused_words("A reuniãodos vereadores acabou ontem.", "pt", table("pt")) == [
+        (2, "reuniãodos", "reunião", "dos")
+    ]
+
+
+def test_short_function_word_the_table_lists_glued_to_a_word():
+    assert short_fusions("O porta-voz falouaos moradores ontem.", "pt", table("pt")) == [(12, "falouaos", "falou", "aos")]
+    assert short_fusions("O porta-voz falou aos moradores ontem.", "pt", table("pt")) == []
 
 
 def test_fused_capitalised_word_and_function_word_in_a_compounding_language():
@@ -185,6 +194,7 @@ def test_sentences_fused_at_a_full_stop():
         ("Die Stadt hat den Plan gebilligt gebilligt.", "de", "gebilligt gebilligt"),
         ("El puente se cerró en la ciudad en la ciudad vieja.", "es", "en la ciudad en la ciudad"),
         ("Thành phố công bố kế hoạch của của ủy ban.", "vi", "của của"),
+        ("Họ phải đi xe buýt đi xe buýt mỗi sáng.", "vi", "đi xe buýt đi xe buýt"),  # frequent syllables, a phrase
     ],
 )
 def test_repeated_words(sentence, lang, phrase):
@@ -491,6 +501,10 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("Die Ingenieure haben Schlussfolgerungen gemacht.", "de", ["Schlussfolgerungen gemacht"]),
         ("Inżynierowie zrobili wnioski po kontroli.", "pl", ["zrobili wnioski"]),
         ("Совещание взяло место в мэрии.", "ru", ["взяло место"]),
+        ("Совещание берёт место в мэрии каждый год.", "ru", ["берёт место"]),
+        ("Согласно словам мэра, ремонт закончат весной.", "ru", ["Согласно словам"]),
+        ("Em conexão com o incêndio, a polícia ouviu dois vizinhos.", "pt", ["Em conexão com"]),
+        ("Cây cầu đã được phá hủy một phần sau trận lũ.", "vi", ["được phá hủy"]),
         ("The engineers drew a conclusion about the dam.", "en", []),
     ],
 )
@@ -508,6 +522,8 @@ def test_calques(sentence, lang, found):
         ("The mayor refused to comment these figures.", "en", "to comment these", "government"),
         ("The drones fell on territory of the neighbouring region.", "en", "on territory of", "article"),
         ("Депутаты долго обсуждали о новом бюджете.", "ru", "обсуждали о", "government"),
+        ("Каждый новость проверяют дважды.", "ru", "Каждый новость", "agreement"),
+        ("Это был сильный позиция для мэрии.", "ru", "сильный позиция", "agreement"),
         ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
         ("O vereador respondeu a o jornal local.", "pt", "a o", "contraction"),
         ("El alcalde habló de el puente nuevo.", "es", "de el", "contraction"),
@@ -532,6 +548,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("No comment, the spokesman said after the meeting.", "en"),
         ("Drones Fall On Territory Of Neighbouring Region", "en"),  # a title-case headline
         ("Депутаты долго обсуждали новый бюджет.", "ru"),
+        ("Каждая новость и новые возможности обсуждались на сильной позиции.", "ru"),
         ("El reportaje de El País salió el lunes.", "es"),  # a name
     ],
 )
@@ -557,6 +574,10 @@ def test_fused_syllables_and_camel_case_fusions():
     assert fused_syllables("Chínhphủ đã họp với ngườidân hôm qua.", "vi", table("vi")) == [(20, "ngườidân")]
     assert fused_syllables("Nước sông dâng lềnh bềnh.", "vi", table("vi")) == []
     assert camel_fused("El nuevo sistemaEducativo y el iPhone.", "es", table("es")) == [(9, "sistemaEducativo")]
+    # two capitalised words fused, in a language other than English; not a brand in camel case
+    assert camel_fused("Решение принял ГородскойСовет вчера.", "ru", table("ru")) == [(15, "ГородскойСовет")]
+    assert camel_fused("A CâmaraMunicipal e a BlackRock, o YouTube, a PlayStation.", "pt", table("pt")) == [(2, "CâmaraMunicipal")]
+    assert camel_fused("The CityCouncil met BlackRock.", "en", table("en")) == []
 
 
 def test_split_words():
@@ -629,6 +650,7 @@ def test_lower_case_word_after_a_full_stop():
     text = "O ministro falou ao governo. que anunciou o plano. Mais de 3 mil pessoas."
     assert [text[s:e] for s, e in lower_case_after_stop(text, table("pt"))] == ["governo. que"]
     assert lower_case_after_stop("За билет просили 5 тыс. рублей.", table("ru")) == []
+    assert lower_case_after_stop("Ceny wzrosły o 5 proc. w skali roku.", table("pl")) == []  # a unit after a number
 
 
 def test_number_with_english_separators_where_decimals_take_a_comma():

@@ -8,7 +8,9 @@
   ``compound_suffixes`` ("circus|like"), or two words the word list knows hyphenated
   ("long-term" written "longterm"), is a legitimate compound. In languages whose
   table sets ``compounding`` (German compounds, Arabic clitics are legitimately glued)
-  only a known word fused with a function word counts ("Bauarbeiter|ihre").
+  only a known word fused with a function word counts ("Bauarbeiter|ihre"); elsewhere a
+  lower-case token that splits no other way may be a word and a function word
+  ("inspeção|dos").
 * ``glued_quote``: an opening quotation mark stuck to the end of a word ("l'EI« Ils").
 * ``broken_quotes``: a quotation opened again before it was closed, closed by the mark
   of another pair ("« … ”", "„ … »", a straight quote closed by "»"), a closing mark
@@ -19,7 +21,8 @@
 * ``repeated_words``: a word or a phrase of up to four words written twice in a row
   ("the the", "en la ciudad en la ciudad"), except the language's
   ``repeatable_words`` ("nous nous", "had had") and words written twice in different
-  case ("at AT", "Ann Lee ann.lee"); single words not at all in languages whose table sets
+  case ("at AT", "Ann Lee ann.lee"); phrases of frequent syllables count where the table
+  sets ``syllabic`` ("đi làm đi làm"); single words not at all in languages whose table sets
   ``reduplication`` (Vietnamese "dần dần") but for its ``not_reduplicated`` function words
   ("của của"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
@@ -34,11 +37,13 @@
 * ``fused_syllables``: in a language written in syllables (the table's ``syllabic``:
   Vietnamese), a token with the language's letters that the word list does not know
   but that splits into two known syllables ("chínhphủ").
-* ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo").
+* ``camel_fused``: two words fused with the second's capital kept ("sistemaEducativo");
+  outside English, two capitalised words fused ("ГородскойСовет"; not a brand, "BlackRock").
 * ``double_determiners``: two determiners in a row that never follow each other, where
   the table lists ``determiners`` ("chaque les", "every the").
 * ``short_fusions``: a short unknown token that is a function word glued to a word
-  ("lamairie", "agreedon").
+  ("lamairie", "agreedon"; the table's ``never_final`` words are function words too:
+  "falouaos").
 * ``constructions``: a word-for-word rendering listed in the table's ``calques``, matched
   by lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
   "делать смысл", "make sense"); and the table's ``grammar`` patterns, which may also
@@ -50,7 +55,8 @@
   a doubled quotation mark, a space before a comma or full stop, doubled commas; a
   number with English thousands separators where decimals take a comma ("3,000").
 * ``lower_case_after_stop``: a full stop followed by a lower-case word ("… ao governo.
-  que anunciou"), not after one of the table's abbreviations.
+  que anunciou"), not after one of the table's abbreviations nor a unit after a number
+  ("5 proc. wydatków").
 * ``mid_clause``: a long line that stops without final punctuation, on a lower-case
   word or a comma; or a sentence whose full stop follows a word that never ends one
   (the language's ``never_final``: articles, conjunctions).
@@ -117,6 +123,8 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
             continue
         else:
             split = _best_split(lowered, vocabulary, MIN_PART_FREQ if token.islower() else MIN_NAME_PART_FREQ)
+            if not split and token.islower():  # "inspeçãodos": a word and a short function word
+                split = _function_word_glued(lowered, vocabulary, _function_words(table))
         if split and "-".join(split) not in vocabulary:  # "long-term" written solid is a compound
             found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
     return found
@@ -137,14 +145,29 @@ def short_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[in
             continue
         if _compound(token, vocabulary, prefixes, suffixes):
             continue
-        for cut in range(2, len(token) - 1):
-            left, right = token[:cut], token[cut:]
-            function, word = sorted((left, right), key=lambda w: -vocabulary.get(w, 0.0))
-            if (vocabulary.get(function, 0.0) >= MIN_FUNCTION_FREQ and len(word) >= 3
-                    and vocabulary.get(word, 0.0) >= MIN_PART_FREQ):
-                found.append((offset, token, left, right))
-                break
+        split = _function_word_glued(token, vocabulary, _function_words(table))
+        if split:
+            found.append((offset, token, *split))
     return found
+
+
+def _function_words(table: dict) -> frozenset[str]:
+    """The table's words that never end a sentence (articles, prepositions, conjunctions):
+    function words even where the word list ranks them below Zipf 6 ("aos", "pelas")."""
+    return frozenset(table.get("never_final", ()))
+
+
+def _function_word_glued(token: str, vocabulary, function_words: frozenset[str]) -> tuple[str, str] | None:
+    """(left, right) when ``token`` is a function word (Zipf ≥ 6 or one of
+    ``function_words``, ≥ 2 letters) glued to a known word of ≥ 3 letters (Zipf ≥ 3.5),
+    either way round: "lamairie", "disseaos"."""
+    for cut in range(2, len(token) - 1):
+        left, right = token[:cut], token[cut:]
+        for function, word in ((left, right), (right, left)):
+            is_function = function in function_words or vocabulary.get(function, 0.0) >= MIN_FUNCTION_FREQ
+            if is_function and len(word) >= 3 and vocabulary.get(word, 0.0) >= MIN_PART_FREQ:
+                return left, right
+    return None
 
 
 def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str, str] | None:
@@ -184,6 +207,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     allowed = set((table or {}).get("repeatable_words", ()))
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
+    syllabic = (table or {}).get("syllabic", False)
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(sentence)]
     folded = [t[2] for t in tokens]
     found, covered = [], -1
@@ -198,10 +222,14 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             # a copy is spelt the same, but for a capital opening the sentence ("at AT" is not)
             same = sentence[first[0][0] + 1 : first[-1][1]] == sentence[second[0][0] + 1 : second[-1][1]]
             single_ok = reduplicates and word not in never_twice or word in allowed or not sentence[first[0][0]].islower()
-            common_only = n > 1 and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
+            # where words are written syllable by syllable, frequent syllables make content
+            # words ("đi làm đi làm"): the two checks below are for languages of words
+            common_only = n > 1 and not syllabic and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
             # "story after story after", "hand in hand in": the idiom "A after A" and its next word
             # or "and lie and lie" inside "lie and lie and lie"
-            idiom = n == 2 and (vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ or folded[i - 1 : i] == [folded[i + 1]])
+            idiom = n == 2 and not syllabic and (
+                vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ or folded[i - 1 : i] == [folded[i + 1]]
+            )
             if gap.strip() or not same or (n == 1 and single_ok) or common_only or idiom:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
@@ -228,18 +256,22 @@ def _best_split(token: str, vocabulary: dict[str, float], least: float) -> tuple
 
 
 _STOP_LOWER = re.compile(r"(?<![\w.@/])([^\W\d_]{3,})\. +([^\W\d_]+)")
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
+MAX_UNIT = 4  # a short word after a number is a unit's abbreviation ("5 proc. wydatków", "20 тыс. человек")
 
 
 def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of a full stop followed by a lower-case word ("… ao governo. que
     anunciou …"): a sentence cut or joined by the translation. Not after the table's
-    ``abbreviations`` ("тыс. рублей", "tzw. sztucznej")."""
+    ``abbreviations`` ("тыс. рублей", "tzw. sztucznej"), nor after a short word that
+    follows a number (a unit: "5 proc. wydatków")."""
     if table is None:
         return []
     abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
     return [
         (m.start(), m.end()) for m in _STOP_LOWER.finditer(text)
         if m.group(2)[0].islower() and m.group(1).casefold() not in abbreviations
+        and not (len(m.group(1)) <= MAX_UNIT and _NUMBER_BEFORE.search(text, max(m.start() - 2, 0), m.start()))
     ]
 
 
@@ -383,6 +415,7 @@ MIN_SYLLABLE_FREQ = 1e-5  # fused syllables: each syllable this frequent (Zipf 5
 MIN_SYLLABLES_CHARS, MAX_SYLLABLES_CHARS = 4, 14
 MIN_SYLLABLE = 2  # letters of each fused syllable
 MIN_CAMEL_LEFT, MIN_CAMEL_RIGHT = 2, 3
+MIN_CAPITALS_PART_FREQ = 1e-5  # two capitalised words fused: each this frequent (Zipf 4)
 # a run of letters that is not part of a URL, domain, handle, hashtag or hyphenated word
 _PLAIN_TOKEN = re.compile(r"(?<![\w./@#'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
 
@@ -462,19 +495,38 @@ def _has_vowel(part: str) -> bool:
 
 def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
     """(offset, token) of two words fused with the second's capital kept
-    ("sistemaEducativo"): a lower-case start, one capital inside, both parts known words."""
+    ("sistemaEducativo"): a lower-case start, one capital inside, both parts known words.
+    Two capitalised words fused ("ПравительствомОбласти") only outside English, where a
+    name in camel case is a brand ("BlackRock"): the token unknown to the word list, each
+    part ≥ ``MIN_PART`` letters, frequent (Zipf ≥ 4) and more frequent in the language
+    than in English."""
     vocabulary = _vocabulary(lang) if table is not None else None
     if not vocabulary:
         return []
+    english = _vocabulary("en") if lang != "en" else None
     found = []
     for at, token in _plain_tokens(sentence):
         capitals = [i for i, c in enumerate(token) if c.isupper()]
+        if english and token[0].isupper() and _capitals_fused(token, capitals, vocabulary, english):
+            found.append((at, token))
         if len(capitals) != 1 or not token[0].islower():
             continue
         left, right = token[: capitals[0]], token[capitals[0] :].casefold()
         if len(left) >= MIN_CAMEL_LEFT and len(right) >= MIN_CAMEL_RIGHT and left in vocabulary and right in vocabulary:
             found.append((at, token))
     return found
+
+
+def _capitals_fused(token: str, capitals: list[int], vocabulary, english) -> bool:
+    """"ПравительствомОбласти": two capitalised words of the language, fused."""
+    if len(capitals) != 2 or capitals[0] != 0 or token.casefold() in vocabulary:
+        return False
+    parts = (token[: capitals[1]].casefold(), token[capitals[1] :].casefold())
+    return all(
+        len(part) >= MIN_PART and vocabulary.get(part, 0.0) >= MIN_CAPITALS_PART_FREQ
+        and vocabulary.get(part, 0.0) > english.get(part, 0.0)
+        for part in parts
+    )
 
 
 MIN_STEM = 2  # letters a word has before an ending item ("-cy": "Polacy", not "cy")
