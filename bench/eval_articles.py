@@ -304,6 +304,8 @@ def summarise(counts: dict, n: int) -> dict:
     for part in ("speaker", "cue", "content"):
         p, r = _ratio(c[f"{part}.tp"], c[f"{part}.n_r"]), _ratio(c[f"{part}.tp"], c[f"{part}.n_g"])
         out[f"attribution.{part}.f1"] = _f1(p, r)
+        if part == "cue":  # which side to work on
+            out["attribution.cue.precision"], out["attribution.cue.recall"] = p, r
     out["attribution.anonymous.recall"] = _ratio(c["anonymous.tp"], c["anonymous.n_g"])
     for kind in SPEAKER_ERRORS:  # gold attributions whose cue was found, wrong speaker, by kind
         out[f"attribution.speaker_error.{kind}"] = int(c[f"speaker.error.{kind}"])

@@ -16,6 +16,7 @@ decoding (into memory) every time.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -91,3 +92,20 @@ def supported(lang: str) -> bool:
 def lemma(lang: str, word: str) -> str:
     """The lemma of ``word`` (lower-cased; the word itself when unknown)."""
     return _LEMMATIZER.lemmatize(word.lower(), lang).lower()
+
+
+
+def lemmas(
+    lang: str, word: str, participle: re.Pattern | None = None, rewrites: tuple[tuple[re.Pattern, str], ...] = ()
+) -> tuple[str, ...]:
+    """The lemmas a verb form may have: its lemma and, for a word of the ``participle``
+    shape, the lemma of that lemma (simplemma may stop at a participle read as an
+    adjective: "révélée" -> "révélé" -> "révéler", "divulgada" -> "divulgado" ->
+    "divulgar") and what the table's participle ``rewrites`` make of it ("félicitée" ->
+    "féliciter", "avertie" -> "avertir"), which simplemma reads as a noun or adjective."""
+    first = lemma(lang, word)
+    if participle is None or not participle.search(word):
+        return (first,)
+    found = [first, lemma(lang, first)]
+    found += [shape.sub(ending, word) for shape, ending in rewrites if shape.search(word)]
+    return tuple(dict.fromkeys(found))

@@ -154,6 +154,13 @@ class SentenceRules(Subjects):
             agent.end(), self.right_region(agent.end(), hi), after=True
         )
 
+    def passive_subject(self, lo: int, pos: int) -> bool:
+        """Whether the words before a passive cue whose agent closes the sentence are its
+        subject, the content: two words or more, or one that is no pronoun
+        ("L'annonce a été confirmée par X.", not "Il a été reçu par X.")."""
+        toks = words(self.text, lo, pos)
+        return len(toks) >= 2 or len(toks) == 1 and toks[0].group().lower() not in self.t.pronouns
+
     def possessor(self, left: int, cue: re.Match) -> tuple[int, int] | None:
         """For a noun cue ("Trump's claim that …", "Sanders' claim"): the
         capitalised words right before it, the last one possessive."""
@@ -202,7 +209,7 @@ class SentenceRules(Subjects):
                 start = head.start() if head else cue.start()  # "…, as reported by X."
                 if text[lo:start].rstrip()[-1:] == ",":
                     found = self.content_before(lo, start)
-                elif not head and len(words(text, lo, cue.start())) >= 2:
+                elif not head and self.passive_subject(lo, cue.start()):
                     found = strip(text, lo, cue.start()), False  # "La fermeture a été annoncée par X."
             if found is None:
                 return None
@@ -524,6 +531,11 @@ class SentenceRules(Subjects):
         if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
             return True
         nxt = WORD.match(self.text, pos, hi)
+        if nxt and self.t.speaker_stop.fullmatch(nxt.group()):  # "shared on Facebook that …"
+            lead = words(self.text, pos, min(hi, pos + 60))[:5]
+            comp = next((w for w in lead[1:] if self.t.complementizer.fullmatch(w.group())), None)
+            if comp and not any(c in BOUNDARY for c in self.text[pos : comp.start()]):
+                return True
         prev = [
             w.group().lower()
             for w in words(self.text, max(0, cue.start() - 30), cue.start())
@@ -729,14 +741,12 @@ class SentenceRules(Subjects):
     def clause_subject(self, raw: Raw, kind: str) -> bool:
         """A verb whose subject phrase holds a reporting verb of its own is inside that
         verb's clause, no attribution: "Abe said the agreement showed …", "a reader who
-        lives nearby told us he answered …"."""
-        return (
-            kind in ("verb", "weak")
-            and raw.speaker is not None
-            and raw.speaker[1] <= raw.cue[0]
-            and self.first_cue(*raw.speaker) is not None
-            and not self.t.nested_subjects
-        )
+        lives nearby told us he answered …"; a capitalised word is a noun, "In dem Schreiben
+        heißt es"."""
+        if kind not in ("verb", "weak") or raw.speaker is None or raw.speaker[1] > raw.cue[0]:
+            return False
+        inner = self.first_cue(*raw.speaker)
+        return inner is not None and inner.group()[0].islower() and not self.t.nested_subjects
 
     def relayed(self, raw: Raw, found: list[Raw]) -> Raw:
         """A prepositional cue inside a reporting clause ("X berichtet unter Berufung auf

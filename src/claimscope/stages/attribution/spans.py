@@ -55,11 +55,11 @@ def is_lemma_cue(table: Table, kind: str, word: str) -> bool | frozenset:
     separable particles that would make it one when they close its clause ("kündigte"
     with "an": "ankündigen")."""
     base = word.split("-")[0]
-    if len(base) < 3:
-        return False
-    found = lemmas(table.language, base, table.participle_lemmas)
-    if table.lemma_infinitive and found[0] == base:
-        return False
+    if len(base) < 3 or table.noun_shape.search(base):
+        return False  # "zapewnienia" (assurances) is no form of "zapewnić"
+    found = lemmas(table.language, base, table.participle, table.participle_lemmas)
+    if table.lemma_infinitive and base in table.lemmas[kind]:
+        return False  # the bare infinitive
     if any(f in table.lemmas[kind] for f in found):
         return True
     return frozenset(p for p in table.particles if any(p + f in table.lemmas[kind] for f in found))

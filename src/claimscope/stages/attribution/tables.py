@@ -159,6 +159,10 @@ class Table:
     subject_relatives: frozenset
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
+    # (ending, infinitive ending): a participle's verb where simplemma reads a noun or
+    # an adjective ("félicitée" -> "féliciter")
+    participle_lemmas: tuple
+    noun_shape: re.Pattern  # verbal nouns a lemmatiser takes to their verb ("zapewnienia")
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
     infinitive: frozenset  # "zu": "… zu berichten" is an infinitive, no report
     # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
@@ -285,6 +289,8 @@ def _compile(raw: dict) -> Table:
         particles=tuple(w.lower() for w in raw.get("separable_particles", [])),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
+        noun_shape=re.compile(raw.get("noun_shape", r"(?!x)x")),
+        participle_lemmas=tuple((re.compile(shape), ending) for shape, ending in raw.get("participle_lemmas", [])),
         hearsay=frozenset(" ".join(w.lower().split()) for w in raw.get("hearsay", [])),
         anonymous_openers=tuple(
             sorted((w.lower() for w in raw.get("anonymous_openers", [])), key=len, reverse=True)

@@ -1,0 +1,72 @@
+"""Cues that transfer to news by another hand (issue 11): participles that agree, reflexive
+compound tenses, speech-act verbs by lemma, hearsay, verbal nouns that are no verbs.
+Sentences are our own."""
+
+from tests.attribution.util import by_cue, run
+
+
+def test_participle_that_agrees_is_found_by_its_verb():
+    _, found = run(["La nouvelle a été révélée par un hebdomadaire de Nantes."], "fr")
+    a = by_cue(found, "a été révélée")
+    assert a["speaker"] == "un hebdomadaire de Nantes"
+    assert a["content"] == "La nouvelle"
+    _, found = run(["A proposta foi divulgada pelo sindicato dos professores."], "pt")
+    assert by_cue(found, "foi divulgada")["speaker"] == "sindicato dos professores"
+
+
+def test_participle_read_as_a_noun_is_rewritten_to_its_verb():
+    _, found = run(["Le maire a qualifié la hausse des tarifs de scandaleuse."], "fr")
+    assert by_cue(found, "a qualifié")["speaker"] == "Le maire"
+
+
+def test_present_in_que_is_no_participle():
+    _, found = run(["Le directeur évoque une fermeture de deux semaines."], "fr")
+    assert by_cue(found, "évoque")["content"] == "une fermeture de deux semaines"
+
+
+def test_reflexive_compound_tense():
+    _, found = run(["L'association s'est félicitée de la réouverture du musée."], "fr")
+    assert by_cue(found, "s'est félicitée")["speaker"] == "L'association"
+    _, found = run(["La preside si è detta sorpresa dalla decisione del consiglio."], "it")
+    assert by_cue(found, "si è detta")["speaker"] == "La preside"
+
+
+def test_speech_act_verbs_by_lemma():
+    cases = [
+        ("es", "La concejala acusó al alcalde de ocultar las facturas.", "acusó"),
+        ("it", "Il deputato ha accusato la giunta di nascondere i conti.", "ha accusato"),
+        ("pt", "O vereador acusa a prefeitura de esconder as contas.", "acusa"),
+        ("ru", "Депутат обвинил мэрию в сокрытии расходов.", "обвинил"),
+        ("pl", "Radny oskarżył burmistrza o ukrywanie wydatków.", "oskarżył"),
+        ("de", "Die Feuerwehr rief die Bewohner am Abend dazu auf, die Fenster zu schließen.",
+         "rief die Bewohner am Abend dazu auf"),
+    ]
+    for lang, sentence, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"], (lang, found)
+
+
+def test_separable_verb_with_a_source_in_a_phrase():
+    _, found = run(["Aus dem Jahresbericht geht hervor, dass die Mieten gestiegen sind."], "de")
+    assert by_cue(found, "geht hervor")["content"] == "die Mieten gestiegen sind"
+
+
+def test_capitalised_noun_in_the_subject_is_no_verb():
+    _, found = run(["In dem Schreiben heißt es, die Halle bleibe bis Mai geschlossen."], "de")
+    assert by_cue(found, "heißt es")["content"] == "die Halle bleibe bis Mai geschlossen"
+
+
+def test_hearsay_il_parait():
+    _, found = run(["Il paraît que la boulangerie du village va fermer."], "fr")
+    a = by_cue(found, "Il paraît")
+    assert a["speaker"] is None and a["anonymous"]
+
+
+def test_verbal_noun_is_no_cue():
+    _, found = run(["Rada nie zgłosiła zastrzeżeń do planu budowy drogi."], "pl")
+    assert not any(a["cue"] == "zastrzeżeń" for a in found)
+
+
+def test_weak_verb_with_a_place_before_its_complementizer():
+    _, found = run(["Chị Hoa chia sẻ trên Zalo rằng cửa hàng đã đóng cửa."], "vi")
+    assert by_cue(found, "chia sẻ")["content"] == "cửa hàng đã đóng cửa"
