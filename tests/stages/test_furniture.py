@@ -152,3 +152,14 @@ def test_vague_source_alone_in_brackets_closing_a_byline():
 def test_byline_closing_on_a_credit_with_a_full_stop(line, found):
     doc = run(f"Un titre\n\n{FRENCH} {FRENCH}\n\n{FRENCH}\n\n{line}")
     assert [doc.text[f.start : f.end] for f in doc.findings if f.kind == "credit_line"] == found
+
+
+def test_label_opening_on_a_related_links_marker():
+    assert furniture.read_label("Potrebbe interessarti anche: Il porto riapre a maggio", "it") == "Potrebbe interessarti anche"
+    assert furniture.read_label("Главное: порт откроется в мае", "ru") is None  # one word may open a sentence
+
+
+def test_vietnamese_issuer_section_and_contact_label():
+    assert furniture.about_heading("Về Công ty Cảng Biển Đông", "vi")
+    assert furniture.prompt("Thông tin liên hệ báo chí:", "vi", closing=True) == "press_contact"
+    assert furniture.prompt("Thông tin về cảng:", "vi", closing=True) is None

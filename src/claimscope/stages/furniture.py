@@ -389,8 +389,11 @@ def _contact(line: str, tokens: list[str], lang: str | None) -> bool:
     language (by lemma) in a line ending on a colon ("Để biết thêm, xin liên hệ:")."""
     if _EMAIL.search(line) or _PHONE.search(line):
         return True
-    verbs = _prompt_lemmas(lang, "contact") if lang else frozenset()
-    return line.rstrip().endswith((":", "：")) and any(_lemma(lang, t) in verbs for t in tokens)
+    if not (lang and line.rstrip().endswith((":", "："))):
+        return False
+    verbs = _prompt_lemmas(lang, "contact")
+    phrases = Lexicon.of(tables().get(lang, {}).get("prompt_verbs", {}).get("contact", ()))  # "liên hệ"
+    return any(_lemma(lang, t) in verbs for t in tokens) or bool(phrases.found_in(tokens))
 
 
 def _opens_on_lemma(tokens: list[str], lang: str | None, key: str, among=None) -> bool:
@@ -425,7 +428,8 @@ def read_label(line: str, lang: str | None) -> str | None:
     """The label of a related-links line opening on a reading verb, in any form, before a
     colon or a dash ("Confira também: …", "Также читайте:", "Sprawdź też — …"): at most
     ``MAX_LABEL_WORDS`` words, one of them a ``read`` prompt verb of ``lang`` or English
-    by lemma, and at most ``MAX_HEADLINE_WORDS`` words after it."""
+    by lemma, or opening on a related-links marker of the table ("Potrebbe interessarti
+    anche: …"), and at most ``MAX_HEADLINE_WORDS`` words after it."""
     match = _LABELLED.match(line.strip())
     if not match or len(words(match.group("rest"))) > MAX_HEADLINE_WORDS:
         return None
@@ -433,7 +437,18 @@ def read_label(line: str, lang: str | None) -> str | None:
     if not label or len(label) > MAX_LABEL_WORDS or not lang:
         return None
     verbs = _prompt_lemmas(lang, "read")
-    return match.group("label") if any(_lemma(lang, w) in verbs for w in label) else None
+    related = _related_markers(lang).opens(label)  # "Potrebbe interessarti anche: …"
+    return match.group("label") if related or any(_lemma(lang, w) in verbs for w in label) else None
+
+
+@lru_cache(maxsize=None)
+def _related_markers(lang: str) -> Lexicon:
+    """The related-links markers of ``lang`` and English of two words or more, as words
+    (a single word opening a label may open a sentence: "Главное — …")."""
+    return Lexicon.of(
+        " ".join(words(m)) for code in dict.fromkeys((lang, "en"))
+        for m in tables().get(code, {}).get("boilerplate", {}).get("related_links", ()) if len(words(m)) > 1
+    )
 
 
 def _title_case(line: str) -> bool:
@@ -447,7 +462,8 @@ def about_heading(line: str, lang: str | None) -> bool:
     """"Sobre a Acme", "About Acme": a press release's closing section on its issuer;
     "About the author", "Об авторе": an author box."""
     found = line.split()
-    if not 2 <= len(found) <= MAX_SEGMENT_WORDS or line.rstrip().endswith(FINAL):
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1  # "Về Công ty Điện lực X"
+    if not 2 <= len(found) <= MAX_SEGMENT_WORDS * scale or line.rstrip().endswith(FINAL):
         return False
     tokens, table_words = words(line), page_words(lang)
     for about in table_words.get("about", EMPTY).entries:
