@@ -764,3 +764,12 @@ def test_sentences_fused_before_a_capital():
 )
 def test_sentence_stopping_on_a_preposition(sentence, lang, found):
     assert stops_on_function_word(sentence, table(lang)) is found
+
+
+def test_social_networks_listed_after_a_short_label():
+    from claimscope.stages.traces import _share_buttons
+
+    assert _share_buttons("Nos réseaux : Facebook, Telegram, YouTube")
+    assert _share_buttons("Мы в соцсетях: ВКонтакте, Дзен")
+    assert not _share_buttons("Source : Facebook, Telegram")  # a credit line
+    assert not _share_buttons("Le maire a répondu sur Facebook et Telegram.")

@@ -47,6 +47,7 @@ BOILERPLATE_PHRASES = {
     "repeated_line": "line repeated on the page",
 }
 MAX_COPYRIGHT_WORDS = 25
+MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
 MAX_BYLINE_WORDS = 4  # the name before a credit closing with a full stop ("Por Ana López, con …")
 MIN_QUOTE_SPAN = 4  # shorter quotation evidence is widened to its sentence
@@ -164,6 +165,21 @@ def _names_something(word: str) -> bool:
     """Capitalised, a number, or in a script without case (Arabic, CJK...)."""
     first = word[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def _share_buttons(line: str) -> bool:
+    """Two or more social networks and nothing else ("Facebook Twitter WhatsApp"), or
+    after a short label and a colon ("Nos réseaux : Facebook, Telegram, YouTube")."""
+    networks = common()["social_networks"]
+    label, colon, rest = line.casefold().partition(":")
+    if colon and (len(label.split()) > MAX_BUTTONS_LABEL_WORDS or _line_patterns()["cue"].match(" " + label.strip(), 1)):
+        return False  # "Source: Facebook, Telegram" credits the networks
+    found = rest if colon else label
+    buttons = [b for b in _SPLIT_BUTTONS.split(found.strip(" :.")) if b]
+    if len(buttons) >= 2 and all(b in networks for b in buttons):
+        return True
+    items = [i.strip() for i in re.split(r"[,;|•·/]", found.strip(" :.")) if i.strip()]  # "truth social, gettr"
+    return len(items) >= 2 and all(i in networks for i in items)
 
 
 def _bare_headline(marker: str, headline: str) -> bool:
@@ -477,8 +493,7 @@ class Traces:
             label, lang = next((o for o in owners if o[1] == main), owners[0])
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page (“{match.group('m')}”)"
             return self._finding("boilerplate", start, end, reason, lang=lang, label=label, value=match.group("m"))
-        buttons = [b for b in _SPLIT_BUTTONS.split(flat.casefold().strip(" :")) if b]
-        if len(buttons) >= 2 and all(b in common()["social_networks"] for b in buttons):
+        if _share_buttons(flat):
             return self._finding(
                 "boilerplate", start, end, "share buttons copied from the source page", label="share_prompt"
             )
