@@ -93,10 +93,17 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
 
 def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
     """Leaves out an indirect report inside what a reporting verb reports whose speaker
-    names no one: no capital letter, or none at all ("X said that the tests confirmed …",
-    "…, because he thought …"): it belongs to what the outer speaker says. Inside a
-    preposition's content it stays ("Selon X, le ministre a affirmé que …")."""
+    names no one: no capital letter but on a determiner or pronoun that opens it, or none
+    at all ("X said that the tests confirmed …", "…, because he thought …", "TAG: Cette
+    loi dit que …"): it belongs to what the outer speaker says. Inside a preposition's
+    content it stays ("Selon X, le ministre a affirmé que …")."""
     plain = [r for r, _ in raws]
+
+    def names(raw: Raw, table: Table) -> bool:
+        toks = text[raw.speaker[0] : raw.speaker[1]].split() if raw.speaker else []
+        if toks and toks[0].lower() in table.determiners | table.pronouns:
+            toks = toks[1:]  # "Cette loi", "Le gouvernement": a capital that opens a sentence
+        return any(c.isupper() for c in "".join(toks))
 
     def embedded(i: int) -> bool:
         k = _outer(i, plain)
@@ -107,8 +114,7 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
 
     return [
         (raw, table) for i, (raw, table) in enumerate(raws)
-        if raw.direct or not embedded(i)
-        or raw.speaker and any(c.isupper() for c in text[raw.speaker[0] : raw.speaker[1]])
+        if raw.direct or not embedded(i) or names(raw, table)
     ]
 
 
