@@ -63,6 +63,9 @@ def test_prompt_to_the_reader_in_the_middle_of_an_article(lang, line, label):
         ("en", "Support our lifeguards, the crowd chanted outside the harbour office."),
         ("en", "Follow the money, the councillor told our reporter."),
         ("en", "Email inquiry bruises the harbour board's efforts to reassure."),
+        # a quoted channel name does not end the sentence: "wrote" is not a prompt opening one
+        ("ru", "Канал «Портовые вести» написал, что причал закроют. Администрация это отрицает."),
+        ("en", "The channel “Harbour News” wrote that the pier would close. The council denies it."),
     ],
 )
 def test_reported_requests_and_prose_are_not_prompts(lang, line):

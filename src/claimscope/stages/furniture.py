@@ -266,7 +266,7 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
     if not tokens or len(tokens) > MAX_PROMPT_WORDS * scale or line[0] in "«“„\"'‘" or _title_case(line):
         return None
-    unquoted = _QUOTED.sub("…", line)
+    unquoted = _QUOTED.sub("_", line)  # a quoted name, not a sentence end: "Kanał „X” napisał, że …"
     if any(mark in unquoted for mark in "»”\""):
         return None
     if _KEYS.search(unquoted):
