@@ -24,3 +24,46 @@ def test_object_pronoun_is_no_part_of_the_subject():
     assert by_cue(found, "a dit")["speaker"] == "Un témoin"
     _, found = run(["Nous avons dit que le feu avait commencé vers minuit."], "fr")
     assert by_cue(found, "avons dit")["speaker"] == "Nous"
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent():
+    cases = [
+        ("es", ["La ministra de Sanidad, Carmen Vidal, visitó el hospital.",
+                "El alcalde, Luis Gómez, la acompañó.",
+                "Ella aseguró que el centro abrirá en mayo."], "aseguró", "Carmen Vidal"),
+        ("fr", ["Le maire Paul Martin a reçu la ministre Claire Dubois.",
+                "« Nous avons parlé du budget », a-t-il expliqué.",
+                "Elle a précisé que l'État aiderait la ville."], "a précisé", "Claire Dubois"),
+        ("de", ["Die Ministerin Eva Lind besuchte die Klinik.",
+                "Sie sagte, das Haus werde im Mai geöffnet.",
+                "Der Bürgermeister Peter Braun widersprach.",
+                "Er erklärte, das Geld fehle."], "erklärte", "Peter Braun"),
+        ("ru", ["Мэр Олег Орлов встретился с министром Анной Смирновой.",
+                "Он заявил, что мост откроют летом.",
+                "Она сказала, что денег хватит."], "сказала", "Анной Смирновой"),
+        ("vi", ["Trả lời báo chí, ông Lê Văn Hùng, cựu bộ trưởng, bảo vệ chính sách của mình.",
+                "Ông khẳng định không hối tiếc."], "khẳng định", "Lê Văn Hùng"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)
+
+
+def test_singular_pronoun_skips_a_plural_speaker():
+    _, found = run(["La police a interpellé mardi Karim Benali, 34 ans.",
+                    "Selon ses avocats, il est innocent.",
+                    "Il a déclaré aux enquêteurs qu'il était chez lui."], "fr")
+    assert by_cue(found, "a déclaré")["entity"] == "Karim Benali"
+
+
+def test_pronoun_takes_a_name_with_an_age_apposition():
+    _, found = run(["Police arrested John Marsh, 45, on Tuesday.",
+                    "He told officers that he had been at home."], "en")
+    assert by_cue(found, "told")["entity"] == "John Marsh"
+
+
+def test_title_description_joins_the_titled_person():
+    _, found = run(["Министр финансов России Павел Громов заявил, что налоги не вырастут, передает агентство «Север».",
+                    "Выступая на форуме, глава Минфина сказал, что бюджет сбалансирован.",
+                    "По его словам, дефицита не будет."], "ru")
+    assert by_cue(found, "По его словам")["entity"] == "Павел Громов"

@@ -16,10 +16,10 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver, described_name
+from .entities import EntityResolver, described_name, mention_gender, pronoun_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
-from .spans import QUOTE_EDGE, Raw, strip
+from .spans import QUOTE_EDGE, Raw, strip, words
 from .tables import Table, available_languages, load_table
 from .transcripts import crosses_turns, turn_attributions
 
@@ -88,22 +88,15 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         raws.extend(_headline(doc, raws, rules))
     raws = _with_turns(doc, raws)
     raws.sort(key=lambda pair: pair[0].cue)
-    return _finish(text, _unembedded(text, raws), names)
+    return _finish(text, _unembedded(text, raws), names, quotes)
 
 
 def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
     """Leaves out an indirect report inside what a reporting verb reports whose speaker
-    names no one: no capital letter but on a determiner or pronoun that opens it, or none
-    at all ("X said that the tests confirmed …", "…, because he thought …", "TAG: Cette
-    loi dit que …"): it belongs to what the outer speaker says. Inside a preposition's
-    content it stays ("Selon X, le ministre a affirmé que …")."""
+    names no one: no capital letter, or none at all ("X said that the tests confirmed …",
+    "…, because he thought …"): it belongs to what the outer speaker says. Inside a
+    preposition's content it stays ("Selon X, le ministre a affirmé que …")."""
     plain = [r for r, _ in raws]
-
-    def names(raw: Raw, table: Table) -> bool:
-        toks = text[raw.speaker[0] : raw.speaker[1]].split() if raw.speaker else []
-        if toks and toks[0].lower() in table.determiners | table.pronouns:
-            toks = toks[1:]  # "Cette loi", "Le gouvernement": a capital that opens a sentence
-        return any(c.isupper() for c in "".join(toks))
 
     def embedded(i: int) -> bool:
         k = _outer(i, plain)
@@ -114,7 +107,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
 
     return [
         (raw, table) for i, (raw, table) in enumerate(raws)
-        if raw.direct or not embedded(i) or names(raw, table)
+        if raw.direct or not embedded(i)
+        or raw.speaker and any(c.isupper() for c in text[raw.speaker[0] : raw.speaker[1]])
     ]
 
 
@@ -176,14 +170,17 @@ def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, Sen
 
 
 def _finish(
-    text: str, raws: list[tuple[Raw, Table]], names: list[tuple[int, int]]
+    text: str, raws: list[tuple[Raw, Table]], names: list[tuple[int, int]], quotes: dict[int, int]
 ) -> tuple[Attribution, ...]:
     """Entities and anonymity in reading order. A pronoun speaker, or a bare common noun
     ("женщина"), stands for the latest named subject opening a sentence ("Karin Vogt, …,
-    sieht … an, kündigte sie an") when that subject is nearer than the latest speaker."""
+    sieht … an, kündigte sie an") when that subject is nearer than the latest speaker; a
+    pronoun that marks a gender the antecedent does not have stands for the latest name or
+    speaker that has it ("La ministra Ana Lis visitó al alcalde Juan Gil. Ella dijo …")."""
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []
     last = -1  # where the latest speaker other than a pronoun starts
+    seen: dict[int, tuple[int, object]] = {}  # group id -> (where it last spoke, group)
     for raw, table in raws:
         if table.language not in resolvers:
             resolvers[table.language] = EntityResolver(table)
@@ -197,12 +194,15 @@ def _finish(
         if pronoun or bare:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
-                resolver.resolve(text[subject[0] : subject[1]])
+                resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             elif pronoun:
                 resolver.last_named = _relayed(raws[: len(groups)], groups, resolver.last_named)
             personal = mention.lower() in table.personal_pronouns  # "she": a person, not "the ministry"
             if personal and subject and resolver.last_named and resolver.last_named.name is None:
-                resolver.resolve(text[subject[0] : subject[1]])
+                resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
+            want = pronoun_gender(mention, table.language) if pronoun else None
+            if want:
+                _agree(text, resolver, want, _names_before(text, raw.speaker[0], names, quotes), seen.values())
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
@@ -210,6 +210,8 @@ def _finish(
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
                          or dropped and resolver.last_anonymous)
         groups.append(resolver.resolve(named) if mention else None)
+        if groups[-1] is not None:
+            seen[id(groups[-1])] = (raw.speaker[0], groups[-1])
     tag = f"{NAME}@{VERSION}"
     return tuple(
         Attribution(
@@ -228,6 +230,59 @@ def _finish(
         )
         for i, ((raw, _), group, anon) in enumerate(zip(raws, groups, anonymous))
     )
+
+
+NAME_WINDOW = 400  # characters before a pronoun searched for a name that agrees with it
+
+
+def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dict[int, int]) -> list:
+    """Names a pronoun at ``pos`` may stand for, each with whether it is a subject: the
+    subjects opening a sentence before it and the runs of two to four capitalised words in
+    the text just before it, outside quotations ("Le maire X a reçu la ministre Y. … Elle
+    a précisé …")."""
+    runs, run = [(n, True) for n in names if n[1] <= pos], []
+    for tok in [*words(text, max(0, pos - NAME_WINDOW), pos), None]:
+        if tok and tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha() and (
+                not run or text[run[-1].end() : tok.start()] == " "):
+            run.append(tok)
+            continue
+        if 2 <= len(run) <= 4 and not any(a < run[0].start() < b for a, b in quotes.items()):
+            runs.append(((run[0].start(), run[-1].end()), False))
+        run = [tok] if tok and tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha() else []
+    return runs
+
+
+def _before(text: str, pos: int) -> str:
+    """The words of the sentence before ``pos`` (what may describe a name there)."""
+    start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
+    return text[start:pos]
+
+
+def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken) -> None:
+    """Makes the resolver's antecedent agree with a singular pronoun of gender ``want``:
+    kept when it has no other gender or number (and takes this gender), else the latest
+    name or speaker that has it, else the latest name or named speaker whose gender is not
+    known.
+    A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is."""
+    chosen = resolver.last_named
+    if want == "p" or chosen is not None and chosen.gender in (None, want):
+        if chosen is not None and want != "p":
+            chosen.gender = want
+        return
+    lang = resolver.t.language
+    other = [g.name for g in resolver.groups if g.name and g.gender not in (None, want)]
+    gendered = [(n, mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)) for n, subject in names
+                if not any(name in text[n[0] : n[1]] for name in other)]  # "Mark Jensen" after "he"
+    found = [(pos, g) for pos, g in spoken if g.gender == want] + [(n[0], n) for n, g in gendered if g == want]
+    found = found or [(pos, g) for pos, g in spoken if g.gender is None and g.name] + [
+        (n[0], n) for n, g in gendered if g is None]
+    if not found:
+        return
+    _, best = max(found, key=lambda pair: pair[0])
+    if isinstance(best, tuple):
+        resolver.resolve(text[best[0] : best[1]], _before(text, best[0]))
+    else:
+        resolver.last_named = best
 
 
 def _relayed(raws: list[tuple[Raw, Table]], groups: list, latest):

@@ -9,18 +9,29 @@ Mentions of the same speaker are grouped in reading order:
   "Vladimir Poutine");
 - a bare common noun ("le ministère") joins the latest group with a mention
   holding that noun;
+- a description headed by a title with no name of its own ("глава МИД", "the minister")
+  joins the latest person named with a title, one with the same title first;
 - a pronoun ("il", "she") joins the latest named speaker.
+A group keeps the gender its mentions mark (``genders.json``: "la ministre", "Frau",
+"bà", a Russian or Polish given name), which a gendered pronoun must agree with.
 The entity string is the group's longest name (or mention, without determiner).
 Anonymous speakers ("une source proche du dossier") get no entity.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from .spans import WORD
 from .tables import Table
+
+GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
+DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
+CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
 
 CONNECTORS = frozenset(
     [
@@ -44,6 +55,48 @@ CONNECTORS = frozenset(
 )
 
 
+@cache
+def _genders(lang: str) -> dict:
+    return json.loads(GENDERS.read_text(encoding="utf-8")).get(lang, {})
+
+
+def pronoun_gender(word: str, lang: str) -> str | None:
+    """"m" or "f" for a pronoun that marks its gender ("elle", "его", "bà"), else None."""
+    return _genders(lang).get("pronouns", {}).get(word.lower())
+
+
+def mention_gender(mention: str, lang: str, context: str = "", subject: bool = True) -> str | None:
+    """The gender a person mention marks: a gendered word ("Mme", "ministra", "bà") or a
+    determiner before a role noun ("la maire", "der Minister"; in the mention, else in
+    the words just before it, nearest first: "… rencontré la ministre Claire Dubois"),
+    else, where given names mark it and the mention is a ``subject`` (in the nominative:
+    "Алексея" is a man's name in the genitive), the ending of its first name ("Анна")."""
+    g = _genders(lang)
+    if not g:
+        return None
+    toks = WORD.findall(mention)
+    seq = WORD.findall(context)[-CONTEXT_WORDS:] + toks
+    n = len(seq) - len(toks)
+    for i in [*range(n, len(seq)), *range(n - 1, -1, -1)]:
+        low, nxt = seq[i].lower(), seq[i + 1] if i + 1 < len(seq) else ""
+        if low in g["words"]:
+            return g["words"][low]
+        if (low in g["determiners"] and nxt and (nxt.islower() or g.get("capitalised_nouns"))
+                and i >= n - DETERMINER_REACH):  # "la ministre X", not "La police a arrêté X"
+            return g["determiners"][low]
+    endings = g.get("feminine_name_endings")
+    pairs = [t for t, nxt in zip(toks, toks[1:]) if _given(t) and _given(nxt)]
+    first = pairs[-1] if pairs else ""  # the given name before the surname: "Министр Анна Смирнова"
+    if endings and subject and first:
+        return "f" if first.lower().endswith(tuple(endings)) else "m"
+    return None
+
+
+def _given(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised letters, not an acronym."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 @dataclass
 class _Group:
     concept: str | None
@@ -51,6 +104,9 @@ class _Group:
     name: str | None
     nouns: set[str] = field(default_factory=set)
     labels: list[str] = field(default_factory=list)
+    gender: str | None = None
+    titled: bool = False  # a mention described it with a title: a person
+    seen: int = 0  # when it was last mentioned
 
     @property
     def entity(self) -> str:
@@ -198,6 +254,7 @@ class EntityResolver:
         self.pronouns = table.pronouns | table.possessive_determiners  # "his" in "in his words"
         self.last_named: _Group | None = None
         self.last_anonymous = False  # was the last non-pronoun speaker anonymous?
+        self.mentions = 0
 
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; an indefinite or
@@ -229,9 +286,10 @@ class EntityResolver:
             head = head[1:]
         return bool(rest) and not any(w[0].isupper() for w in head)  # "a reader who lives near Leeds"
 
-    def resolve(self, mention: str) -> _Group | None:
+    def resolve(self, mention: str, context: str = "") -> _Group | None:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);
-        read ``.entity`` once every mention is resolved, as groups grow."""
+        read ``.entity`` once every mention is resolved, as groups grow. ``context``:
+        the words before a name, which may tell its gender."""
         anonymous = self.anonymous(mention)
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
@@ -242,11 +300,36 @@ class EntityResolver:
         toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:
             return None
-        group = self._find(toks, self._apposed_name(mention))
+        gender = mention_gender(mention, self.t.language, context)
+        titled = any(t.lower() in self.t.titles for t in toks)
+        group = self._described(toks, gender) or self._find(toks, self._apposed_name(mention))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
+        group.gender = group.gender or gender
+        group.titled = group.titled or titled and group.name is not None
+        self.mentions += 1
+        group.seen = self.mentions
         self.last_named = group
         return group
+
+    def agreeing(self, gender: str) -> list[_Group]:
+        """Named groups whose gender is ``gender``, latest mentioned first."""
+        found = [g for g in self.groups if g.gender == gender and g.name]
+        return sorted(found, key=lambda g: -g.seen)
+
+    def _described(self, toks: list[str], gender: str | None) -> _Group | None:
+        """For a description headed by a title with no name of its own ("глава МИД",
+        "the minister", "la portavoz"): the latest person named with a title, of the
+        same gender, one described by the same title first."""
+        head, name = toks[0].lower(), _name(toks, self.t) or ""
+        if not (head in self.t.titles and toks[0].islower()) or len(name.split()) > 1:
+            return None  # "the minister Eva Lind" names her
+        people = sorted(
+            (g for g in self.groups if g.titled and (None in (gender, g.gender) or g.gender == gender)),
+            key=lambda g: -g.seen,
+        )
+        same = [g for g in people if any(head in label.lower().split() for label in g.labels)]
+        return (same or people or [None])[0]
 
     def _apposed_name(self, mention: str) -> str | None:
         """For "le maire de Dions, Paul Arnaud": the bare proper name of a later
