@@ -67,3 +67,18 @@ def test_title_description_joins_the_titled_person():
                     "Выступая на форуме, глава Минфина сказал, что бюджет сбалансирован.",
                     "По его словам, дефицита не будет."], "ru")
     assert by_cue(found, "По его словам")["entity"] == "Павел Громов"
+
+
+def test_subject_after_an_anaphoric_lead():
+    cases = [
+        ("ru", ["На складе нашли старые снаряды.", "Об этом сообщил источник в полиции."],
+         "сообщил", "источник"),
+        ("ru", ["На складе нашли старые снаряды.", "Об этом в среду заявил губернатор области."],
+         "заявил", "губернатор области"),
+        ("pl", ["Na składzie znaleziono stare pociski.", "O sprawie poinformował portal Kurier."],
+         "poinformował", "portal Kurier"),
+    ]
+    for lang, sentences, cue, speaker in cases:
+        _, found = run(sentences, lang)
+        a = by_cue(found, cue)
+        assert a["speaker"] == speaker and a["content"] == sentences[0].rstrip("."), (lang, found)

@@ -220,7 +220,7 @@ class SentenceRules(Subjects):
         before = self.with_relative(lo, left, cue.start(), before)
         if self.adverbial(before):  # "Радио «Свобода» в эфире назвало …"
             before = self.past_adverbial(lo, before)
-        elif before and self.anaphoric_lead(lo, cue.start()) and not self.content_after(cue.end(), hi):
+        elif before and self.anaphoric_lead(lo, cue.start()) and self.subject_follows(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
         if (  # where object pronouns stand before the verb

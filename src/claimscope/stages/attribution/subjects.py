@@ -49,11 +49,23 @@ class Subjects(Spans):
             return True
         if len(lead) == 1 and lead[0].start() == lo and lead[0].group().lower() in self.t.determiners:
             return True  # "Das berichtete X.": a demonstrative opening the sentence
+        rest = lead[2:]  # "Об этом в четверг заявил X": a short adverbial may follow
         return (
-            len(lead) == 2
+            len(lead) >= 2
             and self.t.speaker_stop.fullmatch(lead[0].group()) is not None
-            and all(w.group().islower() for w in lead[1:])
+            and lead[1].group().islower()
+            and (not rest or len(rest) <= 3 and self.stop_word(rest[0].group())
+                 and all(w.group().islower() for w in rest))
+            and not any(c in BOUNDARY for c in self.text[lead[0].end() : pos])
         )
+
+    def subject_follows(self, pos: int, hi: int) -> bool:
+        """Whether what follows a verb at ``pos`` is its subject, not what it reports:
+        nothing that reads as content, or a plain phrase right after the verb ("Об этом
+        сообщил источник в полиции.", not "…, сообщил X, что …" nor a quotation)."""
+        found = self.content_after(pos, hi)
+        return found is None or not found[1] and found[0][0] == strip(self.text, pos, hi)[0] and not any(
+            c in BOUNDARY for c in self.text[found[0][0] : found[0][1]])
 
     def before_relay(self, lo: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """A subject phrase that is the object of a prepositional cue right before it
