@@ -523,6 +523,7 @@ def test_calques(sentence, lang, found):
         ("The drones fell on territory of the neighbouring region.", "en", "on territory of", "article"),
         ("Депутаты долго обсуждали о новом бюджете.", "ru", "обсуждали о", "government"),
         ("Каждый новость проверяют дважды.", "ru", "Каждый новость", "agreement"),
+        ("Инженер указал о трещинах в опорах.", "ru", "указал о", "government"),
         ("Это был сильный позиция для мэрии.", "ru", "сильный позиция", "agreement"),
         ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
         ("O vereador respondeu a o jornal local.", "pt", "a o", "contraction"),
@@ -548,6 +549,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("No comment, the spokesman said after the meeting.", "en"),
         ("Drones Fall On Territory Of Neighbouring Region", "en"),  # a title-case headline
         ("Депутаты долго обсуждали новый бюджет.", "ru"),
+        ("Инженер указал на трещины в опорах.", "ru"),
         ("Каждая новость и новые возможности обсуждались на сильной позиции.", "ru"),
         ("El reportaje de El País salió el lunes.", "es"),  # a name
     ],
