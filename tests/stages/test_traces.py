@@ -504,6 +504,8 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("Совещание берёт место в мэрии каждый год.", "ru", ["берёт место"]),
         ("Согласно словам мэра, ремонт закончат весной.", "ru", ["Согласно словам"]),
         ("Em conexão com o incêndio, a polícia ouviu dois vizinhos.", "pt", ["Em conexão com"]),
+        ("Na sua vez, o vereador respondeu às críticas.", "pt", ["Na sua vez"]),  # "в свою очередь"
+        ("Agora é a sua vez de falar, disse o vereador.", "pt", []),
         ("Cây cầu đã được phá hủy một phần sau trận lũ.", "vi", ["được phá hủy"]),
         ("The engineers drew a conclusion about the dam.", "en", []),
     ],
