@@ -82,3 +82,17 @@ def test_subject_after_an_anaphoric_lead():
         _, found = run(sentences, lang)
         a = by_cue(found, cue)
         assert a["speaker"] == speaker and a["content"] == sentences[0].rstrip("."), (lang, found)
+
+
+def test_verb_second_subject_after_a_fronted_adverbial():
+    _, found = run(["In einem Interview sagte Weber später, die Stadt werde klagen."], "de")
+    assert by_cue(found, "sagte")["speaker"] == "Weber"
+    _, found = run(["Wie die Zeitung unter Berufung auf einen Beamten mitteilt, wurden drei Verträge gekündigt."], "de")
+    assert by_cue(found, "mitteilt")["speaker"] == "die Zeitung"
+    _, found = run(["Laut dpa sagte der Minister, die Lage sei stabil."], "de")
+    assert by_cue(found, "sagte")["speaker"] == "der Minister"
+
+
+def test_bare_noun_is_not_the_name_it_reports_on():
+    _, found = run(["Mark Hale was arrested on Monday, police said."], "en")
+    assert by_cue(found, "said")["entity"] != "Mark Hale"

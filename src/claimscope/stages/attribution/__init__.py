@@ -193,6 +193,8 @@ def _finish(
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
         if pronoun or bare:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
+            if subject and not pronoun and raw.content[0] <= subject[0] < raw.content[1]:
+                subject = None  # "X was arrested, police said": X is what is reported
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             elif pronoun:

@@ -266,8 +266,9 @@ class SentenceRules(Subjects):
             )
         ):  # "refusing to concede", "… by citing": a verb chain, not a subject
             before = None
-        if before and self.t.v2 and self.t.preposition.search(text, left, cue.start()):
-            before = None  # "Laut X sagte Y": the subject follows the verb
+        relay = self.t.preposition.search(text, left, cue.start()) if before else None
+        if before and self.t.v2 and (relay and relay.start() <= before[0] or self.fronted_adverbial(lo, before)):
+            before = None  # "Laut X sagte Y", "Am Montag sagte Y": the subject follows the verb
         as_word = self.as_opening(lo, cue.start())
         if as_word:
             before = None  # "jak twierdzi rzecznik": the subject follows

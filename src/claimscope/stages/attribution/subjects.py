@@ -14,6 +14,7 @@ import re
 
 from .spans import BOUNDARY, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
 
+EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que horas antes había escrito")
 MAX_QUOTED_NAME_WORDS = 5
@@ -59,6 +60,17 @@ class Subjects(Spans):
             and not any(c in BOUNDARY for c in self.text[lead[0].end() : pos])
         )
 
+    def fronted_adverbial(self, lo: int, span: tuple[int, int]) -> bool:
+        """In a verb-second language, whether the phrase before the verb is an adverbial
+        opening the sentence with a preposition or time word of ``speaker_stops`` ("In einem
+        Interview sagte X", "Am Montag erklärte X"): the subject follows the verb."""
+        first = WORD.match(self.text, span[0])
+        return (
+            self.t.v2 and first is not None and not self.text[lo : span[0]].strip(EDGE_QUOTES)
+            and first.group().lower() not in self.t.determiners
+            and self.t.speaker_stop.fullmatch(first.group()) is not None
+        )
+
     def subject_follows(self, pos: int, hi: int) -> bool:
         """Whether what follows a verb at ``pos`` is its subject, not what it reports:
         nothing that reads as content, or a plain phrase right after the verb ("Об этом
@@ -84,13 +96,17 @@ class Subjects(Spans):
     def without_relay(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """A subject phrase without the relay clause set off after it ("Reuters, citing
         two officials, said", "Газета, ссылаясь на источники, пишет"): the phrase before
-        the comma that opens the prepositional cue."""
+        the comma that opens the prepositional cue, or before the cue itself in a
+        verb-final clause ("Wie die Zeitung unter Berufung auf X mitteilt")."""
         if span is None:
             return None
         for m in self.t.preposition.finditer(self.text, span[0] + 1, span[1]):
             comma = self.text.rfind(",", span[0], m.start())
             if comma > span[0] and not self.text[comma + 1 : m.start()].strip():
                 return strip(self.text, span[0], comma)
+            head = strip(self.text, span[0], m.start())
+            if comma < 0 and self.t.v2 and self.looks_like_speaker(head):
+                return head  # "Wie die Zeitung unter Berufung auf X mitteilt": verb-final
         return span
 
     def quoted_before(self, lo: int, pos: int) -> tuple[int, int] | None:
