@@ -283,6 +283,7 @@ def test_boilerplate_words_inside_prose_are_not_boilerplate():
         ("Originally published by The Harbour Gazette.", "The Harbour Gazette"),
         ("Publicado originalmente em Jornal do Vale.", "Jornal do Vale"),
         ("With files from Reuters and AFP.", "Reuters and AFP"),
+        ("Na podstawie informacji PAP", "PAP"),
     ],
 )
 def test_credit_lines(line, value):
