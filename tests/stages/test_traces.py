@@ -314,6 +314,21 @@ def test_agency_dateline_with_a_dash():
     assert spans(doc, "credit_line") == []
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Заголовок\n\nКАЗАНЬ, 2 апреля. /ТАСС/. Мэрия объявила о ремонте набережной.", ["КАЗАНЬ, 2 апреля. /ТАСС/."]),
+        ("Заголовок\n\nКазань. 2 апреля. ИНТЕРФАКС - Мэрия объявила о ремонте набережной.", ["Казань. 2 апреля. ИНТЕРФАКС -"]),
+        ("Tiêu đề\n\n(Báo Cảng) - Thành phố đã sửa xong cầu cảng phía bắc.", ["(Báo Cảng) -"]),
+        ("Заголовок\n\nКазань, 2 апреля. Мэрия объявила о ремонте набережной.", []),
+        ("Title\n\n(Video) - The harbour authority closed the northern pier.", []),
+        ("Title\n\n(Updated at noon) - The harbour authority closed the northern pier.", []),
+    ],
+)
+def test_agency_after_the_date_and_outlet_in_brackets_opening_a_paragraph(text, found):
+    assert spans(run(text), "credit_line") == found
+
+
 def test_clean_english_article_has_no_findings():
     doc = run("Title of the story\n\nBy Jane Doe\n\n" + ENGLISH + ' "It is a good day," she said on May 6.')
     assert doc.findings == ()

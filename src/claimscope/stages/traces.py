@@ -47,6 +47,7 @@ BOILERPLATE_PHRASES = {
     "repeated_line": "line repeated on the page",
 }
 MAX_COPYRIGHT_WORDS = 25
+MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
 MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
 MAX_BYLINE_WORDS = 4  # the name before a credit closing with a full stop ("Por Ana López, con …")
@@ -98,6 +99,14 @@ def _line_patterns() -> dict[str, re.Pattern]:
         "dash_dateline": re.compile(
             rf"^[^\W\d_](?:[^\W\d]|[ .-]){{0,30}}?,\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\s+[—–-]\s+(?P<name>{agency_list})[.,]",
         ),
+        # "МОСКВА, 14 ноября. /ТАСС/.", "Москва. 14 ноября. ИНТЕРФАКС -": the agency after the date
+        "stop_dateline": re.compile(
+            rf"^[^\W\d_](?:[^\W\d]|[ -]){{0,30}}?[,.]\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\.?"
+            rf"\s+(?:/(?P<name>{agency_list})/\.?|(?P<upper>{agency_list})\s+[—–-])",
+            re.IGNORECASE,
+        ),
+        # "(Dân trí) - …", "(TTXVN) – …": the outlet in brackets and a dash opening the paragraph
+        "bracket_dateline": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\s*[—–-]+(?=\s)"),
     }
 
 
@@ -165,6 +174,13 @@ def _names_something(word: str) -> bool:
     """Capitalised, a number, or in a script without case (Arabic, CJK...)."""
     first = word[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def _outlet_name(name: str) -> bool:
+    """An agency, a name in capitals or a short capitalised name ("Dân trí"), not a
+    caption word ("(Video) – …")."""
+    found = furniture.words(name)
+    return bool(_agency(name)) or 0 < len(found) <= MAX_OUTLET_WORDS and name[0].isupper() and found[0] not in _caption_cues()
 
 
 def _share_buttons(line: str) -> bool:
@@ -531,10 +547,15 @@ class Traces:
         )
 
     def _dateline(self, line: str, start: int) -> Finding | None:
-        match = _line_patterns()["dateline"].match(line) or _line_patterns()["dash_dateline"].match(line)
-        if not match or _agency(match.group("name")) is None and not match.group("name").isupper():
-            return None
-        name = match.group("name")
+        patterns = _line_patterns()
+        match = patterns["dateline"].match(line) or patterns["dash_dateline"].match(line)
+        match = match or patterns["stop_dateline"].match(line)
+        name = match and (match.groupdict().get("upper") or match.group("name"))
+        if not match or _agency(name) is None and not name.isupper():
+            match = patterns["bracket_dateline"].match(line)
+            name = match and match.group("name").strip()
+            if not match or not _outlet_name(name):
+                return None
         return self._finding(
             "credit_line", start, start + match.end(),
             f"agency dateline crediting {name}", label="dateline", value=name,
