@@ -70,3 +70,54 @@ def test_verbal_noun_is_no_cue():
 def test_weak_verb_with_a_place_before_its_complementizer():
     _, found = run(["Chị Hoa chia sẻ trên Zalo rằng cửa hàng đã đóng cửa."], "vi")
     assert by_cue(found, "chia sẻ")["content"] == "cửa hàng đã đóng cửa"
+
+
+def test_reporting_infinitive_after_an_opener_takes_the_main_speaker():
+    _, found = run(["Le gardien a nié les faits, avant d'ajouter : « Je n'ai rien vu. »"], "fr")
+    a = by_cue(found, "avant d'ajouter")
+    assert a["speaker"] == "Le gardien" and a["content"] == "Je n'ai rien vu."
+    _, found = run(["La directora saludó a los padres, antes de precisar que el curso empieza en octubre."], "es")
+    assert by_cue(found, "antes de precisar")["speaker"] == "La directora"
+
+
+def test_gerund_reports_only_before_a_complementizer():
+    _, found = run(["El servicio vigila las costas, asegurando la calma de los bañistas."], "es")
+    assert not any(a["cue"] == "asegurando" for a in found)
+    _, found = run(["Il sindaco ha chiuso la scuola, precisando che riaprirà lunedì."], "it")
+    assert by_cue(found, "precisando")["content"] == "riaprirà lunedì"
+    _, found = run(["Un voisin a pourtant confirmé les horaires."], "fr")
+    assert by_cue(found, "a pourtant confirmé")["speaker"] == "Un voisin"  # "-ant" in an adverb
+
+
+def test_object_opened_by_a_reflexive_possessive():
+    _, found = run(["Завод свою вину в аварии отрицает."], "ru")
+    a = by_cue(found, "отрицает")
+    assert a["speaker"] == "Завод" and a["content"] == "свою вину в аварии"
+
+
+def test_report_preposition_before_its_noun():
+    _, found = run(["Nach ersten Polizeiberichten soll der Fahrer geflohen sein."], "de")
+    assert by_cue(found, "Nach")["speaker"] == "ersten Polizeiberichten"
+    _, found = run(["По неофициальным данным, мост закроют на ремонт."], "ru")
+    assert by_cue(found, "По")["content"] == "мост закроют на ремонт"
+
+
+def test_topic_verbs_with_their_preposition():
+    _, found = run(["Los vecinos hablan de «ruidos» cada noche."], "es")
+    assert by_cue(found, "hablan")["speaker"] == "Los vecinos"
+    _, found = run(["Le préfet parle d'une crue exceptionnelle."], "fr")
+    assert by_cue(found, "parle")["speaker"] == "Le préfet"
+    _, found = run(["Le ministre a parlé avec les maires hier soir."], "fr")
+    assert not found
+
+
+def test_report_inside_a_quotation_opened_by_a_determiner_names_no_one():
+    text = ("ANNA LIND: Le budget est tenu. Cette note dit que tout va bien, et je le crois.\n"
+            "PAUL ROY: Ce n'est pas vrai du tout.\n"
+            "ANNA LIND: Les chiffres sont publics depuis mars.\n")
+    from claimscope.model import Article, Document
+    from claimscope.stages.attribution import AttributionStage
+    from claimscope.stages.segment import Segment
+
+    doc = AttributionStage()(Segment()(Document(Article(text), language="fr")))
+    assert not any(text[a.cue_start : a.cue_end] == "dit" for a in doc.attributions)

@@ -94,22 +94,35 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
 def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Table]]:
     """Leaves out an indirect report inside what a reporting verb reports whose speaker
     names no one: no capital letter, or none at all ("X said that the tests confirmed …",
-    "…, because he thought …"): it belongs to what the outer speaker says. Inside a
-    preposition's content it stays ("Selon X, le ministre a affirmé que …")."""
+    "…, because he thought …"); in a quotation or after the outer cue, a capital on a
+    determiner or pronoun that opens the speaker names no one either ("TAG: Cette loi dit
+    que …", "“They told me …,” he said"): it belongs to
+    what the outer speaker says. Inside a preposition's content it stays ("Selon X, le
+    ministre a affirmé que …"), and so does a clause of the outer speaker's own ("X
+    answered …, citing …")."""
     plain = [r for r, _ in raws]
 
-    def embedded(i: int) -> bool:
+    def outer(i: int) -> Raw | None:
         k = _outer(i, plain)
         if k is None:
-            return False
-        outer, table = raws[k]
-        return not table.preposition.fullmatch(text, *outer.cue)
+            return None
+        raw, table = raws[k]
+        if table.preposition.fullmatch(text, *raw.cue) or raw.speaker and raw.speaker == plain[i].speaker:
+            return None
+        return raw
 
-    return [
-        (raw, table) for i, (raw, table) in enumerate(raws)
-        if raw.direct or not embedded(i)
-        or raw.speaker and any(c.isupper() for c in text[raw.speaker[0] : raw.speaker[1]])
-    ]
+    def names(raw: Raw, table: Table, after: bool) -> bool:
+        toks = text[raw.speaker[0] : raw.speaker[1]].split() if raw.speaker else []
+        if after and toks and toks[0].lower() in table.determiners | table.pronouns:
+            toks = toks[1:]  # "Cette loi", "Le gouvernement": a capital that opens a sentence
+        return any(c.isupper() for c in "".join(toks))
+
+    kept = []
+    for i, (raw, table) in enumerate(raws):
+        around = None if raw.direct else outer(i)
+        if around is None or names(raw, table, around.direct or around.cue[0] < raw.cue[0]):
+            kept.append((raw, table))
+    return kept
 
 
 def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:

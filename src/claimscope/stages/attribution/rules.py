@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .lemmas import lemma
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
 from .subjects import Subjects
@@ -154,6 +155,20 @@ class SentenceRules(Subjects):
             agent.end(), self.right_region(agent.end(), hi), after=True
         )
 
+    def object_before(
+        self, span: tuple[int, int] | None, pos: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """A subject phrase that runs into the verb's object, opened by a table
+        ``object_openers`` word (Russian "свою", which never opens a subject), splits
+        there: (subject, object up to the verb at ``pos``) — "Москва свою причастность
+        отрицает"; else (span, None)."""
+        openers = self.t.raw.get("object_openers")
+        toks = words(self.text, *span) if span and openers else []
+        for k, tok in enumerate(toks[1:], 1):
+            if tok.group().lower() in openers:
+                return (span[0], toks[k - 1].end()), strip(self.text, tok.start(), pos)
+        return span, None
+
     def passive_subject(self, lo: int, pos: int) -> bool:
         """Whether the words before a passive cue whose agent closes the sentence are its
         subject, the content: two words or more, or one that is no pronoun
@@ -223,6 +238,7 @@ class SentenceRules(Subjects):
         elif before and self.anaphoric_lead(lo, cue.start()) and self.subject_follows(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
+        before, held = self.object_before(before, cue.start())  # "Москва свою причастность отрицает"
         if (  # where object pronouns stand before the verb
             before and self.t.clitics and text[slice(*before)].lower() in self.t.pronouns
             and text[lo : before[0]].rstrip().endswith(",")
@@ -316,6 +332,8 @@ class SentenceRules(Subjects):
                 found = self.content_after(text.index(",", speaker[1]) + 1, hi, stop_ok=True) or found
         if found is None and inverted:
             found = self.content_after(speaker[1], hi)
+        if found is None and held is not None:
+            found = held, False
         if found is None and not inverted:
             found = self.content_after(
                 cue.end(), hi, stop_ok=True
@@ -443,7 +461,7 @@ class SentenceRules(Subjects):
         if not self.text[lo : cue.start()].strip(EDGE) and (
             not self.text[speaker[1] : hi].strip(EDGE) or "," not in self.text[cue.end() : hi]
         ):  # "Według Nowak liczba zakażeń wzrosła", "Według policji sprawca …": no comma
-            speaker = self.short_phrase(speaker)
+            speaker = self.report_head(cue, speaker) or self.short_phrase(speaker)
         followed_by_comma = self.text[speaker[1] : hi].lstrip().startswith(",")
         heads = self.t.raw.get("headed_prepositions", {}).get(cue.group().lower())
         if heads is not None:  # only "In a CBS News poll released Monday, …" opening
@@ -483,6 +501,20 @@ class SentenceRules(Subjects):
             )  # a credit line ("Selon X") stands for the text above it
         return Raw(span, speaker, *found) if found else None
 
+    def report_head(self, cue: re.Match, speaker: tuple[int, int]) -> tuple[int, int] | None:
+        """For a preposition of the table's ``report_prepositions`` ("nach", "по"), the
+        words up to its report noun ("Nach jüngsten Medienberichten soll …": "jüngsten
+        Medienberichten"); None for another preposition."""
+        heads = self.t.raw.get("report_prepositions", {}).get(cue.group().lower())
+        toks = words(self.text, *speaker) if heads else []
+        for k, tok in enumerate(toks[:3]):
+            word = tok.group().lower()
+            if any(word.endswith(h[1:]) if h.startswith("*") else word == h for h in heads):
+                if k + 2 < len(toks) and toks[k + 1].group().lower() in self.t.determiners:
+                    tok = toks[k + 2]  # "Nach Informationen des Senders ist …"
+                return speaker[0], tok.end()
+        return None
+
     def owner_inside(self, cue: re.Match) -> tuple[int, int] | None:
         """The possessive inside a prepositional cue ("по его словам", "in her words"):
         the speaker is its owner."""
@@ -511,6 +543,25 @@ class SentenceRules(Subjects):
             return None
         return Raw((cue.start(), cue.end()), speaker, found[0], found[1])
 
+    def infinitives(self, lo: int, hi: int):
+        """Reporting infinitives after a table ``infinitive_openers`` phrase ("…, avant
+        d'ajouter : « … »", "antes de añadir que …"): the cue is the phrase with the verb,
+        whose speaker is the subject of the main clause."""
+        if self.t.infinitive_opener is None:
+            return
+        for m in self.t.infinitive_opener.finditer(self.text, lo, hi):
+            verb = m.group("verb").lower()
+            if verb in self.t.lemmas["verb"] or lemma(self.t.language, verb) in self.t.lemmas["verb"]:
+                yield m
+
+    def weak_gerund(self, cue: re.Match, kind: str) -> bool:
+        """A gerund (table ``no_inversion`` shape) where the table makes gerunds weak
+        (``weak_gerunds``): it reports only before a complementizer, a colon or a
+        quotation ("…, precisando che …"), not "…, assegurando a vigilância …"."""
+        if kind != "verb" or not self.t.raw.get("weak_gerunds", False):
+            return False
+        return bool(self.t.no_inversion.search(words(self.text, *cue.span())[-1].group()))  # not "pourtant"
+
     def weak_ok(self, cue: re.Match, lo: int, hi: int) -> bool:
         """A weak verb counts only before a complementizer, a colon or a quotation, or
         ending a sentence after a quotation ("« … », X shares.")."""
@@ -532,6 +583,12 @@ class SentenceRules(Subjects):
         if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
             return True
         nxt = WORD.match(self.text, pos, hi)
+        topic = self.t.raw.get("topic_verbs", {})  # "hablan de «disturbios»"
+        if nxt and topic:
+            preps = topic.get(lemma(self.t.language, words(self.text, *cue.span())[-1].group().lower()), ())
+            word = nxt.group().lower().replace("’", "'")
+            if word in preps or word.split("'")[0] + "'" in preps:  # "parle d'une …"
+                return True
         if nxt and self.t.speaker_stop.fullmatch(nxt.group()):  # "shared on Facebook that …"
             lead = words(self.text, pos, min(hi, pos + 60))[:5]
             comp = next((w for w in lead[1:] if self.t.complementizer.fullmatch(w.group())), None)
@@ -806,11 +863,13 @@ class SentenceRules(Subjects):
         for kind, starts, pattern in (
             ("prep", "prep", self.t.preposition),
             ("post", "post", self.t.postposition),
+            ("verb", "inf", None),
             ("verb", "verb", self.t.cue),
             ("weak", "weak", self.t.weak_cue),
             ("verb", None, self.t.generic_cue),
         ):
-            for cue in self.candidates(starts, pattern, hi0, toks):
+            found_here = self.infinitives(lo0, hi0) if starts == "inf" else self.candidates(starts, pattern, hi0, toks)
+            for cue in found_here:
                 quote = self.enclosing(cue.start())
                 if (
                     quote
@@ -820,7 +879,7 @@ class SentenceRules(Subjects):
                     lo, hi = lo0, hi0
                 if (
                     not free(cue)
-                    or (kind == "weak" and not self.weak_ok(cue, lo, hi))
+                    or (kind == "weak" or self.weak_gerund(cue, kind)) and not self.weak_ok(cue, lo, hi)
                     or self.not_cue(cue, lo, hi)
                     or (kind in ("verb", "weak") and self.negated(cue, lo))
                 ):
@@ -838,6 +897,8 @@ class SentenceRules(Subjects):
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
+                    if raw is not None and starts == "inf":  # the main clause's subject speaks
+                        raw = replace(raw, speaker=None)
                 if raw is not None and not self.generic(raw) and not self.clause_subject(raw, kind):
                     found.append(raw)
                     taken.append(raw.cue)

@@ -64,6 +64,7 @@ _LIST_KEYS = (
     "host_roles",
     "document_prepositions",
     "document_nouns",
+    "infinitive_openers",
 )
 
 
@@ -163,6 +164,8 @@ class Table:
     # an adjective ("félicitée" -> "féliciter")
     participle_lemmas: tuple
     noun_shape: re.Pattern  # verbal nouns a lemmatiser takes to their verb ("zapewnienia")
+    # "avant de"/"antes de" and the infinitive after it ("avant d'ajouter"), group "verb"
+    infinitive_opener: re.Pattern | None
     negations: frozenset  # "not", "ne", "nicht": a negated verb reports nothing
     infinitive: frozenset  # "zu": "… zu berichten" is an infinitive, no report
     # indefinite and quantifying words ("a", "plusieurs"): opening a speaker that
@@ -199,6 +202,13 @@ def _prepositions(raw: dict) -> re.Pattern:
         parts.append(
             rf"(?:{_alternation([prep])})(?=(?:\s+[^\s,.;:]+){{0,7}}?\s+"
             rf"(?:{_alternation(heads)})(?!\w))"
+        )
+    for prep, heads in raw.get("report_prepositions", {}).items():  # "по предварительным данным"
+        nouns = "|".join(
+            rf"\w*{re.escape(h[1:])}" if h.startswith("*") else re.escape(h) for h in heads
+        )  # "*berichten": a compound ending ("Nach Medienberichten")
+        parts.append(
+            rf"(?:{_alternation([prep])})(?=(?:\s+[^\W\d]+){{0,2}}?\s+(?:{nouns})(?!\w))"
         )
     return re.compile(
         rf"(?<![\w'’])(?:{'|'.join(parts)})(?:(?<=['’])|(?!\w))", re.IGNORECASE
@@ -278,11 +288,12 @@ def _compile(raw: dict) -> Table:
             "verb": _firsts(raw, "verbs", "auxiliaries"),
             "weak": _firsts(raw, "weak_verbs", "auxiliaries"),
             "prep": _firsts(raw, "prepositions")
-            | _firsts({"h": list(raw.get("headed_prepositions", {}))}, "h"),
+            | _firsts({"h": list(raw.get("headed_prepositions", {}))}, "h")
+            | _firsts({"h": list(raw.get("report_prepositions", {}))}, "h"),
             "post": _firsts(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
-        lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas")},
+        lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {}))},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
         relatives=lower("relatives"),
         subject_relatives=lower("subject_relatives"),
@@ -290,6 +301,10 @@ def _compile(raw: dict) -> Table:
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
         noun_shape=re.compile(raw.get("noun_shape", r"(?!x)x")),
+        infinitive_opener=re.compile(
+            rf"(?<![\w'’])(?:{_alternation(raw['infinitive_openers'])})(?:(?<=['’])|\s+)(?P<verb>\w+)(?!\w)",
+            re.IGNORECASE,
+        ) if raw.get("infinitive_openers") else None,
         participle_lemmas=tuple((re.compile(shape), ending) for shape, ending in raw.get("participle_lemmas", [])),
         hearsay=frozenset(" ".join(w.lower().split()) for w in raw.get("hearsay", [])),
         anonymous_openers=tuple(
