@@ -542,6 +542,8 @@ def test_calques(sentence, lang, found):
         ("Депутаты долго обсуждали о новом бюджете.", "ru", "обсуждали о", "government"),
         ("Каждый новость проверяют дважды.", "ru", "Каждый новость", "agreement"),
         ("Инженер указал о трещинах в опорах.", "ru", "указал о", "government"),
+        ("Инженер сказал к журналистам, что опоры треснули.", "ru", "сказал к журналистам", "government"),
+        ("De acordo ao engenheiro, os pilares racharam.", "pt", "De acordo ao", "government"),
         ("Это был сильный позиция для мэрии.", "ru", "сильный позиция", "agreement"),
         ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
         ("O vereador respondeu a o jornal local.", "pt", "a o", "contraction"),
@@ -568,6 +570,8 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Drones Fall On Territory Of Neighbouring Region", "en"),  # a title-case headline
         ("Депутаты долго обсуждали новый бюджет.", "ru"),
         ("Инженер указал на трещины в опорах.", "ru"),
+        ("Он сказал, к тому же, что опоры треснули.", "ru"),
+        ("Ficaram de acordo a respeito do plano de obras.", "pt"),
         ("Каждая новость и новые возможности обсуждались на сильной позиции.", "ru"),
         ("El reportaje de El País salió el lunes.", "es"),  # a name
     ],
