@@ -188,3 +188,11 @@ def test_a_role_noun_relays_for_the_person_it_refers_back_to():
     between = ("Mayor Tom Hale disagreed. ", ("Mayor Tom Hale", "disagreed", "Mayor Tom Hale", False))
     hops, _, _ = chain_of(make(claim[0] + between[0] + later[0], [claim[1], between[1], later[1]]))
     assert hops == ["this article", "Transport Minister Ana Ruiz"]  # "the minister" may be anyone named since
+
+
+def test_state_agencies_named_by_their_short_names_in_a_relay():
+    for tail, outlet in (("со ссылкой на РИА.", "ria_novosti"), ("со ссылкой на Итар-Тасс.", "tass")):
+        text = "Паромную переправу закроют до лета, сообщает портал «Речной вестник» " + tail
+        hops, _, flags = chain_of(make(text, lang="ru"))
+        assert hops == ["this article", "Речной вестник", outlet]
+        assert "state_media_origin" in flags
