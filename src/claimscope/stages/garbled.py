@@ -123,8 +123,8 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
             continue
         else:
             split = _best_split(lowered, vocabulary, MIN_PART_FREQ if token.islower() else MIN_NAME_PART_FREQ)
-            if not split and token.islower():  # "inspeçãodos": a word and a short function word
-                split = _function_word_glued(lowered, vocabulary, _function_words(table))
+            if not split and token.islower():  # "inspeçãodos": a word and a function word of the table
+                split = _function_word_glued(lowered, vocabulary, _function_words(table), frequent=False)
         if split and "-".join(split) not in vocabulary:  # "long-term" written solid is a compound
             found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
     return found
@@ -157,14 +157,16 @@ def _function_words(table: dict) -> frozenset[str]:
     return frozenset(table.get("never_final", ()))
 
 
-def _function_word_glued(token: str, vocabulary, function_words: frozenset[str]) -> tuple[str, str] | None:
-    """(left, right) when ``token`` is a function word (Zipf ≥ 6 or one of
-    ``function_words``, ≥ 2 letters) glued to a known word of ≥ 3 letters (Zipf ≥ 3.5),
-    either way round: "lamairie", "disseaos"."""
+def _function_word_glued(token: str, vocabulary, function_words: frozenset[str], frequent: bool = True) -> tuple[str, str] | None:
+    """(left, right) when ``token`` is a function word (one of ``function_words``, or
+    with ``frequent`` any word of Zipf ≥ 6; ≥ 2 letters) glued to a known word of ≥ 3
+    letters (Zipf ≥ 3.5), either way round: "lamairie", "disseaos". A long token takes
+    the table's function words only: a frequent "не", "nie" is also a prefix written
+    solid ("непроверенные")."""
     for cut in range(2, len(token) - 1):
         left, right = token[:cut], token[cut:]
         for function, word in ((left, right), (right, left)):
-            is_function = function in function_words or vocabulary.get(function, 0.0) >= MIN_FUNCTION_FREQ
+            is_function = function in function_words or frequent and vocabulary.get(function, 0.0) >= MIN_FUNCTION_FREQ
             if is_function and len(word) >= 3 and vocabulary.get(word, 0.0) >= MIN_PART_FREQ:
                 return left, right
     return None
