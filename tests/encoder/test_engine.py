@@ -64,6 +64,18 @@ def test_layer_means_end_with_the_pooled_vector(encoder):
     np.testing.assert_allclose(last, encoder.encode(TEXTS[:3], True), atol=1e-6)
 
 
+def test_token_states_one_per_token_whatever_the_batch(encoder):
+    texts = ["Die Brücke wurde im Mai gesperrt.", "x", "", LONG]
+    found = encoder.token_states(texts, True)
+    for text, (ids, states) in zip(texts, found):
+        assert len(ids) == min(encoder.token_count(text, True) - 2, 510)
+        assert states.shape == (len(ids), 384) and np.isfinite(states).all()
+    alone = [encoder.token_states([t], True)[0] for t in texts[:2]]
+    for (ids, states), (ids_alone, states_alone) in zip(found, alone):
+        assert ids == ids_alone
+        np.testing.assert_allclose(states, states_alone, atol=2e-5)
+
+
 def test_embedder_splits_batches_over_workers():
     embedder = E5Embedder(workers=2)
     texts = TEXTS * 30

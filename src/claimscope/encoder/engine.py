@@ -61,6 +61,17 @@ class E5Encoder:
         """Mean token vector after every layer [len(texts), layers, dim], not normalised."""
         return self._run(texts, is_query, "layers")
 
+    def token_states(self, texts: Sequence[str], is_query: bool) -> list[tuple[list[int], np.ndarray]]:
+        """Per text: its token ids (prefix included, <s> and </s> not) and the last layer's
+        state of each [tokens, dim], not normalised; only the first window of a longer text."""
+        contents = [self.tokenizer.encode(PREFIXES[is_query] + t)[: self._window] for t in texts]
+        out: list[tuple[list[int], np.ndarray]] = [([], np.zeros((0, self.dim), np.float32))] * len(texts)
+        for batch in self._batches([(i, c) for i, c in enumerate(contents)]):
+            states = self._forward([contents[i] for i in batch], "states")
+            for row, i in enumerate(batch):
+                out[i] = (contents[i], states[row, 1 : len(contents[i]) + 1])
+        return out
+
     def token_count(self, text: str, is_query: bool = False) -> int:
         """Tokens the model reads for ``text``, <s> and </s> included (before windowing)."""
         return len(self.tokenizer.encode(PREFIXES[is_query] + text)) + 2

@@ -3,8 +3,10 @@
 Inputs: ``embeddings`` [batch, length, hidden] (word embeddings, looked up by the engine
 so the 250k-row table stays 4-bit) and ``mask`` [batch, length] (1 for tokens, 0 for
 padding). Outputs: ``pooled`` [batch, hidden], the mean of the last layer over each text's
-tokens (not normalised), and ``layers`` [batch, layers, hidden], the same mean after every
-layer, for heads that read intermediate layers.
+tokens (not normalised), ``layers`` [batch, layers, hidden], the same mean after every
+layer, for heads that read intermediate layers, and ``states`` [batch, length, hidden], the
+last layer's token states (token-level comparisons). ONNX Runtime computes only the
+outputs a run asks for.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 from .weights import ModelFile
 
 OPSET = 17
-VERSION = 1  # of what build() writes: bump it with any change, so cached graphs are rebuilt
+VERSION = 2  # of what build() writes: bump it with any change, so cached graphs are rebuilt
 
 
 class _Builder:
@@ -87,6 +89,7 @@ def build(model: ModelFile) -> bytes:
         pools.append(b.op("Unsqueeze", masked_mean(x), "axis1"))
     b.nodes.append(helper.make_node("Squeeze", [pools[-1], "axis1"], ["pooled"]))
     b.nodes.append(helper.make_node("Concat", pools, ["layers"], axis=1))
+    b.nodes.append(helper.make_node("Identity", [x], ["states"]))
     graph = helper.make_graph(
         b.nodes,
         "multilingual-e5-small",
@@ -97,6 +100,7 @@ def build(model: ModelFile) -> bytes:
         [
             helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", H]),
             helper.make_tensor_value_info("layers", TensorProto.FLOAT, ["batch", model.layers, H]),
+            helper.make_tensor_value_info("states", TensorProto.FLOAT, ["batch", "length", H]),
         ],
         b.constants,
     )
