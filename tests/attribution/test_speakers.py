@@ -96,3 +96,17 @@ def test_verb_second_subject_after_a_fronted_adverbial():
 def test_bare_noun_is_not_the_name_it_reports_on():
     _, found = run(["Mark Hale was arrested on Monday, police said."], "en")
     assert by_cue(found, "said")["entity"] != "Mark Hale"
+
+
+def test_bare_outlet_noun_stands_for_the_latest_outlet():
+    _, found = run(["Il sindaco Marco Neri ha detto che il porto chiuderà.",
+                    "Lo riferisce il portale russo Notizie.ru, che cita fonti locali.",
+                    "Il vicesindaco Paolo Sala ha confermato la notizia.",
+                    "Secondo il sito, la decisione è definitiva."], "it")
+    assert by_cue(found, "Secondo")["entity"] == "Notizie.ru"
+
+
+def test_he_or_she_stands_for_a_person_not_a_body():
+    _, found = run(["Police announced the arrest of John Smith on Monday.",
+                    "He said that he was innocent."], "en")
+    assert by_cue(found, "said")["entity"] == "John Smith"

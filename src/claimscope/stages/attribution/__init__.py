@@ -217,7 +217,8 @@ def _finish(
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             want = pronoun_gender(mention, table.language) if pronoun else None
             if want:
-                _agree(text, resolver, want, _names_before(text, raw.speaker[0], names, quotes), seen.values())
+                _agree(text, resolver, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
+                       personal)
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
@@ -273,21 +274,24 @@ def _before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken) -> None:
+def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken, personal: bool = False) -> None:
     """Makes the resolver's antecedent agree with a singular pronoun of gender ``want``:
     kept when it has no other gender or number (and takes this gender), else the latest
     name or speaker that has it, else the latest name or named speaker whose gender is not
-    known.
+    known. A ``personal`` pronoun (English "he", "she") stands for a person, never a body
+    ("Police arrested John Hale. He said …").
     A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is."""
     chosen = resolver.last_named
-    if want == "p" or chosen is not None and chosen.gender in (None, want):
+    lang = resolver.t.language
+    if want == "p" or chosen is None and resolver.last_anonymous or chosen is not None and chosen.gender in (
+            None, want) and not (personal and chosen.body(lang)):
         if chosen is not None and want != "p":
             chosen.gender = want
-        return
-    lang = resolver.t.language
-    other = [g.name for g in resolver.groups if g.name and g.gender not in (None, want)]
+        return  # also "A reader … told us … \"…,\" he said": the anonymous speaker
+    other = [g.name for g in resolver.groups if g.name and (g.gender not in (None, want) or personal and g.body(lang))]
     gendered = [(n, mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)) for n, subject in names
                 if not any(name in text[n[0] : n[1]] for name in other)]  # "Mark Jensen" after "he"
+    spoken = [(pos, g) for pos, g in spoken if not (personal and g.body(lang))]
     found = [(pos, g) for pos, g in spoken if g.gender == want] + [(n[0], n) for n, g in gendered if g == want]
     found = found or [(pos, g) for pos, g in spoken if g.gender is None and g.name] + [
         (n[0], n) for n, g in gendered if g is None]

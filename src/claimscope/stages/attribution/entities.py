@@ -8,7 +8,8 @@ Mentions of the same speaker are grouped in reading order:
   same name, and a one-word name joins a longer name it ends ("Poutine" ->
   "Vladimir Poutine");
 - a bare common noun ("le ministère") joins the latest group with a mention
-  holding that noun;
+  holding that noun; a bare outlet noun of the sourcing table ("il sito") the latest
+  outlet named (a domain name, or introduced by an outlet noun: "il portale X");
 - a description headed by a title with no name of its own ("глава МИД", "the minister")
   joins the latest person named with a title, one with the same title first;
 - a pronoun ("il", "she") joins the latest named speaker.
@@ -30,6 +31,7 @@ from .spans import WORD
 from .tables import Table
 
 GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
+SOURCING = Path(__file__).resolve().parents[2] / "data" / "sourcing"  # its ``outlet_nouns``
 DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
 CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
 
@@ -58,6 +60,19 @@ CONNECTORS = frozenset(
 @cache
 def _genders(lang: str) -> dict:
     return json.loads(GENDERS.read_text(encoding="utf-8")).get(lang, {})
+
+
+@cache
+def _outlet_stems(lang: str) -> frozenset[str]:
+    """Stems of the one-word outlet nouns of the sourcing table ("site", "газета")."""
+    path = SOURCING / f"{lang}.json"
+    nouns = json.loads(path.read_text(encoding="utf-8")).get("outlet_nouns", []) if path.exists() else []
+    return frozenset(_stem(n.rstrip("*").casefold()) for n in nouns if " " not in n)
+
+
+def outlet_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` names a kind of outlet ("the site", "la testata", "газеты")."""
+    return _stem(word.casefold()) in _outlet_stems(lang)
 
 
 def pronoun_gender(word: str, lang: str) -> str | None:
@@ -107,6 +122,25 @@ class _Group:
     gender: str | None = None
     titled: bool = False  # a mention described it with a title: a person
     seen: int = 0  # when it was last mentioned
+
+    def outlet(self, lang: str) -> bool:
+        """Named by a domain name or by an outlet noun in or right before its name ("the
+        daily X", "il portale russo X", "X Daily")."""
+        if not self.name:
+            return False
+        if "." in self.name:
+            return True
+        for label in self.labels:
+            words = label.split()
+            first = len(label[: label.find(self.name)].split()) if self.name in label else len(words)
+            if any(outlet_noun(w, lang) for w in words[max(0, first - 2) : first + len(self.name.split())]):
+                return True
+        return False
+
+    def body(self, lang: str) -> bool:
+        """A concept of the table ("police", "the ministry") or an outlet: never "he" or
+        "she"."""
+        return self.concept is not None and not self.titled or self.outlet(lang)
 
     @property
     def entity(self) -> str:
@@ -386,6 +420,10 @@ class EntityResolver:
                 and low == group.labels[0].lower()
             ):
                 return group
+        if len(toks) == 1 and (toks[0].islower() or self.t.v2) and outlet_noun(toks[0], self.t.language):
+            outlets = [g for g in self.groups if g.outlet(self.t.language)]
+            if outlets:  # "il sito" after "il portale russo Life.ru": the latest outlet
+                return max(outlets, key=lambda g: g.seen)
         if len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name:
             return self.last_named  # "the channel", "le site": the last named speaker
         group = _Group(concept, country, name)
