@@ -121,3 +121,16 @@ def test_report_inside_a_quotation_opened_by_a_determiner_names_no_one():
 
     doc = AttributionStage()(Segment()(Document(Article(text), language="fr")))
     assert not any(text[a.cue_start : a.cue_end] == "dit" for a in doc.attributions)
+
+
+def test_participle_of_a_relay_with_its_agent():
+    _, found = run(["La alcaldesa, citada por la radio local, negó cualquier recorte en la escuela."], "es")
+    assert by_cue(found, "citada por")["speaker"] == "la radio local"
+
+
+def test_impersonal_reading_names_its_document():
+    _, found = run(["« La salle restera fermée », peut-on lire dans le communiqué du club."], "fr")
+    a = by_cue(found, "peut-on lire")
+    assert a["content"] == "La salle restera fermée" and a["speaker"] == "club"
+    _, found = run(["La strada resterà chiusa fino a lunedì, si legge nella nota del Comune."], "it")
+    assert by_cue(found, "si legge")["speaker"] == "nota del Comune"

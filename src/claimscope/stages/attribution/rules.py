@@ -382,18 +382,23 @@ class SentenceRules(Subjects):
         after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
         if after and after.group().lower() in preps:
             span = self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
-        else:
+            region = (after.end(), span[1]) if span else None  # "dans le communiqué du club":
+        else:  # the club, after a `speaker_prefixes` head
             toks = words(self.text, self.left_region(lo, cue.start()), cue.start())
             if not (1 < len(toks) <= 5 and toks[0].group().lower() in preps):
                 return None
-            span = toks[1].start(), toks[-1].end()
-        nouns = self.t.raw.get("document_nouns", [])
-        if not span or not any(n in w.group().lower() for w in words(self.text, *span) for n in nouns):
+            span = region = toks[1].start(), toks[-1].end()
+        if not span or not self.document_noun(region):
             return None
         first = WORD.match(self.text, span[0])
         if first.group().lower() in self.t.possessive_determiners:
             return first.span()
         return span
+
+    def document_noun(self, span: tuple[int, int]) -> bool:
+        """Whether a word of ``span`` holds a stem of the table's ``document_nouns``."""
+        nouns = self.t.raw.get("document_nouns", [])
+        return any(n in w.group().lower() for w in words(self.text, *span) for n in nouns)
 
     def opener(self, lo: int, span: tuple[int, int]) -> bool:
         """Whether a subject phrase taken with its appositions opens with one word and a
