@@ -134,3 +134,9 @@ def test_impersonal_reading_names_its_document():
     assert a["content"] == "La salle restera fermée" and a["speaker"] == "club"
     _, found = run(["La strada resterà chiusa fino a lunedì, si legge nella nota del Comune."], "it")
     assert by_cue(found, "si legge")["speaker"] == "nota del Comune"
+
+
+def test_long_clause_before_a_colon_and_a_quotation_when_the_subject_names_someone():
+    _, found = run(["Son collègue, Marc Perrin, infirmier, a attendu une heure devant la mairie du quartier : « Personne ne savait rien. »"], "fr")
+    a = next(a for a in found if a["cue"].endswith(":"))
+    assert a["speaker"] == "Son collègue, Marc Perrin, infirmier" and a["content"] == "Personne ne savait rien."

@@ -689,7 +689,8 @@ class SentenceRules(Subjects):
         if comma > 0 and len(words(self.text, speaker[0], comma)) <= 2 * MAX_SPEAKER_WORDS:
             speaker = (speaker[0], comma)  # "Il sindaco, Marco Rossi, non nasconde il malumore:"
             cue = strip(self.text, comma, pos + 1, " \t\n,")
-        if not 1 <= len(words(self.text, *cue)) <= 8 or self.enclosing(speaker[0]):
+        longest = 12 if found[1] and self.names_someone(speaker) else 8  # "X, …, a attendu une heure devant …: « … »"
+        if not 1 <= len(words(self.text, *cue)) <= longest or self.enclosing(speaker[0]):
             return None
         return Raw(cue, speaker, *found)
 
