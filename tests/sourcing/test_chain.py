@@ -196,3 +196,15 @@ def test_state_agencies_named_by_their_short_names_in_a_relay():
         hops, _, flags = chain_of(make(text, lang="ru"))
         assert hops == ["this article", "Речной вестник", outlet]
         assert "state_media_origin" in flags
+
+
+def test_a_person_an_outlet_relays_is_no_outlet_and_ends_the_route():
+    text = ("Паромную переправу закроют до лета, сообщает газета «Речной вестник» со ссылкой на "
+            "начальника пристани Олега Кравцова.")
+    hops, _, _ = chain_of(make(text, lang="ru"))
+    assert hops == ["this article", "Речной вестник", "Олега Кравцова"]
+    (chain,) = STAGE(make(text, lang="ru")).sourcing
+    assert [h.kind for h in chain.hops] == ["article", "outlet", "speaker"]
+    text = "The ferry will stop in May, the weekly Harbour Post reported, citing the chronicle of the River Courier."
+    (chain,) = STAGE(make(text)).sourcing
+    assert [h.kind for h in chain.hops] == ["article", "outlet", "outlet"]

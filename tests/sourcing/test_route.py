@@ -275,3 +275,10 @@ def test_a_document_with_no_source_after_it_is_the_origin():
             "reported, citing confidential documents.\n\nThe port authority has not commented.")
     _, chain = run(text)
     assert names(chain) == ["this article", "Coastal Mirror", "documents"]
+
+
+def test_a_role_speaker_is_named_by_the_name_in_apposition_after_it():
+    text = ("Ferry\n\nEl servicio de ferry se suspenderá en mayo, según el director del puerto, Marcos Olsen, "
+            "citado por el diario Gaceta Fluvial.\n\nLos vecinos no fueron informados.")
+    _, chain = run(text, [("el director del puerto", "según", "El servicio de ferry se suspenderá en mayo", False)])
+    assert names(chain)[-1] == "Marcos Olsen"

@@ -377,8 +377,12 @@ class Chain:
         name = a.speaker_entity if self._pronoun(said, a.speaker_entity, span[0]) else said
         start, end = span
         person = _person_in(said, a.speaker_entity)
+        apposed = _apposed_name(self.text, span[1], len(self.text)) if not any(
+            w[:1].isupper() for w in said.split()[1:]) and name == said and not outlet_noun else None
         if person is not None:
             name, start, end = said[person[0]:person[1]], span[0] + person[0], span[0] + person[1]
+        elif apposed is not None and not a.anonymous:  # "the port director, Ana Lind, said"
+            (start, end), name = apposed, self.text[apposed[0]:apposed[1]]
         return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
                       is_outlet=bool(outlet_noun), attribution=i)
 
@@ -573,15 +577,27 @@ class Chain:
         anonymous = self._anonymous(said, start)
         if short and not anonymous:
             return None  # a short cue ("via", "qua") names only a document or an anonymous source
+        role = False
         if not anonymous:
             named = self._role_or_name(said, start, limit)
             if named is None:
                 return None
+            role = self._role(self.text[start:named[0]], start)
             start, said = named
         found = Source(said, start, start + len(said), "relay", anonymous=anonymous,
-                       is_outlet=current.is_outlet and not anonymous)
+                       is_outlet=current.is_outlet and not anonymous and not role)
         self.names.add(found)
         return found
+
+    def _role(self, lead: str, pos: int) -> bool:
+        """Do the words before a relayed name give a role in apposition to it ("the port
+        director X", "директора порта X"): lower-case words ending on one that is no
+        determiner or preposition ("the chronicle of X" names X's chronicle), and no outlet
+        noun? A role names a person or body, never an outlet, even when an outlet relays them."""
+        lang = self.lang(pos)
+        words = re.findall(r"[^\W\d_][\w'’-]*", lead)
+        return bool(words) and words[-1][:1].islower() and words[-1].casefold() not in cues.stopwords(lang) \
+            and not cues.find("outlet_nouns", lead, lang)
 
     def _role_or_name(self, said: str, start: int, limit: int) -> tuple[int, str] | None:
         """The source a relay cue names: a person's name in apposition to a role ("the
@@ -592,9 +608,9 @@ class Chain:
         while words and words[0].group().casefold() in stop:
             words.pop(0)
         if words and words[0].group()[:1].islower():
-            after = re.match(r",\s*((?:[^\W\d_][\w'’-]*\s?){2,4})(?=[,.;)]|$)", self.text[start + len(said):limit])
-            if after and all(w[:1].isupper() for w in after.group(1).split()):
-                return start + len(said) + after.start(1), after.group(1).strip()
+            after = _apposed_name(self.text, start + len(said), limit)
+            if after is not None:
+                return after[0], self.text[after[0]:after[1]]
         if not any(w.group()[:1].isupper() for w in words):
             return None
         first = next(w for w in words if w.group()[:1].isupper())
@@ -705,6 +721,15 @@ def _person_in(said: str, entity: str | None) -> tuple[int, int] | None:
                    or any(w.casefold() in cues.stopwords(None) for w in before[1:])):
         return None
     return at, at + len(entity)
+
+
+def _apposed_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The span of a name in apposition right after ``pos`` (", Ana Lind," after "the port
+    director"): two to four capitalised words between commas or before the clause's end."""
+    after = re.match(r",\s*((?:[^\W\d_][\w'’-]*\s?){2,4})(?=[,.;)]|$)", text[pos:limit])
+    if after is None or not all(w[:1].isupper() for w in after.group(1).split()):
+        return None
+    return pos + after.start(1), pos + after.start(1) + len(after.group(1).rstrip())
 
 
 def _covers(a: Attribution, start: int, end: int) -> bool:
