@@ -110,3 +110,31 @@ def test_he_or_she_stands_for_a_person_not_a_body():
     _, found = run(["Police announced the arrest of John Smith on Monday.",
                     "He said that he was innocent."], "en")
     assert by_cue(found, "said")["entity"] == "John Smith"
+
+
+def test_inverted_subject_after_adverbials_that_close_the_sentence():
+    cases = [
+        ("es", "«Hay que actuar ya», ha insistido este martes en una entrevista en la cadena Onda Sur la ministra de Trabajo.",
+         "ha insistido", "la ministra de Trabajo"),
+        ("de", "„Wir müssen handeln“, betonte am Dienstag im Radio Nord die Arbeitsministerin.",
+         "betonte", "die Arbeitsministerin"),
+        ("ru", "«Надо действовать», — подчеркнула во вторник в эфире радиостанции «Север» министр труда.",
+         "подчеркнула", "министр труда"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["Rossi, il sindaco, ha detto che la piscina chiude."], "it")
+    assert by_cue(found, "ha detto")["speaker"] == "Rossi, il sindaco"
+
+
+def test_quotation_before_the_verb_without_a_comma_is_said():
+    for lang, sentence, cue, speaker in [
+        ("fr", "« Il faut agir vite » a déclaré le ministre.", "a déclaré", "le ministre"),
+        ("es", "\"Hay que actuar ya\" afirmó el ministro.", "afirmó", "el ministro"),
+        ("ru", "«Надо действовать», - заявил министр.", "заявил", "министр"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["« Le Courrier du Nord » affirme que le pont est fermé."], "fr")
+    assert by_cue(found, "affirme")["speaker"] == "« Le Courrier du Nord »"

@@ -44,9 +44,11 @@ class SentenceRules(Subjects):
             if len(words(self.text, opening, close)) < 3 and lead[-1:].isalnum():
                 return None
         quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
+        spaced = self.text[before - 1 : before] == "-" and not self.text[before - 2 : before - 1].isalnum()
         if self.t.no_inversion.search(cue.group()) or (
             before
             and self.text[before - 1] not in BOUNDARY
+            and not spaced  # "«…», - заявил X": a hyphen for a dash
             and not closed
             and not self.t.v2
             and not opened
@@ -58,7 +60,9 @@ class SentenceRules(Subjects):
         end = self.right_region(start, hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
-        span = self.skip_adverbial(start, self.trim_speaker(start, end, after=True))
+        late = self.final_subject(start, hi)  # "…», insistió el martes en la radio X la ministra"
+        end = late[1] if late else end
+        span = late or self.skip_adverbial(start, self.trim_speaker(start, end, after=True))
         rest = self.text[end:hi].strip(EDGE)
         relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
         longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6
@@ -800,6 +804,7 @@ class SentenceRules(Subjects):
             0 < len(toks) <= 4
             and toks[0].group()[0].isupper()
             and not any(c in self.text[slice(*inner)] for c in ".!?,;:")
+            and not self.quoted_content(quoted)  # "« La réforme est nécessaire » a déclaré X"
         )
 
     def clause_subject(self, raw: Raw, kind: str) -> bool:

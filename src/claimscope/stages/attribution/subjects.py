@@ -14,6 +14,10 @@ import re
 
 from .spans import BOUNDARY, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
 
+CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"), not determiners
+    ["de", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "von", "van"]
+)
+
 EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que horas antes había escrito")
@@ -70,6 +74,48 @@ class Subjects(Spans):
             and first.group().lower() not in self.t.determiners
             and self.t.speaker_stop.fullmatch(first.group()) is not None
         )
+
+    def quoted_content(self, span: tuple[int, int] | None) -> bool:
+        """Whether a phrase before a verb is one quotation that reads as a clause, not a name
+        (more than five words, or two lower-case words: "« La réforme est nécessaire » a
+        déclaré X", no comma): what is said, not who says it."""
+        if not span or span[1] - 1 not in self.closing:
+            return False
+        opening = self.closing[span[1] - 1]
+        toks = [t.group() for t in words(self.text, opening, span[1])]
+        return opening <= span[0] + 1 and (
+            len(toks) > MAX_QUOTED_NAME_WORDS or len(toks) >= 3 and sum(t.islower() for t in toks) >= 2)
+
+    def final_subject(self, start: int, hi: int) -> tuple[int, int] | None:
+        """An inverted subject after adverbials that closes the sentence ("…», ha insistido
+        este martes en una entrevista en la cadena SER la ministra de Trabajo."): the first
+        phrase opening with a determiner or title that no preposition or determiner governs,
+        when the words after the verb open with an adverbial (a stop word or adverb), hold no
+        complementizer and nothing but the sentence end follows them."""
+        end = next((i for i in range(start, hi) if self.text[i] in ",;:()[]—–\n!?"
+                    or self.text[i] == "." and not self.text[i + 1 : i + 2].isalnum()), hi)
+        if self.text[end:hi].strip(EDGE_QUOTES + ".!?…"):
+            return None  # the clause goes on: no inversion that closes the sentence
+        toks = words(self.text, start, end)
+        if len(toks) < 4:
+            return None
+        first = toks[0].group()
+        if not (self.stop_word(first) or first in self.t.adverbs) or first in self.t.determiners or any(
+                self.t.complementizer.fullmatch(t.group()) for t in toks):
+            return None  # "a déclaré le ministre …", "ha detto che la piscina …"
+        for k in range(1, len(toks)):
+            low, prev = toks[k].group().lower(), toks[k - 1].group()
+            if not (low in self.t.titles or toks[k].group() in self.t.determiners and low not in CONNECTORS):
+                continue
+            gap = self.text[toks[k - 1].end() : toks[k].start()]
+            if (
+                prev in self.t.determiners or prev.lower() in CONNECTORS | self.t.clitics
+                or self.stop_word(prev) or self.t.preposition.fullmatch(prev)
+                or any(c in BOUNDARY and c not in "»“”\"" for c in gap)
+            ):
+                continue  # "en la cadena", "la ministra": governed, or inside a phrase
+            return (toks[k].start(), toks[-1].end()) if len(toks) - k <= MAX_SPEAKER_WORDS else None
+        return None
 
     def subject_follows(self, pos: int, hi: int) -> bool:
         """Whether what follows a verb at ``pos`` is its subject, not what it reports:
