@@ -140,3 +140,22 @@ def test_long_clause_before_a_colon_and_a_quotation_when_the_subject_names_someo
     _, found = run(["Son collègue, Marc Perrin, infirmier, a attendu une heure devant la mairie du quartier : « Personne ne savait rien. »"], "fr")
     a = next(a for a in found if a["cue"].endswith(":"))
     assert a["speaker"] == "Son collègue, Marc Perrin, infirmier" and a["content"] == "Personne ne savait rien."
+
+
+def test_opinion_and_source_prepositions():
+    cases = [
+        ("fr", "Aux yeux du ministre, la réforme reste indispensable.", "Aux yeux du", "ministre"),
+        ("de", "Aus Sicht der Feuerwehr war der Einsatz angemessen.", "Aus Sicht der", "Feuerwehr"),
+        ("ru", "Со слов соседей, пожар начался около полуночи.", "Со слов", "соседей"),
+        ("pl", "W ocenie lekarzy epidemia potrwa do jesieni.", "W ocenie", "lekarzy"),
+        ("it", "A giudizio degli ingegneri, il ponte è sicuro.", "A giudizio degli", "ingegneri"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_polish_wynika_names_its_source_phrase():
+    _, found = run(["Z raportu inspekcji wynika, że woda jest czysta."], "pl")
+    a = by_cue(found, "wynika")
+    assert a["speaker"] == "Z raportu inspekcji" and a["content"] == "woda jest czysta"
