@@ -282,3 +282,14 @@ def test_a_role_speaker_is_named_by_the_name_in_apposition_after_it():
             "citado por el diario Gaceta Fluvial.\n\nLos vecinos no fueron informados.")
     _, chain = run(text, [("el director del puerto", "según", "El servicio de ferry se suspenderá en mayo", False)])
     assert names(chain)[-1] == "Marcos Olsen"
+
+
+def test_a_claim_citing_a_document_of_a_body_rests_on_the_body():
+    text = ("Ferry\n\nThe ferry service to Oldport will stop in May, according to data from the regional "
+            "statistics office.\n\nResidents were not told why, a neighbour said.")
+    _, chain = run(text, [("a neighbour", "said", "Residents were not told why", True)])
+    assert names(chain) == ["this article", "regional statistics office"]
+    text = ("Fähre\n\nDer Fährdienst nach Oldport wird im Mai eingestellt, wie aus einem Bericht des "
+            "Verkehrsministeriums hervorgeht.\n\nDie Anwohner wissen noch nichts.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Verkehrsministeriums"]

@@ -97,6 +97,12 @@ class Chain:
             self.hops.append(tag[0])  # a guest's line in a transcript: the guest says the claim
             self._follow()
             return
+        claim = self.doc.sentences[self.claim]
+        owner = None if self.hops or self._usable_in(claim) or self._credited_in(claim, []) else self._owner_in(claim)
+        if owner is not None:
+            self.hops.append(owner)  # "according to a statement of the X ministry": the ministry says it
+            self._follow()
+            return
         sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
             if not self.hops:
@@ -617,6 +623,32 @@ class Chain:
         if first.group().casefold() in PLATFORMS:
             return None
         return start + first.start(), said[first.start():]
+
+    def _owner_in(self, sentence) -> Source | None:
+        """The body whose document the claim sentence cites when no attribution holds it
+        ("…, according to data from the statistics office", "wie aus einem Bericht des
+        Ministeriums X hervorgeht", «говорится в заявлении Минтранса»): a document noun then,
+        in its clause, a function word or a capitalised word opening the body's name
+        (at most ``FROM_WORDS`` words, with its complements)."""
+        lang = self.lang(sentence.start)
+        stop = cues.stopwords(lang)
+        for noun in cues.find("primary_material", self.text, lang, sentence.start, sentence.end):
+            clause = re.match(r"[^,;.:!?–—()«»\"“”„]*", self.text[noun.end():sentence.end]).group()
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", clause))
+            if not words or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper()):
+                continue
+            while words and words[0].group().casefold() in stop:
+                words.pop(0)
+            body = list(itertools.takewhile(lambda w: w.group().casefold() not in stop, words))[:FROM_WORDS]
+            body = list(itertools.takewhile(lambda w: w.group()[:1].isupper() or not body[0].group()[:1].isupper(),
+                                            body))
+            if not body:
+                continue
+            start, end = noun.end() + body[0].start(), noun.end() + body[-1].end()
+            end = min(_complements(self.text, end, stop), noun.end() + len(clause.rstrip()))
+            if self.text[start:end].casefold() not in PLATFORMS:
+                return Source(self.text[start:end], start, end, "mention")
+        return None
 
     def _given_by(self, pos: int, limit: int) -> tuple[int, int] | None:
         """The span of the body a document came from ("…, received from the lab in X",
