@@ -138,3 +138,13 @@ def test_quotation_before_the_verb_without_a_comma_is_said():
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
     _, found = run(["« Le Courrier du Nord » affirme que le pont est fermé."], "fr")
     assert by_cue(found, "affirme")["speaker"] == "« Le Courrier du Nord »"
+
+
+def test_apposition_before_adverbs_before_the_verb():
+    for lang, sentence, cue, speaker in [
+        ("pt", "O ex-presidente da empresa, Carlos Lima, já disse que a água deveria ter preço.", "disse",
+         "O ex-presidente da empresa, Carlos Lima"),
+        ("es", "La Policía Local, oficialmente, solo ha hablado de tres heridos.", "ha hablado", "La Policía Local"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
