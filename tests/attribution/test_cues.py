@@ -159,3 +159,14 @@ def test_polish_wynika_names_its_source_phrase():
     _, found = run(["Z raportu inspekcji wynika, że woda jest czysta."], "pl")
     a = by_cue(found, "wynika")
     assert a["speaker"] == "Z raportu inspekcji" and a["content"] == "woda jest czysta"
+
+
+def test_impersonal_hearsay_is_anonymous_with_no_speaker():
+    for lang, sentence, cue in [
+        ("fr", "On dit que la gare fermera en hiver.", "On dit"),
+        ("es", "Se dice que la fábrica cerrará en otoño.", "Se dice"),
+        ("de", "Wie man hört, soll die Fähre im Winter ruhen.", "Wie man hört"),
+    ]:
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert a["speaker"] is None and a["anonymous"], (lang, found)
