@@ -148,3 +148,15 @@ def test_apposition_before_adverbs_before_the_verb():
     ]:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_means_after_an_active_verb_is_no_agent():
+    for lang, sentence, cue, speaker in [
+        ("fr", "Une voisine, qui habite au premier étage, nous l'a confirmé par téléphone : « Il y avait de la fumée. »",
+         "l'a confirmé", "Une voisine, qui habite au premier étage"),
+        ("es", "Un vecino lo confirmó por teléfono: «Había humo por todas partes».", "confirmó", "Un vecino"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["L'information a été confirmée par la préfecture."], "fr")
+    assert by_cue(found, "a été confirmée")["speaker"] == "la préfecture"
