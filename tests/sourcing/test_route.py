@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from claimscope.model import Paragraph, Sentence
 from claimscope.stages.sourcing.names import bare_name
 from tests.sourcing.test_chain import STAGE, make
@@ -293,3 +295,14 @@ def test_a_claim_citing_a_document_of_a_body_rests_on_the_body():
             "Verkehrsministeriums hervorgeht.\n\nDie Anwohner wissen noch nichts.")
     (chain,) = STAGE(_paragraphs(make(text, lang="de"))).sourcing
     assert names(chain) == ["this article", "Verkehrsministeriums"]
+
+
+def test_a_pronoun_resolved_to_the_origin_is_no_other_source():
+    text = ("Ferry\n\nThe ferry service to Oldport will stop in May, mayor Ana Lind said. "
+            "She added that the harbour needs dredging.\n\nShop owners fear losses.")
+    doc = _paragraphs(make(text, [("mayor Ana Lind", "said", "The ferry service to Oldport will stop in May", False),
+                                  ("She", "added", "the harbour needs dredging", False)]))
+    resolved = tuple(dataclasses.replace(a, speaker_entity="Ana Lind") for a in doc.attributions)
+    (chain,) = STAGE(doc.evolve(attributions=resolved)).sourcing
+    assert names(chain) == ["this article", "Ana Lind"]
+    assert chain.independent_sources == 1 and chain.article_sources == 1

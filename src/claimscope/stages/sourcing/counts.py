@@ -44,7 +44,9 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
             continue
         if a.anonymous and any(h.anonymous for h in chain.hops):
             continue  # anonymous sources together count once
-        if not any(h.attribution == i or any(same_name(said, n) for n in _hop_names(doc, h)) for h in chain.hops) \
+        known = [said] + ([a.speaker_entity] if a.speaker_entity else [])  # "her" resolved to the origin
+        if not any(h.attribution == i or any(same_name(k, n) for k in known for n in _hop_names(doc, h))
+                   for h in chain.hops) \
                 and (paragraphs is None or not _member(chain, a)):
             picked.append(i)
     return _groups(doc, picked, chain.names)
