@@ -160,3 +160,15 @@ def test_means_after_an_active_verb_is_no_agent():
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
     _, found = run(["L'information a été confirmée par la préfecture."], "fr")
     assert by_cue(found, "a été confirmée")["speaker"] == "la préfecture"
+
+
+def test_parenthetical_as_clause_takes_the_subject_before_it():
+    for lang, sentence, cue, speaker, content in [
+        ("es", "Y el diario Sur, según reconoce en su nota, obtuvo la información de un blog.", "reconoce",
+         "el diario Sur", "obtuvo la información de un blog"),
+        ("pt", "O jornal, segundo admite em sua nota, recebeu a informação de um blog.", "admite",
+         "O jornal", "recebeu a informação de um blog"),
+    ]:
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)

@@ -313,8 +313,11 @@ class SentenceRules(Subjects):
             speaker, inverted = before, False
         else:
             speaker, inverted = None, False
-        found = None
-        if not inverted:
+        paren = self.parenthetical_subject(lo, as_word, cue.end(), hi) if speaker is None else None
+        if paren:  # "El diario, según reconoce en su nota, recibió …": the clause's subject
+            speaker = paren[0]
+        found = self.content_after(paren[1], hi, stop_ok=True) if paren else None
+        if not inverted and not found:
             found = self.content_after(cue.end(), hi)
             if found and not found[1] and speaker and found[0][0] == strip(text, cue.end(), hi)[0]:
                 quoted = self.content_before(lo, speaker[0])  # "“…,” X told reporters"

@@ -117,6 +117,29 @@ class Subjects(Spans):
             return (toks[k].start(), toks[-1].end()) if len(toks) - k <= MAX_SPEAKER_WORDS else None
         return None
 
+    def parenthetical_subject(
+        self, lo: int, as_word: re.Match | None, pos: int, hi: int
+    ) -> tuple[tuple[int, int], int] | None:
+        """For an "as" clause set off by commas after the subject of its sentence, with no
+        subject of its own ("El diario, según reconoce en su nota, recibió …", "Il
+        quotidiano, come ammette, ha ricevuto …"): that subject, and where the rest of the
+        main clause (what is reported) starts."""
+        if as_word is None:
+            return None
+        _, end = strip(self.text, lo, as_word.start(), " \t\n")
+        close = self.text.find(",", pos, hi)
+        if end <= lo or self.text[end - 1] != "," or close < 0 or any(
+                c in BOUNDARY and c != "," for c in self.text[pos:close]):
+            return None
+        subject = self.trim_speaker(self.left_region(lo, end - 1), end - 1)
+        toks = words(self.text, lo, subject[1]) if subject else []
+        if toks and self.t.coordinator.fullmatch(toks[0].group()):  # "Y el diario, según …"
+            toks = toks[1:]
+        if not toks or toks[0].start() < subject[0]:
+            return None  # the phrase opens its sentence
+        subject = (toks[0].start(), subject[1])
+        return (subject, close + 1) if self.looks_like_speaker(subject) else None
+
     def subject_follows(self, pos: int, hi: int) -> bool:
         """Whether what follows a verb at ``pos`` is its subject, not what it reports:
         nothing that reads as content, or a plain phrase right after the verb ("Об этом
