@@ -25,8 +25,8 @@ def test_present_in_que_is_no_participle():
 
 
 def test_reflexive_compound_tense():
-    _, found = run(["L'association s'est félicitée de la réouverture du musée."], "fr")
-    assert by_cue(found, "s'est félicitée")["speaker"] == "L'association"
+    _, found = run(["L'association s'est indignée de la fermeture du musée."], "fr")
+    assert by_cue(found, "s'est indignée")["speaker"] == "L'association"
     _, found = run(["La preside si è detta sorpresa dalla decisione del consiglio."], "it")
     assert by_cue(found, "si è detta")["speaker"] == "La preside"
 
