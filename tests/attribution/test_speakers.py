@@ -172,3 +172,17 @@ def test_parenthetical_as_clause_takes_the_subject_before_it():
         _, found = run([sentence], lang)
         a = by_cue(found, cue)
         assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
+
+
+def test_verb_initial_sentence_with_a_complementizer():
+    for lang, sentences, cue, speaker, content in [
+        ("es", ["El plan fue aprobado.", "Declaró el ministro que no habrá cambios."], "Declaró",
+         "el ministro", "no habrá cambios"),
+        ("pt", ["O plano foi aprovado.", "Disse o ministro que não haverá mudanças."], "Disse",
+         "o ministro", "não haverá mudanças"),
+    ]:
+        _, found = run(sentences, lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
+    _, found = run(["«Hay que actuar», dijo una vecina que no quiso dar su nombre."], "es")
+    assert by_cue(found, "dijo")["speaker"] == "una vecina que no quiso dar su nombre"

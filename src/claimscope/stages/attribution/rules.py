@@ -78,13 +78,14 @@ class SentenceRules(Subjects):
             and WORD.match(self.text, span[0]).group().lower() in self.t.pronouns
         ) or self.text[span[0] : span[1]].lower() in self.t.determiners:
             return None  # English "says he made …" is no inversion; "pledged a “…”"
-        clause = self.relative_end(end, hi)  # "…, said a neighbour who lives upstairs."
+        clause = self.relative_end(end, hi) if before else None  # "…, said a neighbour who lives upstairs."
         if clause is not None:
             end, rest = clause, self.text[clause:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY
             or self.t.speaker_stop.match(self.text, end, hi)
             or relay
+            or not before and self.t.complementizer.match(self.text, end, hi)  # "Declaró X que …"
         ):
             return None
         if clause is not None:

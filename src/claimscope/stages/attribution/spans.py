@@ -140,8 +140,8 @@ class Spans:
         return start
 
     def right_region(self, lo: int, hi: int) -> int:
-        """End of the noun phrase that starts at ``lo`` (first boundary, stop word, or
-        the next verb or prepositional cue)."""
+        """End of the noun phrase that starts at ``lo`` (first boundary, stop word,
+        complementizer, or the next verb or prepositional cue: "Declaró el ministro que …")."""
         lo, end = strip(self.text, lo, hi, " \t\n")[0], hi
         for i in range(lo, hi):
             if self.text[i] in BOUNDARY:
@@ -149,7 +149,7 @@ class Spans:
                 break
         phrase = end
         lead = self.adverbial_lead(lo, end)
-        for pattern, skip in ((self.t.speaker_stop, lead), (self.t.clause_break, lo + 1)):
+        for pattern, skip in ((self.t.speaker_stop, lead), (self.t.clause_break, lo + 1), (self.t.complementizer, lo + 1)):
             m = next((m for m in pattern.finditer(self.text, lo, end) if m.start() >= skip), None)
             if m:  # not the phrase's own first word ("der Sender X am Abend")
                 end = m.start()
