@@ -306,3 +306,13 @@ def test_a_pronoun_resolved_to_the_origin_is_no_other_source():
     (chain,) = STAGE(doc.evolve(attributions=resolved)).sourcing
     assert names(chain) == ["this article", "Ana Lind"]
     assert chain.independent_sources == 1 and chain.article_sources == 1
+
+
+def test_a_role_with_a_complement_before_the_name_is_left_out():
+    text = ("Ferry\n\nLe service de ferry vers Oldport s'arrêtera en mai, selon le directeur du port Marc Olsen.\n\n"
+            "Les commerçants craignent des pertes.")
+    doc = _paragraphs(make(text, [("le directeur du port Marc Olsen", "selon", "Le service de ferry vers Oldport "
+                                   "s'arrêtera en mai", False)], lang="fr"))
+    resolved = tuple(dataclasses.replace(a, speaker_entity="Marc Olsen") for a in doc.attributions)
+    (chain,) = STAGE(doc.evolve(attributions=resolved)).sourcing
+    assert names(chain) == ["this article", "Marc Olsen"]

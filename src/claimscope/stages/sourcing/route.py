@@ -739,8 +739,9 @@ def _person_in(said: str, entity: str | None) -> tuple[int, int] | None:
     """The span of a personal name that a speaker phrase gives with its role ("the deputy
     mayor Ana Lind", "Ana Lind, head of the agency"): the speaker's entity, two or more
     capitalised words, at the end of the phrase or before a comma or bracket, after nothing
-    or after a role: words that include a lower-case one (not more of the name) and no
-    preposition past the first word ("head of the X Y" names X Y's head, not a person)."""
+    or after a role: words that include a lower-case one (not more of the name) and, past the
+    first word, no preposition unless a lower-case noun ends the role ("head of the X Y" names
+    X Y's head, not a person; "le directeur du port X Y" is X Y)."""
     if not entity or len(entity.split()) < 2 or not all(w[:1].isupper() for w in entity.split()):
         return None
     at = said.find(entity)
@@ -749,9 +750,10 @@ def _person_in(said: str, entity: str | None) -> tuple[int, int] | None:
     after, before = said[at + len(entity):].lstrip(), said[:at].split()
     if after and after[0] not in ",(":
         return None
-    if before and (not any(w[:1].islower() for w in before)
-                   or any(w.casefold() in cues.stopwords(None) for w in before[1:])):
-        return None
+    stop = cues.stopwords(None)
+    if before and (not any(w[:1].islower() for w in before) or any(w.casefold() in stop for w in before[1:])
+                   and (before[-1].casefold() in stop or before[-1][:1].isupper())):
+        return None  # "the head of the Water Board"; not "le directeur du port Marc Olsen"
     return at, at + len(entity)
 
 
