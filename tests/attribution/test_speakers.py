@@ -186,3 +186,9 @@ def test_verb_initial_sentence_with_a_complementizer():
         assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
     _, found = run(["«Hay que actuar», dijo una vecina que no quiso dar su nombre."], "es")
     assert by_cue(found, "dijo")["speaker"] == "una vecina que no quiso dar su nombre"
+
+
+def test_possessive_before_a_postposed_preposition_is_its_owner():
+    _, found = run(["Minister zdrowia Anna Nowak odwiedziła szpital.", "Jej zdaniem remont skończy się w maju."], "pl")
+    a = by_cue(found, "Jej zdaniem")
+    assert (a["speaker"], a["entity"], a["content"]) == ("Jej", "Anna Nowak", "remont skończy się w maju")

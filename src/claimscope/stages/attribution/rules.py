@@ -532,9 +532,9 @@ class SentenceRules(Subjects):
         return None
 
     def owner_inside(self, cue: re.Match) -> tuple[int, int] | None:
-        """The possessive inside a prepositional cue ("по его словам", "in her words"):
-        the speaker is its owner."""
-        for tok in words(self.text, *cue.span())[1:]:
+        """The possessive inside a prepositional cue ("по его словам", "in her words",
+        "jej zdaniem"): the speaker is its owner."""
+        for tok in words(self.text, *cue.span()):
             if tok.group().lower() in self.t.possessive_determiners:
                 return tok.span()
         return None
