@@ -170,3 +170,16 @@ def test_impersonal_hearsay_is_anonymous_with_no_speaker():
         _, found = run([sentence], lang)
         a = by_cue(found, cue)
         assert a["speaker"] is None and a["anonymous"], (lang, found)
+
+
+def test_weak_verb_in_the_reporting_clause_after_a_quotation():
+    _, found = run(["Le marché rouvre demain. « On verra bien », glisse un commerçant du quartier."], "fr")
+    a = by_cue(found, "glisse")
+    assert a["speaker"] == "un commerçant du quartier" and a["content"] == "On verra bien"
+    _, found = run(["Le vent souffle fort sur la ville depuis lundi."], "fr")
+    assert not found
+
+
+def test_form_unknown_to_the_lemmatiser_is_rewritten_to_its_infinitive():
+    _, found = run(["Le contrat stipule que les loyers restent fixes."], "fr")
+    assert by_cue(found, "stipule")["content"] == "les loyers restent fixes"

@@ -95,17 +95,26 @@ def lemma(lang: str, word: str) -> str:
 
 
 
+
 def lemmas(
-    lang: str, word: str, participle: re.Pattern | None = None, rewrites: tuple[tuple[re.Pattern, str], ...] = ()
+    lang: str,
+    word: str,
+    participle: re.Pattern | None = None,
+    rewrites: tuple[tuple[re.Pattern, str], ...] = (),
+    unknown: tuple[tuple[re.Pattern, str], ...] = (),
 ) -> tuple[str, ...]:
-    """The lemmas a verb form may have: its lemma and, for a word of the ``participle``
+    """The lemmas a verb form may have: its lemma; for a word of the ``participle``
     shape, the lemma of that lemma (simplemma may stop at a participle read as an
     adjective: "révélée" -> "révélé" -> "révéler", "divulgada" -> "divulgado" ->
-    "divulgar") and what the table's participle ``rewrites`` make of it ("félicitée" ->
-    "féliciter", "avertie" -> "avertir"), which simplemma reads as a noun or adjective."""
+    "divulgar") and what the table's participle ``rewrites`` make of it ("qualifiée" ->
+    "qualifier", "avertie" -> "avertir"), which simplemma reads as a noun or adjective;
+    for a word simplemma does not know, what the ``unknown`` rewrites make of it
+    ("glisse" -> "glisser")."""
     first = lemma(lang, word)
-    if participle is None or not participle.search(word):
-        return (first,)
-    found = [first, lemma(lang, first)]
-    found += [shape.sub(ending, word) for shape, ending in rewrites if shape.search(word)]
+    found = [first]
+    if first == word:
+        found += [shape.sub(ending, word) for shape, ending in unknown if shape.search(word)]
+    if participle is not None and participle.search(word):
+        found.append(lemma(lang, first))
+        found += [shape.sub(ending, word) for shape, ending in rewrites if shape.search(word)]
     return tuple(dict.fromkeys(found))

@@ -585,6 +585,12 @@ class SentenceRules(Subjects):
             c in self.closing for c in range(lo, cue.start())
         ):
             return True
+        lead = self.text[lo : cue.start()].rstrip(" \t\n,—–-")
+        if (
+            self.t.raw.get("weak_after_quotation", True) and lead
+            and lo + len(lead) - 1 in self.closing and lead != self.text[lo : cue.start()]
+        ):
+            return True  # "« … », glisse un proche.": the reporting clause after a quotation
         if self.text[lo : cue.start()].rstrip().endswith(","):  # "…, reports the daily X."
             after = self.inverted_speaker(cue, hi, lo)
             if after and self.names_someone(after) and not self.text[after[1] : hi].strip(EDGE):

@@ -57,7 +57,7 @@ def is_lemma_cue(table: Table, kind: str, word: str) -> bool | frozenset:
     base = word.split("-")[0]
     if len(base) < 3 or table.noun_shape.search(base):
         return False  # "zapewnienia" (assurances) is no form of "zapewnić"
-    found = lemmas(table.language, base, table.participle, table.participle_lemmas)
+    found = lemmas(table.language, base, table.participle, table.participle_lemmas, table.unknown_lemmas)
     if table.lemma_infinitive and base in table.lemmas[kind]:
         return False  # the bare infinitive
     if any(f in table.lemmas[kind] for f in found):
