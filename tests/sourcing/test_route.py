@@ -316,3 +316,21 @@ def test_a_role_with_a_complement_before_the_name_is_left_out():
     resolved = tuple(dataclasses.replace(a, speaker_entity="Marc Olsen") for a in doc.attributions)
     (chain,) = STAGE(doc.evolve(attributions=resolved)).sourcing
     assert names(chain) == ["this article", "Marc Olsen"]
+
+
+def test_sites_that_got_the_information_from_each_other_are_circular():
+    text = ("Ferry\n\nThe ferry to Oldport will stop in May, the blog Harbour Truth wrote, citing the site "
+            "Coast Leaks. Coast Leaks, for its part, says it got the information from Harbour Truth.\n\n"
+            "Neither site named a source.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Harbour Truth", "Coast Leaks", "Harbour Truth"]
+    assert "circular_sourcing" in {f.kind for f in chain.flags}
+
+
+def test_a_channel_named_by_its_outlet_noun_relays_its_own_sources():
+    text = ("Паром\n\nПаромное сообщение с Олдпортом прекратится в мае, пишет телеграм-канал «Портовый инсайдер». "
+            "Канал ссылается на собственные источники в администрации порта.\n\nВ порту не комментируют.")
+    doc = _paragraphs(make(text, [("Канал", "ссылается", "на собственные источники в администрации порта", False)],
+                           lang="ru"))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article", "Портовый инсайдер", "собственные источники в администрации порта"]

@@ -190,10 +190,14 @@ class Names:
         return out
 
     def _speakers(self, spans, found: list[Source]) -> list[Source]:
-        """Speakers with a proper name ("Valley Courier says…") that hold no outlet name."""
+        """Speakers with a proper name ("Valley Courier says…") that hold no outlet name, and
+        are not one outlet noun capitalised to open a sentence ("Канал ссылается…", "Blog says")."""
         text, out = self.doc.text, []
         for start, end in spans:
             said = text[start:end].strip()
+            noun = cues.find("outlet_nouns", said, self.lang_at(start))
+            if len(said.split()) == 1 and any(m.start() == 0 and m.end() == len(said) for m in noun):
+                continue
             if len(said.split()) <= 4 and all(w[:1].isupper() for w in said.split()) and len(said) > 3 \
                     and not any(start <= f.start < end for f in found):
                 out.append(Source(said, start, start + len(said), "speaker"))

@@ -42,6 +42,16 @@ class Chain:
     def relay_cues(self, sent) -> list:
         return self.names.cues_in("relay_cues", self.names.sentence_at(sent.start))
 
+    def _relay_points(self, sent) -> list:
+        """Relay cues of ``sent``, and the source prepositions right after a document noun
+        ("X got the information from Y", "X получил данные от Y"): Y gave X the material."""
+        i = self.names.sentence_at(sent.start)
+        material = self.names.cues_in("primary_material", i)
+        given = [p for p in self.names.cues_in("source_prepositions", i)
+                 if any(0 <= len(re.findall(r"\w+", self.text[m.end():p.start()])) <= 1 and m.end() <= p.start()
+                        for m in material)]
+        return sorted([*self.relay_cues(sent), *given], key=lambda m: m.start())
+
     def build(self) -> "Chain":
         self._build()
         if not self.hops and self.claim is not None:
@@ -494,7 +504,7 @@ class Chain:
     def _relayed_by(self, current: Source, sentences) -> Source | None:
         for s in sentences:
             mentions = self.names.within(s.start, s.end)
-            for cue in self.relay_cues(s):
+            for cue in self._relay_points(s):
                 before = [m for m in mentions if m.end <= cue.start()]
                 clause = self.text[s.start:cue.start()]
                 if before and not any(m.same(current) for m in before) and not _named_in(
