@@ -192,3 +192,13 @@ def test_possessive_before_a_postposed_preposition_is_its_owner():
     _, found = run(["Minister zdrowia Anna Nowak odwiedziła szpital.", "Jej zdaniem remont skończy się w maju."], "pl")
     a = by_cue(found, "Jej zdaniem")
     assert (a["speaker"], a["entity"], a["content"]) == ("Jej", "Anna Nowak", "remont skończy się w maju")
+
+
+def test_separable_particle_before_the_comma():
+    for sentence, speaker in [
+        ("Am Freitag teilte das Ministerium mit, die Brücke sei sicher.", "das Ministerium"),
+        ("Das Ministerium teilte am Freitag mit, die Brücke sei sicher.", "Das Ministerium"),
+    ]:
+        _, found = run([sentence], "de")
+        a = by_cue(found, "teilte")
+        assert (a["speaker"], a["content"]) == (speaker, "die Brücke sei sicher"), found

@@ -272,6 +272,10 @@ class Spans:
         or the rest of the sentence (None when only "in a statement" follows, up to the
         sentence's end or a comma, unless ``stop_ok``)."""
         start, _ = strip(self.text, pos, hi, " \t\n")
+        cut = self.text.find(",", start, hi)
+        lead = words(self.text, start, cut) if cut > start else []
+        if 0 < len(lead) <= 4 and lead[-1].group().lower() in self.t.particles:
+            start = cut + 1  # "teilte (am Freitag) mit, …": the separable verb's particle
         stop = self.t.speaker_stop.match(self.text, start, hi)
         if (
             not stop_ok
