@@ -183,3 +183,12 @@ def test_weak_verb_in_the_reporting_clause_after_a_quotation():
 def test_form_unknown_to_the_lemmatiser_is_rewritten_to_its_infinitive():
     _, found = run(["Le contrat stipule que les loyers restent fixes."], "fr")
     assert by_cue(found, "stipule")["content"] == "les loyers restent fixes"
+
+
+def test_calqued_words_of_prepositions():
+    for lang, sentence, cue, speaker in [
+        ("es", "Por las palabras del portavoz, la planta cerrará en mayo.", "Por las palabras del", "portavoz"),
+        ("fr", "Selon les mots du directeur, l'usine fermera en mai.", "Selon les mots du", "directeur"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
