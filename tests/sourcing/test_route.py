@@ -334,3 +334,12 @@ def test_a_channel_named_by_its_outlet_noun_relays_its_own_sources():
                            lang="ru"))
     (chain,) = STAGE(doc).sourcing
     assert names(chain) == ["this article", "Портовый инсайдер", "собственные источники в администрации порта"]
+
+
+def test_an_unsigned_post_stands_for_the_account_that_first_published_it():
+    text = ("Ferry\n\nA post shared thousands of times claims that the ferry to Oldport will stop in May. "
+            "The post was first published by the account @harbour_watch.\n\nThe port denied it.")
+    doc = _paragraphs(make(text, [("A post shared thousands of times", "claims",
+                                   "the ferry to Oldport will stop in May", True)]))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article", "@harbour_watch"]

@@ -139,8 +139,8 @@ class Chain:
                 or self._people_after(sentence)
             if people and not any(h.same(people[0]) for h in self.hops):
                 self.hops.append(people[0])
-                if not people[0].anonymous:
-                    self._follow()  # the speaker may credit the claim to someone else in turn
+                if not people[0].anonymous or self._document_noun(people[0]) is not None:
+                    self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
 
     def _coverage(self, src: Source, sentence) -> int:
         """How much of ``sentence`` the words credited to ``src`` cover."""
@@ -447,7 +447,7 @@ class Chain:
                 if current.is_outlet:
                     self._add_found(self._coordinated(current))
                 return
-            if not current.is_outlet and nxt.is_outlet:
+            if not current.is_outlet and nxt.is_outlet and self._document_noun(current) is None:
                 return  # a person relays documents and bodies, not the outlets that quote them
             seen = next((h for h in self.hops if h.same(nxt)), None)
             if seen is not None:
@@ -455,6 +455,8 @@ class Chain:
                     self.circular = nxt
                     self.hops.append(nxt)
                 return
+            if self._document_noun(current) is not None and self.hops[-1] is current and current.attribution is not None:
+                self.hops.pop()  # the post an account first published: the account said it
             self.hops.append(nxt)
             if nxt.anonymous:
                 return
@@ -511,7 +513,8 @@ class Chain:
                         current, clause[before[-1].end - s.start:]):
                     continue
                 if not before and not (self._refers(s.start, cue.start()) or _named_in(current, clause)
-                                       or self._described(current, s.start, cue.start())):
+                                       or self._described(current, s.start, cue.start())
+                                       or self._same_document(current, s.start, cue.start())):
                     continue
                 unnamed = self._anonymous_after(cue.end())
                 target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH
@@ -548,6 +551,22 @@ class Chain:
                  and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end))]
         nearest = max(named, key=lambda a: a.speaker_start, default=None)
         return nearest is not None and bool(nearest.speaker_entity) and same_name(nearest.speaker_entity, current.name)
+
+    def _document_noun(self, src: Source) -> str | None:
+        """The document noun a source is named by ("a post shared on X" → "post"), if any."""
+        lang = self.lang(src.start)
+        words = [w for w in re.findall(r"\w+", src.name)]
+        while words and words[0].casefold() in cues.stopwords(lang):
+            words.pop(0)
+        hit = next(iter(cues.find("primary_material", " ".join(words[:1]), lang)), None) if words else None
+        return words[0].casefold() if hit is not None else None
+
+    def _same_document(self, current: Source, start: int, cue_start: int) -> bool:
+        """Does the clause before a cue refer back to a document source by its noun ("A post
+        claims …. The post was first published by …")?"""
+        noun = self._document_noun(current)
+        return noun is not None and re.search(rf"(?<!\w){re.escape(noun)}(?!\w)",
+                                              self.text[start:cue_start].casefold()) is not None
 
     def _anonymous_after(self, pos: int) -> Source | None:
         """An anonymous speaker the earlier stage found right after a relay cue ("citing an
