@@ -192,3 +192,12 @@ def test_calqued_words_of_prepositions():
     ]:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_relay_calques_of_state_media_copy():
+    _, found = run(["Le pont restera fermé jusqu'en mai, transmet l'agence Novosti."], "fr")
+    assert by_cue(found, "transmet")["speaker"] == "l'agence Novosti"
+    _, found = run(["Le maire transmet ses voeux aux habitants du quartier."], "fr")
+    assert not found
+    _, found = run(["El diario, haciendo referencia a fuentes militares, informó que la base cerró."], "es")
+    assert by_cue(found, "haciendo referencia a")["speaker"] == "fuentes militares"
