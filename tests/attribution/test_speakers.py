@@ -202,3 +202,14 @@ def test_separable_particle_before_the_comma():
         _, found = run([sentence], "de")
         a = by_cue(found, "teilte")
         assert (a["speaker"], a["content"]) == (speaker, "die Brücke sei sicher"), found
+
+
+def test_clefts_and_adverb_leads_take_the_subject_after_the_verb():
+    for lang, sentences, cue, speaker in [
+        ("it", ["Il ponte chiuderà.", "A riferirlo è stato il sindaco Marco Neri."], "riferirlo", "il sindaco Marco Neri"),
+        ("es", ["El puente cerrará.", "Así lo ha explicado el portavoz del Gobierno, Pedro Sala."], "ha explicado",
+         "el portavoz del Gobierno, Pedro Sala"),
+    ]:
+        _, found = run(sentences, lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, sentences[0].rstrip(".")), (lang, found)

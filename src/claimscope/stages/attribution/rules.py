@@ -45,10 +45,12 @@ class SentenceRules(Subjects):
                 return None
         quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
         spaced = self.text[before - 1 : before] == "-" and not self.text[before - 2 : before - 1].isalnum()
+        lone = self.lone_lead(lo, cue.start())  # "A riferirlo è stato X"
         if self.t.no_inversion.search(cue.group()) or (
             before
             and self.text[before - 1] not in BOUNDARY
             and not spaced  # "«…», - заявил X": a hyphen for a dash
+            and not lone
             and not closed
             and not self.t.v2
             and not opened
@@ -57,6 +59,9 @@ class SentenceRules(Subjects):
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
         start = self.time_lead(cue.end(), hi)  # "aseguró el martes la alcaldesa"
+        copula = words(self.text, start, hi)[:2] if lone else []
+        while copula and copula[0].group().lower() in self.t.passive:
+            start = copula.pop(0).end()  # "A riferirlo è stato il sindaco"
         end = self.right_region(start, hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"

@@ -45,15 +45,18 @@ class Subjects(Spans):
         return lead[k] if end <= lo or self.text[end - 1] in BOUNDARY else None
 
     def anaphoric_lead(self, lo: int, pos: int) -> bool:
-        """Whether only an object pronoun ("Lo riferisce X"), a demonstrative ("Das
-        berichtete X") or a short adverbial of
+        """Whether only an object pronoun ("Lo riferisce X", also after an adverb: "Así lo
+        ha explicado X"), a demonstrative ("Das berichtete X") or a short adverbial of
         lower-case words ("Об этом сообщает X") precedes a cue in its clause: the
         subject follows the verb, and what it reports may be the sentence before."""
         lead = words(self.text, lo, pos)
-        if lead and all(self.clitic(w.group()) for w in lead):
-            return True
+        if lead and all(self.clitic(w.group()) for w in lead[1:]) and (
+                self.clitic(lead[0].group()) or len(lead) > 1 and lead[0].group().lower() in self.t.adverbs):
+            return True  # "Lo riferisce X", "Así lo ha explicado X"
         if len(lead) == 1 and lead[0].start() == lo and lead[0].group().lower() in self.t.determiners:
             return True  # "Das berichtete X.": a demonstrative opening the sentence
+        if self.lone_lead(lo, pos):
+            return True  # "A riferirlo è stato X": an infinitive with its object pronoun
         rest = lead[2:]  # "Об этом в четверг заявил X": a short adverbial may follow
         return (
             len(lead) >= 2
@@ -148,6 +151,14 @@ class Subjects(Spans):
         return found is None or not found[1] and found[0][0] == strip(self.text, pos, hi)[0] and not any(
             c in BOUNDARY for c in self.text[found[0][0] : found[0][1]])
 
+    def lone_lead(self, lo: int, pos: int) -> bool:
+        """Whether one stop word stands before a verb that carries its object pronoun ("A
+        riferirlo è stato il sindaco", "A denunciarlo è X"): the subject follows the verb
+        (past a copula) and what it reports is the sentence before."""
+        lead, verb = words(self.text, lo, pos), WORD.match(self.text, pos)
+        return len(lead) == 1 and self.stop_word(lead[0].group()) and verb is not None and any(
+            len(c) > 1 and verb.group().lower().endswith(c) for c in self.t.clitics)
+
     def before_relay(self, lo: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """A subject phrase that is the object of a prepositional cue right before it
         ("Канал «X» со ссылкой на источник утверждает", "Wie die Zeitung unter Berufung auf
@@ -194,8 +205,8 @@ class Subjects(Spans):
             return False  # a window cut from a longer clause, not a phrase
         first = toks[0].group()
         return (
-            first.islower()
-            and first not in self.t.determiners
+            (first.islower() or len(toks) == 1)  # "A riferirlo è stato X": a lone preposition
+            and first.lower() not in self.t.determiners
             and self.t.speaker_stop.fullmatch(first) is not None
         )
 
