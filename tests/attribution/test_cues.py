@@ -201,3 +201,16 @@ def test_relay_calques_of_state_media_copy():
     assert not found
     _, found = run(["El diario, haciendo referencia a fuentes militares, informó que la base cerró."], "es")
     assert by_cue(found, "haciendo referencia a")["speaker"] == "fuentes militares"
+
+
+def test_reduced_passive_after_an_as_word():
+    _, found = run(["La scuola riaprirà a settembre, come riportato dal quotidiano locale."], "it")
+    a = by_cue(found, "riportato")
+    assert a["speaker"] == "quotidiano locale" and a["content"] == "La scuola riaprirà a settembre"
+    _, found = run(["Il conducente ha riportato ferite lievi alla gamba."], "it")
+    assert not found
+
+
+def test_german_verb_after_a_demonstrative():
+    _, found = run(["Die Wache zählte 57 Einsätze.", "Das geht aus der Jahresbilanz hervor."], "de")
+    assert by_cue(found, "geht aus der Jahresbilanz hervor")

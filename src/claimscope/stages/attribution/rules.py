@@ -568,12 +568,28 @@ class SentenceRules(Subjects):
         """Reporting infinitives after a table ``infinitive_openers`` phrase ("…, avant
         d'ajouter : « … »", "antes de añadir que …"): the cue is the phrase with the verb,
         whose speaker is the subject of the main clause."""
-        if self.t.infinitive_opener is None:
-            return
-        for m in self.t.infinitive_opener.finditer(self.text, lo, hi):
-            verb = m.group("verb").lower()
-            if verb in self.t.lemmas["verb"] or lemma(self.t.language, verb) in self.t.lemmas["verb"]:
-                yield m
+        if self.t.infinitive_opener is not None:
+            for m in self.t.infinitive_opener.finditer(self.text, lo, hi):
+                verb = m.group("verb").lower()
+                if verb in self.t.lemmas["verb"] or lemma(self.t.language, verb) in self.t.lemmas["verb"]:
+                    yield m
+        yield from self.as_participles(lo, hi)
+
+    def as_participles(self, lo: int, hi: int):
+        """A reporting participle between an "as" word and an agent marker, with no
+        auxiliary ("…, come riportato dall'agenzia X", "como informado por X"): a reduced
+        passive, as English "as reported by X"."""
+        toks = words(self.text, lo, hi)
+        for k in range(1, len(toks) - 1):
+            word = toks[k].group().lower()
+            if toks[k - 1].group().lower() not in self.t.as_clause or not self.t.participle.search(word):
+                continue
+            if self.t.agent.match(self.text, toks[k + 1].start()) is None:
+                continue
+            found = {lemma(self.t.language, word), lemma(self.t.language, lemma(self.t.language, word))}
+            known = self.t.lemmas["verb"] | self.t.lemmas["weak"] | set(self.t.raw.get("as_participle_lemmas", []))
+            if found & known or word in (p.lower() for p in self.t.raw.get("participles", [])):
+                yield toks[k]  # "riportare" only here: "ha riportato ferite" reports nothing
 
     def weak_gerund(self, cue: re.Match, kind: str) -> bool:
         """A gerund (table ``no_inversion`` shape) where the table makes gerunds weak
@@ -926,8 +942,8 @@ class SentenceRules(Subjects):
                     raw = self.postposition(cue, lo, hi)
                 else:
                     raw = self.verb(cue, lo, hi)
-                    if raw is not None and starts == "inf":  # the main clause's subject speaks
-                        raw = replace(raw, speaker=None)
+                    if raw is not None and starts == "inf" and raw.speaker and raw.speaker[0] < cue.start():
+                        raw = replace(raw, speaker=None)  # the main clause's subject speaks
                 if raw is not None and not self.generic(raw) and not self.clause_subject(raw, kind):
                     found.append(raw)
                     taken.append(raw.cue)

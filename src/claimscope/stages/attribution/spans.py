@@ -434,8 +434,8 @@ class Spans:
         if end is None:
             return None
         start, aux = toks[k][0], False
-        if k and toks[k - 1][1] in self.t.determiners:
-            return None  # "the reports", "les comptes": a noun
+        if k and toks[k - 1][1] in self.t.determiners and not self.t.v2:
+            return None  # "the reports", "les comptes": a noun (German nouns are capitalised: "Das geht …")
         for back in (1, 2):
             if k - back < 0:
                 break
