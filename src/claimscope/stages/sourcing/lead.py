@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ...checkworthy.features import source_only
 from ...model import Document
+from ...outlets import cues
+from .names import headline_end, same_name
 
 SOURCE_ONLY_WORDS = 30  # a longer sentence says more than where the story came from
+SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _TERMINAL = ".!?…»\"”“'’)"
 
 
@@ -13,11 +18,6 @@ def _line(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return text[start:len(text) if end < 0 else end].strip()
-
-
-def headline_end(text: str) -> int:
-    """Where the headline, the text's first line, ends (0 for a text of one line)."""
-    return text.find("\n") if "\n" in text.strip() else 0
 
 
 def body_sentences(doc: Document) -> list[int]:
@@ -49,9 +49,34 @@ def main_claim(doc: Document) -> int | None:
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
+    body = [i for i in body if not _presenter_framing(doc, i)] or body
     chosen = next((i for i in body if i in claims), body[0])
     earlier = [i for i in body if i < chosen and not is_source_only(doc, i)]
     return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
+
+
+def speaker_tag(text: str, pos: int, lang: str | None) -> tuple[re.Match, bool] | None:
+    """The speaker tag opening the line of ``pos`` in a transcript ("NAME (role): …",
+    written in capitals), and whether it is the programme's own presenter (``host_nouns``,
+    or a tag repeating a presenter's name)."""
+    m = SPEAKER_TAG.match(text, text.rfind("\n", 0, pos) + 1)
+    if m is None or m.group("name") != m.group("name").upper():
+        return None
+    host = bool(cues.find("host_nouns", m.group(), lang)) or any(
+        cues.find("host_nouns", t.group(), lang) and same_name(m.group("name"), t.group("name"))
+        for t in SPEAKER_TAG.finditer(text) if t.start() == 0 or text[t.start() - 1] == "\n")
+    return m, host
+
+
+def _presenter_framing(doc: Document, index: int) -> bool:
+    """A sentence of a presenter's line in a transcript that reports nobody's words: the
+    programme setting the scene ("The law was passed on Friday."), not the claim under
+    discussion, which a guest states or the presenter attributes to someone."""
+    s = doc.sentences[index]
+    tag = speaker_tag(doc.text, s.start, s.lang or doc.language)
+    if tag is None or not tag[1]:
+        return False
+    return not any(s.start <= a.cue_start < s.end and a.cue_start >= tag[0].end() for a in doc.attributions)
 
 
 def is_source_only(doc: Document, index: int) -> bool:

@@ -12,7 +12,6 @@ from ...model import Document, Hop, Rating
 from ...outlets import cues
 from ...outlets.mentions import Mention, MentionFinder, fold
 from ...outlets.registry import Outlet
-from .lead import headline_end
 
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
@@ -77,6 +76,11 @@ def _common_lead(lead: str, lang: str | None) -> bool:
     other = [w for w in re.finditer(r"\w+", lead)
              if w.group().casefold() not in stop and not any(s <= w.start() < e for s, e in covered)]
     return len(other) <= 1
+
+
+def headline_end(text: str) -> int:
+    """Where the headline, the text's first line, ends (0 for a text of one line)."""
+    return text.find("\n") if "\n" in text.strip() else 0
 
 
 def _words(name: str) -> list[str]:

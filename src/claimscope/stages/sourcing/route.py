@@ -8,13 +8,12 @@ import re
 
 from ...model import Attribution, Document
 from ...outlets import cues
-from .lead import headline_end, main_claim
-from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, same_name
+from .lead import main_claim, speaker_tag
+from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, headline_end, same_name
 
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
-SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 SHORT_CUE = 6  # a relay cue shorter than this ("via", "cite", "qua") is too common to name any phrase after it
 CREDIT_WORDS = 8  # a sentence after the claim this short that names an outlet credits the claim to it
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
@@ -223,16 +222,11 @@ class Chain:
                                                               and _covers(a, sent.start, sent.end)))]
 
     def _tag(self, pos: int) -> tuple[Source, bool] | None:
-        """The speaker tag opening the line of ``pos`` in a transcript ("NAME (role): …",
-        written in capitals), and whether it is the programme's own presenter (``host_nouns``)."""
-        start = self.text.rfind("\n", 0, pos) + 1
-        m = SPEAKER_TAG.match(self.text, start)
-        if m is None or m.group("name") != m.group("name").upper():
+        """The transcript speaker tag opening the line of ``pos`` (:func:`speaker_tag`)."""
+        tag = speaker_tag(self.text, pos, self.lang(pos))
+        if tag is None:
             return None
-        lang = self.lang(pos)
-        host = bool(cues.find("host_nouns", m.group(), lang)) or any(
-            cues.find("host_nouns", t.group(), lang) and same_name(m.group("name"), t.group("name"))
-            for t in SPEAKER_TAG.finditer(self.text) if t.start() == 0 or self.text[t.start() - 1] == "\n")
+        m, host = tag
         return Source(m.group("name"), m.start("name"), m.end("name"), "attribution"), host
 
     def _in_host_tag(self, a: Attribution) -> bool:
