@@ -95,8 +95,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     """Leaves out an indirect report inside what a reporting verb reports whose speaker
     names no one: no capital letter, or none at all ("X said that the tests confirmed …",
     "…, because he thought …"); in a quotation or after the outer cue, a capital on a
-    determiner or pronoun that opens the speaker names no one either ("TAG: Cette loi dit
-    que …", "“They told me …,” he said"): it belongs to
+    determiner or pronoun that opens the speaker names no one either ("HOST: Ce texte
+    prévoit que …", "“They told me …,” he said"): it belongs to
     what the outer speaker says. Inside a preposition's content it stays ("Selon X, le
     ministre a affirmé que …"), and so does a clause of the outer speaker's own ("X
     answered …, citing …")."""
@@ -114,7 +114,7 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     def names(raw: Raw, table: Table, after: bool) -> bool:
         toks = text[raw.speaker[0] : raw.speaker[1]].split() if raw.speaker else []
         if after and toks and toks[0].lower() in table.determiners | table.pronouns:
-            toks = toks[1:]  # "Cette loi", "Le gouvernement": a capital that opens a sentence
+            toks = toks[1:]  # "Ce texte", "Les élus": a capital that opens a sentence
         return any(c.isupper() for c in "".join(toks))
 
     kept = []
