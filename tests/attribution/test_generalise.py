@@ -32,7 +32,7 @@ def test_lemma_keeps_the_auxiliary():
 
 
 def test_lemma_skips_infinitives_nouns_and_bare_participles():
-    _, found = run(["Il est temps de dire la vérité aux habitants du quartier."], "fr")
+    _, found = run(["Le moment est venu de dire la vérité aux habitants du quartier."], "fr")
     assert not any(a["cue"] == "dire" for a in found)
     _, found = run(["El comunicado publicado ayer no cambia nada en la ciudad."], "es")
     assert not any(a["cue"] == "publicado" for a in found)

@@ -164,5 +164,5 @@ def test_label_opening_on_a_related_links_marker():
 
 def test_vietnamese_issuer_section_and_contact_label():
     assert furniture.about_heading("Về Công ty Cảng Biển Đông", "vi")
-    assert furniture.prompt("Thông tin liên hệ báo chí:", "vi", closing=True) == "press_contact"
+    assert furniture.prompt("Bộ phận liên hệ báo chí:", "vi", closing=True) == "press_contact"
     assert furniture.prompt("Thông tin về cảng:", "vi", closing=True) is None

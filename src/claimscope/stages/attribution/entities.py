@@ -422,7 +422,7 @@ class EntityResolver:
                 return group
         if len(toks) == 1 and (toks[0].islower() or self.t.v2) and outlet_noun(toks[0], self.t.language):
             outlets = [g for g in self.groups if g.outlet(self.t.language)]
-            if outlets:  # "il sito" after "il portale russo Life.ru": the latest outlet
+            if outlets:  # "il giornale" after "il quotidiano Kommersant": the latest outlet
                 return max(outlets, key=lambda g: g.seen)
         if len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name:
             return self.last_named  # "the channel", "le site": the last named speaker

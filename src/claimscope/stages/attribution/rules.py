@@ -158,7 +158,7 @@ class SentenceRules(Subjects):
         )
         lead = [w.group().lower() for w in (before[-1:] + words(self.text, *cue.span())[:-1])]
         if lead and not any(w in self.t.passive for w in lead) and (self.clitic(lead[-1]) or lead[-1] in self.aux):
-            return False  # "nous l'a confirmé par téléphone", "lo confirmó por teléfono": active
+            return False  # "nous l'a expliqué par téléphone", "lo confirmó por teléfono": active
         if not before or before[-1].group().lower() not in self.t.passive:
             if agent is None:
                 return False

@@ -581,12 +581,12 @@ class Subjects(Spans):
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
         phrase and up to three appositions set off by commas or dashes, right before
-        the cue or before adverbs right before it ("…, Peter Brabeck, já disse")."""
+        the cue or before adverbs right before it ("…, Rui Costa, já disse")."""
         _, end = strip(self.text, lo, pos, " \t\n")
         toks = words(self.text, lo, end)
         k = len(toks)
         while k and (toks[k - 1].group().lower() in self.t.adverbs or self.t.adverb.fullmatch(toks[k - 1].group())):
-            k -= 1  # "o ex-presidente da Nestlé, Peter Brabeck, já disse"
+            k -= 1  # "o antigo diretor da fábrica, Rui Costa, já disse"
         if 0 < k < len(toks):
             end = strip(self.text, lo, toks[k].start(), " \t\n")[1]
         if end <= lo or self.text[end - 1] not in APPOSITION:
