@@ -13,6 +13,7 @@ from ...outlets import cues
 from ...outlets.mentions import Mention, MentionFinder, fold
 from ...outlets.registry import Outlet
 
+APPOSED_WORDS = 2  # lower-case words between a name's comma and the outlet noun in apposition to it
 RELAY_REACH = 60  # characters between a relay cue and the source it names
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
                       "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
@@ -185,6 +186,8 @@ class Names:
                     if cue.start() < headline or _inside_name(cue, s.start, self.lang_at(cue.start())):
                         continue  # a headline adds no source
                     span = _name_after(text, cue.end(), s.end)
+                    if kind == "outlet_nouns" and span is None:
+                        span = _apposed_to(text, s.start, cue.start(), cue.end(), s.end)
                     if kind == "primary_material" and span and not (
                             QUOTED.match(text, span[0] - 1) and text[span[0]:span[1]].strip()[:1].isupper()):
                         continue  # a document is named by its quoted title only, not by scare quotes
@@ -253,6 +256,41 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         else:
             break
     return (pos + start, pos + end) if start is not None else None
+
+
+def _apposed_to(text: str, start: int, pos: int, end: int, limit: int) -> tuple[int, int] | None:
+    """The name the outlet noun at ``pos``-``end`` stands in apposition to ("… in the Harbour
+    Gazette, a local weekly, …"): capitalised words (lower-case joiners between them) right
+    before a comma, at most ``APPOSED_WORDS`` lower-case words before the noun and after it
+    up to punctuation; two words or more when they open the sentence, where any word is
+    capitalised."""
+    after = re.match(r"[^\W\d_\s]*((?:\s+[^\W\d_]+)*)\s*(?:[,.;:!?)]|$)", text[end:limit])
+    if after is None or len(after.group(1).split()) > APPOSED_WORDS or not after.group(1).islower() and after.group(1):
+        return None  # the noun introduces a name after it ("the state agency TASS")
+    before = text[start:pos]
+    comma = before.rfind(",")
+    between = before[comma + 1:].split()
+    if comma < 0 or len(between) > APPOSED_WORDS or any(not w.islower() for w in between):
+        return None
+    words = list(_NAME_WORD.finditer(before[:comma]))
+    first = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if i < len(words) - 1 and before[w.end():words[i + 1].start()].strip():
+            break  # punctuation before a word ends the name
+        if w.group()[:1].isupper():
+            first = i
+        elif not (first is not None and w.group().islower() and len(w.group()) <= 3):
+            break
+    if first is None or words[-1].end() != comma or not words[-1].group()[:1].isupper():
+        return None
+    opening = len(before) - len(before.lstrip())
+    while words[first].start() == opening and first + 1 < len(words) and not words[first + 1].group()[:1].isupper():
+        first = next(i for i in range(first + 1, len(words)) if words[i].group()[:1].isupper())
+        opening = -1  # a sentence-opening word before a joiner ("Selon la Gazette") is no part of it
+    if words[first].start() == opening and len(words) - first < 2:
+        return None
+    return start + words[first].start(), start + words[-1].end()
 
 
 def _inside_name(cue: re.Match, sentence_start: int, lang: str | None) -> bool:

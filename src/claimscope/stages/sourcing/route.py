@@ -104,6 +104,7 @@ class Chain:
         tag = self._tag(self.doc.sentences[self.claim].start)
         if tag is not None and not tag[1] and not self._usable_in(self.doc.sentences[self.claim], own=True):
             self.hops.append(tag[0])  # a guest's line in a transcript: the guest says the claim
+            self._add_found(self._guest_outlet(self.doc.sentences[self.claim].start))
             self._follow()
             return
         claim = self.doc.sentences[self.claim]
@@ -140,6 +141,13 @@ class Chain:
                 self.hops.append(people[0])
                 if not people[0].anonymous or self._document_noun(people[0]) is not None:
                     self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
+
+    def _guest_outlet(self, pos: int) -> Source | None:
+        """The outlet a guest names in the line where they state the claim, after it ("I read
+        it on the Pine Post, a news site"): where the guest got it."""
+        end = self.text.find("\n", pos)
+        m = next((m for m in self.names.within(pos, len(self.text) if end < 0 else end) if m.is_outlet), None)
+        return None if m is None else Source(m.name, m.start, m.end, "relay", m.outlet, m.domain, is_outlet=True)
 
     def _coverage(self, src: Source, sentence) -> int:
         """How much of ``sentence`` the words credited to ``src`` cover."""

@@ -1,0 +1,26 @@
+"""Transcripts of broadcasts (invented): the presenter's scene-setting is not the claim, a
+guest who states it is its source, and an outlet the guest names there is where they got it."""
+
+from __future__ import annotations
+
+from tests.sourcing.test_route import names, run
+
+TEXT = ("Evening Debate: the bridge rumour\n\n"
+        "NOVA LINE (presenter): Good evening to everyone watching us tonight. The new bridge over the river "
+        "opened to traffic on Monday after two years of building work.\n\n"
+        "PETER HALE (columnist): Simple. The new bridge was built with cheap cement that will crack "
+        "within five years. I read it in a piece on Morning Pine Post, a local site, and no one has noticed.\n\n"
+        "NOVA LINE: Is that so, Ms Oduya?")
+
+
+def test_a_guest_states_the_claim_and_names_where_he_read_it():
+    doc, chain = run(TEXT)
+    assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("The new bridge was built")
+    assert names(chain) == ["this article", "PETER HALE", "Morning Pine Post"]
+
+
+def test_a_presenter_reporting_what_someone_says_states_the_claim():
+    text = TEXT.replace("The new bridge over the river opened",
+                        "Posts online say that the new bridge over the river opened")
+    doc, chain = run(text, [("Posts online", "say", "the new bridge over the river opened", True)])
+    assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("Posts online say")
