@@ -214,3 +214,21 @@ def test_reduced_passive_after_an_as_word():
 def test_german_verb_after_a_demonstrative():
     _, found = run(["Die Wache zählte 57 Einsätze.", "Das geht aus dem Monatsbericht hervor."], "de")
     assert by_cue(found, "geht aus dem Monatsbericht hervor")
+
+
+def test_preposition_with_a_relative_pronoun_takes_the_noun_before():
+    _, found = run(["Il giornale intervista un medico secondo cui il virus è stagionale."], "it")
+    a = by_cue(found, "secondo")
+    assert a["speaker"] == "un medico" and a["content"] == "il virus è stagionale"
+    _, found = run(["La radio entrevista a un experto según el cual la presa es segura."], "es")
+    assert by_cue(found, "según")["speaker"] == "un experto"
+
+
+def test_gerund_after_a_text_noun_reports():
+    _, found = run(["La mairie a diffusé un communiqué dénonçant une « rumeur infondée »."], "fr")
+    assert by_cue(found, "dénonçant")["content"] == "une « rumeur infondée »"
+
+
+def test_present_in_ite_is_no_participle():
+    _, found = run(["Le quotidien cite un élu de la majorité."], "fr")
+    assert by_cue(found, "cite")["speaker"] == "Le quotidien"

@@ -473,6 +473,9 @@ class SentenceRules(Subjects):
         if agent is not None:
             end = self.right_region(agent, hi)
         span = (cue.start(), agent or cue.end())
+        relative = self.relative_source(cue, lo, hi)  # "un expert selon lequel …"
+        if relative:
+            return relative
         speaker = self.owner_inside(cue) or self.trim_speaker(span[1], end, after=True)
         if speaker is None:
             return None
@@ -521,6 +524,24 @@ class SentenceRules(Subjects):
                 False,
             )  # a credit line ("Selon X") stands for the text above it
         return Raw(span, speaker, *found) if found else None
+
+    def relative_source(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
+        """A preposition whose object is a relative pronoun (table ``relative_objects``:
+        "selon lequel", "secondo cui", "según el cual", "по словам которого"): the speaker
+        is the noun phrase before it, the content the clause after the pronoun ("… cite un
+        expert selon lequel l'arme est étrangère")."""
+        pronouns = self.t.raw.get("relative_objects", [])
+        after = words(self.text, cue.end(), hi)[:2]
+        if not pronouns or not after:
+            return None
+        k = 2 if len(after) > 1 and f"{after[0].group()} {after[1].group()}".lower() in pronouns else 1
+        if k == 1 and after[0].group().lower() not in pronouns:
+            return None
+        speaker = self.noun_phrase_before(lo, strip(self.text, lo, cue.start(), " \t\n,")[1])
+        found = self.content_after(after[k - 1].end(), hi, stop_ok=True, clause=False)
+        if speaker is None or found is None:
+            return None
+        return Raw((cue.start(), cue.end()), speaker, *found)
 
     def report_head(self, cue: re.Match, speaker: tuple[int, int]) -> tuple[int, int] | None:
         """For a preposition of the table's ``report_prepositions`` ("nach", "по"), the
@@ -594,8 +615,12 @@ class SentenceRules(Subjects):
     def weak_gerund(self, cue: re.Match, kind: str) -> bool:
         """A gerund (table ``no_inversion`` shape) where the table makes gerunds weak
         (``weak_gerunds``): it reports only before a complementizer, a colon or a
-        quotation ("…, precisando che …"), not "…, assegurando a vigilância …"."""
+        quotation ("…, precisando che …"), not "…, assegurando a vigilância …", unless a
+        text noun stands right before it ("un communiqué dénonçant une « campagne »")."""
         if kind != "verb" or not self.t.raw.get("weak_gerunds", False):
+            return False
+        before = words(self.text, max(0, cue.start() - 40), cue.start())[-3:]
+        if before and self.document_noun((before[0].start(), before[-1].end())):
             return False
         return bool(self.t.no_inversion.search(words(self.text, *cue.span())[-1].group()))  # not "pourtant"
 
