@@ -232,3 +232,8 @@ def test_gerund_after_a_text_noun_reports():
 def test_present_in_ite_is_no_participle():
     _, found = run(["Le quotidien cite un élu de la majorité."], "fr")
     assert by_cue(found, "cite")["speaker"] == "Le quotidien"
+
+
+def test_italian_present_in_ita_or_uta_is_no_participle():
+    _, found = run(["Il presidente saluta con favore la decisione del governo."], "it")
+    assert by_cue(found, "saluta")["speaker"] == "Il presidente"
