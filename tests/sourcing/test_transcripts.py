@@ -3,6 +3,8 @@ guest who states it is its source, and an outlet the guest names there is where 
 
 from __future__ import annotations
 
+import dataclasses
+
 from tests.sourcing.test_route import names, run
 
 TEXT = ("Evening Debate: the bridge rumour\n\n"
@@ -24,3 +26,29 @@ def test_a_presenter_reporting_what_someone_says_states_the_claim():
                         "Posts online say that the new bridge over the river opened")
     doc, chain = run(text, [("Posts online", "say", "the new bridge over the river opened", True)])
     assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("Posts online say")
+
+
+def test_a_group_spreading_a_claim_rests_on_the_one_post_named_next():
+    text = ("Afternoon News\n\n"
+            "JO PARK (anchor): Drivers online are saying that the new toll cameras fine cars parked near them. "
+            "One post from a cab driver in Lakeside, with a photo of the fine, was shared thousands of times.")
+    doc, chain = run(text, [("Drivers online", "are saying", "the new toll cameras fine cars parked near them",
+                             False)])
+    assert names(chain) == ["this article", "cab driver in Lakeside"]
+
+
+def test_a_speaker_resolved_to_the_presenter_is_not_a_source():
+    text = ("Afternoon News\n\n"
+            "JO PARK (anchor): Neighbours of the plant are worried about the smell coming from the river.\n\n"
+            "LIN CRUZ (anchor): She says the water company told her the smell is harmless and will go soon.")
+    doc = make_resolved(text)
+    (chain,) = doc.sourcing
+    assert "LIN CRUZ" not in names(chain)
+
+
+def make_resolved(text):
+    from tests.sourcing.test_chain import STAGE, make
+    from tests.sourcing.test_route import _paragraphs
+    doc = _paragraphs(make(text, [("She", "says", "the water company told her the smell is harmless", False)]))
+    (a,) = doc.attributions
+    return STAGE(doc.evolve(attributions=(dataclasses.replace(a, speaker_entity="LIN CRUZ"),)))

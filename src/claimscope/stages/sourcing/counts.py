@@ -26,15 +26,15 @@ def _groups(doc: Document, indices, names: Names) -> dict[str, list]:
 
 
 def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
-    """Speaker groups outside the chain: usable speakers that are not outlets, quoted in
+    """Speaker groups outside the chain: usable speakers that are not outlets or presenters, quoted in
     the claim's paragraph and the next ``paragraphs`` ones and not speaking for a body of
     the chain (None: the whole article, members included)."""
     doc = chain.doc
     first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
     picked = []
     for i, a in enumerate(doc.attributions):
-        if a.speaker_start is None or not chain.usable(a):
-            continue
+        if a.speaker_start is None or not chain.usable(a) or chain.presenter(a):
+            continue  # a presenter's lines are the programme's own voice
         j = chain.names.sentence_at(a.cue_start)
         at = doc.sentences[j].paragraph if j is not None else None
         if paragraphs is not None and (at is None or not first <= at <= first + paragraphs):

@@ -3,6 +3,7 @@ to the origin, loops (docs/sourcing.md)."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -139,8 +140,33 @@ class Chain:
                 or self._people_after(sentence)
             if people and not any(h.same(people[0]) for h in self.hops):
                 self.hops.append(people[0])
+                instance = self._instance(people[0])
+                if instance is not None:
+                    self.hops[-1] = instance
                 if not people[0].anonymous or self._document_noun(people[0]) is not None:
                     self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
+
+    def _instance(self, group: Source) -> Source | None:
+        """The first-hand source of a claim a group no name identifies spreads ("Parents online
+        warn that …"), when the next sentence opens on one document from someone ("One post
+        from a father in X, …"): the author of that document is the origin."""
+        words, lang = group.name.split(), self.lang(group.start)
+        if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) or group.is_outlet \
+                or not group.anonymous and words[0].casefold() in cues.stopwords(lang):
+            return None  # a name, or one person ("the minister"), not a group
+        i = self.names.sentence_at(group.start)
+        if i is None or i + 1 >= len(self.doc.sentences):
+            return None
+        nxt = self.doc.sentences[i + 1]
+        if nxt.paragraph != self.doc.sentences[i].paragraph:
+            return None
+        noun = next(iter(cues.find("primary_material", self.text, lang, nxt.start, nxt.end)), None)
+        lead = re.findall(r"\w+", self.text[nxt.start:noun.start()]) if noun else []
+        if noun is None or len(lead) > ADJECTIVES or any(w[:1].isupper() for w in lead[1:]):
+            return None
+        given = self._given_by(noun.end(), nxt.end)
+        return None if given is None else Source(self.text[given[0]:given[1]], *given, "mention",
+                                                  attribution=group.attribution)
 
     def _guest_outlet(self, pos: int) -> Source | None:
         """The outlet a guest names in the line where they state the claim, after it ("I read
@@ -224,7 +250,7 @@ class Chain:
         ``sent`` or, in the claim sentence and unless ``own``, whose content covers it."""
         doc = self.doc
         return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
-                and not self._relay_cue(a) and not self._credit(a) and not self._in_host_tag(a)
+                and not self._relay_cue(a) and not self._credit(a) and not self.presenter(a)
                 and (self.usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim] and not own
                                                               and _covers(a, sent.start, sent.end)))]
@@ -237,10 +263,20 @@ class Chain:
         m, host = tag
         return Source(m.group("name"), m.start("name"), m.end("name"), "attribution"), host
 
-    def _in_host_tag(self, a: Attribution) -> bool:
-        """Is the speaker a presenter's transcript tag (their lines are the programme's voice)?"""
+    def presenter(self, a: Attribution) -> bool:
+        """Is the speaker a presenter's transcript tag, or a pronoun the attribution stage
+        resolved to one (their lines are the programme's voice)?"""
         tag = self._tag(a.speaker_start)
-        return tag is not None and tag[1] and a.speaker_start <= tag[0].end
+        if tag is not None and tag[1] and a.speaker_start <= tag[0].end:
+            return True
+        return bool(a.speaker_entity) and a.speaker_entity.casefold() in self._presenters
+
+    @functools.cached_property
+    def _presenters(self) -> set[str]:
+        """The names in the presenters' speaker tags of a transcript."""
+        lines = (0, *(m.end() for m in re.finditer("\n", self.text)))
+        tags = (self._tag(pos) for pos in lines if pos < len(self.text))
+        return {tag[0].name.casefold() for tag in tags if tag is not None and tag[1]}
 
     def _credit(self, a: Attribution) -> bool:
         """An attribution that credits the whole article ("Selon X" as its last line): its
