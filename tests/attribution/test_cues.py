@@ -237,3 +237,8 @@ def test_present_in_ite_is_no_participle():
 def test_italian_present_in_ita_or_uta_is_no_participle():
     _, found = run(["Il presidente saluta con favore la decisione del governo."], "it")
     assert by_cue(found, "saluta")["speaker"] == "Il presidente"
+
+
+def test_weak_verb_with_a_place_before_a_colon_is_one_attribution():
+    _, found = run(['Chị Mai chia sẻ với phóng viên: "Cửa hàng đã đóng cửa."'], "vi")
+    assert [(a["speaker"], a["cue"]) for a in found] == [("Chị Mai", "chia sẻ")]

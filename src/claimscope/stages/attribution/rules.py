@@ -651,6 +651,9 @@ class SentenceRules(Subjects):
         if pos < hi and (self.text[pos] == ":" or self.text[pos] in OPENING):
             return True
         nxt = WORD.match(self.text, pos, hi)
+        while nxt and nxt.group().lower() in self.t.adverbs:
+            pos = strip(self.text, nxt.end(), hi, " ")[0]  # "thông tin thêm rằng …"
+            nxt = WORD.match(self.text, pos, hi)
         topic = self.t.raw.get("topic_verbs", {})  # "hablan de «disturbios»"
         if nxt and topic:
             preps = topic.get(lemma(self.t.language, words(self.text, *cue.span())[-1].group().lower()), ())
@@ -662,6 +665,9 @@ class SentenceRules(Subjects):
             comp = next((w for w in lead[1:] if self.t.complementizer.fullmatch(w.group())), None)
             if comp and not any(c in BOUNDARY for c in self.text[pos : comp.start()]):
                 return True
+            stop = next((i for i in range(pos, min(hi, lead[-1].end() + 1)) if self.text[i] in BOUNDARY), None)
+            if stop is not None and self.text[stop] == ":":
+                return True  # "chia sẻ với phóng viên: …"
         prev = [
             w.group().lower()
             for w in words(self.text, max(0, cue.start() - 30), cue.start())
@@ -991,7 +997,9 @@ class SentenceRules(Subjects):
                 raw = self.colon(pos, lo0, hi0)
                 if raw is not None and all(  # not in a content, nor right after a speaker
                     not (a <= pos < b) for a, b in (r.content for r in found)
-                ) and all(not r.speaker or not (r.speaker[0] <= pos <= r.speaker[1]) for r in found):
+                ) and all(not r.speaker or not (r.speaker[0] <= pos <= r.speaker[1]) for r in found) and all(
+                    not (r.cue[1] <= pos < r.content[0]) for r in found  # "X chia sẻ với Y: «…»": the verb's
+                ):  # colon
                     found.append(raw)
         for pos in (i for i in range(lo0, hi0) if self.text[i] in DASHES):
             raw = self.dash(pos, lo0, hi0)
