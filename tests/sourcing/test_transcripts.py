@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.sourcing.test_route import names, run
+from tests.sourcing.test_chain import STAGE, make
+from tests.sourcing.test_route import _paragraphs, names, run
 
 TEXT = ("Evening Debate: the bridge rumour\n\n"
         "NOVA LINE (presenter): Good evening to everyone watching us tonight. The new bridge over the river "
@@ -47,8 +48,23 @@ def test_a_speaker_resolved_to_the_presenter_is_not_a_source():
 
 
 def make_resolved(text):
-    from tests.sourcing.test_chain import STAGE, make
-    from tests.sourcing.test_route import _paragraphs
     doc = _paragraphs(make(text, [("She", "says", "the water company told her the smell is harmless", False)]))
     (a,) = doc.attributions
     return STAGE(doc.evolve(attributions=(dataclasses.replace(a, speaker_entity="LIN CRUZ"),)))
+
+
+def test_a_story_the_presenter_quotes_rests_on_the_outlet_that_published_it():
+    text = ("Morning Show\n\n"
+            "MIA STONE (presenter): The video says that the old lake will be drained next spring to build a car park. "
+            "Our guest Tom Vance has looked into it.\n\n"
+            "TOM VANCE (engineer): Good morning, Mia. I have indeed.\n\n"
+            "MIA STONE: So where did it come from?\n\n"
+            "TOM VANCE: Well. It first appeared on the portal River Voice, citing the Lakeside Council, "
+            "and it spread from there.")
+    doc = make(text, [("The video", "says", "the old lake will be drained next spring to build a car park", False),
+                      ("TOM VANCE", ":", "It first appeared on the portal River Voice", False)])
+    tag = text.index(":", text.index("TOM VANCE: Well"))
+    said, line = doc.attributions
+    doc = doc.evolve(attributions=(said, dataclasses.replace(line, cue_start=tag, cue_end=tag + 1)))
+    (chain,) = STAGE(_paragraphs(doc)).sourcing
+    assert names(chain)[:2] == ["this article", "River Voice"] and "TOM VANCE" not in names(chain)

@@ -114,6 +114,11 @@ class Chain:
             self.hops.append(owner)  # "according to a statement of the X ministry": the ministry says it
             self._follow()
             return
+        publisher = None if self.hops or self._usable_in(claim) else self._publisher(claim)
+        if publisher is not None:
+            self.hops.append(publisher)  # "the story says …" and later "site X carried it, citing Y"
+            self._follow()
+            return
         sentence = self.sourced = self._sourced_sentence()
         if sentence is None:
             if not self.hops:
@@ -241,9 +246,33 @@ class Chain:
         for s in doc.sentences[self.claim:]:
             if s.paragraph > claim.paragraph + 1:
                 break
-            if self._usable_in(s) or self._credited_in(s, []):
+            if [i for i in self._usable_in(s) if s is claim or not self._tagged(i)] or self._credited_in(s, []):
                 return s
         return claim if self._usable_in(claim, relaxed=True) else None
+
+    def _tagged(self, i: int) -> bool:
+        """Is attribution ``i`` a transcript's speaker tag ("NAME (role): …")? It gives the
+        speaker of its line, not the source of a claim made in another."""
+        a = self.doc.attributions[i]
+        tag = self._tag(a.speaker_start)
+        return tag is not None and tag[0].start == a.speaker_start
+
+    def _publisher(self, claim) -> Source | None:
+        """The outlet that published the unnamed document the claim sentence quotes ("The
+        story says that …", «La noticia dice que…»): the first outlet named after the claim,
+        in its paragraph and the next ``FOLLOW_PARAGRAPHS``."""
+        said = [self.text[a.speaker_start:a.speaker_end] for i, a in enumerate(self.doc.attributions)
+                if a.speaker_start is not None and claim.start <= a.cue_start < claim.end]
+        lang = self.lang(claim.start)
+        stop = cues.stopwords(lang)
+        if not any(self._document_noun(Source(p, claim.start, claim.start, "attribution")) is not None
+                   and all(w.casefold() in stop for w in p.split()[:-1]) for p in said):
+            return None
+        last = claim.paragraph + FOLLOW_PARAGRAPHS
+        m = next((m for m in self.names.all if m.is_outlet and m.start >= claim.end
+                  and self.names.sentence_at(m.start) is not None
+                  and self.doc.sentences[self.names.sentence_at(m.start)].paragraph <= last), None)
+        return None if m is None else Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True)
 
     def _usable_in(self, sent, relaxed: bool = False, own: bool = False) -> list[int]:
         """Attributions with a usable speaker (any speaker when ``relaxed``) whose cue is in
