@@ -68,3 +68,20 @@ def test_a_story_the_presenter_quotes_rests_on_the_outlet_that_published_it():
     doc = doc.evolve(attributions=(said, dataclasses.replace(line, cue_start=tag, cue_end=tag + 1)))
     (chain,) = STAGE(_paragraphs(doc)).sourcing
     assert names(chain)[:2] == ["this article", "River Voice"] and "TOM VANCE" not in names(chain)
+
+
+def test_tags_in_title_case_that_open_several_lines_are_speakers():
+    text = (TEXT.replace("NOVA LINE", "Nova Line").replace("PETER HALE", "Peter Hale")
+            + "\n\nPeter Hale: It is, I checked the site twice.\n\nNova Line: Thank you both.")
+    doc, chain = run(text)
+    assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("The new bridge was built")
+    assert names(chain) == ["this article", "Peter Hale", "Morning Pine Post"]
+
+
+def test_a_label_opening_two_lines_is_no_speaker():
+    text = ("Storm damage in the valley\n\n"
+            "Photo: a fallen tree on the road to the mill after the storm of last night.\n\n"
+            "The storm brought down more than forty trees across the valley on Sunday night, the fire brigade said.\n\n"
+            "Photo: the mill's roof, torn open by the wind.")
+    doc, chain = run(text, [("the fire brigade", "said", "The storm brought down more than forty trees", False)])
+    assert "Photo" not in names(chain)

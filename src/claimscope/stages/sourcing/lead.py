@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
 from ...checkworthy.features import source_only
 from ...model import Document
@@ -56,16 +58,27 @@ def main_claim(doc: Document) -> int | None:
 
 
 def speaker_tag(text: str, pos: int, lang: str | None) -> tuple[re.Match, bool] | None:
-    """The speaker tag opening the line of ``pos`` in a transcript ("NAME (role): …",
-    written in capitals), and whether it is the programme's own presenter (``host_nouns``,
-    or a tag repeating a presenter's name)."""
-    m = SPEAKER_TAG.match(text, text.rfind("\n", 0, pos) + 1)
-    if m is None or m.group("name") != m.group("name").upper():
-        return None
-    host = bool(cues.find("host_nouns", m.group(), lang)) or any(
-        cues.find("host_nouns", t.group(), lang) and same_name(m.group("name"), t.group("name"))
-        for t in SPEAKER_TAG.finditer(text) if t.start() == 0 or text[t.start() - 1] == "\n")
-    return m, host
+    """The speaker tag opening the line of ``pos`` in a transcript, and whether it is the
+    programme's own presenter (:func:`transcript_tags`)."""
+    return transcript_tags(text, lang).get(text.rfind("\n", 0, pos) + 1)
+
+
+@functools.lru_cache(maxsize=16)
+def transcript_tags(text: str, lang: str | None) -> dict[int, tuple[re.Match, bool]]:
+    """Speaker tags opening lines of a transcript ("NAME (role): …"), by line start, each
+    with whether it is a presenter's (``host_nouns`` in the tag, or a tag repeating a
+    presenter's name). A tag is written in capitals, or is a name of two capitalised words
+    or more (or a presenter noun) that opens two lines or more: a dialogue, not a label
+    ("Photo: …")."""
+    found = [m for m in (SPEAKER_TAG.match(text, i) for i in (0, *(n.end() for n in re.finditer("\n", text))))
+             if m is not None]
+    opened = Counter(m.group("name").casefold() for m in found)
+    hosts = {m.start() for m in found if cues.find("host_nouns", m.group(), lang)}
+    tags = [m for m in found if m.group("name") == m.group("name").upper() or opened[m.group("name").casefold()] >= 2
+            and all(w[:1].isupper() for w in m.group("name").split())
+            and (len(m.group("name").split()) >= 2 or m.start() in hosts)]
+    named = [m.group("name") for m in tags if m.start() in hosts]
+    return {m.start(): (m, m.start() in hosts or any(same_name(m.group("name"), h) for h in named)) for m in tags}
 
 
 def _presenter_framing(doc: Document, index: int) -> bool:
