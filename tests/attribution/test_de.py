@@ -24,7 +24,7 @@ def test_pronoun_takes_the_nearer_named_subject():
     _, found = run(
         [
             "Ein Sprecher der Polizei sagte, die Zahl sei gestiegen.",
-            "Malte Brandt, Ortsvorsteher von Bergdorf, sieht die Gemeinde in der Pflicht.",
+            "Malte Brandt, Ortsvorsteher von Bergdorf, sieht den Landkreis am Zug.",
             "Man werde neue Schilder aufstellen, kündigte er an.",
         ],
         "de",

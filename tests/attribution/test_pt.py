@@ -28,5 +28,5 @@ def test_diplomats_familiar_with_the_talks_are_anonymous():
 
 
 def test_ordinal_segundo_is_no_preposition():
-    _, found = run(["Foi o segundo mais alto desde 2003, segundo o instituto."], "pt")
+    _, found = run(["Foi o segundo pior resultado em dez anos, segundo o instituto."], "pt")
     assert [a["speaker"] for a in found] == ["o instituto"]

@@ -35,7 +35,7 @@ def test_plan_and_article_nouns_are_no_cues():
     _, found = run(
         [
             "Theo kế hoạch, cây cầu sẽ thông xe vào tháng sau.",
-            "Bài viết đã có hơn 2.000 lượt chia sẻ.",
+            "Bài đăng này nhận được 3.500 lượt thích.",
             "Theo Sở Giao thông, cây cầu đã an toàn.",
         ],
         "vi",

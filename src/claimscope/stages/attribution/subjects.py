@@ -20,7 +20,7 @@ CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"
 
 EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
-MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que horas antes había escrito")
+MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que la semana pasada había dicho")
 MAX_QUOTED_NAME_WORDS = 5
 APPOSITION = (
     ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
