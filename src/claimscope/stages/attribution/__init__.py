@@ -225,7 +225,8 @@ def _finish(
         dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
         anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
                          or dropped and resolver.last_anonymous)
-        groups.append(resolver.resolve(named) if mention else None)
+        # "dijo el alcalde" for "el alcalde Juan Gil": the noun tells the gender of the name
+        groups.append(resolver.resolve(named, mention if named != mention else "") if mention else None)
         if groups[-1] is not None:
             seen[id(groups[-1])] = (raw.speaker[0], groups[-1])
     tag = f"{NAME}@{VERSION}"
@@ -255,9 +256,11 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
     """Names a pronoun at ``pos`` may stand for, each with whether it is a subject: the
     subjects opening a sentence before it and the runs of two to four capitalised words in
     the text just before it, outside quotations ("Le maire X a reçu la ministre Y. … Elle
-    a précisé …")."""
+    a précisé …"); not a run in the pronoun's own sentence, which names someone else ("Tras
+    reunirse con la diputada X, ella aseguró …")."""
     runs, run = [(n, True) for n in names if n[1] <= pos], []
-    for tok in [*words(text, max(0, pos - NAME_WINDOW), pos), None]:
+    own = max(text.rfind(mark, 0, pos) for mark in (". ", "! ", "? ", "\n"))
+    for tok in [*words(text, max(0, pos - NAME_WINDOW), max(own, 0)), None]:
         if tok and tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha() and (
                 not run or text[run[-1].end() : tok.start()] == " "):
             run.append(tok)

@@ -192,6 +192,9 @@ class Spans:
         if not toks:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
+        if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and self.stop_word(
+                toks[0].group().lower()):  # "После встречи с X она заявила": an adverbial, then the subject
+            toks = toks[-1:]
         if not after:  # "Минобороны в четверг заявило": drop a short trailing adverbial
             for k in range(max(1, len(toks) - 3), len(toks)):
                 nxt = toks[k + 1].group().lower() if k + 1 < len(toks) else ""
@@ -212,6 +215,12 @@ class Spans:
         if m and m.group() and m.end() < end:
             start = m.end()
         return start, end
+
+    def subject_pronoun(self, word: str) -> bool:
+        """A personal pronoun of the table that is no object pronoun nor relative ("она",
+        "he", "elle"; not "lui", "who")."""
+        low = word.lower()
+        return low in self.t.pronouns and not self.clitic(low) and low not in self.t.relatives | self.t.subject_relatives
 
     def object_pronoun(self, toks: list[re.Match]) -> bool:
         """In a language with object clitics, a pronoun after a noun right before the

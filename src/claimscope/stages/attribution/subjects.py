@@ -531,8 +531,13 @@ class Subjects(Spans):
         lower-case word, or a determiner opening the sentence ("Local fisherman Tom Hale
         disagrees", "Die Pflegerin Anna Berg sieht das anders", "В интервью РБК депутат
         Павел Рогов раскритиковал …"), else followed by an apposition that names no one
-        ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …")."""
+        ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …").
+        Not when the sentence's subject is someone already salient, a pronoun or a name
+        the text gave before: the person it meets stays in the background ("She met Tom
+        Hale, a fisherman. She said …")."""
         toks = words(self.text, lo, hi)
+        if toks and self.known_subject(toks[0], lo):
+            return None
         found = [(k, self.name_at(lo, hi, k)) for k in range(1, len(toks) - 1)]
         k = len(toks)
         while k > 1 and toks[k - 1].group()[0].isupper() and (
@@ -558,6 +563,17 @@ class Subjects(Spans):
             if apposition[:1].islower() and not any(t.group()[0].isupper() for t in words(clause, 0, len(apposition) + 2)):
                 return name
         return None
+
+    def known_subject(self, first: re.Match, lo: int) -> bool:
+        """Whether the word opening a sentence at ``lo`` is a subject pronoun ("She",
+        "Il") or the last word of a name of two capitalised words or more earlier in the
+        text ("Carver" after "Linda Carver"): someone already talked about."""
+        word = first.group()
+        if self.subject_pronoun(word):
+            return True
+        if not word[0].isupper() or word.lower() in self.t.determiners:
+            return False
+        return any(m.group(1)[0].isupper() for m in re.finditer(rf"(\w+) {re.escape(word)}\b", self.text[:lo]))
 
     def name_at(self, lo: int, hi: int, k: int) -> tuple[int, int] | None:
         """The name of two to four capitalised words starting at the ``k``-th word."""

@@ -1,0 +1,48 @@
+"""Which person a pronoun stands for when a passage names two or more: the subject that
+goes on being talked about outranks a person it meets, a person named in the pronoun's own
+sentence is someone else, and a description gives its name a gender. Sentences are our own."""
+
+from tests.attribution.util import by_cue, run
+
+
+def test_a_person_met_by_a_pronoun_or_known_subject_stays_in_the_background():
+    for second in ("She had met David Rowe, the transport minister, on Monday.",
+                   "Carver had met David Rowe, the transport minister, on Monday."):
+        _, found = run(["Linda Carver, the mayor of Oakfield, said the council would vote in March.",
+                        second, "She added that the bridge would open in spring."], "en")
+        assert by_cue(found, "added")["entity"] == "Linda Carver", found
+
+
+def test_a_newcomer_introduced_with_an_apposition_is_still_found():
+    _, found = run(["Reporters met Tom Hale, a fisherman.", "He said the river had never been so low."], "en")
+    assert by_cue(found, "said")["entity"] == "Tom Hale"
+
+
+def test_a_subject_pronoun_after_an_opening_adverbial():
+    _, found = run(["Министр Анна Смирнова во вторник была в городе.",
+                    "После встречи с Ольгой Петровой она заявила, что рабочим помогут."], "ru")
+    a = by_cue(found, "заявила")
+    assert (a["speaker"], a["entity"]) == ("она", "Анна Смирнова")
+
+
+def test_a_name_in_the_pronouns_own_sentence_is_someone_else():
+    cases = [
+        ("es", ["El alcalde Juan Gil visitó la fábrica con la ministra Rosa Vidal.",
+                "«No cerraremos», dijo el alcalde.",
+                "Tras reunirse con la diputada Marta Ruiz, ella aseguró que llegarán fondos para la plantilla."],
+         "aseguró", "Rosa Vidal"),
+        ("fr", ["Le maire Paul Martin a visité l'usine avec la ministre Claire Dubois.",
+                "« Nous ne fermerons pas », a-t-il dit.",
+                "Après avoir rencontré la syndicaliste Julie Roy, elle a assuré que l'État aiderait les salariés."],
+         "a assuré", "Claire Dubois"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)
+
+
+def test_a_description_standing_for_a_name_gives_it_its_gender():
+    _, found = run(["El alcalde Juan Gil visitó la fábrica con la ministra Rosa Vidal.",
+                    "«No cerraremos», dijo el alcalde.",
+                    "Ella aseguró que llegarán fondos para la plantilla."], "es")
+    assert by_cue(found, "aseguró")["entity"] == "Rosa Vidal"
