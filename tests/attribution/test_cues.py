@@ -242,3 +242,14 @@ def test_italian_present_in_ita_or_uta_is_no_participle():
 def test_weak_verb_with_a_place_before_a_colon_is_one_attribution():
     _, found = run(['Chị Mai chia sẻ với phóng viên: "Cửa hàng đã đóng cửa."'], "vi")
     assert [(a["speaker"], a["cue"]) for a in found] == [("Chị Mai", "chia sẻ")]
+
+
+def test_sharing_or_speaking_verb_with_a_bare_object_or_place_is_no_cue():
+    _, found = run(["Le conseiller a relayé la vidéo sur son compte personnel."], "fr")
+    assert not found
+    _, found = run(["Le conseiller a relayé que la piscine fermerait en août."], "fr")
+    assert by_cue(found, "a relayé")["speaker"] == "Le conseiller"
+    _, found = run(["Phát biểu tại hội nghị sáng nay, ông Hòa cho biết xã sẽ sửa con đê cũ."], "vi")
+    assert [a["cue"] for a in found] == ["cho biết"]
+    _, found = run(["Nhiều người đăng tải hình ảnh con đê sau trận mưa."], "vi")
+    assert not found
