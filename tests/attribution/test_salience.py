@@ -46,3 +46,24 @@ def test_a_description_standing_for_a_name_gives_it_its_gender():
                     "«No cerraremos», dijo el alcalde.",
                     "Ella aseguró que llegarán fondos para la plantilla."], "es")
     assert by_cue(found, "aseguró")["entity"] == "Rosa Vidal"
+
+
+def test_a_person_reported_inside_another_speakers_words_does_not_take_the_pronoun():
+    cases = [
+        ("en", ["Linda Carver said that David Rowe had promised the funds in January.",
+                "She added that the work would start in May."], "added", "Linda Carver"),
+        ("fr", ["Jean Lacoste a affirmé que, selon Michel Durand, les travaux étaient terminés.",
+                "Il a ajouté que la ville paierait."], "a ajouté", "Jean Lacoste"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)
+
+
+def test_a_described_speaker_takes_the_name_after_its_complement_or_a_capitalised_noun():
+    _, found = run(["Defence minister Jan Kowal met the mayor of Oakfield, Linda Carver, on Monday.",
+                    "The mayor said the base would stay open."], "en")
+    assert by_cue(found, "said")["entity"] == "Linda Carver"
+    _, found = run(["Der Minister Peter Lang traf die Bürgermeisterin Anna Roth.",
+                    "Die Bürgermeisterin sagte, die Kaserne bleibe offen."], "de")
+    assert by_cue(found, "sagte")["entity"] == "Anna Roth"

@@ -200,8 +200,9 @@ def _finish(
         resolver = resolvers[table.language]
         mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         noun = mention.split()[-1] if mention else ""
-        if noun.islower() and len(mention.split()) <= 2 and set(mention.lower().split()[:-1]) <= table.determiners:
-            named = described_name(text, raw.speaker[0], noun, table) or mention  # "(the) portal"
+        if ((noun.islower() or table.v2 and len(mention.split()) == 2) and len(mention.split()) <= 2
+                and set(mention.lower().split()[:-1]) <= table.determiners):  # "(the) portal", "Die Sprecherin"
+            named = described_name(text, raw.speaker[0], noun, table) or mention
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
         if pronoun or bare:
@@ -211,7 +212,8 @@ def _finish(
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             elif pronoun:
-                resolver.last_named = _relayed(raws[: len(groups)], groups, resolver.last_named)
+                latest = _relayed(raws[: len(groups)], groups, resolver.last_named)
+                resolver.last_named = _reporter(text, raws[: len(groups)], groups, latest, raw.cue[0])
             personal = mention.lower() in table.personal_pronouns  # "she": a person, not "the ministry"
             if personal and subject and resolver.last_named and resolver.last_named.name is None:
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
@@ -325,6 +327,23 @@ def _relayed(raws: list[tuple[Raw, Table]], groups: list, latest):
         and not r.content[0] <= cue < r.content[1]
     ]
     return inner[-1] if inner else latest
+
+
+def _reporter(text: str, raws: list[tuple[Raw, Table]], groups: list, latest, pos: int):
+    """The antecedent of a pronoun whose cue is at ``pos``: ``latest``, unless its latest
+    attribution is reported inside what an earlier reporting verb's speaker says; then
+    that speaker, who stays the one talked about ("X said that Y had promised …. She
+    added …", "X a affirmé que, selon Y, … Il a ajouté …"); not when the pronoun is inside
+    that content too, nor after a preposition ("Selon l'AFP, X a annoncé …": X)."""
+    k = next((i for i in range(len(groups) - 1, -1, -1) if groups[i] is latest), None)
+    j = None if k is None else _outer(k, [r for r, _ in raws])
+    if j is None or groups[j] is None:
+        return latest
+    (outer, table), inner = raws[j], raws[k][0]
+    if outer.cue[0] >= inner.cue[0] or outer.content[0] <= pos < outer.content[1] or table.preposition.fullmatch(
+            text, *outer.cue):
+        return latest
+    return groups[j]
 
 
 def _outer(i: int, raws: list[Raw]) -> int | None:

@@ -200,6 +200,8 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
             if any(c in ".;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
                 break
             word = toks[j].group()
+            if word.lower() in CONNECTORS:  # "the mayor of Lyon, Ana Lis": the name after the complement
+                return _apposed_after(text, toks[j].end(), pos)
             if word.lower() in table.determiners or table.speaker_stop.fullmatch(word):
                 break  # "la préfecture du Gard": a complement, not the noun's name
             if word[0].isupper() or "." in word:
@@ -210,6 +212,18 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
                     run.append(t)
                 return text[run[0].start() : run[-1].end()]
     return None
+
+
+def _apposed_after(text: str, start: int, pos: int) -> str | None:
+    """The name of two to four capitalised words set off by commas right after a short
+    complement that runs from ``start`` ("… of Oakfield, Linda Carver, …"), if any."""
+    comma = text.find(",", start, pos)
+    if comma < 0 or len(WORD.findall(text, start, comma)) > 4 or any(c in ".;:!?\n" for c in text[start:comma]):
+        return None
+    m = re.match(r"\s*((?:[^\W\d_][\w'’-]*\s){1,3}[^\W\d_][\w'’-]*)\s*[,.;]", text[comma + 1 : pos])
+    if m is None or not all(w[0].isupper() for w in m.group(1).split()):
+        return None
+    return m.group(1)
 
 
 def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
