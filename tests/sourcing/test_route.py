@@ -85,7 +85,7 @@ def test_outlets_credited_in_brackets_come_first():
     _, chain = run(text, [("union leader Marta Solis", "said", "The ferry workers ended their four-day strike on "
                            "Friday after the company agreed to a pay rise of six percent", False)])
     assert [h.outlet_id for h in chain.hops[1:3]] == ["reuters", "afp"]
-    assert chain.hops[-1].name == "union leader Marta Solis"
+    assert chain.hops[-1].name == "Marta Solis"  # role + name: the name
 
 
 def test_an_outlet_relaying_the_first_one_carried_the_story():
@@ -343,3 +343,28 @@ def test_an_unsigned_post_stands_for_the_account_that_first_published_it():
                                    "the ferry to Oldport will stop in May", True)]))
     (chain,) = STAGE(doc).sourcing
     assert names(chain) == ["this article", "@harbour_watch"]
+
+
+def test_a_swallowed_clause_after_a_name_leaves_the_name():
+    text = ("Wells closed\n\nThree village wells will stay closed until the autumn, the Regional Water Board of Tarn "
+            "told the weekly paper on Friday after the tests.\n\nFarmers are worried.")
+    _, chain = run(text, [("the Regional Water Board of Tarn told the weekly paper on Friday after the tests",
+                           "told", "Three village wells will stay closed until the autumn", False)])
+    assert names(chain) == ["this article", "Regional Water Board of Tarn"]
+
+
+def test_a_role_before_a_name_no_entity_resolved_leaves_the_name():
+    text = ("Ferry\n\nThe night ferry will stop in May, according to the harbour master Lena Vik.\n\n"
+            "Traders fear losses.")
+    doc = _paragraphs(make(text, [("the harbour master Lena Vik", "according to", "The night ferry will stop in May",
+                                   False)]))
+    unresolved = tuple(dataclasses.replace(a, speaker_entity=None) for a in doc.attributions)
+    (chain,) = STAGE(doc.evolve(attributions=unresolved)).sourcing
+    assert names(chain) == ["this article", "Lena Vik"]
+
+
+def test_a_source_named_in_full_elsewhere_takes_its_full_form():
+    text = ("Mine\n\nThe Korva mine will close next year, the weekly Pine Post reports, citing the mine director Borg.\n\n"
+            "Erik Borg said the ore had run out.")
+    _, chain = run(text, [("Erik Borg", "said", "the ore had run out", False)])
+    assert names(chain)[-1] == "Erik Borg"

@@ -224,7 +224,7 @@ class Names:
         for m in re.finditer(rf"(?<!\w){re.escape(src.name)}(?!\w)", self.doc.text):
             self.all = [s for s in self.all if s.evidence != "speaker" or not (s.start < m.end() and m.start() < s.end)]
             if not any(s.start < m.end() and m.start() < s.end for s in self.all):
-                self.all.append(Source(src.name, m.start(), m.end(), "introduced", is_outlet=True))
+                self.all.append(Source(src.name, m.start(), m.end(), "introduced", is_outlet=src.is_outlet))
         self.all.sort(key=lambda s: s.start)
 
     def within(self, start: int, end: int) -> list[Source]:

@@ -22,6 +22,7 @@ AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is na
 HEADER_WORDS = 15  # a line this short before the claim may be a byline
 FROM_WORDS = 3  # where a document came from: its source preposition this close, the body this long
 ADJECTIVES = 2  # lower-case words a document noun after a relay cue may have before it
+APPOSED_NAME = 4  # a resolved name longer than this is a description: the name inside it is taken
 
 
 class Chain:
@@ -59,7 +60,35 @@ class Chain:
         for hop in self.hops:
             if not hop.is_outlet:
                 self._antecedent(hop)
+                self._full_form(hop)
         return self
+
+    def _full_form(self, src: Source) -> None:
+        """A person or body the text names more fully or in its base form elsewhere as a
+        speaker ("Lavrov" → "Sergei Lavrov", an inflected "Jana Kowalskiego" → "Jan Kowalski")
+        takes that form: of the speakers whose capitalised words hold all of the hop's (compared
+        by their first four letters, so that inflected forms meet), the one with the most such
+        words, then the shortest, when only one name has that many."""
+        own = _stems(src.name)
+        if src.anonymous or not own:
+            return
+        best: list[Source] = []
+        stop = cues.stopwords(self.lang(src.start))
+        for i, a in enumerate(self.doc.attributions):
+            if a.speaker_start is None or a.anonymous or not self.usable(a) or a.cue_start < headline_end(self.text):
+                continue
+            other = self.speaker(i)
+            stems = _stems(other.name)
+            if other.is_outlet or other.anonymous or not own <= stems or not _proper_name(other.name, stop):
+                continue  # another source, or a role that describes one ("the head of the X")
+            if best and len(stems) > len(_stems(best[0].name)):
+                best = []
+            if not best or len(stems) == len(_stems(best[0].name)):
+                best.append(other)
+        if best and len({frozenset(_stems(b.name)) for b in best}) == 1:
+            full = min(best, key=lambda b: len(b.name))
+            if len(full.name) < len(src.name) or len(_stems(full.name)) > len(own):
+                src.name, src.start, src.end = full.name, full.start, full.end
 
     def _antecedent(self, src: Source) -> None:
         """A source named by a determiner and a common noun ("ce médecin", "the doctor")
@@ -338,8 +367,8 @@ class Chain:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
         not a bare pronoun or a common noun phrase."""
         said = self.text[a.speaker_start:a.speaker_end]
-        if (len(said.split()) > 12 or len(said) > NAME_CHARS) and not a.anonymous:
-            return False  # a clause, not a name (an anonymous source is described at length)
+        if _too_long(said) and not a.anonymous:
+            return _leading_name(said) is not None  # a clause, unless it opens on a name it swallowed the verb of
         named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
             or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said) \
             or self._agent(a) is not None
@@ -459,7 +488,11 @@ class Chain:
                        if not _inside_name(m, span[0], self.lang(span[0]))]
         name = a.speaker_entity if self._pronoun(said, a.speaker_entity, span[0]) else said
         start, end = span
-        person = _person_in(said, a.speaker_entity)
+        if name != said and len(name.split()) > APPOSED_NAME:  # resolved to a description with a name in it
+            inner = _name_in(name, None)
+            name = name[inner[0]:inner[1]] if inner else name
+        leading = _leading_name(said) if _too_long(said) and not a.anonymous else None
+        person = leading or _name_in(said, a.speaker_entity)
         apposed = _apposed_name(self.text, span[1], len(self.text)) if not any(
             w[:1].isupper() for w in said.split()[1:]) and name == said and not outlet_noun else None
         if person is not None:
@@ -851,6 +884,57 @@ def _person_in(said: str, entity: str | None) -> tuple[int, int] | None:
                    and (before[-1].casefold() in stop or before[-1][:1].isupper())):
         return None  # "the head of the Water Board"; not "le directeur du port Marc Olsen"
     return at, at + len(entity)
+
+
+def _name_in(said: str, entity: str | None) -> tuple[int, int] | None:
+    """The span of the person or body a speaker phrase names beside a role (:func:`_person_in`):
+    its entity, else its last run of two capitalised words or more ("the deputy mayor Ana
+    Lind", when the attribution stage resolved no entity)."""
+    runs, run = [], []
+    for w in re.finditer(r"\S+", said):
+        if w.group()[:1].isupper() and w.group()[:1].isalpha():
+            run.append(w)
+            if not w.group()[-1:].isalnum():
+                runs.append(run)  # punctuation ends a run
+                run = []
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    names = [said[r[0].start():r[-1].end()].rstrip(",.;:") for r in runs if len(r) >= 2]
+    for name in (entity, *reversed(names)):
+        span = _person_in(said, name)
+        if span is not None:
+            return span
+    return None
+
+
+def _stems(name: str) -> set[str]:
+    """The capitalised words of a name, by their first four letters (case-folded)."""
+    stop = cues.stopwords(None)
+    return {w.casefold()[:4] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[:1].isupper() and w.casefold() not in stop}
+
+
+def _proper_name(name: str, stop) -> bool:
+    """Is ``name`` a proper name only: capitalised words, function words between them?"""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.casefold() in stop for w in words)
+
+
+def _too_long(said: str) -> bool:
+    """Is a speaker span too long to be a name: a clause the earlier stage took for one?"""
+    return len(said.split()) > 12 or len(said) > NAME_CHARS
+
+
+def _leading_name(said: str) -> tuple[int, int] | None:
+    """The name a too-long speaker span opens on, before the lower-case words of the clause
+    it swallowed ("Regional Water Board of Tarn told the weekly paper on Friday that …"):
+    two capitalised words or more (lower-case joiners between them) after its determiners."""
+    span = _name_after(said, 0, len(said))
+    if span is None or len(said[span[0]:span[1]].split()) < 2 or QUOTED.match(said, max(0, span[0] - 1)):
+        return None
+    rest = said[span[1]:].split()
+    return span if rest and rest[0][:1].islower() else None
 
 
 def _apposed_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
