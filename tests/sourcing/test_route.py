@@ -368,3 +368,14 @@ def test_a_source_named_in_full_elsewhere_takes_its_full_form():
             "Erik Borg said the ore had run out.")
     _, chain = run(text, [("Erik Borg", "said", "the ore had run out", False)])
     assert names(chain)[-1] == "Erik Borg"
+
+
+def test_a_credited_claim_no_sentence_near_it_sources_rests_on_the_credit():
+    text = ("Bakery prize\n\nA small bakery in Odelund won the national bread prize on Sunday. The jury tasted "
+            "forty loaves. Ingrid Holm said the town would hold a party.\n\nSource: Reuters")
+    _, chain = run(text, [("Ingrid Holm", "said", "the town would hold a party", False)],
+                   findings=[("credit_line", "Source: Reuters", "source_line", "Reuters")])
+    assert names(chain) == ["this article", "Reuters"]
+    _, chain = run(text.replace("Source: Reuters", "Weather was fine."),
+                   [("Ingrid Holm", "said", "the town would hold a party", False)])
+    assert names(chain)[-1] == "Ingrid Holm"  # no credit: the first sentence after that names a source

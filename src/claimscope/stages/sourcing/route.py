@@ -269,11 +269,12 @@ class Chain:
 
     def _sourced_sentence(self):
         """The claim sentence when it names a source; else the first sentence after it, in
-        its paragraph or the next, that does ("Selon X, …", "X, citing Y, …")."""
+        its paragraph or the next, that does ("Selon X, …", "X, citing Y, …"); only the next
+        sentence when a credit says where the article came from (the claim rests on it)."""
         doc = self.doc
         claim = doc.sentences[self.claim]
-        for s in doc.sentences[self.claim:]:
-            if s.paragraph > claim.paragraph + 1:
+        for k, s in enumerate(doc.sentences[self.claim:]):
+            if s.paragraph > claim.paragraph + 1 or self.hops and k > 1:
                 break
             if [i for i in self._usable_in(s) if s is claim or not self._tagged(i)] or self._credited_in(s, []):
                 return s
