@@ -253,3 +253,12 @@ def test_sharing_or_speaking_verb_with_a_bare_object_or_place_is_no_cue():
     assert [a["cue"] for a in found] == ["cho biết"]
     _, found = run(["Nhiều người đăng tải hình ảnh con đê sau trận mưa."], "vi")
     assert not found
+
+
+def test_verb_with_a_bare_object_inside_an_indirect_report_is_no_cue():
+    _, found = run(["La mairie a confirmé la fermeture du gymnase, a indiqué la directrice."], "fr")
+    assert [a["cue"] for a in found] == ["a indiqué"]
+    _, found = run(["Il giornale riferisce che il comune ha approvato una delibera che riconosce il quartiere come zona rossa."], "it")
+    assert [a["cue"] for a in found] == ["riferisce"]
+    _, found = run(["La mairie a confirmé la fermeture du gymnase."], "fr")
+    assert by_cue(found, "a confirmé")["content"] == "la fermeture du gymnase"

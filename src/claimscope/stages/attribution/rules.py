@@ -712,7 +712,7 @@ class SentenceRules(Subjects):
                 return None
             return raw
         label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
-        if label in self.t.colon_labels or len(label) == 1:
+        if label in self.t.colon_labels | self.interjections or len(label) == 1:
             return None  # "Update:", "Editor's note:", an interview's "P:" / "R:"
         if not quoted and (
             toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"

@@ -91,7 +91,13 @@ class Spans:
         self.closing = {close: open_ for open_, close in quotes.items()}
         self.opens = sorted(quotes)
         self.aux = frozenset(w.lower() for w in table.raw.get("auxiliaries", []))
+        self.interjections = frozenset(w.lower() for w in table.raw.get("interjections", []))
         self.previous: tuple[int, int] | None = None  # the sentence before the current one
+
+    def interjection(self, tok: re.Match) -> bool:
+        """A word of the table's ``interjections`` set off by a comma, colon or exclamation
+        mark ("Mire, …", "Écoutez, …", "Look, …"): it addresses the listener, it is no subject."""
+        return tok.group().lower() in self.interjections and self.text[tok.end() : tok.end() + 1] in (",", ":", "!")
 
     def clitic(self, word: str) -> bool:
         """An object pronoun before the verb, also elided onto its auxiliary ("lui",
@@ -180,7 +186,7 @@ class Spans:
         """The noun phrase in [start, end) without edge adverbs and auxiliaries,
         at most MAX_SPEAKER_WORDS words nearest the cue."""
         toks = words(self.text, start, end)
-        while toks and toks[0].group().lower() in self.t.trim_leading:
+        while toks and (toks[0].group().lower() in self.t.trim_leading or self.interjection(toks[0])):
             toks.pop(0)
         while toks and (
             toks[-1].group().lower() in self.t.trim

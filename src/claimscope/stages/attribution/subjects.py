@@ -462,6 +462,8 @@ class Subjects(Spans):
                 lo = self.quotes[mark] + 1
                 break
         toks = words(self.text, lo, pos)
+        if toks and self.interjection(toks[0]):  # "Mire, dije que …": no subject
+            return None
         if not toks or toks[-1].end() == pos:
             return None
         if toks[0].group().lower() in self.t.pronouns:
@@ -594,6 +596,25 @@ class Subjects(Spans):
             return None
         return run[0].start(), run[-1].end()
 
+    def adverb_word(self, word: str) -> bool:
+        """A word of the table ``adverbs`` or of its ``adverb_shape`` ("already", "oficialmente")."""
+        return word.lower() in self.t.adverbs or bool(self.t.adverb.fullmatch(word))
+
+    def aside(self, lo: int, sep: int) -> int | None:
+        """Where the phrase before an aside set off by commas that closes at ``sep`` ends:
+        adverbs ("The council, however, said", "El hospital, oficialmente, ha informado") or
+        a short adverbial that opens with a lower-case stop word ("La empresa, por ahora,
+        ha asegurado"), not an apposition (None when it is none)."""
+        _, prev = strip(self.text, lo, sep, " \t\n")
+        opening = self.text.rfind(",", lo, prev)
+        inner = words(self.text, opening + 1, prev) if opening > lo else []
+        if not inner or len(inner) > 3 or any(c in BOUNDARY for c in self.text[opening + 1 : prev]):
+            return None
+        if all(self.adverb_word(t.group()) for t in inner) or (
+                inner[0].group().islower() and self.stop_word(inner[0].group()) and len(inner) > 1):
+            return opening
+        return None
+
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
         phrase and up to three appositions set off by commas or dashes, right before
@@ -601,12 +622,15 @@ class Subjects(Spans):
         _, end = strip(self.text, lo, pos, " \t\n")
         toks = words(self.text, lo, end)
         k = len(toks)
-        while k and (toks[k - 1].group().lower() in self.t.adverbs or self.t.adverb.fullmatch(toks[k - 1].group())):
+        while k and self.adverb_word(toks[k - 1].group()):
             k -= 1  # "o antigo diretor da fábrica, Rui Costa, já disse"
         if 0 < k < len(toks):
             end = strip(self.text, lo, toks[k].start(), " \t\n")[1]
         if end <= lo or self.text[end - 1] not in APPOSITION:
             return None
+        aside = end - 1 if 0 < k < len(toks) and "," in self.text[toks[k].start() : pos] else self.aside(lo, end - 1)
+        if aside is not None:  # "El hospital, oficialmente, solo ha informado", "X, por ahora, ha dicho"
+            end = aside + 1
         seps = [end - 1]
         start = self.left_region(lo, seps[-1], clauses=False)
         while len(seps) <= 3:
@@ -616,7 +640,7 @@ class Subjects(Spans):
             seps.append(prev - 1)
             start = self.left_region(lo, seps[-1], clauses=False)
         first = None
-        for sep in seps[1:]:  # the nearest phrase that can be a subject
+        for sep in seps[0 if aside is not None else 1 :]:  # the nearest phrase that can be a subject
             first = self.trim_speaker(self.left_region(lo, sep), sep)
             lead = WORD.match(self.text, first[0]) if first else None
             if (

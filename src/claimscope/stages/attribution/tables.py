@@ -147,6 +147,7 @@ class Table:
     generic_subjects: frozenset  # speakers that make no attribution (generic "you")
     nested_subjects: bool  # a subject phrase holding a reporting verb may still speak (PolNeAR)
     comma_content: bool  # a comma may separate the cue from its content ("sagte, dass")
+    bare_clauses: bool  # a reported clause may go without complementizer ("said the plant would close")
     starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
     # lemmas of reporting verbs: every inflection is a cue (weak ones as ``weak_verbs``)
@@ -284,6 +285,7 @@ def _compile(raw: dict) -> Table:
         generic_subjects=lower("generic_subjects"),
         opinion_prepositions=lower("opinion_prepositions"),
         comma_content=bool(raw.get("comma_content", False)),
+        bare_clauses=bool(raw.get("bare_clauses", False)),
         nested_subjects=bool(raw.get("nested_subjects", False)),
         starts={
             "verb": _firsts(raw, "verbs", "auxiliaries"),

@@ -1,0 +1,36 @@
+"""Speaker spans that must not take in what is no part of the subject: an aside set off by
+commas between the subject and its verb, an interjection that opens a line. Sentences are our own."""
+
+from tests.attribution.util import by_cue, run
+
+
+def test_an_aside_between_the_subject_and_the_verb_is_no_apposition():
+    cases = [
+        ("es", "El ayuntamiento, oficialmente, solo ha informado de dos heridos.", "ha informado", "El ayuntamiento"),
+        ("es", "La empresa, por ahora, ha asegurado que no habrá despidos en la planta.", "ha asegurado", "La empresa"),
+        ("it", "La questura, ufficialmente, ha confermato soltanto due arresti.", "ha confermato", "La questura"),
+        ("pt", "A prefeitura, oficialmente, apenas informou dois feridos.", "informou", "A prefeitura"),
+        ("en", "The council, however, said the road would reopen in June.", "said", "The council"),
+        ("en", "The council, officially, has only confirmed two injuries.", "has only confirmed", "The council"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_an_apposition_before_an_adverb_stays():
+    _, found = run(["O antigo diretor da fábrica, Rui Costa, já disse que a obra está parada."], "pt")
+    assert by_cue(found, "disse")["speaker"] == "O antigo diretor da fábrica, Rui Costa"
+
+
+def test_an_interjection_opening_a_line_is_no_speaker():
+    for lang, sentence, cue in (
+        ("es", "Mire, dije que el puente no aguantaría.", "dije"),
+        ("es", "Mire, le dije al alcalde que el puente no aguantaría.", "dije"),
+        ("pt", "Olha, disseram-nos que a ponte aguentaria.", "disseram-nos"),
+    ):
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] is None, (lang, found)
+    _, found = run(["Écoutez, le maire a dit que le pont tiendrait."], "fr")
+    assert by_cue(found, "a dit")["speaker"] == "le maire"
+
