@@ -899,6 +899,26 @@ class SentenceRules(Subjects):
                 return replace(raw, content=other.content, direct=other.direct, parts=other.parts)
         return raw
 
+    def object_in_report(self, raw: Raw, found: list[Raw]) -> bool:
+        """A verb with a bare object inside the indirect content of another verb ("La mairie
+        a confirmé la fermeture, a indiqué X") is part of what is said: the object is no
+        report of its own. Not a preposition, nor a verb before a complementizer, a colon,
+        a comma or a quotation, nor one inside a preposition's content ("Selon X, Y a
+        annoncé la fermeture"), nor where a reported clause may go without complementizer
+        (table ``bare_clauses``: "X said the plant would close, Y reported")."""
+        text, (start, end) = self.text, raw.cue
+        if self.t.bare_clauses or raw.direct or raw.content[0] < end or self.t.preposition.match(text, start):
+            return False
+        gap = text[end : raw.content[0]]
+        if any(c in gap for c in ":,") or self.t.complementizer.search(text, end, raw.content[1]):
+            return False  # "a déclaré à ses proches qu'il …", "сказал советникам, что …"
+        size = raw.content[1] - raw.content[0]
+        return any(  # an outer content holds the cue and is longer ("nested_in")
+            other is not raw and not other.direct and other.content[0] <= start and end <= other.content[1]
+            and other.content[1] - other.content[0] > size and not self.t.preposition.match(text, other.cue[0])
+            for other in found
+        )
+
     def negated(self, cue: re.Match, lo: int) -> bool:
         """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
         start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
@@ -991,7 +1011,7 @@ class SentenceRules(Subjects):
                 if main and raw.content[0] <= main[0] < raw.content[1]:
                     main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
                 found[k] = replace(raw, speaker=main)
-        found = [raw for raw in found if not self.generic(raw)]  # "Wer … liebt, weiß: …"
+        found = [raw for raw in found if not self.generic(raw) and not self.object_in_report(raw, found)]
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
