@@ -67,3 +67,10 @@ def test_a_described_speaker_takes_the_name_after_its_complement_or_a_capitalise
     _, found = run(["Der Minister Peter Lang traf die Bürgermeisterin Anna Roth.",
                     "Die Bürgermeisterin sagte, die Kaserne bleibe offen."], "de")
     assert by_cue(found, "sagte")["entity"] == "Anna Roth"
+
+
+def test_a_person_met_by_a_title_talked_about_before_stays_in_the_background():
+    _, found = run(["Mayor Linda Carver said the council would vote in March.",
+                    "The mayor met fisherman Tom Hale on Monday.",
+                    "She said the harbour would be dredged."], "en")
+    assert [a["entity"] for a in found if a["speaker"] == "She"] == ["Linda Carver"]

@@ -524,6 +524,8 @@ class Subjects(Spans):
                 continue
             if name and "," in lead and self.text[name[1] : name[1] + 1] != ",":
                 return None  # "Le maire, Paris …": an apposition closes with a comma
+            if name and k > 2 and "," not in lead and self.known_title(toks[0], toks[1], lo):
+                return None  # "The mayor met fisherman Tom Hale": the mayor talked about before
             return name
         return None
 
@@ -534,11 +536,11 @@ class Subjects(Spans):
         disagrees", "Die Pflegerin Anna Berg sieht das anders", "В интервью РБК депутат
         Павел Рогов раскритиковал …"), else followed by an apposition that names no one
         ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …").
-        Not when the sentence's subject is someone already salient, a pronoun or a name
-        the text gave before: the person it meets stays in the background ("She met Tom
-        Hale, a fisherman. She said …")."""
+        Not when the sentence's subject is someone already salient, a pronoun, a name or
+        a title the text gave before: the person it meets stays in the background ("She
+        met Tom Hale, a fisherman. She said …", "The mayor met fisherman Tom Hale.")."""
         toks = words(self.text, lo, hi)
-        if toks and self.known_subject(toks[0], lo):
+        if toks and (self.known_subject(toks[0], lo) or len(toks) > 2 and self.known_title(toks[0], toks[1], lo)):
             return None
         found = [(k, self.name_at(lo, hi, k)) for k in range(1, len(toks) - 1)]
         k = len(toks)
@@ -576,6 +578,13 @@ class Subjects(Spans):
         if not word[0].isupper() or word.lower() in self.t.determiners:
             return False
         return any(m.group(1)[0].isupper() for m in re.finditer(rf"(\w+) {re.escape(word)}\b", self.text[:lo]))
+
+    def known_title(self, first: re.Match, second: re.Match, lo: int) -> bool:
+        """Whether a sentence at ``lo`` opens with a determiner and a title the text used
+        before ("The mayor met …" after "Mayor Linda Carver"): a person already talked about."""
+        title = second.group().lower()
+        return (first.group().lower() in self.t.determiners and title in self.t.titles
+                and re.search(rf"(?<!\w){re.escape(title)}(?!\w)", self.text[:lo], re.IGNORECASE) is not None)
 
     def name_at(self, lo: int, hi: int, k: int) -> tuple[int, int] | None:
         """The name of two to four capitalised words starting at the ``k``-th word."""
