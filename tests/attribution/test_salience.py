@@ -74,3 +74,15 @@ def test_a_person_met_by_a_title_talked_about_before_stays_in_the_background():
                     "The mayor met fisherman Tom Hale on Monday.",
                     "She said the harbour would be dredged."], "en")
     assert [a["entity"] for a in found if a["speaker"] == "She"] == ["Linda Carver"]
+
+
+def test_given_name_endings_tell_the_gender_where_they_mark_it():
+    cases = [
+        ("es", ["Ana Ruiz visitó la planta con Pedro Gil.",
+                "Él aseguró que la obra terminará en mayo."], "aseguró", "Pedro Gil"),
+        ("pt", ["Joana Lima esteve em Braga com Paulo Sá.",
+                "Ele afirmou que a ponte abre em maio."], "afirmou", "Paulo Sá"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)

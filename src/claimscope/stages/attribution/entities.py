@@ -99,11 +99,15 @@ def mention_gender(mention: str, lang: str, context: str = "", subject: bool = T
         if (low in g["determiners"] and nxt and (nxt.islower() or g.get("capitalised_nouns"))
                 and i >= n - DETERMINER_REACH):  # "la ministre X", not "La police a arrêté X"
             return g["determiners"][low]
-    endings = g.get("feminine_name_endings")
+    endings, masculine = g.get("feminine_name_endings", []), g.get("masculine_name_endings")
     pairs = [t for t, nxt in zip(toks, toks[1:]) if _given(t) and _given(nxt)]
     first = pairs[-1] if pairs else ""  # the given name before the surname: "Министр Анна Смирнова"
-    if endings and subject and first:
-        return "f" if first.lower().endswith(tuple(endings)) else "m"
+    if not (endings or masculine) or not subject or not first:
+        return None
+    if first.lower().endswith(tuple(endings)):
+        return "f"
+    if masculine is None or first.lower().endswith(tuple(masculine)):
+        return "m"  # "Олег"; where masculine endings are listed, only those: "Pedro", not "Carmen"
     return None
 
 
