@@ -262,3 +262,14 @@ def test_verb_with_a_bare_object_inside_an_indirect_report_is_no_cue():
     assert [a["cue"] for a in found] == ["riferisce"]
     _, found = run(["La mairie a confirmé la fermeture du gymnase."], "fr")
     assert by_cue(found, "a confirmé")["content"] == "la fermeture du gymnase"
+
+
+def test_verb_whose_object_is_a_relative_pronoun_reports_nothing():
+    _, found = run(["A câmara diz que a obra atrasou por causa da chuva, o que a construtora nega."], "pt")
+    assert [a["cue"] for a in found] == ["diz"]
+    _, found = run(["El club asegura que el estadio estará listo en mayo, lo que niega la constructora."], "es")
+    assert [a["cue"] for a in found] == ["asegura"]
+    _, found = run(["Подпишитесь на рассылку, чтобы знать, о чем пишет местная газета."], "ru")
+    assert not found
+    _, found = run(["La constructora niega que la obra se haya retrasado."], "es")
+    assert by_cue(found, "niega")["speaker"] == "La constructora"

@@ -919,6 +919,24 @@ class SentenceRules(Subjects):
             for other in found
         )
 
+    def relative_object(self, raw: Raw) -> bool:
+        """A verb of a relative clause after a comma whose object is the relative pronoun
+        (table ``object_relatives``: "…, o que a empresa nega", "…, lo que niega la
+        empresa", "…, о чём пишет газета"): what it stands for is the clause before, no
+        content the verb reports."""
+        phrases = self.t.raw.get("object_relatives", [])
+        if not phrases or raw.direct:
+            return False
+        heads = [raw.cue[0]] + ([raw.speaker[0]] if raw.speaker and raw.speaker[0] < raw.cue[0] else [])
+        spoken = self.text[slice(*raw.speaker)].lower() if raw.speaker else ""
+        return any(
+            re.search(r",\s*" + re.escape(p) + r"\s*$", self.text[max(0, head - 30) : head], re.IGNORECASE)
+            for head in heads
+            for p in phrases
+        ) or len(heads) > 1 and self.text[: heads[1]].rstrip().endswith(",") and any(
+            spoken.startswith(p + " ") for p in phrases  # "…, den die Zeitung zitiert"
+        )
+
     def negated(self, cue: re.Match, lo: int) -> bool:
         """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
         start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
@@ -1011,7 +1029,10 @@ class SentenceRules(Subjects):
                 if main and raw.content[0] <= main[0] < raw.content[1]:
                     main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
                 found[k] = replace(raw, speaker=main)
-        found = [raw for raw in found if not self.generic(raw) and not self.object_in_report(raw, found)]
+        found = [
+            raw for raw in found
+            if not self.generic(raw) and not self.object_in_report(raw, found) and not self.relative_object(raw)
+        ]
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
