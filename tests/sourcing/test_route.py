@@ -379,3 +379,13 @@ def test_a_credited_claim_no_sentence_near_it_sources_rests_on_the_credit():
     _, chain = run(text.replace("Source: Reuters", "Weather was fine."),
                    [("Ingrid Holm", "said", "the town would hold a party", False)])
     assert names(chain)[-1] == "Ingrid Holm"  # no credit: the first sentence after that names a source
+
+
+def test_an_inflected_name_takes_the_form_a_speaker_gives_it():
+    text = ("Most\n\nMost w Lipnie zostanie zamknięty do czerwca, według burmistrza Tomasza Wilczyńskiego.\n\n"
+            "Tomasz Wilczyński powiedział, że remont potrwa dłużej.")
+    doc = _paragraphs(make(text, [("burmistrza Tomasza Wilczyńskiego", "według", "Most w Lipnie zostanie zamknięty do "
+                                   "czerwca", False), ("Tomasz Wilczyński", "powiedział", "remont potrwa dłużej", False)],
+                           lang="pl"))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article", "Tomasz Wilczyński"]

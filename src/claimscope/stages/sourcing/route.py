@@ -65,7 +65,7 @@ class Chain:
 
     def _full_form(self, src: Source) -> None:
         """A person or body the text names more fully or in its base form elsewhere as a
-        speaker ("Lavrov" → "Sergei Lavrov", an inflected "Jana Kowalskiego" → "Jan Kowalski")
+        speaker ("Lavrov" → "Sergei Lavrov", an inflected "Tomasza Wilczyńskiego" → "Tomasz Wilczyński")
         takes that form: of the speakers whose capitalised words hold all of the hop's (compared
         by their first four letters, so that inflected forms meet), the one with the most such
         words, then the shortest, when only one name has that many."""
