@@ -273,3 +273,12 @@ def test_verb_whose_object_is_a_relative_pronoun_reports_nothing():
     assert not found
     _, found = run(["La constructora niega que la obra se haya retrasado."], "es")
     assert by_cue(found, "niega")["speaker"] == "La constructora"
+
+
+def test_declaring_an_emergency_is_an_act_not_a_report():
+    _, found = run(["Il sindaco ha dichiarato il lutto cittadino per domenica."], "it")
+    assert not found
+    _, found = run(["Wojewoda ogłosił stan klęski żywiołowej w trzech gminach."], "pl")
+    assert not found
+    _, found = run(["El gobierno declaró que la emergencia terminó."], "es")
+    assert by_cue(found, "declaró")["content"] == "la emergencia terminó"

@@ -919,6 +919,21 @@ class SentenceRules(Subjects):
             for other in found
         )
 
+    def performative(self, raw: Raw) -> bool:
+        """A verb that does what it names to its bare object (table ``performatives``: lemma
+        → object nouns: "ha dichiarato il lutto cittadino", "объявил траур"): an
+        act, no report. Within the first five words of a content right after the verb,
+        with no complementizer there."""
+        table = self.t.raw.get("performatives", {})
+        verb = words(self.text, *raw.cue)[-1:]
+        nouns = table.get(lemma(self.t.language, verb[0].group().lower())) if table and verb else None
+        if not nouns or raw.direct or raw.content[0] < raw.cue[1]:
+            return False
+        head = words(self.text, raw.cue[1], raw.content[1])[:5]
+        if any(self.t.complementizer.fullmatch(w.group()) for w in head):
+            return False
+        return any(w.group().lower() in nouns for w in head)
+
     def relative_object(self, raw: Raw) -> bool:
         """A verb of a relative clause after a comma whose object is the relative pronoun
         (table ``object_relatives``: "…, o que a empresa nega", "…, lo que niega la
@@ -1032,6 +1047,7 @@ class SentenceRules(Subjects):
         found = [
             raw for raw in found
             if not self.generic(raw) and not self.object_in_report(raw, found) and not self.relative_object(raw)
+            and not self.performative(raw)
         ]
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
