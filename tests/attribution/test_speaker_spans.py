@@ -34,3 +34,20 @@ def test_an_interjection_opening_a_line_is_no_speaker():
     _, found = run(["Écoutez, le maire a dit que le pont tiendrait."], "fr")
     assert by_cue(found, "a dit")["speaker"] == "le maire"
 
+
+
+def test_a_clause_or_adverbial_aside_is_no_part_of_the_speaker():
+    cases = [
+        ("en", "The blog, when readers asked where the photos came from, wrote that a friend had sent them.",
+         "wrote", "The blog"),
+        ("en", "The mayor, in a statement on Monday, said the road would reopen.", "said", "The mayor"),
+        ("fr", "Le maire, lors d'une réunion publique, a affirmé que la route rouvrirait.", "a affirmé", "Le maire"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_a_relative_clause_or_description_after_a_name_stays():
+    _, found = run(["Anna Berg, a nurse who lives nearby, said the fire started at night."], "en")
+    assert by_cue(found, "said")["speaker"] == "Anna Berg, a nurse who lives nearby"

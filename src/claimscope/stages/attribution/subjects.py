@@ -22,6 +22,8 @@ EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que la semana pasada había dicho")
 MAX_QUOTED_NAME_WORDS = 5
+MAX_ASIDE_WORDS = 12  # an adverbial or clause set off by commas between a subject and its verb
+MAX_ASIDE_SUBJECT_WORDS = 8  # the subject before it, which opens the sentence
 APPOSITION = (
     ",—–"  # marks that set off an apposition: "X, 58, said", "X — a teacher — says"
 )
@@ -609,19 +611,36 @@ class Subjects(Spans):
         """A word of the table ``adverbs`` or of its ``adverb_shape`` ("already", "oficialmente")."""
         return word.lower() in self.t.adverbs or bool(self.t.adverb.fullmatch(word))
 
+    def opening_phrase(self, lo: int, end: int) -> bool:
+        """Whether [lo, end) is a short phrase that opens its sentence, as a subject does: no
+        boundary in it, at most MAX_ASIDE_SUBJECT_WORDS words, not opening with a stop word
+        ("En las escuelas …" is an adverbial)."""
+        start = strip(self.text, lo, end, " \t\n")[0]
+        toks = words(self.text, start, end)
+        return (bool(toks) and self.left_region(lo, end, clauses=False) <= start
+                and len(toks) <= MAX_ASIDE_SUBJECT_WORDS
+                and (toks[0].group().lower() in self.t.determiners or not self.stop_word(toks[0].group().lower())))
+
     def aside(self, lo: int, sep: int) -> int | None:
         """Where the phrase before an aside set off by commas that closes at ``sep`` ends:
         adverbs ("The council, however, said", "El hospital, oficialmente, ha informado") or
-        a short adverbial that opens with a lower-case stop word ("La empresa, por ahora,
-        ha asegurado"), not an apposition (None when it is none)."""
+        an adverbial or clause that opens with a lower-case stop word or "as" word ("La
+        empresa, por ahora, ha asegurado", "X, when asked about it, said", "X, as Y notes,
+        demanded"), not an apposition (None when it is none)."""
         _, prev = strip(self.text, lo, sep, " \t\n")
         opening = self.text.rfind(",", lo, prev)
         inner = words(self.text, opening + 1, prev) if opening > lo else []
-        if not inner or len(inner) > 3 or any(c in BOUNDARY for c in self.text[opening + 1 : prev]):
+        if not inner or len(inner) > MAX_ASIDE_WORDS or any(c in BOUNDARY for c in self.text[opening + 1 : prev]):
             return None
-        if all(self.adverb_word(t.group()) for t in inner) or (
-                inner[0].group().islower() and self.stop_word(inner[0].group()) and len(inner) > 1):
-            return opening
+        head = inner[0].group()
+        relatives = self.t.relatives | self.t.subject_relatives
+        if head.lower() in self.t.determiners or any(  # German "…, der …": a relative pronoun too
+                w.lower() in relatives or any(len(r) > 4 and w.lower().startswith(r[:4]) for r in relatives)
+                for w in (t.group() for t in inner[:3])):
+            return None  # "Urzędnik, na którego powołuje się X,": a relative clause describes the subject
+        if len(inner) <= 3 and all(self.adverb_word(t.group()) for t in inner) or len(inner) > 1 and head.islower() and (
+                self.stop_word(head) or head in self.t.as_clause):
+            return opening  # also a clause: "X, when readers asked …, wrote", "X, as Y specifies, demanded"
         return None
 
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
@@ -633,11 +652,15 @@ class Subjects(Spans):
         k = len(toks)
         while k and self.adverb_word(toks[k - 1].group()):
             k -= 1  # "o antigo diretor da fábrica, Rui Costa, já disse"
-        if 0 < k < len(toks):
+        if 0 < k < len(toks) and self.text[strip(self.text, lo, toks[k].start(), " \t\n")[1] - 1] in APPOSITION:
             end = strip(self.text, lo, toks[k].start(), " \t\n")[1]
+        else:
+            k = len(toks)  # "X, in a statement on Monday, said": "Monday" is no adverb before the verb here
         if end <= lo or self.text[end - 1] not in APPOSITION:
             return None
         aside = end - 1 if 0 < k < len(toks) and "," in self.text[toks[k].start() : pos] else self.aside(lo, end - 1)
+        if aside is not None and not self.opening_phrase(lo, aside):
+            aside = None  # "…, weil sie nicht wünschen, im Ernstfall …, schreibt X": a clause, then the inversion
         if aside is not None:  # "El hospital, oficialmente, solo ha informado", "X, por ahora, ha dicho"
             end = aside + 1
         seps = [end - 1]
