@@ -51,3 +51,8 @@ def test_a_clause_or_adverbial_aside_is_no_part_of_the_speaker():
 def test_a_relative_clause_or_description_after_a_name_stays():
     _, found = run(["Anna Berg, a nurse who lives nearby, said the fire started at night."], "en")
     assert by_cue(found, "said")["speaker"] == "Anna Berg, a nurse who lives nearby"
+
+
+def test_a_sentence_end_fused_onto_the_next_word_ends_the_phrase_before():
+    _, found = run(["Les prix ont encore monté sur le marché de la ville.le gouvernement a annoncé une aide."], "fr")
+    assert by_cue(found, "a annoncé")["speaker"] == "le gouvernement"

@@ -213,6 +213,10 @@ class Spans:
                     ]  # but "a source close to the contractor" keeps its tail
                     break
         start, end = toks[0].start(), toks[-1].end()
+        for tok in toks[:-1]:  # "… de la vie.le gouvernement a annoncé": a sentence end fused onto the next word
+            head, dot, rest = tok.group().rpartition(".")
+            if dot and head[-1:].islower() and rest.islower() and rest in self.t.determiners:
+                start = tok.start() + len(head) + 1
         if end < len(self.text) and self.text[end] in CLOSING and end in self.closing:
             end += 1
         if start > 0 and start - 1 in self.quotes and self.quotes[start - 1] < end:
