@@ -56,3 +56,14 @@ def test_a_relative_clause_or_description_after_a_name_stays():
 def test_a_sentence_end_fused_onto_the_next_word_ends_the_phrase_before():
     _, found = run(["Les prix ont encore monté sur le marché de la ville.le gouvernement a annoncé une aide."], "fr")
     assert by_cue(found, "a annoncé")["speaker"] == "le gouvernement"
+
+
+def test_an_interjection_opening_a_transcript_line_is_no_speaker_tag():
+    text = ("PRESENTADORA: Buenas noches. Hoy hablamos del puente.\n"
+            "LUIS PARDO: Gracias por invitarme. El puente tiene grietas desde hace años y nadie hizo nada.\n"
+            "PRESENTADORA: ¿Quién tiene la culpa?\n"
+            "Mire: la culpa es de la empresa que lo construyó y de quien la contrató.\n"
+            "LUIS PARDO: Y eso lo sabe todo el pueblo desde hace mucho tiempo.")
+    _, found = run(text.split("\n"), "es")
+    assert "Mire" not in [a["speaker"] for a in found]
+    assert "LUIS PARDO" in [a["speaker"] for a in found]

@@ -59,7 +59,8 @@ def _tag(text: str, m: re.Match) -> Turn | None:
 def turns(text: str, table: Table) -> list[Turn]:
     """The turns of ``text`` when it reads as a transcript, else none."""
     found = [t for t in (_tag(text, m) for m in TAG.finditer(text)) if t]
-    found = [t for t in found if text[slice(*t.speaker)].casefold() not in table.colon_labels]
+    labels = table.colon_labels | {w.casefold() for w in table.raw.get("interjections", [])}  # "Mire:"
+    found = [t for t in found if text[slice(*t.speaker)].casefold() not in labels]
     if len(found) < MIN_TURNS:
         return []
     lasts = [text[slice(*t.speaker)].split()[-1].casefold() for t in found]
