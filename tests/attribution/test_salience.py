@@ -86,3 +86,23 @@ def test_given_name_endings_tell_the_gender_where_they_mark_it():
     for lang, sentences, cue, entity in cases:
         _, found = run(sentences, lang)
         assert by_cue(found, cue)["entity"] == entity, (lang, found)
+
+
+def test_a_pronoun_after_the_verb_is_the_whole_subject():
+    cases = [
+        ("ru", ["Министр Анна Смирнова посетила завод.",
+                "«Денег хватит», — сказала она журналисту Ивану Петрову."], "сказала", "она", "Анна Смирнова"),
+        ("pl", ["Minister Anna Kowalska odwiedziła zakład.",
+                "– Pieniądze są – powiedziała ona dziennikarzowi Janowi Nowakowi."], "powiedziała", "ona",
+         "Anna Kowalska"),
+    ]
+    for lang, sentences, cue, speaker, entity in cases:
+        _, found = run(sentences, lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["entity"]) == (speaker, entity), (lang, found)
+
+
+def test_a_german_noun_after_a_preposition_is_no_name():
+    _, found = run(["Die Ministerin Eva Lind besuchte das Werk.",
+                    "Im Gespräch mit Jan Roth sagte sie, das Geld reiche."], "de")
+    assert by_cue(found, "sagte")["entity"] == "Eva Lind"

@@ -297,7 +297,9 @@ def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken, 
     gendered = [(n, mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)) for n, subject in names
                 if not any(name in text[n[0] : n[1]] for name in other)]  # "Mark Jensen" after "he"
     spoken = [(pos, g) for pos, g in spoken if not (personal and g.body(lang))]
+    subjects = dict(names)  # a speaker or subject outranks a name met as an object or in a complement
     found = [(pos, g) for pos, g in spoken if g.gender == want] + [(n[0], n) for n, g in gendered if g == want]
+    found = [(pos, g) for pos, g in found if not isinstance(g, tuple) or subjects.get(g)] or found
     found = found or [(pos, g) for pos, g in spoken if g.gender is None and g.name] + [
         (n[0], n) for n, g in gendered if g is None]
     if not found:

@@ -198,6 +198,8 @@ class Spans:
         if not toks:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
+        if after and self.subject_pronoun(toks[0].group()) and not (len(toks) > 1 and toks[1].group()[0].isupper()):
+            toks = toks[:1]  # "— сказала она журналисту X": the pronoun is the subject (not "Theo ông X")
         if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and self.stop_word(
                 toks[0].group().lower()):  # "После встречи с X она заявила": an adverbial, then the subject
             toks = toks[-1:]

@@ -601,8 +601,8 @@ class Subjects(Spans):
         if len(run) < 2 or len(run) == len(toks) or self.enclosing(run[0].start()):
             return None
         first = run[0].group().lower()
-        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim:
-            return None
+        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim or self.stop_word(first):
+            return None  # also "Im Gespräch mit …": a German noun after a preposition names no one
         if self.t.preposition.match(self.text, run[0].start()):
             return None
         return run[0].start(), run[-1].end()
