@@ -67,3 +67,10 @@ def test_an_interjection_opening_a_transcript_line_is_no_speaker_tag():
     _, found = run(text.split("\n"), "es")
     assert "Mire" not in [a["speaker"] for a in found]
     assert "LUIS PARDO" in [a["speaker"] for a in found]
+
+
+def test_the_pronoun_joined_to_an_inverted_verb_is_the_speaker_not_the_one_told():
+    _, found = run(["La ministre Claire Dubois a visité l'usine.",
+                    "« L'argent est là », assure-t-elle au Parisien."], "fr")
+    a = by_cue(found, "assure-t-elle")
+    assert (a["speaker"], a["entity"]) == ("elle", "Claire Dubois")

@@ -387,7 +387,8 @@ class SentenceRules(Subjects):
             if more and more[0] - speaker[1] <= 4:
                 parts = (content, more)
                 content = (content[0], more[1])
-        return Raw((cue.start(), cue.end()), speaker or self.hyphen_pronoun(cue), content, direct, parts)
+        # the pronoun joined to the verb is its subject: "assure-t-elle au Parisien" names whom she told
+        return Raw((cue.start(), cue.end()), self.hyphen_pronoun(cue) or speaker, content, direct, parts)
 
     def document(self, lo: int, cue: re.Match, hi: int) -> tuple[int, int] | None:
         """The text an impersonal report phrase cites in a locative after or before it
