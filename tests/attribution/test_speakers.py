@@ -213,3 +213,29 @@ def test_clefts_and_adverb_leads_take_the_subject_after_the_verb():
         _, found = run(sentences, lang)
         a = by_cue(found, cue)
         assert (a["speaker"], a["content"]) == (speaker, sentences[0].rstrip(".")), (lang, found)
+
+
+def test_the_one_told_after_the_cue_is_never_the_inverted_subject():
+    cases = [
+        ("ru", "«Завод закроют к осени», — рассказал нашему изданию директор фабрики Олег Смирнов.",
+         "рассказал", "директор фабрики Олег Смирнов"),
+        ("ru", "«Ремонт займёт месяц», — сообщил журналистам глава района Пётр Волков.",
+         "сообщил", "глава района Пётр Волков"),
+        ("pl", "„Most otworzymy w maju” – powiedział naszej redakcji zastępca wójta Adam Lis.",
+         "powiedział", "zastępca wójta Adam Lis"),
+        ("pl", "Jak powiedziała Janowi Nowakowi rzeczniczka szpitala, oddział zostanie zamknięty.",
+         "powiedziała", "rzeczniczka szpitala"),
+        ("pl", "Jak powiedziała Janowi Nowakowi, oddział zostanie zamknięty.", "powiedziała", None),
+        ("es", "«No habrá cierres», aseguró ayer en rueda de prensa el consejero de Sanidad, Pablo Ortiz.",
+         "aseguró", "el consejero de Sanidad, Pablo Ortiz"),
+        ("es", "«No habrá cierres», dijo a la radio local la alcaldesa Rosa Vidal.", "dijo", "la alcaldesa Rosa Vidal"),
+        ("de", "„Wir schließen das Werk“, sagte dem Sender der Bürgermeister Karl Haas.",
+         "sagte", "der Bürgermeister Karl Haas"),
+        ("it", "«Chiuderemo la fabbrica», ha detto ai giornalisti il sindaco Marco Neri.",
+         "ha detto", "il sindaco Marco Neri"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["Le chantier prendra du retard, a reconnu auprès de nos confrères l'adjoint Marc Petit."], "fr")
+    assert by_cue(found, "a reconnu")["speaker"] == "l'adjoint Marc Petit"

@@ -58,7 +58,7 @@ class SentenceRules(Subjects):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
-        start = self.time_lead(cue.end(), hi)  # "aseguró el martes la alcaldesa"
+        start = self.skip_addressee(self.time_lead(cue.end(), hi), hi)  # "aseguró el martes a la radio la alcaldesa"
         copula = words(self.text, start, hi)[:2] if lone else []
         while copula and copula[0].group().lower() in self.t.passive:
             start = copula.pop(0).end()  # "A riferirlo è stato il sindaco"

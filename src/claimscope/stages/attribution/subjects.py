@@ -364,6 +364,52 @@ class Subjects(Spans):
                 return toks[k].end()
         return pos
 
+    def skip_addressee(self, pos: int, hi: int) -> int:
+        """Where an inverted subject starts after the one told, who follows the cue (after a
+        lone adverb) and is never the speaker: a dative (table ``dative_endings``: "рассказал
+        нашему изданию X", "powiedział Janowi Nowakowi X"; nothing when no subject follows) or
+        a phrase opened by a table ``addressee_markers`` word or (after the adverb) a stop word, up to the next
+        determiner, or for the one told (unless its first word is also an article: Portuguese
+        "a") a capital after a lower-case word ("dijo a la radio la alcaldesa",
+        "a reconnu auprès de nos confrères l'adjoint", "aseguró ayer en rueda de prensa el
+        consejero", "sagte dem Sender der Minister"); else ``pos``."""
+        cut = next((i for i in range(pos, hi) if self.text[i] in BOUNDARY or self.text[i] == "."), hi)
+        toks = words(self.text, pos, cut)[:8]
+        i = 1 if len(toks) > 2 and toks[0].group().lower() in self.t.adverbs else 0
+        j = i
+        while j < len(toks) and self.dative(toks[j].group()):
+            j += 1
+        if j > i:
+            return toks[j].start() if j < len(toks) else toks[j - 1].end()
+        lead = toks[i].group().lower().replace("’", "'") if i < len(toks) else ""
+        head, _, noun = lead.partition("'")  # "all'agenzia": the noun is in the word
+        told = lead in self.t.addressee_markers or bool(noun) and head + "'" in self.t.addressee_markers
+        if not (told or i and self.stop_word(lead) and not self.determiner(lead)):
+            return pos
+        k = i + 1
+        while not noun and k < len(toks) and (self.determiner(toks[k].group()) or self.stop_word(toks[k].group())):
+            k += 1  # "auprès de nos …", "a los …"
+        for k in range(k + (not noun), len(toks)):
+            word = toks[k].group()
+            if self.determiner(word) or told and not self.determiner(lead) and word[0].isupper() and toks[k - 1].group().islower():
+                return toks[k].start()
+        return pos
+
+    def dative(self, word: str) -> bool:
+        """A word with a table dative ending (of two letters or more before it), in lower case
+        unless the ending has three letters ("Janowi")."""
+        lower = word.lower()
+        return lower not in self.t.titles and any(
+            lower.endswith(end) and len(lower) >= len(end) + 2 and (word.islower() or len(end) >= 3)
+            for end in self.t.dative_endings
+        )
+
+    def determiner(self, word: str) -> bool:
+        """A determiner, also elided onto its noun ("l'adjoint")."""
+        word = word.lower().replace("’", "'")
+        head, apostrophe, _ = word.partition("'")
+        return word in self.t.determiners or bool(apostrophe) and head + "'" in self.t.determiners
+
     def skip_adverbial(self, pos: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """An inverted subject after a short adverbial or object: "…, заявил в субботу
         министр X", "…, schreibt am Montag die Zeitung", "…, dijo a los periodistas

@@ -30,6 +30,8 @@ _LIST_KEYS = (
     "determiners",
     "speaker_trim",
     "clitics",
+    "addressee_markers",
+    "dative_endings",
     "passive_auxiliaries",
     "agent_markers",
     "as_clause",
@@ -131,6 +133,8 @@ class Table:
     trim_leading: (
         frozenset  # words dropped at its start (speaker_trim holds trailing particles)
     )
+    addressee_markers: frozenset  # words opening the phrase of the one told after a cue ("a", "dem")
+    dative_endings: tuple  # endings of a dative word ("-owi"): the one told, never the speaker
     clitics: frozenset  # object pronouns before the verb, off a speaker before it ("nos dijo")
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
@@ -269,6 +273,8 @@ def _compile(raw: dict) -> Table:
         trim=lower("adverbs") | lower("auxiliaries") | lower("speaker_trim"),
         trim_leading=lower("adverbs") | lower("auxiliaries"),
         clitics=lower("clitics"),
+        addressee_markers=lower("addressee_markers"),
+        dative_endings=tuple(raw.get("dative_endings", [])),
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
