@@ -239,3 +239,18 @@ def test_the_one_told_after_the_cue_is_never_the_inverted_subject():
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
     _, found = run(["Le chantier prendra du retard, a reconnu auprès de nos confrères l'adjoint Marc Petit."], "fr")
     assert by_cue(found, "a reconnu")["speaker"] == "l'adjoint Marc Petit"
+
+
+def test_the_verb_after_a_preposition_cue_has_its_subject_past_the_one_told():
+    _, found = run(["El puente se abrirá en mayo, según ha confirmado a este diario la concejala de Obras."], "es")
+    assert [(a["speaker"], a["cue"]) for a in found] == [("la concejala de Obras", "ha confirmado")]
+
+
+def test_a_verb_form_after_a_determiner_before_a_name_and_verb_is_a_role_noun():
+    for sentence, cue, speaker in [
+        ("La juge Anne Roy a déclaré que la demande est fondée.", "a déclaré", "La juge Anne Roy"),
+        ("La juge a déclaré que la demande est fondée.", "a déclaré", "La juge"),
+        ("Selon la juge Anne Roy, la demande est fondée.", "Selon", "la juge Anne Roy"),
+    ]:
+        _, found = run([sentence], "fr")
+        assert [(a["speaker"], a["cue"]) for a in found] == [(speaker, cue)], found

@@ -58,7 +58,9 @@ class SentenceRules(Subjects):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
-        start = self.skip_addressee(self.time_lead(cue.end(), hi), hi)  # "aseguró el martes a la radio la alcaldesa"
+        start = self.skip_addressee(cue.end(), hi)  # "dijo a este diario la alcaldesa"
+        if start == cue.end():  # "aseguró el martes a la radio la alcaldesa"
+            start = self.skip_addressee(self.time_lead(cue.end(), hi), hi)
         copula = words(self.text, start, hi)[:2] if lone else []
         while copula and copula[0].group().lower() in self.t.passive:
             start = copula.pop(0).end()  # "A riferirlo è stato il sindaco"
@@ -480,9 +482,9 @@ class SentenceRules(Subjects):
         speaker = self.owner_inside(cue) or self.trim_speaker(span[1], end, after=True)
         if speaker is None:
             return None
-        verb = self.first_cue(speaker[0], speaker[1])
-        if verb and len(words(self.text, speaker[0], verb.start())) <= 1:
-            return None  # "Según indicó X", "secondo quanto scritto": the verb's cue
+        verb = self.first_cue(span[1], speaker[1])
+        if verb and len(words(self.text, span[1], verb.start())) <= 1:
+            return None  # "Según indicó X", "según ha confirmado X", "secondo quanto scritto": the verb's cue
         if not self.text[lo : cue.start()].strip(EDGE) and (
             not self.text[speaker[1] : hi].strip(EDGE) or "," not in self.text[cue.end() : hi]
         ):  # "Według Nowak liczba zakażeń wzrosła", "Według policji sprawca …": no comma

@@ -419,7 +419,10 @@ class Spans:
             match = None
             if word in starts or word.split("-")[0] in starts:
                 match = pattern.match(self.text, start, hi)
-                if match and k and toks[k - 1][1] in self.t.determiners and not supported(self.t.language):
+                lead = words(self.text, max(0, start - 30), start)[-2:]
+                if match and lead and lead[-1].group().lower() in self.t.determiners and (
+                    not supported(self.t.language) or self.role_noun(lead, start + len(word))
+                ):
                     match = None  # "một thông báo" (an announcement): a noun, as for verbs found by lemma
             if match is None and by_lemma is not None and self.text[start].islower():
                 hit = by_lemma.get(word)
@@ -432,6 +435,19 @@ class Spans:
             if match:
                 done = match.end()
                 yield match
+
+    def role_noun(self, lead: list[re.Match], end: int) -> bool:
+        """Whether the verb form ending at ``end``, after the determiner that ends ``lead``, is
+        a role noun: after a preposition cue ("Selon la juge Anne Roy, …") or before the
+        clause's verb, after a name or not ("La juge Anne Roy estime que …", "La juge a
+        déclaré …"), not an object pronoun's verb ("Lo dijo Pedro"); the verb may lie past
+        the cue's clause."""
+        if len(lead) > 1 and self.t.preposition.fullmatch(lead[0].group()):
+            return True
+        while (name := WORD.match(self.text, end + 1)) and self.text[end] == " " and name.group()[0].isupper():
+            end = name.end()
+        verb = self.first_cue(end + 1, min(len(self.text), end + 40)) if self.text[end : end + 1] == " " else None
+        return verb is not None and verb.start() == end + 1
 
     def particle_end(self, toks: list[tuple[int, str]], k: int, particles, hi: int) -> int | None:
         """The end of the separable particle that closes the clause of the verb at
