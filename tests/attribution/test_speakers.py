@@ -254,3 +254,15 @@ def test_a_verb_form_after_a_determiner_before_a_name_and_verb_is_a_role_noun():
     ]:
         _, found = run([sentence], "fr")
         assert [(a["speaker"], a["cue"]) for a in found] == [(speaker, cue)], found
+
+
+def test_a_role_complement_before_a_closing_name_stays_in_the_inverted_subject():
+    for lang, sentence, cue, speaker in [
+        ("fr", "Le chantier prendra du retard, a reconnu auprès de nos confrères l'adjoint aux travaux, Marc Petit.",
+         "a reconnu", "l'adjoint aux travaux, Marc Petit"),
+        ("it", "Il ponte aprirà a maggio, ha detto all'agenzia l'assessore ai lavori pubblici, Marco Neri.",
+         "ha detto", "l'assessore ai lavori pubblici, Marco Neri"),
+        ("fr", "« Non », a dit le maire à la presse, lundi.", "a dit", "le maire"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)

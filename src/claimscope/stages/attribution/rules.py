@@ -67,6 +67,7 @@ class SentenceRules(Subjects):
         end = self.right_region(start, hi)
         if end < hi and end in self.quotes and self.quotes[end] < hi:
             end = self.quotes[end] + 1  # "schreibt die Zeitung „Nordkurier“"
+        end = self.role_complement(end, hi)  # "l'adjoint aux travaux, Marc Petit"
         late = self.final_subject(start, hi)  # "…», insistió el martes en la radio X la ministra"
         end = late[1] if late else end
         span = late or self.skip_adverbial(start, self.trim_speaker(start, end, after=True))

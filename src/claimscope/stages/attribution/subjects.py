@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .spans import BOUNDARY, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
+from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
 
 CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"), not determiners
     ["de", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "von", "van"]
@@ -394,6 +394,25 @@ class Subjects(Spans):
             if self.determiner(word) or told and not self.determiner(lead) and word[0].isupper() and toks[k - 1].group().islower():
                 return toks[k].start()
         return pos
+
+    def role_complement(self, end: int, hi: int) -> int:
+        """Where an inverted subject that stops at a stop word ends when that word opens the
+        complement of its role noun, as a name in apposition that closes the clause shows:
+        "a reconnu l'adjoint aux travaux, Marc Petit" (up to the comma); else ``end``."""
+        comma = self.text.find(",", end, hi)
+        toks = words(self.text, end, comma) if comma > 0 else []
+        names = words(self.text, comma + 1, hi) if toks else []
+        if (
+            1 < len(toks) <= 3
+            and self.stop_word(toks[0].group())
+            and all(t.group().islower() for t in toks)
+            and not any(c in BOUNDARY for c in self.text[end:comma])
+            and 2 <= len(names) <= 4
+            and all(t.group()[0].isupper() for t in names)
+            and not self.text[names[-1].end() : hi].strip(EDGE)
+        ):
+            return comma
+        return end
 
     def dative(self, word: str) -> bool:
         """A word with a table dative ending (of two letters or more before it), in lower case
