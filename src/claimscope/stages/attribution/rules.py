@@ -326,6 +326,9 @@ class SentenceRules(Subjects):
         if paren:  # "El diario, según reconoce en su nota, recibió …": the clause's subject
             speaker = paren[0]
         found = self.content_after(paren[1], hi, stop_ok=True) if paren else None
+        comma = text.find(",", cue.end(), hi) if as_word and speaker is None and not found else -1
+        if comma >= 0:  # "Jak powiedziała Janowi Nowakowi, <content>": after the as-clause
+            found = self.content_after(comma + 1, hi, stop_ok=True)
         if not inverted and not found:
             found = self.content_after(cue.end(), hi)
             if found and not found[1] and speaker and found[0][0] == strip(text, cue.end(), hi)[0]:
