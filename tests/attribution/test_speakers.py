@@ -268,3 +268,12 @@ def test_a_role_complement_before_a_closing_name_stays_in_the_inverted_subject()
     ]:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_a_quoted_title_in_the_dative_after_the_cue_is_the_one_told():
+    for lang, sentence, cue, speaker in [
+        ("ru", "«Завод закроют», — рассказал «Известиям» глава района Пётр Волков.", "рассказал", "глава района Пётр Волков"),
+        ("pl", "„Most otworzymy w maju” – powiedziała „Gazecie Lokalnej” posłanka Anna Lis.", "powiedziała", "posłanka Anna Lis"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)

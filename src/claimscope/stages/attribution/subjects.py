@@ -366,13 +366,19 @@ class Subjects(Spans):
 
     def skip_addressee(self, pos: int, hi: int) -> int:
         """Where an inverted subject starts after the one told, who follows the cue (after a
-        lone adverb) and is never the speaker: a dative (table ``dative_endings``: "рассказал
-        нашему изданию X", "powiedział Janowi Nowakowi X"; nothing when no subject follows) or
-        a phrase opened by a table ``addressee_markers`` word or (after the adverb) a stop word, up to the next
-        determiner, or for the one told (unless its first word is also an article: Portuguese
-        "a") a capital after a lower-case word ("dijo a la radio la alcaldesa",
+        lone adverb) and is never the speaker: a quoted title that ends in a dative
+        ("рассказал «Известиям» X"), a dative (table ``dative_endings``: "рассказал нашему
+        изданию X", "powiedział Janowi Nowakowi X"; nothing when no subject follows) or a
+        phrase opened by a table ``addressee_markers`` word or (after the adverb) a stop word,
+        up to the next determiner, or for the one told (unless its first word is also an
+        article: Portuguese "a") a capital after a lower-case word ("dijo a la radio la alcaldesa",
         "a reconnu auprès de nos confrères l'adjoint", "aseguró ayer en rueda de prensa el
         consejero", "sagte dem Sender der Minister"); else ``pos``."""
+        at = strip(self.text, pos, hi, " \t")[0]
+        if at in self.quotes and self.quotes[at] < hi:  # "рассказал «Известиям» X": a title told
+            name = words(self.text, at, self.quotes[at])[-1:]
+            if name and self.dative(name[0].group().lower()) and words(self.text, self.quotes[at] + 1, hi)[:1]:
+                pos = self.quotes[at] + 1
         cut = next((i for i in range(pos, hi) if self.text[i] in BOUNDARY or self.text[i] == "."), hi)
         toks = words(self.text, pos, cut)[:8]
         i = 1 if len(toks) > 2 and toks[0].group().lower() in self.t.adverbs else 0
