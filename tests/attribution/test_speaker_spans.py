@@ -38,7 +38,7 @@ def test_an_interjection_opening_a_line_is_no_speaker():
 
 def test_a_clause_or_adverbial_aside_is_no_part_of_the_speaker():
     cases = [
-        ("en", "The blog, when readers asked where the photos came from, wrote that a friend had sent them.",
+        ("en", "The blog, when its readers asked about the photos, wrote that a friend had sent them.",
          "wrote", "The blog"),
         ("en", "The mayor, in a statement on Monday, said the road would reopen.", "said", "The mayor"),
         ("fr", "Le maire, lors d'une réunion publique, a affirmé que la route rouvrirait.", "a affirmé", "Le maire"),

@@ -225,7 +225,7 @@ def test_the_one_told_after_the_cue_is_never_the_inverted_subject():
          "powiedział", "zastępca wójta Adam Lis"),
         ("pl", "Jak powiedziała Janowi Nowakowi rzeczniczka szpitala, oddział zostanie zamknięty.",
          "powiedziała", "rzeczniczka szpitala"),
-        ("es", "«No habrá cierres», aseguró ayer en rueda de prensa el consejero de Sanidad, Pablo Ortiz.",
+        ("es", "«No habrá cierres», aseguró ayer en su comparecencia el consejero de Sanidad, Pablo Ortiz.",
          "aseguró", "el consejero de Sanidad, Pablo Ortiz"),
         ("es", "«No habrá cierres», dijo a la radio local la alcaldesa Rosa Vidal.", "dijo", "la alcaldesa Rosa Vidal"),
         ("de", "„Wir schließen das Werk“, sagte dem Sender der Bürgermeister Karl Haas.",

@@ -215,7 +215,7 @@ class Spans:
                     ]  # but "a source close to the contractor" keeps its tail
                     break
         start, end = toks[0].start(), toks[-1].end()
-        for tok in toks[:-1]:  # "… de la vie.le gouvernement a annoncé": a sentence end fused onto the next word
+        for tok in toks[:-1]:  # "… de la ville.le maire a annoncé": a sentence end fused onto the next word
             head, dot, rest = tok.group().rpartition(".")
             if dot and head[-1:].islower() and rest.islower() and rest in self.t.determiners:
                 start = tok.start() + len(head) + 1

@@ -372,7 +372,7 @@ class Subjects(Spans):
         phrase opened by a table ``addressee_markers`` word or (after the adverb) a stop word,
         up to the next determiner, or for the one told (unless its first word is also an
         article: Portuguese "a") a capital after a lower-case word ("dijo a la radio la alcaldesa",
-        "a reconnu auprès de nos confrères l'adjoint", "aseguró ayer en rueda de prensa el
+        "a reconnu auprès de nos confrères l'adjoint", "aseguró ayer en su comparecencia el
         consejero", "sagte dem Sender der Minister"); else ``pos``."""
         at = strip(self.text, pos, hi, " \t")[0]
         if at in self.quotes and self.quotes[at] < hi:  # "рассказал «Известиям» X": a title told
@@ -731,7 +731,7 @@ class Subjects(Spans):
             return None
         aside = end - 1 if 0 < k < len(toks) and "," in self.text[toks[k].start() : pos] else self.aside(lo, end - 1)
         if aside is not None and not self.opening_phrase(lo, aside):
-            aside = None  # "…, weil sie nicht wünschen, im Ernstfall …, schreibt X": a clause, then the inversion
+            aside = None  # "…, weil sie es nicht wollen, im Notfall …, schreibt X": a clause, then the inversion
         if aside is not None:  # "El hospital, oficialmente, solo ha informado", "X, por ahora, ha dicho"
             end = aside + 1
         seps = [end - 1]
