@@ -212,7 +212,7 @@ def _prepositions(raw: dict) -> re.Pattern:
     for prep, heads in raw.get("report_prepositions", {}).items():  # "по предварительным данным"
         nouns = "|".join(
             rf"\w*{re.escape(h[1:])}" if h.startswith("*") else re.escape(h) for h in heads
-        )  # "*berichten": a compound ending ("Nach Medienberichten")
+        )  # "*berichten": a compound ending ("Nach Zeitungsberichten")
         parts.append(
             rf"(?:{_alternation([prep])})(?=(?:\s+[^\W\d]+){{0,2}}?\s+(?:{nouns})(?!\w))"
         )
