@@ -797,3 +797,50 @@ def test_social_networks_listed_after_a_short_label():
     assert _share_buttons("Мы в соцсетях: ВКонтакте, Дзен")
     assert not _share_buttons("Source : Facebook, Telegram")  # a credit line
     assert not _share_buttons("Le maire a répondu sur Facebook et Telegram.")
+
+
+# --- lines shaped and placed like furniture (furniture_lines.py, the shipped line ranker)
+
+LONG_ENGLISH = (
+    ENGLISH + " The council said the new timetable would be published online before the end of the month,"
+    " together with the fares for the regional lines and the dates of the public meetings."
+)
+LONG_FRENCH = (
+    FRENCH + " Le conseil municipal a précisé que les nouveaux horaires seraient publiés en ligne avant la fin"
+    " du mois, avec les tarifs des lignes régionales et les dates des réunions publiques."
+)
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        (LONG_ENGLISH + "\n\nWatch the whole debate below:", "Watch the whole debate below:"),
+        (LONG_FRENCH + "\n\nPartager sur Facebook\nRegardez la vidéo complète ci-dessous :", "Regardez la vidéo complète ci-dessous :"),
+    ],
+)
+def test_line_shaped_like_furniture(text, line):
+    assert (line, "furniture_shape") in _furniture(text)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The mayor declined to comment.",
+        "Partager sur Facebook\nLe maire n'a pas souhaité réagir.",  # a sentence after a share button
+        "Photo: city council",
+        "Updated at 10:45",
+        "Jean Dupont",
+    ],
+)
+def test_closing_lines_that_are_not_furniture(tail):
+    body = LONG_FRENCH if "Partager" in tail else LONG_ENGLISH
+    assert all(label != "furniture_shape" for _, label in _furniture(body + "\n\n" + tail))
+
+
+def test_line_ranker_is_shipped_with_its_threshold():
+    from claimscope.ranker import shipped
+    from claimscope.stages.furniture_lines import RANKER
+
+    ranker = shipped(RANKER)
+    assert ranker.weights and ranker.meta["threshold"] > 0
+    assert ranker.weights["prompt_verb"] > 0 and ranker.weights["quoted"] < 0

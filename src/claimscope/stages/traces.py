@@ -16,7 +16,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
-from . import furniture, garbled
+from ..ranker import shipped
+from . import furniture, furniture_lines, garbled
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -45,6 +46,7 @@ BOILERPLATE_PHRASES = {
     "call_to_action": "call to action led by a pictograph or an arrow",
     "link": "short line carrying a link",
     "repeated_line": "line repeated on the page",
+    "furniture_shape": "line shaped and placed like page furniture",
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
@@ -208,6 +210,11 @@ def _bare_headline(marker: str, headline: str) -> bool:
     )
 
 
+def article_lines(doc: Document) -> list[tuple[int, int, list[int]]]:
+    """(start, end, sentence numbers) of every line of the article."""
+    return [(doc.sentences[g[0]].start, doc.sentences[g[-1]].end, g) for g in line_groups(doc)]
+
+
 class Traces:
     """Report foreign dates, garbled sentences, boilerplate and credit lines."""
 
@@ -219,8 +226,9 @@ class Traces:
     def __call__(self, doc: Document) -> Document:
         if not doc.sentences:
             return doc
-        lines = [(doc.sentences[g[0]].start, doc.sentences[g[-1]].end, g) for g in line_groups(doc)]
-        found_lines = self._lines(doc, lines)
+        lines = article_lines(doc)
+        found_lines = self.rule_furniture(doc, lines)
+        found_lines += self._learned_furniture(doc, lines, found_lines)
         findings = self._dates(doc) + self._garbled(doc, lines, found_lines) + found_lines
         return doc.add_findings(sorted(findings, key=lambda f: (f.start, f.kind)))
 
@@ -329,7 +337,9 @@ class Traces:
             "garbled_sentence", group[0][0], max(end for _, end, *_ in group), "; ".join(details), label=group[0][2]
         )
 
-    def _lines(self, doc: Document, lines) -> list[Finding]:
+    def rule_furniture(self, doc: Document, lines) -> list[Finding]:
+        """Boilerplate and credit lines found by the marker and shape rules (``lines``
+        from ``article_lines``)."""
         findings: list[Finding] = []
         last_paragraph = len(doc.paragraphs) - 1
         # the closing lines: the last few, and every line after the last line of prose
@@ -387,6 +397,19 @@ class Traces:
             findings.extend(found)
         return findings + self._between_furniture(doc, lines, closing_from, findings)
 
+    def _learned_furniture(self, doc: Document, lines, findings: list[Finding]) -> list[Finding]:
+        """Short lines the rules left that the shipped line ranker scores as furniture
+        (furniture_lines.py): where they stand and how they are built."""
+        ranker = shipped(furniture_lines.RANKER)
+        kinds = furniture_lines.kinds_by_line(lines, [*doc.findings, *findings])
+        threshold = float(ranker.meta["threshold"])
+        return [
+            self._finding(
+                "boilerplate", lines[n][0], lines[n][1], "line shaped and placed like page furniture", label="furniture_shape",
+            )
+            for n, score in furniture_lines.scored_lines(doc, lines, kinds, ranker) if score > threshold
+        ]
+
     def _source_note(self, line: str, start: int, end: int, lang: str | None) -> list[Finding]:
         """A note on where the text comes from: crediting a vague source ("Material
         prepared from open sources"), or a line led by a page noun with a credit cue and its
@@ -411,11 +434,7 @@ class Traces:
     def _between_furniture(self, doc: Document, lines, closing_from: int, findings) -> list[Finding]:
         """A short closing line without final punctuation between two lines of page
         furniture is furniture too (a menu item, a button label the tables do not know)."""
-        kinds: list[set[str]] = [set() for _ in lines]
-        starts = [s for s, _, _ in lines]
-        for f in findings:  # the kinds found on each line
-            for number in range(max(bisect.bisect_right(starts, f.start) - 1, 0), bisect.bisect_left(starts, f.end)):
-                kinds[number].add(f.kind)
+        kinds = furniture_lines.kinds_by_line(lines, findings)
         found = []
         for number in range(max(closing_from, 1), len(lines) - 1):
             start, end, _ = lines[number]
