@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import cue_rank
 from .lemmas import lemma
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
@@ -1036,8 +1035,7 @@ class SentenceRules(Subjects):
                     raw = self.verb(cue, lo, hi)
                     if raw is not None and starts == "inf" and raw.speaker and raw.speaker[0] < cue.start():
                         raw = replace(raw, speaker=None)  # the main clause's subject speaks
-                if (raw is not None and not self.generic(raw) and not self.clause_subject(raw, kind)
-                        and cue_rank.keep(self, raw, starts or "generic", lo0, hi0)):
+                if raw is not None and not self.generic(raw) and not self.clause_subject(raw, kind):
                     found.append(raw)
                     taken.append(raw.cue)
         found = [  # "Posted on May 2 | 14 comments", "Share · Facebook · Telegram"; a headline
@@ -1065,13 +1063,11 @@ class SentenceRules(Subjects):
                     not (a <= pos < b) for a, b in (r.content for r in found)
                 ) and all(not r.speaker or not (r.speaker[0] <= pos <= r.speaker[1]) for r in found) and all(
                     not (r.cue[1] <= pos < r.content[0]) for r in found  # "X chia sẻ với Y: «…»": the verb's
-                ) and cue_rank.keep(self, raw, "colon", lo0, hi0):  # colon
+                ):  # colon
                     found.append(raw)
         for pos in (i for i in range(lo0, hi0) if self.text[i] in DASHES):
             raw = self.dash(pos, lo0, hi0)
-            if raw is not None and all(not (a <= pos < b) for a, b in taken) and cue_rank.keep(
-                self, raw, "dash", lo0, hi0
-            ):
+            if raw is not None and all(not (a <= pos < b) for a, b in taken):
                 found.append(raw)
         return found
 
