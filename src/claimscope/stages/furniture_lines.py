@@ -80,7 +80,6 @@ def line_features(doc, lines, found: list[set[str]]) -> list[dict[str, float]]:
             "ends_colon": float(_final(line) in ":："),
             "capitals": capitals,
             "digits": sum(c.isdigit() for c in line) / max(len(line), 1),
-            "link": float(bool(furniture._URL.search(line) or furniture._EMAIL.search(line) or furniture._HANDLE.search(line))),
             "symbol_lead": float(bool(lead) and (lead in furniture._BULLETS or lead in furniture._ARROWS
                                                  or unicodedata.category(lead) == "So")),
             "quoted": float(any(m in line for m in "«»“”„\"")),
@@ -89,7 +88,6 @@ def line_features(doc, lines, found: list[set[str]]) -> list[dict[str, float]]:
             "closing3": float(from_end < 3),
             "after_prose": float(n > last_prose),
             "before_prose": float(0 < n < first_prose),
-            "headline": float(n == 0),
             "prompt_verb": float(bool(tokens and lang and furniture._lemma(lang, tokens[0].split("-")[0]) in _opening_lemmas(lang))),
             "you": float(bool(notice["you"].found_in(tokens) or notice["ours"].found_in(tokens))),
             "page_noun": float(bool(furniture._positions(tokens, notice["page"], doc.language, notice["page_lemmas"]))),
