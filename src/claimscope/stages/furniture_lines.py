@@ -82,6 +82,7 @@ def line_features(doc, lines, found: list[set[str]]) -> list[dict[str, float]]:
             "digits": sum(c.isdigit() for c in line) / max(len(line), 1),
             "symbol_lead": float(bool(lead) and (lead in furniture._BULLETS or lead in furniture._ARROWS
                                                  or unicodedata.category(lead) == "So")),
+            "menu_parts": float(len(furniture.segments(line)) > 1),
             "quoted": float(any(m in line for m in "«»“”„\"")),
             "date": float(bool(find_dates(line))),
             "caption": float(bool(tokens) and tokens[0] in _caption_words()),
@@ -103,11 +104,12 @@ def line_features(doc, lines, found: list[set[str]]) -> list[dict[str, float]]:
 
 
 def candidate(line: str) -> bool:
-    """A line the ranker may score: at most ``MAX_LINE_WORDS`` words, not only a name (a
-    byline or a signature: at most ``furniture.MAX_NAME_WORDS`` words, all capitalised)."""
+    """A line the ranker may score: at most ``MAX_LINE_WORDS`` words, at least one of
+    them with letters (not a rule of dashes), not only a name (a byline or a signature:
+    at most ``furniture.MAX_NAME_WORDS`` words, all capitalised)."""
     raw = line.split()
     name = len(raw) <= furniture.MAX_NAME_WORDS and all(furniture._capitalised(w) for w in raw)
-    return 0 < len(raw) <= MAX_LINE_WORDS and not name
+    return len(raw) <= MAX_LINE_WORDS and bool(furniture.words(line)) and not name
 
 
 def scored_lines(doc, lines, found: list[set[str]], ranker) -> list[tuple[int, float]]:
