@@ -47,11 +47,10 @@ def rows(split: str = "dev"):
         lines = article_lines(doc)
         kinds = kinds_by_line(lines, [*doc.findings, *Traces().rule_furniture(doc, lines)])
         gold = [o for item in row["boilerplate"] for o in occurrences(doc.text, item)]
-        for n, features in enumerate(line_features(doc, lines, kinds)):
-            start, end, _ = lines[n]
-            if n and candidate(doc.text[start:end]):
-                label = int(any(overlaps((start, end), o) for o in gold))
-                found.append((features, label, row["id"], bool(kinds[n])))
+        numbers = [n for n, (start, end, _) in enumerate(lines) if n and candidate(doc.text[start:end])]
+        for n, features in zip(numbers, line_features(doc, lines, kinds, numbers)):
+            label = int(any(overlaps(lines[n][:2], o) for o in gold))
+            found.append((features, label, row["id"], bool(kinds[n])))
     return found
 
 

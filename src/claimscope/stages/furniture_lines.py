@@ -43,7 +43,8 @@ def _final(line: str) -> str:
 
 def _shape(line: str) -> tuple[bool, bool]:
     """(short, open): at most ``furniture.MAX_HEADLINE_WORDS`` words; no final full stop."""
-    return len(furniture.words(line)) <= furniture.MAX_HEADLINE_WORDS, _final(line) not in furniture.FINAL
+    short = len(line) <= furniture.MAX_UNIT_CHARS and len(furniture.words(line)) <= furniture.MAX_HEADLINE_WORDS
+    return short, _final(line) not in furniture.FINAL
 
 
 @lru_cache(maxsize=None)
@@ -58,16 +59,17 @@ def _caption_words() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
 
 
-def line_features(doc, lines, found: list[set[str]]) -> list[dict[str, float]]:
-    """Named features of every line (``lines``: (start, end, group) of the traces stage;
-    ``found``: the finding kinds the rules gave each line)."""
+def line_features(doc, lines, found: list[set[str]], numbers: list[int]) -> list[dict[str, float]]:
+    """Named features of the lines ``numbers`` (``lines``: (start, end, group) of the
+    traces stage; ``found``: the finding kinds the rules gave each line)."""
     texts = [doc.text[s:e] for s, e, _ in lines]
     prose = [n for n, t in enumerate(texts) if furniture.is_prose(t)]
     last_prose, first_prose = (prose[-1], prose[0]) if prose else (len(lines), len(lines))
     lang = doc.language or ""
     notice = furniture.notice_words(doc.language)
     rows = []
-    for n, line in enumerate(texts):
+    for n in numbers:
+        line = texts[n]
         tokens = furniture.words(line)
         raw = line.split()
         short, open_ = _shape(line)
@@ -114,8 +116,5 @@ def candidate(line: str) -> bool:
 
 def scored_lines(doc, lines, found: list[set[str]], ranker) -> list[tuple[int, float]]:
     """(line number, score) of the candidate lines the rules left unmarked (not the headline)."""
-    rows = line_features(doc, lines, found)
-    return [
-        (n, ranker.score(row)) for n, row in enumerate(rows)
-        if n and not found[n] and candidate(doc.text[lines[n][0] : lines[n][1]])
-    ]
+    numbers = [n for n in range(1, len(lines)) if not found[n] and candidate(doc.text[lines[n][0] : lines[n][1]])]
+    return [(n, ranker.score(row)) for n, row in zip(numbers, line_features(doc, lines, found, numbers))]
