@@ -471,7 +471,8 @@ class Spans:
         if end is None:
             return None
         start, aux = toks[k][0], False
-        if k and toks[k - 1][1] in self.t.determiners and not self.t.v2:
+        before = words(self.text, max(0, start - 20), start)[-1:]  # also before the window: "la juge"
+        if before and before[0].group().lower().replace("’", "'") in self.t.determiners and not self.t.v2:
             return None  # "the reports", "les comptes": a noun (German nouns are capitalised: "Das geht …")
         for back in (1, 2):
             if k - back < 0:

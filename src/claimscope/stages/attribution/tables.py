@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ...errors import InputError
+from .lemmas import lemma, supported
 
 _LIST_KEYS = (
     "verbs",
@@ -200,6 +201,22 @@ def _firsts(raw: dict, *keys: str) -> frozenset:
     )
 
 
+def _form_lemmas(raw: dict, key: str) -> frozenset:
+    """With ``form_lemmas``, the lemmas of the one-word forms listed under ``key``: a verb
+    the table lists in one form is a cue in all ("recalled" -> "recall": "recalls",
+    "recalling"), when the lemma has the shape of an infinitive (``infinitive_shape``; not
+    an adjective: "precisa" -> "preciso"); not an auxiliary's lemma, nor a form that is its
+    own lemma (a noun or an adverb read so: "annonce", "allegedly")."""
+    lang = raw["language"]
+    if not raw.get("form_lemmas") or not supported(lang):
+        return frozenset()
+    aux = {w.lower() for w in raw.get("auxiliaries", []) + raw.get("passive_auxiliaries", [])}
+    aux |= {lemma(lang, w) for w in aux}
+    verb = re.compile(raw.get("infinitive_shape", r"(?!x)x"))
+    forms = [w for w in raw.get(key, []) if re.fullmatch(r"[^\W\d_]{4,}", w) and w.islower()]
+    return frozenset({lemma(lang, w) for w in forms if lemma(lang, w) != w and verb.search(lemma(lang, w))} - aux)
+
+
 def _prepositions(raw: dict) -> re.Pattern:
     """Prepositional cues: the listed ones, and each headed one ("in") when one of
     its source nouns ("poll", "survey") follows within a few words."""
@@ -302,7 +319,8 @@ def _compile(raw: dict) -> Table:
             "post": _firsts(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
-        lemmas={"verb": lower("verb_lemmas"), "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {}))},
+        lemmas={"verb": lower("verb_lemmas") | _form_lemmas(raw, "verbs"),
+                "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {})) | _form_lemmas(raw, "weak_verbs")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
         relatives=lower("relatives"),
         subject_relatives=lower("subject_relatives"),

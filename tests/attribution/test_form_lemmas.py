@@ -1,0 +1,20 @@
+"""A verb a table lists in one form is a cue in every form (table key ``form_lemmas``),
+when its lemma has the shape of an infinitive. Sentences are our own."""
+
+from claimscope.stages.attribution.tables import _form_lemmas
+from tests.attribution.util import by_cue, run
+
+
+def test_other_inflections_of_a_listed_form_are_cues():
+    _, found = run(["La alcaldesa sostenía que el puente era seguro."], "es")
+    assert by_cue(found, "sostenía")["speaker"] == "La alcaldesa"
+    _, found = run(["O ministro defendia que a ponte era segura."], "pt")
+    assert by_cue(found, "defendia")["content"] == "a ponte era segura"
+
+
+def test_only_lemmas_shaped_as_infinitives():
+    raw = {"language": "it", "form_lemmas": True, "infinitive_shape": "(?:are|ere|ire)$",
+           "verbs": ["sostiene", "precisa", "ha detto"], "auxiliaries": ["ha"]}
+    found = _form_lemmas(raw, "verbs")
+    assert "sostenere" in found and "preciso" not in found  # "precisa" read as an adjective
+    assert not _form_lemmas({**raw, "form_lemmas": False}, "verbs")
