@@ -844,3 +844,17 @@ def test_line_ranker_is_shipped_with_its_threshold():
     ranker = shipped(RANKER)
     assert ranker.weights and ranker.meta["threshold"] > 0
     assert ranker.weights["prompt_verb"] > 0 and ranker.weights["quoted"] < 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tiré de Libération", "Repris de Ouest-France", "Tratto da La Stampa", "Übernommen von tagesschau.de", "Adapted from The Guardian"],
+)
+def test_credit_cues_of_a_text_taken_from_elsewhere(line):
+    body = LONG_FRENCH if line.startswith(("Tiré", "Repris")) else LONG_ENGLISH
+    assert [text for text, _ in _furniture(body + "\n\n" + line, "credit_line")] == [line]
+
+
+def test_taken_from_inside_a_sentence_is_no_credit():
+    text = LONG_FRENCH + "\n\nLe maire a lu un passage tiré de son dernier livre devant le conseil municipal."
+    assert _furniture(text, "credit_line") == []
