@@ -1,5 +1,6 @@
 """A verb a table lists in one form is a cue in every form (table key ``form_lemmas``),
-when its lemma has the shape of an infinitive. Sentences are our own."""
+when its lemma has the shape of an infinitive; a verb found by its lemma may open its
+sentence with a capital before a complementizer. Sentences are our own."""
 
 from claimscope.stages.attribution.tables import _form_lemmas
 from tests.attribution.util import by_cue, run
@@ -18,3 +19,12 @@ def test_only_lemmas_shaped_as_infinitives():
     found = _form_lemmas(raw, "verbs")
     assert "sostenere" in found and "preciso" not in found  # "precisa" read as an adjective
     assert not _form_lemmas({**raw, "form_lemmas": False}, "verbs")
+
+
+def test_a_capitalised_verb_that_opens_its_sentence_before_a_complementizer():
+    _, found = run(["El puente sigue cerrado.", "Sostenía que la obra terminará en mayo."], "es")
+    assert by_cue(found, "Sostenía")["content"] == "la obra terminará en mayo"
+    _, found = run(["Мост закрыт.", "Сообщалось, что ремонт закончится в мае."], "ru")
+    assert by_cue(found, "Сообщалось")["content"] == "ремонт закончится в мае"
+    _, found = run(["Sostenía García la pancarta."], "es")  # a name, or no complementizer: no cue
+    assert not found

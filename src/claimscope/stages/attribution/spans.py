@@ -424,7 +424,9 @@ class Spans:
                     not supported(self.t.language) or self.role_noun(lead, start + len(word))
                 ):
                     match = None  # "một thông báo" (an announcement): a noun, as for verbs found by lemma
-            if match is None and by_lemma is not None and self.text[start].islower():
+            if match is None and by_lemma is not None and (
+                self.text[start].islower() or self.opening_verb(start, start + len(word), hi)
+            ):
                 hit = by_lemma.get(word)
                 if hit is None:
                     hit = by_lemma[word] = is_lemma_cue(self.t, kind, word)
@@ -435,6 +437,14 @@ class Spans:
             if match:
                 done = match.end()
                 yield match
+
+    def opening_verb(self, start: int, end: int, hi: int) -> bool:
+        """Whether the capitalised word [start, end) opens its sentence right before a
+        complementizer, after a comma at most: a verb with a dropped subject ("Señaló que …",
+        "Сообщалось, что …"), not a name."""
+        before = self.text[max(0, start - 3) : start].strip(" \t\"'«“„—–-")
+        pos = strip(self.text, end, hi, " ,")[0]
+        return (not before or before[-1] in ".!?…\n") and bool(self.t.complementizer.match(self.text, pos, hi))
 
     def role_noun(self, lead: list[re.Match], end: int) -> bool:
         """Whether the verb form ending at ``end``, after the determiner that ends ``lead``, is
