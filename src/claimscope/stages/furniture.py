@@ -181,6 +181,12 @@ def _symbol_counter(segment: str) -> bool:
     return any(unicodedata.category(c) == "So" for c in segment)
 
 
+@lru_cache(maxsize=1)
+def caption_words() -> frozenset[str]:
+    """The ``caption_cues`` of every language ("photo", "foto", "ảnh")."""
+    return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
+
+
 def _channel_link(line: str) -> bool:
     """``line`` links a channel or account on a social network ("t.me/example")."""
     return any(m.group(1).casefold() in _channel_domains() for m in _LINK.finditer(line))

@@ -4,11 +4,11 @@ Helper of the traces stage (docs/stages.md, ``boilerplate``). The rules of ``tra
 ``furniture`` find furniture by its marker words and shapes; a line they miss may still
 look like furniture by where it stands and how it is built. ``line_features`` describes
 each line with a few named, language-independent features (its place among the lines,
-its length, its punctuation and case, links and handles, a prompt verb of the language
-opening it, the page addressing the reader, the furniture found on its neighbours) and
-the shipped ranker (``data/traces/boilerplate_lines.json``, fitted on the dev articles by
-``bench/fit_boilerplate_lines.py``) scores it. ``extra_furniture`` gives the lines the
-rules left that score above the ranker's threshold.
+its length, its punctuation and case, a prompt verb of the language opening it, the
+page addressing the reader, the furniture found on its neighbours) and the shipped
+ranker (``data/traces/boilerplate_lines.json``, fitted on the dev articles by
+``bench/fit_boilerplate_lines.py``) scores it: ``scored_lines`` gives the scores of the
+candidate lines the rules left; the stage keeps those above the ranker's threshold.
 """
 
 from __future__ import annotations
@@ -54,11 +54,6 @@ def _opening_lemmas(lang: str) -> frozenset[str]:
     return frozenset().union(*(furniture._prompt_lemmas(lang, k) for k in keys)) if keys else frozenset()
 
 
-@lru_cache(maxsize=1)
-def _caption_words() -> frozenset[str]:
-    return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
-
-
 def line_features(doc, lines, found: list[set[str]], numbers: list[int]) -> list[dict[str, float]]:
     """Named features of the lines ``numbers`` (``lines``: (start, end, group) of the
     traces stage; ``found``: the finding kinds the rules gave each line)."""
@@ -87,7 +82,7 @@ def line_features(doc, lines, found: list[set[str]], numbers: list[int]) -> list
             "menu_parts": float(len(furniture.segments(line)) > 1),
             "quoted": float(any(m in line for m in "«»“”„\"")),
             "date": float(bool(find_dates(line))),
-            "caption": float(bool(tokens) and tokens[0] in _caption_words()),
+            "caption": float(bool(tokens) and tokens[0] in furniture.caption_words()),
             "closing3": float(from_end < 3),
             "after_prose": float(n > last_prose),
             "before_prose": float(0 < n < first_prose),

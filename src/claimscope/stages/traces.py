@@ -113,11 +113,6 @@ def _line_patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _caption_cues() -> frozenset[str]:
-    return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
-
-
-@lru_cache(maxsize=1)
 def _agency_cues() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
 
@@ -156,7 +151,7 @@ def _cue_name(part: str) -> str | None:
     if not match:
         return None
     name, cue = match.group("name").strip(), match.group("cue").casefold()
-    if furniture.words(name)[:1] and furniture.words(name)[0] in _caption_cues():
+    if furniture.words(name)[:1] and furniture.words(name)[0] in furniture.caption_words():
         return None  # "Source photo: …" credits a picture, not the text
     if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
         named = _DOMAIN.search(name) or _agency(name)
@@ -182,7 +177,7 @@ def _outlet_name(name: str) -> bool:
     """An agency, a name in capitals or a short capitalised name ("Dân trí"), not a
     caption word ("(Video) – …")."""
     found = furniture.words(name)
-    return bool(_agency(name)) or 0 < len(found) <= MAX_OUTLET_WORDS and name[0].isupper() and found[0] not in _caption_cues()
+    return bool(_agency(name)) or 0 < len(found) <= MAX_OUTLET_WORDS and name[0].isupper() and found[0] not in furniture.caption_words()
 
 
 def _share_buttons(line: str) -> bool:
