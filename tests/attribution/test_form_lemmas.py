@@ -28,3 +28,13 @@ def test_a_capitalised_verb_that_opens_its_sentence_before_a_complementizer():
     assert by_cue(found, "Сообщалось")["content"] == "ремонт закончится в мае"
     _, found = run(["Sostenía García la pancarta."], "es")  # a name, or no complementizer: no cue
     assert not found
+
+
+def test_the_impersonal_passive_of_a_reporting_verb_cites_its_text():
+    _, found = run(["В докладе отмечается, что ремонт закончится в мае."], "ru")
+    a = by_cue(found, "отмечается")
+    assert a["speaker"] == "докладе" and a["content"] == "ремонт закончится в мае"
+    _, found = run(["Если сроки подтвердятся, «ремонт закончится в мае»."], "ru")  # plural, no report
+    assert not found
+    _, found = run(["Это объясняется тем, что зима была тёплой."], "ru")
+    assert not found

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .lemmas import lemma
 from .quotes import CLOSING, OPENING
-from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
+from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, impersonal_passive, strip, words
 from .subjects import Subjects
 
 HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
@@ -375,6 +375,7 @@ class SentenceRules(Subjects):
         opening = not text[lo : cue.start()].strip(EDGE + '«»"“”„')
         if (
             cue.group().lower() in self.t.sourceless
+            or impersonal_passive(self.t, cue.group().lower())  # "В докладе отмечается"
             or (  # "the team appeared paralysed"
                 opening
                 and cue.group().lower()

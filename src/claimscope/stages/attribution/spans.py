@@ -62,7 +62,20 @@ def is_lemma_cue(table: Table, kind: str, word: str) -> bool | frozenset:
         return False  # the bare infinitive
     if any(f in table.lemmas[kind] for f in found):
         return True
+    if kind == "weak" and impersonal_passive(table, base):
+        return True
     return frozenset(p for p in table.particles if any(p + f in table.lemmas[kind] for f in found))
+
+
+def impersonal_passive(table: Table, word: str) -> bool:
+    """Whether ``word`` (lower-cased) is the impersonal passive of a reporting verb of the
+    table, a reflexive form of the table's ``impersonal_shape`` ("отмечается", "сообщалось":
+    "отмечать", "сообщать"); like "говорится", it has no subject and may cite a text."""
+    if not table.reflexive or not table.impersonal.search(word) or not supported(table.language):
+        return False
+    cut = len(table.reflexive)
+    return any(f.endswith(table.reflexive) and f[:-cut] in table.lemmas["verb"] | table.lemmas["weak"]
+               for f in lemmas(table.language, word))
 
 
 @lru_cache(maxsize=64)

@@ -170,6 +170,10 @@ class Table:
     # an adjective ("félicitée" -> "féliciter")
     participle_lemmas: tuple
     noun_shape: re.Pattern  # verbal nouns a lemmatiser takes to their verb ("zapewnienia")
+    # Russian "ся" and the impersonal forms ("-ется", "-лось"): the impersonal passive of a
+    # reporting verb is a weak cue ("отмечается, что")
+    reflexive: str
+    impersonal: re.Pattern
     unknown_lemmas: tuple  # (ending, infinitive ending) for forms simplemma does not know ("glisse")
     # "avant de"/"antes de" and the infinitive after it ("avant d'ajouter"), group "verb"
     infinitive_opener: re.Pattern | None
@@ -328,6 +332,8 @@ def _compile(raw: dict) -> Table:
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
         noun_shape=re.compile(raw.get("noun_shape", r"(?!x)x")),
+        reflexive=raw.get("reflexive_suffix", ""),
+        impersonal=re.compile(raw.get("impersonal_shape", r"(?!x)x")),
         unknown_lemmas=tuple((re.compile(shape), ending) for shape, ending in raw.get("unknown_lemmas", [])),
         infinitive_opener=re.compile(
             rf"(?<![\w'’])(?:{_alternation(raw['infinitive_openers'])})(?:(?<=['’])|\s+)(?P<verb>\w+)(?!\w)",
