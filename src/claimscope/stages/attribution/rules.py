@@ -369,6 +369,8 @@ class SentenceRules(Subjects):
         if found is None and text[cue.end() : hi].lstrip().startswith(","):
             comma = text.index(",", cue.end())  # "Otherwise, she said, countries may …"
             found = self.content_after(comma + 1, hi, stop_ok=True)
+        if found is None and " ".join(cue.group().lower().split()) in self.t.hearsay:
+            found = self.content_after(cue.end(), hi, stop_ok=True)  # "Angeblich ist X …": no subject, the rest
         if found is None:
             return None
         (content, direct), parts = found, ()

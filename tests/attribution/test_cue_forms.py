@@ -1,6 +1,8 @@
-"""A verb a table lists in one form is a cue in every form (table key ``form_lemmas``),
-when its lemma has the shape of an infinitive; a verb found by its lemma may open its
-sentence with a capital before a complementizer. Sentences are our own."""
+"""Cue forms beyond the table's list (issue 11): every form of a verb the table lists in
+one form (``form_lemmas``, when its lemma has the shape of an infinitive), a verb found by
+its lemma opening its sentence with a capital before a complementizer, the Russian
+impersonal passive of a reporting verb, and a hearsay adverb opening a verb-second clause.
+Sentences are our own."""
 
 from claimscope.stages.attribution.tables import _form_lemmas
 from tests.attribution.util import by_cue, run
@@ -38,3 +40,9 @@ def test_the_impersonal_passive_of_a_reporting_verb_cites_its_text():
     assert not found
     _, found = run(["Это объясняется тем, что зима была тёплой."], "ru")
     assert not found
+
+
+def test_a_hearsay_adverb_opening_a_verb_second_clause():
+    _, found = run(["Angeblich ist der Kapitän am Montag zurückgetreten."], "de")
+    a = by_cue(found, "Angeblich")
+    assert a["speaker"] is None and a["anonymous"] and a["content"] == "ist der Kapitän am Montag zurückgetreten"
