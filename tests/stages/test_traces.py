@@ -858,3 +858,23 @@ def test_credit_cues_of_a_text_taken_from_elsewhere(line):
 def test_taken_from_inside_a_sentence_is_no_credit():
     text = LONG_FRENCH + "\n\nLe maire a lu un passage tiré de son dernier livre devant le conseil municipal."
     assert _furniture(text, "credit_line") == []
+
+
+LONG_SPANISH = (
+    "El gobierno presentó el miércoles un nuevo plan para el transporte público de la región. Los trenes"
+    " regionales circularán con más frecuencia a partir del próximo mes, según explicó el ministerio, y el"
+    " horario se publicará antes de fin de mes."
+)
+LONG_RUSSIAN = (
+    "Правительство представило в среду новый план развития общественного транспорта в регионе. Региональные"
+    " поезда будут ходить чаще уже со следующего месяца, сообщили в министерстве транспорта области, и"
+    " расписание опубликуют до конца месяца."
+)
+
+
+@pytest.mark.parametrize(
+    "body, line", [(LONG_SPANISH, "Redacción / EFE"), (LONG_RUSSIAN, "С использованием материалов РИА Новости")]
+)
+def test_line_shaped_like_furniture_naming_an_agency_is_a_credit(body, line):
+    text = body + "\n\n" + line
+    assert _furniture(text, "credit_line") == [(line, "source_line")] and _furniture(text) == []

@@ -92,6 +92,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
             rf"^[—–-]?\s*\(?(?:{initials}\s*/\s*)??(?P<name>{agency_list})(?:\s*/\s*{initials})?\)?\.?$", re.IGNORECASE
         ),
         "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
+        "named_agency": re.compile(rf"(?<!\w)(?:{agencies})(?!\w)"),  # an agency's name, in its case
         "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
         "cue": re.compile(rf"(?<=\s)(?:{cues})(?!\w)", re.IGNORECASE),
         "dateline": re.compile(
@@ -394,16 +395,27 @@ class Traces:
 
     def _learned_furniture(self, doc: Document, lines, findings: list[Finding]) -> list[Finding]:
         """Short lines the rules left that the shipped line ranker scores as furniture
-        (furniture_lines.py): where they stand and how they are built."""
+        (furniture_lines.py): where they stand and how they are built. Such a line naming
+        a news agency is a credit line ("— Agence France-Presse", "Redacción / EFE")."""
         ranker = shipped(furniture_lines.RANKER)
         kinds = furniture_lines.kinds_by_line(lines, [*doc.findings, *findings])
         threshold = float(ranker.meta["threshold"])
-        return [
-            self._finding(
-                "boilerplate", lines[n][0], lines[n][1], "line shaped and placed like page furniture", label="furniture_shape",
-            )
-            for n, score in furniture_lines.scored_lines(doc, lines, kinds, ranker) if score > threshold
-        ]
+        found = []
+        for n, score in furniture_lines.scored_lines(doc, lines, kinds, ranker):
+            if score <= threshold:
+                continue
+            start, end, _ = lines[n]
+            agency = _line_patterns()["named_agency"].search(doc.text[start:end])
+            if agency:
+                found.append(self._finding(
+                    "credit_line", start, end, f"line shaped like a credit, naming the agency “{agency.group()}”",
+                    label="source_line", value=agency.group(),
+                ))
+            else:
+                found.append(self._finding(
+                    "boilerplate", start, end, "line shaped and placed like page furniture", label="furniture_shape",
+                ))
+        return found
 
     def _source_note(self, line: str, start: int, end: int, lang: str | None) -> list[Finding]:
         """A note on where the text comes from: crediting a vague source ("Material
