@@ -10,12 +10,14 @@ Modules: ``tables`` (loading the per-language JSON tables), ``quotes`` (pairing
 quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
 ``subjects`` (who the subject of a cue is), ``rules`` (the cue rules, one sentence
 at a time), ``transcripts`` (the turns of a transcript), ``entities`` (anonymous
-speakers and one entity per speaker).
+speakers and one entity per speaker), ``antecedents`` (a learned choice of a pronoun's
+antecedent, when a ranker is shipped or injected).
 """
 
 from __future__ import annotations
 
 from ...model import Attribution, Document
+from . import antecedents
 from .entities import EntityResolver, described_name, mention_gender, pronoun_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
@@ -221,6 +223,9 @@ def _finish(
             if want:
                 _agree(text, resolver, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
                        personal)
+            if pronoun and antecedents.active() and not resolver.anonymous(mention):  # a learned choice
+                antecedents.choose(text, raw, resolver, [(r, g) for (r, _), g in zip(raws, groups)],
+                                   _names_before(text, raw.speaker[0], names, quotes), quotes)
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
@@ -306,7 +311,7 @@ def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken, 
         return
     _, best = max(found, key=lambda pair: pair[0])
     if isinstance(best, tuple):
-        resolver.resolve(text[best[0] : best[1]], _before(text, best[0]))
+        resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), bool(subjects.get(best)))
     else:
         resolver.last_named = best
 

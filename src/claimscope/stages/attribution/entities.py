@@ -230,6 +230,11 @@ def _apposed_after(text: str, start: int, pos: int) -> str | None:
     return m.group(1)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One name, or the last word of the other ("Vladimir Poutine", "Poutine")."""
+    return a == b or a.split()[-1] == b or b.split()[-1] == a
+
+
 def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
     """The concept named in ``low`` (phrase words matched by stem, in order)."""
     toks = [_stem(t) for t in low.split()]
@@ -338,10 +343,11 @@ class EntityResolver:
             head = head[1:]
         return bool(rest) and not any(w[0].isupper() for w in head)  # "a reader who lives near Leeds"
 
-    def resolve(self, mention: str, context: str = "") -> _Group | None:
+    def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);
         read ``.entity`` once every mention is resolved, as groups grow. ``context``:
-        the words before a name, which may tell its gender."""
+        the words before a name, which may tell its gender; ``subject``: whether the name
+        is in the nominative, so that the ending of a given name tells it too."""
         anonymous = self.anonymous(mention)
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
@@ -352,7 +358,7 @@ class EntityResolver:
         toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
         if not toks:
             return None
-        gender = mention_gender(mention, self.t.language, context)
+        gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
         group = self._described(toks, gender) or self._find(toks, self._apposed_name(mention))
         group.labels.append(" ".join(toks))
@@ -363,6 +369,13 @@ class EntityResolver:
         group.seen = self.mentions
         self.last_named = group
         return group
+
+    def peek(self, mention: str) -> _Group | None:
+        """The group a proper name would join by its name, without resolving it (None
+        when it would start a new one)."""
+        toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
+        name = _name(toks, self.t) if toks else None
+        return next((g for g in reversed(self.groups) if name and g.name and _same_name(g.name, name)), None)
 
     def agreeing(self, gender: str) -> list[_Group]:
         """Named groups whose gender is ``gender``, latest mentioned first."""
@@ -417,15 +430,7 @@ class EntityResolver:
             ):
                 group.country = group.country or country
                 return group
-            if (
-                name
-                and group.name
-                and (
-                    group.name == name
-                    or group.name.split()[-1] == name
-                    or name.split()[-1] == group.name
-                )
-            ):
+            if name and group.name and _same_name(group.name, name):
                 if len(name) > len(group.name):
                     group.name = name
                 return group
