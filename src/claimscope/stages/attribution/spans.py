@@ -438,7 +438,7 @@ class Spans:
                 ):
                     match = None  # "một thông báo" (an announcement): a noun, as for verbs found by lemma
             if match is None and by_lemma is not None and (
-                self.text[start].islower() or self.opening_verb(start, start + len(word), hi)
+                self.text[start].islower() or not k and self.opening_verb(start, start + len(word), hi)
             ):
                 hit = by_lemma.get(word)
                 if hit is None:
