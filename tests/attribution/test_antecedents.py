@@ -60,3 +60,34 @@ def test_a_name_in_an_oblique_case_takes_no_gender_from_its_ending():
     assert resolver.resolve("Анной Смирновой", "", subject=False).gender is None
     assert resolver.resolve("Анна Смирнова").gender == "f"
     assert resolver.peek("Смирнова") is not None and resolver.peek("Олег Орлов") is None
+
+
+def test_a_singular_pronoun_after_a_plural_anonymous_speaker_names_someone():
+    cases = [
+        ("en", ["Mayor Anna Berg opened the bridge on Monday.", "Several residents said they were relieved.",
+                "She said the works had cost less than planned."], "said", "Anna Berg"),
+        ("fr", ["Le maire Paul Roy a inauguré le pont lundi.", "Des habitants ont dit leur soulagement.",
+                "Il a affirmé que les travaux avaient coûté moins cher."], "a affirmé", "Paul Roy"),
+        ("es", ["La alcaldesa Ana Gil inauguró el puente el lunes.", "Varios vecinos dijeron que estaban aliviados.",
+                "Ella afirmó que las obras costaron menos."], "afirmó", "Ana Gil"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        a = [a for a in found if a["cue"] == cue][-1]
+        assert (a["entity"], a["anonymous"]) == (entity, False), (lang, found)
+    # a plural pronoun, or German "sie" (also "they"), still stands for the anonymous speakers
+    _, found = run(["Mayor Anna Berg opened the bridge on Monday.", "Several residents said they were relieved.",
+                    "They added that the noise had stopped."], "en")
+    assert by_cue(found, "added")["anonymous"] is True
+    _, found = run(["Bürgermeisterin Anna Berg eröffnete am Montag die Brücke.",
+                    "Mehrere Anwohner sagten, sie seien erleichtert.", "Sie sagten, der Lärm habe aufgehört."], "de")
+    assert [a["anonymous"] for a in found if a["cue"] == "sagten"] == [True, True]
+
+
+def test_a_name_in_quotation_marks_is_the_name_of_the_noun_before_it():
+    _, found = run(["Издание «Вечерний город» пишет, что завод закроют.",
+                    "Мэр Олег Орлов заявил, что рабочие потеряют места.",
+                    "По данным издания, переговоры продолжатся."], "ru")
+    assert by_cue(found, "По данным")["entity"] == "Вечерний город", found
+    resolver = EntityResolver(load_table("fr"))
+    assert resolver.resolve("le site « Écho du soir »").entity == "Écho du soir"

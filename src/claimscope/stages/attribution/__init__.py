@@ -221,7 +221,7 @@ def _finish(
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             want = pronoun_gender(mention, table.language) if pronoun else None
             if want:
-                _agree(text, resolver, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
+                _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
                        personal)
             if pronoun and antecedents.active() and not resolver.anonymous(mention):  # a learned choice
                 antecedents.choose(text, raw, resolver, [(r, g) for (r, _), g in zip(raws, groups)],
@@ -284,7 +284,8 @@ def _before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken, personal: bool = False) -> None:
+def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: list, spoken,
+           personal: bool = False) -> None:
     """Makes the resolver's antecedent agree with a singular pronoun of gender ``want``:
     kept when it has no other gender or number (and takes this gender), else the latest
     name or speaker that has it, else the latest name or named speaker whose gender is not
@@ -293,7 +294,7 @@ def _agree(text: str, resolver: EntityResolver, want: str, names: list, spoken, 
     A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is."""
     chosen = resolver.last_named
     lang = resolver.t.language
-    if want == "p" or chosen is None and resolver.last_anonymous or chosen is not None and chosen.gender in (
+    if want == "p" or chosen is None and resolver.anonymous(mention) or chosen is not None and chosen.gender in (
             None, want) and not (personal and chosen.body(lang)):
         if chosen is not None and want != "p":
             chosen.gender = want

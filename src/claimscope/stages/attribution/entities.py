@@ -12,7 +12,9 @@ Mentions of the same speaker are grouped in reading order:
   outlet named (a domain name, or introduced by an outlet noun: "il portale X");
 - a description headed by a title with no name of its own ("глава МИД", "the minister")
   joins the latest person named with a title, one with the same title first;
-- a pronoun ("il", "she") joins the latest named speaker.
+- a pronoun ("il", "she") joins the latest named speaker; after an anonymous speaker it
+  is anonymous too, unless it is singular and that speaker plural ("Plusieurs témoins …
+  Elle a ajouté …").
 A group keeps the gender its mentions mark (``genders.json``: "la ministre", "Frau",
 "bà", a Russian or Polish given name), which a gendered pronoun must agree with.
 The entity string is the group's longest name (or mention, without determiner).
@@ -78,6 +80,13 @@ def outlet_noun(word: str, lang: str) -> bool:
 def pronoun_gender(word: str, lang: str) -> str | None:
     """"m" or "f" for a pronoun that marks its gender ("elle", "его", "bà"), else None."""
     return _genders(lang).get("pronouns", {}).get(word.lower())
+
+
+def singular(pronoun: str, lang: str) -> bool:
+    """Whether a pronoun marks the singular: it marks a gender and is never plural too
+    (German "sie" is "she" and "they")."""
+    g = _genders(lang)
+    return pronoun_gender(pronoun, lang) in ("m", "f") and pronoun.lower() not in g.get("also_plural", [])
 
 
 def mention_gender(mention: str, lang: str, context: str = "", subject: bool = True) -> str | None:
@@ -209,6 +218,9 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
             if word.lower() in table.determiners or table.speaker_stop.fullmatch(word):
                 break  # "la préfecture du Gard": a complement, not the noun's name
             if word[0].isupper() or "." in word:
+                quoted = quoted_name(text[toks[j - 1].end() : pos])  # "канал «Новая волна»"
+                if quoted and text.find(quoted, toks[j - 1].end(), pos) == toks[j].start():
+                    return quoted
                 run = [toks[j]]
                 for t in toks[j + 1 : j + 4]:
                     if not t.group()[0].isupper() or text[run[-1].end() : t.start()].strip(" «»\"“”„"):
@@ -216,6 +228,16 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
                     run.append(t)
                 return text[run[0].start() : run[-1].end()]
     return None
+
+
+QUOTED_NAME = re.compile(r"[«„“\"][ \u00a0\u202f]?([^\W\d_][^«»„“”\"\n]{0,58}[\w.!?])[ \u00a0\u202f]?[»“”\"]")
+
+
+def quoted_name(text: str) -> str | None:
+    """A capitalised title in quotation marks inside ``text``, the name of what it
+    describes ("издание «Вечерний город»" → "Вечерний город")."""
+    m = QUOTED_NAME.search(text)
+    return m.group(1) if m and m.group(1)[0].isupper() else None
 
 
 def _apposed_after(text: str, start: int, pos: int) -> str | None:
@@ -311,6 +333,7 @@ class EntityResolver:
         self.pronouns = table.pronouns | table.possessive_determiners  # "his" in "in his words"
         self.last_named: _Group | None = None
         self.last_anonymous = False  # was the last non-pronoun speaker anonymous?
+        self.last_anonymous_plural = False  # … and plural ("plusieurs témoins", "several residents")?
         self.mentions = 0
 
     def anonymous(self, mention: str) -> bool:
@@ -322,8 +345,8 @@ class EntityResolver:
         if self.t.anonymous.search(mention):
             return True
         toks = [m.group() for m in WORD.finditer(mention)]
-        if len(toks) == 1 and toks[0].lower() in self.pronouns:
-            return self.last_anonymous
+        if len(toks) == 1 and toks[0].lower() in self.pronouns:  # not "she" for "several residents"
+            return self.last_anonymous and not (self.last_anonymous_plural and singular(toks[0], self.t.language))
         low = mention.lower().replace("’", "'")
         opener = next(
             (o for o in self.t.anonymous_openers
@@ -351,6 +374,7 @@ class EntityResolver:
         anonymous = self.anonymous(mention)
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
+            self.last_anonymous_plural = anonymous and mention_gender(mention, self.t.language) == "p"
         if anonymous:
             return None
         if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
@@ -360,7 +384,7 @@ class EntityResolver:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
-        group = self._described(toks, gender) or self._find(toks, self._apposed_name(mention))
+        group = self._described(toks, gender) or self._find(toks, quoted_name(mention) or self._apposed_name(mention))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         group.gender = group.gender or gender
