@@ -4,7 +4,8 @@ ids or EUvsDisinfo case URLs, and no-match queries), dev and test split side by 
 
 Searched as the command does (the hybrid index over the evaluation store of
 bench/factcheck_corpus.py: Snopes CLEF 2022 vclaims and EUvsDisinfo cases; no date, no
-filter, the calibrated threshold, the first 10 shown). Per split and per language:
+filter, the calibrated threshold, the first 10 shown, the first three verified:
+search/verify.py). Per split and per language:
 
 - ``s10``: target queries with a gold record among what is shown (above the threshold);
 - ``mrr``: mean reciprocal rank of the first gold record among what is shown (0 if none);
@@ -42,34 +43,38 @@ def load(path: Path = QUERIES) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def ranked_hits(rows: list[dict]) -> dict[str, list[tuple[str, float]]]:
-    """Per query id: (source ref, confidence) of its first ``SHOWN`` hits at any confidence."""
+def ranked_hits(rows: list[dict]) -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[str]]]:
+    """Per query id: (source ref, confidence) of its first ``SHOWN`` hits at any confidence,
+    and the source refs of what the search shows (its default threshold, the first hits
+    verified: search/verify.py)."""
     from eval_retrieval import cached_embedder
     from factcheck_corpus import open_corpus
 
     store, index = open_corpus(cached_embedder())
     vectors = index.embedder.embed_queries([index.prepare(r["text"]) for r in rows])
-    out = {}
+    ranked, shown = {}, {}
     for row, vec in zip(rows, vectors):
         hits = index.search(row["text"], k=SHOWN, min_confidence=0.0, vector=vec)
-        refs = {r.id: r.source_ref or r.id for r in store.get_many([h.id for h in hits])}
-        out[row["qid"]] = [(refs.get(h.id, h.id), h.confidence) for h in hits]
-    return out
+        seen = index.search(row["text"], k=SHOWN, vector=vec)
+        refs = {r.id: r.source_ref or r.id for r in store.get_many([h.id for h in hits + seen])}
+        ranked[row["qid"]] = [(refs.get(h.id, h.id), h.confidence) for h in hits]
+        shown[row["qid"]] = [refs.get(h.id, h.id) for h in seen]
+    return ranked, shown
 
 
-def figures(rows: list[dict], hits: dict[str, list[tuple[str, float]]], threshold: float) -> dict[str, float | None]:
-    """s10, mrr, empty and rank_s10 (module docstring) over ``rows``."""
+def figures(rows: list[dict], hits: dict[str, list[tuple[str, float]]], shown: dict[str, list[str]]) -> dict[str, float | None]:
+    """s10, mrr, empty and rank_s10 (module docstring) over ``rows``: ``hits`` ranked at any
+    confidence, ``shown`` what the search shows."""
     targets = [r for r in rows if r["gold"]]
     nomatch = [r for r in rows if not r["gold"]]
     s10 = mrr = rank = 0.0
     for r in targets:
         ranked = [ref for ref, _ in hits[r["qid"]]]
-        shown = [ref for ref, c in hits[r["qid"]] if c >= threshold]
-        first = next((i for i, ref in enumerate(shown) if ref in r["gold"]), None)
+        first = next((i for i, ref in enumerate(shown[r["qid"]]) if ref in r["gold"]), None)
         s10 += first is not None
         mrr += 1 / (first + 1) if first is not None else 0.0
         rank += any(ref in r["gold"] for ref in ranked)
-    empty = sum(all(c < threshold for _, c in hits[r["qid"]]) for r in nomatch)
+    empty = sum(not shown[r["qid"]] for r in nomatch)
 
     def ratio(a, b):
         return round(a / b, 3) if b else None
@@ -79,10 +84,10 @@ def figures(rows: list[dict], hits: dict[str, list[tuple[str, float]]], threshol
             "targets": len(targets), "nomatch": len(nomatch)}
 
 
-def table(rows: list[dict], hits: dict, threshold: float) -> None:
+def table(rows: list[dict], hits: dict, shown: dict, title: str) -> None:
     """One line per language (and all), dev and test side by side; then the dev-test gap."""
     keys = ("s10", "mrr", "empty", "rank_s10")
-    print(f"threshold {threshold:.3f}")
+    print(title)
     print(f"{'lang':6}" + "".join(f"{'dev ' + k:>13}" for k in keys) + "".join(f"{'test ' + k:>14}" for k in keys))
     groups = defaultdict(list)
     for r in rows:
@@ -91,10 +96,10 @@ def table(rows: list[dict], hits: dict, threshold: float) -> None:
         part = rows if lang == "all" else groups[lang]
         cells = []
         for split in ("dev", "test"):
-            f = figures([r for r in part if r["split"] == split], hits, threshold)
+            f = figures([r for r in part if r["split"] == split], hits, shown)
             cells += [("–" if f[k] is None else f"{f[k]:.3f}").rjust(13 + (split == "test")) for k in keys]
         print(f"{lang:6}" + "".join(cells))
-    dev, test = (figures([r for r in rows if r["split"] == split], hits, threshold) for split in ("dev", "test"))
+    dev, test = (figures([r for r in rows if r["split"] == split], hits, shown) for split in ("dev", "test"))
     print("gap (test - dev), all languages: " + ", ".join(f"{k} {test[k] - dev[k]:+.3f}" for k in keys))
 
 
@@ -184,9 +189,12 @@ def main() -> None:
         write_fit(fitted)
         _fitted.cache_clear()
         print(f"written: {json.dumps(fitted)}")
-    hits = ranked_hits(rows)
-    threshold = FusionWeights().threshold if args.threshold is None else args.threshold
-    table(rows, hits, threshold)
+    hits, shown = ranked_hits(rows)
+    if args.threshold is None:
+        table(rows, hits, shown, f"what the search shows: threshold {FusionWeights().threshold:.3f}, first hits verified")
+    else:
+        above = {q: [ref for ref, c in found if c >= args.threshold] for q, found in hits.items()}
+        table(rows, hits, above, f"hits from confidence {args.threshold:.3f} on, none verified")
 
 
 if __name__ == "__main__":

@@ -16,10 +16,8 @@ METRICS = ("s10", "mrr", "empty", "rank_s10")
 def test_figures():
     if not QUERIES.is_file():
         pytest.skip(f"{QUERIES} is absent: evaluation data is not on this machine")
-    from claimscope.search.fusion import FusionWeights
-
     rows = [r for r in load(QUERIES) if r["split"] == "test"]
-    return figures(rows, ranked_hits(rows), FusionWeights().threshold)
+    return figures(rows, *ranked_hits(rows))
 
 
 @pytest.mark.parametrize("name", METRICS)

@@ -27,7 +27,7 @@ from collections import Counter
 from datetime import date as date_cls
 from datetime import timedelta
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -44,6 +44,7 @@ from claimscope.search.fusion import FEATURES, FusionWeights, date_evidence, mer
 from claimscope.search.lexical import LexicalIndex, query_tokens
 from claimscope.search.query import clean_query
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, lexical_text, passage_text
+from claimscope.search.verify import VERIFIED, Verifier, for_embedder
 from claimscope.threads import ProcessPool, SharedConnection
 
 CANDIDATES = 100  # per retriever
@@ -123,6 +124,7 @@ class SearchIndex:
         self.dense: DenseIndex | AnnIndex = DenseIndex(embedder.dim)
         self._meta: dict[int, _Meta] = {}
         self._words: dict[int, frozenset[str]] = {}  # record key -> its query_tokens, as searches meet it
+        self._verifier: Verifier | None | bool = False  # False: not looked for yet (``verifier``)
         self._worker = ProcessPool(1, "claimscope-bm25")
         self._embedding = ProcessPool(1, "claimscope-index")
         self._load()
@@ -468,9 +470,10 @@ class SearchIndex:
         centred = cands.centred()
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
         lead = score_lead(scores, cos) if article else None
+        verifier = self.verifier() if min_confidence is None and not article else None
         if min_confidence is None:
             min_confidence = self.weights.threshold
-        hits = []
+        hits, at = [], []  # the hits and their candidate rows
         ids = [self._meta[key].id for key in keys]  # equal scores (a passage listed twice) in id order
         for i in sorted(range(len(keys)), key=lambda j: (-scores[j], ids[j])):
             meta = self._meta[keys[i]]
@@ -479,11 +482,28 @@ class SearchIndex:
             evidence = {"centred": float(centred[i]), "cosine": float(cos[i]), "date": float(dated[i]),
                         "stale": float(cands.stale[i]), "lead": float(lead[i]) if article else 0.0}
             conf = self.weights.probability(evidence, article)
-            if conf >= min_confidence:
+            if conf >= min_confidence or (verifier is not None and len(hits) < VERIFIED):
                 hits.append(SearchHit(meta.id, float(scores[i]), conf, float(cos[i]), float(bm[i])))
-            if len(hits) == k:
+                at.append(keys[i])
+            if len(hits) == k + (VERIFIED if verifier is not None else 0):
                 break
-        return hits
+        return (hits if verifier is None else self._verified(verifier, text, hits, at))[:k]
+
+    def verifier(self) -> Verifier | None:
+        """The verifier of a single query's first hits over this index's embedder (made on
+        first use; None for an embedder without token states, search/verify.py)."""
+        if self._verifier is False:
+            self._verifier = for_embedder(self.embedder)
+        return self._verifier
+
+    def _verified(self, verifier: Verifier, text: str, hits: list[SearchHit], keys: list[int]) -> list[SearchHit]:
+        """``hits`` whose first VERIFIED have the verifier's confidence and are kept from its
+        threshold on; the later ones were kept from the search threshold on already."""
+        first = hits[:VERIFIED]
+        passages = self.lexical.passages(keys[:VERIFIED]) if first else {}
+        checked = verifier.verify(text, [h.confidence for h in first], [passages.get(k, "") for k in keys[:VERIFIED]])
+        kept = [replace(h, confidence=c) for h, c in zip(first, checked) if c is not None and c >= verifier.threshold]
+        return kept + hits[VERIFIED:]
 
     def search_many(
         self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = "",

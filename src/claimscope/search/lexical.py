@@ -102,6 +102,11 @@ class LexicalIndex:
             out += self.db.execute(f"{sql} WHERE rowid IN ({marks})", chunk).fetchall()
         return out
 
+    def passages(self, keys: list[int]) -> dict[int, str]:
+        """The passage (``records.passage_text``, without the tags) of each of ``keys``."""
+        marks = ",".join("?" * len(keys))
+        return dict(self.db.execute(f"SELECT rowid, body FROM lexical WHERE rowid IN ({marks})", keys).fetchall())
+
     def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first; scores are positive.
 

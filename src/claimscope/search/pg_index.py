@@ -170,6 +170,7 @@ class PostgresSearchIndex(SearchIndex):
         self._meta: dict[int, _Meta] = {}
         self._exact: DenseIndex | None = None  # below ann_threshold: the vectors, for exact search
         self._words = {}  # record key -> its query_tokens (``_record_words``), forgotten on any change
+        self._verifier = False  # looked for on first use (``SearchIndex.verifier``)
         self._seen = (-1, -1)  # (vectors_version, removals) the records in memory reflect
         self._deferred = False  # an upsert is loading: the HNSW index is built at its end
         self._loading = threading.Lock()  # one thread refreshes at a time

@@ -121,6 +121,11 @@ class PgLexicalIndex:
         with self.store.pool.connection() as conn:
             return conn.execute("SELECT key, body || ' ' || tags FROM search_records WHERE key = ANY(%s)", (keys,)).fetchall()
 
+    def passages(self, keys: list[int]) -> dict[int, str]:
+        """The passage of each of ``keys`` (``LexicalIndex.passages``)."""
+        with self.store.pool.connection() as conn:
+            return dict(conn.execute("SELECT key, body FROM search_records WHERE key = ANY(%s)", (keys,)).fetchall())
+
     def search(self, text: str, k: int = 100, max_df: int | None = None) -> list[tuple[int, float]]:
         """Up to ``k`` (key, BM25 score) pairs, best first (``LexicalIndex.search``)."""
         tokens = rare_tokens(self, text, max_df)

@@ -1,0 +1,77 @@
+"""The single-query verifier (search/verify.py): token alignment of a query and a
+fact-check passage, and the hits a plain search then shows."""
+
+import numpy as np
+import pytest
+
+from claimscope.embed import default_embedder
+from claimscope.ranker import shipped
+from claimscope.search.index import SearchIndex
+from claimscope.search.records import SearchRecord
+from claimscope.search.verify import FILE, VERIFIED, Verifier, features, for_embedder
+
+RECORDS = [
+    SearchRecord("bridge", "The new river bridge in the capital was closed because it is sinking into the mud.",
+                 date="2019-04-02"),
+    SearchRecord("bridge-toll", "Drivers will pay a toll of ten euros to cross the new river bridge in the capital.",
+                 date="2019-04-05"),
+    SearchRecord("owls", "A photo shows an owl that learned to open car doors.", date="2020-01-10"),
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return default_embedder()
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder):
+    found = for_embedder(embedder)
+    assert found is not None
+    return found
+
+
+def test_shipped_verifier_is_readable():
+    ranker = shipped(FILE)
+    assert set(ranker.weights) == set(features(0.5, 0.5))
+    assert ranker.weights["align_precision"] > 0 and ranker.weights["conf_logit"] > 0
+    assert 0 < ranker.meta["threshold"] < 1 and len(ranker.meta["centre"]) == 384
+
+
+def test_precision_prefers_the_same_claim(verifier):
+    query = verifier.content("Le nouveau pont de la capitale a été fermé parce qu'il s'enfonce dans la boue.", True)
+    same, other = (verifier.content(r.claim, False) for r in RECORDS[:2])
+    assert 0 <= verifier.precision(query, other) < verifier.precision(query, same) <= 1
+    assert verifier.precision(query, np.zeros((0, 384), np.float32)) == 0.0
+
+
+def test_hopeless_hits_are_not_aligned(verifier):
+    class Refusing:  # an encoder that must not be called
+        tokenizer = verifier.encoder.tokenizer
+
+        def token_states(self, texts, is_query):
+            raise AssertionError("aligned a hit that could not be shown")
+
+    quiet = Verifier(Refusing(), verifier.ranker)
+    assert not quiet.could_pass(1e-6) and verifier.could_pass(0.9)
+    assert quiet.verify("anything", [1e-6, 1e-5], ["a passage", "another"]) == [None, None]
+
+
+def test_search_shows_verified_hits(tmp_path, embedder):
+    index = SearchIndex(tmp_path / "v.search.sqlite", embedder)
+    index.upsert(RECORDS)
+    text = "The new bridge over the river in the capital was closed: it is sinking into the mud."
+    plain = index.search(text, k=3, min_confidence=0.0)  # a given threshold: nothing verified
+    shown = index.search(text, k=3)
+    assert [h.id for h in plain] == ["bridge", "bridge-toll", "owls"]
+    assert [h.id for h in shown] == ["bridge"]  # the same-topic case is not shown
+    assert shown[0].confidence > plain[0].confidence >= index.verifier().threshold  # the verifier's confidence
+    assert len(shown) <= VERIFIED
+    index.close()
+
+
+def test_no_verifier_without_token_states():
+    class Plain:
+        name, dim = "multilingual-e5-small-q4-onnx", 384
+
+    assert for_embedder(Plain()) is None
