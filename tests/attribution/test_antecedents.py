@@ -91,3 +91,12 @@ def test_a_name_in_quotation_marks_is_the_name_of_the_noun_before_it():
     assert by_cue(found, "По данным")["entity"] == "Вечерний город", found
     resolver = EntityResolver(load_table("fr"))
     assert resolver.resolve("le site « Écho du soir »").entity == "Écho du soir"
+
+
+def test_a_name_apposed_to_a_role_with_a_complement_is_the_speakers_name():
+    _, found = run(["The spokesman for the Interior Ministry, John Reed, said the situation was calm.",
+                    "Mayor Tom Hale said the roads were safe.",
+                    "The spokesman added that patrols would continue."], "en")
+    assert [a["entity"] for a in found] == ["John Reed", "Tom Hale", "John Reed"], found
+    resolver = EntityResolver(load_table("de"))
+    assert resolver.resolve("Irina Weber, Vorsitzende eines Vereins").entity == "Irina Weber"

@@ -421,18 +421,18 @@ class EntityResolver:
         return (same or people or [None])[0]
 
     def _apposed_name(self, mention: str) -> str | None:
-        """For "le maire de Dions, Paul Arnaud": the bare proper name of a later
-        apposition ("Paul Arnaud"), when the first part only has a name completing
-        a common noun; for "Paul Arnaud, maire de Dions": the first part's name."""
-        parts = [_tokens(p, self.t) for p in re.split(r"\s*[,—–(]\s*", mention)]
-        names = [_name(p, self.t) for p in parts if p]
-        if len(names) < 2:
+        """For "le maire de Dions, Paul Arnaud" or "the spokesman for the Interior
+        Ministry, John Reed": the bare proper name of a later apposition ("Paul Arnaud",
+        "John Reed"), when the first part opens with a common noun that the name only
+        completes; for "Paul Arnaud, maire de Dions": the first part's name."""
+        parts = [p for p in (_tokens(p, self.t) for p in re.split(r"\s*[,—–(]\s*", mention)) if p]
+        names = [_name(p, self.t) for p in parts]
+        if len(names) < 2 or not names[0]:
             return None
-        if names[0] and names[0][0].isupper():
+        later = next((n for n in names[1:] if n and n[0].isupper()), None)
+        if names[0][0].isupper() and (parts[0][0][0].isupper() or later is None):
             return names[0]  # "Irina Weber, Vorsitzende eines Vereins": the name first
-        if not names[0]:
-            return None
-        return next((n for n in names[1:] if n and n[0].isupper()), None)
+        return later
 
     def _find(self, toks: list[str], apposed: str | None = None) -> _Group:
         low = " ".join(t for t in toks if t.lower() not in self.t.demonyms).lower()
