@@ -11,13 +11,15 @@ quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
 ``subjects`` (who the subject of a cue is), ``rules`` (the cue rules, one sentence
 at a time), ``transcripts`` (the turns of a transcript), ``entities`` (anonymous
 speakers and one entity per speaker), ``antecedents`` (a learned choice of a pronoun's
-antecedent, when a ranker is shipped or injected).
+antecedent, when a ranker is shipped or injected), ``speaker_rank`` (a learned choice
+among the speakers a cue could have, when a ranker is shipped or injected).
 """
 
 from __future__ import annotations
 
 from ...model import Attribution, Document
 from . import antecedents
+from . import speaker_rank
 from .entities import EntityResolver, described_name, mention_gender, pronoun_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
@@ -78,7 +80,8 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
-        found = rule.sentence(sent.start, sent.end, credit, previous)
+        found = [speaker_rank.choose(rule, raw, sent.start, sent.end)
+                 for raw in rule.sentence(sent.start, sent.end, credit, previous)]
         if not found and raws and table.raw.get("quote_continues"):
             found = _continued(rule, raws[-1][0], sent)
         raws.extend((raw, table) for raw in found)
