@@ -18,7 +18,6 @@ from ...outlets.mentions import MentionFinder
 from ...outlets.ratings import RatingsDB
 from ...outlets.registry import default_registry, normalize_host
 from ..attribution.lemmas import lemma, supported
-from .choose import choose
 from .counts import article_sources, independent_sources, rests_on_anonymous
 from .names import Names, Source, bare_name
 from .route import Chain
@@ -57,7 +56,6 @@ class Sourcing:
     def chain(self, doc: Document) -> SourceChain:
         """The main claim's chain: this article, credited and relaying outlets, the origin."""
         built = Chain(doc, Names(doc, self.finder)).build()
-        choose(built)  # where the chain ends: the rules' chain or one a learned ranker prefers
         article = self._article(doc)
         if article.outlet_id and any(h.outlet and h.outlet.id == article.outlet_id for h in built.hops):
             own = next(h for h in built.hops if h.outlet and h.outlet.id == article.outlet_id)
