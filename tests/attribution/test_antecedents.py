@@ -100,3 +100,13 @@ def test_a_name_apposed_to_a_role_with_a_complement_is_the_speakers_name():
     assert [a["entity"] for a in found] == ["John Reed", "Tom Hale", "John Reed"], found
     resolver = EntityResolver(load_table("de"))
     assert resolver.resolve("Irina Weber, Vorsitzende eines Vereins").entity == "Irina Weber"
+
+
+def test_a_gendered_word_before_a_verb_does_not_describe_the_object_after_it():
+    cases = [("de", ["Bürgermeisterin Anna Berg traf Landrat Peter Koch.", "Er sagte, das Geld komme bald."],
+              "sagte", "Landrat Peter Koch"),
+             ("fr", ["Le syndicaliste Marc Petit a rencontré la maire Anne Roy mardi.",
+                     "« Nous garderons l'usine », a-t-elle déclaré."], "a-t-elle déclaré", "Anne Roy")]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)

@@ -92,7 +92,8 @@ def singular(pronoun: str, lang: str) -> bool:
 def mention_gender(mention: str, lang: str, context: str = "", subject: bool = True) -> str | None:
     """The gender a person mention marks: a gendered word ("Mme", "ministra", "bà") or a
     determiner before a role noun ("la maire", "der Minister"; in the mention, else in
-    the words just before it, nearest first: "… rencontré la ministre Claire Dubois"),
+    the words just before it, nearest first, back to a lower-case word of another kind:
+    "… rencontré la ministre Claire Dubois"),
     else, where given names mark it and the mention is a ``subject`` (in the nominative:
     "Алексея" is a man's name in the genitive), the ending of its first name ("Анна")."""
     g = _genders(lang)
@@ -108,6 +109,9 @@ def mention_gender(mention: str, lang: str, context: str = "", subject: bool = T
         if (low in g["determiners"] and nxt and (nxt.islower() or g.get("capitalised_nouns"))
                 and i >= n - DETERMINER_REACH):  # "la ministre X", not "La police a arrêté X"
             return g["determiners"][low]
+        if (i < n and seq[i].islower() and low not in g["determiners"] and low not in CONNECTORS
+                and (i == 0 or seq[i - 1].lower() not in g["determiners"])):
+            break  # a verb, not a role noun: "Bürgermeisterin Anna Berg traf Landrat Peter Koch"
     endings, masculine = g.get("feminine_name_endings", []), g.get("masculine_name_endings")
     pairs = [t for t, nxt in zip(toks, toks[1:]) if _given(t) and _given(nxt)]
     first = pairs[-1] if pairs else ""  # the given name before the surname: "Министр Анна Смирнова"
