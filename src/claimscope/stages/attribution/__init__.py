@@ -80,8 +80,7 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
-        found = [speaker_rank.choose(rule, raw, sent.start, sent.end)
-                 for raw in rule.sentence(sent.start, sent.end, credit, previous)]
+        found = speaker_rank.choose(rule, rule.sentence(sent.start, sent.end, credit, previous), sent.start, sent.end)
         if not found and raws and table.raw.get("quote_continues"):
             found = _continued(rule, raws[-1][0], sent)
         raws.extend((raw, table) for raw in found)

@@ -19,13 +19,12 @@ hand picks the highest-scoring one (``data/attribution/speaker_ranker.json``, re
 from __future__ import annotations
 
 import math
-import re
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from ...ranker import Ranker, shipped
-from .spans import BOUNDARY, EDGE, Raw, words
+from .spans import BOUNDARY, EDGE, Raw, _exactly, words
 
 WEIGHTS = "attribution/speaker_ranker.json"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -54,14 +53,21 @@ def _ranker() -> Ranker | None:
     return shipped(WEIGHTS) if (DATA / WEIGHTS).exists() else None
 
 
-def choose(rule, raw: Raw, lo: int, hi: int) -> Raw:
-    """``raw`` with the speaker the ranker prefers among its candidates in the sentence
-    [lo, hi) (verb and preposition cues outside quotations; colons, dashes, impersonal
-    cues and cues inside a quotation keep theirs)."""
+def choose(rule, found: list[Raw], lo: int, hi: int) -> list[Raw]:
+    """The attributions ``found`` in the sentence [lo, hi), each with the speaker the ranker
+    prefers among its candidates (verb and preposition cues outside quotations; colons,
+    dashes, impersonal cues and cues inside a quotation keep theirs)."""
     record, ranker = _state["record"], _ranker()
-    if record is None and ranker is None or raw.impersonal or kind(rule, raw) == "other" or rule.enclosing(raw.cue[0]):
+    if record is None and ranker is None:
+        return found
+    cues = [raw.cue for raw in found]
+    return [_chosen(rule, raw, lo, hi, cues, ranker, record) for raw in found]
+
+
+def _chosen(rule, raw: Raw, lo: int, hi: int, cues: list[Span], ranker: Ranker | None, record: list | None) -> Raw:
+    if raw.impersonal or kind(rule, raw) == "other" or rule.enclosing(raw.cue[0]):
         return raw  # a cue inside a quotation reports what the quoted speaker says: the rules decide
-    found = candidates(rule, raw, lo, hi)
+    found = candidates(rule, raw, lo, hi, cues)
     if record is not None:
         record.append((raw.cue, found))
     if ranker is None or len(found) < 2:
@@ -83,7 +89,7 @@ def kind(rule, raw: Raw) -> str:
 def _proposals(rule, raw: Raw, lo: int, hi: int) -> dict[Span | None, set[str]]:
     """Candidate speaker spans, each with the names of the rules that propose it."""
     text, (c0, c1) = rule.text, raw.cue
-    cue = re.compile(re.escape(text[c0:c1])).match(text, c0)
+    cue = _exactly(c1 - c0).match(text, c0)
     found: dict[Span | None, set[str]] = {raw.speaker: {"rule"}}
     found.setdefault(None, set()).add("none")
 
@@ -107,11 +113,13 @@ def _proposals(rule, raw: Raw, lo: int, hi: int) -> dict[Span | None, set[str]]:
     return found
 
 
-def candidates(rule, raw: Raw, lo: int, hi: int) -> list[tuple[Span | None, dict[str, float]]]:
-    """Every candidate speaker of ``raw`` with its features, the rules' choice first."""
+def candidates(rule, raw: Raw, lo: int, hi: int, cues: list[Span] = ()) -> list[tuple[Span | None, dict[str, float]]]:
+    """Every candidate speaker of ``raw`` with its features, the rules' choice first;
+    ``cues``: the cues found in the sentence."""
     found = _proposals(rule, raw, lo, hi)
     shared = _context(rule, raw, lo, hi)
-    return [(span, _features(rule, raw, span, names, shared, lo, hi)) for span, names in found.items()]
+    others = [c for c in cues if c != raw.cue]
+    return [(span, _features(rule, raw, span, names, shared, others, lo, hi)) for span, names in found.items()]
 
 
 def _context(rule, raw: Raw, lo: int, hi: int) -> dict[str, str]:
@@ -131,7 +139,7 @@ def _context(rule, raw: Raw, lo: int, hi: int) -> dict[str, str]:
 
 
 def _features(rule, raw: Raw, span: Span | None, names: set[str], shared: dict[str, str],
-              lo: int, hi: int) -> dict[str, float]:
+              cues: list[Span], lo: int, hi: int) -> dict[str, float]:
     text, t = rule.text, rule.t
     f: dict[str, float] = {f"from={n}": 1.0 for n in names}
     if span is None:
@@ -159,7 +167,7 @@ def _features(rule, raw: Raw, span: Span | None, names: set[str], shared: dict[s
     f["stop_first"] = float(rule.stop_word(first) and not rule.determiner(first))
     f["anonymous"] = float(bool(t.anonymous.search(text, *span)))
     f["cue_word"] = float(bool(t.preposition.match(text, span[0])))  # "According", "Según"
-    f["holds_cue"] = float(rule.first_cue(*span) is not None)
+    f["holds_cue"] = float(any(span[0] <= a and b <= span[1] for a, b in cues))  # "Lee said the audit"
     shape = ("pronoun" if f["pronoun"] else "name" if f["names"] else "determiner" if f["determiner"]
              else "lower" if first.islower() else "other")
     f[f"{shape}|grammar={shared['grammar']}"] = 1.0
