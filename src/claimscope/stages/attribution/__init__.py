@@ -10,16 +10,12 @@ Modules: ``tables`` (loading the per-language JSON tables), ``quotes`` (pairing
 quotation marks), ``spans`` (clauses, noun phrases and contents around a cue),
 ``subjects`` (who the subject of a cue is), ``rules`` (the cue rules, one sentence
 at a time), ``transcripts`` (the turns of a transcript), ``entities`` (anonymous
-speakers and one entity per speaker), ``antecedents`` (a learned choice of a pronoun's
-antecedent, when a ranker is shipped or injected), ``speaker_rank`` (a learned choice
-among the speakers a cue could have, when a ranker is shipped or injected).
+speakers and one entity per speaker).
 """
 
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from . import antecedents
-from . import speaker_rank
 from .entities import EntityResolver, described_name, mention_gender, pronoun_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
@@ -80,7 +76,7 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         rule = rules[table.language]
         credit = (doc.sentences[0].start, doc.sentences[i - 1].end) if i else None
         previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
-        found = speaker_rank.choose(rule, rule.sentence(sent.start, sent.end, credit, previous), sent.start, sent.end)
+        found = rule.sentence(sent.start, sent.end, credit, previous)
         if not found and raws and table.raw.get("quote_continues"):
             found = _continued(rule, raws[-1][0], sent)
         raws.extend((raw, table) for raw in found)
@@ -225,9 +221,6 @@ def _finish(
             if want:
                 _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
                        personal)
-            if pronoun and antecedents.active() and not resolver.anonymous(mention):  # a learned choice
-                antecedents.choose(text, raw, resolver, [(r, g) for (r, _), g in zip(raws, groups)],
-                                   _names_before(text, raw.speaker[0], names, quotes), quotes)
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())

@@ -398,13 +398,6 @@ class EntityResolver:
         self.last_named = group
         return group
 
-    def peek(self, mention: str) -> _Group | None:
-        """The group a proper name would join by its name, without resolving it (None
-        when it would start a new one)."""
-        toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
-        name = _name(toks, self.t) if toks else None
-        return next((g for g in reversed(self.groups) if name and g.name and _same_name(g.name, name)), None)
-
     def agreeing(self, gender: str) -> list[_Group]:
         """Named groups whose gender is ``gender``, latest mentioned first."""
         found = [g for g in self.groups if g.gender == gender and g.name]
