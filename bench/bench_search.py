@@ -144,6 +144,25 @@ def bench_search(index: SearchIndex, texts: list[str]) -> dict[str, float]:
     return out
 
 
+def bench_verified(index: SearchIndex, texts: list[str]) -> dict[str, dict[str, float]]:
+    """Wall and process CPU time (every thread's) of one search with its first hits verified
+    (search/verify.py), from cold: no passage kept from an earlier search; beside it the
+    same search at the plain threshold (nothing verified)."""
+    verifier = index.verifier()
+    out = {}
+    for label, threshold in (("plain", index.weights.threshold), ("verified", None)):
+        wall, cpu = [], []
+        for text in texts:
+            if verifier is not None:
+                verifier.forget()
+            w, c = _timed(lambda: index.search(text, k=10, min_confidence=threshold))
+            wall.append(w)
+            cpu.append(c)
+        out[label] = {"p50_ms": _pct(wall, 50), "p95_ms": _pct(wall, 95), "cpu_p50_ms": _pct(cpu, 50),
+                      "cpu_p95_ms": _pct(cpu, 95), "cpu_mean_ms": float(np.mean(cpu)) * 1000}
+    return out
+
+
 def _search_line(label: str, s: dict[str, float]) -> str:
     return (
         f"{label}: p50 {s['p50_ms']:.1f} ms, p95 {s['p95_ms']:.1f} ms (p50 parts: embed {s['embed_p50_ms']:.1f}, "
@@ -248,6 +267,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller samples (CI smoke run)")
     parser.add_argument("--vectors", type=int, default=1_000_000)
     parser.add_argument("--skip-million", action="store_true")
+    parser.add_argument("--verified", action="store_true", help="only a verified search against a plain one")
     parser.add_argument("--probe", nargs=2, help=argparse.SUPPRESS)  # internal: index file, queries file
     args = parser.parse_args()
     if args.probe:
@@ -256,14 +276,15 @@ def main() -> None:
     n_index = 100 if args.quick else 400
     n_vectors = 100_000 if args.quick else args.vectors
 
-    sample = random.Random(5).sample(_mix(), n_index)
-    for label, wall, cpu, load in bench_embedding([passage_text(r) for r in sample]):
-        print(f"embedding, {label}: {wall:.1f}" + (f" records/s ({cpu:.1f} per CPU second), {load}" if load else ""))
-    r = bench_indexing(sample)
-    print(
-        f"indexing: {r['records_per_s']:.1f} records/s over {n_index} records ({r['per_cpu_s']:.1f} per CPU second; "
-        f"SQLite/FTS5/alias writes {r['write_share']:.0%} of the wall time, overlapped with embedding), {r['load']}"
-    )
+    if not args.verified:
+        sample = random.Random(5).sample(_mix(), n_index)
+        for label, wall, cpu, load in bench_embedding([passage_text(r) for r in sample]):
+            print(f"embedding, {label}: {wall:.1f}" + (f" records/s ({cpu:.1f} per CPU second), {load}" if load else ""))
+        r = bench_indexing(sample)
+        print(
+            f"indexing: {r['records_per_s']:.1f} records/s over {n_index} records ({r['per_cpu_s']:.1f} per CPU second; "
+            f"SQLite/FTS5/alias writes {r['write_share']:.0%} of the wall time, overlapped with embedding), {r['load']}"
+        )
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mix.search.sqlite"
@@ -275,6 +296,13 @@ def main() -> None:
         print(f"index of {len(index)} fact-checks: built from cached vectors in {built:.1f}s, reopened in {time.perf_counter() - t0:.2f}s")
         texts = _query_texts()[: 60 if args.quick else None]
         index.search("warm up")
+        for label, v in bench_verified(index, texts).items():
+            print(
+                f"one search over {len(index)}, {label}, cold: wall p50 {v['p50_ms']:.1f} / p95 {v['p95_ms']:.1f} ms, "
+                f"CPU p50 {v['cpu_p50_ms']:.1f} / p95 {v['cpu_p95_ms']:.1f} / mean {v['cpu_mean_ms']:.1f} ms, {_load()}"
+            )
+        if args.verified:
+            return
         s = bench_search(index, texts)
         print(_search_line(f"one search over {len(index)}, exact", s))
         t0 = time.perf_counter()

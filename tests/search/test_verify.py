@@ -75,3 +75,32 @@ def test_no_verifier_without_token_states():
         name, dim = "multilingual-e5-small-q4-onnx", 384
 
     assert for_embedder(Plain()) is None
+
+
+def test_threads_and_kept_passages_change_nothing(verifier):
+    text = "Le nouveau pont de la capitale a été fermé parce qu'il s'enfonce dans la boue."
+    passages = [r.claim for r in RECORDS]
+    confidences = [0.6, 0.3, 0.05]
+    alone = Verifier(verifier.encoder, verifier.ranker, workers=1).verify(text, confidences, passages)
+    together = Verifier(verifier.encoder, verifier.ranker, workers=2)
+    assert together.verify(together.begin(text), confidences, passages) == alone
+    assert together.verify(text, confidences, passages) == alone  # every passage kept from the first call
+
+
+def test_a_kept_passage_is_not_encoded_again(verifier):
+    class Counting:
+        tokenizer = verifier.encoder.tokenizer
+        calls = 0
+
+        def token_states(self, texts, is_query):
+            Counting.calls += 1
+            return verifier.encoder.token_states(texts, is_query)
+
+    counted = Verifier(Counting(), verifier.ranker)
+    first = counted.verify("A bridge sank into the mud.", [0.5], [RECORDS[0].claim])
+    assert Counting.calls == 2  # the query and the passage
+    assert counted.verify("A bridge sank into the mud.", [0.5], [RECORDS[0].claim]) == first
+    assert Counting.calls == 3  # the query only
+    counted.forget()
+    counted.verify("A bridge sank into the mud.", [0.5], [RECORDS[0].claim])
+    assert Counting.calls == 5

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
+from concurrent.futures import Future
 from datetime import date as date_cls
 from datetime import timedelta
 import sqlite3
@@ -461,6 +462,8 @@ class SearchIndex:
         ``article``: ``text`` is one sentence of an article (``search_many``): the
         confidence is the article model's (``FusionWeights.article_confidence``).
         """
+        verifier = self.verifier() if min_confidence is None and not article else None
+        query = verifier.begin(text) if verifier is not None else None  # encoded while candidates are found
         cands = self.candidates(text, vector, date, dense)
         if not cands.keys:
             return []
@@ -470,7 +473,6 @@ class SearchIndex:
         centred = cands.centred()
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
         lead = score_lead(scores, cos) if article else None
-        verifier = self.verifier() if min_confidence is None and not article else None
         if min_confidence is None:
             min_confidence = self.weights.threshold
         hits, at = [], []  # the hits and their candidate rows
@@ -487,7 +489,7 @@ class SearchIndex:
                 at.append(keys[i])
             if len(hits) == k + (VERIFIED if verifier is not None else 0):
                 break
-        return (hits if verifier is None else self._verified(verifier, text, hits, at))[:k]
+        return (hits if verifier is None else self._verified(verifier, query, hits, at))[:k]
 
     def verifier(self) -> Verifier | None:
         """The verifier of a single query's first hits over this index's embedder (made on
@@ -496,12 +498,13 @@ class SearchIndex:
             self._verifier = for_embedder(self.embedder)
         return self._verifier
 
-    def _verified(self, verifier: Verifier, text: str, hits: list[SearchHit], keys: list[int]) -> list[SearchHit]:
+    def _verified(self, verifier: Verifier, query: Future, hits: list[SearchHit], keys: list[int]) -> list[SearchHit]:
         """``hits`` whose first VERIFIED have the verifier's confidence and are kept from its
-        threshold on; the later ones were kept from the search threshold on already."""
+        threshold on; the later ones were kept from the search threshold on already.
+        ``query``: the query's content pieces (``Verifier.begin``)."""
         first = hits[:VERIFIED]
         passages = self.lexical.passages(keys[:VERIFIED]) if first else {}
-        checked = verifier.verify(text, [h.confidence for h in first], [passages.get(k, "") for k in keys[:VERIFIED]])
+        checked = verifier.verify(query, [h.confidence for h in first], [passages.get(k, "") for k in keys[:VERIFIED]])
         kept = [replace(h, confidence=c) for h, c in zip(first, checked) if c is not None and c >= verifier.threshold]
         return kept + hits[VERIFIED:]
 

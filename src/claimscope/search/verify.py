@@ -20,14 +20,19 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import Future
 
 import numpy as np
 
 from claimscope.ranker import Ranker, shipped
+from claimscope.threads import ProcessPool
 
 VERIFIED = 3  # a query's first hits that are verified (later ones keep the plain threshold)
 FILE = "search/verifier.json"
+KEPT = 256  # passages whose content pieces are kept (about 20 MB): a hit met again is not encoded again
 _CONTENT = re.compile(r"\w")  # a piece with a letter or digit
 
 
@@ -36,7 +41,7 @@ class Verifier:
     ``E5Encoder``) and the fitted ``ranker`` (its ``meta`` holds the threshold and the
     centre)."""
 
-    def __init__(self, encoder, ranker: Ranker):
+    def __init__(self, encoder, ranker: Ranker, workers: int = 1):
         from claimscope.encoder.engine import PREFIXES
 
         self.encoder, self.ranker = encoder, ranker
@@ -44,6 +49,9 @@ class Verifier:
         self.centre = np.asarray(ranker.meta["centre"], dtype=np.float32)
         self._pieces = encoder.tokenizer.vocabulary.pieces
         self._prefix = {q: len(encoder.tokenizer.encode(p)) for q, p in PREFIXES.items()}
+        self._pool = ProcessPool(max(1, workers), "claimscope-verify")  # one text per call, several at once
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()  # passage -> its content pieces, last used last
+        self._lock = threading.Lock()
 
     def content(self, text: str, is_query: bool) -> np.ndarray:
         """Unit vectors of the text's content pieces, uncentred (one text per encoder call,
@@ -67,13 +75,43 @@ class Verifier:
         (the others are not aligned: nothing could show them)."""
         return max(self.confidence(confidence, 0.0), self.confidence(confidence, 1.0)) >= self.threshold
 
-    def verify(self, text: str, confidences: Sequence[float], passages: Sequence[str]) -> list[float | None]:
-        """Verified confidence of each hit (None where it could not reach the threshold)."""
-        if not any(map(self.could_pass, confidences)):
+    def begin(self, text: str) -> Future:
+        """The content pieces of the query ``text``, encoded on the verifier's threads while
+        the caller searches (``verify`` takes the future)."""
+        return self._pool.submit(self.content, text, True)
+
+    def verify(self, query: str | Future, confidences: Sequence[float], passages: Sequence[str]) -> list[float | None]:
+        """Verified confidence of each hit (None where it could not reach the threshold);
+        ``query`` is the query text or ``begin``'s future. The passages are encoded at once,
+        each alone (its states do not depend on the others), on the verifier's threads."""
+        aligned = [i for i, c in enumerate(confidences) if self.could_pass(c)]
+        if not aligned:
             return [None] * len(confidences)
-        query = self.content(text, True)
-        return [self.confidence(c, self.precision(query, self.content(p, False))) if self.could_pass(c) else None
-                for c, p in zip(confidences, passages)]
+        states = list(self._pool.get().map(self.passage, [passages[i] for i in aligned]))
+        pieces = query.result() if isinstance(query, Future) else self.content(query, True)
+        out: list[float | None] = [None] * len(confidences)
+        for i, passage in zip(aligned, states):
+            out[i] = self.confidence(confidences[i], self.precision(pieces, passage))
+        return out
+
+    def passage(self, text: str) -> np.ndarray:
+        """``content(text, False)``, kept for the last ``KEPT`` passages."""
+        with self._lock:
+            found = self._kept.get(text)
+            if found is not None:
+                self._kept.move_to_end(text)
+                return found
+        found = self.content(text, False)
+        with self._lock:
+            self._kept[text] = found
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return found
+
+    def forget(self) -> None:
+        """Drop the kept passages (a benchmark from cold)."""
+        with self._lock:
+            self._kept.clear()
 
 
 def features(confidence: float, precision: float) -> dict[str, float]:
@@ -89,7 +127,7 @@ def for_embedder(embedder) -> Verifier | None:
     ranker = shipped(FILE)
     if not callable(getattr(inner, "encoder", None)) or getattr(inner, "name", None) != ranker.meta.get("model"):
         return None
-    return Verifier(inner.encoder(), ranker)
+    return Verifier(inner.encoder(), ranker, getattr(inner, "workers", 1))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
