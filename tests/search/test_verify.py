@@ -104,3 +104,19 @@ def test_a_kept_passage_is_not_encoded_again(verifier):
     counted.forget()
     counted.verify("A bridge sank into the mud.", [0.5], [RECORDS[0].claim])
     assert Counting.calls == 5
+
+
+def test_one_encoder_run_gives_the_query_vector_and_pieces(tmp_path, embedder):
+    encoder = embedder.encoder()
+    text = "The new bridge over the river in the capital was closed: it is sinking into the mud."
+    vector, ids, states = encoder.encode_with_states(text, True)
+    assert np.array_equal(vector, embedder.embed_queries([text])[0])
+    assert encoder.encode_with_states("word " * 600, True) is None  # read in windows: embedded apart
+    alone_ids, alone_states = encoder.token_states([text], True)[0]
+    assert ids == alone_ids and np.array_equal(states, alone_states)
+    index = SearchIndex(tmp_path / "s.search.sqlite", embedder)
+    index.upsert(RECORDS)
+    assert index.prepare(text) == text  # searched as written: the verifier's run embeds it
+    given = index.search(text, k=3, vector=embedder.embed_queries([text])[0])
+    assert index.search(text, k=3) == given and [h.id for h in given] == ["bridge"]
+    index.close()

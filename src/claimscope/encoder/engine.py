@@ -53,9 +53,18 @@ class E5Encoder:
 
     def encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         """L2-normalised sentence vectors [len(texts), dim]."""
-        pooled = self._run(texts, is_query, "pooled")
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.maximum(norms, 1e-6)
+        return _unit(self._run(texts, is_query, "pooled"))
+
+    def encode_with_states(self, text: str, is_query: bool) -> tuple[np.ndarray, list[int], np.ndarray] | None:
+        """``encode([text], is_query)[0]`` and ``token_states([text], is_query)[0]`` from one
+        run, the same numbers as two; None for a text longer than one window."""
+        text = PREFIXES[is_query] + text
+        ids = self.tokenizer.encode(text)
+        if len(ids) > self._window or len(text) > self.MAX_WINDOWS * self._window * self.tokenizer.longest:
+            return None  # ``_run`` reads it in windows, or cuts it first
+        pooled, states = self._forward([ids], "pooled", "states")
+        weight = max(len(ids), 1)  # ``_run``'s average over one window, to the bit
+        return _unit((weight * pooled) / np.float32(weight))[0], ids, states[0, 1 : len(ids) + 1]
 
     def layer_means(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         """Mean token vector after every layer [len(texts), layers, dim], not normalised."""
@@ -115,7 +124,8 @@ class E5Encoder:
                 tokens = width
         return batches
 
-    def _forward(self, contents: list[list[int]], output: str) -> np.ndarray:
+    def _forward(self, contents: list[list[int]], *outputs: str):
+        """The graph's ``outputs`` for the token ids ``contents`` (one array for one output)."""
         vocab = self.tokenizer.vocabulary
         width = max(len(c) for c in contents) + 2
         ids = np.full((len(contents), width), vocab.pad, dtype=np.int64)
@@ -124,4 +134,9 @@ class E5Encoder:
             ids[row, : len(content) + 2] = [vocab.bos, *content, vocab.eos]
             mask[row, : len(content) + 2] = 1.0
         embeddings = dequantize(self._words[ids.ravel()], self.dim).reshape(len(contents), width, self.dim)
-        return self._session.run([output], {"embeddings": embeddings, "mask": mask})[0]
+        found = self._session.run(list(outputs), {"embeddings": embeddings, "mask": mask})
+        return found[0] if len(outputs) == 1 else found
+
+
+def _unit(pooled: np.ndarray) -> np.ndarray:
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-6)

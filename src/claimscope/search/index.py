@@ -345,17 +345,20 @@ class SearchIndex:
         cleaned = clean_query(text)
         return self.aliases.expand(cleaned, langid.best(cleaned)[0])
 
-    def candidates(self, text: str, vector: np.ndarray | None = None, date: str = "",
+    def candidates(self, text: str, vector: np.ndarray | Future | None = None, date: str = "",
                    dense: list[tuple[int, float]] | None = None) -> "Candidates":
         """The union of the dense and BM25 candidate lists for ``text``, with raw scores.
 
-        ``vector`` is the query embedding of ``prepare(text)`` when the caller has it;
-        ``date`` (ISO) is when the text was published, if known.
+        ``vector`` is the query embedding of ``prepare(text)`` when the caller has it (or a
+        future of it, None meaning: embed it); ``date`` (ISO) is when the text was published,
+        if known.
         """
         query = self.prepare(text)
-        if vector is None:  # BM25 runs while the query is embedded (both release the GIL)
+        if vector is None or isinstance(vector, Future):  # BM25 runs while the query is embedded (both release the GIL)
             pending = self._worker.submit(self.lexical.search, query, CANDIDATES, self._max_df())
-            vector = self.embedder.embed_queries([query])[0]
+            vector = vector.result() if isinstance(vector, Future) else None
+            if vector is None:
+                vector = self.embedder.embed_queries([query])[0]
             lex = dict(pending.result())
         else:
             lex = dict(self.lexical.search(query, CANDIDATES, self._max_df()))
@@ -463,7 +466,13 @@ class SearchIndex:
         confidence is the article model's (``FusionWeights.article_confidence``).
         """
         verifier = self.verifier() if min_confidence is None and not article else None
-        query = verifier.begin(text) if verifier is not None else None  # encoded while candidates are found
+        query = None  # the query's pieces for the verifier, encoded while candidates are found
+        if verifier is not None:
+            if vector is None and dense is None and self.prepare(text) == text:  # one encoder run for both
+                vector = Future()
+                query = verifier.begin(text, vector)
+            else:
+                query = verifier.begin(text)
         cands = self.candidates(text, vector, date, dense)
         if not cands.keys:
             return []

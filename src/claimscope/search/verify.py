@@ -56,7 +56,9 @@ class Verifier:
     def content(self, text: str, is_query: bool) -> np.ndarray:
         """Unit vectors of the text's content pieces, uncentred (one text per encoder call,
         so that they do not depend on what else is verified)."""
-        ids, states = self.encoder.token_states([text], is_query)[0]
+        return self._content(*self.encoder.token_states([text], is_query)[0], is_query)
+
+    def _content(self, ids: list[int], states: np.ndarray, is_query: bool) -> np.ndarray:
         keep = [k for k in range(self._prefix[is_query], len(ids)) if _CONTENT.search(self._pieces[ids[k]])]
         return _unit(states[keep].astype(np.float32))
 
@@ -75,10 +77,23 @@ class Verifier:
         (the others are not aligned: nothing could show them)."""
         return max(self.confidence(confidence, 0.0), self.confidence(confidence, 1.0)) >= self.threshold
 
-    def begin(self, text: str) -> Future:
+    def begin(self, text: str, vector: Future | None = None) -> Future:
         """The content pieces of the query ``text``, encoded on the verifier's threads while
-        the caller searches (``verify`` takes the future)."""
-        return self._pool.submit(self.content, text, True)
+        the caller searches (``verify`` takes the future). Given a ``vector`` future, the same
+        encoder run sets it to the query vector of ``text`` (``embed_queries``' numbers; None
+        for a text longer than one window)."""
+        return self._pool.submit(self._query, text, vector)
+
+    def _query(self, text: str, vector: Future | None) -> np.ndarray:
+        if vector is None:
+            return self.content(text, True)
+        try:
+            both = self.encoder.encode_with_states(text, True)
+        except BaseException as exc:
+            vector.set_exception(exc)
+            raise
+        vector.set_result(None if both is None else both[0])
+        return self.content(text, True) if both is None else self._content(*both[1:], True)
 
     def verify(self, query: str | Future, confidences: Sequence[float], passages: Sequence[str]) -> list[float | None]:
         """Verified confidence of each hit (None where it could not reach the threshold);
