@@ -43,8 +43,7 @@ def test_numbered_sources_familiar_with_talks_are_anonymous():
     )
     assert by_cue(found, "said")["anonymous"]
     told = by_cue(found, "told")
-    assert told["speaker"] == "Local residents" and not told["anonymous"]
-    assert told["entity"] == "Local residents"  # a sentence-initial capital names nobody
+    assert told["speaker"] == "Local residents" and told["anonymous"]  # a sentence-initial capital names nobody
 
 
 def test_double_apostrophe_quote_then_inverted_speaker():

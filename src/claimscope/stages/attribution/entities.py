@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .anonymity import has_name, head_words, represents, unnamed_role
 from .spans import WORD
 from .tables import Table
 
@@ -341,17 +342,25 @@ class EntityResolver:
         self.mentions = 0
 
     def anonymous(self, mention: str) -> bool:
-        """A speaker matching an anonymous pattern of the table; an indefinite or
+        """A speaker matching an anonymous pattern of the table; a pronoun standing for
+        an anonymous speaker; else, unless a spokesperson speaks ("a company
+        spokesperson", "un porte-parole de la SNCF": the body is the source), a phrase
+        headed by an anonymous noun of the table that names nobody ("Officials", "local
+        residents", "Urzędnik NATO", ``anonymity.unnamed_role``), or an indefinite or
         quantified phrase with no proper name before its relative clause or apposition
         ("a passer-by", "plusieurs témoins", "несколько жителей", "a reader who lives near
-        Leeds", not "un porte-parole de la SNCF"); a pronoun standing for an anonymous
-        speaker."""
+        Leeds", "ein Wanderer aus Mannheim")."""
         if self.t.anonymous.search(mention):
             return True
-        toks = [m.group() for m in WORD.finditer(mention)]
+        toks = WORD.findall(mention)
         if len(toks) == 1 and toks[0].lower() in self.pronouns:  # not "she" for "several residents"
             return self.last_anonymous and not (self.last_anonymous_plural and singular(toks[0], self.t.language))
-        low = mention.lower().replace("’", "'")
+        head = head_words(mention, self.t)  # the phrase before its relative clause or apposition
+        if represents(head, self.t):
+            return False
+        if unnamed_role(head, self.t):
+            return True
+        low = " ".join(head).lower().replace("’", "'")
         opener = next(
             (o for o in self.t.anonymous_openers
              if low.startswith(o) and (o.endswith("'") or low[len(o) : len(o) + 1] in (" ", ""))),
@@ -359,16 +368,8 @@ class EntityResolver:
         )
         if opener is None or len(toks) < 2:
             return False
-        rest = toks[len(opener.split()) :]
-        clause = self.t.relatives | self.t.subject_relatives
-        head = []  # the phrase before its relative clause or apposition
-        for word in [m.group() for m in WORD.finditer(mention.split(",")[0])][len(opener.split()) :]:
-            if word.lower() in clause:
-                break
-            head.append(word)
-        if self.t.v2:  # every noun is capitalised: "eine Bekannte", not "ein Sprecher der Polizei"
-            head = head[1:]
-        return bool(rest) and not any(w[0].isupper() for w in head)  # "a reader who lives near Leeds"
+        rest = head[len(opener.split()) :]
+        return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
 
     def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
         """The group of ``mention`` (None for anonymous or unresolvable pronouns);

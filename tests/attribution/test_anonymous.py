@@ -1,0 +1,78 @@
+"""Anonymous speakers by their head noun (``anonymity.py``): unnamed sources, officials,
+experts, witnesses, residents, users and media in every language; spokespeople and named
+people are not anonymous. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.stages.attribution.entities import EntityResolver
+from claimscope.stages.attribution.tables import load_table
+
+from .util import run
+
+
+@pytest.mark.parametrize(
+    "lang, mention",
+    [
+        ("en", "Experts"),
+        ("en", "Local residents"),
+        ("en", "several users"),
+        ("en", "Western diplomats"),
+        ("en", "Officials at the port authority"),
+        ("fr", "les experts"),
+        ("fr", "Des habitants du quartier"),
+        ("fr", "Selon les médias"),
+        ("de", "Medienberichten"),
+        ("de", "Augenzeugen"),
+        ("de", "ein Radfahrer aus Freiburg"),
+        ("es", "Los vecinos"),
+        ("es", "los grandes medios"),
+        ("pt", "Moradores do bairro"),
+        ("it", "Alcuni utenti"),
+        ("it", "gli esperti"),
+        ("ru", "Очевидцы"),
+        ("ru", "Собеседник агентства"),
+        ("pl", "Urzędnik ONZ"),
+        ("pl", "Mieszkańcy osiedla"),
+        ("vi", "Cư dân mạng"),
+        ("vi", "Giới chuyên gia"),
+    ],
+)
+def test_unnamed_role_is_anonymous(lang, mention):
+    assert EntityResolver(load_table(lang)).anonymous(mention)
+
+
+@pytest.mark.parametrize(
+    "lang, mention",
+    [
+        ("en", "the expert"),  # someone the article may have named before
+        ("en", "his parents"),
+        ("en", "analyst Maria Lopez"),
+        ("en", "A company spokesperson"),  # speaks on record for the company
+        ("de", "Eine Sprecherin"),
+        ("de", "Experte der Universität"),  # a clipped span, not a bare plural
+        ("fr", "Un porte-parole de la mairie"),
+        ("es", "PADRE JULIO RAMOS"),  # a transcript's speaker label
+        ("pl", "Rzecznik ministerstwa"),
+        ("ru", "Эксперт Иван Орлов"),
+    ],
+)
+def test_named_or_representative_is_not_anonymous(lang, mention):
+    assert not EntityResolver(load_table(lang)).anonymous(mention)
+
+
+def test_bare_official_without_article_and_the_dropped_subject_after_it():
+    _, found = run(
+        [
+            "Urzędnik ONZ, na którego powołuje się dziennik, przekazał, że konwój dotarł do miasta.",
+            "„Droga była otwarta przez całą noc” – dodał.",
+        ],
+        "pl",
+    )
+    assert all(a["anonymous"] for a in found)
+
+
+def test_media_reports_are_anonymous():
+    _, found = run(["Medienberichten zufolge wurde die Brücke gesperrt."], "de")
+    assert found and found[0]["anonymous"]
