@@ -62,6 +62,24 @@ def test_named_or_representative_is_not_anonymous(lang, mention):
     assert not EntityResolver(load_table(lang)).anonymous(mention)
 
 
+@pytest.mark.parametrize(
+    "lang, mention",
+    [
+        ("en", "the unnamed engineer"),
+        ("fr", "Le médecin, qui souhaite rester anonyme"),
+        ("es", "El conductor, que pidió no ser nombrado"),
+        ("pt", "O motorista, que preferiu ficar anônimo"),
+        ("it", "Il tecnico, che vuole restare anonimo"),
+        ("de", "der Gesprächspartner des Senders"),
+        ("ru", "Неназванный чиновник"),
+        ("pl", "Policjant, pragnący zachować anonimowość"),
+        ("vi", "Cán bộ không muốn nêu tên"),
+    ],
+)
+def test_withheld_name_constructions(lang, mention):
+    assert EntityResolver(load_table(lang)).anonymous(mention)
+
+
 def test_bare_official_without_article_and_the_dropped_subject_after_it():
     _, found = run(
         [
