@@ -30,10 +30,13 @@ from functools import cache
 from pathlib import Path
 
 from .anonymity import has_name, head_words, represents, unnamed_role
+from ...outlets import resolve_name
+from .lemmas import lemma, supported
 from .spans import WORD
 from .tables import Table
 
 GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
+TABLES = Path(__file__).resolve().parents[2] / "data" / "attribution"  # their ``body_nouns``
 SOURCING = Path(__file__).resolve().parents[2] / "data" / "sourcing"  # its ``outlet_nouns``
 DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
 CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
@@ -76,6 +79,39 @@ def _outlet_stems(lang: str) -> frozenset[str]:
 def outlet_noun(word: str, lang: str) -> bool:
     """Whether ``word`` names a kind of outlet ("the site", "la testata", "газеты")."""
     return _stem(word.casefold()) in _outlet_stems(lang)
+
+
+OUTLET_KINDS = frozenset({"newspaper", "site", "channel", "agency", "outlet"})
+PUBLIC_KINDS = frozenset({"agency", "ministry", "organisation"})  # "agency": a news or a public agency
+NAMED_KINDS = frozenset({"agency", "ministry", "organisation", "party", "company"})  # may be unmarked
+REGISTERED = {"news_agency": "agency", "broadcaster": "channel", "public_broadcaster": "channel",
+              "newspaper": "newspaper", "magazine": "newspaper", "website": "site"}  # registry types
+DESCRIPTION_WORDS = 4  # words of a description at most ("the regional state broadcaster")
+
+
+@cache
+def _bodies(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The table's ``body_nouns`` (word or lemma -> kind: "site", "company", …) and its
+    ``body_modifiers`` (words that may stand beside one in a description: "state", "этот")."""
+    path = TABLES / f"{lang}.json"
+    raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kinds = {w.casefold(): kind for kind, words in raw.get("body_nouns", {}).items() for w in words}
+    return kinds, frozenset(w for m in raw.get("body_modifiers", []) for w in m.casefold().split())
+
+
+def body_kind(word: str, lang: str) -> str | None:
+    """The kind of outlet, institution or document a noun names, by its form or lemma
+    ("portalu" -> "site", "spółka" -> "company", "agencia" -> "agency"), else None."""
+    kinds, low = _bodies(lang)[0], word.casefold()
+    return kinds.get(low) or (kinds.get(lemma(lang, low)) if supported(lang) else None)
+
+
+def _family(kind: str) -> frozenset[str]:
+    """The kinds a description of ``kind`` may stand for: an outlet noun an outlet, a
+    public body's noun a public body ("the agency" either); a company, party, account or
+    document noun only its own kind."""
+    family = (OUTLET_KINDS if kind in OUTLET_KINDS else frozenset()) | (PUBLIC_KINDS if kind in PUBLIC_KINDS else frozenset())
+    return family or frozenset({kind})
 
 
 def pronoun_gender(word: str, lang: str) -> str | None:
@@ -160,6 +196,23 @@ class _Group:
         "she"."""
         return self.concept is not None and not self.titled or self.outlet(lang)
 
+    def kinds(self, lang: str) -> set[str]:
+        """The kinds of body its mentions call it ("the portal X": "site"; a domain name:
+        "site"; a registered outlet its type; an outlet or a concept of the table: "outlet",
+        "organisation")."""
+        found = {k for label in self.labels for w in WORD.findall(label) if (k := body_kind(w, lang))}
+        found |= {k for label in self.labels for k in _phrase_kinds(label.casefold(), lang)}
+        if self.name and "." in self.name:
+            found.add("site")
+        if self.outlet(lang) and "account" not in found:  # "the account X" is no outlet
+            found.add("outlet")
+        registered = resolve_name(self.name) if self.name else None
+        if registered is not None:
+            found.add(REGISTERED.get(registered.type, "outlet"))
+        if self.concept is not None:
+            found.add("organisation")
+        return found
+
     @property
     def entity(self) -> str:
         return self.name or max(self.labels, key=len)
@@ -188,6 +241,57 @@ def _tokens(text: str, table: Table) -> list[str]:
         else:
             break
     return [t for t in toks if t]
+
+
+def _phrase_kinds(low: str, lang: str) -> set[str]:
+    """Kinds of the table's phrases of several words inside ``low`` ("tờ báo", "công ty")."""
+    kinds = _bodies(lang)[0]
+    return {k for phrase, k in kinds.items() if " " in phrase and f" {phrase} " in f" {low} "}
+
+
+def description_kind(toks: list[str], table: Table) -> str | None:
+    """For a description of a body with no name of its own ("the portal", "la agencia de
+    noticias", "это издание", "Państwowa telewizja", "tờ báo này", "dieses Portal"): the kind
+    its noun names; None when a word names something ("the agency Reuters", "the Reuters
+    agency") or is not a modifier of the table ("собеседник портала": its source)."""
+    lang = table.language
+    if not toks or len(toks) > DESCRIPTION_WORDS:
+        return None
+    modifiers = _bodies(lang)[1]
+    low = " ".join(toks).casefold()
+    phrase = max(((p, k) for p, k in _bodies(lang)[0].items() if " " in p and f" {p} " in f" {low} "),
+                 key=lambda pk: len(pk[0]), default=None)
+    if phrase:
+        rest = f" {low} ".replace(f" {phrase[0]} ", " ", 1).split()
+        return phrase[1] if all(w in modifiers or w in table.demonyms for w in rest) else None
+    heads = [(i, k) for i, t in enumerate(toks) if (k := body_kind(t, lang))]
+    if len(heads) != 1:
+        return None
+    at, kind = heads[0]
+    for i, tok in enumerate(toks):
+        word = tok.casefold()
+        if i == at:
+            if tok[0].isupper() and i > 0 and not table.v2:
+                return None  # "Agence Nord-Presse"
+        elif word not in modifiers and word not in table.demonyms and word not in CONNECTORS:
+            return None
+        elif tok[0].isupper() and i > 0 and word not in table.demonyms:
+            return None
+    return kind
+
+
+def _unmarked(name: str) -> bool:
+    """A name that reads as a body's rather than a person's, though no noun says what it
+    is: one capitalised word or an acronym ("Wodmar-Serwis", "OTPCE"), or capitalised
+    words joined by a lower-case one ("Strade per il Nord"; not "Ana Lis", nor "Juan
+    de la Vega", nor "residents of the area")."""
+    words = name.split()
+    if not words or not words[0][0].isupper():
+        return False
+    if len(words) == 1:
+        return True
+    joined = [w for w in words[1:-1] if w[0].islower() and w.lower() not in CONNECTORS]
+    return bool(joined) or name.isupper()
 
 
 def _unpossessed(word: str, table: Table) -> str:
@@ -389,7 +493,8 @@ class EntityResolver:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
-        group = self._described(toks, gender) or self._find(toks, quoted_name(mention) or self._apposed_name(mention))
+        group = (self._described(toks, gender) or self._body(toks)
+                 or self._find(toks, quoted_name(mention) or self._apposed_name(mention)))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         group.gender = group.gender or gender
@@ -417,6 +522,39 @@ class EntityResolver:
         )
         same = [g for g in people if any(head in label.lower().split() for label in g.labels)]
         return (same or people or [None])[0]
+
+    def _body(self, toks: list[str]) -> _Group | None:
+        """For a description of a body with no name of its own ("the portal", "la
+        agencia", "издание", "Spółka"): the latest named body of the same kind ("the local
+        site X … The portal added" -> X), else of the same family (an outlet noun an outlet,
+        an institution noun an institution), else, for an institution noun, the latest
+        name of one word that nothing marks as a person ("Wodmar-Serwis … Spółka");
+        never a person (one a title describes)."""
+        lang = self.t.language
+        kind = description_kind(toks, self.t)
+        if kind is None:
+            return None
+        family = _family(kind)
+
+        def rank(group: _Group) -> int:
+            kinds = group.kinds(lang) if group.name or group.concept else set()  # not "the portal's account"
+            if kind in kinds:
+                return 3
+            if kinds & family:
+                return 2
+            return 1 if kind in NAMED_KINDS and not kinds and group.gender is None and _unmarked(group.entity) else 0
+
+        found = [(rank(g), g.seen, g) for g in self.groups if not self._person(g)]
+        best = max(((r, seen, g) for r, seen, g in found if r), key=lambda f: f[:2], default=None)
+        return best[2] if best else None
+
+    def _person(self, group: _Group) -> bool:
+        """A group a title describes ("the spokeswoman of X"), or named like a person (two
+        to four capitalised words) with no noun of a body ("Ana Lis")."""
+        if group.titled or any(label.split()[0].lower() in self.t.titles for label in group.labels if label):
+            return True
+        name = group.name or ""
+        return 1 < len(name.split()) <= 4 and not _unmarked(name) and not group.kinds(self.t.language)
 
     def _apposed_name(self, mention: str) -> str | None:
         """For "le maire de Dions, Paul Arnaud" or "the spokesman for the Interior
@@ -469,8 +607,9 @@ class EntityResolver:
             outlets = [g for g in self.groups if g.outlet(self.t.language)]
             if outlets:  # "il giornale" after "il quotidiano Kommersant": the latest outlet
                 return max(outlets, key=lambda g: g.seen)
-        if len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name:
-            return self.last_named  # "the channel", "le site": the last named speaker
+        if (len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name
+                and not (body_kind(toks[0], self.t.language) and self._person(self.last_named))):
+            return self.last_named  # "the channel", "le site": the last named speaker, not a person
         group = _Group(concept, country, name)
         self.groups.append(group)
         return group
