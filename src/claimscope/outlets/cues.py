@@ -35,7 +35,7 @@ from importlib import resources
 
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
          "anonymous_nouns", "coordinators", "host_nouns",
-         "byline_cues", "first_person", "source_prepositions")
+         "byline_cues", "first_person", "source_prepositions", "institution_nouns", "noun_phrase_head")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

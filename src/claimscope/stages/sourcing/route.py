@@ -9,6 +9,7 @@ import re
 
 from ...model import Attribution, Document
 from ...outlets import cues
+from .bodies import institution
 from .lead import main_claim, speaker_tag
 from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, headline_end, same_name
 
@@ -375,7 +376,7 @@ class Chain:
             or self._agent(a) is not None
         lang = self.lang(a.speaker_start)
         return named or a.anonymous or bool(cues.find("outlet_nouns", said, lang)) or self._anonymous(
-            said, a.speaker_start)
+            said, a.speaker_start) or institution(said, lang) or self._owner(a) is not None
 
     def _agent(self, a: Attribution) -> tuple[int, int] | None:
         """The name an unnamed speaker after its cue is completed by ("according to what was
@@ -389,9 +390,46 @@ class Chain:
         clause = re.match(r"[^,;:.!?–—()«»\"“”„]*", self.text[a.speaker_end:limit]).group()
         first = next((m for m in re.finditer(r"(?<!\w)\w+", clause) if m.group()[:1].isupper()), None)
         if first is None or len(clause[:first.start()].split()) > AGENT_WORDS:
-            return None
+            return self._body_agent(a.speaker_end, clause)
         span = _name_after(self.text, a.speaker_end + first.start(), a.speaker_end + len(clause))
         return span
+
+    def _body_agent(self, pos: int, clause: str) -> tuple[int, int] | None:
+        """A body named by a common noun completing an unnamed speaker ("what was announced
+        by the prefecture", "lo comunicado por el ayuntamiento"): a function word at most
+        ``AGENT_WORDS`` words on, then a phrase :func:`institution` heads, with its complements."""
+        lang = self.lang(pos)
+        stop = cues.stopwords(lang)
+        words = list(re.finditer(r"[^\W\d_][\w'’-]*", clause))
+        for k, w in enumerate(words[1:AGENT_WORDS + 1], 1):
+            if words[k - 1].group().casefold() not in stop or w.group().casefold() in stop:
+                continue
+            if institution(clause[w.start():], lang):
+                run = list(itertools.takewhile(lambda v: v.group().casefold() not in stop, words[k:]))
+                end = _complements(self.text, pos + run[-1].end(), stop)
+                return pos + w.start(), min(end, pos + len(clause.rstrip()))
+            return None
+        return None
+
+    def _owner(self, a: Attribution) -> tuple[int, int] | None:
+        """The body a speaker named by a document stands for ("a statement from the health
+        ministry", "a video posted by the X", "данные городской администрации"): the body in
+        the document's complement, else the one a ``source_prepositions`` word names after it
+        (:meth:`_given_by`), when it is a proper name or a body named by a common noun."""
+        if a.anonymous or a.speaker_start is None:
+            return None
+        said, lang = self.text[a.speaker_start:a.speaker_end], self.lang(a.speaker_start)
+        document = self._document(said, a.speaker_start) if said.strip() else None
+        if document is None:
+            return None
+        if cues.find("primary_material", self.text, lang, *document):  # no complement: where did it come from?
+            i = self.names.sentence_at(a.speaker_start)
+            document = self._given_by(document[1], self.doc.sentences[i].end if i is not None else a.speaker_end)
+        if document is None:
+            return None
+        body = re.match(r"[^,;:()–—]*", self.text[document[0]:document[1]]).group().rstrip()
+        end = document[0] + len(body)  # not an apposition or a clause after it ("…, published in May")
+        return (document[0], end) if any(c.isupper() for c in body) or institution(body, lang) else None
 
     def _proper(self, said: str) -> bool:
         """A one-word capitalised speaker that the text also capitalises mid-sentence."""
@@ -477,7 +515,7 @@ class Chain:
         if inside and inside[0].is_outlet:
             s = inside[0]
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
-        agent = self._agent(a)
+        agent = self._agent(a) or self._owner(a)
         if agent is not None:
             named = next((m for m in self.names.all if m.start == agent[0] and m.is_outlet), None)
             if named is not None:
@@ -782,9 +820,10 @@ class Chain:
 
     def _given_by(self, pos: int, limit: int) -> tuple[int, int] | None:
         """The span of the body a document came from ("…, received from the lab in X",
-        «…», полученную от лаборатории в X): a ``source_prepositions`` word at most
-        ``FROM_WORDS`` words after the document, in its clause, then the noun after it (at
-        most ``FROM_WORDS`` words, without determiners) with its complements."""
+        «…», полученную от лаборатории в X, "posted by the account @x"): a
+        ``source_prepositions`` word at most ``FROM_WORDS`` words after the document, in its
+        clause, then the noun after it (at most ``FROM_WORDS`` words, without determiners)
+        with its complements, or the known name inside it ("@x")."""
         lang = self.lang(pos)
         clause = re.match(r"[^.;:!?()\n]*", self.text[pos:limit]).group()
         hit = next(iter(cues.find("source_prepositions", self.text, lang, pos, pos + len(clause))), None)
@@ -799,7 +838,9 @@ class Chain:
         if not noun:
             return None
         start, end = hit.end() + noun[0].start(), hit.end() + noun[-1].end()
-        return start, min(_complements(self.text, end, stop), hit.end() + len(phrase.rstrip()))
+        end = min(_complements(self.text, end, stop), hit.end() + len(phrase.rstrip()))
+        known = next(iter(self.names.within(start, end)), None)
+        return (known.start, known.end) if known is not None else (start, end)  # "the account @x" is "@x"
 
     def _document(self, said: str, start: int) -> tuple[int, int] | None:
         """When ``said`` opens on a document noun, the span of the body named in its complement

@@ -1,0 +1,70 @@
+"""Bodies named by a common noun, and the owners of documents, as sources of the chain
+(invented sentences; no model: hand-built documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.stages.sourcing.bodies import institution
+from tests.sourcing.test_chain import STAGE, make
+from tests.sourcing.test_route import _paragraphs, names, run
+
+
+@pytest.mark.parametrize("phrase, lang", [
+    ("the regional health ministry", "en"),
+    ("the police, contacted on Friday", "en"),
+    ("la police municipale", "fr"),
+    ("les autorités", "fr"),
+    ("el ayuntamiento de Villalta", "es"),
+    ("la prefettura", "it"),
+    ("die örtliche Staatsanwaltschaft", "de"),
+    ("das Landesgesundheitsministerium", "de"),
+    ("городская администрация", "ru"),
+    ("prokuratura rejonowa", "pl"),
+])
+def test_a_body_named_by_a_common_noun(phrase, lang):
+    assert institution(phrase, lang)
+
+
+@pytest.mark.parametrize("phrase, lang", [
+    ("a police officer", "en"),  # the head is the officer, a person
+    ("the ministry spokesman", "en"),
+    ("un porte-parole de la police", "fr"),
+    ("сотрудник полиции", "ru"),
+    ("the neighbours", "en"),
+    ("la police", "xx"),  # a language without a table
+])
+def test_a_person_or_no_body_is_none(phrase, lang):
+    assert not institution(phrase, lang)
+
+
+def test_a_lower_case_body_that_says_the_claim_next_is_its_origin():
+    text = ("Bridge closed\n\nThe old bridge over the Dorva will stay closed until the spring. "
+            "The county roads department said on Tuesday that the repairs need four months.\n\n"
+            "Drivers must take the ring road.")
+    _, chain = run(text, [("The county roads department", "said", "the repairs need four months", False)])
+    assert names(chain) == ["this article", "The county roads department"]
+
+
+def test_a_lower_case_body_completing_an_unnamed_speaker_after_its_cue():
+    text = ("Curfew\n\nSelon ce qui a été annoncé hier par la préfecture du département, le couvre-feu "
+            "est levé dans les trois communes du littoral.\n\nLes commerces rouvrent lundi.")
+    doc = _paragraphs(make(text, [("ce qui a été annoncé", "Selon", "le couvre-feu est levé dans les trois "
+                                                                    "communes du littoral", False)], lang="fr"))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article", "préfecture du département"]
+
+
+def test_a_statement_from_a_body_stands_for_the_body():
+    text = ("Water\n\nTap water in Lindby is safe to drink again. A statement from the regional health ministry "
+            "says that tests found no bacteria.\n\nThe warning had lasted a week.")
+    _, chain = run(text, [("A statement from the regional health ministry", "says", "tests found no bacteria",
+                           False)])
+    assert names(chain) == ["this article", "regional health ministry"]
+
+
+def test_a_video_posted_by_an_account_stands_for_the_account():
+    text = ("Flood\n\nThe river broke its banks north of Kessel overnight. A video posted by the account "
+            "@kessel_watch shows water in the streets.\n\nThe town has not confirmed it.")
+    _, chain = run(text, [("A video posted by the account @kessel_watch", "shows", "water in the streets", False)])
+    assert names(chain) == ["this article", "@kessel_watch"]
