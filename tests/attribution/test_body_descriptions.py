@@ -72,3 +72,13 @@ def test_a_description_followed_by_a_name_is_that_name():
     _, found = run(["The agency Reuters said the talks had stalled.",
                     "Minister Eva Lind said she was still hopeful."], "en")
     assert [a["entity"] for a in found] == ["Reuters", "Eva Lind"]
+
+
+def test_a_site_noun_stands_for_the_domain_name_written_since():
+    _, found = run(["Il portale Notizie Alpine ha scritto che il ponte chiuderà.",
+                    "Secondo valledoro.it, la ditta ha già firmato il contratto.",
+                    "Il sito aggiunge che i lavori dureranno un mese."], "it")
+    assert [a["entity"] for a in found if a["cue"] in ("Secondo", "aggiunge")] == ["valledoro.it", "valledoro.it"], found
+    resolver = EntityResolver(load_table("en"))
+    resolver.resolve("Mayor Ann Doyle")
+    assert resolver.resolve("harbourwatch.net").entity == "harbourwatch.net"  # a name, not "the last speaker"

@@ -106,6 +106,13 @@ def body_kind(word: str, lang: str) -> str | None:
     return kinds.get(low) or (kinds.get(lemma(lang, low)) if supported(lang) else None)
 
 
+@cache
+def _registered(name: str) -> str | None:
+    """The kind of the registered outlet ``name`` names, by its registry type, else None."""
+    outlet = resolve_name(name)
+    return REGISTERED.get(outlet.type, "outlet") if outlet is not None else None
+
+
 def _family(kind: str) -> frozenset[str]:
     """The kinds a description of ``kind`` may stand for: an outlet noun an outlet, a
     public body's noun a public body ("the agency" either); a company, party, account or
@@ -206,9 +213,8 @@ class _Group:
             found.add("site")
         if self.outlet(lang) and "account" not in found:  # "the account X" is no outlet
             found.add("outlet")
-        registered = resolve_name(self.name) if self.name else None
-        if registered is not None:
-            found.add(REGISTERED.get(registered.type, "outlet"))
+        if self.name and _registered(self.name):
+            found.add(_registered(self.name))
         if self.concept is not None:
             found.add("organisation")
         return found
@@ -312,11 +318,17 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     the name that followed the same noun (by a crude stem) where the text last used it
     with one ("the Russian portal ukraina.ru", "nadleśniczy Krzysztof Wrona", "канал
     «Прачечная»"), within three words and the same sentence, no determiner or
-    preposition between ("la préfecture du Gard" names a place, not the prefecture)."""
+    preposition between ("la préfecture du Gard" names a place, not the prefecture). A noun
+    of ``body_nouns`` also takes the name after another noun of its kind ("il sito" after
+    "il portale X"), and a site's noun a domain name written since ("… scrive esempio.it")."""
     stem = noun.lower()[: max(4, len(noun) - 3)]
+    kind = body_kind(noun, table.language)
     toks = list(WORD.finditer(text, 0, pos))
     for k in range(len(toks) - 1, -1, -1):
-        if not toks[k].group().lower().startswith(stem):
+        word = toks[k].group()
+        if kind in ("site", "outlet") and DOMAIN.fullmatch(word):
+            return word
+        if not (word.lower().startswith(stem) or kind and body_kind(word, table.language) == kind):
             continue
         for j in range(k + 1, min(len(toks), k + 4)):
             if any(c in ".;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
@@ -339,6 +351,7 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     return None
 
 
+DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")  # "esempio.it", "news-site.co.uk"
 QUOTED_NAME = re.compile(r"[«„“\"][ \u00a0\u202f]?([^\W\d_][^«»„“”\"\n]{0,58}[\w.!?])[ \u00a0\u202f]?[»“”\"]")
 
 
@@ -577,7 +590,8 @@ class EntityResolver:
         }
         country = next(iter(countries), None)
         concept = _concept(low, self.concepts)
-        name = None if concept else apposed or _name(toks, self.t)
+        domain = toks[0] if len(toks) == 1 and DOMAIN.fullmatch(toks[0]) else None  # "esempio.it": a name
+        name = None if concept else apposed or _name(toks, self.t) or domain
         for group in reversed(self.groups):
             if len(toks) > 1 and toks[0].islower() and any(
                 label.lower().startswith(low + " ") for label in group.labels
@@ -607,7 +621,7 @@ class EntityResolver:
             outlets = [g for g in self.groups if g.outlet(self.t.language)]
             if outlets:  # "il giornale" after "il quotidiano Kommersant": the latest outlet
                 return max(outlets, key=lambda g: g.seen)
-        if (len(toks) == 1 and toks[0].islower() and self.last_named and self.last_named.name
+        if (len(toks) == 1 and toks[0].islower() and not domain and self.last_named and self.last_named.name
                 and not (body_kind(toks[0], self.t.language) and self._person(self.last_named))):
             return self.last_named  # "the channel", "le site": the last named speaker, not a person
         group = _Group(concept, country, name)
