@@ -68,3 +68,21 @@ def test_a_video_posted_by_an_account_stands_for_the_account():
             "@kessel_watch shows water in the streets.\n\nThe town has not confirmed it.")
     _, chain = run(text, [("A video posted by the account @kessel_watch", "shows", "water in the streets", False)])
     assert names(chain) == ["this article", "@kessel_watch"]
+
+
+def _chain_es(text):
+    doc = _paragraphs(make(text, lang="es"))
+    (chain,) = STAGE(doc).sourcing
+    return chain
+
+
+def test_what_a_body_did_is_the_body_s_word_when_outlets_carry_it():
+    chain = _chain_es("Mercado\n\nEl ayuntamiento de Villalta aprobó ayer cerrar el mercado central durante un mes, "
+                      "informa el diario Eco del Valle.\n\nLos comerciantes protestan.")
+    assert names(chain) == ["this article", "Eco del Valle", "ayuntamiento de Villalta"]
+
+
+def test_a_claim_accusing_a_body_is_not_the_body_s_word():
+    chain = _chain_es("Mercado\n\nEl ayuntamiento de Villalta, acusado de corrupción, cerrará el mercado central, "
+                      "informa el diario Eco del Valle.\n\nLos comerciantes protestan.")
+    assert names(chain) == ["this article", "Eco del Valle"]

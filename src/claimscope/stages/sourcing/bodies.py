@@ -42,25 +42,39 @@ def institution(phrase: str, lang: str | None) -> bool:
     municipale", not "un porte-parole de la police"), the last before a function word
     (``last``: "the health ministry", not "a police officer"), or one of the first words
     in its base form (``case``: "городская администрация", not "сотрудник полиции")."""
+    return body_span(phrase, lang) is not None
+
+
+def body_span(phrase: str, lang: str | None) -> tuple[int, int] | None:
+    """The span in ``phrase`` of the body it opens on (:func:`institution`), from its first
+    word past the determiners to its head and, where the head comes first, the word after it
+    when that word ends the phrase's first run of words ("la police municipale", "Consiglio
+    regionale"); None when the phrase names no body."""
     if lang not in cues.languages():
-        return False
+        return None
     _, _, phrases, head = _nouns(lang)
     stop = cues.stopwords(lang)
-    words = _WORD.findall(_PHRASE.match(phrase).group())
-    while words and words[0].casefold() in stop:
+    words = list(_WORD.finditer(_PHRASE.match(phrase).group()))
+    while words and words[0].group().casefold() in stop:
         words.pop(0)
     run = []
     for w in words[:HEAD_WORDS]:
-        if w.casefold() in stop:
+        if w.group().casefold() in stop:
             break
         run.append(w)
     if not run:
-        return False
-    folded = tuple(w.casefold() for w in words)
-    if any(folded[:len(p)] == p or head == "last" and folded[len(run) - len(p):len(run)] == p for p in phrases):
-        return True
-    if head == "first":
-        return _noun(lang, run[0], False)
-    if head == "last":
-        return _noun(lang, run[-1], False)
-    return any(_noun(lang, w, True) for w in run)
+        return None
+    folded = tuple(w.group().casefold() for w in words)
+    at = next((len(p) - 1 for p in phrases if folded[:len(p)] == p), None)
+    if at is None and head == "last":
+        at = next((len(run) - 1 for p in phrases if folded[len(run) - len(p):len(run)] == p), None)
+    if at is None and head == "first" and _noun(lang, run[0].group(), False):
+        at = 0
+    if at is None and head == "last" and _noun(lang, run[-1].group(), False):
+        at = len(run) - 1
+    if at is None and head == "case":
+        at = next((k for k, w in enumerate(run) if _noun(lang, w.group(), True)), None)
+    if at is None:
+        return None
+    end = at + 1 if head == "first" and len(run) == at + 2 else at
+    return run[0].start(), run[end].end()

@@ -9,7 +9,7 @@ import re
 
 from ...model import Attribution, Document
 from ...outlets import cues
-from .bodies import institution
+from .bodies import body_span, institution
 from .lead import main_claim, speaker_tag
 from .names import PLATFORMS, QUOTED, RELAY_REACH, Names, Source, _inside_name, _name_after, headline_end, same_name
 
@@ -172,7 +172,7 @@ class Chain:
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
                 or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
                     and not cues.find("relay_cues", s.name, self.lang(s.start))] or self._quoted_in(sentence) \
-                or self._people_after(sentence)
+                or self._people_after(sentence) or self._acting_body()
             if people and not any(h.same(people[0]) for h in self.hops):
                 self.hops.append(people[0])
                 instance = self._instance(people[0])
@@ -180,6 +180,20 @@ class Chain:
                     self.hops[-1] = instance
                 if not people[0].anonymous or self._document_noun(people[0]) is not None:
                     self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
+
+    def _acting_body(self) -> list[Source]:
+        """A claim outlets carry that tells what a body did ("The regional council voted a
+        resolution …", "La prefettura ha disposto …"), when no one else is quoted for it: the
+        body opening the claim sentence, a phrase :func:`institution` heads, is its origin."""
+        claim = self.doc.sentences[self.claim]
+        lang, said = self.lang(claim.start), self.text[claim.start:claim.end]
+        span = body_span(said, lang)
+        if span is None or cues.find("accusation", said, lang):
+            return []  # a claim that accuses a body is not the body's word
+        start = claim.start + span[0]
+        end = min(_complements(self.text, claim.start + span[1], cues.stopwords(lang)),
+                  claim.start + re.match(r"[^,;:()–—]*", said).end())
+        return [Source(self.text[start:end], start, end, "mention")]
 
     def _instance(self, group: Source) -> Source | None:
         """The first-hand source of a claim a group no name identifies spreads ("Parents online
