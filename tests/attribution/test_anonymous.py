@@ -37,6 +37,9 @@ from .util import run
         ("pl", "Mieszkańcy osiedla"),
         ("vi", "Cư dân mạng"),
         ("vi", "Giới chuyên gia"),
+        ("ru", "СМИ"),  # one word in capitals is no transcript label
+        ("fr", "De nombreux internautes"),
+        ("de", "Anwohner"),  # a plural the same as its singular
     ],
 )
 def test_unnamed_role_is_anonymous(lang, mention):
@@ -56,6 +59,8 @@ def test_unnamed_role_is_anonymous(lang, mention):
         ("es", "PADRE JULIO RAMOS"),  # a transcript's speaker label
         ("pl", "Rzecznik ministerstwa"),
         ("ru", "Эксперт Иван Орлов"),
+        ("es", "de prensa la portavoz del club"),  # a spokesperson anywhere in the phrase
+        ("en", "the Press Association"),
     ],
 )
 def test_named_or_representative_is_not_anonymous(lang, mention):

@@ -4,9 +4,10 @@ The table lists, per language, the nouns of those who speak without a name
 (``anonymous_nouns``: source, official, expert, witness, resident, user, insider,
 diplomat, observer, analyst, media, matched by lemma) and of those who speak on record
 for a body (``representative_nouns``: spokesperson, "porte-parole", "rzecznik"), whose
-body is the source, never an anonymous one. ``plural_determiners`` are the definite
-articles of a plural ("les", "los", "die"): "les experts" is a group nobody named,
-"l'expert" someone the article may have named before.
+body is the source, never an anonymous one. ``plural_determiners``
+are the definite articles of a plural ("les", "los", "die"): "les experts" is a group
+nobody named, "l'expert" someone the article may have named before;
+``unmarked_plural_endings`` those of nouns whose plural is their singular ("Anwohner").
 """
 
 from __future__ import annotations
@@ -72,20 +73,29 @@ def has_name(words: list[str], table: Table) -> bool:
 
 
 def represents(words: list[str], table: Table) -> bool:
-    """A spokesperson's phrase ("a company spokesperson", "eine Sprecherin")."""
+    """A spokesperson's phrase ("a company spokesperson", "eine Sprecherin", "… de prensa el
+    portavoz de la Armada")."""
     nouns = _listed(table, "representative_nouns")
-    return any(_noun_at(words, i, table.language, nouns) for i in range(min(len(words), HEAD_REACH)))
+    return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
+
+
+def _plural(noun: str, table: Table) -> bool:
+    """A plural form: its lemma differs ("experts" -> "expert"), or it has an ending whose
+    plural is unmarked (German "Anwohner", "Insider")."""
+    lang, low = table.language, noun.lower()
+    return (supported(lang) and lemma(lang, low) != low
+            or low.endswith(tuple(table.raw.get("unmarked_plural_endings", []))))
 
 
 def unnamed_role(words: list[str], table: Table) -> bool:
     """A phrase headed by an anonymous noun of the table and naming nobody: bare
     ("Officials said", "Medienberichten zufolge", "Urzędnik NATO"), after a quantifier,
     an adjective or a plural definite article ("local residents", "les experts", "los
-    grandes medios"); not after a singular or possessive determiner ("the expert", "his
-    sources"), not a bare singular where nouns take articles (a clipped span: "Experte
-    der Zeitung"), not followed by a name ("the analyst Jan Nowak"), not a transcript's
-    label in capitals ("PADRE EDUARDO")."""
-    if all(w.isupper() for w in words):
+    grandes medios"); not after a singular or possessive determiner ("the expert", "his sources"), not a bare singular
+    where nouns take articles (a clipped span: "Experte der Zeitung"), not followed by a
+    name ("the analyst Jan Nowak"), not a transcript's label in capitals ("PADRE
+    EDUARDO")."""
+    if len(words) > 1 and all(w.isupper() for w in words):
         return False
     lang = table.language
     nouns = _listed(table, "anonymous_nouns")
@@ -95,11 +105,15 @@ def unnamed_role(words: list[str], table: Table) -> bool:
             break
     else:
         return False
-    noun, articles = words[i].lower(), {w.lower() for w in table.raw.get("plural_determiners", [])}
-    plural = supported(lang) and lemma(lang, noun) != noun
-    quantified = False
+    articles = {w.lower() for w in table.raw.get("plural_determiners", [])}
+    plural = _plural(words[i], table)
+    prefix = " ".join(words[:i]).lower()
+    opener = next((o for o in table.anonymous_openers if prefix == o or prefix.startswith(o + " ")), None)
+    quantified = opener is not None  # "several", "de nombreux", "một số"
     for k, w in enumerate(words[:i]):
         low = w.lower()
+        if k < len(opener.split() if opener else ()):
+            continue
         if low in table.anonymous_openers or low in articles and plural:
             quantified = True
         elif low in table.determiners or low in table.possessive_determiners or k and w[0].isupper() and not table.v2:
