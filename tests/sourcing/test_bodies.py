@@ -86,3 +86,9 @@ def test_a_claim_accusing_a_body_is_not_the_body_s_word():
     chain = _chain_es("Mercado\n\nEl ayuntamiento de Villalta, acusado de corrupción, cerrará el mercado central, "
                       "informa el diario Eco del Valle.\n\nLos comerciantes protestan.")
     assert names(chain) == ["this article", "Eco del Valle"]
+
+
+def test_a_body_no_name_identifies_is_no_origin_of_what_it_did():
+    chain = _chain_es("Mercado\n\nLa policía cerró ayer el mercado central durante una hora, "
+                      "informa el diario Eco del Valle.\n\nLos comerciantes protestan.")
+    assert names(chain) == ["this article", "Eco del Valle"]

@@ -182,9 +182,10 @@ class Chain:
                     self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
 
     def _acting_body(self) -> list[Source]:
-        """A claim outlets carry that tells what a body did ("The regional council voted a
-        resolution …", "La prefettura ha disposto …"), when no one else is quoted for it: the
-        body opening the claim sentence, a phrase :func:`institution` heads, is its origin."""
+        """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
+        "Il Consiglio regionale della X ha votato …"), when no one else is quoted for it: the
+        body opening the claim sentence, a phrase :func:`institution` heads that names one body
+        (a capitalised word past its first), is its origin, unless the sentence accuses."""
         claim = self.doc.sentences[self.claim]
         lang, said = self.lang(claim.start), self.text[claim.start:claim.end]
         span = body_span(said, lang)
@@ -193,6 +194,8 @@ class Chain:
         start = claim.start + span[0]
         end = min(_complements(self.text, claim.start + span[1], cues.stopwords(lang)),
                   claim.start + re.match(r"[^,;:()–—]*", said).end())
+        if not _named(" " + self.text[start:end]):
+            return []  # "the police": no body in particular
         return [Source(self.text[start:end], start, end, "mention")]
 
     def _instance(self, group: Source) -> Source | None:
