@@ -82,3 +82,21 @@ def test_a_site_noun_stands_for_the_domain_name_written_since():
     resolver = EntityResolver(load_table("en"))
     resolver.resolve("Mayor Ann Doyle")
     assert resolver.resolve("harbourwatch.net").entity == "harbourwatch.net"  # a name, not "the last speaker"
+
+
+def test_an_outlet_noun_stands_for_a_registered_outlet_named_since():
+    _, found = run(["Завод закроют в следующем месяце, следует из материала на сайте ТАСС.",
+                    "Мэр Олег Орлов заявил, что рабочих переведут.",
+                    "Агентство пишет, что переговоры продолжаются."], "ru")  # capitalised, opening its sentence
+    assert [a["entity"] for a in found if a["cue"] == "пишет"] == ["ТАСС"], found
+    _, found = run(["The plant will close next month, according to a report carried by Interfax.",
+                    "Mayor Tom Hale said workers would be moved.",
+                    "The agency added that talks were continuing."], "en")
+    assert [a["entity"] for a in found if a["cue"] == "added"] == ["Interfax"], found
+
+
+def test_a_name_after_a_verb_is_not_the_nouns():
+    _, found = run(["Kanał Dobre Wieści podał, że most zostanie zamknięty.",
+                    "Kanał twierdzi, że Polska nie zapłaci za remont.",
+                    "Kanał dodaje, że prace potrwają miesiąc."], "pl")
+    assert [a["entity"] for a in found if a["cue"] == "dodaje"] == ["Dobre Wieści"], found

@@ -16,7 +16,7 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver, described_name, mention_gender, pronoun_gender
+from .entities import EntityResolver, body_kind, described_name, mention_gender, pronoun_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import QUOTE_EDGE, Raw, strip, words
@@ -200,7 +200,9 @@ def _finish(
         resolver = resolvers[table.language]
         mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         noun = mention.split()[-1] if mention else ""
-        if ((noun.islower() or table.v2 and len(mention.split()) == 2) and len(mention.split()) <= 2
+        if ((noun.islower() or table.v2 and len(mention.split()) == 2
+             or mention == noun and body_kind(noun, table.language))  # "Агентство пишет"
+                and len(mention.split()) <= 2
                 and set(mention.lower().split()[:-1]) <= table.determiners):  # "(the) portal", "Die Sprecherin"
             named = described_name(text, raw.speaker[0], noun, table) or mention
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from .anonymity import has_name, head_words, represents, unnamed_role
-from ...outlets import resolve_name
+from ...outlets import find_mentions, resolve_name
 from .lemmas import lemma, supported
 from .spans import WORD
 from .tables import Table
@@ -103,6 +103,8 @@ def body_kind(word: str, lang: str) -> str | None:
     """The kind of outlet, institution or document a noun names, by its form or lemma
     ("portalu" -> "site", "spółka" -> "company", "agencia" -> "agency"), else None."""
     kinds, low = _bodies(lang)[0], word.casefold()
+    if not low.strip():
+        return None
     return kinds.get(low) or (kinds.get(lemma(lang, low)) if supported(lang) else None)
 
 
@@ -320,18 +322,22 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     «Прачечная»"), within three words and the same sentence, no determiner or
     preposition between ("la préfecture du Gard" names a place, not the prefecture). A noun
     of ``body_nouns`` also takes the name after another noun of its kind ("il sito" after
-    "il portale X"), and a site's noun a domain name written since ("… scrive esempio.it")."""
+    "il portale X"), a site's noun a domain name written since ("… scrive esempio.it"), an
+    outlet noun a registered outlet named since ("… citing Interfax. The agency added")."""
     stem = noun.lower()[: max(4, len(noun) - 3)]
     kind = body_kind(noun, table.language)
+    registered = _registered_before(text, pos, kind) if kind in OUTLET_KINDS else None
     toks = list(WORD.finditer(text, 0, pos))
     for k in range(len(toks) - 1, -1, -1):
         word = toks[k].group()
+        if registered and toks[k].end() <= registered[0]:
+            return registered[1]
         if kind in ("site", "outlet") and DOMAIN.fullmatch(word):
             return word
         if not (word.lower().startswith(stem) or kind and body_kind(word, table.language) == kind):
             continue
         for j in range(k + 1, min(len(toks), k + 4)):
-            if any(c in ".;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
+            if any(c in ",.;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
                 break
             word = toks[j].group()
             if word.lower() in CONNECTORS:  # "the mayor of Lyon, Ana Lis": the name after the complement
@@ -348,6 +354,15 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
                         break
                     run.append(t)
                 return text[run[0].start() : run[-1].end()]
+    return registered[1] if registered else None
+
+
+def _registered_before(text: str, pos: int, kind: str) -> tuple[int, str] | None:
+    """Where the latest registered outlet named before ``pos`` that an outlet noun of
+    ``kind`` may stand for starts, and its name as written."""
+    for m in reversed(find_mentions(text[:pos])):
+        if m.outlet is not None and m.domain is None and REGISTERED.get(m.outlet.type, "outlet") in _family(kind) | {"outlet"}:
+            return m.start, text[m.start : m.end]
     return None
 
 
