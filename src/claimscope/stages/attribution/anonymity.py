@@ -73,7 +73,7 @@ def has_name(words: list[str], table: Table) -> bool:
 
 
 def represents(words: list[str], table: Table) -> bool:
-    """A spokesperson's phrase ("a company spokesperson", "eine Sprecherin", "… de prensa el
+    """A spokesperson's phrase ("a hospital spokesperson", "eine Sprecherin", "… de prensa el
     portavoz de la Armada")."""
     nouns = _listed(table, "representative_nouns")
     return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
@@ -89,10 +89,10 @@ def _plural(noun: str, table: Table) -> bool:
 
 def unnamed_role(words: list[str], table: Table) -> bool:
     """A phrase headed by an anonymous noun of the table and naming nobody: bare
-    ("Officials said", "Medienberichten zufolge", "Urzędnik NATO"), after a quantifier,
+    ("Officials said", "Medienberichten zufolge", "Urzędnik ONZ"), after a quantifier,
     an adjective or a plural definite article ("local residents", "les experts", "los
     grandes medios"); not after a singular or possessive determiner ("the expert", "his sources"), not a bare singular
-    where nouns take articles (a clipped span: "Experte der Zeitung"), not followed by a
+    where nouns take articles (a clipped span: "Beamter der Stadt"), not followed by a
     name ("the analyst Jan Nowak"), not a transcript's label in capitals ("PADRE
     EDUARDO")."""
     if len(words) > 1 and all(w.isupper() for w in words):
@@ -121,4 +121,4 @@ def unnamed_role(words: list[str], table: Table) -> bool:
     if articles and not (plural or quantified):
         return False
     after = words[i + n] if i + n < len(words) else ""
-    return not (after[:1].isupper() and not after.isupper())  # "analyst Jan Nowak"; "Urzędnik NATO" names nobody
+    return not (after[:1].isupper() and not after.isupper())  # "analyst Jan Nowak"; "Urzędnik ONZ" names nobody

@@ -99,6 +99,11 @@ def _bodies(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     return kinds, frozenset(w for m in raw.get("body_modifiers", []) for w in m.casefold().split())
 
 
+def body_nouns(lang: str, kinds: frozenset[str]) -> tuple[str, ...]:
+    """The table's ``body_nouns`` of ``kinds``, folded (none without a table)."""
+    return tuple(w for w, kind in _bodies(lang)[0].items() if kind in kinds)
+
+
 def body_kind(word: str, lang: str) -> str | None:
     """The kind of outlet, institution or document a noun names, by its form or lemma
     ("portalu" -> "site", "spółka" -> "company", "agencia" -> "agency"), else None."""
@@ -478,7 +483,7 @@ class EntityResolver:
         an anonymous speaker; else, unless a spokesperson speaks ("a company
         spokesperson", "un porte-parole de la SNCF": the body is the source), a phrase
         headed by an anonymous noun of the table that names nobody ("Officials", "local
-        residents", "Urzędnik NATO", ``anonymity.unnamed_role``), or an indefinite or
+        residents", "Urzędnik ONZ", ``anonymity.unnamed_role``), or an indefinite or
         quantified phrase with no proper name before its relative clause or apposition
         ("a passer-by", "plusieurs témoins", "несколько жителей", "a reader who lives near
         Leeds", "ein Wanderer aus Mannheim")."""
