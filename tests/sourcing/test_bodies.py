@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.stages.sourcing.bodies import institution
+from claimscope.outlets import cues
+from claimscope.stages.attribution.entities import body_nouns
+from claimscope.stages.sourcing.bodies import INSTITUTION_KINDS, institution
 from tests.sourcing.test_chain import STAGE, make
 from tests.sourcing.test_route import _paragraphs, names, run
 
@@ -24,6 +26,24 @@ from tests.sourcing.test_route import _paragraphs, names, run
 ])
 def test_a_body_named_by_a_common_noun(phrase, lang):
     assert institution(phrase, lang)
+
+
+@pytest.mark.parametrize("phrase, lang", [
+    ("the opposition party", "en"),  # "party": an attribution body noun, not repeated in the sourcing table
+    ("la agencia estatal", "es"),
+    ("the regional council", "en"),
+    ("związek zawodowy", "pl"),
+    ("tổ chức từ thiện", "vi"),
+    ("المحكمة", "ar"),  # a language without an attribution table: its sourcing table alone
+])
+def test_the_institution_kinds_of_the_attribution_table_are_institutions(phrase, lang):
+    assert institution(phrase, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "it", "pt", "ru", "pl", "vi"])
+def test_an_institution_noun_is_listed_once(lang):
+    kept = {w.casefold() for w in cues.table(lang)["institution_nouns"]}
+    assert not kept & set(body_nouns(lang, INSTITUTION_KINDS))
 
 
 @pytest.mark.parametrize("phrase, lang", [

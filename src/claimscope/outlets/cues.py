@@ -21,10 +21,12 @@ Each table lists, for one language:
   that spoke to the article itself ("a reader told us") is a source of its own;
 - ``source_prepositions``: words naming where a document came from ("from", "от", "de la
   part de", "ricevut* da", "by"): "data received from the X lab" came from the lab;
-- ``institution_nouns``: common nouns that name a body ("ministry", "police", "ayuntamiento",
+- ``institution_nouns``: common nouns that name a body ("police", "ayuntamiento",
   "prokuratura"; ``*ministerium`` matches a compound ending on it), matched by lemma in
-  ``stages/sourcing/bodies.py``; ``noun_phrase_head``: where a noun phrase has its head
-  (``first``, ``last``, or ``case``: a word in its base form).
+  ``stages/sourcing/bodies.py`` beside the attribution table's ``body_nouns`` of the
+  kinds ministry, agency, party and organisation, which are not repeated here;
+  ``noun_phrase_head``: where a noun phrase has its head (``first``, ``last``, or
+  ``case``: a word in its base form).
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.

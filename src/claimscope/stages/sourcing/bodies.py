@@ -1,6 +1,7 @@
 """Bodies named by a common noun ("the health ministry", "la police", "die
 Staatsanwaltschaft", "городская администрация"): a noun phrase whose head is one of the
-language's ``institution_nouns``, by lemma (docs/sourcing.md)."""
+language's institution nouns, by lemma: the attribution table's ``body_nouns`` of the
+institution kinds and the sourcing table's ``institution_nouns`` (docs/sourcing.md)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import re
 from functools import lru_cache
 
 from ...outlets import cues
+from ..attribution.entities import body_nouns
 from ..attribution.lemmas import lemma, supported
 
+INSTITUTION_KINDS = frozenset({"ministry", "agency", "party", "organisation"})  # of body_nouns
 HEAD_WORDS = 4  # words of a noun phrase, past its determiners, its head may be among
 _PHRASE = re.compile(r"[^,;:.!?()\[\]–—«»\"“”„\n]*")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -20,7 +23,7 @@ def _nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str,
     """The language's institution nouns: single words, compound endings (``*ministerium``),
     phrases of several words; and where its noun phrases have their head."""
     table = cues.table(lang)
-    words = [w.casefold() for w in table["institution_nouns"]]
+    words = [w.casefold() for w in table["institution_nouns"]] + list(body_nouns(lang, INSTITUTION_KINDS))
     return (frozenset(w for w in words if " " not in w and not w.startswith("*")),
             tuple(w[1:] for w in words if w.startswith("*")),
             tuple(tuple(w.split()) for w in words if " " in w),
