@@ -23,7 +23,9 @@ def _nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str,
     """The language's institution nouns: single words, compound endings (``*ministerium``),
     phrases of several words; and where its noun phrases have their head."""
     table = cues.table(lang)
-    words = [w.casefold() for w in table["institution_nouns"]] + list(body_nouns(lang, INSTITUTION_KINDS))
+    listed = body_nouns(lang, INSTITUTION_KINDS)
+    base = {w for w in listed if not (supported(lang) and lemma(lang, w) != w and lemma(lang, w) in listed)}
+    words = [w.casefold() for w in table["institution_nouns"]] + sorted(base)  # not "министерства" beside its lemma
     return (frozenset(w for w in words if " " not in w and not w.startswith("*")),
             tuple(w[1:] for w in words if w.startswith("*")),
             tuple(tuple(w.split()) for w in words if " " in w),
