@@ -480,7 +480,7 @@ class EntityResolver:
 
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; a pronoun standing for
-        an anonymous speaker; else, unless a spokesperson speaks ("a company
+        an anonymous speaker; else, unless a spokesperson speaks ("a hospital
         spokesperson", "un porte-parole de la SNCF": the body is the source), a phrase
         headed by an anonymous noun of the table that names nobody ("Officials", "local
         residents", "Urzędnik ONZ", ``anonymity.unnamed_role``), or an indefinite or
