@@ -179,7 +179,7 @@ def test_indefinite_speaker_without_a_name_is_anonymous():
 
 
 def test_named_or_unnamed_by_request():
-    _, found = run(["Un porte-parole de la SNCF a affirmé que le trafic reprendrait."], "fr")
+    _, found = run(["Un porte-parole de la RATP a affirmé que le trafic reprendrait."], "fr")
     assert not by_cue(found, "a affirmé")["anonymous"]
     _, found = run(
         ["Una vecina, que pidió no ser identificada, dijo que oyó dos disparos."], "es"

@@ -128,7 +128,7 @@ def test_unnamed_speaker_after_its_cue_is_named_a_few_words_on():
 
 
 def test_named_speaker_crediting_another_who_credits_it_back_is_circular():
-    text = ("Redline Bulletin says the mayor sold the harbour land in secret. Redline Bulletin credits the find to "
+    text = ("Redline Bulletin says the mayor sold the harbour land in secret. Redline Bulletin credits the scoop to "
             "Hollow Post, which printed the papers. But Hollow Post says they were forwarded by Redline Bulletin.")
     doc = make(text, [("Redline Bulletin", "says", "the mayor sold the harbour land in secret", False)])
     hops, _, flags = chain_of(doc)

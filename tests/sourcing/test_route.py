@@ -51,7 +51,7 @@ def test_inverted_credit_and_participle_relay_to_an_anonymous_source():
 def test_blogs_citing_each_other_are_circular():
     text = ("Secret deal\n\nThe town council secretly sold the old school grounds to a foreign investor for one euro "
             "last spring. The story was first told by the blog Red Lantern, citing the portal Blue Harbor. "
-            "Blue Harbor, in turn, credits the find to Red Lantern in its own note.")
+            "Blue Harbor, in turn, credits the scoop to Red Lantern in its own note.")
     _, chain = run(text)
     assert names(chain) == ["this article", "Red Lantern", "Blue Harbor", "Red Lantern"]
     assert "circular_sourcing" in {f.kind for f in chain.flags}

@@ -61,7 +61,7 @@ def head_words(mention: str, table: Table) -> list[str]:
 def has_name(words: list[str], table: Table) -> bool:
     """A capitalised word that may name the speaker, not an acronym ("NATO", "МВД"); in
     a language that capitalises nouns, not the first noun nor a place after a preposition
-    ("ein Wanderer aus Mannheim", but "ein Bericht der Bild")."""
+    ("ein Spaziergänger aus Kassel", but "ein Bericht der Bild")."""
     for k, w in enumerate(words):
         if not w[0].isupper() or w.isupper() and len(w) > 1 or table.v2 and k == 0:
             continue
@@ -74,7 +74,7 @@ def has_name(words: list[str], table: Table) -> bool:
 
 def represents(words: list[str], table: Table) -> bool:
     """A spokesperson's phrase ("a hospital spokesperson", "eine Sprecherin", "… de prensa el
-    portavoz de la Armada")."""
+    portavoz de la Guardia Costera")."""
     nouns = _listed(table, "representative_nouns")
     return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
 

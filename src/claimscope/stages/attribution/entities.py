@@ -481,12 +481,12 @@ class EntityResolver:
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; a pronoun standing for
         an anonymous speaker; else, unless a spokesperson speaks ("a hospital
-        spokesperson", "un porte-parole de la SNCF": the body is the source), a phrase
+        spokesperson", "un porte-parole de la RATP": the body is the source), a phrase
         headed by an anonymous noun of the table that names nobody ("Officials", "local
         residents", "Urzędnik ONZ", ``anonymity.unnamed_role``), or an indefinite or
         quantified phrase with no proper name before its relative clause or apposition
         ("a passer-by", "plusieurs témoins", "несколько жителей", "a reader who lives near
-        Leeds", "ein Wanderer aus Mannheim")."""
+        Leeds", "ein Spaziergänger aus Kassel")."""
         if self.t.anonymous.search(mention):
             return True
         toks = WORD.findall(mention)
@@ -600,7 +600,7 @@ class EntityResolver:
             return None
         later = next((n for n in names[1:] if n and n[0].isupper()), None)
         if names[0][0].isupper() and (parts[0][0][0].isupper() or later is None):
-            return names[0]  # "Irina Weber, Vorsitzende eines Vereins": the name first
+            return names[0]  # "Greta Lindner, Vorsitzende eines Chors": the name first
         return later
 
     def _find(self, toks: list[str], apposed: str | None = None) -> _Group:

@@ -183,7 +183,7 @@ class Chain:
 
     def _acting_body(self) -> list[Source]:
         """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
-        "Il Consiglio regionale della X ha votato …"), when no one else is quoted for it: the
+        "La Giunta comunale di X ha votato …"), when no one else is quoted for it: the
         body opening the claim sentence, a phrase :func:`institution` heads that names one body
         (a capitalised word past its first), is its origin, unless the sentence accuses."""
         claim = self.doc.sentences[self.claim]
