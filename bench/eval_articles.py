@@ -19,6 +19,7 @@ Scoring rules (docs/evaluation.md):
 
     .venv/bin/python bench/eval_articles.py            # dev and test figures
     .venv/bin/python bench/eval_articles.py --show ID  # one article: gold beside report
+    .venv/bin/python bench/eval_articles.py --data devsets/articles/blind.jsonl  # and our blind set
 
 The fact-check side indexes Snopes (CLEF 2022 vclaims) and EUvsDisinfo (about 25,000
 records): the first run embeds them once into the evaluation cache (minutes); later runs
@@ -358,11 +359,11 @@ def _corpus():
 
 
 def evaluate(rows: list[dict] | None = None, with_matching: bool = True) -> dict[str, dict]:
-    """Figures per split: {"dev": {...}, "test": {...}}."""
+    """Figures per split, in the order the splits first appear: {"dev": {...}, "test": {...}, ...}."""
     rows = rows if rows is not None else load()
     analyze = make_analyzer(with_matching)
     by_split: dict[str, dict] = {}
-    for split in ("dev", "test"):
+    for split in dict.fromkeys(r["split"] for r in rows):
         part = [r for r in rows if r["split"] == split]
         total: dict[str, float] = defaultdict(float)
         for row in part:
@@ -372,13 +373,19 @@ def evaluate(rows: list[dict] | None = None, with_matching: bool = True) -> dict
     return by_split
 
 
+def readable(split: str) -> bool:
+    """Whether articles of ``split`` may be read case by case (``--show``): never a test split."""
+    return not split.endswith("test")
+
+
 def print_table(figures: dict[str, dict]) -> None:
-    dev, test = figures["dev"], figures["test"]
-    print(f"{'metric':42} {'dev':>12} {'test':>12} {'gap':>8}")
+    """One column per split; ``gap`` is test minus dev."""
+    dev, test = figures["dev"], figures.get("test", {})
+    print(f"{'metric':42}" + "".join(f" {s:>12}" for s in figures) + f" {'gap':>8}")
     for key in dev:
         a, b = dev[key], test.get(key)
         gap = f"{b - a:+.3f}" if isinstance(a, float) and isinstance(b, float) else ""
-        print(f"{key:42} {_fmt(a):>12} {_fmt(b):>12} {gap:>8}")
+        print(f"{key:42}" + "".join(f" {_fmt(f.get(key)):>12}" for f in figures.values()) + f" {gap:>8}")
 
 
 def _fmt(v):
@@ -386,7 +393,7 @@ def _fmt(v):
 
 
 def show(row: dict, report: dict) -> None:
-    """Gold beside report for one article (dev split only: do not read test case by case)."""
+    """Gold beside report for one article (never a test split: do not read test case by case)."""
     text = report["article"]["text"]
     print(f"== {row['id']} ({row['lang']}, {row['genre']})")
     for field, kinds in SPAN_FIELDS.items():
@@ -424,16 +431,19 @@ def show(row: dict, report: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", nargs="*", help="dev article ids to print gold beside report")
+    parser.add_argument("--data", type=Path, action="append", default=[],
+                        help="another file of articles in the same format, scored beside the shared "
+                             "ones by its own splits (devsets/articles/blind.jsonl: blind-dev, blind-test)")
     parser.add_argument("--no-matching", action="store_true", help="skip the fact-check index")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not ARTICLES.exists():
         sys.exit(f"{ARTICLES} is absent: the shared evaluation data is not on this machine")
-    rows = load()
+    rows = [row for path in (ARTICLES, *args.data) for row in load(path)]
     if args.show is not None:
         analyze = make_analyzer(not args.no_matching)
         for row in rows:
-            if row["split"] == "dev" and (not args.show or row["id"] in args.show):
+            if readable(row["split"]) and (not args.show or row["id"] in args.show):
                 show(row, analyze(row))
         return
     figures = evaluate(rows, not args.no_matching)
