@@ -8,7 +8,8 @@ from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
 from .names import Names, same_name
-from .route import FOLLOW_PARAGRAPHS, Chain
+from .relays import FOLLOW_PARAGRAPHS
+from .route import Chain
 
 CORROBORATION_PARAGRAPHS = 1  # first-hand claims: speakers this far past the claim corroborate it
 

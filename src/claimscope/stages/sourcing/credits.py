@@ -1,0 +1,117 @@
+"""Who the article credits (docs/sourcing.md): credit lines and brackets naming the outlets
+the whole article comes from, outlets a sentence credits without an attribution, and, when
+nobody is credited, the author or outlet a byline names."""
+
+from __future__ import annotations
+
+import re
+
+from ...outlets import cues
+from .names import RELAY_REACH, Source, _name_after, headline_end
+from .reading import Reading
+
+CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
+CREDIT_WORDS = 8  # a sentence after the claim this short that names an outlet credits the claim to it
+HEADER_WORDS = 15  # a line this short before the claim may be a byline
+
+
+class Credits(Reading):
+    """The outlets credited with the article or the claim, and the byline."""
+
+    def _credits(self) -> list[Source]:
+        ranked = []
+        headline = headline_end(self.text)
+        for f in self.doc.findings:
+            if f.kind != "credit_line" or f.start < headline:
+                continue  # a headline ("…, says X") adds no source
+            evidence = CREDIT_EVIDENCE.get(f.label or "", "credit_line")
+            inside = [m for m in self.names.within(f.start, f.end) if m.is_outlet]
+            if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value) \
+                    and not self._vague(f.value, f.start):
+                inside = [Source(f.value.strip(), f.start, f.end, evidence, is_outlet=True)]
+            # no name ("source: compiled", "Agencies"): the line credits no one
+            for src in inside:
+                ranked.append((0 if evidence == "credit_line" else 1, src.start,
+                               Source(src.name, src.start, src.end, evidence, src.outlet, src.domain, is_outlet=True)))
+        for src in self._bracket_credits():
+            ranked.append((0, src.start, src))
+        return [s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+    def _vague(self, value: str, pos: int) -> bool:
+        """Does a credit name no one: only determiners, coordinators and outlet nouns, in any
+        inflection ("Agencies", "Agenturen", "agencias y redacción")?"""
+        lang = self.lang(pos)
+        table = cues.table(lang) if lang in cues.languages() else {"coordinators": [], "outlet_nouns": []}
+        stop = cues.stopwords(lang) | {w.casefold() for w in table["coordinators"]}
+        nouns = {w.rstrip("*").casefold()[:5] for w in table["outlet_nouns"]}
+        words = [w.casefold() for w in re.findall(r"\w+", value)]
+        return bool(words) and all(w in stop or w[:5] in nouns for w in words)
+
+    def _bracket_credits(self) -> list[Source]:
+        """Outlets credited in brackets: "(ANSA)", "(Theo RIA, Reuters)", "(Source: x.com,
+        translated)": a bracket naming registry outlets or domains and little else."""
+        out = []
+        for m in re.finditer(r"\(([^()\n]{2,80})\)", self.text):
+            named = [n for n in self.names.within(m.start(1), m.end(1)) if n.outlet or n.domain]
+            rest = self.text[m.start(1):m.end(1)]
+            for n in reversed(named):
+                rest = rest[:n.start - m.start(1)] + rest[n.end - m.start(1):]
+            if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()) \
+                    and m.start() >= headline_end(self.text):
+                out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True)
+                        for n in named]
+        return out
+
+    def _inside_sentence_of_claim(self, pos: int) -> bool:
+        if self.claim is None:
+            return False
+        claim = self.doc.sentences[self.claim]
+        return claim.start <= pos < claim.end
+
+    def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
+        """Outlets a sentence credits without an attribution the earlier stage found
+        ("…, сообщает ТАСС"): registry or introduced names that no relay cue points to."""
+        relay_ends = [(c.start(), c.end()) for c in self.relay_cues(sent)]
+        out = []
+        for m in self.names.within(sent.start, sent.end):
+            if m.outlet is None and m.domain is None and m.evidence != "introduced":
+                continue
+            if any(e <= m.start <= e + RELAY_REACH and "," not in self.text[e:m.start] and self._after_source(c)
+                   for c, e in relay_ends):
+                continue
+            if not any(sp.same(m) for sp in speakers):
+                out.append(Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=m.is_outlet))
+        return out[:1]  # "X and Y, citing Z": the first stands for the parallel relays
+
+    def _credited_after(self, sentence) -> list[Source]:
+        """An outlet a short sentence right after the claim's credits with it ("This was
+        reported by X.", "Об этом сообщает X.", "Lo riferisce X."): it carried the claim."""
+        i = self.doc.sentences.index(sentence) + 1
+        if i >= len(self.doc.sentences):
+            return []
+        nxt = self.doc.sentences[i]
+        if nxt.paragraph != sentence.paragraph or len(self.text[nxt.start:nxt.end].split()) > CREDIT_WORDS:
+            return []
+        return [Source(m.name, m.start, m.end, "mention", m.outlet, m.domain, is_outlet=True)
+                for m in self.names.within(nxt.start, nxt.end) if m.is_outlet and (m.outlet or m.domain)][:1]
+
+    def _byline(self) -> Source | None:
+        """The author a byline before the claim names ("By X", "Posted on … by X", "Von X |
+        Outlet"), else a registry outlet named on such a header line."""
+        end = self.doc.sentences[self.claim].start
+        first = self.text.find("\n") + 1  # the headline names no author
+        for line in re.finditer(r"[^\n]+", self.text[first:end]):
+            start, stop = first + line.start(), first + line.end()
+            if start >= end:
+                break
+            if len(line.group().split()) > HEADER_WORDS:
+                continue
+            for cue in cues.find("byline_cues", self.text, self.lang(start), start, min(stop, end)):
+                span = _name_after(self.text, cue.end(), min(stop, end))
+                if span and self.text[span[0]:span[1]][:1].isupper():
+                    return Source(self.text[span[0]:span[1]], *span, "byline")
+            outlet = next((m for m in self.names.within(start, stop) if m.outlet), None)
+            if outlet is not None:
+                return Source(outlet.name, outlet.start, outlet.end, "byline", outlet.outlet, outlet.domain,
+                              is_outlet=True)
+        return None

@@ -1,0 +1,175 @@
+"""Where the route ends when no relay says (docs/sourcing.md): the person or body the
+claim's outlets quote or the claim opens on, the body whose document the claim cites, the
+unnamed sources it rests on, the author of the one document a group shares; and the full
+form a person or body hop is named by."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ...outlets import cues
+from .bodies import body_span
+from .names import PLATFORMS, Source, headline_end
+from .phrases import complements, elided, name_stems, names_anyone, proper_name
+from .reading import ADJECTIVES, FROM_WORDS, Reading
+
+PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
+
+
+class Origin(Reading):
+    """The origin of the claim when outlets carry it or nobody is quoted for it, and the
+    full names of person and body hops."""
+
+    def _coverage(self, src: Source, sentence) -> int:
+        """How much of ``sentence`` the words credited to ``src`` cover."""
+        a = self.doc.attributions[src.attribution]
+        return max(0, min(a.content_end, sentence.end) - max(a.content_start, sentence.start))
+
+    def _quoted_in(self, sentence) -> list[Source]:
+        """People the article quotes elsewhere, named in ``sentence`` without an attribution
+        the earlier stage found ("…, says the Ministry of X")."""
+        found = []
+        here = self.text[sentence.start:sentence.end].casefold()
+        for i, a in enumerate(self.doc.attributions):
+            if a.cue_start < headline_end(self.text):
+                continue  # the headline's "Name: claim" quotes no one of its own
+            said = self.text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else ""
+            at = here.find(said.casefold()) if len(said.split()) >= 2 and not a.anonymous else -1
+            if at >= 0 and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end)) \
+                    and not cues.find("outlet_nouns", said, self.lang(a.speaker_start)):
+                start = sentence.start + at
+                found.append(Source(self.text[start:start + len(said)], start, start + len(said), "mention",
+                                    attribution=i))
+        return sorted(found, key=lambda s: s.start)[:1]
+
+    def _people_after(self, sentence) -> list[Source]:
+        """When the outlets' sentence quotes no one: the first person or body quoted by
+        name in the rest of its paragraph or the next one (whom the outlet quotes)."""
+        doc = self.doc
+        for s in doc.sentences:
+            if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
+                continue
+            found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
+            if found:
+                return found
+        return []
+
+    def _acting_body(self) -> list[Source]:
+        """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
+        "La Giunta comunale di X ha votato …"), when no one else is quoted for it: the
+        body opening the claim sentence, a phrase :func:`institution` heads that names one body
+        (a capitalised word past its first), is its origin, unless the sentence accuses."""
+        claim = self.doc.sentences[self.claim]
+        lang, said = self.lang(claim.start), self.text[claim.start:claim.end]
+        span = body_span(said, lang)
+        if span is None or cues.find("accusation", said, lang):
+            return []  # a claim that accuses a body is not the body's word
+        start = claim.start + span[0]
+        end = min(complements(self.text, claim.start + span[1], cues.stopwords(lang)),
+                  claim.start + re.match(r"[^,;:()–—]*", said).end())
+        if not names_anyone(" " + self.text[start:end]):
+            return []  # "the police": no body in particular
+        return [Source(self.text[start:end], start, end, "mention")]
+
+    def _owner_in(self, sentence) -> Source | None:
+        """The body whose document the claim sentence cites when no attribution holds it
+        ("…, according to data from the statistics office", "wie aus einem Bericht des
+        Ministeriums X hervorgeht", «говорится в заявлении Минтранса»): a document noun then,
+        in its clause, a function word or a capitalised word opening the body's name
+        (at most ``FROM_WORDS`` words, with its complements)."""
+        lang = self.lang(sentence.start)
+        stop = cues.stopwords(lang)
+        for noun in cues.find("primary_material", self.text, lang, sentence.start, sentence.end):
+            clause = re.match(r"[^,;.:!?–—()«»\"“”„]*", self.text[noun.end():sentence.end]).group()
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", clause))
+            if not words or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper()):
+                continue
+            while words and words[0].group().casefold() in stop:
+                words.pop(0)
+            body = list(itertools.takewhile(lambda w: w.group().casefold() not in stop, words))[:FROM_WORDS]
+            body = list(itertools.takewhile(lambda w: w.group()[:1].isupper() or not body[0].group()[:1].isupper(),
+                                            body))
+            if not body:
+                continue
+            start, end = noun.end() + body[0].start(), noun.end() + body[-1].end()
+            end = min(complements(self.text, end, stop), noun.end() + len(clause.rstrip()))
+            if self.text[start:end].casefold() not in PLATFORMS:
+                return Source(self.text[start:end], start, end, "mention")
+        return None
+
+    def _unnamed(self, sentence) -> Source | None:
+        """A claim resting on unnamed sources no attribution holds ("according to media
+        reports", "selon des sources"): the anonymous phrase is its origin."""
+        hit = next(iter(cues.find("anonymous_nouns", self.text, sentence.lang or self.doc.language,
+                                  sentence.start, sentence.end)), None)
+        if hit is None:
+            return None
+        end = min(complements(self.text, hit.end(), cues.stopwords(sentence.lang or self.doc.language)),
+                  sentence.end)  # "Presseberichten", "sources in the ministry", not the clause after
+        name = self.text[hit.start():end]
+        return Source(name, hit.start(), end, "mention", anonymous=True)
+
+    def _instance(self, group: Source) -> Source | None:
+        """The first-hand source of a claim a group no name identifies spreads ("Parents online
+        warn that …"), when the next sentence opens on one document from someone ("One post
+        from a father in X, …"): the author of that document is the origin."""
+        words, lang = group.name.split(), self.lang(group.start)
+        if len(words) < 2 or any(w[:1].isupper() for w in words[1:]) or group.is_outlet \
+                or not group.anonymous and words[0].casefold() in cues.stopwords(lang):
+            return None  # a name, or one person ("the minister"), not a group
+        i = self.names.sentence_at(group.start)
+        if i is None or i + 1 >= len(self.doc.sentences):
+            return None
+        nxt = self.doc.sentences[i + 1]
+        if nxt.paragraph != self.doc.sentences[i].paragraph:
+            return None
+        noun = next(iter(cues.find("primary_material", self.text, lang, nxt.start, nxt.end)), None)
+        lead = re.findall(r"\w+", self.text[nxt.start:noun.start()]) if noun else []
+        if noun is None or len(lead) > ADJECTIVES or any(w[:1].isupper() for w in lead[1:]):
+            return None
+        given = self._given_by(noun.end(), nxt.end)
+        return None if given is None else Source(self.text[given[0]:given[1]], *given, "mention",
+                                                  attribution=group.attribution)
+
+    def _full_form(self, src: Source) -> None:
+        """A person or body the text names more fully or in its base form elsewhere as a
+        speaker ("Lavrov" → "Sergei Lavrov", an inflected "Tomasza Wilczyńskiego" → "Tomasz Wilczyński")
+        takes that form: of the speakers whose capitalised words hold all of the hop's (compared
+        by their first four letters, so that inflected forms meet), the one with the most such
+        words, then the shortest, when only one name has that many."""
+        own = name_stems(src.name)
+        if src.anonymous or not own:
+            return
+        best: list[Source] = []
+        stop = cues.stopwords(self.lang(src.start))
+        for i, a in enumerate(self.doc.attributions):
+            if a.speaker_start is None or a.anonymous or not self.usable(a) or a.cue_start < headline_end(self.text):
+                continue
+            other = self.speaker(i)
+            stems = name_stems(other.name)
+            if other.is_outlet or other.anonymous or not own <= stems or not proper_name(other.name, stop):
+                continue  # another source, or a role that describes one ("the head of the X")
+            if best and len(stems) > len(name_stems(best[0].name)):
+                best = []
+            if not best or len(stems) == len(name_stems(best[0].name)):
+                best.append(other)
+        if best and len({frozenset(name_stems(b.name)) for b in best}) == 1:
+            full = min(best, key=lambda b: len(b.name))
+            if len(full.name) < len(src.name) or len(name_stems(full.name)) > len(own):
+                src.name, src.start, src.end = full.name, full.start, full.end
+
+    def _antecedent(self, src: Source) -> None:
+        """A source named by a determiner and a common noun ("ce médecin", "the doctor")
+        takes the phrase that introduced the noun earlier, with its complements ("un médecin
+        de l'hôpital", "a doctor at the clinic"): the chain names a source by its full form."""
+        lang = self.lang(src.start)
+        stop = cues.stopwords(lang)
+        head = src.name.split()
+        if len(head) != 2 or head[0].casefold() not in stop or not head[1].islower():
+            return
+        first = re.search(rf"(?<![\w'’])([\w'’]+)\s+{re.escape(head[1])}(?!\w)", self.text[:src.start])
+        if first is None or elided(first.group(1)).casefold() not in stop:
+            return
+        end = complements(self.text, first.end(), stop)
+        src.name, src.start, src.end = self.text[first.start():end], first.start(), end
