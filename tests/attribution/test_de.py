@@ -40,3 +40,8 @@ def test_zu_infinitive_is_no_report():
 def test_raten_is_a_cue():
     _, found = run(["Die Feuerwehr rät, Kerzen nie unbeaufsichtigt zu lassen."], "de")
     assert by_cue(found, "rät")["speaker"] == "Die Feuerwehr"
+
+
+def test_a_quotation_ending_in_zu_is_reported():
+    _, found = run(["„Die Tür bleibt zu“, sagte die Hausmeisterin."], "de")
+    assert by_cue(found, "sagte")["speaker"] == "die Hausmeisterin"

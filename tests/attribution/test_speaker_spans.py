@@ -74,3 +74,24 @@ def test_the_pronoun_joined_to_an_inverted_verb_is_the_speaker_not_the_one_told(
                     "« L'argent est là », assure-t-elle au Parisien."], "fr")
     a = by_cue(found, "assure-t-elle")
     assert (a["speaker"], a["entity"]) == ("elle", "Claire Dubois")
+
+
+def test_the_one_told_after_or_before_an_inverted_subject_is_no_part_of_it():
+    cases = [
+        ("de", "„Die Schleuse bleibt zu“, erklärte der Hafenmeister dem Lokalradio am Dienstag.", "erklärte",
+         "der Hafenmeister"),
+        ("de", "„Die Schleuse bleibt zu“, erklärte die Leiterin einem Reporter.", "erklärte", "die Leiterin"),
+        ("de", "„Die Schleuse bleibt zu“, erklärte der Leiter der Behörde.", "erklärte", "der Leiter der Behörde"),
+        ("pl", "Śluza pozostanie zamknięta, powiedział kierownik portu Adam Lis reporterom.", "powiedział",
+         "kierownik portu Adam Lis"),
+        ("pl", "– Śluza pozostanie zamknięta – powiedział TVP kierownik portu.", "powiedział", "kierownik portu"),
+        ("pl", "– Śluza pozostanie zamknięta – powiedział Lokalnemu Radiu kierownik portu.", "powiedział",
+         "kierownik portu"),
+        ("ru", "«Шлюз останется закрытым», — сказал репортёру газеты начальник порта.", "сказал",
+         "начальник порта"),
+        ("ru", "«Шлюз останется закрытым», — сказал РБК начальник порта.", "сказал", "начальник порта"),
+        ("ru", "«Шлюз останется закрытым», — сообщил изданию начальник порта.", "сообщил", "начальник порта"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)

@@ -70,7 +70,8 @@ class SentenceRules(Subjects):
         end = self.role_complement(end, hi)  # "l'adjoint aux travaux, Marc Petit"
         late = self.final_subject(start, hi)  # "…», insistió el martes en la radio X la ministra"
         end = late[1] if late else end
-        span = late or self.skip_adverbial(start, self.trim_speaker(start, end, after=True))
+        trimmed = self.before_told(self.trim_speaker(start, end, after=True), lead=False)
+        span = late or self.before_told(self.skip_adverbial(start, trimmed))
         rest = self.text[end:hi].strip(EDGE)
         relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
         longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6
@@ -975,8 +976,8 @@ class SentenceRules(Subjects):
         """Whether the cue belongs to a phrase that reports nothing ("pledged
         delegates", "faster than predicted"), from the cue or the word before it."""
         before = words(self.text, max(lo, cue.start() - 20), cue.start())
-        if before and before[-1].group().lower() in self.t.infinitive:
-            return True  # "kündigte an, darüber zu berichten"
+        if before and before[-1].group().lower() in self.t.infinitive and not self.text[before[-1].end() : cue.start()].strip():
+            return True  # "kündigte an, darüber zu berichten"; not "„Die Tür bleibt zu“, sagte X"
         for start in [cue.start()] + [w.start() for w in before[-1:]]:
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .lemmas import lemma, supported
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
 
 CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"), not determiners
@@ -385,6 +386,10 @@ class Subjects(Spans):
         j = i
         while j < len(toks) and self.dative(toks[j].group()):
             j += 1
+        if j > i and j + 1 < len(toks) and self.complement(toks[j].group()) and self.nominative(toks[j + 1].group()):
+            j += 1  # "сказал корреспонденту агентства глава района": the one told's genitive
+        if j == i and i + 1 < len(toks) and self.t.dative_endings and self.acronym(toks[i].group()):
+            j += self.nominative(toks[i + 1].group())  # "powiedział PAP rzecznik": an outlet told
         if j > i:
             return toks[j].start() if j < len(toks) else toks[j - 1].end()
         lead = toks[i].group().lower().replace("’", "'") if i < len(toks) else ""
@@ -420,14 +425,61 @@ class Subjects(Spans):
             return comma
         return end
 
-    def dative(self, word: str) -> bool:
+    def dative(self, word: str, endings: tuple | None = None) -> bool:
         """A word with a table dative ending (of two letters or more before it), in lower case
-        unless the ending has three letters ("Janowi")."""
+        unless the ending has three letters ("Janowi"), or a dative by its lemma (table
+        ``dative_lemma_endings``: "корреспонденту" of "корреспондент", "Radiu" of "radio")."""
         lower = word.lower()
-        return lower not in self.t.titles and any(
+        return lower not in self.t.titles and (any(
             lower.endswith(end) and len(lower) >= len(end) + 2 and (word.islower() or len(end) >= 3)
-            for end in self.t.dative_endings
+            for end in (self.t.dative_endings if endings is None else endings)
+        ) or self.dative_lemma(lower))
+
+    def dative_lemma(self, lower: str) -> bool:
+        if not self.t.dative_lemmas or not supported(self.t.language):
+            return False
+        base = lemma(self.t.language, lower)
+        return base != lower and any(
+            base.endswith(end) and lower == base[: len(base) - len(end)] + told for end, told in self.t.dative_lemmas
         )
+
+    def nominative(self, word: str) -> bool:
+        """A lower-case word that is its own lemma (a noun's nominative singular: "глава",
+        "rzecznik"), no stop word."""
+        return word.islower() and not self.stop_word(word) and (
+            not supported(self.t.language) or lemma(self.t.language, word) == word)
+
+    def complement(self, word: str) -> bool:
+        """A lower-case inflected word that no dative ending marks ("агентства")."""
+        return (word.islower() and supported(self.t.language) and not self.stop_word(word)
+                and lemma(self.t.language, word) != word and not self.dative(word))
+
+    @staticmethod
+    def acronym(word: str) -> bool:
+        """A word of two capitals or more and no lower-case letter ("PAP", "ТАСС", "TVN24")."""
+        return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+
+    def before_told(self, span: tuple[int, int] | None, lead: bool = True) -> tuple[int, int] | None:
+        """An inverted subject without the one told after it: a word of ``told_endings`` or a
+        dative by its lemma, or an ``addressee_markers`` word that is a determiner, after its
+        first word ("sagte der Minister dem Sender", "powiedział rzecznik X dziennikarzom");
+        with ``lead`` False, not in a phrase that opens with a stop word or object pronoun
+        (an adverbial before the subject: "в среду журналистам глава X")."""
+        toks = words(self.text, *span) if span else []
+        first = toks[0].group() if toks else ""
+        if not toks or not lead and (self.stop_word(first) and not self.determiner(first) or self.clitic(first)):
+            return span
+        for k, tok in enumerate(toks[1:], 1):
+            word = tok.group()
+            if self.dative(word, self.t.told_endings) or word.lower() in self.t.addressee_markers and self.determiner(word):
+                return span[0], toks[k - 1].end()
+        return span
+
+    def subject_article(self, toks: list[re.Match]) -> bool:
+        """A determiner that tells no one told, before a capitalised noun: the subject with its
+        complement ("der Sprecher der Stadt"), not an adverbial ("este martes el ministro")."""
+        return (len(toks) > 1 and toks[0].group().lower() in self.t.determiners - self.t.addressee_markers
+                and toks[1].group()[0].isupper())
 
     def determiner(self, word: str) -> bool:
         """A determiner, also elided onto its noun ("l'adjoint")."""
@@ -447,6 +499,7 @@ class Subjects(Spans):
             or not self.stop_word(toks[0].group())  # also elided: "all'ANSA il portavoce"
             or toks[0].group().lower() in self.t.determiners  # "sagte der Minister"
             and not any(t.group().lower() in self.t.determiners for t in toks[1:4])
+            or self.subject_article(toks)  # "sagte der Sprecher der Stadt"
         ):  # but "dijo al reportero un joven": a second determiner opens the subject
             return span
         for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"

@@ -33,6 +33,7 @@ _LIST_KEYS = (
     "clitics",
     "addressee_markers",
     "dative_endings",
+    "told_endings",
     "passive_auxiliaries",
     "agent_markers",
     "as_clause",
@@ -136,6 +137,8 @@ class Table:
     )
     addressee_markers: frozenset  # words opening the phrase of the one told after a cue ("a", "dem")
     dative_endings: tuple  # endings of a dative word ("-owi"): the one told, never the speaker
+    dative_lemmas: tuple  # (lemma ending, word ending): a dative by its lemma ("radio" -> "radiu")
+    told_endings: tuple  # dative endings no complement of a noun shares ("-owi", not "-ej")
     clitics: frozenset  # object pronouns before the verb, off a speaker before it ("nos dijo")
     passive: frozenset  # auxiliaries that make a following cue passive
     agent: re.Pattern  # the passive agent marker ("by", "par")
@@ -296,6 +299,8 @@ def _compile(raw: dict) -> Table:
         clitics=lower("clitics"),
         addressee_markers=lower("addressee_markers"),
         dative_endings=tuple(raw.get("dative_endings", [])),
+        dative_lemmas=tuple((a, b) for a, b in raw.get("dative_lemma_endings", [])),
+        told_endings=tuple(raw.get("told_endings", [])),
         passive=lower("passive_auxiliaries"),
         agent=_words(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
