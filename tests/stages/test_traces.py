@@ -15,6 +15,8 @@ from claimscope.stages.garbled import (
     fused_sentences,
     fused_syllables,
     fused_words,
+    hyphen_splits,
+    lexicon_fusions,
     lower_case_after_stop,
     one_letter_fusions,
     open_bracket,
@@ -607,6 +609,28 @@ def test_fused_syllables_and_camel_case_fusions():
 def test_split_words():
     assert split_words("Le gouver nement a présenté son plan.", "fr", table("fr")) == [(3, "gouver nement")]
     assert split_words("Every day the mayor opens any one of the gates.", "en", table("en")) == []
+
+
+def test_hyphen_splits():
+    # a word cut at the end of a printed line, copied with its hyphen and a space
+    assert hyphen_splits("The council said the govern- ment would wait.", "en", table("en")) == [(21, "govern- ment")]
+    assert hyphen_splits("La ville mesure la pollu- tion de l'air.", "fr", table("fr")) == [(19, "pollu- tion")]
+    # a suspended compound joins into no word
+    assert hyphen_splits("Both pre- and post-war housing was sold.", "en", table("en")) == []
+    assert hyphen_splits("Die Luft- und Wasserqualität ist gut.", "de", table("de")) == []
+
+
+def test_lexicon_fusions():
+    # rarer inflected forms than the word list's fused_words needs, both listed by the lemmatiser
+    found = lexicon_fusions("Он передал конфиденциальнуюинформацию журналистам.", "ru", table("ru"))
+    assert [(token, left, right) for _, token, left, right in found] == [
+        ("конфиденциальнуюинформацию", "конфиденциальную", "информацию")
+    ]
+    # a real word the lists do not know is left alone; English writes new compounds solid
+    assert lexicon_fusions("Он говорил непроверенными словами.", "ru", table("ru")) == []
+    assert lexicon_fusions("The caucusgoers met in the gym.", "en", table("en")) == []
+    # not a value in a link's query
+    assert lexicon_fusions("Lee más: example.com/nota?utm_medium=socialshare hoy", "es", table("es")) == []
 
 
 @pytest.mark.parametrize(

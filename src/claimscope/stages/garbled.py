@@ -31,7 +31,10 @@
   three words apart ("did not tell nobody"), outside quotation marks (speech
   may be colloquial); not "not for nothing".
 * ``split_words``: a word cut in two by a space ("gouver nement"): one part rare in
-  the word list, both parts joined a word twenty times as frequent.
+  the word list, both parts joined a word twenty times as frequent; ``hyphen_splits``:
+  the same with the hyphen of a printed line's end kept ("govern- ment").
+* ``lexicon_fusions``: a token neither the word list nor the lemmatiser's dictionary
+  knows that splits into two forms the dictionary lists ("конфиденциальнуюинформацию").
 * ``one_letter_fusions``: a one-letter word of the language (``one_letter_words``)
   glued to a known word ("ikąt" = "i" + "kąt").
 * ``fused_syllables``: in a language written in syllables (the table's ``syllabic``:
@@ -69,7 +72,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attribution.lemmas import lemma, supported
+from .attribution.lemmas import lemma, listed, supported
 from .wordfreqs import WordFrequencies, frequencies
 
 MIN_FUSED = 10  # shortest token tried as two fused words
@@ -77,6 +80,7 @@ MIN_SHORT_FUSED = 5  # shorter tokens only as a function word glued to a word
 MAX_FUSED = 40  # longest: two words are rarely longer (and the search is quadratic in it)
 MIN_PART = 4  # shortest part of a split
 MIN_PART_FREQ = 3e-6  # each part at least this frequent (Zipf 3.5)
+MIN_KNOWN_FREQ = 1e-6  # a word the word list knows (Zipf 3)
 MIN_NAME_PART_FREQ = 3e-5  # a capitalised token: each part this frequent (Zipf 4.5)
 MIN_FUNCTION = 3  # shortest function word found fused to a word in a compounding language
 MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
@@ -127,6 +131,43 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
                 split = _function_word_glued(lowered, vocabulary, _function_words(table), frequent=False)
         if split and "-".join(split) not in vocabulary:  # "long-term" written solid is a compound
             found.append((match.start(), token, token[: len(split[0])], token[len(split[0]) :]))
+    return found
+
+
+MIN_LEXICON_FUSED = 8  # shortest token tried against the lemmatiser's dictionary
+MIN_LEXICON_PART_FREQ = 3e-7  # each part of such a split at least this frequent (Zipf 2.5) ...
+# ... and one of them as frequent as MIN_PART_FREQ
+
+
+def lexicon_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
+    """(offset, token, left, right) of a lower-case token of ``MIN_LEXICON_FUSED`` letters
+    or more that neither the word list nor the lemmatiser's dictionary (simplemma) knows
+    and that splits into two inflected forms of ≥ ``MIN_PART`` letters, each listed in
+    that dictionary or known to the word list (Zipf ≥ 3), one of them at Zipf ≥ 3.5, the
+    other at Zipf ≥ 2.5: "конфиденциальнуюинформацию", "pokazującpodwieszone" (rarer
+    forms than the word list's ``fused_words`` needs). Not in languages that write
+    compounds solid (the table's ``compounding``, or ``solid_compounds``: English
+    "caucusgoers"), nor for a compound prefix or suffix."""
+    vocabulary = _vocabulary(lang) if table is not None and supported(lang) else None
+    if not vocabulary or table.get("compounding") or table.get("solid_compounds") or table.get("syllabic"):
+        return []
+    prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
+
+    def known(part: str) -> bool:
+        frequency = vocabulary.get(part, 0.0)
+        return frequency >= MIN_LEXICON_PART_FREQ and (frequency >= MIN_KNOWN_FREQ or listed(lang, part))
+
+    found = []
+    for offset, token in _plain_tokens(sentence):
+        if not (MIN_LEXICON_FUSED <= len(token) <= MAX_FUSED and token.islower()) or token in vocabulary:
+            continue
+        if listed(lang, token) or _compound(token, vocabulary, prefixes, suffixes):
+            continue
+        for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+            left, right = token[:cut], token[cut:]
+            if max(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0)) >= MIN_PART_FREQ and known(left) and known(right):
+                found.append((offset, token, left, right))
+                break
     return found
 
 
@@ -418,8 +459,8 @@ MIN_SYLLABLES_CHARS, MAX_SYLLABLES_CHARS = 4, 14
 MIN_SYLLABLE = 2  # letters of each fused syllable
 MIN_CAMEL_LEFT, MIN_CAMEL_RIGHT = 2, 3
 MIN_CAPITALS_PART_FREQ = 1e-5  # two capitalised words fused: each this frequent (Zipf 4)
-# a run of letters that is not part of a URL, domain, handle, hashtag or hyphenated word
-_PLAIN_TOKEN = re.compile(r"(?<![\w./@#'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
+# a run of letters that is not part of a URL (or its query: "=value"), domain, handle, hashtag or hyphenated word
+_PLAIN_TOKEN = re.compile(r"(?<![\w./@#=&'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
 
 
 def _plain_tokens(sentence: str) -> list[tuple[int, str]]:
@@ -442,6 +483,31 @@ def split_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
         rarer = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
         if min(len(left), len(right)) >= MIN_SPLIT_PART and joined >= MIN_SPLIT_FREQ and rarer * SPLIT_RATIO < joined:
             found.append((at, sentence[at : at_right + len(right)]))
+    return found
+
+
+_HYPHEN_SPLIT = re.compile(r"(?<![\w./@#'’-])([^\W\d_]{2,})- ([^\W\d_]{2,})(?![\w'’-])")
+
+
+def hyphen_splits(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
+    """(offset, text) of a word cut at the end of a printed line and copied with its
+    hyphen and a space ("pollu- tion", "Luftver- schmutzung"): both parts lower-case
+    (the first may be capitalised), the joined word known and at least ``SPLIT_RATIO``
+    times as frequent as the rarer part. A suspended compound ("Luft- und
+    Wasserverschmutzung", "pre- and post-war") joins into no known word."""
+    vocabulary = _vocabulary(lang) if table is not None and not table.get("syllabic") else None
+    if not vocabulary:
+        return []
+    found = []
+    for m in _HYPHEN_SPLIT.finditer(sentence):
+        left, right = m.group(1), m.group(2)
+        if not (left[1:].islower() and right.islower()):
+            continue
+        left = left.casefold()
+        joined = vocabulary.get(left + right, 0.0)
+        rarer = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
+        if joined >= MIN_SPLIT_FREQ and rarer * SPLIT_RATIO < joined:
+            found.append((m.start(), m.group()))
     return found
 
 

@@ -271,12 +271,15 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
-            glued = garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
+            glued = (
+                garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
+                + garbled.lexicon_fusions(piece, main, lang_table)
+            )
             for offset, token, left, right in glued:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_syllables(piece, main, lang_table) + garbled.camel_fused(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
-            for offset, pair in garbled.split_words(piece, main, lang_table):
+            for offset, pair in garbled.split_words(piece, main, lang_table) + garbled.hyphen_splits(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
             for start, end in garbled.double_determiners(piece, lang_table):
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))

@@ -81,11 +81,18 @@ class _TableDictionary(DecodedStrMapping):
         return self._db.execute("SELECT count(*) FROM d").fetchone()[0]
 
 
-_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_DiskCachedDictionaries()))
+_DICTIONARIES = _DiskCachedDictionaries()
+_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_DICTIONARIES))
 
 
 def supported(lang: str) -> bool:
     return lang in _SUPPORTED
+
+
+def listed(lang: str, word: str) -> bool:
+    """``word`` (lower-case) is an inflected form simplemma's dictionary of ``lang`` lists
+    (a form that is its own lemma may not be listed: "pas")."""
+    return supported(lang) and _DICTIONARIES.get_dictionary(lang).get(word) is not None
 
 
 @lru_cache(maxsize=200_000)
