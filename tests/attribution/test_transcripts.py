@@ -75,3 +75,16 @@ def test_question_and_answer_letters_are_no_speakers():
         "R: Es el mismo que aprobó el pleno el año pasado, sin un euro más.\n"
     )
     assert not [a for a in attributions(text, "es") if a["speaker"] in ("P", "R")]
+
+
+def test_the_reporter_of_the_broadcast_narrates_and_is_no_attribution():
+    text = (
+        "ANCHOR JOHN PARK: The ferry did not sail this morning. Our reporter is at the pier.\n\n"
+        "EMMA HOLT, REPORTER: John, the ferry has been tied up since dawn and the ticket office is closed.\n\n"
+        "SAM ROSS, FERRY CAPTAIN: The engine failed on the last crossing last night and we need a new part.\n\n"
+        "HOLT: The company says the part should arrive on Friday.\n\n"
+        "PARK: Thank you, Emma.\n"
+    )
+    found = attributions(text, "en")
+    assert "SAM ROSS, FERRY CAPTAIN" in [a["speaker"] for a in found]
+    assert not [a for a in found if a["speaker"] in ("EMMA HOLT, REPORTER", "HOLT")]
