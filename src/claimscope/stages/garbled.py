@@ -134,7 +134,9 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
     return found
 
 
-MIN_LEXICON_FUSED = 8  # shortest token tried against the lemmatiser's dictionary
+MIN_LEXICON_FUSED = 8  # shortest token tried against the lemmatiser's dictionary as two words
+MIN_LEXICON_GLUED = 6  # ... as a function word glued to a word
+MIN_LEXICON_WORD = 5  # letters of that word
 MIN_LEXICON_PART_FREQ = 3e-7  # each part of such a split at least this frequent (Zipf 2.5) ...
 # ... and one of them as frequent as MIN_PART_FREQ
 
@@ -157,17 +159,28 @@ def lexicon_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[
         frequency = vocabulary.get(part, 0.0)
         return frequency >= MIN_LEXICON_PART_FREQ and (frequency >= MIN_KNOWN_FREQ or listed(lang, part))
 
+    function_words = _function_words(table) | frozenset(table.get("one_letter_words", ()))
     found = []
     for offset, token in _plain_tokens(sentence):
-        if not (MIN_LEXICON_FUSED <= len(token) <= MAX_FUSED and token.islower()) or token in vocabulary:
+        if not (MIN_LEXICON_GLUED <= len(token) <= MAX_FUSED and token.islower()) or token in vocabulary:
             continue
         if listed(lang, token) or _compound(token, vocabulary, prefixes, suffixes):
             continue
-        for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+        for cut in range(1, len(token)):
             left, right = token[:cut], token[cut:]
-            if max(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0)) >= MIN_PART_FREQ and known(left) and known(right):
-                found.append((offset, token, left, right))
+            if min(len(left), len(right)) >= MIN_PART and len(token) >= MIN_LEXICON_FUSED:
+                frequent = max(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0)) >= MIN_PART_FREQ
+                if frequent and known(left) and known(right):
+                    break
+            # a function word of the table glued to a form the dictionary lists: "вбританском", "workiz";
+            # before the word only where the lemmatiser reads no prefix ("из|валялись" is a verb)
+            if left in function_words and len(right) >= MIN_LEXICON_WORD and known(right) and _lemma(lang, token) == token:
                 break
+            if right in function_words and len(left) >= MIN_LEXICON_WORD and known(left):
+                break
+        else:
+            continue
+        found.append((offset, token, left, right))
     return found
 
 
