@@ -282,3 +282,28 @@ def test_declaring_an_emergency_is_an_act_not_a_report():
     assert not found
     _, found = run(["El gobierno declaró que la emergencia terminó."], "es")
     assert by_cue(found, "declaró")["content"] == "la emergencia terminó"
+
+
+def test_an_as_clause_closing_the_sentence_reports_the_clause_before():
+    cases = [
+        ("de", "Die Fähre fährt wieder ab Montag, wie die Reederei am Freitag mitteilte.", "mitteilte",
+         "die Reederei", "Die Fähre fährt wieder ab Montag"),
+        ("en", "The ferry will sail again on Monday, as the operator said on Friday.", "said",
+         "the operator", "The ferry will sail again on Monday"),
+    ]
+    for lang, sentence, cue, speaker, content in cases:
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
+
+
+def test_a_verb_whose_sense_with_a_bare_object_is_no_report():
+    for lang, sentence in [
+        ("fr", "Le syndicat assure la distribution de l'eau dans douze communes."),
+        ("pt", "A cooperativa concluiu nesta semana a colheita do café."),
+        ("es", "La empresa asegura el suministro de gas a tres provincias."),
+    ]:
+        _, found = run([sentence], lang)
+        assert not found, (lang, found)
+    _, found = run(["Le maire assure que le pont est sûr."], "fr")
+    assert by_cue(found, "assure")["content"] == "le pont est sûr"

@@ -45,3 +45,8 @@ def test_raten_is_a_cue():
 def test_a_quotation_ending_in_zu_is_reported():
     _, found = run(["„Die Tür bleibt zu“, sagte die Hausmeisterin."], "de")
     assert by_cue(found, "sagte")["speaker"] == "die Hausmeisterin"
+
+
+def test_erlaeutern_is_a_cue():
+    _, found = run(["Die Linie werde eingestellt, erläuterte die Landrätin."], "de")
+    assert by_cue(found, "erläuterte")["speaker"] == "die Landrätin"

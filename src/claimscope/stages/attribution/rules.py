@@ -309,6 +309,8 @@ class SentenceRules(Subjects):
         if before and lead and lead[-1].group().lower() in self.t.as_clause:
             comma = text.find(",", cue.end(), hi)  # "As X said, <content>"
             found = self.content_after(comma + 1, hi) if comma >= 0 else None
+            if comma < 0 and text[lo : lead[-1].start()].rstrip().endswith(","):
+                found = self.content_before(lo, lead[-1].start())  # "<content>, wie X sagte."
             return Raw((cue.start(), cue.end()), before, *found) if found else None
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
         after = self.inverted_speaker(cue, hi, lo) if inverted else None
