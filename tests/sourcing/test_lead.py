@@ -50,3 +50,9 @@ def test_source_only_in_other_languages():
         "de": "Das berichtete die Lokalzeitung am Dienstag auf ihrer Internetseite.",
     }.items():
         assert is_source_only(make(text, lang=lang), 0), lang
+
+
+def test_a_claim_credited_at_its_end_is_no_source_only_sentence():
+    text = ("En el puerto de Valdemora se hundió el martes un pesquero con seis tripulantes a bordo, que fueron "
+            "rescatados por una lancha de la Guardia Civil, según informó el diario local.")
+    assert not is_source_only(make(text, lang="es"), 0)

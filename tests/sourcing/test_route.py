@@ -48,6 +48,16 @@ def test_inverted_credit_and_participle_relay_to_an_anonymous_source():
     assert {"single_source", "anonymous_source"} <= {f.kind for f in chain.flags}
 
 
+def test_a_quoted_description_after_a_relay_cue_is_an_anonymous_source():
+    text = ("Mine flooded\n\nThe lower gallery of the northern mine flooded overnight and forty workers were "
+            "evacuated, reports the newspaper Valley Courier, citing \u201can engineer of the mining company who "
+            "asked to stay anonymous\u201d, on Tuesday.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Valley Courier",
+                            "an engineer of the mining company who asked to stay anonymous"]
+    assert chain.hops[-1].anonymous
+
+
 def test_blogs_citing_each_other_are_circular():
     text = ("Secret deal\n\nThe town council secretly sold the old school grounds to a foreign investor for one euro "
             "last spring. The story was first told by the blog Red Lantern, citing the portal Blue Harbor. "
@@ -79,13 +89,18 @@ def test_the_whole_article_counts_more_sources_than_the_claim():
     assert chain.article_sources == 3 and chain.independent_sources < chain.article_sources
 
 
-def test_outlets_credited_in_brackets_come_first():
+def test_an_outlet_credited_in_brackets_comes_first_and_the_others_only_when_relayed():
     text = ("Ferry strike ends\n\nThe ferry workers ended their four-day strike on Friday after the company agreed "
             "to a pay rise of six percent, union leader Marta Solis said.\n\n(Reuters, AFP)")
     _, chain = run(text, [("union leader Marta Solis", "said", "The ferry workers ended their four-day strike on "
                            "Friday after the company agreed to a pay rise of six percent", False)])
-    assert [h.outlet_id for h in chain.hops[1:3]] == ["reuters", "afp"]
+    assert [h.outlet_id for h in chain.hops[1:-1]] == ["reuters"]  # AFP, beside it, relays nothing here
     assert chain.hops[-1].name == "Marta Solis"  # role + name: the name
+    relayed = text.replace("Marta Solis said.", "Marta Solis said. Reuters, citing AFP, added that the boats sail "
+                           "again on Saturday.")
+    _, chain = run(relayed, [("union leader Marta Solis", "said", "The ferry workers ended their four-day strike on "
+                              "Friday after the company agreed to a pay rise of six percent", False)])
+    assert [h.outlet_id for h in chain.hops[1:3]] == ["reuters", "afp"]
 
 
 def test_an_outlet_relaying_the_first_one_carried_the_story():

@@ -30,7 +30,7 @@ class Credits(Reading):
                     and not self._vague(f.value, f.start):
                 inside = [Source(f.value.strip(), f.start, f.end, evidence, is_outlet=True)]
             # no name ("source: compiled", "Agencies"): the line credits no one
-            for src in inside:
+            for src in inside[:1]:  # "TASS/AFP": the first carried it; the others are hops only when the text relays them
                 ranked.append((0 if evidence == "credit_line" else 1, src.start,
                                Source(src.name, src.start, src.end, evidence, src.outlet, src.domain, is_outlet=True)))
         for src in self._bracket_credits():
@@ -59,7 +59,7 @@ class Credits(Reading):
             if named and len(rest.split()) <= 4 and not self._inside_sentence_of_claim(m.start()) \
                     and m.start() >= headline_end(self.text):
                 out += [Source(n.name, n.start, n.end, "credit_line", n.outlet, n.domain, is_outlet=True)
-                        for n in named]
+                        for n in named[:1]]
         return out
 
     def _inside_sentence_of_claim(self, pos: int) -> bool:

@@ -11,7 +11,7 @@ from ...model import Document
 from ...outlets import cues
 from .names import headline_end, same_name
 
-SOURCE_ONLY_WORDS = 30  # a longer sentence says more than where the story came from
+OPENING_WORDS = 5  # a source-only construction (at most four words) opens the sentence within this many
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _TERMINAL = ".!?…»\"”“'’)"
 
@@ -94,8 +94,10 @@ def _presenter_framing(doc: Document, index: int) -> bool:
 
 def is_source_only(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` only names a source of what came before ("This was
-    reported by ...", "Об этом сообщает ..."): a ``source_only`` construction of its
-    language's cue table, in a sentence of at most ``SOURCE_ONLY_WORDS`` words."""
+    reported by ...", "Об этом сообщает ..."): it opens on a ``source_only`` construction
+    of its language's cue table, whose pronoun points back at the claim (within its first
+    ``OPENING_WORDS`` words). The same words after a claim in its own sentence ("…, según
+    informó X") credit that claim: the sentence says more than where it came from."""
     s = doc.sentences[index]
-    text = doc.text[s.start:s.end]
-    return len(text.split()) <= SOURCE_ONLY_WORDS and source_only(text, s.lang or doc.language)
+    opening = " ".join(doc.text[s.start:s.end].split()[:OPENING_WORDS])
+    return source_only(opening, s.lang or doc.language)

@@ -159,10 +159,10 @@ class Relays(Reading):
                                               self.text[start:cue_start].casefold()) is not None
 
     def _anonymous_after(self, pos: int) -> Source | None:
-        """An anonymous speaker the earlier stage found right after a relay cue ("citing an
-        official who asked not to be named"): the relayed source."""
+        """An anonymous speaker the earlier stage found right after a relay cue, in quotes or
+        not ("citing an official who asked not to be named"): the relayed source."""
         for i, a in enumerate(self.doc.attributions):
-            if a.anonymous and a.speaker_start is not None and not self.text[pos:a.speaker_start].strip(" :,\u00a0") \
+            if a.anonymous and a.speaker_start is not None and not self.text[pos:a.speaker_start].strip(" :,\u00a0«„“\"") \
                     and a.speaker_start >= pos:
                 said = self.text[a.speaker_start:a.speaker_end].strip("«»„“”\"' ")
                 start = self.text.find(said, a.speaker_start)
@@ -190,6 +190,10 @@ class Relays(Reading):
             start = pos + lead
             end = min([a.cue_start for a in self.doc.attributions if start < a.cue_start < end] + [end])
         said = self.text[start:end].strip()
+        if said[:1] in "«„“\"" and said[-1:] in "»“”\"":  # a quoted phrase too long for QUOTED
+            inner = said[1:-1]
+            start += self.text[start:end].index(said) + 1 + len(inner) - len(inner.lstrip())
+            said = inner.strip()
         document = self._document(said, start) if said else None
         if document is not None:  # opening the phrase: it may be long ("data obtained last week from …")
             if cues.find("primary_material", self.text, self.lang(start), *document):
@@ -197,9 +201,9 @@ class Relays(Reading):
             found = Source(self.text[document[0]:document[1]], *document, "relay")
             self.names.add(found)
             return found
-        if not said or len(said.split()) > 8:
+        anonymous = self._anonymous(said, start) or self._described_anonymous(said, start)
+        if not said or len(said.split()) > 8 and not anonymous:
             return None
-        anonymous = self._anonymous(said, start)
         if short and not anonymous:
             return None  # a short cue ("via", "qua") names only a document or an anonymous source
         role = False
@@ -213,6 +217,14 @@ class Relays(Reading):
                        is_outlet=current.is_outlet and not anonymous and not role)
         self.names.add(found)
         return found
+
+    def _described_anonymous(self, said: str, pos: int) -> bool:
+        """Is a relayed phrase a description of someone it does not name: it opens on a
+        lower-case word and says so anywhere ("an employee of the town hall who asked to stay
+        anonymous", "một quan chức … giấu tên"): an ``anonymous_nouns`` word of the table."""
+        first = re.search(r"[^\W\d_]", said)
+        return first is not None and said[first.start()].islower() \
+            and bool(cues.find("anonymous_nouns", said, self.lang(pos)))
 
     def _role(self, lead: str, pos: int) -> bool:
         """Do the words before a relayed name give a role in apposition to it ("the port
