@@ -43,6 +43,7 @@ from retrieval_data import SHARED  # noqa: E402
 from claimscope.checkworthy.articles import occurrences, overlaps  # noqa: E402
 
 ARTICLES = SHARED / "articles" / "articles.jsonl"
+BLIND = Path(__file__).resolve().parent.parent / "devsets" / "articles" / "blind.jsonl"  # our own, written blind to the rules
 FLAGS = ("single_source", "anonymous_source", "circular_sourcing", "state_media_origin",
          "untranslated_fragment", "machine_translation_artifact", "known_disinformation")
 SPAN_FIELDS = {  # gold field -> report finding kinds
@@ -433,7 +434,7 @@ def main() -> None:
     parser.add_argument("--show", nargs="*", help="dev article ids to print gold beside report")
     parser.add_argument("--data", type=Path, action="append", default=[],
                         help="another file of articles in the same format, scored beside the shared "
-                             "ones by its own splits (devsets/articles/blind.jsonl: blind-dev, blind-test)")
+                             f"ones by its own splits ({BLIND.relative_to(BLIND.parents[2])}: blind-dev, blind-test)")
     parser.add_argument("--no-matching", action="store_true", help="skip the fact-check index")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
