@@ -213,6 +213,8 @@ def test_repeated_words(sentence, lang, phrase):
         ('She said: "We don\'t owe nothing to anyone."', "en", []),
         ("He never told anyone, and nothing changed.", "en", []),
         ("Il ne voit personne.", "fr", []),  # negative concord is the grammar there
+        ("Das Amt hat bis heute keine Antwort nicht geschickt.", "de", ["keine Antwort nicht"]),
+        ("Niemand, der nicht geimpft ist, darf hinein.", "de", []),  # a relative clause after its comma
     ],
 )
 def test_double_negation(sentence, lang, found):
@@ -550,6 +552,12 @@ def test_calques(sentence, lang, found):
         ("A reunião terminou em o salão da câmara.", "pt", "em o", "contraction"),
         ("O vereador respondeu a o jornal local.", "pt", "a o", "contraction"),
         ("El alcalde habló de el puente nuevo.", "es", "de el", "contraction"),
+        ("Les bancs seront offerts à les écoles du quartier.", "fr", "à les écoles", "contraction"),
+        ("Les dégâts sont évalué à deux millions.", "fr", "sont évalué", "agreement"),
+        ("La route est fermées depuis lundi.", "fr", "est fermées", "agreement"),
+        ("Le ministre est prenant des notes pendant la séance.", "fr", "est prenant des", "word_order"),
+        ("Los puentes fueron reparado en mayo.", "es", "fueron reparado", "agreement"),
+        ("As escolas foram fechado ontem.", "pt", "foram fechado", "agreement"),
     ],
 )
 def test_grammar_patterns(sentence, lang, found, label):
@@ -576,6 +584,10 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Ficaram de acordo a respeito do plano de obras.", "pt"),
         ("Каждая новость и новые возможности обсуждались на сильной позиции.", "ru"),
         ("El reportaje de El País salió el lunes.", "es"),  # a name
+        ("Il a promis de les aider à les reconstruire.", "fr"),  # "les" a pronoun
+        ("Le maire est très content et les élus sont satisfaits.", "fr"),
+        ("Ce chiffre est important pour la ville.", "fr"),
+        ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
@@ -590,6 +602,10 @@ def test_grammatical_sentences_match_no_pattern(sentence, lang):
         ("Er hat bewusst gegen die Regel verstoßen.", []),  # the bracket closes on the verb
         ("Sie hat versucht, mit dem Bürgermeister zu sprechen.", []),
         ("Die Stadt hat gestern mit dem Bau der Brücke begonnen.", []),
+        ("Der Trend wird beobachtet auch in Polen und in Tschechien.", ["beobachtet auch in Polen und in Tschechien"]),
+        ("Der Trend wird auch in Polen beobachtet.", []),
+        ("Er sagt, dass die Stadt die Bänke ersetzt durch neue Modelle.", ["ersetzt durch neue Modelle"]),
+        ("Er sagt, dass die Stadt die Bänke durch neue Modelle ersetzt.", []),
     ],
 )
 def test_phrase_after_the_participle(sentence, found):
@@ -629,6 +645,9 @@ def test_lexicon_fusions():
     # a real word the lists do not know is left alone; English writes new compounds solid
     assert lexicon_fusions("Он говорил непроверенными словами.", "ru", table("ru")) == []
     assert lexicon_fusions("The caucusgoers met in the gym.", "en", table("en")) == []
+    # a function word of the table glued after a listed form, or before it where no prefix is read
+    assert [t for _, t, *_ in lexicon_fusions("Он работал вбританском посольстве.", "ru", table("ru"))] == ["вбританском"]
+    assert lexicon_fusions("Дети извалялись в снегу.", "ru", table("ru")) == []
     # not a value in a link's query
     assert lexicon_fusions("Lee más: example.com/nota?utm_medium=socialshare hoy", "es", table("es")) == []
 

@@ -404,17 +404,34 @@ def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> 
     )
 
 
+@lru_cache(maxsize=None)
+def _negative_first_pattern(negatives: tuple[str, ...], negators: tuple[str, ...]) -> re.Pattern:
+    def alternation(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<![\w'])(?:{alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negators)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def double_negation(sentence: str, table: dict | None, before: str = "") -> list[tuple[int, int]]:
     """(start, end) of a negator and a negative pronoun in one clause ("did not want to
-    offend nobody"), where the language's table lists them (no negative concord).
+    offend nobody"), where the language's table lists them (no negative concord); where
+    it lists ``negative_first`` words, also one of them followed by a negator ("keine
+    Antwort nicht gegeben": German opens a relative clause with a comma, so "Niemand, der
+    nicht …" is no such pair).
 
     ``before`` is the paragraph's text before the sentence (a quotation may be open)."""
     found = (table or {}).get("double_negation")
     if not found:
         return []
-    pattern = _negation_pattern(tuple(found["negators"]), tuple(found["negatives"]))
+    patterns = [_negation_pattern(tuple(found["negators"]), tuple(found["negatives"]))]
+    if found.get("negative_first"):
+        words = tuple(w for w in found["negators"] if w[:1].isalpha() and "'" not in w)
+        patterns.append(_negative_first_pattern(tuple(found["negative_first"]), words))
     spans = []
-    for match in pattern.finditer(sentence.replace("’", "'")):
+    for match in (m for pattern in patterns for m in pattern.finditer(sentence.replace("’", "'"))):
         quoted = sum(c in _QUOTE_CHARS for c in before + sentence[: match.start()]) % 2
         if not quoted and not re.search(r"[,;:]", match.group()):
             spans.append((match.start(), match.end()))
@@ -725,21 +742,26 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
     language closes its verb bracket on the participle (the table's ``verb_bracket``,
     German): in one clause, a form of the auxiliary, later a past participle (a lower-case
     word that is not its own lemma, opening on one of the ``prefixes`` or ending in
-    ``-iert``, and ending in ``-t`` or ``-en``), directly followed by one of the
-    ``prepositions`` and at least one more word, the clause not closing on a lower-case
+    ``-iert``, and ending in ``-t`` or ``-en``), followed by one of the ``prepositions``
+    (directly or after one lower-case word: "wird beobachtet auch in Dänemark") and at
+    least one more word, the clause not closing on a lower-case
     word (a verb there closes the bracket: "hat bewusst gegen die Regel verstoßen"):
     "Die Medien hatten berichtet über den Streit." (German writes "hatten über den
-    Streit berichtet")."""
+    Streit berichtet"). A clause opening on one of the table's ``subordinators`` closes on
+    its verb too, auxiliary or not: "…, wo man die Regel durch eine neue ersetzt." is
+    German; "…, wo man die Regel ersetzt durch eine neue Ordnung." is not."""
     bracket = (table or {}).get("verb_bracket")
     if not bracket:
         return []
     auxiliaries, prepositions = frozenset(bracket["auxiliaries"]), frozenset(bracket["prepositions"])
-    prefixes = tuple(bracket["prefixes"])
+    prefixes, subordinators = tuple(bracket["prefixes"]), frozenset(bracket.get("subordinators", ()))
     found = []
     for chunk in _CHUNK.finditer(sentence):
         tokens = [(m.start() + chunk.start(), m.end() + chunk.start(), m.group()) for m in _TOKEN.finditer(chunk.group())]
         words = [t[2] for t in tokens]
         aux = next((i for i, w in enumerate(words) if w.casefold() in auxiliaries), None)
+        if words and words[0] in subordinators:  # a subordinate clause closes on its verb
+            aux = 0
         if aux is None or words[-1].islower():  # a clause closing on a verb keeps its bracket
             continue
         for i in range(aux + 1, len(words) - 2):
@@ -748,7 +770,11 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
                 word.islower() and word.endswith(("t", "en")) and (word.startswith(prefixes) or word.endswith("iert"))
                 and _lemma(lang, word) != word
             )
-            if participle and words[i + 1] in prepositions:
+            # the preposition directly after it, or after one lower-case word ("beobachtet auch in")
+            after = words[i + 1] in prepositions or (
+                words[i + 1].islower() and words[i + 2] in prepositions and i + 3 < len(words)
+            )
+            if participle and after:
                 found.append((tokens[i][0], tokens[-1][1]))
                 break
     return found
