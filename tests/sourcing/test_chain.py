@@ -87,7 +87,8 @@ def test_translation_findings_become_flags():
 def test_document_without_sources():
     doc = Triage()(STAGE(make("It rained.")))
     (chain,) = doc.sourcing
-    assert [h.kind for h in chain.hops] == ["article"] and chain.independent_sources == 0
+    assert [h.kind for h in chain.hops] == ["article"] and chain.independent_sources == 1  # the article itself
+    assert "single_source" in {f.kind for f in chain.flags}
     assert doc.triage and "no source named" in doc.triage[0]
 
 
@@ -159,6 +160,23 @@ def test_claim_nobody_is_credited_with_rests_on_the_byline_author():
     hops, independent, _ = chain_of(make(text))
     assert hops == ["this article", "Hanna Meyer"]
     assert independent == 1
+
+
+def test_a_byline_word_inside_a_place_name_names_no_author():
+    text = ("Nuovo ponte sul fiume\nCOMUNICATO – Borgo di Valle, 2 marzo\n\n"
+            "Il nuovo ponte sul fiume Serra sarà aperto al traffico dal primo aprile, dopo due anni di lavori.")
+    hops, independent, flags = chain_of(make(text, lang="it"))
+    assert hops == ["this article"]  # not "Valle"
+    assert independent == 1 and "single_source" in flags  # the article itself
+
+
+def test_a_body_named_again_by_its_common_noun_takes_its_full_name():
+    text = ("Feira muda de lugar\n\nA feira do bairro passa para a praça central a partir de sábado. "
+            "A mudança foi decidida pela Secretaria Municipal de Obras na terça-feira.\n\n"
+            "Segundo a secretaria, a praça tem cobertura e banheiros.")
+    hops, _, _ = chain_of(make(text, [("a secretaria", "Segundo", "a praça tem cobertura e banheiros", False)],
+                               lang="pt"))
+    assert hops == ["this article", "Secretaria Municipal de Obras"]
 
 
 def test_relays_through_inflected_outlet_names():

@@ -21,7 +21,8 @@ def flags(doc: Document, hops: tuple[Hop, ...], independent: int, circular: str 
     found: list[Flag] = []
     origin = hops[-1] if len(hops) > 1 else None
     if independent == 1:
-        found.append(_flag("single_source", f"one independent source behind the claim: {origin.name}", origin))
+        behind = origin.name if origin is not None else "the article itself"  # no one else is credited
+        found.append(_flag("single_source", f"one independent source behind the claim: {behind}", origin))
     if anonymous:
         anon = next((h for h in hops if h.anonymous), None)
         found.append(_flag("anonymous_source", f"the claim rests on an anonymous source{_named(anon)}", anon))

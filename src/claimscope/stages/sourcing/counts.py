@@ -79,9 +79,10 @@ def _hop_names(doc: Document, hop) -> list[str]:
 def independent_sources(chain: Chain) -> int:
     """Sources behind the main claim. A claim relayed by outlets rests on one origin,
     plus anonymous sources the article adds (all together count once). A claim told
-    first-hand rests on its speaker and the other people quoted around it."""
+    first-hand rests on its speaker and the other people quoted around it; a claim no one
+    is credited with rests on the article itself (one source)."""
     if not chain.hops:
-        return 0
+        return 0 if chain.claim is None else 1
     others = _others(chain, CORROBORATION_PARAGRAPHS)
     if any(h.is_outlet for h in chain.hops):
         nearby = _others(chain, FOLLOW_PARAGRAPHS).values()

@@ -97,7 +97,9 @@ class Credits(Reading):
 
     def _byline(self) -> Source | None:
         """The author a byline before the claim names ("By X", "Posted on … by X", "Von X |
-        Outlet"), else a registry outlet named on such a header line."""
+        Outlet": two capitalised words or more, a person's name; a byline word inside a place
+        name, "Castel di Sopra", names no author), else a registry outlet named on such a
+        header line."""
         end = self.doc.sentences[self.claim].start
         first = self.text.find("\n") + 1  # the headline names no author
         for line in re.finditer(r"[^\n]+", self.text[first:end]):
@@ -108,8 +110,9 @@ class Credits(Reading):
                 continue
             for cue in cues.find("byline_cues", self.text, self.lang(start), start, min(stop, end)):
                 span = _name_after(self.text, cue.end(), min(stop, end))
-                if span and self.text[span[0]:span[1]][:1].isupper():
-                    return Source(self.text[span[0]:span[1]], *span, "byline")
+                name = self.text[span[0]:span[1]] if span else ""
+                if name[:1].isupper() and len(name.split()) >= 2:  # a person's name, not "… di Sopra"
+                    return Source(name, *span, "byline")
             outlet = next((m for m in self.names.within(start, stop) if m.outlet), None)
             if outlet is not None:
                 return Source(outlet.name, outlet.start, outlet.end, "byline", outlet.outlet, outlet.domain,

@@ -160,16 +160,36 @@ class Origin(Reading):
                 src.name, src.start, src.end = full.name, full.start, full.end
 
     def _antecedent(self, src: Source) -> None:
-        """A source named by a determiner and a common noun ("ce médecin", "the doctor")
-        takes the phrase that introduced the noun earlier, with its complements ("un médecin
-        de l'hôpital", "a doctor at the clinic"): the chain names a source by its full form."""
+        """A source named by a determiner and a common noun ("ce médecin", "the doctor",
+        "a secretaria") takes the name written earlier that opens on the noun, capitalised, with
+        more capitalised words ("Secretaria Municipal de Saúde"), else the phrase that
+        introduced the noun, with its complements ("un médecin de l'hôpital", "a doctor at the
+        clinic"): the chain names a source by its full form."""
         lang = self.lang(src.start)
         stop = cues.stopwords(lang)
         head = src.name.split()
         if len(head) != 2 or head[0].casefold() not in stop or not head[1].islower():
+            return
+        named = self._named_by(head[1], src.start, stop)
+        if named is not None:
+            src.name, src.start, src.end = self.text[named[0]:named[1]], *named
             return
         first = re.search(rf"(?<![\w'’])([\w'’]+)\s+{re.escape(head[1])}(?!\w)", self.text[:src.start])
         if first is None or elided(first.group(1)).casefold() not in stop:
             return
         end = complements(self.text, first.end(), stop)
         src.name, src.start, src.end = self.text[first.start():end], first.start(), end
+
+    def _named_by(self, noun: str, before: int, stop) -> tuple[int, int] | None:
+        """The span of the first name before ``before`` that opens on ``noun`` capitalised and
+        goes on with capitalised words, function words between them ("Secretaria Municipal de
+        Saúde" for "secretaria")."""
+        word = noun[:1].upper() + noun[1:]
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.text[:before]):
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", self.text[m.end():m.end() + 120]))
+            run = list(itertools.takewhile(lambda w: w.group()[:1].isupper() or w.group().casefold() in stop, words))
+            while run and not run[-1].group()[:1].isupper():
+                run.pop()
+            if run and not re.search(r"[^\w\s'’.-]", self.text[m.end():m.end() + run[-1].end()]):
+                return m.start(), m.end() + run[-1].end()
+        return None
