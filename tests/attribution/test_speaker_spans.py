@@ -95,3 +95,18 @@ def test_the_one_told_after_or_before_an_inverted_subject_is_no_part_of_it():
     for lang, sentence, cue, speaker in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_an_inverted_subject_after_a_lone_time_adverb_keeps_its_determiner():
+    _, found = run(["La piscine rouvrira en juin, a indiqué mardi la communauté de communes."], "fr")
+    assert by_cue(found, "a indiqué")["speaker"] == "la communauté de communes"
+
+
+def test_a_clause_with_a_relative_aside_before_an_inverted_subject_is_its_content():
+    _, found = run(["La piscine, qui avait été vidée pendant l'été, rouvrira en juin, a précisé sa directrice."],
+                   "fr")
+    a = by_cue(found, "a précisé")
+    assert a["speaker"] == "sa directrice"
+    _, found = run(["Un chalutier breton, le Goéland, est resté à quai depuis lundi dans le port de Lorient, "
+                    "a annoncé mardi la préfecture maritime de l'Atlantique."], "fr")
+    assert by_cue(found, "a annoncé")["speaker"] == "la préfecture maritime de l'Atlantique"

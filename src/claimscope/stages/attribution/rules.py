@@ -280,8 +280,9 @@ class SentenceRules(Subjects):
             len(words(text, *before)) > 6 and self.names_someone(inv)
             or self.opener(lo, before) and text[inv[1] : hi].strip(" \n.!?…")[:1] in ("", ",")
             or "," in text[before[0] : before[1]] and self.names_someone(inv) and not text[inv[1] : hi].strip(" \n.!?…")
-        ):  # a clause, not an apposition: "…, twierdzi telewizja X", "Domani, …, scrive il sito.",
-            before = None  # "La décision, elle, n'est pas prise, souligne X."
+            or "," in text[before[0] : before[1]] and (not self.looks_like_speaker(before) or self.after_aside(before))
+        ):  # "…, qui avait été fermé …, rouvrira en mai, a indiqué son directeur": a clause, not an apposition:
+            before = None  # "…, twierdzi telewizja X", "Domani, …, scrive il sito.", "La décision, elle, …, souligne X."
         lead_words = words(text, left, cue.start())
         if (
             0 < len(lead_words) <= 2

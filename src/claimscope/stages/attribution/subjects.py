@@ -337,13 +337,27 @@ class Subjects(Spans):
     def names_someone(self, span: tuple[int, int] | None) -> bool:
         """Whether a phrase holds a name (a capitalised word after its first, two in a
         language that capitalises every noun), a domain name or a title."""
-        toks = [t.group() for t in words(self.text, *span)] if span else []
+        toks = [re.sub(r"^\w{1,4}['’](?=\w)", "", t.group()) for t in words(self.text, *span)] if span else []
         names = sum(t[0].isupper() for t in toks[1:]) + (toks[:1] != [] and toks[0][0].isupper()
                                                         and toks[0].lower() not in self.t.determiners)
         return bool(toks) and (
             names >= (2 if self.t.v2 else 1)
             or any("." in t or t.lower() in self.t.titles for t in toks)
         )
+
+    def after_aside(self, span: tuple[int, int]) -> bool:
+        """Whether a phrase goes on after a relative clause set off by commas with a lower-case
+        word that is no determiner nor pronoun: a predicate ("La piscine, qui …, rouvrira en
+        juin"), not an apposition."""
+        toks = words(self.text, *span)
+        aside = False
+        for prev, tok in zip(toks, toks[1:]):
+            comma = "," in self.text[prev.end() : tok.start()]
+            low = tok.group().lower()
+            if comma and aside and tok.group().islower() and low not in self.t.determiners | self.t.pronouns:
+                return True
+            aside = aside or comma and low in self.t.subject_relatives
+        return False
 
     def time_lead(self, pos: int, hi: int) -> int:
         """Where an inverted subject may start after a time adverbial that follows the cue:
@@ -502,6 +516,8 @@ class Subjects(Spans):
             or self.subject_article(toks)  # "sagte der Sprecher der Stadt"
         ):  # but "dijo al reportero un joven": a second determiner opens the subject
             return span
+        if len(toks) > 2 and toks[0].group().lower() in self.t.adverbs and self.determiner(toks[1].group()):
+            return toks[1].start(), span[1]  # "a indiqué lundi la préfecture": a lone adverb, then the subject
         for k, tok in enumerate(toks[1:4], 1):  # "w sobotę rano Energa-Operator"
             if tok.group()[0].isupper() or k >= 2 and tok.group().lower() in self.t.titles | self.t.determiners:
                 head = toks[k - 1].group()  # "w piątek spółka Koleje Pomorskie"
