@@ -45,15 +45,24 @@ class Origin(Reading):
 
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
-        name in the rest of its paragraph or the next one (whom the outlet quotes)."""
+        name in the rest of its paragraph or the next one (whom the outlet quotes), when the
+        claim sentence names them (:meth:`_in_claim`): a commentator quoted on the claim is
+        not its origin."""
         doc = self.doc
         for s in doc.sentences:
             if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
                 continue
             found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
             if found:
-                return found
+                return [src for src in found[:1] if self._in_claim(src)]
         return []
+
+    def _in_claim(self, src: Source) -> bool:
+        """Is ``src`` named in the claim sentence: one of its capitalised words, or of the name
+        the attribution stage resolved it to, is there (compared by :func:`name_stems`)?"""
+        claim = self.doc.sentences[self.claim]
+        entity = self.doc.attributions[src.attribution].speaker_entity if src.attribution is not None else None
+        return bool((name_stems(src.name) | name_stems(entity or "")) & name_stems(self.text[claim.start:claim.end]))
 
     def _acting_body(self) -> list[Source]:
         """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
