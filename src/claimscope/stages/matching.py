@@ -5,8 +5,9 @@ fact-check store (docs/matching.md) with the article's claim sentences (the head
 the lead, the lead of each numbered list item and the check-worthy sentences; never
 boilerplate, bylines or credit lines) and the
 article's date, and keeps the fact-checks above the calibrated confidence threshold,
-less those whose numbers contradict the sentence that found them (``numbers_contradict``)
-and the rivals of a more confident match (``without_rivals``: weaker cases of the same days).
+less those that state another claim of the topic than the sentence that found them
+(``agrees``: numbers that contradict it, a person the article never names) and the
+rivals of a more confident match (``without_rivals``: weaker cases of the same days).
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
 ``Document.notices`` and the rest of the report stands. The flag a match puts on the
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 from ..errors import StoreError
 from ..model import Document, Match, stage_tag
+from .agreement import numbers_contradict, person_absent
 from .claims import sentence_text
 from .dates import full_dates
 from .langdata import tables
@@ -33,9 +35,6 @@ NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are neve
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
 EVENT_DAYS = 3  # fact-checks dated this close to each other cover the same news moment
 _ITEM = re.compile(r"\s*(\d{1,2})(?:[.)]|\ufe0f?\u20e3)(?=\s)")  # "1. ", "2) ", a keycap digit
-# a number: "5,000", "47.2", "2018", or groups of three digits after a space ("10 000")
-_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'»”“’)\]]*\s*$")  # a full stop, perhaps inside quotes or brackets
 
 
@@ -125,15 +124,14 @@ class Matching:
     def _matched(self, doc: Document, chosen: list[int], hits: list) -> Document:
         """``doc`` with the matches among ``hits`` (pairs of a hit and the index, in
         ``chosen``, of the sentence that found it): those found in the front paragraphs
-        from the article threshold on, unless their numbers contradict the sentence's
-        (``numbers_contradict``), and the others from ``weights.body_confidence`` on."""
+        from the article threshold on, unless they state another claim of the topic than
+        the sentence's (``agrees``), and the others from ``weights.body_confidence`` on."""
         date = article_date(doc)
         front = front_paragraphs(doc)
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
         body = self._index.weights.body_confidence  # what a match found elsewhere, or contradicting, needs
         hits = [(h, i) for h, i in hits if h.confidence >= body or (
-            doc.sentences[chosen[i]].paragraph in front and h.id in records
-            and not numbers_contradict(sentence_text(doc, chosen[i]), _record_text(records[h.id])))]
+            doc.sentences[chosen[i]].paragraph in front and h.id in records and agrees(doc, chosen[i], records[h.id]))]
         tag = stage_tag(self)
         matches = tuple(
             Match(fc.id, fc.claim, fc.verdict, fc.rating, fc.publisher, fc.review_date, fc.review_url,
@@ -150,23 +148,13 @@ class Matching:
         return {sentence_text(doc, i): doc.sentence_vectors[i] for i in chosen}
 
 
-def numbers_contradict(sentence: str, record: str) -> bool:
-    """Whether both texts give numbers and share none: a claim about 300 soldiers is not
-    one about 5,000, whatever their topic. Digit groups are compared without their
-    separators ("5,000", "5.000" and "5000" are one number); years are left out (a fact-check
-    written years later may date the claim, and the search weighs dates already); a
-    number in one text only says nothing."""
-    a, b = _numbers(sentence), _numbers(record)
-    return bool(a and b and not a & b)
-
-
-def _numbers(text: str) -> set[str]:
-    found = {re.sub(r"\D", "", m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
-    return {n for n in found if not _YEAR.fullmatch(n)}
-
-
-def _record_text(fc) -> str:
-    return " ".join(filter(None, (fc.title, fc.claim)))
+def agrees(doc: Document, i: int, fc) -> bool:
+    """Whether the fact-check ``fc`` may state the claim of sentence ``i``: their numbers do
+    not contradict each other, and it names no person the article never names
+    (``agreement``: the same topic is not the same claim)."""
+    record = " ".join(filter(None, (fc.title, fc.claim)))
+    return not numbers_contradict(sentence_text(doc, i), record) and not person_absent(
+        doc.text, record, fc.language or "en")
 
 
 def without_rivals(matches: tuple[Match, ...], gap: float) -> tuple[Match, ...]:

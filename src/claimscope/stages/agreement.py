@@ -1,0 +1,112 @@
+"""Does a fact-check state the claim of the sentence that found it, or only its topic?
+(docs/matching.md, steps 10 and 11)
+
+A case of another claim about the same topic matches a sentence nearly as well as the
+right one: what tells them apart is what is claimed (who, what, numbers, place). Two
+checks the ``matching`` stage makes of a match found in the front paragraphs below the
+body bar, each on evidence that holds across languages:
+
+- ``numbers_contradict``: both texts give numbers and share none (a claim about 300
+  soldiers is not one about 5,000);
+- ``person_absent``: the fact-check names a person the article never names (a claim
+  about one named nurse is not one about another). A person's name is the one part of a
+  claim that other languages do not translate, only transliterate: it is compared on its
+  first letters, accents dropped and other scripts written in Latin letters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from .wordfreqs import frequencies
+
+# a number: "5,000", "47.2", "2018", or groups of three digits after a space ("10 000")
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: it opens with a letter
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+COMMON = 10 ** (4.5 - 9)  # a word this frequent in the record's language is a word ("Baker", "Golden"), not a name
+PREFIX = 4  # letters of a name compared (inflected and transliterated forms differ in their endings)
+# spellings that transliteration makes differ ("Клинтон" klinton, "Юлия" iuliia): one form each
+_SOUNDS = (("kh", "h"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("q", "k"))
+
+
+def numbers_contradict(sentence: str, record: str) -> bool:
+    """Whether both texts give numbers and share none: a claim about 300 soldiers is not
+    one about 5,000, whatever their topic. Digit groups are compared without their
+    separators ("5,000", "5.000" and "5000" are one number); years are left out (a fact-check
+    written years later may date the claim, and the search weighs dates already); a
+    number in one text only says nothing."""
+    a, b = _numbers(sentence), _numbers(record)
+    return bool(a and b and not a & b)
+
+
+def _numbers(text: str) -> set[str]:
+    found = {re.sub(r"\D", "", m.group()).lstrip("0") or "0" for m in _NUMBER.finditer(text)}
+    return {n for n in found if not _YEAR.fullmatch(n)}
+
+
+def person_absent(article: str, record: str, lang: str) -> bool:
+    """Whether ``record`` (in language ``lang``) names a person (``persons``) that ``article``
+    never names: none of the name's words of PREFIX letters or more begins a word of the
+    article, compared by ``key``. Unknown when the article is mostly in a script without a
+    romanisation (Arabic, Chinese: False)."""
+    found = persons(record, lang)
+    if not found or not _comparable(article):
+        return False
+    named = {key(w) for w in _WORD.findall(article)}
+    return any(not any(len(k) >= PREFIX and k in named for k in map(key, name)) for name in found)
+
+
+def persons(record: str, lang: str) -> list[tuple[str, ...]]:
+    """The names of people in ``record``: runs of two or more capitalised words none of which
+    is a common word of ``lang`` (a given name and a surname: "Ottilie Brandt", not "Golden
+    Harvest" or "Town Council"), in its sentences that are not in title case. Nothing
+    for a language without a word list (a name could not be told from a word)."""
+    freq = frequencies(lang)
+    if freq is None:
+        return []
+    found = []
+    for sentence in _SENTENCE.split(record):
+        words = _WORD.findall(sentence)
+        if all(w[0].isupper() for w in words if len(w) > 3):  # a headline in title case
+            continue
+        run: list[str] = []
+        for w in [*words, ""]:
+            if w[:1].isupper() and not w.isupper() and freq.get(re.sub(r"['’]s$", "", w).casefold(), 0.0) < COMMON:
+                run.append(w)
+                continue
+            if len(run) > 1:
+                found.append(tuple(run))
+            run = []
+    return found
+
+
+def key(word: str) -> str:
+    """``word`` compared across languages: lower case, accents dropped, other scripts in
+    Latin letters (``romanise.json``), spellings that transliteration varies made one
+    (``_SOUNDS``), its first PREFIX letters."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(_letters().get(c, c) for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[^a-z]", "", plain)
+    for a, b in _SOUNDS:
+        plain = plain.replace(a, b)
+    return plain[:PREFIX]
+
+
+def _comparable(text: str) -> bool:
+    """Whether most of ``text``'s letters are Latin or have a romanisation."""
+    letters = Counter(c for c in text if c.isalpha())
+    latin = sum(n for c, n in letters.items() if key(c))
+    return 2 * latin >= sum(letters.values())
+
+
+@lru_cache(maxsize=1)
+def _letters() -> dict[str, str]:
+    path = resources.files("claimscope") / "data" / "search" / "romanise.json"
+    return json.loads(path.read_text(encoding="utf-8"))["letters"]

@@ -1,0 +1,115 @@
+"""A match that states another claim of the topic than the sentence that found it (its
+numbers contradict the sentence's, ``numbers_contradict``; it names a person the article
+never names, ``person_absent``) is reported only from the body bar. Our own sentences."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from claimscope.model import Article, FactCheck, Meta
+from claimscope.pipeline import Pipeline
+from claimscope.search.candidates import SearchHit
+from claimscope.search.fusion import FusionWeights
+from claimscope.stages import default_stages
+from claimscope.stages.agreement import key, numbers_contradict, person_absent, persons
+from claimscope.stages.matching import Matching, query_sentences
+
+
+def test_different_numbers_contradict():
+    assert numbers_contradict("Le maire a annoncé 300 soldats dans la ville.", "The town gets 5,000 soldiers.")
+
+
+def test_a_shared_number_agrees_whatever_its_separators():
+    assert not numbers_contradict("Selon le message, 5.000 moutons sont morts et 12 bergers malades.",
+                                  "5,000 sheep died after a vaccination.")
+    assert not numbers_contradict("Le taux aurait atteint 47,2 % en mars.", "The rate reached 47.2 percent.")
+    assert not numbers_contradict("Il y aurait 12 000 réfugiés au camp, dit-il en 2021.", "12,000 refugees live there.")
+
+
+def test_a_number_in_one_text_only_or_a_year_says_nothing():
+    assert not numbers_contradict("Trois cents soldats arrivent en ville.", "The town gets 5,000 soldiers.")
+    assert not numbers_contradict("En 2019, le pont a été fermé.", "The bridge was closed in 2021.")
+
+
+def test_a_person_is_two_capitalised_words_that_are_no_common_words():
+    assert persons("A viral post says that a baker named Ottilie Brandt was fined for it.", "en") == [
+        ("Ottilie", "Brandt")]
+    assert persons("Parents say Golden Harvest cereal is toxic. The Town Council denied it.", "en") == []
+    assert persons("Was a Baker Named Ottilie Brandt Fined for Selling Bread?", "en") == []  # title case
+    assert persons("Ottilie Brandt was fined.", "xx") == []  # no word list: a name cannot be told from a word
+
+
+def test_a_name_is_compared_across_scripts_and_inflections():
+    assert key("Брандт") == key("Brandt")
+    assert key("Клинтон") == key("Clinton")
+    assert not person_absent("Сообщается, что пекаря Оттилию Брандт оштрафовали.",
+                             "A baker named Ottilie Brandt was fined.", "en")
+    assert not person_absent("Piekarkę Ottilię Brandt ukarano grzywną.", "A baker named Ottilie Brandt was fined.", "en")
+
+
+def test_a_person_the_article_never_names_is_absent():
+    article = "Une boulangère de Vierzon, Maëlle Tissot, aurait reçu une amende. Elle dément."
+    assert person_absent(article, "A baker named Ottilie Brandt was fined for selling bread.", "en")
+    assert not person_absent(article, "A baker in France was fined for selling bread on Sunday.", "en")
+    assert not person_absent("خبز", "A baker named Ottilie Brandt was fined.", "en")  # a script without romanisation
+
+
+class _Store:
+    def __init__(self, records):
+        self.records = {r.id: r for r in records}
+
+    def get_many(self, ids):
+        return [self.records[i] for i in ids if i in self.records]
+
+
+ARTICLE = (
+    "Des centaines de soldats étrangers arrivent à Port-Vila\n\n"
+    "Selon un message partagé des milliers de fois, 300 soldats étrangers seraient arrivés à Port-Vila "
+    "pour surveiller le scrutin de dimanche."
+)
+
+
+def test_a_front_match_with_contradicting_numbers_needs_the_body_bar():
+    doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
+        Article(ARTICLE, Meta(title=ARTICLE.split("\n")[0], date="2022-10-10")))
+    chosen = query_sentences(doc)
+    lead = next(n for n, i in enumerate(chosen) if "300" in doc.text[doc.sentences[i].start:doc.sentences[i].end])
+    other = FactCheck(id="other", claim="5,000 soldiers from abroad were flown into Port Vila before the vote.",
+                      review_date="2022-10-09")
+    same = FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
+                     review_date="2022-10-09")
+    stage = Matching(store=_Store([other, same]), index=SimpleNamespace(weights=FusionWeights()))
+    middling = FusionWeights().body_confidence - 0.2
+    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, middling, 0.8, 0.0), lead)])
+    assert found.matches == ()
+    found = stage._matched(doc, chosen, [(SearchHit("same", 1.0, middling, 0.8, 0.0), lead)])
+    assert [m.factcheck_id for m in found.matches] == ["same"]
+    sure = FusionWeights().body_confidence + 0.1
+    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)])
+    assert [m.factcheck_id for m in found.matches] == ["other"]
+
+
+PERSON_ARTICLE = (
+    "Une boulangère de Vierzon condamnée pour avoir vendu du pain le dimanche\n\n"
+    "Selon un message partagé des milliers de fois, une boulangère de Vierzon aurait reçu une amende "
+    "pour avoir ouvert sa boutique un dimanche. Maëlle Tissot, la boulangère, dément."
+)
+
+
+def test_a_front_match_naming_a_person_the_article_never_names_needs_the_body_bar():
+    doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
+        Article(PERSON_ARTICLE, Meta(title=PERSON_ARTICLE.split("\n")[0], date="2022-10-10")))
+    chosen = query_sentences(doc)
+    lead = next(n for n, i in enumerate(chosen) if "message" in doc.text[doc.sentences[i].start:doc.sentences[i].end])
+    other = FactCheck(id="other", claim="A French baker named Ottilie Brandt was fined for opening on Sunday.",
+                      review_date="2022-10-09", language="en")
+    same = FactCheck(id="same", claim="A baker in Vierzon was fined for opening her shop on a Sunday.",
+                     review_date="2022-10-09", language="en")
+    stage = Matching(store=_Store([other, same]), index=SimpleNamespace(weights=FusionWeights()))
+    middling = FusionWeights().body_confidence - 0.2
+    assert stage._matched(doc, chosen, [(SearchHit("other", 1.0, middling, 0.8, 0.0), lead)]).matches == ()
+    found = stage._matched(doc, chosen, [(SearchHit("same", 1.0, middling, 0.8, 0.0), lead)])
+    assert [m.factcheck_id for m in found.matches] == ["same"]
+    sure = FusionWeights().body_confidence + 0.1
+    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)])
+    assert [m.factcheck_id for m in found.matches] == ["other"]
