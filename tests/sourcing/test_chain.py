@@ -66,12 +66,12 @@ def test_anonymous_source_through_an_agency():
     assert independent == 1 and {"anonymous_source", "single_source"} <= flags
 
 
-def test_credit_line_and_unknown_outlet_speaker():
+def test_an_unknown_domain_credited_and_the_unknown_outlet_the_claim_names_are_one_outlet():
     text = "The newspaper Dziennik Fakty said the minister resigned.\nSource: example-news.pl"
     doc = make(text, [("The newspaper Dziennik Fakty", "said", "the minister resigned", False)],
                [("credit_line", "Source: example-news.pl", "source_line", "example-news.pl")])
     hops, independent, _ = chain_of(doc)
-    assert hops == ["this article", "example-news.pl", "Dziennik Fakty"]
+    assert hops == ["this article", "Dziennik Fakty"]  # the text names the outlet twice: by domain and by name
     assert independent == 1
 
 
@@ -160,6 +160,17 @@ def test_claim_nobody_is_credited_with_rests_on_the_byline_author():
     hops, independent, _ = chain_of(make(text))
     assert hops == ["this article", "Hanna Meyer"]
     assert independent == 1
+
+
+def test_a_relay_by_reference_in_german():
+    text = ("Der Stausee wird im Herbst abgelassen, berichtet das Portal Talbote. Wie das Portal unter Verweis auf "
+            "eine Quelle im Wasserverband mitteilt, beginnen die Arbeiten im Oktober.")
+    doc = make(text, [("das Portal Talbote", "berichtet", "Der Stausee wird im Herbst abgelassen", False),
+                      ("eine Quelle im Wasserverband", "mitteilt", "beginnen die Arbeiten im Oktober", True)],
+               lang="de")
+    hops, _, flags = chain_of(doc)
+    assert hops == ["this article", "Talbote", "Quelle im Wasserverband"]
+    assert "anonymous_source" in flags
 
 
 def test_a_byline_word_inside_a_place_name_names_no_author():

@@ -134,9 +134,19 @@ class Chain(Credits, Relays, Origin):
 
     def _add(self, src: Source) -> None:
         """Append ``src`` unless the chain has it; a domain ("mk.ru") then takes the name
-        the text also gives the outlet (a newspaper's German name)."""
+        the text also gives the outlet (a newspaper's German name). An outlet no registry
+        knows, named by the claim, and the one credit of the article, a domain no registry
+        knows ("Source: valley-post.net"), are one outlet: the text names it both ways."""
         seen = next((h for h in self.hops if h.same(src)), None)
+        if seen is None and len(self.hops) == 1 and self._unknown_domain(self.hops[0]) \
+                and src.is_outlet and not (src.outlet or src.domain):
+            seen = self.hops[0]
         if seen is None:
             self.hops.append(src)
         elif seen.domain and seen.name == self.text[seen.start:seen.end] and not src.domain:
             seen.name, seen.start, seen.end = src.name, src.start, src.end
+
+    def _unknown_domain(self, hop: Source) -> bool:
+        """Is ``hop`` a credit naming a domain no registry outlet owns, by the domain alone?"""
+        return hop.evidence == "credit_line" and bool(hop.domain) and hop.outlet is None \
+            and hop.name == self.text[hop.start:hop.end]
