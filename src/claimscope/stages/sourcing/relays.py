@@ -73,25 +73,6 @@ class Relays(Reading):
             found.is_outlet = False
         return found
 
-    def _relayer(self, sourced) -> None:
-        """An outlet near the claim that relays the first hop ("X, citing TASS, said…")
-        carried the story to this article: it goes first, unless ``sourced``, the sentence
-        the claim's sources were found in, names it."""
-        first = self.hops[0]
-        para = self.doc.sentences[self.claim].paragraph
-        for s in self.doc.sentences:
-            if not para <= s.paragraph <= para + 1:
-                continue
-            mentions = self.names.within(s.start, s.end)
-            for cue in self.relay_cues(s):
-                before = [m for m in mentions if m.end <= cue.start() and m.is_outlet and not m.same(first)]
-                target = next((m for m in mentions if cue.end() <= m.start <= cue.end() + RELAY_REACH), None)
-                if before and target is not None and target.same(first) and not any(
-                        before[-1].same(m) for m in self.names.within(sourced.start, sourced.end)):
-                    m = before[-1]
-                    self.hops.insert(0, Source(m.name, m.start, m.end, "relay", m.outlet, m.domain, is_outlet=True))
-                    return
-
     def _relay_points(self, sent) -> list:
         """Relay cues of ``sent``, and the source prepositions right after a document noun
         ("X got the information from Y", "X получил данные от Y"): Y gave X the material."""

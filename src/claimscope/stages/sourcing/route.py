@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...model import Document
 from ...outlets import cues
-from .credits import CREDIT_EVIDENCE, Credits
+from .credits import Credits
 from .names import Names, Source
 from .origin import Origin
 from .phrases import covers, names_anyone
@@ -74,8 +74,6 @@ class Chain(Credits, Relays, Origin):
             outlets = self._credited_after(sentence)
         for src in sorted(outlets, key=self._outer_rank):
             self._add(src)
-        if self.hops and not any(h.evidence in CREDIT_EVIDENCE.values() for h in self.hops):
-            self._relayer(sentence)
         if self.hops and not self.hops[-1].anonymous:
             self._follow()
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
