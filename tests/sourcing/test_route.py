@@ -134,6 +134,14 @@ def test_a_claim_resting_on_unnamed_reports_is_anonymous():
     assert {"anonymous_source", "single_source"} <= {f.kind for f in chain.flags}
 
 
+def test_a_claim_about_unnamed_people_does_not_rest_on_them():
+    text = ("Road closed\n\nResidents of the old harbour district will have to take a three-kilometre detour "
+            "until the end of May while the coast road is rebuilt.")
+    _, chain = run(text)
+    assert names(chain) == ["this article"]
+    assert "anonymous_source" not in {f.kind for f in chain.flags}
+
+
 def test_a_platform_is_not_a_source():
     text = ("Fake rice\n\nA warning that plastic rice is sold in local markets, first posted by the page "
             "\"Clean Food Watch\", was shared by many groups on Facebook this week. The page Clean Food Watch "

@@ -109,12 +109,17 @@ class Origin(Reading):
 
     def _unnamed(self, sentence) -> Source | None:
         """A claim resting on unnamed sources no attribution holds ("according to media
-        reports", "selon des sources"): the anonymous phrase is its origin."""
-        hit = next(iter(cues.find("anonymous_nouns", self.text, sentence.lang or self.doc.language,
-                                  sentence.start, sentence.end)), None)
+        reports", "selon des sources"): the anonymous phrase is its origin. A sentence that
+        opens on the phrase, past determiners, is about them ("Les habitants du quartier
+        devront …"), not told by them."""
+        lang = sentence.lang or self.doc.language
+        stop = cues.stopwords(lang)
+        hit = next((h for h in cues.find("anonymous_nouns", self.text, lang, sentence.start, sentence.end)
+                    if any(w.casefold() not in stop for w in re.findall(r"\w+", self.text[sentence.start:h.start()]))),
+                   None)
         if hit is None:
             return None
-        end = min(complements(self.text, hit.end(), cues.stopwords(sentence.lang or self.doc.language)),
+        end = min(complements(self.text, hit.end(), stop),
                   sentence.end)  # "Presseberichten", "sources in the ministry", not the clause after
         name = self.text[hit.start():end]
         return Source(name, hit.start(), end, "mention", anonymous=True)
