@@ -588,6 +588,11 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Le maire est très content et les élus sont satisfaits.", "fr"),
         ("Ce chiffre est important pour la ville.", "fr"),
         ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
+        # the idioms whose plural the calque tables list ("в рамках"): the singular is the language's own
+        ("Dans le cadre du projet, la ville investit.", "fr"),
+        ("En el marco de la reforma, el alcalde habló.", "es"),
+        ("No marco dos cem dias, o prefeito falou.", "pt"),
+        ("A sua vez chegou, disse o vereador.", "pt"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
@@ -649,6 +654,9 @@ def test_lexicon_fusions():
     assert [t for _, t, *_ in lexicon_fusions("Он работал вбританском посольстве.", "ru", table("ru"))] == ["вбританском"]
     assert lexicon_fusions("Дети извалялись в снегу.", "ru", table("ru")) == []
     # not a value in a link's query
+    # Italian and Spanish pronouns written after the verb are words of the language
+    assert fused_words("Il telefono? Spegnetelo subito.", "it", table("it")) == []
+    assert short_fusions("Por favor, compartidlo ya.", "es", table("es")) == []
     assert lexicon_fusions("Lee más: example.com/nota?utm_medium=socialshare hoy", "es", table("es")) == []
 
 

@@ -311,14 +311,15 @@ def _best_split(token: str, vocabulary: dict[str, float], least: float) -> tuple
     return best
 
 
-_STOP_LOWER = re.compile(r"(?<![\w.@/])([^\W\d_]{3,})\. +([^\W\d_]+)")
+_STOP_LOWER = re.compile(r"(?<![\w.@/])([^\W\d_]{3,})\. +([^\W\d_]+)(?!\w|[:.]\w|://)")  # not a link: "https://", "pic.x.com"
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 MAX_UNIT = 4  # a short word after a number is a unit's abbreviation ("5 proc. wydatków", "20 тыс. человек")
 
 
 def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of a full stop followed by a lower-case word ("… ao governo. que
-    anunciou …"): a sentence cut or joined by the translation. Not after the table's
+    anunciou …"): a sentence cut or joined by the translation; not a link ("… here. https://…",
+    "pic.example.com"). Not after the table's
     ``abbreviations`` ("тыс. рублей", "tzw. sztucznej"), nor after a short word that
     follows a number (a unit: "5 proc. wydatków")."""
     if table is None:
