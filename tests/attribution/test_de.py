@@ -50,3 +50,9 @@ def test_a_quotation_ending_in_zu_is_reported():
 def test_erlaeutern_is_a_cue():
     _, found = run(["Die Linie werde eingestellt, erläuterte die Landrätin."], "de")
     assert by_cue(found, "erläuterte")["speaker"] == "die Landrätin"
+
+
+def test_an_as_clause_before_a_clause_opening_with_an_auxiliary():
+    _, found = run(["Wie der Verein mitteilt, wird das Sommerfest verschoben."], "de")
+    a = by_cue(found, "mitteilt")
+    assert (a["speaker"], a["content"]) == ("der Verein", "wird das Sommerfest verschoben")

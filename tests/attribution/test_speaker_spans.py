@@ -110,3 +110,13 @@ def test_a_clause_with_a_relative_aside_before_an_inverted_subject_is_its_conten
     _, found = run(["Un chalutier breton, le Goéland, est resté à quai depuis lundi dans le port de Lorient, "
                     "a annoncé mardi la préfecture maritime de l'Atlantique."], "fr")
     assert by_cue(found, "a annoncé")["speaker"] == "la préfecture maritime de l'Atlantique"
+
+
+def test_a_pronoun_after_a_preposition_cue_is_the_whole_speaker():
+    _, found = run(["Le festival, qui attirait selon elle près de 40 000 spectateurs, ne reviendra pas."], "fr")
+    assert by_cue(found, "selon")["speaker"] == "elle"
+
+
+def test_an_acronym_before_a_relay_preposition_is_the_subject():
+    _, found = run(["Число пассажиров выросло втрое, сообщает РБК со ссылкой на пресс-службу вокзала."], "ru")
+    assert by_cue(found, "сообщает")["speaker"] == "РБК"

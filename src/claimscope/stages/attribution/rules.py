@@ -308,8 +308,8 @@ class SentenceRules(Subjects):
             before = None  # "jak twierdzi rzecznik": the subject follows
         lead = words(text, lo, left)
         if before and lead and lead[-1].group().lower() in self.t.as_clause:
-            comma = text.find(",", cue.end(), hi)  # "As X said, <content>"
-            found = self.content_after(comma + 1, hi) if comma >= 0 else None
+            comma = text.find(",", cue.end(), hi)  # "As X said, <content>", "Wie X mitteilt, wird …"
+            found = self.content_after(comma + 1, hi, stop_ok=True) if comma >= 0 else None
             if comma < 0 and text[lo : lead[-1].start()].rstrip().endswith(","):
                 found = self.content_before(lo, lead[-1].start())  # "<content>, wie X sagte."
             return Raw((cue.start(), cue.end()), before, *found) if found else None
@@ -493,6 +493,9 @@ class SentenceRules(Subjects):
         speaker = self.owner_inside(cue) or self.trim_speaker(span[1], end, after=True)
         if speaker is None:
             return None
+        toks = words(self.text, *speaker)
+        if toks[0].group().lower() in self.t.pronouns and not (len(toks) > 1 and toks[1].group()[0].isupper()):
+            speaker = toks[0].span()  # "qui accueillait selon lui plus de …"; not "Theo ông Lợi"
         verb = self.first_cue(span[1], speaker[1])
         if verb and len(words(self.text, span[1], verb.start())) <= 1:
             return None  # "Según indicó X", "según ha confirmado X", "secondo quanto scritto": the verb's cue

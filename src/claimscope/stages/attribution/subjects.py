@@ -402,7 +402,10 @@ class Subjects(Spans):
             j += 1
         if j > i and j + 1 < len(toks) and self.complement(toks[j].group()) and self.nominative(toks[j + 1].group()):
             j += 1  # "сказал корреспонденту агентства глава района": the one told's genitive
-        if j == i and i + 1 < len(toks) and self.t.dative_endings and self.acronym(toks[i].group()):
+        if (
+            j == i and i + 1 < len(toks) and self.t.dative_endings and self.acronym(toks[i].group())
+            and not self.t.preposition.match(self.text, toks[i + 1].start())  # "сообщает ТАСС со ссылкой на"
+        ):
             j += self.nominative(toks[i + 1].group())  # "powiedział PAP rzecznik": an outlet told
         if j > i:
             return toks[j].start() if j < len(toks) else toks[j - 1].end()
@@ -460,7 +463,7 @@ class Subjects(Spans):
     def nominative(self, word: str) -> bool:
         """A lower-case word that is its own lemma (a noun's nominative singular: "глава",
         "rzecznik"), no stop word."""
-        return word.islower() and not self.stop_word(word) and (
+        return word.islower() and len(word) > 2 and not self.stop_word(word) and (
             not supported(self.t.language) or lemma(self.t.language, word) == word)
 
     def complement(self, word: str) -> bool:
