@@ -55,15 +55,43 @@ def test_caption_beside_its_translation_is_labelled():
     assert "caption" in finding.reason and "next to its French translation" in finding.reason
 
 
-def test_confusable_language_needs_strong_evidence():
-    spanish = (
-        "El ministerio anunció ayer nuevas medidas para el sector agrícola. "
-        "Los agricultores piden más ayudas por la sequía que afecta a la región. "
-        "La producción de aceite ha caído a la mitad en un solo año."
-    )
-    doc = run(spanish + "\n\nO governo vai analisar as propostas.")
+SPANISH = (
+    "El ministerio anunció ayer nuevas medidas para el sector agrícola. "
+    "Los agricultores piden más ayudas por la sequía que afecta a la región. "
+    "La producción de aceite ha caído a la mitad en un solo año."
+)
+
+
+def test_close_language_sentence_is_found_by_its_words():
+    # language ID leans to Portuguese on five words; "vai", "analisar", "propostas" are not Spanish
+    doc = run(SPANISH + "\n\nO governo vai analisar as propostas.")
     assert doc.language == "es"
-    assert spans(doc, "untranslated_fragment") == []
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("pt", "O governo vai analisar as propostas.")]
+
+
+def test_close_language_caption_with_its_credit_is_one_fragment():
+    caption = "Concentració davant de l'ajuntament dimecres. Foto: arxiu"
+    doc = run(SPANISH + "\n\n" + caption + "\n\n" + SPANISH)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("ca", caption)]
+
+
+def test_close_language_names_and_mixed_words_stay_main():
+    text = SPANISH + "\n\nLo dijo Joan Puig i Ferrer en Girona. Sono stati giorni duri para todos."
+    assert spans(run(text), "untranslated_fragment") == []
+
+
+def test_slavic_neighbours_are_told_apart_by_their_words():
+    russian = (
+        "Власти города объявили о новых мерах поддержки малого бизнеса. "
+        "Предприниматели жалуются на рост аренды и налогов."
+    )
+    ukrainian = "Мешканці міста вийшли на вулиці через підвищення цін."
+    doc = run(russian + "\n\n" + ukrainian + "\n\n" + russian)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("uk", ukrainian)]
+    polish = "Rząd przedstawił w środę nowy plan wsparcia dla rolników. Ceny nawozów wzrosły niemal dwukrotnie."
+    czech = "Obyvatelé města protestovali proti novému zákonu o nájmech."
+    doc = run(polish + "\n\n" + czech + "\n\n" + polish)
+    assert [(f.lang, doc.text[f.start : f.end]) for f in doc.findings] == [("cs", czech)]
 
 
 def test_guess_evidence():
@@ -92,6 +120,18 @@ def test_long_foreign_quotation_inside_a_sentence():
 def test_short_foreign_quotation_is_a_title_not_a_fragment():
     text = FRENCH + "\n\nLe slogan « Make America Great Again » a été repris par ses partisans."
     assert spans(run(text), "untranslated_fragment") == []
+    text = FRENCH + "\n\nLe film « Somewhere in the north » sort mercredi en salles."
+    assert spans(run(text), "untranslated_fragment") == []
+
+
+def test_short_foreign_quotation_set_off_as_speech():
+    for sentence, quoted in [
+        ("« We will not back down », a-t-il déclaré à la radio.", "We will not back down"),
+        ("Le porte-parole a répondu : « Nobody told us anything. »", "Nobody told us anything."),
+    ]:
+        doc = run(FRENCH + "\n\n" + sentence)
+        (finding,) = [f for f in doc.findings if f.kind == "untranslated_fragment"]
+        assert doc.text[finding.start : finding.end] == quoted and finding.label == "quotation"
 
 
 def test_vietnamese_without_accents():

@@ -11,15 +11,21 @@ gets a language other than the main one on strong evidence:
   sentence and again on its content words alone (names mislead language ID);
   languages ID confuses with the main one (``confusable_groups``) need at least
   ``CONFUSABLE_LETTERS`` letters and either ``CONFUSABLE_SCORE`` or the main language
-  missing from the top three guesses of both opinions.
+  missing from the top three guesses of both opinions, or
+* language ID leans to another language (``WORDS_SCORE``) and the sentence's words
+  decide for it (``wordodds``: words far more frequent in that language's word list than
+  in the main one's, none the other way): short captions, close languages.
 
 A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
 paragraph form one fragment, reported only when it holds at least ``MIN_CONTENT``
 content words (names, numbers, URLs, bylines and one-word terms do not count) and is
-not a short quoted title. Vietnamese typed without accents, which language ID misses,
-is recognised by its frequent syllables (``unaccented_words`` in its table). A quotation of at least ``QUOTE_WORDS`` words inside a
-main-language sentence is checked on its own the same way ("label": "quotation").
+not a short quoted title; a short foreign sentence ("Foto: privat") joins its foreign
+neighbour. Vietnamese typed without accents, which language ID misses, is recognised
+by its frequent syllables (``unaccented_words`` in its table). A quotation inside a
+main-language sentence is checked on its own the same way ("label": "quotation") when
+it has at least ``QUOTE_WORDS`` words, or ``SPOKEN_WORDS`` set off as speech (shorter
+quotations are titles).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from .. import langid
 from ..model import Document, Finding, stage_tag
 from .langdata import common, in_a, language_name, table, tables
 from .segment import line_groups, quote_spans
+from .wordodds import odds
 
 MIN_LETTERS = 20
 MIN_SCORE = 0.7
@@ -46,6 +53,12 @@ QUOTE_WORDS = TITLE_WORDS + 1  # longer quotations inside a sentence are checked
 UNACCENTED_WORDS = 6  # unaccented-language check from this many words...
 UNACCENTED_SHARE = 0.6  # ...when this share of them is in the table's unaccented_words
 UNACCENTED_SCORE = 0.9
+WORDS_SCORE = 0.4  # word evidence is weighed when language ID gives another language this much
+WORDS_FOR = 2  # and decides for it with this many of its words
+WORDS_MEAN = 1.0  # and a mean log10 frequency ratio this high, with no word for the main language
+SPOKEN_WORDS = 4  # a quotation this long (shorter than QUOTE_WORDS) is checked when set off as speech
+QUOTE_LETTERS = 12  # word evidence decides on a quotation from this many letters (a sentence: MIN_LETTERS)
+_SPOKEN_END = ".!?…,"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
@@ -182,12 +195,15 @@ def main_language(guesses: list[Guess], text: str) -> tuple[str | None, float]:
     return lang, round(weight / sum(weights.values()), 3)
 
 
-def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | None:
-    """The language of ``g`` when the evidence says it is not ``main``, else None."""
+def foreign_language(g: Guess, main: str, script: str, letters: int = MIN_LETTERS) -> tuple[str, float] | None:
+    """The language of ``g`` when the evidence says it is not ``main``, else None (word
+    evidence is weighed from ``letters`` letters on)."""
     if g.letters >= 4 and g.script != script:
         return (g.lang or "und", max(g.score, 0.5)) if g.lang != main else None
     if g.vietnamese >= 2 and main != "vi":
         return "vi", max(g.score_of("vi"), 0.9)
+    if _by_words(g, main, letters):
+        return g.lang, g.score
     if not g.reliable or g.lang in (None, main) or g.score < MIN_SCORE:
         return None
     if g.score_of(main) >= MAX_MAIN_SCORE:
@@ -200,6 +216,18 @@ def foreign_language(g: Guess, main: str, script: str) -> tuple[str, float] | No
         if g.letters < CONFUSABLE_LETTERS or not (g.score >= CONFUSABLE_SCORE or main_absent):
             return None
     return g.lang, g.score
+
+
+def _by_words(g: Guess, main: str, letters: int) -> bool:
+    """Language ID leans to another language and its words decide for it: a short
+    caption, or a language close to the main one ("això és" in a Spanish article)."""
+    if g.lang in (None, main) or g.score < WORDS_SCORE or g.letters < letters or g.content < MIN_CONTENT:
+        return False
+    found = odds(g.content_text.lower().split(), g.lang, main)
+    if found is None or not found.favours(WORDS_FOR, WORDS_MEAN):
+        return False
+    second = _identify(g.content_text, g.content_text.split())  # without names, as below
+    return bool(second) and second[0][0] == g.lang
 
 
 class Language:
@@ -236,10 +264,13 @@ class Language:
             text = doc.text[sentence.start : sentence.end]
             for q0, q1 in quote_spans(text, longest=len(text)):
                 inner = text[q0 + 1 : q1 - 1].strip()
-                if word_count(inner) < QUOTE_WORDS or (q0 == 0 and q1 == len(text)):
+                words = word_count(inner)
+                if words < SPOKEN_WORDS or (q0 == 0 and q1 == len(text)):
+                    continue
+                if words < QUOTE_WORDS and not _spoken(text, q0, q1, inner):
                     continue
                 g = guess(inner)
-                found = foreign_language(g, main, script) if g.content >= MIN_CONTENT else None
+                found = foreign_language(g, main, script, QUOTE_LETTERS) if g.content >= MIN_CONTENT else None
                 if found:
                     start = sentence.start + text.index(inner, q0)
                     reason = (
@@ -278,7 +309,7 @@ class Language:
     def _fragments(self, doc: Document, lines, guesses, main: str) -> list[Finding]:
         findings, run = [], []
         for index, sentence in enumerate(doc.sentences):
-            if run and not _continues(doc.sentences[run[-1]], sentence):
+            if run and not _continues(doc.sentences[run[-1]], sentence, main, guesses[run[-1]], guesses[index]):
                 findings.extend(self._report(doc, lines, run, guesses, main))
                 run = []
             if sentence.lang != main:
@@ -293,15 +324,24 @@ class Language:
         joined = len(run) > 1 and guess(doc.text[first.start : last.end]).content >= MIN_CONTENT
         if not joined and not any(_substantial(doc, i, guesses[i]) for i in run):
             return []
-        lang = first.lang
+        lead = doc.sentences[max(run, key=lambda i: guesses[i].letters)]  # short ones are misread
+        lang = lead.lang
         kind = "caption" if _is_caption(doc.text[last.start : last.end], lang) else "text"
         beside = _beside_translation(doc, run, main, lines)
         reason = f"{language_name(lang)} {kind} left in {in_a(main)} article"
         if beside:
             reason += f", next to its {language_name(main)} translation"
         else:
-            reason += f" (language ID {first.lang_score:.2f})"
+            reason += f" (language ID {lead.lang_score:.2f})"
         return [self._fragment(first.start, last.end, lang, reason, "beside_translation" if beside else None)]
+
+
+def _spoken(text: str, q0: int, q1: int, inner: str) -> bool:
+    """A short quotation set off as speech, not a title: it ends on its own punctuation
+    ("We will not," he said), follows a colon, or opens the sentence before a comma or
+    dash (« We will not », a-t-il dit)."""
+    after = text[q1:].lstrip()[:1]
+    return inner[-1] in _SPOKEN_END or text[:q0].rstrip().endswith(":") or (q0 == 0 and after in ",–—")
 
 
 def _article_script(guesses: list[Guess], main: str) -> str:
@@ -329,8 +369,11 @@ def _short_runs(doc: Document, guesses, langs, main: str) -> list[list[int]]:
     return runs
 
 
-def _continues(previous, sentence) -> bool:
-    return previous.paragraph == sentence.paragraph and previous.lang == sentence.lang
+def _continues(previous, sentence, main: str, g_previous: Guess, g_sentence: Guess) -> bool:
+    """The same paragraph and language; a short foreign sentence ("Foto: privat") joins a
+    foreign neighbour whatever language ID made of it."""
+    short = sentence.lang != main and not (g_previous.reliable and g_sentence.reliable)
+    return previous.paragraph == sentence.paragraph and (previous.lang == sentence.lang or short)
 
 
 def _substantial(doc: Document, index: int, g: Guess) -> bool:
