@@ -558,6 +558,8 @@ def test_calques(sentence, lang, found):
         ("Le ministre est prenant des notes pendant la séance.", "fr", "est prenant des", "word_order"),
         ("Los puentes fueron reparado en mayo.", "es", "fueron reparado", "agreement"),
         ("As escolas foram fechado ontem.", "pt", "foram fechado", "agreement"),
+        ("Многие из них являются беженцы из соседней области.", "ru", "них являются беженцы", "government"),
+        ("La legge è stati approvata ieri.", "it", "è stati", "agreement"),
     ],
 )
 def test_grammar_patterns(sentence, lang, found, label):
@@ -590,6 +592,9 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
         # the idioms whose plural the calque tables list ("в рамках"): the singular is the language's own
         ("Dans le cadre du projet, la ville investit.", "fr"),
+        ("Наследниками являются внуки переселенцев.", "ru"),  # the subject after the verb
+        ("Они являются гражданами страны.", "ru"),
+        ("Io sono stato a Roma due volte.", "it"),  # "sono" is also "I am"
         ("En el marco de la reforma, el alcalde habló.", "es"),
         ("No marco dos cem dias, o prefeito falou.", "pt"),
         ("A sua vez chegou, disse o vereador.", "pt"),
@@ -630,6 +635,17 @@ def test_fused_syllables_and_camel_case_fusions():
 def test_split_words():
     assert split_words("Le gouver nement a présenté son plan.", "fr", table("fr")) == [(3, "gouver nement")]
     assert split_words("Every day the mayor opens any one of the gates.", "en", table("en")) == []
+
+
+def test_a_relative_pronoun_and_an_article_only_where_a_relative_clause_opens():
+    ((start, end, _),) = repeated_words("Hinter dem Plan steht die die Sorge der Händler.", "de", table("de"))
+    assert (start, end) == (22, 29)
+    for sentence in (
+        "Es sind Händler, die die Sorge teilen.",
+        "Das ist die Firma, mit der der Vertrag geschlossen wurde.",
+        "Er sagte, dass das das Ende sei.",
+    ):
+        assert repeated_words(sentence, "de", table("de")) == []
 
 
 def test_hyphen_splits():

@@ -258,9 +258,13 @@ def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> li
 def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of a word or phrase written twice in a row, only white space
     between; a single repeated word must be lower-case (not "Bora Bora"), a phrase must
-    hold a word that is not among the most frequent ("more and more and more")."""
+    hold a word that is not among the most frequent ("more and more and more"). A
+    ``relative_repeats`` word of the table (German "die die": a relative pronoun and an
+    article) is repeatable only where a relative clause opens: after a clause mark or
+    one of its ``after`` prepositions."""
     vocabulary = _vocabulary(lang) or {}
     allowed = set((table or {}).get("repeatable_words", ()))
+    relative = (table or {}).get("relative_repeats", {})  # German "…, die die Stadt": after a comma only
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
     syllabic = (table or {}).get("syllabic", False)
@@ -278,6 +282,8 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             # a copy is spelt the same, but for a capital opening the sentence ("at AT" is not)
             same = sentence[first[0][0] + 1 : first[-1][1]] == sentence[second[0][0] + 1 : second[-1][1]]
             single_ok = reduplicates and word not in never_twice or word in allowed or not sentence[first[0][0]].islower()
+            if n == 1 and word in relative.get("words", ()) and not _opens_relative(sentence, tokens, i, relative):
+                single_ok = False
             # where words are written syllable by syllable, frequent syllables make content
             # words ("đi làm đi làm"): the two checks below are for languages of words
             common_only = n > 1 and not syllabic and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
@@ -292,6 +298,14 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             covered = second[-1][1]
             break
     return found
+
+
+def _opens_relative(sentence: str, tokens, i: int, relative: dict) -> bool:
+    """The word ``tokens[i]`` may open a relative clause: a clause mark before it, or one
+    of the table's ``relative_repeats.after`` words (prepositions: "…, mit der der Vertrag")."""
+    if i and tokens[i - 1][2] in relative.get("after", ()):
+        return True
+    return _opens_clause(sentence, tokens[i][0])
 
 
 def _compound(token: str, vocabulary, prefixes, suffixes) -> bool:
