@@ -169,3 +169,16 @@ def test_headline_in_corner_brackets_is_not_a_short_title():
 def test_corner_bracket_quotation_inside_a_sentence():
     doc = run(FRENCH + "\n\nLe journal japonais titrait 「東京湾で新しい橋の建設が始まった」 mardi matin.")
     assert spans(doc, "untranslated_fragment") == ["東京湾で新しい橋の建設が始まった"]
+
+
+def test_scripts_language_id_knows_but_the_table_did_not():
+    for line in ["በአዲስ አበባ ዛሬ ሰልፍ ተካሂዷል።", "თბილისში დღეს საპროტესტო აქცია გაიმართა."]:
+        doc = run(FRENCH + "\n\n" + line + "\n\n" + FRENCH)
+        assert spans(doc, "untranslated_fragment") == [line]
+    assert guess("Երևանում այսօր բողոքի ակցիա է անցկացվել").script == "armenian"
+
+
+def test_a_colon_opens_a_clause_whose_first_word_counts():
+    assert guess("Foto: Manifestants a la plaça de Sant Jaume").content == 5  # Foto, Manifestants, la, plaça, de
+    doc = run(SPANISH + "\n\nFoto: Manifestants a la plaça de Sant Jaume\n\n" + SPANISH)
+    assert spans(doc, "untranslated_fragment") == ["Foto: Manifestants a la plaça de Sant Jaume"]

@@ -20,7 +20,7 @@ A short sentence takes the language of its line when the line as a whole is
 confidently foreign, otherwise the main language. Consecutive foreign sentences of a
 paragraph form one fragment, reported only when it holds at least ``MIN_CONTENT``
 content words (names, numbers, URLs, bylines and one-word terms do not count) and is
-not a short quoted title; a short foreign sentence ("Foto: privat") joins its foreign
+not a short quoted title; a short foreign sentence ("Foto: arxiu") joins its foreign
 neighbour. Vietnamese typed without accents, which language ID misses, is recognised
 by its frequent syllables (``unaccented_words`` in its table). A quotation inside a
 main-language sentence is checked on its own the same way ("label": "quotation") when
@@ -81,11 +81,20 @@ _SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7af]"),
     "devanagari": re.compile(r"[\u0900-\u097f]"),
     "thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "lao": re.compile(r"[\u0e80-\u0eff]"),
+    "armenian": re.compile(r"[\u0530-\u058f]"),
+    "georgian": re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]"),
+    "ethiopic": re.compile(r"[\u1200-\u139f]"),
+    "myanmar": re.compile(r"[\u1000-\u109f]"),
+    "khmer": re.compile(r"[\u1780-\u17ff]"),
+    "bengali": re.compile(r"[\u0980-\u09ff]"),
+    "tamil": re.compile(r"[\u0b80-\u0bff]"),
+    "other_indic": re.compile(r"[\u0a00-\u0b7f\u0c00-\u0dff]"),  # Gurmukhi to Oriya, Telugu to Sinhala
 }
 _ANCHOR = re.compile(r"(?<=\s)[A-ZÀ-ÝĐА-Я][\w-]+|\d+")
 _QUOTE_OPEN = "«“„\"'‘「『"
 _QUOTE_CLOSE = "»”“\"'’」』"
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")  # scripts written without spaces
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # written without spaces
 UNSPACED_WORD = 2  # characters of such a script counted as one word
 
 
@@ -95,7 +104,7 @@ class Guess:
 
     guesses: tuple[tuple[str, float], ...]
     letters: int
-    content: int  # content words: lower-case or caseless words (plus the first word)
+    content: int  # content words: lower-case or caseless words (plus each clause's first word)
     content_text: str  # the content words alone (names mislead language ID)
     script: str
     vietnamese: int  # Vietnamese-only letters
@@ -119,12 +128,14 @@ class Guess:
 def guess(text: str) -> Guess:
     """Language evidence of ``text``: language ID guesses, script, content words."""
     cleaned = _NOISE.sub(" ", text) if _MAYBE_NOISE.search(text) else text
-    words = _WORD.findall(cleaned)
+    clauses = _clauses(cleaned)
+    words = [w for clause in clauses for w in clause]
     letters = sum(map(len, words))
     if letters and sum(w.isupper() for w in words) * 2 > len(words):
         cleaned = cleaned.lower()  # language ID reads shouting poorly
-        words = _WORD.findall(cleaned)
-    content = [w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or not w[0].isupper())]
+        clauses = _clauses(cleaned)
+        words = [w for clause in clauses for w in clause]
+    content = [w for clause in clauses for i, w in enumerate(clause) if len(w) > 1 and (i == 0 or not w[0].isupper())]
     plain = cleaned.isascii()
     return Guess(
         guesses=_identify(cleaned, words) if letters else (),
@@ -134,6 +145,12 @@ def guess(text: str) -> Guess:
         script="latin" if plain else _script(cleaned, letters),
         vietnamese=0 if plain else len(_VIETNAMESE.findall(cleaned)),
     )
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The words of ``text`` by clause: a colon opens one ("Foto: Manifestants a la
+    plaça"), whose first word is capitalised as a sentence's is."""
+    return [_WORD.findall(part) for part in text.split(":")]
 
 
 def _unspaced_words(text: str) -> int:
@@ -370,7 +387,7 @@ def _short_runs(doc: Document, guesses, langs, main: str) -> list[list[int]]:
 
 
 def _continues(previous, sentence, main: str, g_previous: Guess, g_sentence: Guess) -> bool:
-    """The same paragraph and language; a short foreign sentence ("Foto: privat") joins a
+    """The same paragraph and language; a short foreign sentence ("Foto: arxiu") joins a
     foreign neighbour whatever language ID made of it."""
     short = sentence.lang != main and not (g_previous.reliable and g_sentence.reliable)
     return previous.paragraph == sentence.paragraph and (previous.lang == sentence.lang or short)
