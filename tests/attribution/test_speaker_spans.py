@@ -120,3 +120,11 @@ def test_a_pronoun_after_a_preposition_cue_is_the_whole_speaker():
 def test_an_acronym_before_a_relay_preposition_is_the_subject():
     _, found = run(["Число пассажиров выросло втрое, сообщает РБК со ссылкой на пресс-службу вокзала."], "ru")
     assert by_cue(found, "сообщает")["speaker"] == "РБК"
+
+
+def test_an_inverted_subject_before_an_adverbial_clause():
+    _, found = run(['"No llego a la parada", contaba ayer Rosa Vidal mientras esperaba el autobús.'], "es")
+    assert by_cue(found, "contaba")["speaker"] == "Rosa Vidal"
+    _, found = run(["La biblioteca abre el lunes, aunque la sala infantil sigue cerrada, informó la concejalía "
+                    "en una nota a los vecinos."], "es")
+    assert by_cue(found, "informó")["speaker"] == "la concejalía"

@@ -94,6 +94,7 @@ class SentenceRules(Subjects):
             self.text[end] in BOUNDARY
             or self.t.speaker_stop.match(self.text, end, hi)
             or relay
+            or self.adverbial_clause(end, hi)  # "contaba ayer X mientras …"
             or not before and self.t.complementizer.match(self.text, end, hi)  # "Declaró X que …"
         ):
             return None

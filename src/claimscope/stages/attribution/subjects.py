@@ -107,8 +107,8 @@ class Subjects(Spans):
             return None
         first = toks[0].group()
         if not (self.stop_word(first) or first in self.t.adverbs) or first in self.t.determiners or any(
-                self.t.complementizer.fullmatch(t.group()) for t in toks):
-            return None  # "a déclaré le ministre …", "ha detto che la piscina …"
+                self.t.complementizer.fullmatch(t.group()) or self.adverbial_clause(t.start(), end) for t in toks):
+            return None  # "a déclaré le ministre …", "ha detto che la piscina …", "contaba X mientras un …"
         for k in range(1, len(toks)):
             low, prev = toks[k].group().lower(), toks[k - 1].group()
             if not (low in self.t.titles or toks[k].group() in self.t.determiners and low not in CONNECTORS):
@@ -345,18 +345,32 @@ class Subjects(Spans):
             or any("." in t or t.lower() in self.t.titles for t in toks)
         )
 
+    def adverbial_clause(self, pos: int, hi: int) -> bool:
+        """Whether a clause break that is neither a complementizer nor a relative pronoun
+        opens at ``pos`` ("mientras", "while", "lorsque"; not "que", "qui")."""
+        m = self.t.clause_break.match(self.text, strip(self.text, pos, hi, " \t")[0], hi)
+        return bool(m) and not (
+            self.t.complementizer.fullmatch(m.group())
+            or m.group().lower() in self.t.subject_relatives | self.t.relatives
+        )
+
     def after_aside(self, span: tuple[int, int]) -> bool:
-        """Whether a phrase goes on after a relative clause set off by commas with a lower-case
-        word that is no determiner nor pronoun: a predicate ("La piscine, qui …, rouvrira en
-        juin"), not an apposition."""
+        """Whether a phrase holds a clause: a comma before a clause break that is no relative
+        pronoun ("El colegio mantiene las clases, aunque …"), or a lower-case word that is no
+        determiner nor pronoun after a relative clause set off by commas, a predicate ("La
+        piscine, qui …, rouvrira en juin"); not an apposition."""
         toks = words(self.text, *span)
         aside = False
+        relatives = self.t.subject_relatives | self.t.relatives
         for prev, tok in zip(toks, toks[1:]):
             comma = "," in self.text[prev.end() : tok.start()]
             low = tok.group().lower()
-            if comma and aside and tok.group().islower() and low not in self.t.determiners | self.t.pronouns:
+            if comma and (
+                aside and tok.group().islower() and low not in self.t.determiners | self.t.pronouns
+                or self.adverbial_clause(tok.start(), span[1])
+            ):
                 return True
-            aside = aside or comma and low in self.t.subject_relatives
+            aside = aside or comma and low in relatives
         return False
 
     def time_lead(self, pos: int, hi: int) -> int:
