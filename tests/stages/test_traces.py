@@ -797,6 +797,8 @@ def test_short_line_cut_on_a_word_that_never_ends_a_sentence():
     assert cut_off("Le maire promet de nouveaux abris et", table("fr"))
     assert not cut_off("Mayor opens the bridge", table("en"))
     assert not cut_off("Mia and", table("en"))  # too short to be a cut sentence
+    assert cut_off("The mayor said the bridge would reopen,", table("en"))
+    assert not cut_off("– the bridge, the ferry and the tunnel,", table("en"))  # an item of a list
 
 
 def test_sentence_written_twice_in_a_row():

@@ -475,14 +475,20 @@ def repeated_sentence(sentence: str, previous: str) -> bool:
     return len(words) >= MIN_ECHO and words == [w.casefold() for w in _TOKEN.findall(previous)]
 
 
+_BULLET = re.compile(r"\s*[-–—•*·▪►]")
+
+
 def cut_off(line: str, table: dict | None = None) -> bool:
     """A long line that ends on a lower-case word or a comma, without final punctuation;
     or a line of at least ``MIN_CUT_SHORT`` words that ends on a word that never ends a
-    sentence (the table's ``never_final``: "… to repaint the", "… the ferry and")."""
+    sentence (the table's ``never_final``: "… to repaint the", "… the ferry and") or on a
+    comma, but for an item of a bulleted list."""
     last = line.rstrip()[line.rstrip().rfind(" ") + 1 :]
     ends_open = last.endswith((",", ";")) or (last.isalpha() and last.islower())
     size = line.count(" ") + 1
-    return ends_open and (size >= MIN_CUT_WORDS or size >= MIN_CUT_SHORT and last in (table or {}).get("never_final", ()))
+    # a comma never closes a paragraph (a semicolon closes the items of a list)
+    short_cut = last in (table or {}).get("never_final", ()) or last.endswith(",") and not _BULLET.match(line)
+    return ends_open and (size >= MIN_CUT_WORDS or size >= MIN_CUT_SHORT and short_cut)
 
 
 def stops_on_function_word(sentence: str, table: dict | None) -> bool:
