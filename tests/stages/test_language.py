@@ -182,3 +182,15 @@ def test_a_colon_opens_a_clause_whose_first_word_counts():
     assert guess("Foto: Manifestants a la plaça de Sant Jaume").content == 5  # Foto, Manifestants, la, plaça, de
     doc = run(SPANISH + "\n\nFoto: Manifestants a la plaça de Sant Jaume\n\n" + SPANISH)
     assert spans(doc, "untranslated_fragment") == ["Foto: Manifestants a la plaça de Sant Jaume"]
+
+
+def test_foreign_clause_after_a_colon():
+    doc = run(FRENCH + "\n\nSur la banderole, on pouvait lire : Stop the war now and bring our soldiers home.")
+    (finding,) = [f for f in doc.findings if f.kind == "untranslated_fragment"]
+    assert doc.text[finding.start : finding.end] == "Stop the war now and bring our soldiers home."
+    assert finding.lang == "en" and "English clause" in finding.reason
+
+
+def test_list_or_main_language_clause_after_a_colon_is_not_reported():
+    for line in ["Mots-clés : Paris, police, migration, France, Europe", "Le ministre a été clair : les trains rouleront lundi."]:
+        assert spans(run(FRENCH + "\n\n" + line), "untranslated_fragment") == []

@@ -25,7 +25,7 @@ neighbour. Vietnamese typed without accents, which language ID misses, is recogn
 by its frequent syllables (``unaccented_words`` in its table). A quotation inside a
 main-language sentence is checked on its own the same way ("label": "quotation") when
 it has at least ``QUOTE_WORDS`` words, or ``SPOKEN_WORDS`` set off as speech (shorter
-quotations are titles).
+quotations are titles); so is the clause after a colon, when its words decide.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ WORDS_SCORE = 0.4  # word evidence is weighed when language ID gives another lan
 WORDS_FOR = 2  # and decides for it with this many of its words
 WORDS_MEAN = 1.0  # and a mean log10 frequency ratio this high, with no word for the main language
 SPOKEN_WORDS = 4  # a quotation this long (shorter than QUOTE_WORDS) is checked when set off as speech
+LIST_WORDS = 3  # a clause with a comma for every this many words is a list, not a sentence
 QUOTE_LETTERS = 12  # word evidence decides on a quotation from this many letters (a sentence: MIN_LETTERS)
 _SPOKEN_END = ".!?…,"
 
@@ -273,25 +274,22 @@ class Language:
         return doc.add_findings(sorted(findings, key=lambda f: f.start))
 
     def _quotations(self, doc: Document, main: str, script: str) -> list[Finding]:
-        """Long quotations in another language inside main-language sentences."""
+        """Quotations, and clauses a colon introduces, in another language inside
+        main-language sentences."""
         findings = []
         for sentence in doc.sentences:
             if sentence.lang != main:
                 continue
             text = doc.text[sentence.start : sentence.end]
-            for q0, q1 in quote_spans(text, longest=len(text)):
-                inner = text[q0 + 1 : q1 - 1].strip()
-                words = word_count(inner)
-                if words < SPOKEN_WORDS or (q0 == 0 and q1 == len(text)):
-                    continue
-                if words < QUOTE_WORDS and not _spoken(text, q0, q1, inner):
-                    continue
+            for offset, inner, what in _embedded(text):
                 g = guess(inner)
-                found = foreign_language(g, main, script, QUOTE_LETTERS) if g.content >= MIN_CONTENT else None
+                # a clause without quotation marks needs its words' say too (not a list of brands)
+                checked = g.content >= MIN_CONTENT and (what == "quotation" or _by_words(g, main, QUOTE_LETTERS))
+                found = foreign_language(g, main, script, QUOTE_LETTERS) if checked else None
                 if found:
-                    start = sentence.start + text.index(inner, q0)
+                    start = sentence.start + offset
                     reason = (
-                        f"{language_name(found[0])} quotation left untranslated in "
+                        f"{language_name(found[0])} {what} left untranslated in "
                         f"{in_a(main)} sentence (language ID {found[1]:.2f})"
                     )
                     findings.append(self._fragment(start, start + len(inner), found[0], reason, "quotation"))
@@ -351,6 +349,30 @@ class Language:
         else:
             reason += f" (language ID {lead.lang_score:.2f})"
         return [self._fragment(first.start, last.end, lang, reason, "beside_translation" if beside else None)]
+
+
+def _embedded(text: str) -> list[tuple[int, str, str]]:
+    """(offset, text, "quotation" or "clause") of what a sentence quotes: its quotations
+    of ``QUOTE_WORDS`` words or more, or of ``SPOKEN_WORDS`` set off as speech (shorter
+    ones are titles), and the clause after its last colon ("on pouvait lire : Stop the
+    war now") when it holds no quotation mark and is no list ("Tags : Paris, police, …",
+    a comma for every ``LIST_WORDS`` words or more)."""
+    found = []
+    for q0, q1 in quote_spans(text, longest=len(text)):
+        inner = text[q0 + 1 : q1 - 1].strip()
+        words = word_count(inner)
+        if words < SPOKEN_WORDS or (q0 == 0 and q1 == len(text)):
+            continue
+        if words < QUOTE_WORDS and not _spoken(text, q0, q1, inner):
+            continue
+        found.append((text.index(inner, q0), inner, "quotation"))
+    colon = text.rfind(": ")
+    clause = text[colon + 2 :].strip() if colon > 0 else ""
+    words = word_count(clause)
+    listed = clause.count(",") * LIST_WORDS >= words
+    if words >= SPOKEN_WORDS and not listed and not any(c in _QUOTE_OPEN or c in _QUOTE_CLOSE for c in clause):
+        found.append((text.index(clause, colon), clause, "clause"))
+    return found
 
 
 def _spoken(text: str, q0: int, q1: int, inner: str) -> bool:
