@@ -46,3 +46,10 @@ def test_plan_and_article_nouns_are_no_cues():
 def test_listed_verb_after_a_determiner_is_a_noun():
     _, found = run(["Một cảnh báo lan truyền trên mạng xã hội khiến nhiều người lo lắng."], "vi")
     assert not any(a["cue"] == "cảnh báo" for a in found)
+
+
+def test_no_subject_follows_a_vietnamese_reporting_verb():
+    _, found = run(['"Nước lên rất nhanh," ông Phạm Văn Minh, trưởng thôn, nói với phóng viên tại nhà văn hóa.',
+                    'Một người bán cá, không muốn nêu tên, nói chị "sẽ chờ thêm vài ngày".'], "vi")
+    assert [a["speaker"] for a in found if a["cue"] == "nói"] == [
+        "ông Phạm Văn Minh, trưởng thôn", "Một người bán cá, không muốn nêu tên"]

@@ -46,7 +46,7 @@ class SentenceRules(Subjects):
         quoted = closed and self.text[before - 1] != "."  # "“…,” said the man who …"
         spaced = self.text[before - 1 : before] == "-" and not self.text[before - 2 : before - 1].isalnum()
         lone = self.lone_lead(lo, cue.start())  # "A riferirlo è stato X"
-        if self.t.no_inversion.search(cue.group()) or (
+        if self.t.no_inversion.search(cue.group()) or not self.t.raw.get("inversion", True) or (
             before
             and self.text[before - 1] not in BOUNDARY
             and not spaced  # "«…», - заявил X": a hyphen for a dash
