@@ -166,3 +166,24 @@ def test_vietnamese_issuer_section_and_contact_label():
     assert furniture.about_heading("Về Công ty Cảng Biển Đông", "vi")
     assert furniture.prompt("Bộ phận liên hệ báo chí:", "vi", closing=True) == "press_contact"
     assert furniture.prompt("Thông tin về cảng:", "vi", closing=True) is None
+
+
+@pytest.mark.parametrize("line", ["bur-mla/cb", "mp/ab", "dpa lbn yybb n1 kre"])
+def test_editor_initials_closing_a_wire(line):
+    assert furniture.editor_slug(line) and furniture.edge_shape(line) == "editor_slug"
+
+
+@pytest.mark.parametrize("line", ["ab/PAP", "le maire/la maire", "2020/21", "Paris - Lyon"])
+def test_no_editor_initials(line):
+    assert not furniture.editor_slug(line)
+
+
+def test_a_heading_in_capitals_led_by_a_pictograph_is_no_call_to_action():
+    assert furniture.edge_shape("👉 Read the whole report here") == "call_to_action"
+    assert furniture.edge_shape("📱 THE FAKE PARCEL TEXT – FALSE") is None
+
+
+def test_a_sentence_of_the_story_is_no_reader_prompt():
+    assert furniture.reader_prompt("Envoyez-nous vos photos de la tempête.", "fr") == "reader_prompt"
+    line = "Contacté par nos soins, le service de presse de la préfecture n'a pas donné suite à nos questions."
+    assert furniture.reader_prompt(line, "fr") is None

@@ -44,6 +44,7 @@ from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_PROMPT_WORDS = 20
+MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm"
 MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a prompt verb
 MIN_TITLE_WORDS = 5  # a line in title case this long is a headline, never a prompt
 TITLE_SHARE = 0.8
@@ -76,6 +77,7 @@ FINAL = tuple(".!?…:;")
 _CRUMBS = re.compile(r"^[^>›»]{1,40}(?:\s[>›»]\s[^>›»]{1,40}){2,}$")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b(?:[\w-]+\.)+[a-z]{2,6}/\S*", re.IGNORECASE)
 _ARROWS = frozenset("→➜➡►▶⇒⏩")
+CAPITALS_SHARE = 0.6  # a line with this share of its letters in capitals is a heading
 _BULLETS = frozenset("•‣▪◦·-–—*►")
 MAX_CRUMB_WORDS = 3  # words of one breadcrumb
 MAX_LINK_WORDS = 12  # a short line carrying a link
@@ -249,7 +251,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
         return "comments"  # "Comments are moderated before they appear.", "Os comentários são moderados"
     if closing and _contact(line, tokens, lang):
         return "press_contact"
-    if closing and _disclaimer_words(tokens, lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):
+    if closing and _disclaimer_words(words(unquoted), lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):
         return "disclaimer"
     if closing and (_KEYS.search(line) or page_notice(words(unquoted), lang)):
         return "page_notice"
@@ -265,7 +267,8 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
     ``donate``) verb of ``lang`` or English (by lemma; "envoyez-nous" by its head) and
     the line names the page or its outlet: a ``page`` notice word, a social network, an
     e-mail address, a phone number, a handle or a link; for a ``submit`` or ``contact``
-    verb also an ``ours`` word, or a ``you`` word after a ``submit`` verb ("Send us your
+    verb also (in at most ``MAX_READER_WORDS`` words) an ``ours`` word, or a ``you`` word
+    after a ``submit`` verb ("Send us your
     photos", "Пишите нам: news@…", "Subscribe to our channel so you miss nothing."; not
     "Support our troops, the crowd chanted")."""
     tokens = words(line)
@@ -291,8 +294,11 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
     contact = _EMAIL.search(line) or _PHONE.search(line) or _HANDLE.search(line) or _URL.search(line)
     if page or contact:
         return _READER_KEYS[keys[0]]
-    # "Send us your photos"; not "Support our troops, …", "Write to your MP, …"
-    reader = found["ours"].found_in(parts) or "submit" in keys and found["you"].found_in(parts)
+    # "Send us your photos"; not "Support our troops, …", "Write to your MP, …", nor a
+    # sentence of the story ("Contacté par nos soins, le service de presse n'a pas …")
+    reader = len(tokens) <= MAX_READER_WORDS and (
+        found["ours"].found_in(parts) or "submit" in keys and found["you"].found_in(parts)
+    )
     return "reader_prompt" if reader and {"submit", "contact"} & set(keys) else None
 
 
@@ -344,10 +350,11 @@ def notice_words(lang: str | None) -> dict:
 
 
 def edge_shape(line: str) -> str | None:
-    """"breadcrumb", "call_to_action" or "link" for a line at the page's edges shaped
-    like furniture: a trail of ≥ 3 short items joined by ›, > or »; a line of at
-    most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow; a line of at most
-    ``MAX_LINK_WORDS`` words with a URL, not ending like prose."""
+    """"breadcrumb", "call_to_action", "editor_slug" or "link" for a line at the page's
+    edges shaped like furniture: a trail of ≥ 3 short items joined by ›, > or »; a line
+    of at most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow, not in
+    capitals (a heading: "📱 FAKE SMS"); a wire's editor initials (``editor_slug``); a
+    line of at most ``MAX_LINK_WORDS`` words with a URL, not ending like prose."""
     stripped = line.strip()
     tokens = words(stripped)
     if not tokens:
@@ -356,11 +363,42 @@ def edge_shape(line: str) -> str | None:
     if crumbs and all(len(part.split()) <= MAX_CRUMB_WORDS for part in re.split(r"\s[>›»]\s", stripped)):
         return "breadcrumb"
     lead = stripped[0]
-    if len(tokens) <= MAX_PROMPT_WORDS and (lead in _ARROWS or unicodedata.category(lead) == "So"):
+    led = lead in _ARROWS or unicodedata.category(lead) == "So"
+    if led and len(tokens) <= MAX_PROMPT_WORDS and not _capitals(stripped):  # not a heading in capitals
         return "call_to_action"
+    if editor_slug(stripped):
+        return "editor_slug"
     if len(tokens) <= MAX_LINK_WORDS and _URL.search(stripped) and not stripped.endswith((".", "…")):
         return "link"
     return None
+
+
+_SLUG_PART = re.compile(r"[^\W_A-ZА-ЯЁ]{1,4}")  # lower-case letters and digits: "mla", "n1"
+MAX_SLUG_PARTS = 8
+
+
+def editor_slug(line: str) -> bool:
+    """A wire's closing line of editors' initials and codes: lower-case groups of at most
+    four letters or digits joined by "/" or "-" without a space ("bur-mla/cb", "mp/ab"),
+    or after an agency's name ("dpa lbn yybb n1 kre")."""
+    parts = [p for p in re.split(r"[/\s-]+", line.strip().rstrip(".")) if p]
+    if not 2 <= len(parts) <= MAX_SLUG_PARTS:
+        return False
+    agency = parts[0].casefold() in _agencies()
+    codes = parts[1:] if agency else parts
+    joined = agency or " " not in line.strip() and re.search(r"\w[/-]\w", line)
+    return bool(joined and codes) and all(_SLUG_PART.fullmatch(p) and not p.isdigit() for p in codes)
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(a.casefold() for a in common()["agencies"])
+
+
+def _capitals(line: str) -> bool:
+    """Most letters of ``line`` in capitals (a heading)."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
 
 
 @lru_cache(maxsize=None)

@@ -44,6 +44,7 @@ BOILERPLATE_PHRASES = {
     "breadcrumb": "breadcrumb trail",
     "navigation": "navigation link",
     "call_to_action": "call to action led by a pictograph or an arrow",
+    "editor_slug": "editors' initials closing a wire story",
     "link": "short line carrying a link",
     "repeated_line": "line repeated on the page",
     "furniture_shape": "line shaped and placed like page furniture",
