@@ -116,3 +116,16 @@ def test_a_byline_or_a_page_label_is_no_lead_however_long():
              "The council voted on Monday to close the old market hall for repairs until next spring."]
     # the byline has no full stop; the label's tokens are mostly numbers and separators
     assert front_sentences(_roundup(lines)) == [0, 3]
+
+
+def test_a_sentence_of_one_or_two_words_is_never_queried():
+    lines = ["Trois écoles du centre fermeront à la rentrée", "(diffusé le 3 mai 2021)",
+             "Le maire de la commune a annoncé lundi la fermeture de trois écoles du centre-ville."]
+    text = " ".join(lines[:2]) + "\n\n" + lines[2]
+    starts = [text.index(line) for line in lines]
+    sentences = tuple(Sentence(s, s + len(line), int(i == 2)) for i, (s, line) in enumerate(zip(starts, lines)))
+    claims = tuple(Claim(i, s.start, s.end, 0.9, True, (), "claims@1") for i, s in enumerate(sentences))
+    doc = Document(article=Article(text, Meta(title=" ".join(lines[:2]))), language="fr", sentences=sentences,
+                   claims=claims)
+    assert headline(doc) == [0, 1]
+    assert query_sentences(doc) == [0, 2]  # the headline's date tail states no claim

@@ -26,11 +26,12 @@ from ..errors import StoreError
 from ..model import Document, Match, stage_tag
 from .agreement import numbers_contradict, person_absent
 from .claims import sentence_text
-from .dates import full_dates
+from .dates import find_dates, full_dates
 from .langdata import tables
 
 MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words
+CLAIM_WORDS = 3  # a claim needs this many words besides its dates ("(aired on 9 May 2019)" states none)
 NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are never queried
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
 EVENT_DAYS = 3  # fact-checks dated this close to each other cover the same news moment
@@ -186,9 +187,11 @@ def _logit(p: float) -> float:
 def query_sentences(doc: Document) -> list[int]:
     """The sentences the stage queries the index with, in text order: the headline and
     lead (``front_sentences``) and the check-worthy sentences; never a sentence that is
-    mostly boilerplate or a credit line, nor a caption ("Photo: ...")."""
+    mostly boilerplate or a credit line, nor a caption ("Photo: ..."), nor one of fewer
+    than CLAIM_WORDS words besides its dates (a date line the sentence splitter cut off a
+    headline)."""
     chosen = {*front_sentences(doc), *(c.sentence for c in doc.claims if c.checkworthy)}
-    return sorted(i for i in chosen if _usable(doc, i))
+    return sorted(i for i in chosen if _usable(doc, i) and _words(doc, i, dates=False) >= CLAIM_WORDS)
 
 
 def front_sentences(doc: Document) -> list[int]:
@@ -240,9 +243,14 @@ def headline(doc: Document) -> list[int]:
     return [i for i, s in enumerate(doc.sentences) if s.end <= end]
 
 
-def _words(doc: Document, i: int) -> int:
-    """Words of sentence ``i``: its tokens with a letter (not dates, numbers or separators)."""
-    return sum(any(c.isalpha() for c in token) for token in doc.text[doc.sentences[i].start:doc.sentences[i].end].split())
+def _words(doc: Document, i: int, dates: bool = True) -> int:
+    """Words of sentence ``i``: its tokens with a letter (not numbers or separators), and
+    without ``dates`` not those of a date ("9 May 2019", "le 3 mai 2021")."""
+    text = doc.text[doc.sentences[i].start:doc.sentences[i].end]
+    if not dates:
+        for m in reversed(find_dates(text)):
+            text = text[:m.start] + " " + text[m.end:]
+    return sum(any(c.isalpha() for c in token) for token in text.split())
 
 
 def _usable(doc: Document, i: int) -> bool:
