@@ -31,6 +31,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: it opens with a letter
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 COMMON = 10 ** (4.5 - 9)  # a word this frequent in the record's language is a word ("Baker", "Golden"), not a name
+TITLE_CASE = 0.8  # a sentence with this share of its longer words capitalised is a headline ("Did X Die from Y?")
 PREFIX = 4  # letters of a name compared (inflected and transliterated forms differ in their endings)
 # spellings that transliteration makes differ ("Клинтон" klinton, "Юлия" iuliia): one form each
 _SOUNDS = (("kh", "h"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("q", "k"))
@@ -74,7 +75,8 @@ def persons(record: str, lang: str) -> list[tuple[str, ...]]:
     found = []
     for sentence in _SENTENCE.split(record):
         words = _WORD.findall(sentence)
-        if all(w[0].isupper() for w in words if len(w) > 3):  # a headline in title case
+        long = [w for w in words if len(w) > 3]
+        if sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long):  # a headline in title case
             continue
         run: list[str] = []
         for w in [*words, ""]:
