@@ -194,3 +194,7 @@ def test_foreign_clause_after_a_colon():
 def test_list_or_main_language_clause_after_a_colon_is_not_reported():
     for line in ["Mots-clés : Paris, police, migration, France, Europe", "Le ministre a été clair : les trains rouleront lundi."]:
         assert spans(run(FRENCH + "\n\n" + line), "untranslated_fragment") == []
+
+
+def test_a_name_after_an_elided_article_is_not_a_content_word():
+    assert guess("La marcha cruzó l'Eixample y dell'Emilia ayer").content_text == "La marcha cruzó ayer"

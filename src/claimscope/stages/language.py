@@ -62,6 +62,7 @@ QUOTE_LETTERS = 12  # word evidence decides on a quotation from this many letter
 _SPOKEN_END = ".!?…,"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ELIDED_NAME = re.compile(r"[^\W\d_]{1,4}['’][A-ZÀ-ÝĐА-Я]")
 _MAYBE_NOISE = re.compile(r"\d|\w[.@/]\w")
 # URLs, e-mail addresses, domains and numbers; every alternative starts only where its run
 # of characters starts (the lookbehinds), so the pattern is linear in the token length
@@ -92,6 +93,7 @@ _SCRIPTS = {
     "tamil": re.compile(r"[\u0b80-\u0bff]"),
     "other_indic": re.compile(r"[\u0a00-\u0b7f\u0c00-\u0dff]"),  # Gurmukhi to Oriya, Telugu to Sinhala
 }
+_OTHER_SCRIPT = re.compile("|".join(pattern.pattern for pattern in _SCRIPTS.values()))
 _ANCHOR = re.compile(r"(?<=\s)[A-ZÀ-ÝĐА-Я][\w-]+|\d+")
 _QUOTE_OPEN = "«“„\"'‘「『"
 _QUOTE_CLOSE = "»”“\"'’」』"
@@ -105,7 +107,7 @@ class Guess:
 
     guesses: tuple[tuple[str, float], ...]
     letters: int
-    content: int  # content words: lower-case or caseless words (plus each clause's first word)
+    content: int  # content words: lower-case or caseless words, not names (plus each clause's first word)
     content_text: str  # the content words alone (names mislead language ID)
     script: str
     vietnamese: int  # Vietnamese-only letters
@@ -136,7 +138,7 @@ def guess(text: str) -> Guess:
         cleaned = cleaned.lower()  # language ID reads shouting poorly
         clauses = _clauses(cleaned)
         words = [w for clause in clauses for w in clause]
-    content = [w for clause in clauses for i, w in enumerate(clause) if len(w) > 1 and (i == 0 or not w[0].isupper())]
+    content = [w for clause in clauses for i, w in enumerate(clause) if len(w) > 1 and (i == 0 or not _named(w))]
     plain = cleaned.isascii()
     return Guess(
         guesses=_identify(cleaned, words) if letters else (),
@@ -148,10 +150,15 @@ def guess(text: str) -> Guess:
     )
 
 
+def _named(word: str) -> bool:
+    """A capitalised word, also after an elided article ("l'Eixample", "dell'Emilia")."""
+    return word[0].isupper() or ("'" in word or "’" in word) and _ELIDED_NAME.match(word) is not None
+
+
 def _clauses(text: str) -> list[list[str]]:
     """The words of ``text`` by clause: a colon opens one ("Foto: Manifestants a la
     plaça"), whose first word is capitalised as a sentence's is."""
-    return [_WORD.findall(part) for part in text.split(":")]
+    return [_WORD.findall(part) for part in text.split(":")] if ":" in text else [_WORD.findall(text)]
 
 
 def _unspaced_words(text: str) -> int:
@@ -188,7 +195,7 @@ def _unaccented(words: list[str], guesses):
 
 
 def _script(text: str, letters: int) -> str:
-    if max(text) < "\u0370":
+    if max(text) < "\u0370" or not _OTHER_SCRIPT.search(text):  # Latin letters only (Vietnamese too)
         return "latin"
     for name, pattern in _SCRIPTS.items():
         if len(pattern.findall(text)) * 2 > letters:
