@@ -60,3 +60,11 @@ def test_a_gendered_word_before_a_verb_does_not_describe_the_object_after_it():
     for lang, sentences, cue, entity in cases:
         _, found = run(sentences, lang)
         assert by_cue(found, cue)["entity"] == entity, (lang, found)
+
+
+def test_a_past_tense_verb_tells_the_gender_of_its_speaker():
+    _, found = run(["Выставку открыли в субботу, сообщает газета «Речной край».",
+                    "«Мы рады гостям», — сказала хранитель музея Айно Лехто журналу.",
+                    "По ее словам, выставку посетили 500 человек."], "ru")
+    assert by_cue(found, "сказала")["speaker"] == "хранитель музея Айно Лехто"
+    assert by_cue(found, "По ее словам")["entity"] == "Айно Лехто"

@@ -16,7 +16,7 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver, body_kind, described_name, mention_gender, pronoun_gender
+from .entities import EntityResolver, body_kind, described_name, mention_gender, pronoun_gender, verb_gender
 from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import QUOTE_EDGE, Raw, strip, words
@@ -231,6 +231,9 @@ def _finish(
                          or dropped and resolver.last_anonymous)
         # "dijo el alcalde" for "el alcalde Juan Gil": the noun tells the gender of the name
         groups.append(resolver.resolve(named, mention if named != mention else "") if mention else None)
+        marked = verb_gender(cue, table.language) if groups[-1] is not None and not pronoun else None
+        if marked:  # "— сказала председатель клуба Айно Мякинен": the verb tells her gender
+            groups[-1].gender = marked
         if groups[-1] is not None:
             seen[id(groups[-1])] = (raw.speaker[0], groups[-1])
     tag = f"{NAME}@{VERSION}"

@@ -133,6 +133,17 @@ def pronoun_gender(word: str, lang: str) -> str | None:
     return _genders(lang).get("pronouns", {}).get(word.lower())
 
 
+def verb_gender(cue: str, lang: str) -> str | None:
+    """The gender a past-tense verb of the cue marks on its subject ("сказала", "powiedział",
+    ``verb_endings``), else None."""
+    endings = _genders(lang).get("verb_endings", {})
+    for word in WORD.findall(cue.lower()) if endings else ():
+        end = max((e for e in endings if word.endswith(e) and len(word) > len(e) + 2), key=len, default=None)
+        if end:
+            return endings[end]
+    return None
+
+
 def singular(pronoun: str, lang: str) -> bool:
     """Whether a pronoun marks the singular: it marks a gender and is never plural too
     (German "sie" is "she" and "they")."""
