@@ -58,19 +58,13 @@ def test_a_quoted_description_after_a_relay_cue_is_an_anonymous_source():
     assert chain.hops[-1].anonymous
 
 
-def test_a_commentator_the_outlet_quotes_is_no_origin_but_the_person_the_claim_names_is():
-    text = ("Bridge tolls\n\nThe regional council has abolished all bridge tolls from next month, reports the "
-            "portal Valley Echo.\n\nAccording to the economist Ivo Brandt, the decision will cost the region "
-            "dearly.")
-    att = [("the economist Ivo Brandt", "According to", "the decision will cost the region dearly", False)]
-    _, chain = run(text, att)
-    assert names(chain) == ["this article", "Valley Echo"]
-    text = ("Bridge tolls\n\nMinister Ivo Brandt has promised to abolish all bridge tolls from next month, reports "
-            "the portal Valley Echo.\n\nAccording to the minister Ivo Brandt, the decision will save commuters "
-            "a fortune.")
-    _, chain = run(text, [("the minister Ivo Brandt", "According to", "the decision will save commuters a fortune",
-                           False)])
-    assert names(chain) == ["this article", "Valley Echo", "Ivo Brandt"]
+def test_a_clause_taken_for_a_speaker_is_no_origin():
+    text = ("Photo ban\n\nFrom May, visitors will no longer be allowed to take photos in the park without written "
+            "consent, reports the portal Echo Hub.")
+    _, chain = run(text, [("allowed to take photos in the park without", "written", "consent", False),
+                          ("the portal Echo Hub", "reports", "From May, visitors will no longer be allowed to take "
+                           "photos in the park without written consent", False)])
+    assert names(chain) == ["this article", "Echo Hub"]
 
 
 def test_blogs_citing_each_other_are_circular():

@@ -27,15 +27,16 @@ class Origin(Reading):
         return max(0, min(a.content_end, sentence.end) - max(a.content_start, sentence.start))
 
     def _quoted_in(self, sentence) -> list[Source]:
-        """People the article quotes elsewhere, named in ``sentence`` without an attribution
-        the earlier stage found ("…, says the Ministry of X")."""
+        """People the article quotes elsewhere by a speaker that names someone (:meth:`usable`),
+        named in ``sentence`` without an attribution the earlier stage found ("…, says the
+        Ministry of X")."""
         found = []
         here = self.text[sentence.start:sentence.end].casefold()
         for i, a in enumerate(self.doc.attributions):
             if a.cue_start < headline_end(self.text):
                 continue  # the headline's "Name: claim" quotes no one of its own
             said = self.text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else ""
-            at = here.find(said.casefold()) if len(said.split()) >= 2 and not a.anonymous else -1
+            at = here.find(said.casefold()) if len(said.split()) >= 2 and not a.anonymous and self.usable(a) else -1
             if at >= 0 and not any(m.is_outlet for m in self.names.within(a.speaker_start, a.speaker_end)) \
                     and not cues.find("outlet_nouns", said, self.lang(a.speaker_start)):
                 start = sentence.start + at
@@ -45,24 +46,15 @@ class Origin(Reading):
 
     def _people_after(self, sentence) -> list[Source]:
         """When the outlets' sentence quotes no one: the first person or body quoted by
-        name in the rest of its paragraph or the next one (whom the outlet quotes), when the
-        claim sentence names them (:meth:`_in_claim`): a commentator quoted on the claim is
-        not its origin."""
+        name in the rest of its paragraph or the next one (whom the outlet quotes)."""
         doc = self.doc
         for s in doc.sentences:
             if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
                 continue
             found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
             if found:
-                return [src for src in found[:1] if self._in_claim(src)]
+                return found
         return []
-
-    def _in_claim(self, src: Source) -> bool:
-        """Is ``src`` named in the claim sentence: one of its capitalised words, or of the name
-        the attribution stage resolved it to, is there (compared by :func:`name_stems`)?"""
-        claim = self.doc.sentences[self.claim]
-        entity = self.doc.attributions[src.attribution].speaker_entity if src.attribution is not None else None
-        return bool((name_stems(src.name) | name_stems(entity or "")) & name_stems(self.text[claim.start:claim.end]))
 
     def _acting_body(self) -> list[Source]:
         """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
