@@ -670,16 +670,17 @@ def test_lexicon_fusions():
     assert [t for _, t, *_ in lexicon_fusions("Он работал вбританском посольстве.", "ru", table("ru"))] == ["вбританском"]
     assert lexicon_fusions("Дети извалялись в снегу.", "ru", table("ru")) == []
     # not a value in a link's query
+    assert lexicon_fusions("Lee más: example.com/nota?utm_medium=socialshare hoy", "es", table("es")) == []
     # Italian and Spanish pronouns written after the verb are words of the language
     assert fused_words("Il telefono? Spegnetelo subito.", "it", table("it")) == []
     assert short_fusions("Por favor, compartidlo ya.", "es", table("es")) == []
-    assert lexicon_fusions("Lee más: example.com/nota?utm_medium=socialshare hoy", "es", table("es")) == []
 
 
 @pytest.mark.parametrize(
     "sentence, label",
     [
         ("Le maire a parlÃ© hier.", "encoding"),
+        ("Le maire,qui a parlé hier, a démissionné.", "punctuation"),
         ("The mayor said &quot;no&quot; again.", "encoding"),
         ("The mayor said no , again.", "punctuation"),
         ("He said \"\"no more\".", "punctuation"),

@@ -820,6 +820,7 @@ _COPY_DAMAGE = (
     ("punctuation", re.compile(r'(["«»“”„])\1'), "quotation mark doubled"),
     ("punctuation", re.compile(r"[^\W\d_][»”\"')]? +[,.](?![.\w])"), "space before a comma or full stop"),
     ("punctuation", re.compile(r",,|,\.(?!\.)"), "doubled comma"),
+    ("punctuation", re.compile(r"(?<![\w./@&])[^\W\d_]{2,}[,;][^\W\d_]{2,}(?![\w.]*\.\w)"), "no space after a comma"),
 )
 _LETTERS = re.compile(r"[^\W\d_]+")  # "Telegram-каналах" is two words
 _LATIN = re.compile(r"[a-zA-Z]")
@@ -831,7 +832,8 @@ _ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
 
 def copy_damage(sentence: str, table: dict | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, label, detail) of copy damage: a wrong encoding, HTML entities,
-    doubled quotation marks, a space before a comma or full stop, doubled commas, a word
+    doubled quotation marks, a space before a comma or full stop, doubled commas, two
+    words joined by a comma or semicolon without a space ("liar,rampant"), a word
     mixing Latin and Cyrillic letters (look-alike letters swapped); in a language writing
     decimals with a comma (the table's ``decimal_comma``), a number with English
     thousands separators ("3,000")."""
