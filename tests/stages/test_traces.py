@@ -556,6 +556,7 @@ def test_calques(sentence, lang, found):
         ("Les dégâts sont évalué à deux millions.", "fr", "sont évalué", "agreement"),
         ("La route est fermées depuis lundi.", "fr", "est fermées", "agreement"),
         ("Le ministre est prenant des notes pendant la séance.", "fr", "est prenant des", "word_order"),
+        ("Les bancs seront installer demain.", "fr", "seront installer", "government"),
         ("Los puentes fueron reparado en mayo.", "es", "fueron reparado", "agreement"),
         ("As escolas foram fechado ontem.", "pt", "foram fechado", "agreement"),
         ("Многие из них являются беженцы из соседней области.", "ru", "них являются беженцы", "government"),
@@ -589,6 +590,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Il a promis de les aider à les reconstruire.", "fr"),  # "les" a pronoun
         ("Le maire est très content et les élus sont satisfaits.", "fr"),
         ("Ce chiffre est important pour la ville.", "fr"),
+        ("Ils ont hier annoncé la fermeture et ils sont super contents.", "fr"),
         ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
         # the idioms whose plural the calque tables list ("в рамках"): the singular is the language's own
         ("Dans le cadre du projet, la ville investit.", "fr"),
