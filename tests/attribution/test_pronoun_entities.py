@@ -68,3 +68,11 @@ def test_a_past_tense_verb_tells_the_gender_of_its_speaker():
                     "По ее словам, выставку посетили 500 человек."], "ru")
     assert by_cue(found, "сказала")["speaker"] == "хранитель музея Айно Лехто"
     assert by_cue(found, "По ее словам")["entity"] == "Айно Лехто"
+
+
+def test_an_english_given_name_tells_the_gender_a_pronoun_agrees_with():
+    _, found = run(["Council leader Peter Hale met the head teacher, Emily Roth, on Friday.",
+                    "Emily Roth said the school roof leaked.",
+                    "Peter Hale said repairs would start in May.",
+                    "She added that lessons would move to the library."], "en")
+    assert by_cue(found, "added")["entity"] == "Emily Roth"

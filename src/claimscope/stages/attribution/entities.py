@@ -156,8 +156,9 @@ def mention_gender(mention: str, lang: str, context: str = "", subject: bool = T
     determiner before a role noun ("la maire", "der Minister"; in the mention, else in
     the words just before it, nearest first, back to a lower-case word of another kind:
     "… rencontré la ministre Claire Dubois"),
-    else, where given names mark it and the mention is a ``subject`` (in the nominative:
-    "Алексея" is a man's name in the genitive), the ending of its first name ("Анна")."""
+    else a listed given name ("Laura Mills"), else, where given names mark it and the mention is
+    a ``subject`` (in the nominative: "Алексея" is a man's name in the genitive), the ending of
+    its first name ("Анна")."""
     g = _genders(lang)
     if not g:
         return None
@@ -177,6 +178,8 @@ def mention_gender(mention: str, lang: str, context: str = "", subject: bool = T
     endings, masculine = g.get("feminine_name_endings", []), g.get("masculine_name_endings")
     pairs = [t for t, nxt in zip(toks, toks[1:]) if _given(t) and _given(nxt)]
     first = pairs[-1] if pairs else ""  # the given name before the surname: "Министр Анна Смирнова"
+    if first.lower() in g.get("given_names", {}):  # "Laura Mills"
+        return g["given_names"][first.lower()]
     if not (endings or masculine) or not subject or not first:
         return None
     if first.lower().endswith(tuple(endings)):
