@@ -173,6 +173,15 @@ def test_a_relay_by_reference_in_german():
     assert "anonymous_source" in flags
 
 
+def test_a_relay_by_provenance_in_spanish():
+    text = ("El puente de la carretera vieja se cerrará en marzo, informó el diario Río Claro. Según el diario, "
+            "el dato procede del blog Ojo Crítico, que no da más detalles.")
+    doc = make(text, [("el diario Río Claro", "informó", "El puente de la carretera vieja se cerrará en marzo",
+                       False)], lang="es")
+    hops, _, _ = chain_of(doc)
+    assert hops == ["this article", "Río Claro", "Ojo Crítico"]
+
+
 def test_a_byline_word_inside_a_place_name_names_no_author():
     text = ("Nuovo ponte sul fiume\nCOMUNICATO – Borgo di Valle, 2 marzo\n\n"
             "Il nuovo ponte sul fiume Serra sarà aperto al traffico dal primo aprile, dopo due anni di lavori.")
