@@ -527,6 +527,10 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("Na sua vez, o vereador respondeu às críticas.", "pt", ["Na sua vez"]),  # "в свою очередь"
         ("Agora é a sua vez de falar, disse o vereador.", "pt", []),
         ("Cây cầu đã được phá hủy một phần sau trận lũ.", "vi", ["được phá hủy"]),
+        ("O porto jogou um papel central na crise.", "pt", ["jogou um papel"]),
+        ("Điều này là quan trọng cho người dân.", "vi", ["Điều này là quan trọng"]),
+        ("Мэр обещал позвонить назад журналистам.", "ru", ["позвонить назад"]),
+        ("On the background of the strike, prices rose.", "en", ["On the background of"]),
         ("The engineers drew a conclusion about the dam.", "en", []),
     ],
 )
