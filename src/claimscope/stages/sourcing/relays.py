@@ -182,7 +182,7 @@ class Relays(Reading):
             found = Source(self.text[document[0]:document[1]], *document, "relay")
             self.names.add(found)
             return found
-        anonymous = self._anonymous(said, start) or self._described_anonymous(said, start)
+        anonymous = self._anonymous(said, start) or self._anonymous_description(said, start)
         if not said or len(said.split()) > 8 and not anonymous:
             return None
         if short and not anonymous:
@@ -199,7 +199,7 @@ class Relays(Reading):
         self.names.add(found)
         return found
 
-    def _described_anonymous(self, said: str, pos: int) -> bool:
+    def _anonymous_description(self, said: str, pos: int) -> bool:
         """Is a relayed phrase a description of someone it does not name: it opens on a
         lower-case word and says so anywhere ("an employee of the town hall who asked to stay
         anonymous", "một quan chức … giấu tên"): an ``anonymous_nouns`` word of the table."""
