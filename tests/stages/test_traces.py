@@ -565,6 +565,10 @@ def test_calques(sentence, lang, found):
         ("As escolas foram fechado ontem.", "pt", "foram fechado", "agreement"),
         ("Многие из них являются беженцы из соседней области.", "ru", "них являются беженцы", "government"),
         ("La legge è stati approvata ieri.", "it", "è stati", "agreement"),
+        ("Le nation a voté hier.", "fr", "Le nation", "agreement"),
+        ("La plan prevé una movimiento nuevo.", "es", "una movimiento", "agreement"),
+        ("Il decisione arriva domani.", "it", "Il decisione", "agreement"),
+        ("A obra ficou na momento certo.", "pt", "na momento", "agreement"),
     ],
 )
 def test_grammar_patterns(sentence, lang, found, label):
@@ -595,6 +599,9 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Le maire est très content et les élus sont satisfaits.", "fr"),
         ("Ce chiffre est important pour la ville.", "fr"),
         ("Ils ont hier annoncé la fermeture et ils sont super contents.", "fr"),
+        ("Le million de votes et la nation du mouvement.", "fr"),
+        ("El corazón de la ciudad y el movimiento de la población.", "es"),
+        ("O coração da cidade e a cidade do movimento.", "pt"),
         ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
         # the idioms whose plural the calque tables list ("в рамках"): the singular is the language's own
         ("Dans le cadre du projet, la ville investit.", "fr"),
