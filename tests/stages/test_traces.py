@@ -566,6 +566,8 @@ def test_calques(sentence, lang, found):
         ("Многие из них являются беженцы из соседней области.", "ru", "них являются беженцы", "government"),
         ("La legge è stati approvata ieri.", "it", "è stati", "agreement"),
         ("Le nation a voté hier.", "fr", "Le nation", "agreement"),
+        ("Новая социализм никого не пугает.", "ru", "Новая социализм", "agreement"),
+        ("To jest ważny sytuacja dla miasta.", "pl", "ważny sytuacja", "agreement"),
         ("La plan prevé una movimiento nuevo.", "es", "una movimiento", "agreement"),
         ("Il decisione arriva domani.", "it", "Il decisione", "agreement"),
         ("A obra ficou na momento certo.", "pt", "na momento", "agreement"),
@@ -600,6 +602,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Ce chiffre est important pour la ville.", "fr"),
         ("Ils ont hier annoncé la fermeture et ils sont super contents.", "fr"),
         ("Le million de votes et la nation du mouvement.", "fr"),
+        ("Ранее информация о ремонте не появлялась.", "ru"),  # an adverb in -ее
         ("El corazón de la ciudad y el movimiento de la población.", "es"),
         ("O coração da cidade e a cidade do movimento.", "pt"),
         ("Los puentes fueron reparados en mayo y el túnel fue cerrado.", "es"),
