@@ -857,6 +857,8 @@ def test_related_links_label_before_an_arrow(line):
 def test_sentences_fused_before_a_capital():
     endings = frozenset(["com", "ru"])
     assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le")]
+    assert fused_sentences("Est-ce vraiment?Le maire a répondu non.", "fr", table("fr"), endings) == [(7, "vraiment?Le")]
+    assert fused_sentences("Voir index.php?id=3 pour plus.", "fr", table("fr"), endings) == []
     assert fused_sentences("Voir exemple.Com pour tout.", "fr", table("fr"), endings) == []
 
 

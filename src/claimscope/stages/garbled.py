@@ -89,7 +89,7 @@ MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a s
 
 # a long run of letters that is not part of a URL, domain or e-mail address
 _LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
-_FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{3,40})\.([^\W\d_]{2,40})(?=\s+[^\W\d_])")
+_FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{3,40})[.!?]([^\W\d_]{2,40})(?=\s+[^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
 MIN_ECHO = 5  # words of a sentence written twice in a row
@@ -236,8 +236,9 @@ def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str,
 
 
 def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
-    """(offset, token) of two sentences glued at a full stop ("ville.le maire"; a known
-    capitalised word after it too: "ville.Le maire", "город.Правительство").
+    """(offset, token) of two sentences glued at a full stop, a question or an
+    exclamation mark ("ville.le maire"; a known capitalised word after it too:
+    "ville.Le maire", "город.Правительство", "vraiment?Le maire").
 
     ``endings`` are domain endings ("fr", "com"), never taken for a word."""
     vocabulary = _vocabulary(lang) if table is not None else None

@@ -271,7 +271,7 @@ class Traces:
             for offset, token, left, right in garbled.fused_words(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
             for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
-                issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused at a full stop “{token}”"))
+                issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
             glued = (
                 garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
                 + garbled.lexicon_fusions(piece, main, lang_table)
