@@ -406,27 +406,25 @@ MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
 _QUOTE_CHARS = frozenset('"«»“”„')
 
 
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> re.Pattern:
-    def alternation(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     words = [w for w in negators if w[:1].isalpha() and "'" not in w]
     clitics = [w for w in negators if w not in words]  # "n't", glued to its verb
-    heads = rf"(?<![\w'])(?:{alternation(words)})" + (rf"|(?:{alternation(clitics)})" if clitics else "")
+    heads = rf"(?<![\w'])(?:{_alternation(words)})" + (rf"|(?:{_alternation(clitics)})" if clitics else "")
     return re.compile(
-        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negatives)})(?!\w)",
+        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negatives)})(?!\w)",
         re.IGNORECASE,
     )
 
 
 @lru_cache(maxsize=None)
 def _negative_first_pattern(negatives: tuple[str, ...], negators: tuple[str, ...]) -> re.Pattern:
-    def alternation(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
     return re.compile(
-        rf"(?<![\w'])(?:{alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negators)})(?!\w)",
+        rf"(?<![\w'])(?:{_alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negators)})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -531,11 +529,16 @@ def split_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
     for (at, left), (at_right, right) in zip(tokens, tokens[1:]):
         if at_right != at + len(left) + 1 or not (left.islower() and right.islower()):
             continue
-        joined = vocabulary.get(left + right, 0.0)
-        rarer = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
-        if min(len(left), len(right)) >= MIN_SPLIT_PART and joined >= MIN_SPLIT_FREQ and rarer * SPLIT_RATIO < joined:
+        if min(len(left), len(right)) >= MIN_SPLIT_PART and _cut_word(left, right, vocabulary):
             found.append((at, sentence[at : at_right + len(right)]))
     return found
+
+
+def _cut_word(left: str, right: str, vocabulary) -> bool:
+    """``left`` + ``right`` is a known word at least ``SPLIT_RATIO`` times as frequent as
+    the rarer part (the word list knows many fragments of words as words)."""
+    joined = vocabulary.get(left + right, 0.0)
+    return joined >= MIN_SPLIT_FREQ and min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0)) * SPLIT_RATIO < joined
 
 
 _HYPHEN_SPLIT = re.compile(r"(?<![\w./@#'’-])([^\W\d_]{2,})- ([^\W\d_]{2,})(?![\w'’-])")
@@ -555,10 +558,7 @@ def hyphen_splits(sentence: str, lang: str, table: dict | None) -> list[tuple[in
         left, right = m.group(1), m.group(2)
         if not (left[1:].islower() and right.islower()):
             continue
-        left = left.casefold()
-        joined = vocabulary.get(left + right, 0.0)
-        rarer = min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0))
-        if joined >= MIN_SPLIT_FREQ and rarer * SPLIT_RATIO < joined:
+        if _cut_word(left.casefold(), right, vocabulary):
             found.append((m.start(), m.group()))
     return found
 
