@@ -531,6 +531,7 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("Điều này là quan trọng cho người dân.", "vi", ["Điều này là quan trọng"]),
         ("Мэр обещал позвонить назад журналистам.", "ru", ["позвонить назад"]),
         ("On the background of the strike, prices rose.", "en", ["On the background of"]),
+        ("The agency shared no informations on the damage.", "en", ["informations"]),
         ("The engineers drew a conclusion about the dam.", "en", []),
     ],
 )
