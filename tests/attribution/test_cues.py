@@ -307,3 +307,21 @@ def test_a_verb_whose_sense_with_a_bare_object_is_no_report():
         assert not found, (lang, found)
     _, found = run(["Le maire assure que le pont est sûr."], "fr")
     assert by_cue(found, "assure")["content"] == "le pont est sûr"
+
+
+def test_a_passive_with_no_agent_and_no_reported_clause_reports_nothing():
+    for lang, sentence in [
+        ("fr", "Le coût des travaux est estimé à deux millions d'euros."),
+        ("it", "La scossa è stata avvertita in tutta la valle."),
+        ("pt", "O custo da obra foi estimado em dois milhões de reais."),
+    ]:
+        _, found = run([sentence], lang)
+        assert not found, (lang, found)
+    _, found = run(["Il a été annoncé que la piscine fermera."], "fr")
+    assert by_cue(found, "a été annoncé")["content"] == "la piscine fermera"
+
+
+def test_a_passive_agent_after_a_time_adverbial():
+    _, found = run(["A nova linha foi anunciada nesta quarta-feira (5) pela Secretaria de Transportes."], "pt")
+    a = by_cue(found, "foi anunciada")
+    assert (a["speaker"], a["content"]) == ("Secretaria de Transportes", "A nova linha")

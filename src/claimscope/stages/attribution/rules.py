@@ -20,6 +20,7 @@ from .subjects import Subjects
 
 HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
 DASHES = "—―–-"  # dashes that may introduce a credit line
+MAX_AGENT_GAP = 4  # words of an adverbial between a passive cue and its agent marker
 SENTENCE_END = re.compile(r"[.!?…][»”’\"')]*\s+\S")  # a sentence ends inside a line
 
 
@@ -162,6 +163,11 @@ class SentenceRules(Subjects):
             self.text, strip(self.text, cue.end(), hi, " ")[0], hi
         )
         lead = [w.group().lower() for w in (before[-1:] + words(self.text, *cue.span())[:-1])]
+        if agent is None and any(w in self.t.passive for w in lead) and not any(self.clitic(w) for w in lead):
+            # "foi anunciada nesta terça-feira (4) pela X"; not a reflexive: "si è detta sorpresa dalla …"
+            clause = next((i for i in range(cue.end(), hi) if self.text[i] in ",;:!?"), hi)
+            agent = next((w for w in words(self.text, cue.end(), clause)[1:MAX_AGENT_GAP + 1]
+                          if self.t.agent.fullmatch(w.group())), None)
         if lead and not any(w in self.t.passive for w in lead) and (self.clitic(lead[-1]) or lead[-1] in self.aux):
             return False  # "nous l'a expliqué par téléphone", "lo confirmó por teléfono": active
         if not before or before[-1].group().lower() not in self.t.passive:
@@ -970,6 +976,27 @@ class SentenceRules(Subjects):
             spoken.startswith(p + " ") for p in phrases  # "…, den die Zeitung zitiert"
         )
 
+    def agentless_passive(self, cue: re.Match, lo: int, hi: int) -> bool:
+        """A passive cue with no agent that reports no clause, colon or quotation after it:
+        something was done, nobody is said to speak ("Le coût est estimé à 180 000 euros",
+        "No case has been reported in the county", "Il sisma è stato avvertito in tutta la
+        provincia"); not "Il a été annoncé que …", a reflexive ("s'est indignée de …"), nor where
+        the table keeps them (``agentless_passives``: English, PolNeAR annotates "was accused of")."""
+        if self.t.raw.get("agentless_passives", False):
+            return False
+        lead = [w.group().lower() for w in words(self.text, lo, cue.start())[-1:] + words(self.text, *cue.span())[:-1]]
+        if not any(w in self.t.passive for w in lead) or any(self.clitic(w) for w in lead):
+            return False
+        start = strip(self.text, cue.end(), hi, " \t\n,")[0]
+        after = WORD.match(self.text, start, hi)
+        clause = next((i for i in range(start, hi) if self.text[i] in ",;:!?"), hi)
+        return not (
+            any(self.t.agent.fullmatch(w.group()) for w in words(self.text, start, clause))  # "… (4) pela X"
+            or self.t.complementizer.match(self.text, start, hi)
+            or self.text[start : start + 1] in (*OPENING, ":")
+            or after and after.group().lower() in self.t.as_clause | self.t.verb_chain | self.t.infinitive
+        )
+
     def negated(self, cue: re.Match, lo: int) -> bool:
         """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
         start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
@@ -1029,6 +1056,7 @@ class SentenceRules(Subjects):
                     or (kind == "weak" or self.weak_gerund(cue, kind)) and not self.weak_ok(cue, lo, hi)
                     or self.not_cue(cue, lo, hi)
                     or (kind in ("verb", "weak") and self.negated(cue, lo))
+                    or kind in ("verb", "weak") and self.agentless_passive(cue, lo, hi)
                 ):
                     continue
                 if (
