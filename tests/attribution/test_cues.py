@@ -325,3 +325,21 @@ def test_a_passive_agent_after_a_time_adverbial():
     _, found = run(["A nova linha foi anunciada nesta quarta-feira (5) pela Secretaria de Transportes."], "pt")
     a = by_cue(found, "foi anunciada")
     assert (a["speaker"], a["content"]) == ("Secretaria de Transportes", "A nova linha")
+
+
+def test_more_reporting_verbs_by_lemma():
+    cases = [
+        ("fr", "« Le trottoir est trop étroit », soupire une habitante.", "soupire"),
+        ("fr", "L'opposition reproche au maire d'avoir oublié l'entretien.", "reproche"),
+        ("es", "La empresa calcula que la obra durará un mes.", "calcula"),
+        ("de", "Der Elternrat begrüßte den Beschluss.", "begrüßte"),
+    ]
+    for lang, sentence, cue in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue), (lang, found)
+
+
+def test_calling_oneself_is_no_report_and_leaves_the_main_verb_its_subject():
+    _, found = run(["Сидоров, который называет себя другом леса, заявил, что вырубку надо остановить."], "ru")
+    assert [a["cue"] for a in found] == ["заявил"]
+    assert by_cue(found, "заявил")["entity"] == "Сидоров"

@@ -521,6 +521,11 @@ class Spans:
         return _exactly(end - start).match(self.text, start)
 
     def first_cue(self, lo: int, hi: int, kind: str = "verb") -> re.Match | None:
-        """The first reporting-verb (or ``kind``) cue in [lo, hi)."""
+        """The first reporting-verb (or ``kind``) cue in [lo, hi) that opens no phrase of the
+        table's ``not_cues`` ("называет себя")."""
         pattern = self.t.preposition if kind == "prep" else self.t.cue
-        return next(self.candidates(kind, pattern, hi, self.tokens(lo, hi)), None)
+        for cue in self.candidates(kind, pattern, hi, self.tokens(lo, hi)):
+            phrase = self.t.not_cue.match(self.text, cue.start(), hi)
+            if not (phrase and phrase.end() >= cue.end()):
+                return cue
+        return None
