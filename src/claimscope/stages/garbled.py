@@ -266,6 +266,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     vocabulary = _vocabulary(lang) or {}
     allowed = set((table or {}).get("repeatable_words", ()))
     relative = (table or {}).get("relative_repeats", {})  # German "…, die die Stadt": after a comma only
+    links = frozenset((table or {}).get("reduplicating_links", ()))  # "step by step", "more and more"
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
     syllabic = (table or {}).get("syllabic", False)
@@ -287,12 +288,15 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
                 single_ok = False
             # where words are written syllable by syllable, frequent syllables make content
             # words ("đi làm đi làm"): the two checks below are for languages of words
+            # (with reduplicating_links, a pair of them only when it opens on one: "and more
+            # and more", "to have to have"; "que les que les" is damage)
             common_only = n > 1 and not syllabic and all(vocabulary.get(t, 0.0) >= MIN_FUNCTION_FREQ for t in folded[i : i + n])
-            # "story after story after", "hand in hand in": the idiom "A after A" and its next word
-            # or "and lie and lie" inside "lie and lie and lie"
-            idiom = n == 2 and not syllabic and (
-                vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ or folded[i - 1 : i] == [folded[i + 1]]
-            )
+            common_only = common_only and (not links or n > 2 or word in links)
+            # "story after story after", "hand in hand in", "more and more and": the idiom
+            # "A after A" and its next word (the table's reduplicating_links, else any very
+            # frequent word), or "and lie and lie" inside "lie and lie and lie"
+            linking = folded[i + 1] in links if links else vocabulary.get(folded[i + 1], 0.0) >= MIN_FUNCTION_FREQ
+            idiom = n == 2 and not syllabic and (linking or folded[i - 1 : i] == [folded[i + 1]])
             if gap.strip() or not same or (n == 1 and single_ok) or common_only or idiom:
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
