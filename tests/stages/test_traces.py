@@ -866,6 +866,12 @@ def test_sentences_fused_before_a_capital():
     assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le")]
     assert fused_sentences("Est-ce vraiment?Le maire a répondu non.", "fr", table("fr"), endings) == [(7, "vraiment?Le")]
     assert fused_sentences("Voir index.php?id=3 pour plus.", "fr", table("fr"), endings) == []
+    # a name, an acronym or a closing quotation mark before the stop; not an abbreviation
+    assert fused_sentences("Il vit à Lyon.Le maire a suivi.", "fr", table("fr"), endings) == [(9, "Lyon.Le")]
+    assert fused_sentences("Er hat es eingereicht.In der Stadt wachse Unmut.", "de", table("de"), endings) == [(10, "eingereicht.In")]
+    assert fused_sentences("Il a dit « non ».Le maire a suivi.", "fr", table("fr"), endings) == []
+    assert fused_sentences("He said “no”.The mayor left.", "en", table("en"), endings) == [(9, "no”.The")]
+    assert fused_sentences("See Mr.Smith on the left.", "en", table("en"), endings) == []
     assert fused_sentences("Voir exemple.Com pour tout.", "fr", table("fr"), endings) == []
 
 

@@ -89,7 +89,7 @@ MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a s
 
 # a long run of letters that is not part of a URL, domain or e-mail address
 _LONG_TOKEN = re.compile(rf"(?<![\w./@])[^\W\d_]{{{MIN_FUSED},}}(?![\w@]|[./]\w)")
-_FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{3,40})[.!?]([^\W\d_]{2,40})(?=\s+[^\W\d_])")
+_FUSED_STOP = re.compile(r"(?<![\w./@])([^\W\d_]{2,40})[»”\")]?[.!?][»”\")]?([^\W\d_]{2,40})(?=\s+[^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
 MIN_ECHO = 5  # words of a sentence written twice in a row
@@ -237,21 +237,29 @@ def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str,
 
 def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
     """(offset, token) of two sentences glued at a full stop, a question or an
-    exclamation mark ("ville.le maire"; a known capitalised word after it too:
-    "ville.Le maire", "город.Правительство", "vraiment?Le maire").
+    exclamation mark, a closing quotation mark allowed beside it ("ville.le maire"; a
+    known capitalised word after it too: "ville.Le maire", "город.Правительство",
+    "vraiment?Le maire", "dit».Le maire").
 
-    ``endings`` are domain endings ("fr", "com"), never taken for a word."""
+    Before a capitalised word the first sentence may also end on a name or an acronym
+    ("Stockholm.According", "OTAN.Na Rússia"), not on one of the table's abbreviations.
+    ``endings`` are domain endings ("fr", "com"), never taken for a word but for a
+    capitalised function word ("eingereicht.In der Stadt")."""
     vocabulary = _vocabulary(lang) if table is not None else None
     if not vocabulary:
         return []
+    abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
     found = []
     for match in _FUSED_STOP.finditer(sentence):
         left, right = match.group(1), match.group(2)
         capitalised = right[0].isupper() and right[1:].islower() and vocabulary.get(right.casefold(), 0.0) >= MIN_PART_FREQ
-        if (
-            left.islower() and right.casefold() not in endings and left in vocabulary
-            and (right.islower() and vocabulary.get(right, 0.0) >= MIN_STOP_FREQ or capitalised)
-        ):
+        # a domain ending, but for a capitalised function word ("eingereicht.In", not "exemple.Com")
+        domain = right.casefold() in endings and not (capitalised and vocabulary.get(right.casefold(), 0.0) >= MIN_FUNCTION_FREQ)
+        if left.islower() and left in vocabulary:
+            glued = not domain and (right.islower() and vocabulary.get(right, 0.0) >= MIN_STOP_FREQ or capitalised)
+        else:  # a name or an acronym ends the first sentence
+            glued = capitalised and not domain and left[0].isupper() and len(left) > 2 and left.casefold() not in abbreviations
+        if glued:
             found.append((match.start(), match.group()))
     return found
 
