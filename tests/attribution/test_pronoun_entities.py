@@ -76,3 +76,10 @@ def test_an_english_given_name_tells_the_gender_a_pronoun_agrees_with():
                     "Peter Hale said repairs would start in May.",
                     "She added that lessons would move to the library."], "en")
     assert by_cue(found, "added")["entity"] == "Emily Roth"
+
+
+def test_a_capitalised_opening_preposition_names_no_one():
+    _, found = run(['On Friday morning Nora Blake posted a photo of the flooded road.',
+                    '"Do not drive here," she wrote.'], "en")
+    assert by_cue(found, "posted")["speaker"] == "Nora Blake"
+    assert by_cue(found, "wrote")["entity"] == "Nora Blake"

@@ -221,7 +221,7 @@ def _finish(
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             want = pronoun_gender(mention, table.language) if pronoun else None
             if want:
-                _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes), seen.values(),
+                _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes, table), seen.values(),
                        personal)
         if mention and not pronoun:
             last = max(last, raw.speaker[0])
@@ -259,22 +259,29 @@ def _finish(
 NAME_WINDOW = 400  # characters before a pronoun searched for a name that agrees with it
 
 
-def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dict[int, int]) -> list:
+def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dict[int, int], table: Table) -> list:
     """Names a pronoun at ``pos`` may stand for, each with whether it is a subject: the
     subjects opening a sentence before it and the runs of two to four capitalised words in
     the text just before it, outside quotations ("Le maire X a reçu la ministre Y. … Elle
-    a précisé …"); not a run in the pronoun's own sentence, which names someone else ("Tras
-    reunirse con la diputada X, ella aseguró …")."""
+    a précisé …"), none opening with a capitalised function word ("On Tuesday", "In Paris");
+    not a run in the pronoun's own sentence, which names someone else ("Tras reunirse con la
+    diputada X, ella aseguró …")."""
     runs, run = [(n, True) for n in names if n[1] <= pos], []
     own = max(text.rfind(mark, 0, pos) for mark in (". ", "! ", "? ", "\n"))
+    function = table.determiners | table.pronouns | table.not_subjects
+
+    def capital(tok) -> bool:
+        return tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha()
+
     for tok in [*words(text, max(0, pos - NAME_WINDOW), max(own, 0)), None]:
-        if tok and tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha() and (
-                not run or text[run[-1].end() : tok.start()] == " "):
+        if tok and capital(tok) and (not run or text[run[-1].end() : tok.start()] == " "):
             run.append(tok)
             continue
+        if run and (run[0].group().lower() in function or table.speaker_stop.fullmatch(run[0].group())):
+            run = run[1:]
         if 2 <= len(run) <= 4 and not any(a < run[0].start() < b for a, b in quotes.items()):
             runs.append(((run[0].start(), run[-1].end()), False))
-        run = [tok] if tok and tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha() else []
+        run = [tok] if tok and capital(tok) else []
     return runs
 
 

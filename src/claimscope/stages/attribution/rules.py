@@ -259,6 +259,8 @@ class SentenceRules(Subjects):
         before = self.with_relative(lo, left, cue.start(), before)
         if self.adverbial(before):  # "Радио «Свобода» в эфире назвало …"
             before = self.past_adverbial(lo, before)
+        elif self.name_after_opener(before):  # "On Tuesday evening Anna Holt posted"
+            before = self.name_after_opener(before)
         elif before and self.anaphoric_lead(lo, cue.start()) and self.subject_follows(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
         before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"

@@ -245,6 +245,18 @@ class Subjects(Spans):
                 return toks[k + 1].start(), toks[stop - 1].end()
         return None
 
+    def name_after_opener(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The name of two capitalised words or more that closes a phrase opening its sentence
+        with a capitalised ``not_subjects`` word, an adverbial with no comma after it ("On
+        Tuesday evening Anna Holt posted"), else None."""
+        toks = words(self.text, *span) if span else []
+        if not toks or toks[0].group().lower() not in self.t.not_subjects or not toks[0].group()[0].isupper():
+            return None
+        k = len(toks)
+        while k > 1 and toks[k - 1].group()[0].isupper() and self.text[toks[k - 2].end() : toks[k - 1].start()] == " ":
+            k -= 1
+        return (toks[k].start(), span[1]) if 0 < k <= len(toks) - 2 else None
+
     def past_adverbial(self, lo: int, span: tuple[int, int]) -> tuple[int, int] | None:
         """The subject after an adverbial that opens ``span`` ("в пятницу министр X":
         from its first capitalised word, title or determiner), else the name in
