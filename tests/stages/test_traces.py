@@ -820,7 +820,7 @@ def test_short_line_cut_on_a_word_that_never_ends_a_sentence():
     assert cut_off("The mayor promised new shelters to the", table("en"))
     assert cut_off("Le maire promet de nouveaux abris et", table("fr"))
     assert cut_off("The council closed the pier because", table("en"))
-    assert cut_off("Władze zamknęły molo, ponieważ", table("pl"))
+    assert cut_off("Władze miasta zamknęły molo, ponieważ", table("pl"))
     assert not cut_off("Mayor opens the bridge", table("en"))
     assert not cut_off("Mia and", table("en"))  # too short to be a cut sentence
     assert cut_off("The mayor said the bridge would reopen,", table("en"))
