@@ -25,7 +25,8 @@ subscribe, comments, tags...):
   ("Confira também: …", "Также читайте:");
 * ``edge_shape``: a line at the page's edges shaped like furniture whatever its words:
   a breadcrumb trail ("Home › World › Europe"), a call to action led by a pictograph or
-  an arrow ("👉 …", "➡ …"), a short line carrying a link ("Mehr: example.org/abc");
+  an arrow ("👉 …", "➡ …"; not a heading in capitals), a wire's editor initials
+  ("bur-xy/ab"), a short line carrying a link ("Mehr: example.org/abc");
 * ``source_note``: a note at the edges crediting a vague source ("Material prepared
   from open sources", "Texto elaborado con información de agencias");
 * ``credit``: a credit line built from parts: a credit cue with its name, translation
