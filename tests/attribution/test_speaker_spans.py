@@ -128,3 +128,9 @@ def test_an_inverted_subject_before_an_adverbial_clause():
     _, found = run(["La biblioteca abre el lunes, aunque la sala infantil sigue cerrada, informó la concejalía "
                     "en una nota a los vecinos."], "es")
     assert by_cue(found, "informó")["speaker"] == "la concejalía"
+
+
+def test_a_dateline_far_before_the_verb_is_no_subject_of_an_inverted_one():
+    _, found = run(["LYON, 4 mars 2024 (AFP) - Près de 20 000 foyers étaient privés de gaz dimanche matin après "
+                    "une fuite sur une conduite principale près du fleuve, a indiqué l'opérateur public Gazéo."], "fr")
+    assert by_cue(found, "a indiqué")["speaker"] == "l'opérateur public Gazéo"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from .lemmas import lemma
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, impersonal_passive, strip, words
-from .subjects import Subjects
+from .subjects import MAX_ASIDE_WORDS, Subjects
 
 HYPHENATED = re.compile(r"\w-(?:t-)?(\w+)\b")  # "dit-elle", "a-t-il"
 DASHES = "—―–-"  # dashes that may introduce a credit line
@@ -286,7 +286,8 @@ class SentenceRules(Subjects):
             before and before[1] <= left and self.t.inversion_after_clause
         ) else None
         if inv and (
-            len(words(text, *before)) > 6 and self.names_someone(inv)
+            (len(words(text, *before)) > 6 or len(words(text, before[1], cue.start())) > MAX_ASIDE_WORDS)
+            and self.names_someone(inv)  # "PARIS, 3 mai (AFP) - <a whole clause>, a indiqué la société X"
             or self.opener(lo, before) and text[inv[1] : hi].strip(" \n.!?…")[:1] in ("", ",")
             or "," in text[before[0] : before[1]] and self.names_someone(inv) and not text[inv[1] : hi].strip(" \n.!?…")
             or "," in text[before[0] : before[1]] and (not self.looks_like_speaker(before) or self.after_aside(before))
