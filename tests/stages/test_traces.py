@@ -689,6 +689,9 @@ def test_lexicon_fusions():
     # a real word the lists do not know is left alone; English writes new compounds solid
     assert lexicon_fusions("Он говорил непроверенными словами.", "ru", table("ru")) == []
     assert lexicon_fusions("The caucusgoers met in the gym.", "en", table("en")) == []
+    # German: an article glued before a word, not a separable prefix
+    assert [t for _, t, *_ in fused_words("Die Sprecherin derdeutschen Regierung sagte.", "de", table("de"))] == ["derdeutschen"]
+    assert fused_words("Er hat versucht, sie einzuführen.", "de", table("de")) == []
     # a function word of the table glued after a listed form, or before it where no prefix is read
     assert [t for _, t, *_ in lexicon_fusions("Он работал вбританском посольстве.", "ru", table("ru"))] == ["вбританском"]
     assert lexicon_fusions("Дети извалялись в снегу.", "ru", table("ru")) == []

@@ -122,7 +122,7 @@ def fused_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
         if len(token) > MAX_FUSED or lowered in vocabulary or not token[1:].islower():
             continue
         if table["compounding"]:
-            split = _function_word_split(lowered, vocabulary)
+            split = _function_word_split(lowered, vocabulary) or _leading_function_word(lowered, lang, vocabulary, table)
         elif _compound(lowered, vocabulary, prefixes, suffixes):
             continue
         else:
@@ -232,6 +232,18 @@ def _function_word_split(token: str, vocabulary: dict[str, float]) -> tuple[str,
         left, right = token[:cut], token[cut:]
         if vocabulary.get(right, 0.0) >= MIN_FUNCTION_FREQ and left in vocabulary:
             return left, right
+    return None
+
+
+def _leading_function_word(token: str, lang: str, vocabulary, table: dict) -> tuple[str, str] | None:
+    """A function word of the table's ``never_final`` glued before a known word
+    ("der|deutschen", "und|Bürger"), where the lemmatiser reads no prefix in the token
+    (a separable prefix is also a preposition: "ein|führen")."""
+    for function in _function_words(table):
+        rest = token[len(function) :]
+        if token.startswith(function) and len(rest) >= MIN_PART and vocabulary.get(rest, 0.0) >= MIN_PART_FREQ:
+            if _lemma(lang, token) == token:
+                return function, rest
     return None
 
 
