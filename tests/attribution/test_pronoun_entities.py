@@ -83,3 +83,9 @@ def test_a_capitalised_opening_preposition_names_no_one():
                     '"Do not drive here," she wrote.'], "en")
     assert by_cue(found, "posted")["speaker"] == "Nora Blake"
     assert by_cue(found, "wrote")["entity"] == "Nora Blake"
+
+
+def test_a_genitive_complement_before_a_name_is_not_the_entity():
+    _, found = run(["Pływalnię zamknięto – poinformował dyrektor Zarządu Dróg i Zieleni Piotr Lis.",
+                    "– Rury są stare – przyznał Lis."], "pl")
+    assert [a["entity"] for a in found] == ["Piotr Lis", "Piotr Lis"]

@@ -428,7 +428,9 @@ def _name(toks: list[str], table: Table) -> str | None:
     """The last run of capitalised words that is not a demonym or a title.
 
     A capitalised first word followed by a common noun opens a sentence, it names
-    nothing ("Nearby farmers"). A name that only completes a common head noun
+    nothing ("Nearby farmers"). In a language with cases, inflected words (not their own
+    lemma) that open a run are a complement, not the name ("dyrektor Ośrodka Sportu i
+    Rekreacji Jan Kowal": "Jan Kowal"). A name that only completes a common head noun
     ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
     Gard" and "pompiers du Gard" are two speakers. A name of two words or more that
     opens the mention before a lower-case word is the speaker ("Karin Vogt vom
@@ -455,16 +457,24 @@ def _name(toks: list[str], table: Table) -> str | None:
     lead = 0  # titles before the first name: "Bà Lê Thị Mai ở xã Phước Lập"
     while lead < len(toks) and toks[lead].lower() in table.titles:
         lead += 1
+    def inflected(word: str) -> bool:  # in a language with cases, a word that is not its lemma: "Rekreacji"
+        return bool(table.dative_endings) and supported(table.language) and lemma(table.language, word) != word.lower()
+
     if runs and runs[0][0] == lead and runs[0][-1] + 1 < len(toks):
         after = toks[runs[0][-1] + 1]
         if after[0].islower() and after.lower() not in CONNECTORS:
-            if len(runs[0]) >= 2:  # "Karin Vogt vom Polizeipräsidium Freiburg"
+            if len(runs[0]) >= 2 and not all(inflected(toks[i]) for i in runs[0]):  # "Karin Vogt vom …"
                 return " ".join(toks[i] for i in runs[0])
             if lead == 0:
                 runs.pop(0)  # "Nearby farmers", "Several witnesses"
     if not runs:
         return None
     first, last = runs[-1][0], runs[-1][-1]
+    k = first
+    while k < last and inflected(toks[k]):
+        k += 1
+    if k > first and last - k >= 1 and not any(inflected(toks[i]) for i in range(k, last + 1)):
+        first = k  # "dyrektor Ośrodka Sportu i Rekreacji Jan Kowal": a genitive, then the name (not "Dobre Wieści")
     k = first - 1
     while k >= 0 and toks[k].lower() in table.determiners - CONNECTORS:
         k -= 1  # "du Gard", "de la Somme", "of the Treasury"
