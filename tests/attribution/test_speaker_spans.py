@@ -134,3 +134,10 @@ def test_a_dateline_far_before_the_verb_is_no_subject_of_an_inverted_one():
     _, found = run(["LYON, 4 mars 2024 (AFP) - Près de 20 000 foyers étaient privés de gaz dimanche matin après "
                     "une fuite sur une conduite principale près du fleuve, a indiqué l'opérateur public Gazéo."], "fr")
     assert by_cue(found, "a indiqué")["speaker"] == "l'opérateur public Gazéo"
+
+
+def test_an_object_pronoun_between_a_quotation_and_its_verb_is_the_one_told():
+    _, found = run(["« On travaille à perte », nous a confié un maraîcher."], "fr")
+    assert by_cue(found, "a confié")["speaker"] == "un maraîcher"
+    _, found = run(['"No llego a fin de mes", me decía Luis Prado.'], "es")
+    assert by_cue(found, "decía")["speaker"] == "Luis Prado"

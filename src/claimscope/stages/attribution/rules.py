@@ -34,6 +34,11 @@ class SentenceRules(Subjects):
         opening the sentence: "Said Comey, “…”"): a short noun phrase that ends the
         clause."""
         _, before = strip(self.text, 0, cue.start(), " \t\n")
+        lead = words(self.text, lo, before)[-2:]
+        while lead and self.object_word(lead[-1].group()) and lead[-1].end() == before:
+            _, start = strip(self.text, 0, lead.pop().start(), " \t\n")
+            if self.text[start - 2 : start - 1] in CLOSING and self.text[start - 1 : start] == ",":
+                before = start  # "«…», me decía X", "« … », nous a confié X": the one told
         if before <= lo and cue.group()[0].isupper() or self.anaphoric_lead(lo, cue.start()):
             before = 0  # nothing before the cue in its sentence ("Lo riferisce X")
         opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X", "según informó X"
@@ -323,6 +328,12 @@ class SentenceRules(Subjects):
             if comma < 0 and text[lo : lead[-1].start()].rstrip().endswith(","):
                 found = self.content_before(lo, lead[-1].start())  # "<content>, wie X sagte."
             return Raw((cue.start(), cue.end()), before, *found) if found else None
+        if (
+            before and self.object_word(text[before[0] : before[1]])
+            and text[lo : before[0]].rstrip()[-2:-1] in CLOSING and text[lo : before[0]].rstrip()[-1:] == ","
+            and self.inverted_speaker(cue, hi, lo)
+        ):
+            before = None  # "« … », nous a confié un agriculteur": the one told, then the subject
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
         after = self.inverted_speaker(cue, hi, lo) if inverted else None
         if self.adverbial(after):  # "« … » – mówi do kamery": no subject after the verb
@@ -978,6 +989,11 @@ class SentenceRules(Subjects):
         ) or len(heads) > 1 and self.text[: heads[1]].rstrip().endswith(",") and any(
             spoken.startswith(p + " ") for p in phrases  # "…, den die Zeitung zitiert"
         )
+
+    def object_word(self, word: str) -> bool:
+        """An object pronoun, or in a language with object clitics a personal pronoun that may
+        be one ("nous", "vous"), between a quotation and its verb."""
+        return self.clitic(word) or bool(self.t.clitics) and word.lower() in self.t.pronouns
 
     def agentless_passive(self, cue: re.Match, lo: int, hi: int) -> bool:
         """A passive cue with no agent that reports no clause, colon or quotation after it:
