@@ -56,3 +56,9 @@ def test_an_as_clause_before_a_clause_opening_with_an_auxiliary():
     _, found = run(["Wie der Verein mitteilt, wird das Sommerfest verschoben."], "de")
     a = by_cue(found, "mitteilt")
     assert (a["speaker"], a["content"]) == ("der Verein", "wird das Sommerfest verschoben")
+
+
+def test_a_report_noun_takes_the_quoted_name_of_its_owner():
+    _, found = run(["Nach Informationen der „Ostseewelle“ war die Fähre schon im Mai defekt."], "de")
+    a = by_cue(found, "Nach")
+    assert (a["speaker"], a["entity"]) == ("Informationen der „Ostseewelle“", "Ostseewelle")

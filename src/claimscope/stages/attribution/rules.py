@@ -590,8 +590,13 @@ class SentenceRules(Subjects):
         for k, tok in enumerate(toks[:3]):
             word = tok.group().lower()
             if any(word.endswith(h[1:]) if h.startswith("*") else word == h for h in heads):
-                if k + 2 < len(toks) and toks[k + 1].group().lower() in self.t.determiners:
-                    tok = toks[k + 2]  # "Nach Informationen des Senders ist …"
+                det = toks[k + 1] if k + 1 < len(toks) else WORD.match(self.text, strip(self.text, tok.end(), len(self.text), " ")[0])
+                if det and det.group().lower() in self.t.determiners:
+                    at = strip(self.text, det.end(), len(self.text), " ")[0]
+                    if at in self.quotes:  # "Nach Informationen der „Lausitzer Rundschau“ hatte …"
+                        return speaker[0], self.quotes[at] + 1
+                    owner = WORD.match(self.text, at)
+                    tok = owner or tok  # "Nach Informationen des Senders ist …"
                 return speaker[0], tok.end()
         return None
 
