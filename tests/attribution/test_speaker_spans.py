@@ -1,6 +1,9 @@
 """Speaker spans that must not take in what is no part of the subject: an aside set off by
 commas between the subject and its verb, an interjection that opens a line. Sentences are our own."""
 
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
 from tests.attribution.util import by_cue, run
 
 
@@ -141,3 +144,9 @@ def test_an_object_pronoun_between_a_quotation_and_its_verb_is_the_one_told():
     assert by_cue(found, "a confié")["speaker"] == "un maraîcher"
     _, found = run(['"No llego a fin de mes", me decía Luis Prado.'], "es")
     assert by_cue(found, "decía")["speaker"] == "Luis Prado"
+
+
+def test_a_capitalised_kicker_of_a_headline_is_no_speaker():
+    text = "ALLARME GENITORI: lo zucchero nei succhi provoca il diabete nei bambini\nUn post virale sostiene il falso."
+    doc = AttributionStage()(Segment()(Document(Article(text), language="it")))
+    assert not [a for a in doc.attributions if text[a.cue_start : a.cue_end] == ":"]

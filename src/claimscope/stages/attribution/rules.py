@@ -765,6 +765,8 @@ class SentenceRules(Subjects):
             return None  # a clause of three words or more holds one ("Особое внимание уделяется …:")
         if not (quoted or heard or self.spoken_line(speaker, found[0])):
             return None
+        if not (quoted or heard) and self.text[speaker[0] : speaker[1]].isupper() and not self.text[:lo].strip():
+            return None  # a headline's "ATTENZIONE DONNE: …", "SỐC: …": a kicker, not a speaker named elsewhere
         return Raw((pos, pos + 1), speaker, *found)
 
     def headline_colon(self, lo: int, hi: int, heard) -> Raw | None:
