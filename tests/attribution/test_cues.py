@@ -302,6 +302,7 @@ def test_a_verb_whose_sense_with_a_bare_object_is_no_report():
         ("fr", "Le syndicat assure la distribution de l'eau dans douze communes."),
         ("pt", "A cooperativa concluiu nesta semana a colheita do café."),
         ("es", "La empresa asegura el suministro de gas a tres provincias."),
+        ("pt", "Quem mora no bairro precisa andar dois quilômetros até a escola."),
     ]:
         _, found = run([sentence], lang)
         assert not found, (lang, found)
