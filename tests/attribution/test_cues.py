@@ -344,3 +344,16 @@ def test_calling_oneself_is_no_report_and_leaves_the_main_verb_its_subject():
     _, found = run(["Сидоров, который называет себя другом леса, заявил, что вырубку надо остановить."], "ru")
     assert [a["cue"] for a in found] == ["заявил"]
     assert by_cue(found, "заявил")["entity"] == "Сидоров"
+
+
+def test_talking_about_a_topic_reports_nothing():
+    for lang, sentence in [
+        ("ru", "Второй зал рассказывает о истории порта."),
+        ("pl", "W gminie od tygodnia mówi się tylko o jednym: o nowej drodze."),
+    ]:
+        _, found = run([sentence], lang)
+        assert not found, (lang, found)
+    _, found = run(["Директор рассказал о том, что музей закроют."], "ru")
+    assert by_cue(found, "рассказал")
+    _, found = run(["Radny mówi o „skandalu”."], "pl")
+    assert by_cue(found, "mówi")

@@ -1002,6 +1002,25 @@ class SentenceRules(Subjects):
         be one ("nous", "vous"), between a quotation and its verb."""
         return self.clitic(word) or bool(self.t.clitics) and word.lower() in self.t.pronouns
 
+    def topic_only(self, cue: re.Match, hi: int) -> bool:
+        """A verb of talking (table ``topic_lemmas``) followed (past object pronouns, adverbs
+        and a reflexive) by a preposition of the table's ``topic_prepositions`` and no
+        complementizer nor quotation: it tells what is talked about, not what is said ("Стенд рассказывает о поездках", "mówi się tylko o jednym";
+        not "рассказал о том, что …")."""
+        topics = self.t.raw.get("topic_prepositions")
+        verb = words(self.text, *cue.span())[-1].group().lower()
+        if not topics or lemma(self.t.language, verb) not in self.t.raw.get("topic_lemmas", []):
+            return False
+        skip = set(self.t.raw.get("reflexives", [])) | self.t.adverbs | set(self.t.raw.get("topic_fillers", []))
+        toks = words(self.text, cue.end(), hi)
+        k = 0
+        while k < len(toks) and (self.clitic(toks[k].group()) or toks[k].group().lower() in skip):
+            k += 1
+        if k >= len(toks) or toks[k].group().lower() not in topics:
+            return False
+        rest = self.text[toks[k].end() : hi]
+        return not (self.t.complementizer.search(rest) or any(q in rest for q in OPENING))
+
     def agentless_passive(self, cue: re.Match, lo: int, hi: int) -> bool:
         """A passive cue with no agent that reports no clause, colon or quotation after it:
         something was done, nobody is said to speak ("Le coût est estimé à 180 000 euros",
@@ -1082,7 +1101,7 @@ class SentenceRules(Subjects):
                     or (kind == "weak" or self.weak_gerund(cue, kind)) and not self.weak_ok(cue, lo, hi)
                     or self.not_cue(cue, lo, hi)
                     or (kind in ("verb", "weak") and self.negated(cue, lo))
-                    or kind in ("verb", "weak") and self.agentless_passive(cue, lo, hi)
+                    or kind in ("verb", "weak") and (self.agentless_passive(cue, lo, hi) or self.topic_only(cue, hi))
                 ):
                     continue
                 if (
