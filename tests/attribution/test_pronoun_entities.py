@@ -89,3 +89,8 @@ def test_a_genitive_complement_before_a_name_is_not_the_entity():
     _, found = run(["Pływalnię zamknięto – poinformował dyrektor Zarządu Dróg i Zieleni Piotr Lis.",
                     "– Rury są stare – przyznał Lis."], "pl")
     assert [a["entity"] for a in found] == ["Piotr Lis", "Piotr Lis"]
+
+
+def test_a_body_in_the_genitive_keeps_its_name_when_no_person_follows():
+    _, found = run(["По данным Управления Роспотребнадзора по Тверской области, заболеваемость выросла."], "ru")
+    assert by_cue(found, "По данным")["entity"] == "Управления Роспотребнадзора"

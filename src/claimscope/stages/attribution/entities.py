@@ -463,7 +463,8 @@ def _name(toks: list[str], table: Table) -> str | None:
     if runs and runs[0][0] == lead and runs[0][-1] + 1 < len(toks):
         after = toks[runs[0][-1] + 1]
         if after[0].islower() and after.lower() not in CONNECTORS:
-            if len(runs[0]) >= 2 and not all(inflected(toks[i]) for i in runs[0]):  # "Karin Vogt vom …"
+            named = len(runs) > 1 and sum(not inflected(toks[i]) for i in runs[-1]) >= 2  # "… Jan Kowal"
+            if len(runs[0]) >= 2 and not (named and all(inflected(toks[i]) for i in runs[0])):  # "Karin Vogt vom …"
                 return " ".join(toks[i] for i in runs[0])
             if lead == 0:
                 runs.pop(0)  # "Nearby farmers", "Several witnesses"
