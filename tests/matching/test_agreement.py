@@ -69,24 +69,29 @@ ARTICLE = (
 )
 
 
-def test_a_front_match_with_contradicting_numbers_needs_the_body_bar():
+def _front_checks(article: str, marker: str, other: FactCheck, same: FactCheck) -> None:
+    """A front match to ``other`` (which disagrees with the article) needs the body bar; one to
+    ``same`` passes at a middling confidence; ``other`` above the body bar passes."""
     doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
-        Article(ARTICLE, Meta(title=ARTICLE.split("\n")[0], date="2022-10-10")))
+        Article(article, Meta(title=article.split("\n")[0], date="2022-10-10")))
     chosen = query_sentences(doc)
-    lead = next(n for n, i in enumerate(chosen) if "300" in doc.text[doc.sentences[i].start:doc.sentences[i].end])
-    other = FactCheck(id="other", claim="5,000 soldiers from abroad were flown into Port Vila before the vote.",
-                      review_date="2022-10-09")
-    same = FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
-                     review_date="2022-10-09")
+    lead = next(n for n, i in enumerate(chosen) if marker in doc.text[doc.sentences[i].start:doc.sentences[i].end])
     stage = Matching(store=_Store([other, same]), index=SimpleNamespace(weights=FusionWeights()))
     middling = FusionWeights().body_confidence - 0.2
-    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, middling, 0.8, 0.0), lead)])
-    assert found.matches == ()
+    assert stage._matched(doc, chosen, [(SearchHit("other", 1.0, middling, 0.8, 0.0), lead)]).matches == ()
     found = stage._matched(doc, chosen, [(SearchHit("same", 1.0, middling, 0.8, 0.0), lead)])
     assert [m.factcheck_id for m in found.matches] == ["same"]
     sure = FusionWeights().body_confidence + 0.1
     found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)])
     assert [m.factcheck_id for m in found.matches] == ["other"]
+
+
+def test_a_front_match_with_contradicting_numbers_needs_the_body_bar():
+    _front_checks(ARTICLE, "300",
+                  FactCheck(id="other", claim="5,000 soldiers from abroad were flown into Port Vila before the vote.",
+                            review_date="2022-10-09"),
+                  FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
+                            review_date="2022-10-09"))
 
 
 PERSON_ARTICLE = (
@@ -97,19 +102,8 @@ PERSON_ARTICLE = (
 
 
 def test_a_front_match_naming_a_person_the_article_never_names_needs_the_body_bar():
-    doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
-        Article(PERSON_ARTICLE, Meta(title=PERSON_ARTICLE.split("\n")[0], date="2022-10-10")))
-    chosen = query_sentences(doc)
-    lead = next(n for n, i in enumerate(chosen) if "message" in doc.text[doc.sentences[i].start:doc.sentences[i].end])
-    other = FactCheck(id="other", claim="A French baker named Ottilie Brandt was fined for opening on Sunday.",
-                      review_date="2022-10-09", language="en")
-    same = FactCheck(id="same", claim="A baker in Vierzon was fined for opening her shop on a Sunday.",
-                     review_date="2022-10-09", language="en")
-    stage = Matching(store=_Store([other, same]), index=SimpleNamespace(weights=FusionWeights()))
-    middling = FusionWeights().body_confidence - 0.2
-    assert stage._matched(doc, chosen, [(SearchHit("other", 1.0, middling, 0.8, 0.0), lead)]).matches == ()
-    found = stage._matched(doc, chosen, [(SearchHit("same", 1.0, middling, 0.8, 0.0), lead)])
-    assert [m.factcheck_id for m in found.matches] == ["same"]
-    sure = FusionWeights().body_confidence + 0.1
-    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)])
-    assert [m.factcheck_id for m in found.matches] == ["other"]
+    _front_checks(PERSON_ARTICLE, "message",
+                  FactCheck(id="other", claim="A French baker named Ottilie Brandt was fined for opening on Sunday.",
+                            review_date="2022-10-09", language="en"),
+                  FactCheck(id="same", claim="A baker in Vierzon was fined for opening her shop on a Sunday.",
+                            review_date="2022-10-09", language="en"))
