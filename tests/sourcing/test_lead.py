@@ -56,3 +56,11 @@ def test_a_claim_credited_at_its_end_is_no_source_only_sentence():
     text = ("En el puerto de Valdemora se hundió el martes un pesquero con seis tripulantes a bordo, que fueron "
             "rescatados por una lancha de la Guardia Civil, según informó el diario local.")
     assert not is_source_only(make(text, lang="es"), 0)
+
+
+def test_a_paragraph_closing_on_an_emoji_is_running_text():
+    text = ("Weekend feeds\n"
+            "A post claims the old mill on the canal will be turned into a casino by the end of the year 😱\n"
+            "Nobody at the council has heard of any such plan, a spokesman for the town told us on Friday.")
+    doc = _with_claims(make(text), worthy={1, 2})
+    assert _sentence(doc, main_claim(doc)).startswith("A post claims")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 
 from ...checkworthy.features import source_only
@@ -32,13 +33,20 @@ def body_sentences(doc: Document) -> list[int]:
     for i, s in enumerate(doc.sentences):
         line = _line(text, s.start)
         sentence = text[s.start:s.end].strip()
-        if s.start < headline or len(line.split()) < 10 or line[-1] not in _TERMINAL or " | " in line:
+        if s.start < headline or len(line.split()) < 10 or not _ends_as_text(line) or " | " in line:
             continue
         if sentence.endswith("?") or len(sentence.split()) < 5:
             continue
         if not any(a <= s.start and s.end <= b for a, b in skip):
             out.append(i)
     return out
+
+
+def _ends_as_text(line: str) -> bool:
+    """A line ends as running text does: on closing punctuation, or on an emoji (a post's
+    paragraph often closes on one instead of a full stop)."""
+    last = line.rstrip("\ufe0f\u200d")[-1:]
+    return bool(last) and (last in _TERMINAL or unicodedata.category(last) == "So")
 
 
 def main_claim(doc: Document) -> int | None:
