@@ -357,3 +357,17 @@ def test_talking_about_a_topic_reports_nothing():
     assert by_cue(found, "рассказал")
     _, found = run(["Radny mówi o „skandalu”."], "pl")
     assert by_cue(found, "mówi")
+
+
+def test_listed_verb_form_after_an_article_or_possessive_is_a_noun():
+    _, found = run(["Each week we sort the rumours, and a claim may stay open for days."], "en")
+    assert not any(a["cue"] == "claim" for a in found)
+    _, found = run(["The weather desk has your forecast after the music."], "en")
+    assert not any(a["cue"] == "forecast" for a in found)
+
+
+def test_the_author_writing_in_the_first_person_is_no_source():
+    _, found = run(["If your street is affected, we've posted the new timetable on our site."], "en")
+    assert not any(a["cue"] == "posted" for a in found)
+    _, found = run(['"We posted the timetable twice," the driver said.'], "en")
+    assert by_cue(found, "said")["speaker"] == "the driver"

@@ -836,9 +836,15 @@ class SentenceRules(Subjects):
         return start, len(self.text) if end < 0 else end
 
     def generic(self, raw: Raw) -> bool:
-        """Whether the speaker is generic ("You can say that …", "Wer … liebt, weiß"): no
-        attribution."""
-        return raw.speaker is not None and self.text[slice(*raw.speaker)].lower() in self.t.generic_subjects
+        """Whether the speaker is generic ("You can say that …", "Wer … liebt, weiß") or the
+        author (table ``first_person``, outside a quotation): no attribution."""
+        if raw.speaker is None:
+            return False
+        said = self.text[slice(*raw.speaker)].lower().replace("’", "'")
+        if said in self.t.generic_subjects:
+            return True
+        # the author outside any quotation ("we've posted the list", "Chúng tôi khuyên"): no source
+        return said.split("'")[0] in self.t.raw.get("first_person", ()) and self.enclosing(raw.cue[0]) is None
 
     def in_headline(self, raw: Raw) -> bool:
         """Whether an indirect attribution lies on a line that is no running text: a
@@ -1057,6 +1063,12 @@ class SentenceRules(Subjects):
         before = words(self.text, max(lo, cue.start() - 20), cue.start())
         if before and before[-1].group().lower() in self.t.infinitive and not self.text[before[-1].end() : cue.start()].strip():
             return True  # "kündigte an, darüber zu berichten"; not "„Die Tür bleibt zu“, sagte X"
+        if (
+            before and before[-1].group().lower() in self.t.raw.get("articles", ())
+            and before[-1].end() + 1 == cue.start()
+            and " ".join(cue.group().lower().split()) not in self.t.noun_cues  # "his opposition to"
+        ):
+            return True  # "a claim", "your forecast": a noun after an article or possessive, never a pronoun
         for start in [cue.start()] + [w.start() for w in before[-1:]]:
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():
