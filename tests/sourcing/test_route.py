@@ -421,3 +421,20 @@ def test_an_inflected_name_takes_the_form_a_speaker_gives_it():
                            lang="pl"))
     (chain,) = STAGE(doc).sourcing
     assert names(chain) == ["this article", "Tomasz Wilczyński"]
+
+
+def test_a_press_release_claim_nobody_is_credited_with_is_its_issuers():
+    text = ("Orchard Valley Growers report a record pear harvest\n\nPRESS RELEASE \u2013 Linden, 2 October\n\n"
+            "The Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this season, "
+            "a fifth more than last year.\n\nThe cold store in Linden will grow by half next spring.\n\n"
+            "About OVGA\nPress contact: OVGA communications office")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Orchard Valley Growers Association (OVGA)"]
+
+
+def test_an_article_that_is_no_press_release_has_no_issuer():
+    text = ("Orchard Valley Growers report a record pear harvest\n\nLinden, 2 October\n\n"
+            "The Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this season, "
+            "a fifth more than last year.\n\nAbout OVGA")
+    _, chain = run(text)
+    assert names(chain) == ["this article"]

@@ -26,7 +26,10 @@ Each table lists, for one language:
   ``stages/sourcing/bodies.py`` beside the attribution table's ``body_nouns`` of the
   kinds ministry, agency, party and organisation, which are not repeated here;
   ``noun_phrase_head``: where a noun phrase has its head (``first``, ``last``, or
-  ``case``: a word in its base form).
+  ``case``: a word in its base form);
+- ``press_release``: words saying a text is a press release, on its header or closing
+  lines ("press release", "communiqué de presse", "ufficio stampa", "пресс-релиз"): a
+  claim nobody else is credited with is its issuer's.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -41,7 +44,8 @@ from importlib import resources
 
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
          "anonymous_nouns", "coordinators", "host_nouns",
-         "byline_cues", "first_person", "source_prepositions", "institution_nouns", "noun_phrase_head")
+         "byline_cues", "first_person", "source_prepositions", "institution_nouns", "noun_phrase_head",
+         "press_release")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

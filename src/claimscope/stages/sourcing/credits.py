@@ -1,6 +1,7 @@
 """Who the article credits (docs/sourcing.md): credit lines and brackets naming the outlets
 the whole article comes from, outlets a sentence credits without an attribution, and, when
-nobody is credited, the author or outlet a byline names."""
+nobody is credited, the author or outlet a byline names, or the body that issued a press
+release."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .reading import Reading
 CREDIT_EVIDENCE = {"source_line": "credit_line", "agency_tag": "byline", "dateline": "dateline"}
 CREDIT_WORDS = 8  # a sentence after the claim this short that names an outlet credits the claim to it
 HEADER_WORDS = 15  # a line this short before the claim may be a byline
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 class Credits(Reading):
@@ -118,3 +120,49 @@ class Credits(Reading):
                 return Source(outlet.name, outlet.start, outlet.end, "byline", outlet.outlet, outlet.domain,
                               is_outlet=True)
         return None
+
+    def _issuer(self) -> Source | None:
+        """The body a press release comes from, when a ``press_release`` cue is on a line that
+        is no running text (it ends on no sentence punctuation: the header, "PRESS RELEASE",
+        the closing "Press contact: …"): the name, from a capitalised word to a capitalised
+        word, that the claim sentence shares with the most such lines, the longest; written
+        with the name it stands in brackets after ("Valley Water Board (VWB)")."""
+        claim = self.doc.sentences[self.claim]
+        lines = [m for m in re.finditer(r"[^\n]+", self.text)
+                 if not re.search(r"[.!?…]\W*$", m.group()) and not m.start() <= claim.start < m.end()]
+        lang = self.lang(claim.start)
+        if not any(cues.find("press_release", self.text, lang, m.start(), m.end()) for m in lines):
+            return None
+        stop = cues.stopwords(lang)
+        words = list(_WORD.finditer(self.text, claim.start, claim.end))
+        folded = [w.group().casefold() for w in words]
+        held = [" " + " ".join(w.casefold() for w in _WORD.findall(m.group())) + " " for m in lines]
+        best, span = (0, 0), None
+        for i, w in enumerate(words):
+            if not w.group()[:1].isupper() or folded[i] in stop:
+                continue
+            for j in range(i, len(words)):
+                if not words[j].group()[:1].isupper():
+                    continue
+                count = sum(" " + " ".join(folded[i:j + 1]) + " " in line for line in held)
+                if count and (count, j - i) > best:
+                    best, span = (count, j - i), (w.start(), words[j].end())
+        if span is None:
+            return None
+        start, end = span
+        before = self._named_before(start - 1) if self.text[start - 1:start] + self.text[end:end + 1] == "()" else None
+        if before is not None:
+            start, end = before, end + 1  # "Valley Water Board (VWB)"
+        return Source(self.text[start:end], start, end, "mention")
+
+    def _named_before(self, bracket: int) -> int | None:
+        """Where the name a bracket follows starts ("Valley Water Board (VWB)"): its capitalised
+        words, lower-case joiners of up to three letters between them, in its clause."""
+        clause = max(self.text.rfind(c, 0, bracket) for c in ",;:.!?\n–—") + 1
+        start = None
+        for w in reversed(list(_WORD.finditer(self.text, clause, bracket))):
+            if w.group()[:1].isupper():
+                start = w.start()
+            elif not (w.group().islower() and len(w.group()) <= 3 and start is not None):
+                break
+        return start

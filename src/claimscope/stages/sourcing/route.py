@@ -28,7 +28,7 @@ class Chain(Credits, Relays, Origin):
         person and body hops."""
         self._build()
         if not self.hops and self.claim is not None:
-            self._add_found(self._byline())  # nobody credited: the article's own author or outlet
+            self._add_found(self._issuer() or self._byline())  # nobody credited: the issuer, author or outlet
         for hop in self.hops:
             if not hop.is_outlet:
                 self._antecedent(hop)
