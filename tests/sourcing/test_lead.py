@@ -64,3 +64,23 @@ def test_a_paragraph_closing_on_an_emoji_is_running_text():
             "Nobody at the council has heard of any such plan, a spokesman for the town told us on Friday.")
     doc = _with_claims(make(text), worthy={1, 2})
     assert _sentence(doc, main_claim(doc)).startswith("A post claims")
+
+
+BULLETIN = ("Six O'Clock News: late buses\n"
+            "LENA ORR (presenter): Good evening.\n"
+            "LENA ORR (presenter): From next week the night buses of the valley will stop running after ten o'clock.\n"
+            "SAM WU (reporter): Lena, the company has only nine drivers left for its fourteen night routes.\n"
+            "LENA ORR (presenter): Sam, how many people ride those buses?\n"
+            "SAM WU (reporter): About two thousand a night, according to the bus company's own counts.")
+
+
+def test_in_a_bulletin_the_presenter_reads_the_lead():
+    doc = _with_claims(make(BULLETIN), worthy={2, 3, 5})
+    assert _sentence(doc, main_claim(doc)).startswith("LENA ORR (presenter): From next week")
+
+
+def test_in_an_interview_the_presenter_sets_the_scene_for_the_guest():
+    text = BULLETIN.replace("SAM WU (reporter): Lena, the company", "LENA ORR (presenter): Sam, what is wrong?\n"
+                            "SAM WU (reporter): Lena, the company")
+    doc = _with_claims(make(text), worthy={2, 4, 6})
+    assert _sentence(doc, main_claim(doc)).startswith("SAM WU (reporter): Lena, the company")

@@ -54,15 +54,35 @@ def main_claim(doc: Document) -> int | None:
     headline: the first check-worthy sentence of the body; the first body sentence when
     none is check-worthy; the headline when there is no body. A sentence that only says
     where the story came from (:func:`is_source_only`) is not the claim when a body
-    sentence comes before it: the claim is the nearest such sentence that states more."""
-    claims = {c.sentence for c in doc.claims if c.checkworthy}
+    sentence comes before it: the claim is the nearest such sentence that states more.
+    In a transcript where the presenter puts a question to a guest before that sentence
+    (an interview, a debate), the presenter's own sentences set the scene
+    (:func:`_presenter_framing`); in a bulletin (no such question) the presenter reads
+    the news, and their first check-worthy sentence is the lead like any other."""
+    worthy = {c.sentence for c in doc.claims if c.checkworthy}
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
-    body = [i for i in body if not _presenter_framing(doc, i)] or body
-    chosen = next((i for i in body if i in claims), body[0])
+    chosen = _first_claim(doc, [i for i in body if not _presenter_framing(doc, i)] or body, worthy)
+    read = next((i for i in body if i in worthy), chosen)  # a presenter's check-worthy sentence before it
+    return _first_claim(doc, body, worthy) if read < chosen and not _presenter_asks(doc, chosen) else chosen
+
+
+def _first_claim(doc: Document, body: list[int], worthy: set[int]) -> int:
+    """The first check-worthy sentence of ``body`` (its first sentence when none is), or
+    the nearest earlier one when it only names a source (:func:`is_source_only`)."""
+    chosen = next((i for i in body if i in worthy), body[0])
     earlier = [i for i in body if i < chosen and not is_source_only(doc, i)]
     return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
+
+
+def _presenter_asks(doc: Document, before: int) -> bool:
+    """Whether a presenter's line of a transcript asks a question before sentence ``before``."""
+    for s in doc.sentences[:before]:
+        tag = speaker_tag(doc.text, s.start, s.lang or doc.language)
+        if tag is not None and tag[1] and doc.text[s.start:s.end].rstrip().endswith("?"):
+            return True
+    return False
 
 
 def speaker_tag(text: str, pos: int, lang: str | None) -> tuple[re.Match, bool] | None:
