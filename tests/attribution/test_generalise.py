@@ -130,6 +130,14 @@ def test_page_labels_and_headlines_are_no_speech():
     ]
     _, found = run(text_lines, "fr")
     assert not [a for a in found if a["cue"] == ":"]
+    _, found = run(["Join us also on Telegram: the stories the big papers will never print!"], "en")
+    assert not [a for a in found if a["cue"] == ":"]
+
+
+def test_dateline_and_label_dashes_are_no_credit_lines():
+    assert "-" not in cues_of("Lluvias en el norte\n\nLima, 2 mar (EFE).- Unas 300 familias dejaron sus casas.", "es")
+    assert "–" not in cues_of('Le message "BANQUE" – ARNAQUE\nDes lecteurs nous ont écrit.', "fr")
+    assert "—" in cues_of('"We will open the school again in the autumn." — Anna Berg, July 5', "en")
 
 
 def cues_of(text: str, lang: str) -> list[str]:

@@ -71,6 +71,8 @@ def test_headline_colon_with_a_speaker_of_the_body():
                            "maju, podała telewizja Północ w porannym wydaniu.", "pl") == ["Telewizja Północ"]
     assert not headline_colons("Lyon : la mairie ferme trois piscines\n\nLa mairie de Lyon a annoncé lundi "
                                "la fermeture de trois piscines.", "fr")  # speaks as a town hall
+    assert not headline_colons("Lyon : une panne prive de courant trois quartiers\n\nTrois quartiers sont privés de "
+                               "courant, a indiqué la société Lyon-Énergie dimanche.", "fr")  # another name
 
 
 def test_generic_subjects_and_subjects_holding_a_reporting_verb():

@@ -171,8 +171,9 @@ def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, Sen
     def stems(start: int, end: int, heads: bool = False) -> set[str]:
         """Stems of the content words; with ``heads``, not of a complement after a short
         function word ("la mairie de Paris" speaks as a town hall, not as Paris)."""
-        toks = text[start:end].replace("-", " ").split()
-        return {w.casefold()[:STEM] for k, w in enumerate(toks) if len(w) >= 4 and w.isalpha()
+        toks = text[start:end].split()  # a hyphenated name is one word: "Hydro-Québec" is not "Québec"
+        return {w.casefold() if "-" in w else w.casefold()[:STEM] for k, w in enumerate(toks)
+                if len(w) >= 4 and w.replace("-", "").isalpha()
                 and w.casefold() not in table.determiners
                 and not (heads and k and toks[k - 1].islower() and len(toks[k - 1]) <= 3)}
 

@@ -760,6 +760,9 @@ class SentenceRules(Subjects):
         if not quoted and (
             toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
             or self.t.determiners and not toks[-1].group()[0].isupper()
+            or self.t.determiners and any(  # "Follow us on Telegram:"; not "Anna de Souza (economist):"
+                len(t.group()) > 3 and t.group().islower() and "(" not in self.text[speaker[0] : t.start()] for t in toks
+            )
             or not self.t.determiners and len(toks) > 2 and not any(t.group()[0].isupper() for t in toks[1:])
         ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"; without articles,
             return None  # a clause of three words or more holds one ("Особое внимание уделяется …:")
@@ -1169,9 +1172,10 @@ class SentenceRules(Subjects):
 
     def dash(self, pos: int, lo: int, hi: int) -> Raw | None:
         """A credit after a quotation or a post: "“…” ― Sonya Herridge", "… — Paul
-        Ryan (@SpeakerRyan) July 5": a dash, then a short name that ends there."""
+        Ryan (@SpeakerRyan) July 5": a spaced dash after three words or more, then a short
+        name that ends there."""
         _, before = strip(self.text, lo, pos, " \t\n")
-        if not (self.text[pos + 1 : pos + 2].isspace() and (
+        if not (self.text[pos + 1 : pos + 2].isspace() and self.text[pos - 1 : pos].isspace() and (
             before == lo or before - 1 in self.closing or self.text[before - 1] in ".!?"
         )):
             return None
@@ -1187,6 +1191,6 @@ class SentenceRules(Subjects):
         if rest and rest[0] not in "(.,«“\"„" and not rest[0].isdigit():
             return None  # "— Paul Ryan and others —" is a parenthesis
         found = self.content_before(lo, pos)
-        if found is None:
-            return None
+        if found is None or len(words(self.text, *found[0])) < 3:
+            return None  # "(EFE).- Unas …" is a dateline; "the “X” – SCAM" a label
         return Raw((pos, pos + 1), (toks[0].start(), toks[-1].end()), *found)
