@@ -371,3 +371,23 @@ def test_the_author_writing_in_the_first_person_is_no_source():
     assert not any(a["cue"] == "posted" for a in found)
     _, found = run(['"We posted the timetable twice," the driver said.'], "en")
     assert by_cue(found, "said")["speaker"] == "the driver"
+
+
+def test_possessive_opinion_prepositions():
+    _, found = run(["Die Ärztin blieb ruhig.", "Ihrer Meinung nach reicht der Vorrat bis Mai."], "de")
+    assert by_cue(found, "Ihrer Meinung nach")["content"] == "reicht der Vorrat bis Mai"
+    _, found = run(["La vecina fue más allá: a su juicio, el puerto no abrirá en verano."], "es")
+    assert by_cue(found, "a su juicio")["content"] == "el puerto no abrirá en verano"
+    _, found = run(["À son avis, la digue ne tiendra pas l'hiver."], "fr")
+    assert by_cue(found, "À son avis")["speaker"] == "son"
+
+
+def test_preposition_after_a_colon_reports_what_follows():
+    _, found = run(["Le directeur dément : selon lui, la cantine rouvrira lundi."], "fr")
+    assert by_cue(found, "selon")["content"] == "la cantine rouvrira lundi"
+    assert by_cue(found, "dément")["speaker"] == "Le directeur"
+
+
+def test_report_nouns_after_nach():
+    _, found = run(["Nach Zahlen der Landesbehörde fehlen im Kreis rund 300 Pflegekräfte."], "de")
+    assert by_cue(found, "Nach")["content"].endswith("rund 300 Pflegekräfte")

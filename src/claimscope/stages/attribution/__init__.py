@@ -99,7 +99,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     prévoit que …", "“They told me …,” he said"): it belongs to
     what the outer speaker says. Inside a preposition's content it stays ("Selon X, le
     ministre a affirmé que …"), and so does a clause of the outer speaker's own ("X
-    answered …, citing …")."""
+    answered …, citing …") and a preposition that opens the outer content after a colon
+    ("X réfute : d'après lui, …")."""
     plain = [r for r, _ in raws]
 
     def outer(i: int) -> Raw | None:
@@ -120,7 +121,10 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     kept = []
     for i, (raw, table) in enumerate(raws):
         around = None if raw.direct else outer(i)
-        if around is None or names(raw, table, around.direct or around.cue[0] < raw.cue[0]):
+        if around is None or names(raw, table, around.direct or around.cue[0] < raw.cue[0]) or (
+            raw.cue[0] == around.content[0] and text[: raw.cue[0]].rstrip().endswith(":")
+            and table.preposition.fullmatch(text, *raw.cue)
+        ):  # "X réfute : d'après lui, …": the speaker's view, in its own words
             kept.append((raw, table))
     return kept
 

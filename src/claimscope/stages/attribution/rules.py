@@ -548,6 +548,8 @@ class SentenceRules(Subjects):
         ):
             return None  # "…, so der Sprecher.": only after a comma, closing the sentence
         before = self.content_before(lo, cue.start())
+        if self.text[lo : cue.start()].rstrip().endswith(":"):
+            before = None  # "X hausse les épaules : selon lui, …": the clause after the colon
         if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
             return Raw(span, speaker, *before)
         found = self.content_after(
