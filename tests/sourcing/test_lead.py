@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from claimscope.model import Claim
 from claimscope.stages.sourcing.lead import is_source_only, main_claim
 from tests.sourcing.test_chain import make
@@ -84,3 +86,28 @@ def test_in_an_interview_the_presenter_sets_the_scene_for_the_guest():
                             "SAM WU (reporter): Lena, the company")
     doc = _with_claims(make(text), worthy={2, 4, 6})
     assert _sentence(doc, main_claim(doc)).startswith("SAM WU (reporter): Lena, the company")
+
+
+def test_an_opening_scene_gives_way_to_the_next_sentence_that_states_the_headline():
+    text = ("Night trains to Lisbon cancelled for the whole winter\n"
+            "Travellers who had booked a sleeper for the holidays will have to find another way south this year. "
+            "The rail operator has cancelled every night train to Lisbon from November to March, citing a lack of carriages.")
+    doc = _with_claims(make(text), worthy={1, 2}, scores={1: 0.55, 2: 0.85})
+    assert _sentence(doc, main_claim(doc)).startswith("The rail operator has cancelled")
+
+
+def test_a_lead_that_carries_the_headline_keeps_the_claim_from_a_higher_scoring_figure():
+    text = ("Lifeguards rescue more swimmers caught by currents\n"
+            "Lifeguards on the northern beaches are rescuing more and more swimmers pulled out by currents. "
+            "Their annual report counts 212 such rescues last summer against 140 two years before.")
+    doc = _with_claims(make(text), worthy={1, 2}, scores={1: 0.5, 2: 0.9})
+    assert _sentence(doc, main_claim(doc)).startswith("Lifeguards on the northern beaches")
+
+
+def test_an_opening_keeps_the_claim_when_the_next_sentence_opens_another_paragraph():
+    text = ("Night trains to Lisbon cancelled for the whole winter\n"
+            "Travellers who had booked a sleeper for the holidays will have to find another way south this year.\n"
+            "The rail operator has cancelled every night train to Lisbon from November to March, citing a lack of carriages.")
+    doc = _with_claims(make(text), worthy={1, 2}, scores={1: 0.55, 2: 0.85})
+    doc = doc.evolve(sentences=tuple(dataclasses.replace(s, paragraph=i) for i, s in enumerate(doc.sentences)))
+    assert _sentence(doc, main_claim(doc)).startswith("Travellers who had booked")

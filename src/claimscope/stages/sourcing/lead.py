@@ -10,9 +10,13 @@ from collections import Counter
 from ...checkworthy.features import source_only
 from ...model import Document
 from ...outlets import cues
+from ..attribution.lemmas import lemma, supported
+from ..wordfreqs import frequencies
 from .names import headline_end, same_name
 
 OPENING_WORDS = 5  # a source-only construction (at most four words) opens the sentence within this many
+OPENING_MARGIN = 0.1  # how much higher the next sentence scores when an opening gives way to it
+FUNCTION_WORD = 1e-3  # a word this frequent in its language (wordfreq) is no content word
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _TERMINAL = ".!?…»\"”“'’)"
 
@@ -55,6 +59,8 @@ def main_claim(doc: Document) -> int | None:
     none is check-worthy; the headline when there is no body. A sentence that only says
     where the story came from (:func:`is_source_only`) is not the claim when a body
     sentence comes before it: the claim is the nearest such sentence that states more.
+    A first sentence that only opens the story gives way to the next one of its paragraph
+    (:func:`_past_opening`).
     In a transcript where the presenter puts a question to a guest before that sentence
     (an interview, a debate), the presenter's own sentences set the scene
     (:func:`_presenter_framing`); in a bulletin (no such question) the presenter reads
@@ -63,9 +69,12 @@ def main_claim(doc: Document) -> int | None:
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
-    chosen = _first_claim(doc, [i for i in body if not _presenter_framing(doc, i)] or body, worthy)
-    read = next((i for i in body if i in worthy), chosen)  # a presenter's check-worthy sentence before it
-    return _first_claim(doc, body, worthy) if read < chosen and not _presenter_asks(doc, chosen) else chosen
+    read = [i for i in body if not _presenter_framing(doc, i)] or body
+    chosen = _first_claim(doc, read, worthy)
+    if next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen):
+        read = body  # a presenter's check-worthy sentence comes first, and no one was asked
+        chosen = _first_claim(doc, read, worthy)
+    return _past_opening(doc, read, chosen)
 
 
 def _first_claim(doc: Document, body: list[int], worthy: set[int]) -> int:
@@ -74,6 +83,37 @@ def _first_claim(doc: Document, body: list[int], worthy: set[int]) -> int:
     chosen = next((i for i in body if i in worthy), body[0])
     earlier = [i for i in body if i < chosen and not is_source_only(doc, i)]
     return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
+
+
+def _past_opening(doc: Document, body: list[int], chosen: int) -> int:
+    """The next body sentence of its paragraph when ``chosen`` only opens the story (a
+    scene, a consequence, a rhetorical line, a column's anecdote) and that one states it:
+    it is check-worthy, scores at least ``OPENING_MARGIN`` higher, and as large a share of
+    its content words is in the headline (:func:`_headline_share`)."""
+    scores = {c.sentence: c.score for c in doc.claims if c.checkworthy}
+    at = body.index(chosen) if chosen in body and chosen in scores else len(body)
+    following = body[at + 1] if at + 1 < len(body) else None
+    if (following is None or doc.sentences[following].paragraph != doc.sentences[chosen].paragraph
+            or scores.get(following, 0.0) < scores[chosen] + OPENING_MARGIN):
+        return chosen
+    headline = _content_words(doc.text[:headline_end(doc.text)], doc.language)
+    return following if _headline_share(doc, following, headline) >= _headline_share(doc, chosen, headline) else chosen
+
+
+def _headline_share(doc: Document, index: int, headline: set[str]) -> float:
+    """The share of the content words of sentence ``index`` that the headline has too."""
+    s = doc.sentences[index]
+    words = _content_words(doc.text[s.start:s.end], doc.language)
+    return len(words & headline) / len(words) if words else 0.0
+
+
+def _content_words(text: str, lang: str | None) -> set[str]:
+    """The lemmas of the words of ``text`` of three letters or more that are not function
+    words (more frequent than ``FUNCTION_WORD`` in the language's wordfreq list)."""
+    freq = frequencies(lang) if lang else None
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)]
+    words = [w for w in words if freq is None or (freq.get(w, 0.0) or 0.0) <= FUNCTION_WORD]
+    return {lemma(lang, w) for w in words} if lang and supported(lang) else set(words)
 
 
 def _presenter_asks(doc: Document, before: int) -> bool:
