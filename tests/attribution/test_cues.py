@@ -391,3 +391,12 @@ def test_preposition_after_a_colon_reports_what_follows():
 def test_report_nouns_after_nach():
     _, found = run(["Nach Zahlen der Landesbehörde fehlen im Kreis rund 300 Pflegekräfte."], "de")
     assert by_cue(found, "Nach")["content"].endswith("rund 300 Pflegekräfte")
+
+
+def test_opinion_preposition_before_a_name_and_a_comma():
+    _, found = run(["Pour Julie Marchand, adjointe aux sports, le gymnase reste bien trop petit."], "fr")
+    view = by_cue(found, "Pour")
+    assert view["speaker"] == "Julie Marchand, adjointe aux sports"
+    assert view["content"] == "le gymnase reste bien trop petit"
+    _, found = run(["Pour les riverains, la rue restera fermée tout l'été."], "fr")
+    assert not found

@@ -834,6 +834,37 @@ class SentenceRules(Subjects):
             return None
         return Raw(cue, speaker, *found)
 
+    def opinion_opening(self, lo: int, hi: int) -> Raw | None:
+        """ "Pour Anna Roy, adjointe aux sports, la piscine est trop petite": an opinion
+        preposition (table ``opinion_prepositions``) opens the sentence before a name of two
+        to four capitalised words (after a determiner and a title at most) set off by a comma;
+        the name and an apposition that opens with no determiner or pronoun are the speaker,
+        the clause after them the content. Not "Pour 2030, …", "Pour les élèves, …"."""
+        toks = words(self.text, lo, hi)
+        if len(toks) < 6 or toks[0].group().lower() not in self.t.opinion_prepositions:
+            return None
+        if self.text[lo : toks[0].start()].strip(EDGE) or self.enclosing(toks[0].start()):
+            return None
+        k = 1 + (toks[1].group().lower() in self.t.determiners)
+        k += toks[k].group().lower() in self.t.titles
+        end = k
+        while end < min(len(toks), k + 4) and toks[end].group()[0].isupper():
+            end += 1
+        name_end = toks[end - 1].end()
+        if end - k < 2 or self.text[name_end : name_end + 1] != ",":
+            return None
+        speaker = (toks[1].start(), name_end)
+        comma = self.text.find(",", name_end + 1, hi)
+        aside = words(self.text, name_end + 1, comma) if comma > 0 else []
+        if aside and len(aside) <= MAX_SPEAKER_WORDS and aside[0].group().lower() not in (
+            self.t.determiners | self.t.pronouns
+        ) and len(words(self.text, comma + 1, hi)) >= 4:  # "…, chef du service d'imagerie, …"
+            speaker = (speaker[0], comma)
+        found = self.content_after(strip(self.text, speaker[1], hi, " ,")[0], hi, stop_ok=True, clause=False)
+        if found is None or len(words(self.text, *found[0])) < 4:
+            return None
+        return Raw(toks[0].span(), speaker, *found)
+
     def line(self, pos: int) -> tuple[int, int]:
         """The line (between line breaks) around ``pos``."""
         start = self.text.rfind("\n", 0, pos) + 1
@@ -1157,6 +1188,9 @@ class SentenceRules(Subjects):
             if not self.generic(raw) and not self.object_in_report(raw, found) and not self.relative_object(raw)
             and not self.performative(raw)
         ]
+        opinion = self.opinion_opening(lo0, hi0) if not any(r.cue[0] < lo0 + 4 for r in found) else None
+        if opinion is not None:  # "Pour Anna Roy, …": before the colons, whose content it may hold
+            found.insert(0, opinion)
         if self.t.colon_cue:
             for pos in (i for i in range(lo0, hi0) if self.text[i] == ":"):
                 raw = self.colon(pos, lo0, hi0)
