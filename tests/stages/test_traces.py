@@ -7,6 +7,7 @@ import pytest
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
     camel_fused,
+    capital_fusions,
     constructions,
     copy_damage,
     cut_off,
@@ -15,6 +16,7 @@ from claimscope.stages.garbled import (
     fused_sentences,
     fused_syllables,
     fused_words,
+    gender_clashes,
     hyphen_splits,
     lexicon_fusions,
     lower_case_after_stop,
@@ -643,6 +645,40 @@ def test_grammatical_sentences_match_no_pattern(sentence, lang):
 )
 def test_phrase_after_the_participle(sentence, found):
     assert [sentence[s:e] for s, e in open_bracket(sentence, "de", table("de"))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("La junta aprobó una reglamento nuevo.", "es", ["una reglamento"]),
+        ("Los vecinos vieron un tormenta larga.", "es", ["un tormenta"]),
+        ("O prefeito assinou um informação falsa.", "pt", ["um informação"]),
+        ("O estudo citou o votação dos vereadores.", "pt", ["o votação"]),
+        ("Il sindaco parlò della progetto ieri.", "it", ["della progetto"]),
+        ("El agua del río y el problema del mapa salieron en el día de ayer.", "es", []),  # "el" before stressed "a-"; Greek "-ma"
+        ("La mano del alcalde, la foto y la moto del periodista.", "es", []),  # nouns whose gender is not their ending's
+        ("La pongo aquí, dijo la ministra, y la dio a conocer.", "es", []),  # a pronoun before a verb
+        ("A polícia o procura e o ajuda; o coração da nação e o cidadão.", "pt", []),  # "ajudar"; "-ão" is either
+        ("Il sistema della città e la radio del paese.", "it", []),
+        ("The senator met a journalist.", "en", []),  # no table
+    ],
+)
+def test_gender_clashes(sentence, lang, found):
+    assert [sentence[s:e] for s, e in gender_clashes(sentence, lang, table(lang))] == found
+
+
+def test_capital_fusions():
+    # the first two words of a sentence written solid: a capitalised function word glued to a word
+    assert [t for _, t, *_ in capital_fusions("Ilcomune ha chiuso la strada.", "it", table("it"))] == ["Ilcomune"]
+    assert [t for _, t, *_ in capital_fusions("Нарынке закрыли ларьки.", "ru", table("ru"))] == ["Нарынке"]
+    # a name the word list knows, a compound prefix, a language that writes compounds solid
+    assert capital_fusions("Dupont et Lemaire ont signé.", "fr", table("fr")) == []
+    assert capital_fusions("Antiterrorismo y Contraofensiva.", "es", table("es")) == []
+    assert capital_fusions("Derzeit ist die Brücke zu.", "de", table("de")) == []
+
+
+def test_a_function_word_behind_a_compound_prefix_is_glued_not_compounded():
+    assert [t for _, t, *_ in short_fusions("O vídeoque circula foi apagado.", "pt", table("pt"))] == ["vídeoque"]
 
 
 def test_fused_syllables_and_camel_case_fusions():

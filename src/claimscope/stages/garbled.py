@@ -205,6 +205,38 @@ def short_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[in
     return found
 
 
+MIN_CAPITAL_REST_FREQ = 1e-5  # the word after a capitalised function word is this frequent (Zipf 4)
+
+
+def capital_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str, str, str]]:
+    """(offset, token, left, right) of a capitalised token unknown to the word list that
+    is a function word glued before a lower-case word of ≥ 4 letters (Zipf ≥ 4): the
+    first two words of a sentence written solid ("Ilgoverno", "Поданным", "Wtedyrząd").
+    The function word is one of the table's ``never_final`` or ``one_letter_words`` or a
+    word of Zipf ≥ 6 (≥ 2 letters). Not in languages that write compounds solid
+    (``compounding``, ``solid_compounds``) or in syllables, nor for a name the word list
+    knows ("Dupont", "Наумов") or a compound prefix ("Antiterrorismo")."""
+    vocabulary = _vocabulary(lang) if table is not None else None
+    if not vocabulary or table.get("compounding") or table.get("solid_compounds") or table.get("syllabic"):
+        return []
+    prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
+    function_words = _function_words(table) | frozenset(table.get("one_letter_words", ()))
+    found = []
+    for offset, token in _plain_tokens(sentence):
+        lowered = token.casefold()
+        if len(token) < MIN_SHORT_FUSED or not (token[0].isupper() and token[1:].islower()) or lowered in vocabulary:
+            continue
+        if (supported(lang) and listed(lang, lowered)) or _compound(lowered, vocabulary, prefixes, suffixes):
+            continue
+        for cut in range(1, len(lowered) - MIN_PART + 1):
+            left, right = lowered[:cut], lowered[cut:]
+            is_function = left in function_words or len(left) >= 2 and vocabulary.get(left, 0.0) >= MIN_FUNCTION_FREQ
+            if is_function and vocabulary.get(right, 0.0) >= MIN_CAPITAL_REST_FREQ:
+                found.append((offset, token, token[:cut], token[cut:]))
+                break
+    return found
+
+
 def _function_words(table: dict) -> frozenset[str]:
     """The table's words that never end a sentence (articles, prepositions, conjunctions):
     function words even where the word list ranks them below Zipf 6 ("aos", "pelas")."""
@@ -334,9 +366,14 @@ def _opens_relative(sentence: str, tokens, i: int, relative: dict) -> bool:
 
 
 def _compound(token: str, vocabulary, prefixes, suffixes) -> bool:
-    """A known word behind a compound prefix ("under|taxed") or before a suffix ("circus|like")."""
-    return any(token.startswith(p) and token[len(p) :] in vocabulary for p in prefixes) or any(
-        token.endswith(x) and token[: -len(x)] in vocabulary for x in suffixes
+    """A known word behind a compound prefix ("under|taxed") or before a suffix ("circus|like");
+    not a function word (Zipf ≥ 6): "vídeo|que" is two words glued, not a compound."""
+
+    def word(part: str) -> bool:
+        return part in vocabulary and vocabulary.get(part, 0.0) < MIN_FUNCTION_FREQ
+
+    return any(token.startswith(p) and word(token[len(p) :]) for p in prefixes) or any(
+        token.endswith(x) and word(token[: -len(x)]) for x in suffixes
     )
 
 
@@ -490,6 +527,56 @@ def double_determiners(sentence: str, table: dict | None) -> list[tuple[int, int
         for a, b in zip(tokens, tokens[1:])
         if a[2].casefold() in first and b[2] in second and sentence[a[1] : b[0]] == " "
     ]
+
+
+_VERB_ENDINGS = ("ar", "er", "ir", "are", "ere", "ire", "ór", "ôr")  # infinitives: a lemma that is a verb
+
+
+def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a determiner of one gender followed by a noun whose ending gives
+    the other, where the table has ``gender`` (Spanish, Portuguese, Italian: "-o"
+    masculine, "-a" feminine): "una movimiento", "un batalla", "della processo". The
+    determiner is lower-case or opens the sentence, one space before a lower-case word
+    of ≥ 3 letters; not a word the table lists among the ``exceptions`` (its gender is
+    not its ending's: "el día", "la mano", "o mapa"); the longest of the table's endings
+    decides, and ``not_endings`` say nothing (Greek "-ma", "-ta": "el problema"; people
+    in "-ista", "-cida"; the Portuguese "-ão", which is either, but "-ção", feminine); not a
+    word opening on the letters of ``not_initial`` (a Spanish feminine noun in stressed
+    "a-" takes "el": "el agua"), nor a verb after a clitic pronoun ("la pongo": its
+    lemma is an infinitive; after one of the table's ``clitics``, determiners that are
+    also pronouns, any word that is a verb with "-r" added: Portuguese "o ajuda")."""
+    gender = (table or {}).get("gender")
+    if not gender:
+        return []
+    determiners = {w: "m" for w in gender["masculine"]} | {w: "f" for w in gender["feminine"]}
+    endings = sorted(
+        [(e, "m") for e in gender["masculine_endings"]] + [(e, "f") for e in gender["feminine_endings"]]
+        + [(e, None) for e in gender["not_endings"]],
+        key=lambda pair: -len(pair[0]),
+    )
+    exceptions, not_initial = frozenset(gender["exceptions"]), tuple(gender.get("not_initial", ()))
+    clitics, vocabulary = frozenset(gender.get("clitics", ())), _vocabulary(lang)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    found = []
+    for (start, end, determiner), (next_start, next_end, word) in zip(tokens, tokens[1:]):
+        kind = determiners.get(determiner.casefold())
+        if kind is None or sentence[end:next_start] != " " or not word.isalpha() or not word.islower():
+            continue
+        if not (determiner.islower() or not sentence[:start].strip(" «\"“„'‘")):
+            continue
+        if len(word) < 3 or word in exceptions or word.startswith(not_initial):
+            continue
+        noun = next((g for e, g in endings if word.endswith(e)), None)
+        if determiner.casefold() in clitics and vocabulary and vocabulary.get(word + "r", 0.0) >= MIN_KNOWN_FREQ:
+            continue  # "o ajuda": a pronoun before a verb ("ajudar")
+        if noun not in (None, kind) and not _is_verb(lang, word):
+            found.append((start, next_end))
+    return found
+
+
+def _is_verb(lang: str, word: str) -> bool:
+    found = _lemma(lang, word)
+    return found != word and found.endswith(_VERB_ENDINGS)
 
 
 def repeated_sentence(sentence: str, previous: str) -> bool:

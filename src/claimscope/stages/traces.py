@@ -274,7 +274,7 @@ class Traces:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
             glued = (
                 garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
-                + garbled.lexicon_fusions(piece, main, lang_table)
+                + garbled.lexicon_fusions(piece, main, lang_table) + garbled.capital_fusions(piece, main, lang_table)
             )
             for offset, token, left, right in glued:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
@@ -284,6 +284,8 @@ class Traces:
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
             for start, end in garbled.double_determiners(piece, lang_table):
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
+            for start, end in garbled.gender_clashes(piece, main, lang_table):
+                issues.append((at + start, at + end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
             for start, end, label in garbled.constructions(piece, main, lang_table):
                 issues.append((at + start, at + end, label, f"{garbled.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
             for start, end in garbled.open_bracket(piece, main, lang_table):
