@@ -400,3 +400,12 @@ def test_opinion_preposition_before_a_name_and_a_comma():
     assert view["content"] == "le gymnase reste bien trop petit"
     _, found = run(["Pour les riverains, la rue restera fermée tout l'été."], "fr")
     assert not found
+
+
+def test_doubt_verbs_before_a_complementizer_and_figures_put_on_something():
+    _, found = run(["Врач Ольга Ильина сомневается, что лекарства хватит до весны."], "ru")
+    assert by_cue(found, "сомневается")["content"] == "лекарства хватит до весны"
+    _, found = run(["La directora del museo cifró en 40.000 euros el coste de la reforma."], "es")
+    assert by_cue(found, "cifró")["speaker"] == "La directora del museo"
+    _, found = run(["El grupo cifró los datos del servidor."], "es")
+    assert not found
