@@ -150,3 +150,36 @@ def test_a_capitalised_kicker_of_a_headline_is_no_speaker():
     text = "ALLARME GENITORI: lo zucchero nei succhi provoca il diabete nei bambini\nUn post virale sostiene il falso."
     doc = AttributionStage()(Segment()(Document(Article(text), language="it")))
     assert not [a for a in doc.attributions if text[a.cue_start : a.cue_end] == ":"]
+
+
+def test_a_relative_clause_with_a_complementizer_word_stays_in_the_subject():
+    cases = [
+        ("es", "Una lectora que vive en Vigo nos escribe: «El puerto lleva un mes cerrado».", "escribe",
+         "Una lectora que vive en Vigo"),
+        ("it", "Un lettore che abita a Bari ci ha scritto che il porto è chiuso da un mese.", "ha scritto",
+         "Un lettore che abita a Bari"),
+        ("pt", "Um leitor que mora em Braga escreveu que a ponte ficou fechada.", "escreveu",
+         "Um leitor que mora em Braga"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["anonymous"]) == (speaker, True), (lang, found)
+    _, found = run(["El alcalde dijo que los vecinos afirman que el agua sube."], "es")
+    assert by_cue(found, "dijo")["speaker"] == "El alcalde"
+
+
+def test_an_elided_determiner_holds_the_noun_of_the_one_told():
+    _, found = run(["« Le quai a cédé », a confié à l'AFP un docker présent ce soir-là."], "fr")
+    assert by_cue(found, "a confié")["speaker"] == "un docker présent ce soir-là"
+
+
+def test_russian_object_pronouns_and_locatives_before_an_impersonal_verb():
+    _, found = run(["Однако в пресс-службе сети нам сказали, что видео снято в другом городе."], "ru")
+    assert by_cue(found, "сказали")["speaker"] == "в пресс-службе сети"
+    _, found = run(["А музей, как нам рассказали, откроется в мае."], "ru")
+    assert by_cue(found, "рассказали")["speaker"] is None
+    _, found = run(["«Мы закроемся в мае», — рассказала нам продавщица."], "ru")
+    assert by_cue(found, "рассказала")["speaker"] == "продавщица"
+    _, found = run(["Однако в пятницу нам сказали, что видео снято в другом городе."], "ru")
+    assert by_cue(found, "сказали")["speaker"] is None

@@ -105,6 +105,7 @@ class Spans:
         self.opens = sorted(quotes)
         self.aux = frozenset(w.lower() for w in table.raw.get("auxiliaries", []))
         self.interjections = frozenset(w.lower() for w in table.raw.get("interjections", []))
+        self.objects = frozenset(w.lower() for w in table.raw.get("object_pronouns", []))  # no clitics: "нам"
         self.previous: tuple[int, int] | None = None  # the sentence before the current one
 
     def interjection(self, tok: re.Match) -> bool:
@@ -114,9 +115,10 @@ class Spans:
 
     def clitic(self, word: str) -> bool:
         """An object pronoun before the verb, also elided onto its auxiliary ("lui",
-        "l'", "l'a" in "comme l'a dit X")."""
+        "l'", "l'a" in "comme l'a dit X"), or in a language without clitics one of the
+        table's ``object_pronouns`` ("как нам рассказали")."""
         word = word.lower().replace("’", "'")
-        if word in self.t.clitics:
+        if word in self.t.clitics or word in self.objects:
             return True
         head, _, rest = word.partition("'")
         return bool(rest) and head + "'" in self.t.clitics and rest in self.aux
@@ -199,7 +201,10 @@ class Spans:
         """The noun phrase in [start, end) without edge adverbs and auxiliaries,
         at most MAX_SPEAKER_WORDS words nearest the cue."""
         toks = words(self.text, start, end)
-        while toks and (toks[0].group().lower() in self.t.trim_leading or self.interjection(toks[0])):
+        while toks and (toks[0].group().lower() in self.t.trim_leading or self.interjection(toks[0])
+                        or len(toks) > 1 and (after and self.clitic(toks[0].group()) or not after and toks[0].group().lower()
+                                              in self.t.coordinators)  # "рассказала нам продавщица", "А в мэрии заявили"
+                        and toks[0].group().lower() not in self.t.determiners | self.t.pronouns):  # "selon lui plus de …"
             toks.pop(0)
         while toks and (
             toks[-1].group().lower() in self.t.trim

@@ -144,7 +144,18 @@ class Subjects(Spans):
         if not toks or toks[0].start() < subject[0]:
             return None  # the phrase opens its sentence
         subject = (toks[0].start(), subject[1])
+        if len(toks) == 1 and self.singular_before_plural(toks[0].group(), pos):
+            return None  # "Музей, как нам рассказали, откроется в мае": no one said it by name
         return (subject, close + 1) if self.looks_like_speaker(subject) else None
+
+    def singular_before_plural(self, word: str, pos: int) -> bool:
+        """Whether a one-word subject in lower case is its own lemma (a noun's singular) while
+        the verb that ends at ``pos`` is an impersonal plural (table ``locative_subjects``):
+        the word cannot be that verb's subject."""
+        spec = self.t.raw.get("locative_subjects")
+        verb = words(self.text, max(0, pos - 40), pos)[-1:]
+        return bool(spec and verb and re.search(spec["verb_shape"], verb[0].group().lower())
+                    and word.islower() and supported(self.t.language) and lemma(self.t.language, word) == word)
 
     def subject_follows(self, pos: int, hi: int) -> bool:
         """Whether what follows a verb at ``pos`` is its subject, not what it reports:
@@ -211,7 +222,20 @@ class Subjects(Spans):
             (first.islower() or len(toks) == 1)  # "A riferirlo è stato X": a lone preposition
             and first.lower() not in self.t.determiners
             and self.t.speaker_stop.fullmatch(first) is not None
+            and not self.locative_before(toks)
         )
+
+    def locative_before(self, toks: list[re.Match]) -> bool:
+        """Whether a phrase right before an impersonal plural verb is the body it names
+        (table key ``locative_subjects``), as at the head of a sentence, also after an adverb
+        ("Однако в пресс-службе сети сказали, что …"): not a date ("в пятницу")."""
+        spec = self.t.raw.get("locative_subjects")
+        verb = next((w for w in WORD.finditer(self.text, toks[-1].end()) if not self.clitic(w.group())), None)
+        if not spec or len(toks) < 2 or verb is None or not re.search(spec["verb_shape"], verb.group().lower()):
+            return False
+        nxt = toks[1].group().lower()
+        return toks[0].group().lower() in spec["prepositions"] and not (
+            nxt[0].isdigit() or any(nxt.startswith(t) for t in spec["time_words"]))
 
     def open_clause(self, found: tuple[tuple[int, int], bool] | None) -> bool:
         """Whether a content before a parenthetical cue stops on a relative pronoun or a
@@ -335,15 +359,27 @@ class Subjects(Spans):
         self, lo: int, left: int, pos: int, before: tuple[int, int] | None
     ) -> tuple[int, int] | None:
         """ "une employée qui a refusé d'être nommée a dit": a subject whose relative
-        clause (no comma) ends right before the cue is the whole phrase."""
+        clause (no comma) ends right before the cue is the whole phrase. A relative that is
+        also a complementizer ("que", "che") must open on a lower-case word that is no
+        determiner nor pronoun (its verb: "Una lectora que vive en Vigo escribió"), after a
+        phrase that holds no verb ("El alcalde dijo que los vecinos afirman" is no subject)."""
         lead = words(self.text, lo, left)
-        if not (before and lead and lead[-1].group().lower() in self.t.relatives):
+        low = lead[-1].group().lower() if before and lead else ""
+        if low not in self.t.relatives | self.t.subject_relatives:
             return before
         rel = lead[-1]
         head = self.trim_speaker(self.left_region(lo, rel.start()), rel.start())
         if head is None or not self.looks_like_speaker(head) or self.text[head[1] : rel.start()].strip():
             return before
-        end = strip(self.text, left, pos)[1]  # the whole relative clause
+        if low not in self.t.relatives:
+            verb = WORD.match(self.text, before[0])
+            if verb is None or not verb.group().islower() or self.first_cue(head[0], head[1]) or (
+                    verb.group() in self.t.determiners | self.t.pronouns):
+                return before
+        clause = words(self.text, left, pos)
+        while clause and (self.clitic(clause[-1].group()) or self.object_pronoun(clause)):
+            clause.pop()  # "… que vive en Vigo nos escribe": the one told
+        end = clause[-1].end() if clause else before[1]  # the whole relative clause
         return (head[0], end) if len(words(self.text, head[0], end)) <= 16 else before
 
     def names_someone(self, span: tuple[int, int] | None) -> bool:
@@ -443,6 +479,7 @@ class Subjects(Spans):
         k = i + 1
         while not noun and k < len(toks) and (self.determiner(toks[k].group()) or self.stop_word(toks[k].group())):
             k += 1  # "auprès de nos …", "a los …"
+            noun = toks[k - 1].group().replace("’", "'").partition("'")[2]  # "à l'AFP un agent": the noun is in the word
         for k in range(k + (not noun), len(toks)):
             word = toks[k].group()
             if self.determiner(word) or told and not self.determiner(lead) and word[0].isupper() and toks[k - 1].group().islower():
@@ -635,6 +672,8 @@ class Subjects(Spans):
         toks = words(self.text, lo, pos)
         if toks and self.interjection(toks[0]):  # "Mire, dije que …": no subject
             return None
+        if len(toks) > 1 and toks[0].group().lower() in self.t.coordinators:
+            toks = toks[1:]  # "А музей, как нам рассказали, …": the coordinator is no subject
         if not toks or toks[-1].end() == pos:
             return None
         if toks[0].group().lower() in self.t.pronouns:
