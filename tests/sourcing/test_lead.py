@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from claimscope.checkworthy.features import opinion_label
 from claimscope.model import Claim
 from claimscope.stages.sourcing.lead import is_source_only, main_claim
 from tests.sourcing.test_chain import make
@@ -111,3 +112,27 @@ def test_an_opening_keeps_the_claim_when_the_next_sentence_opens_another_paragra
     doc = _with_claims(make(text), worthy={1, 2}, scores={1: 0.55, 2: 0.85})
     doc = doc.evolve(sentences=tuple(dataclasses.replace(s, paragraph=i) for i, s in enumerate(doc.sentences)))
     assert _sentence(doc, main_claim(doc)).startswith("Travellers who had booked")
+
+
+COLUMN = ("Opinion: the harbour wall deserves better than rumours\n"
+          "By Ida Fenwick\n"
+          "Last Sunday I walked along the old harbour wall with my grandson and watched the gulls fight over chips. "
+          "Half the town seems convinced the wall will be pulled down next spring to make room for a hotel. "
+          "Yet the council's own budget, published in March, sets aside 2.4 million euros to repair the wall, "
+          "and no planning request for a hotel has been filed.")
+
+
+def test_an_opinion_piece_argues_from_its_strongest_fact():
+    doc = _with_claims(make(COLUMN), worthy={2, 3, 4}, scores={2: 0.6, 3: 0.7, 4: 0.9})
+    assert _sentence(doc, main_claim(doc)).startswith("Yet the council's own budget")
+
+
+def test_a_headline_opening_on_a_label_that_names_no_opinion_genre_is_news():
+    doc = _with_claims(make(COLUMN.replace("Opinion:", "Harbour:")), worthy={2, 3, 4}, scores={2: 0.6, 3: 0.7, 4: 0.9})
+    assert _sentence(doc, main_claim(doc)).startswith("Last Sunday")
+
+
+def test_opinion_labels_in_other_languages():
+    for lang, label in {"de": "Kommentar", "es": "Tribuna", "pl": "Felieton", "pt": "Opinião", "ru": "Мнение"}.items():
+        assert opinion_label(label, lang), lang
+    assert not opinion_label("Kommentar der Woche zum Hafen", "de")

@@ -4,7 +4,7 @@ Per-language cue lists live in ``claimscope/data/checkworthy/<lang>.json``
 (comparison, causal, reporting, quantity and subjective phrases; the constructions
 that report a non-answer, ``no_comment``; the reportative or conditional words of
 hearsay, ``hearsay``; the constructions of a sentence that only names a source,
-``source_only``). An entry ending in ``*`` matches any word that starts with it, and
+``source_only``; the labels of an opinion piece's headline, ``opinion_labels``). An entry ending in ``*`` matches any word that starts with it, and
 `` … `` inside an entry up to eight words. Digits, capitalised words and punctuation
 are read the same way in every language.
 """
@@ -84,6 +84,14 @@ def source_only(text: str, lang: str | None) -> bool:
     ``source_only`` constructions (a pronoun standing for the claim plus a reporting
     verb)."""
     return _has(text, lang, "source_only")
+
+
+def opinion_label(label: str, lang: str | None) -> bool:
+    """Whether ``label`` (the words a headline opens on before its first ":", "|", "."
+    or dash) names an opinion genre ("Opinion", "Kommentar", "Tribuna"): the whole label
+    is one of the table's ``opinion_labels``."""
+    pattern = _construction(lang, "opinion_labels")
+    return bool(pattern and pattern.fullmatch(label.strip()))
 
 
 def _compile(entries: list[str]) -> re.Pattern:

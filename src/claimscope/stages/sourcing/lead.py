@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ...checkworthy.features import source_only
+from ...checkworthy.features import opinion_label, source_only
 from ...model import Document
 from ...outlets import cues
 from ..attribution.lemmas import lemma, supported
@@ -17,6 +17,8 @@ from .names import headline_end, same_name
 OPENING_WORDS = 5  # a source-only construction (at most four words) opens the sentence within this many
 OPENING_MARGIN = 0.1  # how much higher the next sentence scores when an opening gives way to it
 FUNCTION_WORD = 1e-3  # a word this frequent in its language (wordfreq) is no content word
+OPINION_CANDIDATES = 4  # an opinion piece's claim is the strongest of its first this many check-worthy sentences
+LABEL = re.compile(r"\s*([^\W\d_][^:|.—–\n]{0,40}?)\s*[:|.—–]")  # "Opinion:", "Tribuna |", "Felieton."
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _TERMINAL = ".!?…»\"”“'’)"
 
@@ -60,7 +62,9 @@ def main_claim(doc: Document) -> int | None:
     where the story came from (:func:`is_source_only`) is not the claim when a body
     sentence comes before it: the claim is the nearest such sentence that states more.
     A first sentence that only opens the story gives way to the next one of its paragraph
-    (:func:`_past_opening`).
+    (:func:`_past_opening`). An opinion piece (:func:`opinion_piece`) opens on the writer's
+    scene or stance and argues from a fact: its claim is the highest-scoring of its first
+    ``OPINION_CANDIDATES`` check-worthy sentences.
     In a transcript where the presenter puts a question to a guest before that sentence
     (an interview, a debate), the presenter's own sentences set the scene
     (:func:`_presenter_framing`); in a bulletin (no such question) the presenter reads
@@ -69,6 +73,10 @@ def main_claim(doc: Document) -> int | None:
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
+    if opinion_piece(doc):
+        scores = {c.sentence: c.score for c in doc.claims if c.checkworthy}
+        candidates = [i for i in body if i in worthy][:OPINION_CANDIDATES]
+        return max(candidates, key=lambda i: (scores[i], -i)) if candidates else body[0]
     read = [i for i in body if not _presenter_framing(doc, i)] or body
     chosen = _first_claim(doc, read, worthy)
     if next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen):
@@ -83,6 +91,13 @@ def _first_claim(doc: Document, body: list[int], worthy: set[int]) -> int:
     chosen = next((i for i in body if i in worthy), body[0])
     earlier = [i for i in body if i < chosen and not is_source_only(doc, i)]
     return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
+
+
+def opinion_piece(doc: Document) -> bool:
+    """Whether the headline opens on an opinion genre's label ("Opinion: …", "Tribuna | …",
+    "Felieton. …"): the table's ``opinion_labels`` (:func:`opinion_label`)."""
+    label = LABEL.match(doc.text, 0, headline_end(doc.text) or len(doc.text))
+    return bool(label and opinion_label(label.group(1), doc.language))
 
 
 def _past_opening(doc: Document, body: list[int], chosen: int) -> int:
@@ -109,11 +124,12 @@ def _headline_share(doc: Document, index: int, headline: set[str]) -> float:
 
 def _content_words(text: str, lang: str | None) -> set[str]:
     """The lemmas of the words of ``text`` of three letters or more that are not function
-    words (more frequent than ``FUNCTION_WORD`` in the language's wordfreq list)."""
+    words (the word or its lemma more frequent than ``FUNCTION_WORD`` in the language's
+    wordfreq list: "чём" is a form of "что")."""
     freq = frequencies(lang) if lang else None
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)]
-    words = [w for w in words if freq is None or (freq.get(w, 0.0) or 0.0) <= FUNCTION_WORD]
-    return {lemma(lang, w) for w in words} if lang and supported(lang) else set(words)
+    words = {w: lemma(lang, w) if supported(lang) else w for w in (m.casefold() for m in re.findall(r"[^\W\d_]{3,}", text))}
+    return {base for w, base in words.items()
+            if freq is None or max(freq.get(w, 0.0) or 0.0, freq.get(base, 0.0) or 0.0) <= FUNCTION_WORD}
 
 
 def _presenter_asks(doc: Document, before: int) -> bool:
