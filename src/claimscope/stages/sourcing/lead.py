@@ -62,30 +62,29 @@ def main_claim(doc: Document) -> int | None:
     where the story came from (:func:`is_source_only`) is not the claim when a body
     sentence comes before it: the claim is the nearest such sentence that states more.
     A first sentence that only opens the story gives way to the next one of its paragraph
-    (:func:`_past_opening`). An opinion piece (:func:`opinion_piece`) opens on the writer's
-    scene or stance and argues from a fact: its claim is the highest-scoring of its first
-    ``OPINION_CANDIDATES`` check-worthy sentences.
-    In a transcript where the presenter puts a question to a guest before that sentence
+    (:func:`_past_opening`). In a transcript where the presenter puts a question to a guest before that sentence
     (an interview, a debate), the presenter's own sentences set the scene
     (:func:`_presenter_framing`); in a bulletin (no such question) the presenter reads
-    the news, and their first check-worthy sentence is the lead like any other."""
-    worthy = {c.sentence for c in doc.claims if c.checkworthy}
+    the news, and their first check-worthy sentence is the lead like any other. An opinion
+    piece (:func:`opinion_piece`) opens on the writer's scene or stance and argues from a
+    fact: its claim is the highest-scoring of its first ``OPINION_CANDIDATES`` check-worthy
+    sentences."""
+    worthy = {c.sentence: c.score for c in doc.claims if c.checkworthy}  # sentence -> score
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
     if opinion_piece(doc):
-        scores = {c.sentence: c.score for c in doc.claims if c.checkworthy}
         candidates = [i for i in body if i in worthy][:OPINION_CANDIDATES]
-        return max(candidates, key=lambda i: (scores[i], -i)) if candidates else body[0]
+        return max(candidates, key=lambda i: (worthy[i], -i)) if candidates else body[0]
     read = [i for i in body if not _presenter_framing(doc, i)] or body
     chosen = _first_claim(doc, read, worthy)
     if next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen):
         read = body  # a presenter's check-worthy sentence comes first, and no one was asked
         chosen = _first_claim(doc, read, worthy)
-    return _past_opening(doc, read, chosen)
+    return _past_opening(doc, read, chosen, worthy)
 
 
-def _first_claim(doc: Document, body: list[int], worthy: set[int]) -> int:
+def _first_claim(doc: Document, body: list[int], worthy: dict[int, float]) -> int:
     """The first check-worthy sentence of ``body`` (its first sentence when none is), or
     the nearest earlier one when it only names a source (:func:`is_source_only`)."""
     chosen = next((i for i in body if i in worthy), body[0])
@@ -100,16 +99,16 @@ def opinion_piece(doc: Document) -> bool:
     return bool(label and opinion_label(label.group(1), doc.language))
 
 
-def _past_opening(doc: Document, body: list[int], chosen: int) -> int:
+def _past_opening(doc: Document, body: list[int], chosen: int, worthy: dict[int, float]) -> int:
     """The next body sentence of its paragraph when ``chosen`` only opens the story (a
     scene, a consequence, a rhetorical line, a column's anecdote) and that one states it:
     it is check-worthy, scores at least ``OPENING_MARGIN`` higher, and as large a share of
-    its content words is in the headline (:func:`_headline_share`)."""
-    scores = {c.sentence: c.score for c in doc.claims if c.checkworthy}
-    at = body.index(chosen) if chosen in body and chosen in scores else len(body)
+    its content words is in the headline (:func:`_headline_share`). ``worthy``: the
+    check-worthy sentences and their scores."""
+    at = body.index(chosen) if chosen in body and chosen in worthy else len(body)
     following = body[at + 1] if at + 1 < len(body) else None
     if (following is None or doc.sentences[following].paragraph != doc.sentences[chosen].paragraph
-            or scores.get(following, 0.0) < scores[chosen] + OPENING_MARGIN):
+            or worthy.get(following, 0.0) < worthy[chosen] + OPENING_MARGIN):
         return chosen
     headline = _content_words(doc.text[:headline_end(doc.text)], doc.language)
     return following if _headline_share(doc, following, headline) >= _headline_share(doc, chosen, headline) else chosen
