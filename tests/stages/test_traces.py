@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimscope.stages.cases import wrong_case
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
     camel_fused,
@@ -675,6 +676,23 @@ def test_capital_fusions():
     assert capital_fusions("Dupont et Lemaire ont signé.", "fr", table("fr")) == []
     assert capital_fusions("Antiterrorismo y Contraofensiva.", "es", table("es")) == []
     assert capital_fusions("Derzeit ist die Brücke zu.", "de", table("de")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Делегация поехала к мэр города.", ["к мэр"]),
+        ("Речь шла о старый мост через реку.", ["о старый"]),
+        ("Депутаты остались без ответ до вечера.", ["без ответ"]),
+        ("Делегация поехала к мэру города, без перерыва, о старом мосте.", []),
+        ("Что за решение приняли в мэрии?", []),  # "что за" takes the nominative
+        ("Она баллотировалась в депутаты и ездила по два раза в год.", []),  # "в" + nominative plural; a numeral
+        ("Он вернулся с ним через 2 года.", []),
+    ],
+)
+def test_preposition_before_a_word_in_a_case_it_does_not_take(sentence, found):
+    assert [sentence[s:e] for s, e in wrong_case(sentence, "ru", table("ru"))] == found
+    assert wrong_case(sentence, "uk", table("ru")) == []  # no analyser for the language
 
 
 def test_a_function_word_behind_a_compound_prefix_is_glued_not_compounded():

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
-from . import furniture, furniture_lines, garbled
+from . import cases, furniture, furniture_lines, garbled
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -286,6 +286,8 @@ class Traces:
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
             for start, end in garbled.gender_clashes(piece, main, lang_table):
                 issues.append((at + start, at + end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
+            for start, end in cases.wrong_case(piece, main, lang_table):
+                issues.append((at + start, at + end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
             for start, end, label in garbled.constructions(piece, main, lang_table):
                 issues.append((at + start, at + end, label, f"{garbled.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
             for start, end in garbled.open_bracket(piece, main, lang_table):

@@ -1,0 +1,70 @@
+"""A preposition followed by a word in a case it does not govern (docs/stages.md,
+``government``): Russian "к дом" for "к дому", "о новый закон" for "о новом законе".
+
+The language table's ``preposition_cases`` maps each preposition to the cases it takes
+(OpenCorpora grammemes: ``gent``, ``datv``, ``accs``, ``ablt``, ``loct``); the cases a word
+can be in come from a morphological analyser (pymorphy3 with its Russian dictionary,
+loaded once, on the first Russian sentence). The word right after the preposition must
+be lower-case and known to the dictionary, a noun, an adjective or a participle in every
+reading (so not a numeral, a pronoun or an indeclinable word), and none of its readings
+may be in a case the preposition takes. ``preposition_idioms`` are the pairs where the
+preposition takes something else ("что за" + nominative: "что за человек"), and
+``nominative_plural`` the prepositions that also take a nominative plural ("в депутаты").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ANALYSERS = {"ru": "ru"}  # table language -> pymorphy3 dictionary
+_OTHER_CASES = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs"}
+_DECLINED = frozenset({"NOUN", "ADJF", "PRTF"})
+
+
+@lru_cache(maxsize=None)
+def _analyser(lang: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=_ANALYSERS[lang])
+
+
+def _cases(analyser, word: str) -> set[tuple[str, str]] | None:
+    """(case, number) of every reading of ``word``, or None when a reading is not declined."""
+    found = set()
+    for parse in analyser.parse(word):
+        tag = parse.tag
+        if tag.POS not in _DECLINED or "Fixd" in tag:
+            return None
+        found.add((_OTHER_CASES.get(str(tag.case), str(tag.case)), str(tag.number)))
+    return found
+
+
+def wrong_case(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a preposition and the next word where that word is in none of the
+    cases the preposition governs (the table's ``preposition_cases``)."""
+    governs = (table or {}).get("preposition_cases")
+    if not governs or lang not in _ANALYSERS:
+        return []
+    analyser = _analyser(lang)
+    idioms = {tuple(pair.split()) for pair in table.get("preposition_idioms", ())}
+    plural_nominative = frozenset(table.get("nominative_plural", ()))
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    found = []
+    for i in range(len(words) - 1):
+        (start, end, preposition), (_, next_end, word) = words[i], words[i + 1]
+        allowed = governs.get(preposition.casefold())
+        if not allowed or sentence[end : words[i + 1][0]] != " " or not word.islower():
+            continue
+        if i and (words[i - 1][2].casefold(), preposition.casefold()) in idioms:
+            continue
+        if not analyser.word_is_known(word):
+            continue
+        cases = _cases(analyser, word)
+        if cases is None or any(case in allowed for case, _ in cases):
+            continue
+        if preposition.casefold() in plural_nominative and ("nomn", "plur") in cases:
+            continue
+        found.append((start, next_end))
+    return found
