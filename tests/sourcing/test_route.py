@@ -438,3 +438,24 @@ def test_an_article_that_is_no_press_release_has_no_issuer():
             "a fifth more than last year.\n\nAbout OVGA")
     _, chain = run(text)
     assert names(chain) == ["this article"]
+
+
+def test_a_speaker_span_over_a_sentence_end_or_opening_on_a_pronoun_names_no_one():
+    text = ("Ferry\n\nThe ferry to Oldport will stop in May. It carried 9,000 people in 2019. Many of them said "
+            "it was too dear. He had written under a post of the mayor Ana Lind that the boat was sold.")
+    doc = _paragraphs(make(text, [("2019. Many of them", "said", "it was too dear", False),
+                                  ("He had written under a post of the mayor Ana Lind", "written",
+                                   "the boat was sold", False)]))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article"]
+
+
+def test_a_person_citing_a_report_of_the_outlet_that_quotes_them_closes_a_loop():
+    text = ("Ferry\n\nThe ferry to Oldport will stop in May, the channel Coast TV reports, citing the sailor "
+            "Tom Reed. Asked where the figure came from, he cited a report that Coast TV aired last year.")
+    doc = _paragraphs(make(text, [("he", "cited", "a report that Coast TV aired last year", False)]))
+    at = text.index("he cited")
+    said = dataclasses.replace(doc.attributions[0], speaker_start=at, speaker_end=at + 2, speaker_entity="Tom Reed")
+    (chain,) = STAGE(doc.evolve(attributions=(said,))).sourcing
+    assert names(chain) == ["this article", "Coast TV", "Tom Reed", "Coast TV"]
+    assert "circular_sourcing" in {f.kind for f in chain.flags}

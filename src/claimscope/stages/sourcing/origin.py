@@ -11,7 +11,7 @@ import re
 from ...outlets import cues
 from .bodies import body_span
 from .names import PLATFORMS, Source, headline_end
-from .phrases import complements, elided, name_stems, names_anyone, proper_name
+from .phrases import complements, elided, name_stems, names_anyone, proper_name, sentence_end
 from .reading import ADJECTIVES, FROM_WORDS, Reading
 
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
@@ -192,7 +192,8 @@ class Origin(Reading):
         Saúde" for "secretaria")."""
         word = noun[:1].upper() + noun[1:]
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.text[:before]):
-            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", self.text[m.end():m.end() + 120]))
+            window = self.text[m.end():m.end() + 120]
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", window[:sentence_end(window)]))
             run = list(itertools.takewhile(lambda w: w.group()[:1].isupper() or w.group().casefold() in stop, words))
             while run and not run[-1].group()[:1].isupper():
                 run.pop()

@@ -8,9 +8,11 @@ import re
 
 from ...model import Attribution
 from ...outlets import cues
+from ..attribution.tables import available_languages, load_table
 from .names import PLATFORMS, QUOTED, Source, _name_after
 
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{4}|\d)([.!?]+)[»”\"]?\s+(?=[^\W\d_])")
 
 
 def complements(text: str, end: int, stop: frozenset | set) -> int:
@@ -103,6 +105,26 @@ def proper_name(name: str, stop) -> bool:
     """Is ``name`` a proper name only: capitalised words, function words between them?"""
     words = re.findall(r"[^\W\d_][\w'’-]*", name)
     return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.casefold() in stop for w in words)
+
+
+def sentence_end(text: str) -> int:
+    """Where the first sentence of ``text`` ends: after a word of four letters or more, or a
+    figure, then a full stop and a capitalised word ("… 38. Das …"; not "Dr. Lind"); its length
+    when no sentence ends in it."""
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.end()].isupper():
+            return m.start(1)
+    return len(text)
+
+
+def no_name(said: str, lang: str | None) -> bool:
+    """Is a speaker phrase a piece of a clause the earlier stage took for a name: it runs over a
+    sentence's end ("… in 2015. The …"), or it opens on a pronoun and a lower-case word and goes
+    on ("He had written under a post …"; not "she herself")?"""
+    words = said.split()
+    pronouns = load_table(lang).pronouns if lang in available_languages() else frozenset()
+    return sentence_end(said) < len(said.rstrip()) or len(words) > 2 and words[0].casefold() in pronouns \
+        and words[1][:1].islower()
 
 
 def too_long(said: str) -> bool:

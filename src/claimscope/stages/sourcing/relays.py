@@ -35,7 +35,8 @@ class Relays(Reading):
                 if current.is_outlet:
                     self._add_found(self._coordinated(current))
                 return
-            if not current.is_outlet and nxt.is_outlet and self._document_noun(current) is None:
+            if not current.is_outlet and nxt.is_outlet and self._document_noun(current) is None \
+                    and not self._made_by(nxt):
                 return  # a person relays documents and bodies, not the outlets that quote them
             seen = next((h for h in self.hops if h.same(nxt)), None)
             if seen is not None:
@@ -49,6 +50,18 @@ class Relays(Reading):
             if nxt.anonymous:
                 return
             current = nxt
+
+    def _made_by(self, outlet: Source) -> bool:
+        """Is an outlet named as the maker of a document a relay cue names ("cited a report
+        that X aired", «сослался на расследование, показанное каналом X»): a document noun
+        between the cue and the outlet, in its sentence?"""
+        i = self.names.sentence_at(outlet.start)
+        if i is None:
+            return False
+        start = max(self.doc.sentences[i].start, outlet.start - RELAY_REACH)
+        cue = [c for c in self._relay_points(self.doc.sentences[i]) if start <= c.end() <= outlet.start]
+        return bool(cue) and bool(cues.find("primary_material", self.text, self.lang(outlet.start), cue[-1].end(),
+                                            outlet.start))
 
     def _add_found(self, src: Source | None) -> None:
         if src is not None and not any(h.same(src) for h in self.hops):
