@@ -409,3 +409,15 @@ def test_doubt_verbs_before_a_complementizer_and_figures_put_on_something():
     assert by_cue(found, "cifró")["speaker"] == "La directora del museo"
     _, found = run(["El grupo cifró los datos del servidor."], "es")
     assert not found
+
+
+def test_infinitive_with_a_joined_pronoun_reports_nothing():
+    _, found = run(["Conviene explicarlo despacio y con cifras."], "es")
+    assert not found
+    _, found = run(["Il sindaco parla di una scelta difficile per la città."], "it")
+    assert by_cue(found, "parla")["speaker"] == "Il sindaco"
+
+
+def test_a_colon_label_with_a_dash_is_a_heading():
+    _, found = run(["RADIO NORD — Transcript: the mayor spoke to us on Monday about the bridge."], "en")
+    assert not [a for a in found if a["cue"] == ":"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lemmas import lemma
+from .lemmas import lemma, listed
 from .quotes import CLOSING, OPENING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Raw, impersonal_passive, strip, words
 from .subjects import MAX_ASIDE_WORDS, Subjects
@@ -757,8 +757,8 @@ class SentenceRules(Subjects):
                 return None
             return raw
         label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
-        if label in self.t.colon_labels | self.interjections or len(label) == 1:
-            return None  # "Update:", "Editor's note:", an interview's "P:" / "R:"
+        if label in self.t.colon_labels | self.interjections or len(label) == 1 or any(c in label for c in "—–|"):
+            return None  # "Update:", "Editor's note:", an interview's "P:" / "R:", "NEWS HOUR — Transcript:"
         if not quoted and (
             toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
             or self.t.determiners and not toks[-1].group()[0].isupper()
@@ -880,7 +880,9 @@ class SentenceRules(Subjects):
         if said in self.t.generic_subjects:
             return True
         # the author outside any quotation ("we've posted the list", "Chúng tôi khuyên"): no source
-        return said.split("'")[0] in self.t.raw.get("first_person", ()) and self.enclosing(raw.cue[0]) is None
+        toks = [w.split("'")[0] for w in said.split()]  # "we've"; "the parents I (talked to)", not "X, sentito da noi"
+        mine = toks[0] if len(toks) == 1 else "" if "," in said or self.stop_word(toks[-2]) else toks[-1]
+        return mine in self.t.raw.get("first_person", ()) and self.enclosing(raw.cue[0]) is None
 
     def in_headline(self, raw: Raw) -> bool:
         """Whether an indirect attribution lies on a line that is no running text: a
@@ -1105,11 +1107,32 @@ class SentenceRules(Subjects):
             and " ".join(cue.group().lower().split()) not in self.t.noun_cues  # "his opposition to"
         ):
             return True  # "a claim", "your forecast": a noun after an article or possessive, never a pronoun
+        after = strip(self.text, cue.end(), hi, " ,")[0]
+        inside = words(self.text, *cue.span())  # "antes de advertirle": the opener's cue stays
+        if len(inside) == 1 and self.enclitic_infinitive(inside[0].group().lower()) and not self.lone_lead(
+            lo, cue.start()  # "A riferirlo è stato il sindaco": a cleft names who said it
+        ) and not (
+            self.t.complementizer.match(self.text, after, hi) or self.text[after : after + 1] in (*OPENING, ":")
+        ):
+            return True  # "Conviene decirlo pronto", "por negarse a …": an infinitive, no report
         for start in [cue.start()] + [w.start() for w in before[-1:]]:
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():
                 return True
         return False
+
+    def enclitic_infinitive(self, word: str) -> bool:
+        """Whether ``word`` is an infinitive with an object pronoun joined to it, where the
+        pronoun is joined (table ``enclitic_infinitives``, ``clitics``, ``infinitive_shape``):
+        "decirlo", "negarse", "dirlo" ("dire"), which the dictionary does not list; not
+        "declarase" nor "parla"."""
+        if not self.t.raw.get("enclitic_infinitives") or listed(self.t.language, word):
+            return False  # a form of the dictionary: "parla" (speaks) is no "par(e)" + "la"
+        shape = re.compile(self.t.raw.get("infinitive_shape", r"(?!x)x"))
+        return any(
+            word.endswith(c) and (shape.search(word[: -len(c)]) or shape.search(word[: -len(c)] + "e"))
+            for c in self.t.clitics if c.isalpha()
+        )
 
     def sentence(
         self, lo: int, hi: int, credit: tuple[int, int] | None, previous: tuple[int, int] | None = None

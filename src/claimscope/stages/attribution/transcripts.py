@@ -42,8 +42,8 @@ def _tag(text: str, m: re.Match) -> Turn | None:
     toks = WORD.findall(name)
     if not 1 <= len(toks) <= MAX_TAG_WORDS or not all(t[0].isupper() for t in toks):
         return None
-    if max(len(t) for t in toks) < 2:
-        return None  # "P:", "R:" (question, answer): an interview's letters name nobody
+    if max(len(t) for t in toks) < 2 or any(c in name for c in "—–|"):
+        return None  # "P:", "R:" (question, answer): an interview's letters name nobody; "NEWS — Transcript:"
     if paren >= 0 and not label.rstrip().endswith(")"):
         return None
     start, end = strip(text, m.start(1), m.start(1) + len(name), " \t")
