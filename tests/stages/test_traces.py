@@ -581,6 +581,8 @@ def test_calques(sentence, lang, found):
         ("La plan prevé una movimiento nuevo.", "es", "una movimiento", "agreement"),
         ("Il decisione arriva domani.", "it", "Il decisione", "agreement"),
         ("A obra ficou na momento certo.", "pt", "na momento", "agreement"),
+        ("Les bus circulent tous les journées de la semaine.", "fr", "tous les journées", "agreement"),
+        ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
     ],
 )
 def test_grammar_patterns(sentence, lang, found, label):
@@ -661,6 +663,8 @@ def test_phrase_after_the_participle(sentence, found):
         ("La pongo aquí, dijo la ministra, y la dio a conocer.", "es", []),  # a pronoun before a verb
         ("A polícia o procura e o ajuda; o coração da nação e o cidadão.", "pt", []),  # "ajudar"; "-ão" is either
         ("Il sistema della città e la radio del paese.", "it", []),
+        ("Le conseil a voté un culture nouvelle et la résultat du scrutin.", "fr", ["un culture", "la résultat"]),
+        ("Le maire le mesure, la ville le partage, la rage du quartier.", "fr", []),  # pronouns before verbs; an exception
         ("The senator met a journalist.", "en", []),  # no table
     ],
 )
