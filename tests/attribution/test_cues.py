@@ -421,3 +421,14 @@ def test_infinitive_with_a_joined_pronoun_reports_nothing():
 def test_a_colon_label_with_a_dash_is_a_heading():
     _, found = run(["RADIO NORD — Transcript: the mayor spoke to us on Monday about the bridge."], "en")
     assert not [a for a in found if a["cue"] == ":"]
+
+
+def test_reactions_and_questions_after_a_quotation():
+    _, found = run(["«Non me lo aspettavo», ha reagito la preside."], "it")
+    assert by_cue(found, "ha reagito")["speaker"] == "la preside"
+    _, found = run(["„Kto za to zapłaci?” – pyta jeden z rolników."], "pl")
+    assert by_cue(found, "pyta")["speaker"] == "jeden z rolników"
+    _, found = run(["«Так нельзя», — отреагировал глава поселка."], "ru")
+    assert by_cue(found, "отреагировал")["speaker"] == "глава поселка"
+    _, found = run(["Gli esperti ripetono che il ponte è sicuro."], "it")
+    assert by_cue(found, "ripetono")["content"] == "il ponte è sicuro"
