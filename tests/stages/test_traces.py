@@ -582,6 +582,9 @@ def test_calques(sentence, lang, found):
         ("Il decisione arriva domani.", "it", "Il decisione", "agreement"),
         ("A obra ficou na momento certo.", "pt", "na momento", "agreement"),
         ("Les bus circulent tous les journées de la semaine.", "fr", "tous les journées", "agreement"),
+        ("On a retrouvé la lettre qui a été signé en 1920.", "fr", "la lettre qui a été signé", "agreement"),
+        ("Il montre une photo qui a été vu partout.", "fr", "une photo qui a été vu", "agreement"),
+        ("Les bancs qui ont été installée sont neufs.", "fr", "Les bancs qui ont été installée", "agreement"),
         ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
     ],
 )
@@ -626,6 +629,8 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("En el marco de la reforma, el alcalde habló.", "es"),
         ("No marco dos cem dias, o prefeito falou.", "pt"),
         ("A sua vez chegou, disse o vereador.", "pt"),
+        ("La lettre qui a été signée en 1920 et la ville qui est aussi la capitale.", "fr"),
+        ("Les élus qui sont arrivés tard et la maire qui est venue.", "fr"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):

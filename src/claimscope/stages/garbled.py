@@ -776,8 +776,9 @@ class _Pattern:
     """A table entry: its items, whether it must open a clause, and its label.
 
     An item is ``("lemma", lemma)`` (any inflection of a word), ``("form", forms)`` (one
-    of these forms exactly, written ``=a|b``) or ``("ending", endings)`` (a word ending
-    in one of these, written ``-a|-b``)."""
+    of these forms exactly, written ``=a|b``), ``("ending", endings)`` (a word ending
+    in one of these, written ``-a|-b``) or ``("any", None)`` (any lower-case word, written
+    ``*``)."""
 
     items: tuple[tuple[str, object], ...]
     anchored: bool
@@ -785,6 +786,8 @@ class _Pattern:
 
 
 def _item(lang: str, part: str) -> list[tuple[str, object]]:
+    if part == "*":
+        return [("any", None)]
     if part.startswith("=") and len(part) > 1:
         return [("form", frozenset(part[1:].casefold().split("|")))]
     if part.startswith("-") and len(part) > 1:
@@ -823,6 +826,8 @@ def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bo
     """``word`` (with its lemma) fits ``item``; a form item needs a lower-case word but
     where the word opens the sentence (a capitalised "Eyes" is a title-case headline)."""
     kind, value = item
+    if kind == "any":
+        return word.islower()
     if kind == "lemma":
         return lemma_ == value
     folded = word.casefold()
