@@ -432,3 +432,12 @@ def test_reactions_and_questions_after_a_quotation():
     assert by_cue(found, "отреагировал")["speaker"] == "глава поселка"
     _, found = run(["Gli esperti ripetono che il ponte è sicuro."], "it")
     assert by_cue(found, "ripetono")["content"] == "il ponte è sicuro"
+
+
+def test_a_question_about_what_is_said_reports_nothing():
+    _, found = run(["Texte.", "¿Y qué dice la alcaldía?", "Nadie contestó."], "es")
+    assert not [a for a in found if a["cue"] == "dice"]
+    _, found = run(["Was sagt die Stadt dazu?"], "de")
+    assert not found
+    _, found = run(["A-t-il dit que le pont fermera en mai ?"], "fr")
+    assert by_cue(found, "A-t-il dit")["content"] == "le pont fermera en mai"

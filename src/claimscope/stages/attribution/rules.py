@@ -1121,6 +1121,20 @@ class SentenceRules(Subjects):
                 return True
         return False
 
+    def asked(self, raw: Raw, lo: int, hi: int) -> bool:
+        """Whether an indirect report asks what is said: its sentence is a question and a
+        word of the table's ``interrogatives`` stands right after the cue or just before it
+        ("¿Qué dice el consistorio?", "chuyên gia nói gì?", "Was sagt die Stadt?")."""
+        asks = self.t.raw.get("interrogatives")
+        if raw.direct or not asks or not self.text[lo:hi].rstrip(' \t\n»”"').endswith("?"):
+            return False
+        after = " ".join(w.group().lower() for w in words(self.text, raw.cue[1], hi)[:2])
+        if self.t.complementizer.match(self.text, strip(self.text, raw.cue[1], hi, " ,")[0], hi):
+            after = ""  # "A-t-il dit que … ?": a complementizer, no question word
+        near = [w.group().lower().replace("’", "'") for w in words(self.text, lo, raw.cue[0])[-2:]]
+        return any(after == q or after.startswith(q + " ") for q in asks) or any(
+            w in asks or w.split("'")[0] + "'" in asks for w in near)
+
     def enclitic_infinitive(self, word: str) -> bool:
         """Whether ``word`` is an infinitive with an object pronoun joined to it, where the
         pronoun is joined (table ``enclitic_infinitives``, ``clitics``, ``infinitive_shape``):
@@ -1209,7 +1223,7 @@ class SentenceRules(Subjects):
         found = [
             raw for raw in found
             if not self.generic(raw) and not self.object_in_report(raw, found) and not self.relative_object(raw)
-            and not self.performative(raw)
+            and not self.performative(raw) and not self.asked(raw, lo0, hi0)
         ]
         opinion = self.opinion_opening(lo0, hi0) if not any(r.cue[0] < lo0 + 4 for r in found) else None
         if opinion is not None:  # "Pour Anna Roy, …": before the colons, whose content it may hold
