@@ -585,6 +585,9 @@ def test_calques(sentence, lang, found):
         ("On a retrouvé la lettre qui a été signé en 1920.", "fr", "la lettre qui a été signé", "agreement"),
         ("Il montre une photo qui a été vu partout.", "fr", "une photo qui a été vu", "agreement"),
         ("Les bancs qui ont été installée sont neufs.", "fr", "Les bancs qui ont été installée", "agreement"),
+        ("El concejal es tomando la palabra ahora.", "es", "es tomando la", "word_order"),  # the English progressive word for word
+        ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
+        ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
         ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
     ],
 )
@@ -631,6 +634,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("A sua vez chegou, disse o vereador.", "pt"),
         ("La lettre qui a été signée en 1920 et la ville qui est aussi la capitale.", "fr"),
         ("Les élus qui sont arrivés tard et la maire qui est venue.", "fr"),
+        ("Es cuando el concejal está tomando la palabra.", "es"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
