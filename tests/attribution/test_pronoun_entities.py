@@ -94,3 +94,25 @@ def test_a_genitive_complement_before_a_name_is_not_the_entity():
 def test_a_body_in_the_genitive_keeps_its_name_when_no_person_follows():
     _, found = run(["По данным Управления Росприроднадзора по Тверской области, выбросы выросли."], "ru")
     assert by_cue(found, "По данным")["entity"] == "Управления Росприроднадзора"
+
+
+def test_a_statement_noun_stands_for_its_owner():
+    _, found = run(["El diario El Sur ha dicho que hubo fraude en la votación.",
+                    "Según su análisis, las protestas empezaron en mayo."], "es")
+    assert by_cue(found, "Según")["entity"] == "El Sur"
+    _, found = run(["Il sito russo notizie.ru ha scritto che il ponte è chiuso.",
+                    "Secondo la ricostruzione del sito, il ministro avrebbe detto di no."], "it")
+    assert by_cue(found, "Secondo")["entity"] == by_cue(found, "ha scritto")["entity"]
+
+
+def test_a_handle_names_its_account():
+    _, found = run(["Пользователь @lena_north рассказала, что волонтёры нашли хозяев всем щенкам.",
+                    "«Мы плакали», — написала она."], "ru")
+    assert [(a["anonymous"], a["entity"]) for a in found] == [(False, "@lena_north")] * 2
+
+
+def test_a_role_noun_stands_for_the_person_named_with_a_title():
+    _, found = run(["La salle restera fermée, a annoncé le maire, Paul Girard.",
+                    "Selon les relevés des services techniques, le toit a cédé.",
+                    "« Personne ne rentrera », a insisté l'élu."], "fr")
+    assert by_cue(found, "a insisté")["entity"] == "Paul Girard"

@@ -183,3 +183,14 @@ def test_russian_object_pronouns_and_locatives_before_an_impersonal_verb():
     assert by_cue(found, "рассказала")["speaker"] == "продавщица"
     _, found = run(["Однако в пятницу нам сказали, что видео снято в другом городе."], "ru")
     assert by_cue(found, "сказали")["speaker"] is None
+
+
+def test_a_place_named_after_the_verb_is_no_subject():
+    _, found = run(["Le courant est revenu dans la soirée, a précisé sur X un porte-parole de la régie, Marc Roy."], "fr")
+    assert by_cue(found, "a précisé")["speaker"] == "un porte-parole de la régie, Marc Roy"
+
+
+def test_a_relative_clause_with_commas_of_its_own_stays_with_its_subject():
+    _, found = run(["Сергей Волков, который называет себя защитником жильцов, пострадавших от застройки, "
+                    "заявил, что дом снесут."], "ru")
+    assert by_cue(found, "заявил")["entity"] == "Сергей Волков"

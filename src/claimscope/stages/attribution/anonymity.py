@@ -48,8 +48,9 @@ def head_words(mention: str, table: Table) -> list[str]:
     """The words of the phrase before its apposition or relative clause, without a
     leading coordinator ("And a witness …")."""
     clause = table.relatives | table.subject_relatives
-    words = []
-    for word in WORD.findall(mention.split(",")[0]):
+    words, head = [], mention.split(",")[0]
+    for m in WORD.finditer(head):
+        word = "@" * (head[m.start() - 1 : m.start()] == "@") + m.group()  # a handle keeps its mark
         if word.lower() in clause:
             break
         words.append(word)
@@ -63,6 +64,8 @@ def has_name(words: list[str], table: Table) -> bool:
     a language that capitalises nouns, not the first noun nor a place after a preposition
     ("ein Spaziergänger aus Kassel", but "ein Bericht der Bild")."""
     for k, w in enumerate(words):
+        if w[0] == "@" and len(w) > 1:
+            return True  # an account's handle: "user @anna_k"
         if not w[0].isupper() or w.isupper() and len(w) > 1 or table.v2 and k == 0:
             continue
         before = words[k - 1] if k else ""
@@ -121,4 +124,5 @@ def unnamed_role(words: list[str], table: Table) -> bool:
     if articles and not (plural or quantified):
         return False
     after = words[i + n] if i + n < len(words) else ""
-    return not (after[:1].isupper() and not after.isupper())  # "analyst Jan Nowak"; "Urzędnik ONZ" names nobody
+    return not (after[:1].isupper() and not after.isupper() or after[:1] == "@")  # "analyst Jan Nowak", "user
+    # @anna_k"; "Urzędnik ONZ" names nobody

@@ -389,6 +389,15 @@ DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")  # "esempio.it", "news
 QUOTED_NAME = re.compile(r"[«„“\"][ \u00a0\u202f]?([^\W\d_][^«»„“”\"\n]{0,58}[\w.!?])[ \u00a0\u202f]?[»“”\"]")
 
 
+HANDLE = re.compile(r"(?<![\w@])@\w+")  # an account's handle: "@anna_k"
+
+
+def _handle(mention: str) -> str | None:
+    """The account handle a mention holds ("user @anna_k" -> "@anna_k"), if any."""
+    m = HANDLE.search(mention)
+    return m.group() if m else None
+
+
 def quoted_name(text: str) -> str | None:
     """A capitalised title in quotation marks inside ``text``, the name of what it
     describes ("издание «Вечерний город»" → "Вечерний город")."""
@@ -538,6 +547,10 @@ class EntityResolver:
         read ``.entity`` once every mention is resolved, as groups grow. ``context``:
         the words before a name, which may tell its gender; ``subject``: whether the name
         is in the nominative, so that the ending of a given name tells it too."""
+        owner = self._owner(mention)
+        if owner == "":  # "su análisis": the owner is a pronoun
+            return self.last_named
+        mention = owner or mention
         anonymous = self.anonymous(mention)
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
@@ -552,7 +565,7 @@ class EntityResolver:
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
         group = (self._described(toks, gender) or self._body(toks)
-                 or self._find(toks, quoted_name(mention) or self._apposed_name(mention)))
+                 or self._find(toks, quoted_name(mention) or self._apposed_name(mention) or _handle(mention)))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         group.gender = group.gender or gender
@@ -561,6 +574,26 @@ class EntityResolver:
         group.seen = self.mentions
         self.last_named = group
         return group
+
+    def _owner(self, mention: str) -> str | None:
+        """For a mention headed by a noun of what someone says or thinks (table
+        ``statement_nouns``: "su análisis", "la ricostruzione del portale", "the analysis of
+        the ministry"): its owner, "" for a possessive determiner (a pronoun), the words after
+        the connector else; None for any other mention."""
+        toks = _tokens(mention, self.t)
+        nouns = self.t.raw.get("statement_nouns", ())
+        lang = self.t.language
+
+        def statement(word: str) -> bool:
+            low = word.lower()
+            return low in nouns or supported(lang) and lemma(lang, low) in nouns
+
+        owned = WORD.findall(mention)[-2:]  # "su análisis", "la sua analisi"
+        if len(owned) == 2 and owned[0].lower() in self.t.possessive_determiners and statement(owned[1]) and len(toks) <= 2:
+            return ""
+        if len(toks) > 2 and statement(toks[0]) and toks[1].lower() in CONNECTORS:
+            return " ".join(toks[2:])
+        return None
 
     def agreeing(self, gender: str) -> list[_Group]:
         """Named groups whose gender is ``gender``, latest mentioned first."""

@@ -598,6 +598,9 @@ class Subjects(Spans):
                     return toks[k - 1].start(), span[1]
                 if k >= 2 and toks[k - 1].group().lower() in self.t.determiners:
                     return toks[k - 1].start(), span[1]  # "all'ANSA il portavoce"
+                nxt = toks[k + 1].group() if k + 1 < len(toks) else ""
+                if tok.group()[0].isupper() and nxt.islower() and self.determiner(nxt) and nxt not in CONNECTORS:
+                    return toks[k + 1].start(), span[1]  # "a précisé sur X un porte-parole": where it was said
                 return tok.start(), span[1]
         if len(toks) > 2:  # "в пятницу губернатор области", "в среду журналистам глава X"
             k = 2
@@ -851,6 +854,17 @@ class Subjects(Spans):
             return opening  # also a clause: "X, when readers asked …, wrote", "X, as Y specifies, demanded"
         return None
 
+    def relative_opening(self, lo: int, end: int) -> int | None:
+        """The comma before the last relative pronoun in [lo, end) (also inflected: "которого"),
+        which opens a relative clause set off by commas up to ``end``, else None."""
+        relatives = self.t.relatives | self.t.subject_relatives
+        for tok in reversed(words(self.text, lo, end)):
+            low = tok.group().lower()
+            if low in relatives or any(len(r) > 5 and low.startswith(r[:5]) for r in relatives):
+                comma = strip(self.text, lo, tok.start(), " \t\n")[1] - 1
+                return comma if comma > lo and self.text[comma] == "," else None
+        return None
+
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
         phrase and up to three appositions set off by commas or dashes, right before
@@ -880,7 +894,10 @@ class Subjects(Spans):
             seps.append(prev - 1)
             start = self.left_region(lo, seps[-1], clauses=False)
         first = None
+        opened = self.relative_opening(lo, seps[0])
         for sep in seps[0 if aside is not None else 1 :]:  # the nearest phrase that can be a subject
+            if opened is not None and sep > opened:
+                continue  # "X, который называет себя …, пострадавших …, заявил": inside X's relative clause
             first = self.trim_speaker(self.left_region(lo, sep), sep)
             lead = WORD.match(self.text, first[0]) if first else None
             if (
