@@ -441,3 +441,15 @@ def test_a_question_about_what_is_said_reports_nothing():
     assert not found
     _, found = run(["A-t-il dit que le pont fermera en mai ?"], "fr")
     assert by_cue(found, "A-t-il dit")["content"] == "le pont fermera en mai"
+
+
+def test_a_passive_auxiliary_of_the_clause_before_a_comma_is_not_the_cues():
+    _, found = run(["Die Leitung müsse erst geprüft werden, erklärte sie."], "de")
+    assert by_cue(found, "erklärte")["speaker"] == "sie"
+    _, found = run(["Der Kran müsse warten, bis die Brände gelöscht werden könnten, sagte er."], "de")
+    assert by_cue(found, "sagte")["speaker"] == "er"
+
+
+def test_a_capitalised_preposition_after_a_colon_is_a_cue():
+    _, found = run(["Kein Einzelfall: Nach Angaben des Verbands brennt es jedes Jahr in vielen Lagern."], "de")
+    assert by_cue(found, "Nach Angaben des")["content"] == "brennt es jedes Jahr in vielen Lagern"

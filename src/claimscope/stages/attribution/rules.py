@@ -162,6 +162,8 @@ class SentenceRules(Subjects):
         """For "X was criticized by Y" and the reduced "as reported by Y", "a view
         echoed by Y": the agent span (or None); False when not passive."""
         before = words(self.text, lo, cue.start())
+        if before and any(c in BOUNDARY for c in self.text[before[-1].end() : cue.start()]):
+            before = []  # "…, die gelöscht werden könnten, erklärte er": another clause's auxiliary
         if self.t.no_inversion.search(cue.group()):
             return False  # "is calling for" is progressive, not passive
         agent = self.t.agent.match(
@@ -296,6 +298,7 @@ class SentenceRules(Subjects):
             or self.opener(lo, before) and text[inv[1] : hi].strip(" \n.!?…")[:1] in ("", ",")
             or "," in text[before[0] : before[1]] and self.names_someone(inv) and not text[inv[1] : hi].strip(" \n.!?…")
             or "," in text[before[0] : before[1]] and (not self.looks_like_speaker(before) or self.after_aside(before))
+            or self.t.v2 and text[inv[0] : inv[1]].lower() in self.t.pronouns  # "…, damit …, erklärte er"
         ):  # "…, qui avait été fermé …, rouvrira en mai, a indiqué son directeur": a clause, not an apposition:
             before = None  # "…, twierdzi telewizja X", "Domani, …, scrive il sito.", "La décision, elle, …, souligne X."
         lead_words = words(text, left, cue.start())
@@ -496,6 +499,9 @@ class SentenceRules(Subjects):
     def preposition(
         self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None
     ) -> Raw | None:
+        head = self.text[lo : cue.start()].rstrip()
+        if head.endswith(":") and not self.enclosing(cue.start()):
+            lo = lo + len(head)  # "X hausse les épaules : selon lui, …": the clause after the colon
         end = self.right_region(cue.end(), hi)
         if (
             end < hi and end in self.quotes and self.quotes[end] < hi
@@ -548,8 +554,6 @@ class SentenceRules(Subjects):
         ):
             return None  # "…, so der Sprecher.": only after a comma, closing the sentence
         before = self.content_before(lo, cue.start())
-        if self.text[lo : cue.start()].rstrip().endswith(":"):
-            before = None  # "X hausse les épaules : selon lui, …": the clause after the colon
         if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
             return Raw(span, speaker, *before)
         found = self.content_after(
@@ -1073,7 +1077,10 @@ class SentenceRules(Subjects):
         the table keeps them (``agentless_passives``: English, PolNeAR annotates "was accused of")."""
         if self.t.raw.get("agentless_passives", False):
             return False
-        lead = [w.group().lower() for w in words(self.text, lo, cue.start())[-1:] + words(self.text, *cue.span())[:-1]]
+        prev = words(self.text, lo, cue.start())[-1:]
+        if prev and any(c in BOUNDARY for c in self.text[prev[0].end() : cue.start()]):
+            prev = []  # "…, die gelöscht werden könnten, erklärte er": another clause's auxiliary
+        lead = [w.group().lower() for w in prev + words(self.text, *cue.span())[:-1]]
         if not any(w in self.t.passive for w in lead) or any(self.clitic(w) for w in lead):
             return False
         start = strip(self.text, cue.end(), hi, " \t\n,")[0]
@@ -1194,6 +1201,7 @@ class SentenceRules(Subjects):
                     and toks
                     and cue.start() > toks[0][0]
                     and not title_case
+                    and not self.text[lo0 : cue.start()].rstrip().endswith(":")  # "Kein Einzelfall: Nach Angaben …"
                 ):
                     continue  # "ACE Cash Express": a capitalised word inside a sentence is a name
                 if kind == "prep":
