@@ -453,3 +453,10 @@ def test_a_passive_auxiliary_of_the_clause_before_a_comma_is_not_the_cues():
 def test_a_capitalised_preposition_after_a_colon_is_a_cue():
     _, found = run(["Kein Einzelfall: Nach Angaben des Verbands brennt es jedes Jahr in vielen Lagern."], "de")
     assert by_cue(found, "Nach Angaben des")["content"] == "brennt es jedes Jahr in vielen Lagern"
+
+
+def test_weak_verb_before_a_perfect_infinitive():
+    _, found = run(["La vecina aseguró haber oído dos explosiones."], "es")
+    assert by_cue(found, "aseguró")["content"] == "haber oído dos explosiones"
+    _, found = run(["La vecina aseguró su casa contra incendios."], "es")
+    assert not found

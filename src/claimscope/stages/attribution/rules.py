@@ -703,6 +703,8 @@ class SentenceRules(Subjects):
         while nxt and nxt.group().lower() in self.t.adverbs:
             pos = strip(self.text, nxt.end(), hi, " ")[0]  # "thông tin thêm rằng …"
             nxt = WORD.match(self.text, pos, hi)
+        if nxt and nxt.group().lower() in self.t.raw.get("perfect_infinitives", ()):
+            return True  # "aseguró haber recibido …", "garante ter confirmado …": a reported past
         topic = self.t.raw.get("topic_verbs", {})  # "hablan de «disturbios»"
         if nxt and topic:
             preps = topic.get(lemma(self.t.language, words(self.text, *cue.span())[-1].group().lower()), ())
