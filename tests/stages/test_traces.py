@@ -7,6 +7,7 @@ import pytest
 from claimscope.stages.cases import wrong_case
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.garbled import (
+    adjective_clashes,
     camel_fused,
     capital_fusions,
     constructions,
@@ -679,6 +680,22 @@ def test_phrase_after_the_participle(sentence, found):
 )
 def test_gender_clashes(sentence, lang, found):
     assert [sentence[s:e] for s, e in gender_clashes(sentence, lang, table(lang))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Ontem o governo brasileira anunciou cortes.", "pt", ["o governo brasileira"]),
+        ("Il consiglio approvò il piano annunciata ieri.", "it", ["il piano annunciata"]),
+        ("On a lu le rapport publiée hier.", "fr", ["le rapport publiée"]),
+        ("Firmaron un convenio nueva en mayo.", "es", ["un convenio nueva"]),
+        ("La revista de un grupo dedicada a la ciencia.", "es", []),  # the adjective belongs to the noun before
+        ("El libro cuya portada es roja y el año otra vez.", "es", []),  # determiners agree with the noun after them
+        ("Bebió el agua clara del río.", "es", []),  # a feminine noun in stressed "a-"
+    ],
+)
+def test_adjective_clashes(sentence, lang, found):
+    assert [sentence[s:e] for s, e in adjective_clashes(sentence, lang, table(lang))] == found
 
 
 def test_capital_fusions():

@@ -574,6 +574,46 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     return found
 
 
+def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a masculine determiner, a noun and a feminine adjective or
+    participle, where the table's ``gender`` lists ``adjective_determiners``: "el acuerdo
+    firmada", "o governo brasileira", "le texte adoptée". The adjective is a feminine
+    form of its lemma by one of the table's ``feminine_forms`` (lemma ending → form
+    ending: "nuevo" → "nueva", "firmar" → "firmada", "petit" → "petite", "adopter" →
+    "adoptée"), of ≥ 4 letters, not a function word (Zipf ≥ 6) nor one of the
+    ``not_adjectives`` lemmas, which agree with the noun after them ("el libro cuya
+    portada", "el año otra vez"); the three words lower-case but for a determiner opening
+    the sentence, one space apart; the noun not opening on ``not_initial`` ("el agua
+    clara"). Not after one of the table's ``never_final`` words (a preposition or a
+    conjunction: in "la revista de un grupo dedicada a …" the adjective belongs to the
+    noun before)."""
+    gender = (table or {}).get("gender") or {}
+    determiners = frozenset(gender.get("adjective_determiners", ()))
+    if not determiners:
+        return []
+    forms = [tuple(pair) for pair in gender["feminine_forms"]]
+    not_adjectives, not_initial = frozenset(gender["not_adjectives"]), tuple(gender.get("not_initial", ()))
+    before_phrase, vocabulary = _function_words(table), _vocabulary(lang) or {}
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    found = []
+    for i in range(len(tokens) - 2):
+        (start, end, determiner), (noun_start, noun_end, noun), (adj_start, adj_end, adjective) = tokens[i : i + 3]
+        if determiner.casefold() not in determiners or sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " ":
+            continue
+        if not (determiner.islower() or not sentence[:start].strip(" «\"“„'‘")) or (i and tokens[i - 1][2].casefold() in before_phrase):
+            continue
+        if not (noun.islower() and adjective.islower() and adjective.isalpha()) or noun.startswith(not_initial) or len(adjective) < 4:
+            continue
+        if vocabulary.get(adjective, 0.0) >= MIN_FUNCTION_FREQ:
+            continue
+        base = _lemma(lang, adjective)
+        if base != adjective and base not in not_adjectives and any(
+            base.endswith(lemma_end) and adjective == base[: len(base) - len(lemma_end)] + form_end for lemma_end, form_end in forms
+        ):
+            found.append((start, adj_end))
+    return found
+
+
 def _is_verb(lang: str, word: str) -> bool:
     found = _lemma(lang, word)
     return found != word and found.endswith(_VERB_ENDINGS)

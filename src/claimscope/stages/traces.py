@@ -286,6 +286,8 @@ class Traces:
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
             for start, end in garbled.gender_clashes(piece, main, lang_table):
                 issues.append((at + start, at + end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
+            for start, end in garbled.adjective_clashes(piece, main, lang_table):
+                issues.append((at + start, at + end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
             for start, end in cases.wrong_case(piece, main, lang_table):
                 issues.append((at + start, at + end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
             for start, end, label in garbled.constructions(piece, main, lang_table):
