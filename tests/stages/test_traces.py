@@ -692,6 +692,11 @@ def test_gender_clashes(sentence, lang, found):
         ("La revista de un grupo dedicada a la ciencia.", "es", []),  # the adjective belongs to the noun before
         ("El libro cuya portada es roja y el año otra vez.", "es", []),  # determiners agree with the noun after them
         ("Bebió el agua clara del río.", "es", []),  # a feminine noun in stressed "a-"
+        ("Esta semana pasado llovió.", "es", ["Esta semana pasado"]),
+        ("Il a lu la note adopté hier.", "fr", ["la note adopté"]),
+        ("Votaron la reforma junto a la oposición.", "es", []),  # "junta" is no feminine of "junto"
+        ("Uma vez eleito, falou; la ministra lo ha comprado.", "pt", []),  # an absolute participle; a verb
+        ("Una volta arrivato, parlò.", "it", []),
     ],
 )
 def test_adjective_clashes(sentence, lang, found):

@@ -575,42 +575,60 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
 
 
 def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
-    """(start, end) of a masculine determiner, a noun and a feminine adjective or
-    participle, where the table's ``gender`` lists ``adjective_determiners``: "el acuerdo
-    firmada", "o governo brasileira", "le texte adoptée". The adjective is a feminine
-    form of its lemma by one of the table's ``feminine_forms`` (lemma ending → form
-    ending: "nuevo" → "nueva", "firmar" → "firmada", "petit" → "petite", "adopter" →
-    "adoptée"), of ≥ 4 letters, not a function word (Zipf ≥ 6) nor one of the
-    ``not_adjectives`` lemmas, which agree with the noun after them ("el libro cuya
-    portada", "el año otra vez"); the three words lower-case but for a determiner opening
-    the sentence, one space apart; the noun not opening on ``not_initial`` ("el agua
-    clara"). Not after one of the table's ``never_final`` words (a preposition or a
-    conjunction: in "la revista de un grupo dedicada a …" the adjective belongs to the
-    noun before)."""
+    """(start, end) of a determiner, a noun and an adjective or participle of the other
+    gender, where the table's ``gender`` has ``adjective_determiners`` (``masculine``,
+    ``feminine``): "o governo brasileira", "le texte adoptée", "la ley nuevo", "la loi
+    adopté". The adjective's forms come from its lemma (simplemma) by the table's
+    ``adjective_forms`` (lemma ending, feminine ending, masculine ending: "nuevo" →
+    "nueva" / "nuevo", "firmar" → "firmada" / "firmado", "petit" → "petite" / "petit");
+    a masculine form after a feminine determiner counts only when its feminine form is a
+    word the word list knows with the same lemma ("junto" is no adjective of "junta").
+    The adjective has ≥ 4 letters, is not a function word (Zipf ≥ 6) nor one of the
+    ``not_adjectives``, which agree with the noun after them ("el libro cuya portada",
+    "el año otra vez"); the noun is not a function word or a verb ("la ha comprado"), nor
+    opens on ``not_initial`` ("el agua clara") nor is one of the ``absolute_nouns``, after
+    which a participle opens a clause of its own ("una vez elegido"); the three words are lower-case but for a
+    determiner opening the sentence, one space apart, and not after one of the table's
+    ``never_final`` words (a preposition or a conjunction: in "la revista de un grupo
+    dedicada a …" the participle belongs to the noun before)."""
     gender = (table or {}).get("gender") or {}
-    determiners = frozenset(gender.get("adjective_determiners", ()))
-    if not determiners:
+    kinds = gender.get("adjective_determiners")
+    if not kinds:
         return []
-    forms = [tuple(pair) for pair in gender["feminine_forms"]]
+    determiners = {w: "m" for w in kinds["masculine"]} | {w: "f" for w in kinds["feminine"]}
+    forms = [tuple(triple) for triple in gender["adjective_forms"]]
     not_adjectives, not_initial = frozenset(gender["not_adjectives"]), tuple(gender.get("not_initial", ()))
+    absolute = frozenset(gender.get("absolute_nouns", ()))
     before_phrase, vocabulary = _function_words(table), _vocabulary(lang) or {}
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     found = []
     for i in range(len(tokens) - 2):
         (start, end, determiner), (noun_start, noun_end, noun), (adj_start, adj_end, adjective) = tokens[i : i + 3]
-        if determiner.casefold() not in determiners or sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " ":
+        kind = determiners.get(determiner.casefold())
+        if kind is None or sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " ":
             continue
         if not (determiner.islower() or not sentence[:start].strip(" «\"“„'‘")) or (i and tokens[i - 1][2].casefold() in before_phrase):
             continue
         if not (noun.islower() and adjective.islower() and adjective.isalpha()) or noun.startswith(not_initial) or len(adjective) < 4:
             continue
-        if vocabulary.get(adjective, 0.0) >= MIN_FUNCTION_FREQ:
+        if noun in absolute:  # "una vez elegido": a participle opening a clause of its own
+            continue
+        if max(vocabulary.get(adjective, 0.0), vocabulary.get(noun, 0.0)) >= MIN_FUNCTION_FREQ or _is_verb(lang, noun):
             continue
         base = _lemma(lang, adjective)
-        if base != adjective and base not in not_adjectives and any(
-            base.endswith(lemma_end) and adjective == base[: len(base) - len(lemma_end)] + form_end for lemma_end, form_end in forms
-        ):
-            found.append((start, adj_end))
+        if base in not_adjectives:
+            continue
+        for lemma_end, feminine_end, masculine_end in forms:
+            if not base.endswith(lemma_end):
+                continue
+            stem = base[: len(base) - len(lemma_end)]
+            feminine, masculine = stem + feminine_end, stem + masculine_end
+            if kind == "m" and adjective == feminine != base:
+                found.append((start, adj_end))
+                break
+            if kind == "f" and adjective == masculine != feminine and vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and _lemma(lang, feminine) == base:
+                found.append((start, adj_end))
+                break
     return found
 
 
