@@ -460,3 +460,19 @@ def test_weak_verb_before_a_perfect_infinitive():
     assert by_cue(found, "aseguró")["content"] == "haber oído dos explosiones"
     _, found = run(["La vecina aseguró su casa contra incendios."], "es")
     assert not found
+
+
+def test_no_report_in_a_related_link_of_the_page():
+    from claimscope import ingest
+    from claimscope.model import Document
+    from claimscope.stages import foundation_stages
+    from claimscope.stages.attribution import AttributionStage
+
+    text = ("Le pont ferme\n\nLe pont de la ville fermera lundi pour des travaux, a indiqué la mairie dans un "
+            "communiqué.\n\nLire aussi : Nouveau rond-point à Lyon. Les automobilistes disent que la "
+            "signalisation est mauvaise\n\nPartager : Facebook | Twitter")
+    doc = Document(ingest.from_text(text))
+    for stage in foundation_stages():
+        doc = stage(doc)
+    cues = [text[a.cue_start:a.cue_end] for a in AttributionStage()(doc).attributions]
+    assert cues == ["a indiqué"]

@@ -55,6 +55,12 @@ def covering(doc: Document, start: int, end: int) -> tuple[Attribution, ...]:
     return tuple(sorted(found, key=lambda a: a.content_end - a.content_start))
 
 
+# boilerplate (the traces stage) that holds no report: links and prompts of the page, not a
+# disclaimer or a notice, which may quote someone, nor a share prompt ("chia sẻ" is "said" too)
+PAGE_LINKS = frozenset({"related_links", "related_headline", "subscribe", "comments", "copyright", "donate", "tags",
+                        "navigation", "breadcrumb", "cookie_notice", "advertisement", "link", "reading_time"})
+
+
 def _table(lang: str | None) -> Table | None:
     return load_table(lang) if lang in available_languages() else None
 
@@ -87,6 +93,8 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
     if doc.sentences and not any(raw.cue[0] < text.find("\n") for raw, _ in raws):
         raws.extend(_headline(doc, raws, rules))
     raws = _with_turns(doc, raws)
+    page = [(f.start, f.end) for f in doc.findings if f.kind == "boilerplate" and f.label in PAGE_LINKS]  # "Read also: …"
+    raws = [(raw, t) for raw, t in raws if not any(a <= raw.cue[0] < b for a, b in page)]
     raws.sort(key=lambda pair: pair[0].cue)
     return _finish(text, _unembedded(text, raws), names, quotes)
 
