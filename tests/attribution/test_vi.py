@@ -53,3 +53,10 @@ def test_no_subject_follows_a_vietnamese_reporting_verb():
                     'Một người bán cá, không muốn nêu tên, nói chị "sẽ chờ thêm vài ngày".'], "vi")
     assert [a["speaker"] for a in found if a["cue"] == "nói"] == [
         "ông Phạm Văn Minh, trưởng thôn", "Một người bán cá, không muốn nêu tên"]
+
+
+def test_compound_nouns_holding_a_cue_word_are_no_cues():
+    _, found = run(["Một tin nhắn lạ được gửi tới nhiều phụ huynh trong tuần qua."], "vi")
+    assert not found
+    _, found = run(["Cơ quan khí tượng đã nâng mức cảnh báo lên cấp cao nhất."], "vi")
+    assert not found
