@@ -11,7 +11,7 @@ from claimscope.pipeline import Pipeline
 from claimscope.search.candidates import SearchHit
 from claimscope.search.fusion import FusionWeights
 from claimscope.stages import default_stages
-from claimscope.stages.agreement import key, numbers_contradict, person_absent, persons
+from claimscope.stages.agreement import entity_absent, key, numbers_contradict, person_absent, persons
 from claimscope.stages.matching import Matching, query_sentences
 
 
@@ -107,3 +107,59 @@ def test_a_front_match_naming_a_person_the_article_never_names_needs_the_body_ba
                             review_date="2022-10-09", language="en"),
                   FactCheck(id="same", claim="A baker in Vierzon was fined for opening her shop on a Sunday.",
                             review_date="2022-10-09", language="en"))
+
+
+def test_a_country_the_article_never_names_is_absent_in_any_language():
+    article = "Selon une rumeur, l'armée allemande aurait acheté des chars à la Pologne."
+    assert entity_absent(article, "Germany bought tanks from Ukraine.")
+    assert not entity_absent(article, "Germany bought tanks from Poland.")
+    assert not entity_absent("Rumour: Berlin paid Warsaw for the tanks.", "A claim about tanks.")
+    # the end of a longer name is not the entity ("America" in "South America")
+    assert not entity_absent("Un aquifère du Brésil serait vendu.", "A firm wants to buy an aquifer in South America.")
+
+
+def test_a_front_match_naming_a_country_the_article_never_names_needs_the_body_bar():
+    _front_checks(ARTICLE, "300",
+                  FactCheck(id="other", claim="300 foreign soldiers landed in Ukraine to watch the election.",
+                            review_date="2022-10-09", language="en"),
+                  FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
+                            review_date="2022-10-09", language="en"))
+
+
+BODY_ARTICLE = (
+    "Des chars vendus en secret, selon une rumeur\n\n"
+    "Selon un message partagé des milliers de fois, la mairie de Lyon aurait vendu trois chars anciens à un collectionneur.\n\n"
+    "Le collectionneur affirme avoir payé les chars en liquide au maire lui-même. "
+    "La mairie assure que les chars sont toujours au musée de la ville."
+)
+
+
+def _stage_and_doc(records):
+    doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
+        Article(BODY_ARTICLE, Meta(title=BODY_ARTICLE.split("\n")[0], date="2022-10-10")))
+    chosen = list(range(len(doc.sentences)))  # every sentence, as if all were queried
+    at = {marker: next(i for i in chosen if marker in doc.text[doc.sentences[i].start:doc.sentences[i].end])
+          for marker in ("rumeur", "liquide", "musée")}
+    return Matching(store=_Store(records), index=SimpleNamespace(weights=FusionWeights())), doc, chosen, at
+
+
+def test_a_body_match_needs_one_sentence_at_the_body_bar_not_several_middling_ones():
+    stage, doc, chosen, at = _stage_and_doc([FactCheck(id="case", claim="Lyon sold old tanks to a collector.",
+                                                       review_date="2022-10-09", language="en")])
+    bar = FusionWeights().body_confidence
+    middling = ((at["liquide"], bar - 0.2), (at["musée"], bar - 0.2))  # together above the bar, neither alone
+    hit = SearchHit("case", 1.0, bar + 0.1, 0.8, 0.0, found_by=middling)
+    assert stage._matched(doc, chosen, [(hit, at["liquide"])]).matches == ()
+    alone = SearchHit("case", 1.0, bar + 0.1, 0.8, 0.0, found_by=((at["liquide"], bar + 0.05),))
+    assert [m.factcheck_id for m in stage._matched(doc, chosen, [(alone, at["liquide"])]).matches] == ["case"]
+
+
+def test_a_body_match_the_headline_finds_on_its_own_counts_as_a_front_match():
+    stage, doc, chosen, at = _stage_and_doc([FactCheck(id="case", claim="Lyon sold old tanks to a collector.",
+                                                       review_date="2022-10-09", language="en")])
+    threshold, bar = FusionWeights().article_threshold, FusionWeights().body_confidence
+    headline = (at["rumeur"], threshold + 0.05)
+    hit = SearchHit("case", 1.0, bar - 0.1, 0.8, 0.0, found_by=((at["liquide"], bar - 0.2), headline))
+    assert [m.factcheck_id for m in stage._matched(doc, chosen, [(hit, at["liquide"])]).matches] == ["case"]
+    weak = SearchHit("case", 1.0, bar - 0.1, 0.8, 0.0, found_by=((at["liquide"], bar - 0.2), (at["rumeur"], threshold - 0.1)))
+    assert stage._matched(doc, chosen, [(weak, at["liquide"])]).matches == ()

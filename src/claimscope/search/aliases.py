@@ -61,9 +61,11 @@ class AliasTable:
         # first token -> names starting with it; acronyms are keyed case-sensitively
         self._folded: dict[str, list[_Name]] = {}
         self._exact: dict[str, list[_Name]] = {}
+        self.names: dict[str, list[str]] = {}  # entity -> its names in every table (a trailing * kept)
         for lang, table in sorted(tables.items()):
             for entity, names in table.items():
                 if not entity.startswith("_"):
+                    self.names.setdefault(entity, []).extend(names)
                     for name in names:
                         self._add(name, entity, lang)
         for index in (self._folded, self._exact):

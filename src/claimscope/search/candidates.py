@@ -21,13 +21,16 @@ STALE_DAYS = 365  # a record this much older than every period the query names i
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result: record id, fused ranking score and calibrated confidence."""
+    """One search result: record id, fused ranking score and calibrated confidence.
+    ``found_by``: in an article's merged results (``fusion.merge_texts``), the (text index,
+    confidence) of each text whose best hit it is; empty for a single query."""
 
     id: str
     score: float
     confidence: float
     cosine: float
     bm25: float
+    found_by: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)

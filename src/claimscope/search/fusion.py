@@ -134,23 +134,23 @@ def merge_texts(results: Sequence[Sequence], floor: float = 0.0) -> list[tuple]:
     noisy-OR of theirs, 1 - prod(1 - c), over the texts whose confidence is at least
     ``floor`` (besides the most confident one): many context sentences of one topic, each
     weakly closest to the same case, are not independent evidence that the article repeats
-    its claim. Returns (hit with the merged confidence, index of the text whose hit was
-    the most confident), most confident first. Hits need ``id``, ``cosine`` and
-    ``confidence`` (``SearchHit``).
+    its claim. Returns (hit with the merged confidence and ``found_by``, the index and
+    confidence of each text it tops; index of the text whose hit was the most confident),
+    most confident first. Hits need ``id``, ``cosine`` and ``confidence`` (``SearchHit``).
     """
     best: dict[str, tuple] = {}
-    gathered: dict[str, list[float]] = {}  # per record: the confidences of the texts it tops
+    gathered: dict[str, list[tuple[int, float]]] = {}  # per record: the texts it tops, with their confidences
     for i, hits in enumerate(results):
         for hit in hits:
             if hit.cosine != hits[0].cosine:
                 continue
-            gathered.setdefault(hit.id, []).append(hit.confidence)
+            gathered.setdefault(hit.id, []).append((i, hit.confidence))
             if hit.id not in best or hit.confidence > best[hit.id][0].confidence:
                 best[hit.id] = (hit, i)
     merged = []
     for rid, (hit, i) in best.items():
-        misses = math.prod(1.0 - c for c in gathered[rid] if c >= floor or c == hit.confidence)
-        merged.append((replace(hit, confidence=1.0 - misses), i))
+        misses = math.prod(1.0 - c for _, c in gathered[rid] if c >= floor or c == hit.confidence)
+        merged.append((replace(hit, confidence=1.0 - misses, found_by=tuple(gathered[rid])), i))
     return sorted(merged, key=lambda m: -m[0].confidence)
 
 

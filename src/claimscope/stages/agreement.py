@@ -2,7 +2,7 @@
 (docs/matching.md, steps 10 and 11)
 
 A case of another claim about the same topic matches a sentence nearly as well as the
-right one: what tells them apart is what is claimed (who, what, numbers, place). Two
+right one: what tells them apart is what is claimed (who, what, numbers, place). Three
 checks the ``matching`` stage makes of a match found in the front paragraphs below the
 body bar, each on evidence that holds across languages:
 
@@ -11,7 +11,10 @@ body bar, each on evidence that holds across languages:
 - ``person_absent``: the fact-check names a person the article never names (a claim
   about one named nurse is not one about another). A person's name is the one part of a
   claim that other languages do not translate, only transliterate: it is compared on its
-  first letters, accents dropped and other scripts written in Latin letters.
+  first letters, accents dropped and other scripts written in Latin letters;
+- ``entity_absent``: the fact-check names a country, capital, leader or organisation of
+  the alias tables that the article never names, in any language (a claim about one
+  country is not one about another).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from ..search.aliases import EntityMention, default_aliases
 from .wordfreqs import frequencies
 
 # a number: "5,000", "47.2", "2018", or groups of three digits after a space ("10 000")
@@ -112,3 +116,29 @@ def _comparable(text: str) -> bool:
 def _letters() -> dict[str, str]:
     path = resources.files("claimscope") / "data" / "search" / "romanise.json"
     return json.loads(path.read_text(encoding="utf-8"))["letters"]
+
+
+def entity_absent(article: str, record: str) -> bool:
+    """Whether ``record`` names an entity of the alias tables (a country, a capital, a
+    leader, an organisation: ``search.aliases``, every language) that ``article`` never
+    names: a claim about one country is not one about another. The article names it by
+    one of its aliases, or by a word that begins like one of them (``key``: "allemande"
+    and "Allemagne", "russische" and "Russland": the forms a table lacks). A name that is
+    the end of a longer one in the record ("South America") is not that entity."""
+    table = default_aliases()
+    named = {m.entity for m in table.find(article)}
+    words = {k for k in map(key, _WORD.findall(article)) if len(k) >= PREFIX}
+    return any(m.entity not in named and not _inside_longer_name(record, m)
+               and not any(key(name) in words for name in table.names.get(m.entity, ()))
+               for m in table.find(record))
+
+
+def _inside_longer_name(text: str, mention: EntityMention) -> bool:
+    """Whether the word before ``mention`` is capitalised and opens no sentence: the
+    mention ends a longer name ("South America", "New Mexico")."""
+    before = text[:mention.start]
+    word = re.search(r"([^\W\d_][\w'’-]*)\s$", before)
+    if not word or not word.group(1)[0].isupper():
+        return False
+    head = before[:word.start()].rstrip()
+    return bool(head) and head[-1] not in ".!?:"

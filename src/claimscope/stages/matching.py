@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..errors import StoreError
 from ..model import Document, Match, stage_tag
-from .agreement import numbers_contradict, person_absent
+from .agreement import entity_absent, numbers_contradict, person_absent
 from .claims import sentence_text
 from .dates import find_dates, full_dates
 from .langdata import tables
@@ -125,14 +125,18 @@ class Matching:
     def _matched(self, doc: Document, chosen: list[int], hits: list) -> Document:
         """``doc`` with the matches among ``hits`` (pairs of a hit and the index, in
         ``chosen``, of the sentence that found it): those found in the front paragraphs
-        from the article threshold on, unless they state another claim of the topic than
-        the sentence's (``agrees``), and the others from ``weights.body_confidence`` on."""
+        from the article threshold on (``_front_finders``), unless they state another claim
+        of the topic than the sentence's (``agrees``), and those one sentence finds on its own
+        from ``weights.body_confidence`` on."""
         date = article_date(doc)
         front = front_paragraphs(doc)
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
-        body = self._index.weights.body_confidence  # what a match found elsewhere, or contradicting, needs
-        hits = [(h, i) for h, i in hits if h.confidence >= body or (
-            doc.sentences[chosen[i]].paragraph in front and h.id in records and agrees(doc, chosen[i], records[h.id]))]
+        weights = self._index.weights
+        hits = [(h, i) for h, i in hits if h.id in records and (
+            max((c for _, c in h.found_by), default=h.confidence) >= weights.body_confidence
+            or any(agrees(doc, chosen[j], records[h.id])
+                   for j in _front_finders(h, i, [doc.sentences[n].paragraph in front for n in chosen],
+                                           weights.article_threshold)))]
         tag = stage_tag(self)
         matches = tuple(
             Match(fc.id, fc.claim, fc.verdict, fc.rating, fc.publisher, fc.review_date, fc.review_url,
@@ -149,13 +153,22 @@ class Matching:
         return {sentence_text(doc, i): doc.sentence_vectors[i] for i in chosen}
 
 
+def _front_finders(hit, best: int, in_front: list[bool], threshold: float) -> list[int]:
+    """The query sentences (indices into the chosen ones) in the front paragraphs that
+    found ``hit``: the most confident one (``best``), and any other whose own confidence
+    reaches ``threshold`` (a headline that names the claim a body sentence states)."""
+    found = [best] if in_front[best] else []
+    return found + [j for j, c in hit.found_by if j != best and in_front[j] and c >= threshold]
+
+
 def agrees(doc: Document, i: int, fc) -> bool:
     """Whether the fact-check ``fc`` may state the claim of sentence ``i``: their numbers do
-    not contradict each other, and it names no person the article never names
-    (``agreement``: the same topic is not the same claim)."""
+    not contradict each other, it names no person the article never names, and no
+    country, capital, leader or organisation the article never names (``agreement``: the
+    same topic is not the same claim)."""
     record = " ".join(filter(None, (fc.title, fc.claim)))
     return not numbers_contradict(sentence_text(doc, i), record) and not person_absent(
-        doc.text, record, fc.language or "en")
+        doc.text, record, fc.language or "en") and not entity_absent(doc.text, record)
 
 
 def without_rivals(matches: tuple[Match, ...], gap: float) -> tuple[Match, ...]:
