@@ -116,3 +116,18 @@ def test_a_role_noun_stands_for_the_person_named_with_a_title():
                     "Selon les relevés des services techniques, le toit a cédé.",
                     "« Personne ne rentrera », a insisté l'élu."], "fr")
     assert by_cue(found, "a insisté")["entity"] == "Paul Girard"
+
+
+def test_a_pronoun_for_an_anonymous_speaker_has_its_description():
+    _, found = run(["Jeden z kierowców, który prosi o anonimowość, potwierdza, że autobus był pełny.",
+                    "Według niego dyrekcja uznała, że winne są opony."], "pl")
+    a = by_cue(found, "Według")
+    assert a["anonymous"] and "kierowców" in a["entity"]
+    assert by_cue(found, "uznała")["speaker"] == "dyrekcja"
+
+
+def test_a_surname_in_another_case_joins_the_name():
+    _, found = run(["Опека забирала детей, сообщает радио со ссылкой на юриста Олега Сомова.",
+                    "Сомов заявил, что таких семей много.",
+                    "По его словам, жалобы не рассматривают."], "ru")
+    assert by_cue(found, "заявил")["entity"] == by_cue(found, "По его словам")["entity"] == "Олега Сомова"

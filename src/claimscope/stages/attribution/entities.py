@@ -417,9 +417,28 @@ def _apposed_after(text: str, start: int, pos: int) -> str | None:
     return m.group(1)
 
 
-def _same_name(a: str, b: str) -> bool:
-    """One name, or the last word of the other ("Vladimir Poutine", "Poutine")."""
-    return a == b or a.split()[-1] == b or b.split()[-1] == a
+INFLECTION = 3  # letters a case ending may add to a name ("Сельберг", "Сельберга", "Nowakowi")
+
+
+def _same_name(a: str, b: str, cases: bool = False) -> bool:
+    """One name, or the last word of the other ("Vladimir Poutine", "Poutine"); in a
+    language with ``cases``, word by word up to a case ending ("Кнута Сельберга", "Сельберг")."""
+    if a == b or a.split()[-1] == b or b.split()[-1] == a:
+        return True
+    if not cases:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        if min(len(wa), len(wb)) > 1:
+            return False
+        wa, wb = wa[-1:], wb[-1:]  # "Сельберг" for "Кнута Сельберга"
+    return all(_inflected(x, y) for x, y in zip(wa, wb))
+
+
+def _inflected(x: str, y: str) -> bool:
+    """Two forms of one name: one opens the other, which adds at most a short ending."""
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= INFLECTION
 
 
 def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
@@ -510,6 +529,7 @@ class EntityResolver:
         self.last_named: _Group | None = None
         self.last_anonymous = False  # was the last non-pronoun speaker anonymous?
         self.last_anonymous_plural = False  # … and plural ("plusieurs témoins", "several residents")?
+        self.unnamed: _Group | None = None  # the last anonymous speaker, a pronoun's entity when it stands for it
         self.mentions = 0
 
     def anonymous(self, mention: str) -> bool:
@@ -543,7 +563,8 @@ class EntityResolver:
         return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
 
     def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
-        """The group of ``mention`` (None for anonymous or unresolvable pronouns);
+        """The group of ``mention`` (None for anonymous speakers and unresolvable pronouns; a
+        pronoun standing for an anonymous speaker has that speaker's description);
         read ``.entity`` once every mention is resolved, as groups grow. ``context``:
         the words before a name, which may tell its gender; ``subject``: whether the name
         is in the nominative, so that the ending of a given name tells it too."""
@@ -555,7 +576,10 @@ class EntityResolver:
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
             self.last_anonymous_plural = anonymous and mention_gender(mention, self.t.language) == "p"
+        if anonymous and mention.lower() in self.pronouns:
+            return self.unnamed  # "Un employé, qui … Selon lui, …": the description it stands for
         if anonymous:
+            self.unnamed = _Group(None, None, None, labels=[" ".join(_tokens(mention, self.t))])
             return None
         if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
             return self.last_named
@@ -682,7 +706,7 @@ class EntityResolver:
             ):
                 group.country = group.country or country
                 return group
-            if name and group.name and _same_name(group.name, name):
+            if name and group.name and _same_name(group.name, name, bool(self.t.dative_endings)):
                 if len(name) > len(group.name):
                     group.name = name
                 return group

@@ -216,6 +216,14 @@ class Spans:
         if not toks:
             return None
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
+        owner = None if after else self.t.preposition.match(self.text, toks[0].start())
+        if owner:  # "Według niego dyrekcja uznała", "По его словам директор заявил": someone else's view
+            rest = [t for t in toks if t.start() >= owner.end()]
+            held = len(toks) - len(rest) > 1  # "По его словам": the owner inside the cue
+            if rest and not held and rest[0].group().lower() in self.t.pronouns:
+                rest, held = rest[1:], True  # "Według niego"
+            if rest and held:
+                toks = rest
         if after and self.subject_pronoun(toks[0].group()) and not (len(toks) > 1 and toks[1].group()[0].isupper()):
             toks = toks[:1]  # "— сказала она журналисту X": the pronoun is the subject (not "Theo ông X")
         if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and self.stop_word(
