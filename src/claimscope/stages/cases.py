@@ -30,15 +30,20 @@ def _analyser(lang: str):
     return pymorphy3.MorphAnalyzer(lang=_ANALYSERS[lang])
 
 
-def _cases(analyser, word: str) -> set[tuple[str, str]] | None:
-    """(case, number) of every reading of ``word``, or None when a reading is not declined."""
+@lru_cache(maxsize=65536)
+def _cases(lang: str, word: str) -> frozenset[tuple[str, str]] | None:
+    """(case, number) of every reading of ``word``, or None when the dictionary does not
+    know it or a reading is not declined."""
+    analyser = _analyser(lang)
+    if not analyser.word_is_known(word):
+        return None
     found = set()
     for parse in analyser.parse(word):
         tag = parse.tag
         if tag.POS not in _DECLINED or "Fixd" in tag:
             return None
         found.add((_OTHER_CASES.get(str(tag.case), str(tag.case)), str(tag.number)))
-    return found
+    return frozenset(found)
 
 
 def wrong_case(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
@@ -47,7 +52,6 @@ def wrong_case(sentence: str, lang: str, table: dict | None) -> list[tuple[int, 
     governs = (table or {}).get("preposition_cases")
     if not governs or lang not in _ANALYSERS:
         return []
-    analyser = _analyser(lang)
     idioms = {tuple(pair.split()) for pair in table.get("preposition_idioms", ())}
     plural_nominative = frozenset(table.get("nominative_plural", ()))
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
@@ -59,9 +63,7 @@ def wrong_case(sentence: str, lang: str, table: dict | None) -> list[tuple[int, 
             continue
         if i and (words[i - 1][2].casefold(), preposition.casefold()) in idioms:
             continue
-        if not analyser.word_is_known(word):
-            continue
-        cases = _cases(analyser, word)
+        cases = _cases(lang, word)
         if cases is None or any(case in allowed for case, _ in cases):
             continue
         if preposition.casefold() in plural_nominative and ("nomn", "plur") in cases:
