@@ -476,3 +476,10 @@ def test_no_report_in_a_related_link_of_the_page():
         doc = stage(doc)
     cues = [text[a.cue_start:a.cue_end] for a in AttributionStage()(doc).attributions]
     assert cues == ["a indiqué"]
+
+
+def test_a_verb_of_naming_reports_only_with_a_quotation():
+    _, found = run(["Там его называют жителем соседнего района."], "ru")
+    assert not found
+    _, found = run(["Министр назвал эти слова «провокацией»."], "ru")
+    assert by_cue(found, "назвал")["speaker"] == "Министр"

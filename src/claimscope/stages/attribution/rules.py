@@ -1130,6 +1130,16 @@ class SentenceRules(Subjects):
                 return True
         return False
 
+    def unquoted_name(self, cue: re.Match, hi: int) -> bool:
+        """Whether a verb of naming (table ``naming_lemmas``: "назвать", "qualifier", "definire")
+        names something with no quotation after it in its sentence ("там героя называют жителем
+        Кютахьи"): a name given, not words reported ("a qualifié de « pure invention »")."""
+        naming = self.t.raw.get("naming_lemmas")
+        verb = words(self.text, *cue.span())[-1].group().lower()
+        if not naming or lemma(self.t.language, verb) not in naming:
+            return False
+        return not any(self.text[i] in OPENING for i in range(cue.end(), hi))
+
     def asked(self, raw: Raw, lo: int, hi: int) -> bool:
         """Whether an indirect report asks what is said: its sentence is a question and a
         word of the table's ``interrogatives`` stands right after the cue or just before it
@@ -1195,7 +1205,8 @@ class SentenceRules(Subjects):
                     or (kind == "weak" or self.weak_gerund(cue, kind)) and not self.weak_ok(cue, lo, hi)
                     or self.not_cue(cue, lo, hi)
                     or (kind in ("verb", "weak") and self.negated(cue, lo))
-                    or kind in ("verb", "weak") and (self.agentless_passive(cue, lo, hi) or self.topic_only(cue, hi))
+                    or kind in ("verb", "weak") and (
+                        self.agentless_passive(cue, lo, hi) or self.topic_only(cue, hi) or self.unquoted_name(cue, hi))
                 ):
                     continue
                 if (
