@@ -1,5 +1,7 @@
-"""A preposition followed by a word in a case it does not govern (docs/stages.md,
-``government``): Russian "к дом" for "к дому", "о новый закон" for "о новом законе".
+"""Words in a case their governor does not take (docs/stages.md, ``government``): a
+preposition followed by a word in a case it does not govern (Russian "к дом" for "к дому",
+"о новый закон" for "о новом законе"), a verb whose complement is in the instrumental
+followed by a nominative ("является президент").
 
 The language table's ``preposition_cases`` maps each preposition to the cases it takes
 (OpenCorpora grammemes: ``gent``, ``datv``, ``accs``, ``ablt``, ``loct``); the cases a word
@@ -10,6 +12,12 @@ reading (so not a numeral, a pronoun or an indeclinable word), and none of its r
 may be in a case the preposition takes. ``preposition_idioms`` are the pairs where the
 preposition takes something else ("что за" + nominative: "что за человек"), and
 ``nominative_plural`` the prepositions that also take a nominative plural ("в депутаты").
+
+``instrumental_verbs`` are the verbs whose complement is in the instrumental ("являться":
+"он является президентом"): a form of one followed by a noun or an adjective with no
+instrumental reading is an error ("является президент"), unless an instrumental stands
+before the verb in its clause, where the subject follows the verb ("Главной причиной
+является ремонт").
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ANALYSERS = {"ru": "ru"}  # table language -> pymorphy3 dictionary
 _OTHER_CASES = {"gen1": "gent", "gen2": "gent", "loc1": "loct", "loc2": "loct", "acc2": "accs"}
 _DECLINED = frozenset({"NOUN", "ADJF", "PRTF"})
+_CLAUSE = re.compile(r"[^,;:()«»\"“”„–—]+")
 
 
 @lru_cache(maxsize=None)
@@ -69,4 +78,32 @@ def wrong_case(sentence: str, lang: str, table: dict | None) -> list[tuple[int, 
         if preposition.casefold() in plural_nominative and ("nomn", "plur") in cases:
             continue
         found.append((start, next_end))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(lang: str, word: str) -> frozenset[str]:
+    return frozenset(parse.normal_form for parse in _analyser(lang).parse(word) if parse.tag.POS in ("VERB", "INFN"))
+
+
+def nominative_complement(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a form of one of the table's ``instrumental_verbs`` and the next
+    word, where that word (a noun or an adjective the dictionary knows) has no
+    instrumental reading and no instrumental stands before the verb in its clause."""
+    verbs = frozenset((table or {}).get("instrumental_verbs", ()))
+    if not verbs or lang not in _ANALYSERS:
+        return []
+    found = []
+    for clause in _CLAUSE.finditer(sentence):
+        words = [(m.start() + clause.start(), m.group()) for m in _WORD.finditer(clause.group())]
+        for i in range(len(words) - 1):
+            (start, verb), (next_start, word) = words[i], words[i + 1]
+            if not word.islower() or not (_lemmas(lang, verb.casefold()) & verbs):
+                continue
+            cases = _cases(lang, word)
+            if cases is None or any(case == "ablt" for case, _ in cases):
+                continue
+            if any(case == "ablt" for _, before in words[:i] for case, _ in (_cases(lang, before.casefold()) or ())):
+                continue
+            found.append((start, next_start + len(word)))
     return found

@@ -290,6 +290,8 @@ class Traces:
                 issues.append((at + start, at + end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
             for start, end in cases.wrong_case(piece, main, lang_table):
                 issues.append((at + start, at + end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
+            for start, end in cases.nominative_complement(piece, main, lang_table):
+                issues.append((at + start, at + end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
             for start, end, label in garbled.constructions(piece, main, lang_table):
                 issues.append((at + start, at + end, label, f"{garbled.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
             for start, end in garbled.open_bracket(piece, main, lang_table):
