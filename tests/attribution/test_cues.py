@@ -483,3 +483,8 @@ def test_a_verb_of_naming_reports_only_with_a_quotation():
     assert not found
     _, found = run(["Министр назвал эти слова «провокацией»."], "ru")
     assert by_cue(found, "назвал")["speaker"] == "Министр"
+
+
+def test_whoever_is_no_source():
+    _, found = run(["Pero quien haya vivido un invierno allí sabe que el frío no perdona."], "es")
+    assert not found
