@@ -23,3 +23,8 @@ def test_anonymous_source():
 def test_diplomats_familiar_with_the_talks_are_anonymous():
     _, found = run(["Dwóch dyplomatów zaznajomionych z rozmowami powiedziało, że porozumienie jest blisko."], "pl")
     assert by_cue(found, "powiedziało")["anonymous"]
+
+
+def test_reported_speech_with_the_modal_mial():
+    _, found = run(["Według portalu sołtys miał powiedzieć, że droga będzie zamknięta do jesieni."], "pl")
+    assert by_cue(found, "miał powiedzieć")["content"] == "droga będzie zamknięta do jesieni"
