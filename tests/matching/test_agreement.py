@@ -11,7 +11,8 @@ from claimscope.pipeline import Pipeline
 from claimscope.search.candidates import SearchHit
 from claimscope.search.fusion import FusionWeights
 from claimscope.stages import default_stages
-from claimscope.stages.agreement import entity_absent, key, numbers_contradict, person_absent, persons
+from claimscope.stages.agreement import (entity_absent, key, numbers_contradict, person_absent, persons,
+                                         rare_name_absent, rare_names)
 from claimscope.stages.matching import Matching, query_sentences
 
 
@@ -163,3 +164,25 @@ def test_a_body_match_the_headline_finds_on_its_own_counts_as_a_front_match():
     assert [m.factcheck_id for m in stage._matched(doc, chosen, [(hit, at["liquide"])]).matches] == ["case"]
     weak = SearchHit("case", 1.0, bar - 0.1, 0.8, 0.0, found_by=((at["liquide"], bar - 0.2), (at["rumeur"], threshold - 0.1)))
     assert stage._matched(doc, chosen, [(weak, at["liquide"])]).matches == ()
+
+
+def test_a_rare_name_is_one_rare_capitalised_word_that_opens_no_sentence():
+    assert rare_names("A warehouse fire broke out in Quimperlé last night.", "en") == ["Quimperlé"]
+    assert rare_names("Quimperlé had a fire. Firefighters came from the Whale Museum.", "en") == []  # opens a sentence; common words
+    assert rare_names("Does an X-Ray Show a Fire in Quimperlé?", "en") == []  # a headline in title case
+    assert rare_names("An X-ray shows the damage.", "en") == []  # hyphenated
+
+
+def test_a_rare_name_the_article_never_names_is_absent():
+    article = "Un entrepôt a brûlé à Carhaix dans la nuit, selon les pompiers."
+    assert rare_name_absent(article, "A warehouse fire broke out in Quimperlé last night.", "en")
+    assert not rare_name_absent(article, "A warehouse fire broke out in Carhaix last night.", "en")
+    assert not rare_name_absent(article, "A warehouse fire broke out in a town of western France.", "en")
+
+
+def test_a_front_match_naming_a_town_the_article_never_names_needs_the_body_bar():
+    _front_checks(ARTICLE, "300",
+                  FactCheck(id="other", claim="300 foreign soldiers landed in Nukualofa to watch the election.",
+                            review_date="2022-10-09", language="en"),
+                  FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
+                            review_date="2022-10-09", language="en"))

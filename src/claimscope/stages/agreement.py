@@ -2,7 +2,7 @@
 (docs/matching.md, steps 10 and 11)
 
 A case of another claim about the same topic matches a sentence nearly as well as the
-right one: what tells them apart is what is claimed (who, what, numbers, place). Three
+right one: what tells them apart is what is claimed (who, what, numbers, place). Four
 checks the ``matching`` stage makes of a match found in the front paragraphs below the
 body bar, each on evidence that holds across languages:
 
@@ -12,6 +12,8 @@ body bar, each on evidence that holds across languages:
   about one named nurse is not one about another). A person's name is the one part of a
   claim that other languages do not translate, only transliterate: it is compared on its
   first letters, accents dropped and other scripts written in Latin letters;
+- ``rare_name_absent``: the fact-check names a place or a thing by a rare capitalised
+  word the article never names (a fire in one town is not a fire in another);
 - ``entity_absent``: the fact-check names a country, capital, leader or organisation of
   the alias tables that the article never names, in any language (a claim about one
   country is not one about another).
@@ -35,6 +37,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: it opens with a letter
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 COMMON = 10 ** (4.5 - 9)  # a word this frequent in the record's language is a word ("Baker", "Golden"), not a name
+RARE = 10 ** -5.5  # a capitalised word this rare is a name on its own (a town, a firm), not a common word
 TITLE_CASE = 0.8  # a sentence with this share of its longer words capitalised is a headline ("Did X Die from Y?")
 PREFIX = 4  # letters of a name compared (inflected and transliterated forms differ in their endings)
 # spellings that transliteration makes differ ("Клинтон" klinton, "Юлия" iuliia): one form each
@@ -61,11 +64,50 @@ def person_absent(article: str, record: str, lang: str) -> bool:
     never names: none of the name's words of PREFIX letters or more begins a word of the
     article, compared by ``key``. Unknown when the article is mostly in a script without a
     romanisation (Arabic, Chinese: False)."""
-    found = persons(record, lang)
+    return _unnamed(article, persons(record, lang))
+
+
+def rare_name_absent(article: str, record: str, lang: str) -> bool:
+    """Whether ``record`` names a place or a thing by a rare name (``rare_names``) that
+    ``article`` never names, compared as persons are: a claim about a fire in one town is
+    not one about a fire in another."""
+    return _unnamed(article, [(w,) for w in rare_names(record, lang)])
+
+
+def _unnamed(article: str, found: list[tuple[str, ...]]) -> bool:
+    """Whether one of the names ``found`` has no word of PREFIX letters or more that
+    begins a word of ``article``, or a part of a hyphenated one ("Port-Vila"), compared by
+    ``key``; False when the article is mostly in a script without a romanisation."""
     if not found or not _comparable(article):
         return False
-    named = {key(w) for w in _WORD.findall(article)}
+    named = {key(part) for w in _WORD.findall(article) for part in (w, *w.split("-"))}
     return any(not any(len(k) >= PREFIX and k in named for k in map(key, name)) for name in found)
+
+
+def rare_names(record: str, lang: str) -> list[str]:
+    """Capitalised words of ``record`` rarer than RARE in ``lang`` (a town, a firm, a
+    surname alone: "Vierzon", not "Whale" or "Consumers"), in its sentences that are not
+    in title case, not opening a sentence, not in capitals nor hyphenated ("X-ray"), and
+    not an entity of the alias tables ("Daesh": ``entity_absent`` knows how other
+    languages write it). Nothing for a language without a word list."""
+    freq = frequencies(lang)
+    if freq is None:
+        return []
+    entities = {w for m in default_aliases().find(record) for w in _WORD.findall(record[m.start:m.end])}
+    found = []
+    for sentence in _SENTENCE.split(record):
+        words = _WORD.findall(sentence)
+        if _title_case(words):
+            continue
+        found += [w for w in words[1:] if w[:1].isupper() and not w.isupper() and "-" not in w and w not in entities
+                  and freq.get(re.sub(r"['’]s$", "", w).casefold(), 0.0) < RARE]
+    return found
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline in title case ("Did X Die from Y?"): its capitalised words are no names."""
+    long = [w for w in words if len(w) > 3]
+    return sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long)
 
 
 def persons(record: str, lang: str) -> list[tuple[str, ...]]:
@@ -79,8 +121,7 @@ def persons(record: str, lang: str) -> list[tuple[str, ...]]:
     found = []
     for sentence in _SENTENCE.split(record):
         words = _WORD.findall(sentence)
-        long = [w for w in words if len(w) > 3]
-        if sum(w[0].isupper() for w in long) >= TITLE_CASE * len(long):  # a headline in title case
+        if _title_case(words):
             continue
         run: list[str] = []
         for w in [*words, ""]:
