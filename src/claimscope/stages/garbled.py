@@ -535,7 +535,8 @@ _VERB_ENDINGS = ("ar", "er", "ir", "are", "ere", "ire", "ór", "ôr")  # infinit
 def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of a determiner of one gender followed by a noun whose ending gives
     the other, where the table has ``gender`` (Spanish, Portuguese, Italian: "-o"
-    masculine, "-a" feminine): "una movimiento", "un batalla", "della processo". The
+    masculine, "-a" feminine; French: endings of one gender, "-ment", "-tion"): "una
+    movimiento", "un batalla", "della processo", "un culture". The
     determiner is lower-case or opens the sentence, one space before a lower-case word
     of ≥ 3 letters; not a word the table lists among the ``exceptions`` (its gender is
     not its ending's: "el día", "la mano", "o mapa"); the longest of the table's endings
@@ -562,7 +563,7 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
         kind = determiners.get(determiner.casefold())
         if kind is None or sentence[end:next_start] != " " or not word.isalpha() or not word.islower():
             continue
-        if not (determiner.islower() or not sentence[:start].strip(" «\"“„'‘")):
+        if not _lower_or_opening(sentence, start, determiner):
             continue
         if len(word) < 3 or word in exceptions or word.startswith(not_initial):
             continue
@@ -585,12 +586,12 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
     word the word list knows with the same lemma ("junto" is no adjective of "junta").
     The adjective has ≥ 4 letters, is not a function word (Zipf ≥ 6) nor one of the
     ``not_adjectives``, which agree with the noun after them ("el libro cuya portada",
-    "el año otra vez"); the noun is not a function word or a verb ("la ha comprado"), nor
-    opens on ``not_initial`` ("el agua clara") nor is one of the ``absolute_nouns``, after
-    which a participle opens a clause of its own ("una vez elegido"); the three words are lower-case but for a
-    determiner opening the sentence, one space apart, and not after one of the table's
-    ``never_final`` words (a preposition or a conjunction: in "la revista de un grupo
-    dedicada a …" the participle belongs to the noun before)."""
+    "el año otra vez"); the noun is not a function word or a verb ("la ha comprado"), does
+    not open on ``not_initial`` ("el agua clara") and is not one of the ``absolute_nouns``,
+    after which a participle opens a clause of its own ("una vez elegido"). The three words
+    are lower-case but for a determiner opening the sentence, one space apart, and not
+    after one of the table's ``never_final`` words (a preposition or a conjunction: in "la
+    revista de un grupo dedicada a …" the participle belongs to the noun before)."""
     gender = (table or {}).get("gender") or {}
     kinds = gender.get("adjective_determiners")
     if not kinds:
@@ -607,7 +608,7 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
         kind = determiners.get(determiner.casefold())
         if kind is None or sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " ":
             continue
-        if not (determiner.islower() or not sentence[:start].strip(" «\"“„'‘")) or (i and tokens[i - 1][2].casefold() in before_phrase):
+        if not _lower_or_opening(sentence, start, determiner) or (i and tokens[i - 1][2].casefold() in before_phrase):
             continue
         if not (noun.islower() and adjective.islower() and adjective.isalpha()) or noun.startswith(not_initial) or len(adjective) < 4:
             continue
@@ -630,6 +631,11 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
                 found.append((start, adj_end))
                 break
     return found
+
+
+def _lower_or_opening(sentence: str, start: int, word: str) -> bool:
+    """``word`` is lower-case or opens the sentence (after an opening quotation mark too)."""
+    return word.islower() or not sentence[:start].strip(" «\"“„'‘")
 
 
 def _is_verb(lang: str, word: str) -> bool:
