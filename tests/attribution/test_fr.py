@@ -81,3 +81,8 @@ def test_object_clitic_is_not_the_speaker():
     _, found = run(["Le maire lui a expliqué que le pont était fermé.", "Selon lui, la route reste ouverte."], "fr")
     assert by_cue(found, "a expliqué")["speaker"] == "Le maire"
     assert by_cue(found, "Selon")["speaker"] == "lui"
+
+
+def test_present_of_a_verb_in_uer_is_no_participle():
+    _, found = run(["La maire salue « un chantier attendu depuis vingt ans »."], "fr")
+    assert by_cue(found, "salue")["speaker"] == "La maire"
