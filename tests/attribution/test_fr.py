@@ -86,3 +86,8 @@ def test_object_clitic_is_not_the_speaker():
 def test_present_of_a_verb_in_uer_is_no_participle():
     _, found = run(["La maire salue « un chantier attendu depuis vingt ans »."], "fr")
     assert by_cue(found, "salue")["speaker"] == "La maire"
+
+
+def test_worry_about_something_is_a_stance():
+    _, found = run(["Le collectif des riverains s'inquiète pour la qualité de l'eau du lac."], "fr")
+    assert by_cue(found, "s'inquiète")["speaker"] == "Le collectif des riverains"
