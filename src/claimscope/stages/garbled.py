@@ -538,7 +538,8 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     masculine, "-a" feminine; French: endings of one gender, "-ment", "-tion"): "una
     movimiento", "un batalla", "della processo", "un culture". The
     determiner is lower-case or opens the sentence, one space before a lower-case word
-    of ≥ 3 letters; not a word the table lists among the ``exceptions`` (its gender is
+    of ≥ 3 letters that is not a function word (Zipf ≥ 6: "para", "como"); not a word the
+    table lists among the ``exceptions`` (its gender is
     not its ending's: "el día", "la mano", "o mapa"); the longest of the table's endings
     decides, and ``not_endings`` say nothing (Greek "-ma", "-ta": "el problema"; people
     in "-ista", "-cida"; the Portuguese "-ão", which is either, but "-ção", feminine); not a
@@ -565,7 +566,7 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             continue
         if not _lower_or_opening(sentence, start, determiner):
             continue
-        if len(word) < 3 or word in exceptions or word.startswith(not_initial):
+        if len(word) < 3 or word in exceptions or word.startswith(not_initial) or (vocabulary or {}).get(word, 0.0) >= MIN_FUNCTION_FREQ:
             continue
         noun = next((g for e, g in endings if word.endswith(e)), None)
         if determiner.casefold() in clitics and vocabulary and vocabulary.get(word + "r", 0.0) >= MIN_KNOWN_FREQ:
@@ -583,7 +584,9 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
     ``adjective_forms`` (lemma ending, feminine ending, masculine ending: "nuevo" →
     "nueva" / "nuevo", "firmar" → "firmada" / "firmado", "petit" → "petite" / "petit");
     a masculine form after a feminine determiner counts only when its feminine form is a
-    word the word list knows with the same lemma ("junto" is no adjective of "junta").
+    word the word list knows with the same lemma ("junto" is no adjective of "junta") and
+    no feminine form follows it (the first part of a compound adjective: "la colaboración
+    público privada").
     The adjective has ≥ 4 letters, is not a function word (Zipf ≥ 6) nor one of the
     ``not_adjectives``, which agree with the noun after them ("el libro cuya portada",
     "el año otra vez"); the noun is not a function word or a verb ("la ha comprado"), does
@@ -616,21 +619,36 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
             continue
         if max(vocabulary.get(adjective, 0.0), vocabulary.get(noun, 0.0)) >= MIN_FUNCTION_FREQ or _is_verb(lang, noun):
             continue
-        base = _lemma(lang, adjective)
-        if base in not_adjectives:
+        if _lemma(lang, adjective) in not_adjectives:
             continue
-        for lemma_end, feminine_end, masculine_end in forms:
-            if not base.endswith(lemma_end):
-                continue
-            stem = base[: len(base) - len(lemma_end)]
-            feminine, masculine = stem + feminine_end, stem + masculine_end
-            if kind == "m" and adjective == feminine != base:
+        if kind == "m" and _feminine_form(lang, adjective, forms):
+            found.append((start, adj_end))
+        elif kind == "f" and _masculine_form(lang, adjective, forms, vocabulary):
+            following = tokens[i + 3][2] if i + 3 < len(tokens) and sentence[adj_end : tokens[i + 3][0]] in (" ", "-") else ""
+            if not (following and _feminine_form(lang, following, forms)):  # "público privada": one adjective
                 found.append((start, adj_end))
-                break
-            if kind == "f" and adjective == masculine != feminine and vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and _lemma(lang, feminine) == base:
-                found.append((start, adj_end))
-                break
     return found
+
+
+def _feminine_form(lang: str, word: str, forms) -> bool:
+    """``word`` is the feminine form of its lemma by one of the ``adjective_forms``."""
+    base = _lemma(lang, word)
+    return base != word and any(
+        base.endswith(lemma_end) and word == base[: len(base) - len(lemma_end)] + feminine_end
+        for lemma_end, feminine_end, _ in forms
+    )
+
+
+def _masculine_form(lang: str, word: str, forms, vocabulary) -> bool:
+    """``word`` is the masculine form of its lemma by one of the ``adjective_forms``, and
+    the feminine form is a word the word list knows with the same lemma."""
+    base = _lemma(lang, word)
+    for lemma_end, feminine_end, masculine_end in forms:
+        stem = base[: len(base) - len(lemma_end)]
+        if base.endswith(lemma_end) and word == stem + masculine_end != stem + feminine_end:
+            feminine = stem + feminine_end
+            return vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and _lemma(lang, feminine) == base
+    return False
 
 
 def _lower_or_opening(sentence: str, start: int, word: str) -> bool:
