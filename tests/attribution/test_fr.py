@@ -91,3 +91,9 @@ def test_present_of_a_verb_in_uer_is_no_participle():
 def test_worry_about_something_is_a_stance():
     _, found = run(["Le collectif des riverains s'inquiète pour la qualité de l'eau du lac."], "fr")
     assert by_cue(found, "s'inquiète")["speaker"] == "Le collectif des riverains"
+
+
+def test_learned_from_a_source():
+    _, found = run(["La station restera fermée tout l'hiver, a-t-on appris auprès de la mairie."], "fr")
+    got = by_cue(found, "a-t-on appris auprès de")
+    assert got["speaker"] == "la mairie" and got["content"] == "La station restera fermée tout l'hiver"
