@@ -630,6 +630,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("En el marco de la reforma, el alcalde habló.", "es"),
         ("No marco dos cem dias, o prefeito falou.", "pt"),
         ("A sua vez chegou, disse o vereador.", "pt"),
+        ("El delantero firmó ayer y ya es del Valencia.", "es"),  # a name: endings need a lower-case word
         ("La lettre qui a été signée en 1920 et la ville qui est aussi la capitale.", "fr"),
         ("Les élus qui sont arrivés tard et la maire qui est venue.", "fr"),
         ("Es cuando el concejal está tomando la palabra.", "es"),

@@ -905,8 +905,9 @@ def _lemma(lang: str, word: str) -> str:
 
 
 def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bool:
-    """``word`` (with its lemma) fits ``item``; a form item needs a lower-case word but
-    where the word opens the sentence (a capitalised "Eyes" is a title-case headline)."""
+    """``word`` (with its lemma) fits ``item``; a form or an ending item needs a
+    lower-case word but where the word opens the sentence (a capitalised "Eyes" is a
+    title-case headline, "del Valencia" a name)."""
     kind, value = item
     if kind == "any":
         return word.islower()
@@ -915,7 +916,7 @@ def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bo
     folded = word.casefold()
     if kind == "form":
         return folded in value and (opening or word[:1].islower())
-    return any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
+    return (opening or word[:1].islower()) and any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
 
 
 def _table_patterns(table: dict | None) -> tuple[tuple[str, str], ...]:
