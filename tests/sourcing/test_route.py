@@ -459,3 +459,20 @@ def test_a_person_citing_a_report_of_the_outlet_that_quotes_them_closes_a_loop()
     (chain,) = STAGE(doc.evolve(attributions=(said,))).sourcing
     assert names(chain) == ["this article", "Coast TV", "Tom Reed", "Coast TV"]
     assert "circular_sourcing" in {f.kind for f in chain.flags}
+
+
+def test_a_document_no_one_signs_is_the_origin():
+    text = ("Ferry\n\nThe ferry to Oldport will stop running on 1 May. A letter pinned to the pier gate warns of it.\n\n"
+            "Passengers said they were surprised.")
+    doc = _paragraphs(make(text, [("A letter pinned to the pier gate", "warns", "The ferry to Oldport will stop running on 1 May",
+                                   False)]))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article", "A letter pinned to the pier gate"]
+
+
+def test_a_sentences_first_word_taken_for_a_speaker_names_no_one():
+    text = "Ferry\n\nThe ferry to Oldport will stop in May. Much depends on the port, the harbour master said."
+    doc = _paragraphs(make(text, [("Much", "depends", "on the port", False)]))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article"]
+

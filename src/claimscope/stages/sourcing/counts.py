@@ -34,8 +34,8 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
     first = doc.sentences[chain.claim].paragraph if chain.claim is not None else 0
     picked = []
     for i, a in enumerate(doc.attributions):
-        if a.speaker_start is None or not chain.usable(a) or chain.presenter(a):
-            continue  # a presenter's lines are the programme's own voice
+        if a.speaker_start is None or not chain.usable(a) or chain.presenter(a) or chain.unsigned(a):
+            continue  # a presenter's lines are the programme's own voice; a document no one signs is no one
         j = chain.names.sentence_at(a.cue_start)
         at = doc.sentences[j].paragraph if j is not None else None
         if paragraphs is not None and (at is None or not first <= at <= first + paragraphs):

@@ -198,17 +198,27 @@ class Names:
 
     def _speakers(self, spans, found: list[Source]) -> list[Source]:
         """Speakers with a proper name ("Valley Courier says…") that hold no outlet name, and
-        are not one outlet noun capitalised to open a sentence ("Канал ссылается…", "Blog says")."""
+        are not one outlet noun capitalised to open a sentence ("Канал ссылается…", "Blog says")
+        nor one word that is only capitalised as a sentence's first (:meth:`_first_word`)."""
         text, out = self.doc.text, []
         for start, end in spans:
             said = text[start:end].strip()
             noun = cues.find("outlet_nouns", said, self.lang_at(start))
-            if len(said.split()) == 1 and any(m.start() == 0 and m.end() == len(said) for m in noun):
+            if len(said.split()) == 1 and (any(m.start() == 0 and m.end() == len(said) for m in noun)
+                                           or self._first_word(said, start)):
                 continue
             if len(said.split()) <= 4 and all(w[:1].isupper() for w in said.split()) and len(said) > 3 \
                     and not any(start <= f.start < end for f in found):
                 out.append(Source(said, start, start + len(said), "speaker"))
         return out
+
+    def _first_word(self, word: str, pos: int) -> bool:
+        """Is ``word`` at ``pos`` a sentence's first word, capitalised only for that ("Much
+        depends …", "Elle a dit"): the text writes it nowhere else with a capital after another
+        word, and not in capitals (a transcript's tag, an acronym)?"""
+        i = self.sentence_at(pos)
+        opening = i is not None and not re.search(r"\w", self.doc.text[self.doc.sentences[i].start:pos])
+        return opening and not word.isupper() and not capitalised_inside(word, self.doc.text)
 
     def _repeated(self, found: list[Source]) -> list[Source]:
         """Later mentions of an unregistered name introduced once."""
@@ -229,6 +239,12 @@ class Names:
 
     def within(self, start: int, end: int) -> list[Source]:
         return [s for s in self.all if start <= s.start and s.end <= end]
+
+
+def capitalised_inside(word: str, text: str) -> bool:
+    """Does ``text`` write ``word`` with its capital after another word (a name, not only a
+    sentence's first word)?"""
+    return re.search(rf"(?<=[^\W\d_]) {re.escape(word)}(?!\w)", text) is not None
 
 
 def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ from ...model import Attribution, Document
 from ...outlets import cues
 from .bodies import institution
 from .lead import main_claim, speaker_tag
-from .names import Names, Source, _inside_name, _name_after, same_name
+from .names import Names, Source, _inside_name, _name_after, capitalised_inside, same_name
 from .phrases import apposed_name, complements, covers, leading_name, name_in, no_name, too_long
 
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
@@ -119,7 +119,19 @@ class Reading:
             or self._agent(a) is not None
         lang = self.lang(a.speaker_start)
         return named or a.anonymous or bool(cues.find("outlet_nouns", said, lang)) or self._anonymous(
-            said, a.speaker_start) or institution(said, lang) or self._owner(a) is not None
+            said, a.speaker_start) or institution(said, lang) or self._owner(a) is not None or self.unsigned(a)
+
+    def unsigned(self, a: Attribution) -> bool:
+        """Is the speaker a document no one signs ("a letter pinned to the gate warns …"): it
+        opens on a document noun past its determiners and at most ``ADJECTIVES`` adjectives, and
+        names no owner? The document is the origin itself."""
+        said = self.text[a.speaker_start:a.speaker_end]
+        noun = next(iter(cues.find("primary_material", said, self.lang(a.speaker_start))), None)
+        stop = cues.stopwords(self.lang(a.speaker_start))
+        lead = list(itertools.dropwhile(lambda w: w.casefold() in stop, re.findall(r"\w+", said[:noun.start()]))) \
+            if noun else []
+        return noun is not None and len(lead) <= ADJECTIVES and not any(w.casefold() in stop for w in lead) \
+            and self._document(said, a.speaker_start) is not None and self._owner(a) is None
 
     def _agent(self, a: Attribution) -> tuple[int, int] | None:
         """The name an unnamed speaker after its cue is completed by ("according to what was
@@ -177,8 +189,8 @@ class Reading:
     def _proper(self, said: str) -> bool:
         """A one-word capitalised speaker that the text also capitalises mid-sentence."""
         word = said.strip()
-        return word[:1].isupper() and " " not in word and re.search(
-            rf"(?<=[^\W\d_]) {re.escape(word)}(?!\w)", self.text) is not None and word.lower() not in self.text
+        return word[:1].isupper() and " " not in word and capitalised_inside(word, self.text) \
+            and word.lower() not in self.text
 
     def speaker(self, i: int) -> Source:
         """The source attribution ``i`` names (an outlet, a person, a body, an anonymous source)."""

@@ -55,7 +55,8 @@ class Chain(Credits, Relays, Origin):
             self.hops.append(owner)  # "according to a statement of the X ministry": the ministry says it
             self._follow()
             return
-        publisher = None if self.hops or self._usable_in(claim) else self._publisher(claim)
+        signed = [i for i in self._usable_in(claim) if not self.unsigned(self.doc.attributions[i])]
+        publisher = None if self.hops or signed else self._publisher(claim)
         if publisher is not None:
             self.hops.append(publisher)  # "the story says …" and later "site X carried it, citing Y"
             self._follow()
