@@ -6,7 +6,8 @@ the lead, the lead of each numbered list item and the check-worthy sentences; ne
 boilerplate, bylines or credit lines) and the
 article's date, and keeps the fact-checks above the calibrated confidence threshold,
 less those that state another claim of the topic than the sentence that found them
-(``agrees``: numbers that contradict it, a person the article never names) and the
+(``agrees``: numbers that contradict it; a person, a rare name, a country or an
+organisation the article never names) and the
 rivals of a more confident match (``without_rivals``: weaker cases of the same days).
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
