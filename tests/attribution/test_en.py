@@ -214,3 +214,8 @@ def test_she_stands_for_a_person_not_the_body_that_spoke_since():
     _, found = run(["Rosa Vidal has run the harbour for ten years.", "The ministry says the pier is safe.",
                     "She disagrees, saying the cracks are growing."], "en")
     assert by_cue(found, "saying")["entity"] == "Rosa Vidal"
+
+
+def test_a_cue_after_a_hypothetical_modal_reports_nothing():
+    _, found = run(["That is exactly what a hired crowd would say."], "en")
+    assert not found

@@ -1120,6 +1120,9 @@ class SentenceRules(Subjects):
         ):
             return True  # "a claim", "your forecast": a noun after an article or possessive, never a pronoun
         after = strip(self.text, cue.end(), hi, " ,")[0]
+        modal = before[-1:] if before and before[-1].end() + 1 == cue.start() else []
+        if modal and modal[0].group().lower() in self.t.raw.get("hypothetical_modals", ()):
+            return True  # "what a paid campaign would say": said by nobody yet
         inside = words(self.text, *cue.span())  # "antes de advertirle": the opener's cue stays
         if len(inside) == 1 and self.enclitic_infinitive(inside[0].group().lower()) and not self.lone_lead(
             lo, cue.start()  # "A riferirlo è stato il sindaco": a cleft names who said it
