@@ -194,3 +194,21 @@ def test_a_relative_clause_with_commas_of_its_own_stays_with_its_subject():
     _, found = run(["Сергей Волков, который называет себя защитником жильцов, пострадавших от застройки, "
                     "заявил, что дом снесут."], "ru")
     assert by_cue(found, "заявил")["entity"] == "Сергей Волков"
+
+
+def test_a_filler_between_a_preposition_and_its_verb_is_no_subject():
+    cases = [
+        ("it", "Secondo quanto riferisce il sito Salute Vera, la clinica ha chiuso.", "riferisce", "il sito Salute Vera"),
+        ("es", "Según lo que contó el vecino, el fuego empezó de madrugada.", "contó", "el vecino"),
+        ("fr", "D'après ce que rapporte le quotidien, la ministre a démissionné.", "rapporte", "le quotidien"),
+        ("pt", "Segundo o que disse o prefeito, a ponte vai reabrir em maio.", "disse", "o prefeito"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert [(a["cue"], a["speaker"]) for a in found] == [(cue, speaker)], (lang, found)
+
+
+def test_an_infinitive_after_the_one_told_is_no_subject():
+    _, found = run(["La direction, elle, reproche aux syndicats d'avoir bloqué les négociations."], "fr")
+    a = by_cue(found, "reproche")
+    assert (a["speaker"], a["entity"]) == ("La direction, elle", "direction")

@@ -583,7 +583,7 @@ class EntityResolver:
             return None
         if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
             return self.last_named
-        toks = [_unpossessed(t, self.t) for t in _tokens(mention, self.t)]
+        toks = [_unpossessed(t, self.t) for t in _tokens(self._head(mention), self.t)]
         if not toks:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
@@ -598,6 +598,17 @@ class EntityResolver:
         group.seen = self.mentions
         self.last_named = group
         return group
+
+    def _head(self, mention: str) -> str:
+        """The mention without a relative clause set off by a comma ("La mairie, qui a été
+        prévenue" -> "La mairie") or a pronoun that takes it up ("L'opposition, elle"): what it
+        is, not what it did."""
+        relatives = self.t.relatives | self.t.subject_relatives
+        for m in re.finditer(r",\s*(\w+)", mention):
+            resumed = m.group(1).lower() in self.t.pronouns and not mention[m.end() :].strip(" ,")  # "L'opposition, elle"
+            if (m.group(1).lower() in relatives or resumed) and mention[: m.start()].strip():
+                return mention[: m.start()]
+        return mention
 
     def _owner(self, mention: str) -> str | None:
         """For a mention headed by a noun of what someone says or thinks (table

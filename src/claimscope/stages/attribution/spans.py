@@ -106,6 +106,7 @@ class Spans:
         self.aux = frozenset(w.lower() for w in table.raw.get("auxiliaries", []))
         self.interjections = frozenset(w.lower() for w in table.raw.get("interjections", []))
         self.objects = frozenset(w.lower() for w in table.raw.get("object_pronouns", []))  # no clitics: "нам"
+        self.fillers = frozenset(w.lower() for w in table.raw.get("as_fillers", []))  # "según lo que dijo X"
         self.previous: tuple[int, int] | None = None  # the sentence before the current one
 
     def interjection(self, tok: re.Match) -> bool:
@@ -213,8 +214,8 @@ class Spans:
             or not after and self.object_pronoun(toks)
         ):  # "El alcalde nos dijo", "Le maire lui a dit", "Un témoin nous a dit"
             toks.pop()
-        if not toks:
-            return None
+        if not toks or after and all(t.group().lower().replace("’", "'") in self.fillers for t in toks):
+            return None  # "según lo que contó X": the verb's subject speaks
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
         owner = None if after else self.t.preposition.match(self.text, toks[0].start())
         if owner:  # "Według niego dyrekcja uznała", "По его словам директор заявил": someone else's view

@@ -40,8 +40,8 @@ class Subjects(Spans):
         subject follows the verb."""
         lead = words(self.text, lo, pos)
         k = len(lead) - 1
-        while k >= 0 and self.clitic(lead[k].group()):
-            k -= 1
+        while k >= 0 and (self.clitic(lead[k].group()) or k and lead[k].group().lower().replace("’", "'") in self.fillers):
+            k -= 1  # also "según lo que contó X", "secondo quanto riferisce X" (table ``as_fillers``)
         if k < 0 or not (lead[k].group().lower() in self.t.as_clause or self.t.preposition.fullmatch(lead[k].group())):
             return None
         _, end = strip(self.text, lo, lead[k].start(), " \t\n")
@@ -480,8 +480,11 @@ class Subjects(Spans):
         while not noun and k < len(toks) and (self.determiner(toks[k].group()) or self.stop_word(toks[k].group())):
             k += 1  # "auprès de nos …", "a los …"
             noun = toks[k - 1].group().replace("’", "'").partition("'")[2]  # "à l'AFP un agent": the noun is in the word
+        shape = re.compile(self.t.raw.get("infinitive_shape", r"(?!x)x"))
         for k in range(k + (not noun), len(toks)):
             word = toks[k].group()
+            if shape.search(word.replace("’", "'").partition("'")[2]):
+                return pos  # "reproche à la majorité d'avoir …": a clause, no subject after it
             if self.determiner(word) or told and not self.determiner(lead) and word[0].isupper() and toks[k - 1].group().islower():
                 return toks[k].start()
         return pos
