@@ -28,7 +28,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from ..search.aliases import EntityMention, default_aliases
+from ..search.aliases import default_aliases
 from .wordfreqs import frequencies
 
 # a number: "5,000", "47.2", "2018", or groups of three digits after a space ("10 000")
@@ -164,22 +164,10 @@ def entity_absent(article: str, record: str) -> bool:
     leader, an organisation: ``search.aliases``, every language) that ``article`` never
     names: a claim about one country is not one about another. The article names it by
     one of its aliases, or by a word that begins like one of them (``key``: "allemande"
-    and "Allemagne", "russische" and "Russland": the forms a table lacks). A name that is
-    the end of a longer one in the record ("South America") is not that entity."""
+    and "Allemagne", "russische" and "Russland": the forms a table lacks)."""
     table = default_aliases()
     named = {m.entity for m in table.find(article)}
     words = {k for k in map(key, _WORD.findall(article)) if len(k) >= PREFIX}
-    return any(m.entity not in named and not _inside_longer_name(record, m)
-               and not any(key(name) in words for name in table.names.get(m.entity, ()))
+    return any(m.entity not in named and not any(key(name) in words for name in table.names.get(m.entity, ()))
                for m in table.find(record))
 
-
-def _inside_longer_name(text: str, mention: EntityMention) -> bool:
-    """Whether the word before ``mention`` is capitalised and opens no sentence: the
-    mention ends a longer name ("South America", "New Mexico")."""
-    before = text[:mention.start]
-    word = re.search(r"([^\W\d_][\w'’-]*)\s$", before)
-    if not word or not word.group(1)[0].isupper():
-        return False
-    head = before[:word.start()].rstrip()
-    return bool(head) and head[-1] not in ".!?:"
