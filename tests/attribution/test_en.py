@@ -219,3 +219,8 @@ def test_she_stands_for_a_person_not_the_body_that_spoke_since():
 def test_a_cue_after_a_hypothetical_modal_reports_nothing():
     _, found = run(["That is exactly what a hired crowd would say."], "en")
     assert not found
+
+
+def test_asking_someone_not_to_do_something_is_a_request():
+    _, found = run(['"We were never told," a tenant said, asking us not to print her name.'], "en")
+    assert [a["cue"] for a in found] == ["said"]
