@@ -224,3 +224,10 @@ def test_a_cue_after_a_hypothetical_modal_reports_nothing():
 def test_asking_someone_not_to_do_something_is_a_request():
     _, found = run(['"We were never told," a tenant said, asking us not to print her name.'], "en")
     assert [a["cue"] for a in found] == ["said"]
+
+
+def test_fear_with_a_bare_object_is_a_stance_not_a_report():
+    _, found = run(["Local bakers fear a flood of cheap imports."], "en")
+    assert not found
+    _, found = run(["Local bakers fear that cheap imports will flood the market."], "en")
+    assert by_cue(found, "fear")["content"] == "cheap imports will flood the market"
