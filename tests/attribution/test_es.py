@@ -39,3 +39,10 @@ def test_object_clitic_is_not_the_speaker():
 def test_quejarse_de_que():
     _, found = run(["Los vecinos se quejaron de que el agua llega tarde."], "es")
     assert by_cue(found, "quejaron")["content"] == "el agua llega tarde"
+
+
+def test_gerund_before_a_complementizer_reports():
+    _, found = run(["Un vecino apareció en la radio anunciando que el puente cerrará en mayo."], "es")
+    assert by_cue(found, "anunciando")["content"] == "el puente cerrará en mayo"
+    _, found = run(["El alcalde cerró el pleno asegurando la continuidad del plan."], "es")
+    assert not found
