@@ -764,6 +764,9 @@ class Subjects(Spans):
             k == len(toks) or self.text[toks[k - 1].end() : toks[k].start()].isspace()
         ):
             k -= 1  # a name that closes the sentence: "… министр Анна Лис."
+        j = self.after_genitive(toks, k)
+        if j > k:  # "Innego zdania jest radna klubu Razem dla Brzezin Monika Kaleta."
+            return toks[j].start(), toks[-1].end()
         if 2 <= len(toks) - k <= 4 and toks[k].group().lower() not in self.t.determiners | self.t.pronouns:
             found.append((k, (toks[k].start(), toks[-1].end())))
         found = [(k, n) for k, n in found if n and (
@@ -783,6 +786,21 @@ class Subjects(Spans):
             if apposition[:1].islower() and not any(t.group()[0].isupper() for t in words(clause, 0, len(apposition) + 2)):
                 return name
         return None
+
+    def after_genitive(self, toks: list[re.Match], k: int) -> int:
+        """In a language with cases, where the name of two words or more that closes ``toks``
+        starts when the capitalised words from ``k`` open with inflected ones (not their own
+        lemma: a genitive, "Brzezin Monika Kaleta"); else ``k``."""
+        if not self.t.dative_endings or not supported(self.t.language):
+            return k
+
+        def inflected(tok: re.Match) -> bool:
+            return lemma(self.t.language, tok.group().lower()) != tok.group().lower()
+
+        j = k
+        while j < len(toks) - 2 and inflected(toks[j]):
+            j += 1
+        return j if j > k and not any(inflected(t) for t in toks[j:]) else k
 
     def known_subject(self, first: re.Match, lo: int) -> bool:
         """Whether the word opening a sentence at ``lo`` is a subject pronoun ("She",
