@@ -62,3 +62,9 @@ def test_a_report_noun_takes_the_quoted_name_of_its_owner():
     _, found = run(["Nach Informationen der „Ostseewelle“ war die Fähre schon im Mai defekt."], "de")
     a = by_cue(found, "Nach")
     assert (a["speaker"], a["entity"]) == ("Informationen der „Ostseewelle“", "Ostseewelle")
+
+
+def test_own_account_takes_the_subject_of_its_clause():
+    _, found = run(["Die Bürgerinitiative hat nach eigenen Angaben gut 900 Unterschriften gesammelt."], "de")
+    got = by_cue(found, "nach eigenen Angaben")
+    assert got["speaker"] == "Die Bürgerinitiative" and got["content"] == "gut 900 Unterschriften gesammelt"

@@ -499,6 +499,11 @@ class SentenceRules(Subjects):
     def preposition(
         self, cue: re.Match, lo: int, hi: int, credit: tuple[int, int] | None
     ) -> Raw | None:
+        if cue.group().lower() in self.t.raw.get("own_prepositions", ()):  # "hat nach eigenen Angaben …"
+            found = self.content_after(strip(self.text, cue.end(), hi, " ,")[0], hi, stop_ok=True, clause=False)
+            comma = self.text.rfind(",", lo, cue.start())  # "X sammelt …, nach eigenen Angaben sind es …"
+            own = self.subject(lo, cue.start()) or (self.subject(lo, comma) if comma > lo else None)
+            return Raw(cue.span(), own, *found) if found else None  # the clause's subject speaks
         head = self.text[lo : cue.start()].rstrip()
         if head.endswith(":") and not self.enclosing(cue.start()):
             lo = lo + len(head)  # "X hausse les épaules : selon lui, …": the clause after the colon
