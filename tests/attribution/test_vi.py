@@ -60,3 +60,10 @@ def test_compound_nouns_holding_a_cue_word_are_no_cues():
     assert not found
     _, found = run(["Cơ quan khí tượng đã nâng mức cảnh báo lên cấp cao nhất."], "vi")
     assert not found
+
+
+def test_ghi_before_a_quotation_reports_what_is_written():
+    _, found = run(['Tấm biển ghi "Cấm câu cá" nhưng không ai để ý.'], "vi")
+    assert by_cue(found, "ghi")["content"] == "Cấm câu cá"
+    _, found = run(["Đội khách ghi ba bàn trong hiệp hai."], "vi")
+    assert not found
