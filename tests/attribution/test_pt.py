@@ -30,3 +30,8 @@ def test_diplomats_familiar_with_the_talks_are_anonymous():
 def test_ordinal_segundo_is_no_preposition():
     _, found = run(["Foi o segundo pior resultado em dez anos, segundo o instituto."], "pt")
     assert [a["speaker"] for a in found] == ["o instituto"]
+
+
+def test_quoted_by_name_is_an_anonymity_formula_not_a_source():
+    _, found = run(["Uma enfermeira, que pediu para não ser citada pelo nome, contou que faltam luvas."], "pt")
+    assert [a["cue"] for a in found] == ["contou"]
