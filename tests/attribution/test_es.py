@@ -46,3 +46,8 @@ def test_gerund_before_a_complementizer_reports():
     assert by_cue(found, "anunciando")["content"] == "el puente cerrará en mayo"
     _, found = run(["El alcalde cerró el pleno asegurando la continuidad del plan."], "es")
     assert not found
+
+
+def test_quoted_by_name_is_an_anonymity_formula_not_a_source():
+    _, found = run(["Una enfermera, que pidió no ser citada por su nombre, contó que faltan guantes."], "es")
+    assert [a["cue"] for a in found] == ["contó"]
