@@ -9,7 +9,7 @@ import pytest
 from claimscope.stages.attribution.entities import EntityResolver
 from claimscope.stages.attribution.tables import load_table
 
-from .util import run
+from .util import by_cue, run
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,24 @@ def test_bare_official_without_article_and_the_dropped_subject_after_it():
 def test_media_reports_are_anonymous():
     _, found = run(["Medienberichten zufolge wurde die Brücke gesperrt."], "de")
     assert found and found[0]["anonymous"]
+
+
+def test_a_description_taking_up_an_anonymous_speaker_is_anonymous():
+    _, found = run(["Un employé du port, qui a requis l'anonymat, a dit que le quai était fissuré.",
+                    "Le même employé affirme que la direction le savait."], "fr")
+    assert by_cue(found, "affirme")["anonymous"]
+    _, found = run(["Um guarda, que pediu anonimato, disse que a ponte balança.",
+                    "O guarda contou ainda que ninguém fez vistoria."], "pt")
+    assert by_cue(found, "contou")["anonymous"]
+
+
+def test_a_place_in_the_complement_of_an_indefinite_speaker_names_no_one():
+    _, found = run(["Um pescador de Aveiro contou que a água ficou escura."], "pt")
+    assert by_cue(found, "contou")["anonymous"]
+    _, found = run(["Un estudio de la Universidad de Oviedo afirma que el agua es potable."], "es")
+    assert not by_cue(found, "afirma")["anonymous"]
+
+
+def test_authorities_are_anonymous():
+    _, found = run(["Les autorités ont rappelé que les générateurs sont dangereux."], "fr")
+    assert by_cue(found, "ont rappelé")["anonymous"]

@@ -549,7 +549,7 @@ class EntityResolver:
         head = head_words(mention, self.t)  # the phrase before its relative clause or apposition
         if represents(head, self.t):
             return False
-        if unnamed_role(head, self.t):
+        if unnamed_role(head, self.t) or self._same_unnamed(head):
             return True
         low = " ".join(head).lower().replace("’", "'")
         opener = next(
@@ -560,7 +560,19 @@ class EntityResolver:
         if opener is None or len(toks) < 2:
             return False
         rest = head[len(opener.split()) :]
+        if rest and not body_kind(rest[0], self.t.language):  # "Um agricultor do Fundão": a place, not his name
+            rest = rest[: next((k for k, w in enumerate(rest) if k and w.islower() and (
+                w.lower() in CONNECTORS or self.t.speaker_stop.fullmatch(w))), len(rest))]
         return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
+
+    def _same_unnamed(self, head: list[str]) -> bool:
+        """A short description with no name whose noun the latest anonymous speaker's phrase
+        holds stands for that speaker ("Un employé, qui … Le même employé affirme …", "um
+        delegado que prefere não se identificar … O delegado disse")."""
+        toks = _tokens(" ".join(head), self.t)
+        if self.unnamed is None or not toks or len(toks) > 2 or not toks[-1].islower():
+            return False  # "Interfax": a name
+        return toks[-1].lower() in {w.lower() for w in WORD.findall(self.unnamed.labels[0])}
 
     def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
         """The group of ``mention`` (None for anonymous speakers and unresolvable pronouns; a
