@@ -136,3 +136,14 @@ def test_opinion_labels_in_other_languages():
     for lang, label in {"de": "Kommentar", "es": "Tribuna", "pl": "Felieton", "pt": "Opinião", "ru": "Мнение"}.items():
         assert opinion_label(label, lang), lang
     assert not opinion_label("Kommentar der Woche zum Hafen", "de")
+
+
+def test_in_a_bulletin_a_presenter_reporting_what_someone_says_states_the_claim():
+    text = ("Morning Desk: the cash machine message\n"
+            "MAX ROY (presenter): Good morning to all of you at home.\n"
+            "MAX ROY (presenter): We start with a message that thousands of you have forwarded to us this week.\n"
+            "DORA KAY (presenter): A forwarded text says that typing your code backwards at a cash machine calls the police.\n"
+            "DORA KAY (presenter): With us in the studio is Ben Ash, who advises banks on security.")
+    said = ("A forwarded text", "says", "typing your code backwards at a cash machine calls the police", False)
+    doc = _with_claims(make(text, [said]), worthy={2, 3})
+    assert _sentence(doc, main_claim(doc)).startswith("DORA KAY (presenter): A forwarded text says")

@@ -62,10 +62,11 @@ def main_claim(doc: Document) -> int | None:
     where the story came from (:func:`is_source_only`) is not the claim when a body
     sentence comes before it: the claim is the nearest such sentence that states more.
     A first sentence that only opens the story gives way to the next one of its paragraph
-    (:func:`_past_opening`). In a transcript where the presenter puts a question to a guest before that sentence
-    (an interview, a debate), the presenter's own sentences set the scene
-    (:func:`_presenter_framing`); in a bulletin (no such question) the presenter reads
-    the news, and their first check-worthy sentence is the lead like any other. An opinion
+    (:func:`_past_opening`). In a transcript where the presenter puts a question to a
+    guest before that sentence (an interview, a debate), the presenter's own sentences set
+    the scene (:func:`_presenter_framing`); in a bulletin (no such question) the presenter
+    reads the news, and their first check-worthy sentence is the lead like any other,
+    unless the claim is what a presenter reports someone saying. An opinion
     piece (:func:`opinion_piece`) opens on the writer's scene or stance and argues from a
     fact: its claim is the highest-scoring of its first ``OPINION_CANDIDATES`` check-worthy
     sentences."""
@@ -78,7 +79,8 @@ def main_claim(doc: Document) -> int | None:
         return max(candidates, key=lambda i: (worthy[i], -i)) if candidates else body[0]
     read = [i for i in body if not _presenter_framing(doc, i)] or body
     chosen = _first_claim(doc, read, worthy)
-    if next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen):
+    if (next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen)
+            and not _presenters(doc, chosen)):
         read = body  # a presenter's check-worthy sentence comes first, and no one was asked
         chosen = _first_claim(doc, read, worthy)
     return _past_opening(doc, read, chosen, worthy)
@@ -131,13 +133,17 @@ def _content_words(text: str, lang: str | None) -> set[str]:
             if freq is None or max(freq.get(w, 0.0) or 0.0, freq.get(base, 0.0) or 0.0) <= FUNCTION_WORD}
 
 
+def _presenters(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` is in a presenter's line of a transcript."""
+    s = doc.sentences[index]
+    tag = speaker_tag(doc.text, s.start, s.lang or doc.language)
+    return tag is not None and tag[1]
+
+
 def _presenter_asks(doc: Document, before: int) -> bool:
     """Whether a presenter's line of a transcript asks a question before sentence ``before``."""
-    for s in doc.sentences[:before]:
-        tag = speaker_tag(doc.text, s.start, s.lang or doc.language)
-        if tag is not None and tag[1] and doc.text[s.start:s.end].rstrip().endswith("?"):
-            return True
-    return False
+    return any(_presenters(doc, i) and doc.text[s.start:s.end].rstrip().endswith("?")
+               for i, s in enumerate(doc.sentences[:before]))
 
 
 def speaker_tag(text: str, pos: int, lang: str | None) -> tuple[re.Match, bool] | None:
