@@ -97,3 +97,12 @@ def test_learned_from_a_source():
     _, found = run(["La station restera fermée tout l'hiver, a-t-on appris auprès de la mairie."], "fr")
     got = by_cue(found, "a-t-on appris auprès de")
     assert got["speaker"] == "la mairie" and got["content"] == "La station restera fermée tout l'hiver"
+
+
+def test_listed_form_with_its_subject_joined_and_the_one_told_after_a_clause():
+    _, found = run(["« La barrière est restée levée », écrit-elle sous la photo, partagée 900 fois."], "fr")
+    assert by_cue(found, "écrit-elle")["speaker"] == "elle"
+    _, found = run(["Aucun arrêté de ce genre n'a été pris, nous a répondu la préfecture de l'Isère."], "fr")
+    assert by_cue(found, "a répondu")["speaker"] == "la préfecture de l'Isère"
+    _, found = run(["Dans un message, elle a rappelé les consignes de sécurité aux riverains."], "fr")
+    assert by_cue(found, "a rappelé")["speaker"] == "elle"

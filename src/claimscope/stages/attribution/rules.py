@@ -36,9 +36,13 @@ class SentenceRules(Subjects):
         _, before = strip(self.text, 0, cue.start(), " \t\n")
         lead = words(self.text, lo, before)[-2:]
         while lead and self.object_word(lead[-1].group()) and lead[-1].end() == before:
-            _, start = strip(self.text, 0, lead.pop().start(), " \t\n")
-            if self.text[start - 2 : start - 1] in CLOSING and self.text[start - 1 : start] == ",":
-                before = start  # "«…», me decía X", "« … », nous a confié X": the one told
+            told = lead.pop()
+            _, start = strip(self.text, 0, told.start(), " \t\n")
+            if self.text[start - 1 : start] == "," and (
+                self.text[start - 2 : start - 1] in CLOSING
+                or self.told_word(told.group()) and len(words(self.text, lo, start)) >= 3  # not "Mire, le dije"
+            ):
+                before = start  # "«…», me decía X", "« … », nous a confié X", "…, nous a répondu X": the one told
         if before <= lo and cue.group()[0].isupper() or self.anaphoric_lead(lo, cue.start()):
             before = 0  # nothing before the cue in its sentence ("Lo riferisce X")
         opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X", "según informó X"
@@ -333,7 +337,9 @@ class SentenceRules(Subjects):
             return Raw((cue.start(), cue.end()), before, *found) if found else None
         if (
             before and self.object_word(text[before[0] : before[1]])
-            and text[lo : before[0]].rstrip()[-2:-1] in CLOSING and text[lo : before[0]].rstrip()[-1:] == ","
+            and (text[lo : before[0]].rstrip()[-2:-1] in CLOSING
+                 or self.told_word(text[before[0] : before[1]]) and len(words(text, lo, before[0])) >= 3)
+            and text[lo : before[0]].rstrip()[-1:] == ","
             and self.inverted_speaker(cue, hi, lo)
         ):
             before = None  # "« … », nous a confié un agriculteur": the one told, then the subject
@@ -691,7 +697,9 @@ class SentenceRules(Subjects):
             and lo + len(lead) - 1 in self.closing and lead != self.text[lo : cue.start()]
         ):
             return True  # "« … », glisse un proche.": the reporting clause after a quotation
-        if self.text[lo : cue.start()].rstrip().endswith(","):  # "…, reports the daily X."
+        told = words(self.text, lo, cue.start())[-1:]  # "…, nous a répondu le ministère.": the one told
+        bare = told[0].start() if told and self.t.clitics and told[0].group().lower() in self.t.clitics else cue.start()
+        if self.text[lo:bare].rstrip().endswith(","):  # "…, reports the daily X."
             after = self.inverted_speaker(cue, hi, lo)
             if after and self.names_someone(after) and not self.text[after[1] : hi].strip(EDGE):
                 return True
@@ -1054,6 +1062,11 @@ class SentenceRules(Subjects):
         ) or len(heads) > 1 and self.text[: heads[1]].rstrip().endswith(",") and any(
             spoken.startswith(p + " ") for p in phrases  # "…, den die Zeitung zitiert"
         )
+
+    def told_word(self, word: str) -> bool:
+        """A pronoun that after a comma before its verb can only be the one told: an object
+        clitic, or the author's "nous" ("…, nous a répondu le ministère"), not "elle"."""
+        return self.clitic(word) or word.lower() in self.t.raw.get("first_person", ()) and bool(self.t.clitics)
 
     def object_word(self, word: str) -> bool:
         """An object pronoun, or in a language with object clitics a personal pronoun that may

@@ -254,7 +254,8 @@ def _compile(raw: dict) -> Table:
         _alternation(raw.get("participles", [])),
         _alternation(raw.get("verbs", [])),
     )
-    chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?(?:{part})|(?:{verbs}))"
+    inverted = _alternation(raw.get("inverted_suffixes", []))  # "écrit-elle": the listed form, its subject joined
+    chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?(?:{part})|(?:{verbs})(?:{inverted})?)"
     weak = _alternation(raw.get("weak_verbs", []))
     weak_chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?)?(?:{weak})"
     lower = lambda key: frozenset(w.lower() for w in raw.get(key, []))
