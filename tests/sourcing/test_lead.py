@@ -147,3 +147,16 @@ def test_in_a_bulletin_a_presenter_reporting_what_someone_says_states_the_claim(
     said = ("A forwarded text", "says", "typing your code backwards at a cash machine calls the police", False)
     doc = _with_claims(make(text, [said]), worthy={2, 3})
     assert _sentence(doc, main_claim(doc)).startswith("DORA KAY (presenter): A forwarded text says")
+
+
+def test_an_opinion_label_on_the_byline_line_marks_an_opinion_piece():
+    text = COLUMN.replace("Opinion: the harbour wall", "The harbour wall").replace(
+        "By Ida Fenwick", "Point of view | By Ida Fenwick | 3 May")
+    doc = _with_claims(make(text), worthy={2, 3, 4}, scores={2: 0.6, 3: 0.7, 4: 0.9})
+    assert _sentence(doc, main_claim(doc)).startswith("Yet the council's own budget")
+
+
+def test_an_opinion_label_may_be_followed_by_one_word():
+    assert opinion_label("Tribuna abierta", "es")
+    assert opinion_label("COMMENTO", "it")
+    assert not opinion_label("Column of smoke over the port", "en")

@@ -87,11 +87,12 @@ def source_only(text: str, lang: str | None) -> bool:
 
 
 def opinion_label(label: str, lang: str | None) -> bool:
-    """Whether ``label`` (the words a headline opens on before its first ":", "|", "."
-    or dash) names an opinion genre ("Opinion", "Kommentar", "Tribuna"): the whole label
-    is one of the table's ``opinion_labels``."""
+    """Whether ``label`` (the words a header line opens on before its first ":", "|", "."
+    or dash) names an opinion genre ("Opinion", "Kommentar", "Tribuna abierta"): it opens
+    on one of the table's ``opinion_labels``, at most one word following."""
     pattern = _construction(lang, "opinion_labels")
-    return bool(pattern and pattern.fullmatch(label.strip()))
+    found = pattern.match(label.strip()) if pattern else None
+    return bool(found) and len(label.strip()[found.end():].split()) <= 1
 
 
 def _compile(entries: list[str]) -> re.Pattern:

@@ -18,7 +18,7 @@ OPENING_WORDS = 5  # a source-only construction (at most four words) opens the s
 OPENING_MARGIN = 0.1  # how much higher the next sentence scores when an opening gives way to it
 FUNCTION_WORD = 1e-3  # a word this frequent in its language (wordfreq) is no content word
 OPINION_CANDIDATES = 4  # an opinion piece's claim is the strongest of its first this many check-worthy sentences
-LABEL = re.compile(r"\s*([^\W\d_][^:|.—–\n]{0,40}?)\s*[:|.—–]")  # "Opinion:", "Tribuna |", "Felieton."
+LABEL = re.compile(r"[ \t]*([^\W\d_][^:|.·—–\n]{0,40}?)[ \t]*[:|.·—–]")  # "Opinion:", "Tribuna |", "COMMENTO ·"
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _TERMINAL = ".!?…»\"”“'’)"
 
@@ -74,7 +74,7 @@ def main_claim(doc: Document) -> int | None:
     body = body_sentences(doc)
     if not body:
         return 0 if doc.sentences else None
-    if opinion_piece(doc):
+    if opinion_piece(doc, body):
         candidates = [i for i in body if i in worthy][:OPINION_CANDIDATES]
         return max(candidates, key=lambda i: (worthy[i], -i)) if candidates else body[0]
     read = [i for i in body if not _presenter_framing(doc, i)] or body
@@ -94,11 +94,14 @@ def _first_claim(doc: Document, body: list[int], worthy: dict[int, float]) -> in
     return earlier[-1] if is_source_only(doc, chosen) and earlier else chosen
 
 
-def opinion_piece(doc: Document) -> bool:
-    """Whether the headline opens on an opinion genre's label ("Opinion: …", "Tribuna | …",
-    "Felieton. …"): the table's ``opinion_labels`` (:func:`opinion_label`)."""
-    label = LABEL.match(doc.text, 0, headline_end(doc.text) or len(doc.text))
-    return bool(label and opinion_label(label.group(1), doc.language))
+def opinion_piece(doc: Document, body: list[int]) -> bool:
+    """Whether a line of the header (the headline and the lines before the ``body``)
+    opens on an opinion genre's label ("Opinion: …", "Tribuna | …", "Felieton. …",
+    "Point de vue | Par …"): the table's ``opinion_labels`` (:func:`opinion_label`)."""
+    header = doc.text[:doc.sentences[body[0]].start] if body else doc.text
+    starts = [0, *(m.end() for m in re.finditer("\n", header))]
+    labels = (LABEL.match(header, i) for i in starts)
+    return any(label and opinion_label(label.group(1), doc.language) for label in labels)
 
 
 def _past_opening(doc: Document, body: list[int], chosen: int, worthy: dict[int, float]) -> int:
