@@ -131,13 +131,12 @@ class Matching:
         from ``weights.body_confidence`` on."""
         date = article_date(doc)
         front = front_paragraphs(doc)
+        in_front = [doc.sentences[n].paragraph in front for n in chosen]
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
         weights = self._index.weights
         hits = [(h, i) for h, i in hits if h.id in records and (
-            max((c for _, c in h.found_by), default=h.confidence) >= weights.body_confidence
-            or any(agrees(doc, chosen[j], records[h.id])
-                   for j in _front_finders(h, i, [doc.sentences[n].paragraph in front for n in chosen],
-                                           weights.article_threshold)))]
+            _alone(h) >= weights.body_confidence  # one sentence states it, wherever it is
+            or any(agrees(doc, chosen[j], records[h.id]) for j in _front_finders(h, i, in_front, weights.article_threshold)))]
         tag = stage_tag(self)
         matches = tuple(
             Match(fc.id, fc.claim, fc.verdict, fc.rating, fc.publisher, fc.review_date, fc.review_url,
@@ -152,6 +151,12 @@ class Matching:
         if doc.sentence_vectors is None or doc.vectors_model != self._index.embedder.name:
             return {}
         return {sentence_text(doc, i): doc.sentence_vectors[i] for i in chosen}
+
+
+def _alone(hit) -> float:
+    """The confidence of the sentence that finds ``hit`` most confidently, on its own
+    (the merged confidence gathers several sentences' evidence, ``fusion.merge_texts``)."""
+    return max((c for _, c in hit.found_by), default=hit.confidence)
 
 
 def _front_finders(hit, best: int, in_front: list[bool], threshold: float) -> list[int]:
