@@ -488,3 +488,15 @@ def test_a_verb_of_naming_reports_only_with_a_quotation():
 def test_whoever_is_no_source():
     _, found = run(["Pero quien haya vivido un invierno allí sabe que el frío no perdona."], "es")
     assert not found
+
+
+def test_a_coordinator_opening_the_clause_is_no_speaker():
+    _, found = run(['Y remata: "Compártalo con su familia, puede salvarle la vida".'], "es")
+    assert by_cue(found, "remata")["speaker"] is None
+
+
+def test_more_verbs_of_saying_before_a_colon_or_after_a_quotation():
+    _, found = run(['Bà Hoa bảo: "Cá tươi thì không cần ướp đá."'], "vi")
+    assert by_cue(found, "bảo")["speaker"] == "Bà Hoa"
+    _, found = run(["Nach Auskunft des Landratsamts bleibt die Straße bis Juni gesperrt."], "de")
+    assert by_cue(found, "Nach")["content"].endswith("bis Juni gesperrt")

@@ -1260,9 +1260,12 @@ class SentenceRules(Subjects):
         ]
         found = [self.relayed(raw, found) for raw in found]
         for k, raw in enumerate(found):
+            if raw.speaker and self.text[slice(*raw.speaker)].lower() in self.t.coordinators:
+                raw = found[k] = replace(raw, speaker=None)  # "Y remata: «…»": the coordinator is no subject
             if raw.speaker is None and not raw.impersonal:
                 main = self.main_speaker(raw, found, lo0)
-                if main and raw.content[0] <= main[0] < raw.content[1]:
+                if main and (raw.content[0] <= main[0] < raw.content[1]
+                             or self.text[slice(*main)].lower() in self.t.coordinators):
                     main = None  # "– Nigdy tego nie widziałem – mówi.": a word of the content
                 found[k] = replace(raw, speaker=main)
         found = [
