@@ -476,3 +476,14 @@ def test_a_sentences_first_word_taken_for_a_speaker_names_no_one():
     (chain,) = STAGE(doc).sourcing
     assert names(chain) == ["this article"]
 
+
+
+def test_a_claim_citing_a_survey_or_a_document_owned_in_the_genitive_rests_on_its_owner():
+    text = ("Ferry\n\nTwo thirds of the islanders want the ferry to Oldport kept, according to a survey by the "
+            "Harbour Board.\n\nThe port did not comment.")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Harbour Board"]
+    text = ("Prom\n\nChodzi o wniosek stowarzyszenia Morska Fala, które chce wydłużyć kursy promu do Oldportu."
+            "\n\nPort nie skomentował sprawy.")
+    (chain,) = STAGE(_paragraphs(make(text, lang="pl"))).sourcing
+    assert names(chain) == ["this article", "stowarzyszenia Morska Fala"]

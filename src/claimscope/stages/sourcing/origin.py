@@ -77,14 +77,17 @@ class Origin(Reading):
         """The body whose document the claim sentence cites when no attribution holds it
         ("…, according to data from the statistics office", "wie aus einem Bericht des
         Ministeriums X hervorgeht", «говорится в заявлении Минтранса»): a document noun then,
-        in its clause, a function word or a capitalised word opening the body's name
-        (at most ``FROM_WORDS`` words, with its complements)."""
+        in its clause, a function word or a capitalised word opening the body's name, or, in a
+        language that marks the owner by case, a noun and a capitalised word ("wniosek fundacji
+        X") (at most ``FROM_WORDS`` words, with its complements)."""
         lang = self.lang(sentence.start)
         stop = cues.stopwords(lang)
+        case = lang in cues.languages() and cues.table(lang)["noun_phrase_head"] == ["case"]
         for noun in cues.find("primary_material", self.text, lang, sentence.start, sentence.end):
             clause = re.match(r"[^,;.:!?–—()«»\"“”„]*", self.text[noun.end():sentence.end]).group()
             words = list(re.finditer(r"[^\W\d_][\w'’.-]*", clause))
-            if not words or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper()):
+            genitive = case and len(words) > 1 and words[1].group()[:1].isupper()  # «заявление фонда X»
+            if not words or not (words[0].group().casefold() in stop or words[0].group()[:1].isupper() or genitive):
                 continue
             while words and words[0].group().casefold() in stop:
                 words.pop(0)
