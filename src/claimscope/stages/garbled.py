@@ -546,7 +546,8 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     word opening on the letters of ``not_initial`` (a Spanish feminine noun in stressed
     "a-" takes "el": "el agua"), nor a verb after a clitic pronoun ("la pongo": its
     lemma is an infinitive; after one of the table's ``clitics``, determiners that are
-    also pronouns, any word that is a verb with "-r" added: Portuguese "o ajuda")."""
+    also pronouns, any word that may be a verb form: Portuguese "o ajuda", Italian "la
+    saluto")."""
     gender = (table or {}).get("gender")
     if not gender:
         return []
@@ -569,8 +570,8 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
         if len(word) < 3 or word in exceptions or word.startswith(not_initial) or (vocabulary or {}).get(word, 0.0) >= MIN_FUNCTION_FREQ:
             continue
         noun = next((g for e, g in endings if word.endswith(e)), None)
-        if determiner.casefold() in clitics and vocabulary and vocabulary.get(word + "r", 0.0) >= MIN_KNOWN_FREQ:
-            continue  # "o ajuda": a pronoun before a verb ("ajudar")
+        if determiner.casefold() in clitics and _verb_form(word, vocabulary or {}):
+            continue  # "o ajuda", "la saluto": a pronoun before a verb ("ajudar", "salutare")
         if noun not in (None, kind) and not _is_verb(lang, word):
             found.append((start, next_end))
     return found
@@ -649,6 +650,15 @@ def _masculine_form(lang: str, word: str, forms, vocabulary) -> bool:
             feminine = stem + feminine_end
             return vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and _lemma(lang, feminine) == base
     return False
+
+
+def _verb_form(word: str, vocabulary) -> bool:
+    """``word`` may be a form of a verb: with "-r" added, or its last vowel replaced by an
+    infinitive ending, it is a word the word list knows ("ajuda" → "ajudar", "saluto" →
+    "salutare")."""
+    stem = word[:-1]
+    infinitives = [word + "r"] + [stem + ending for ending in _VERB_ENDINGS]
+    return any(vocabulary.get(infinitive, 0.0) >= MIN_KNOWN_FREQ for infinitive in infinitives)
 
 
 def _lower_or_opening(sentence: str, start: int, word: str) -> bool:
