@@ -68,3 +68,12 @@ def test_own_account_takes_the_subject_of_its_clause():
     _, found = run(["Die Bürgerinitiative hat nach eigenen Angaben gut 900 Unterschriften gesammelt."], "de")
     got = by_cue(found, "nach eigenen Angaben")
     assert got["speaker"] == "Die Bürgerinitiative" and got["content"] == "gut 900 Unterschriften gesammelt"
+
+
+def test_so_as_a_parenthesis_or_before_a_colon():
+    _, found = run(["Die Mieter, so die Verwalterin, „zahlen seit Jahren pünktlich“."], "de")
+    assert by_cue(found, "so")["speaker"] == "die Verwalterin"
+    _, found = run(["Ohne Bäcker sterbe ein Ort langsam, so Meier: „Das sieht man überall.“"], "de")
+    assert by_cue(found, "so")["speaker"] == "Meier"
+    _, found = run(["Sie lief, so schnell sie konnte, zum Bahnhof."], "de")
+    assert not found

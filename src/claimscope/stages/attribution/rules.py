@@ -561,9 +561,9 @@ class SentenceRules(Subjects):
         if cue.group().lower() in self.t.raw.get("closing_prepositions", []) and not (
             self.text[lo : cue.start()].rstrip().endswith(",")
             and self.looks_like_speaker(speaker)
-            and not any(c in self.text[cue.end() : hi].rstrip(EDGE) for c in ",;:")
-        ):
-            return None  # "…, so der Sprecher.": only after a comma, closing the sentence
+            and self.text[speaker[1] : hi].strip(" \t\n.!?…")[:1] in ("", ",", ":")
+        ):  # "…, so der Sprecher.", "Die Kunden, so der Insider, merken …", "…, so Reindl: „…“"
+            return None  # only after a comma, as a reporting clause of its own
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
             return Raw(span, speaker, *before)
