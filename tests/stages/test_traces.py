@@ -586,6 +586,7 @@ def test_calques(sentence, lang, found):
         ("Il montre une photo qui a été vu partout.", "fr", "une photo qui a été vu", "agreement"),
         ("Les bancs qui ont été installée sont neufs.", "fr", "Les bancs qui ont été installée", "agreement"),
         ("El concejal es tomando la palabra ahora.", "es", "es tomando la", "word_order"),  # the English progressive word for word
+        ("Die Schule schließt, weil sie ist zu alt.", "de", "weil sie ist zu", "word_order"),  # the verb second in a subordinate clause
         ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
         ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
         ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
@@ -634,6 +635,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("La lettre qui a été signée en 1920 et la ville qui est aussi la capitale.", "fr"),
         ("Les élus qui sont arrivés tard et la maire qui est venue.", "fr"),
         ("Es cuando el concejal está tomando la palabra.", "es"),
+        ("Die Schule schließt, weil sie zu alt ist, und wo man ist, bleibt man.", "de"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
