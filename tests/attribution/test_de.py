@@ -77,3 +77,10 @@ def test_so_as_a_parenthesis_or_before_a_colon():
     assert by_cue(found, "so")["speaker"] == "Meier"
     _, found = run(["Sie lief, so schnell sie konnte, zum Bahnhof."], "de")
     assert not found
+
+
+def test_nennen_reports_only_with_a_quotation():
+    _, found = run(["Die Ministerin nannte den Entwurf „einen Schritt in die falsche Richtung“."], "de")
+    assert by_cue(found, "nannte")["speaker"] == "Die Ministerin"
+    _, found = run(["Die Ministerin nannte keine Zahlen."], "de")
+    assert not found
