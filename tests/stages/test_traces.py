@@ -587,6 +587,8 @@ def test_calques(sentence, lang, found):
         ("Les bancs qui ont été installée sont neufs.", "fr", "Les bancs qui ont été installée", "agreement"),
         ("El concejal es tomando la palabra ahora.", "es", "es tomando la", "word_order"),  # the English progressive word for word
         ("Die Schule schließt, weil sie ist zu alt.", "de", "weil sie ist zu", "word_order"),  # the verb second in a subordinate clause
+        ("Депутаты спорили о отмене налога.", "ru", "о отмене", "form"),  # "об" before a vowel
+        ("The council hired a inspector last year.", "en", "a inspector", "form"),
         ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
         ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
         ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
@@ -636,6 +638,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Les élus qui sont arrivés tard et la maire qui est venue.", "fr"),
         ("Es cuando el concejal está tomando la palabra.", "es"),
         ("Die Schule schließt, weil sie zu alt ist, und wo man ist, bleibt man.", "de"),
+        ("It was a one-off, a once-loyal town, a European union and an inspector, об отмене.", "en"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):

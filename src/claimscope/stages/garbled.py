@@ -860,6 +860,7 @@ GRAMMAR_REASONS = {
     "word_order": "word order of another language",
     "article": "a noun without the article the language requires",
     "contraction": "a preposition and an article the language writes as one word",
+    "form": "the form a word takes before another sound",
 }
 
 
@@ -869,8 +870,9 @@ class _Pattern:
 
     An item is ``("lemma", lemma)`` (any inflection of a word), ``("form", forms)`` (one
     of these forms exactly, written ``=a|b``), ``("ending", endings)`` (a word ending
-    in one of these, written ``-a|-b``) or ``("any", None)`` (any lower-case word, written
-    ``*``)."""
+    in one of these, written ``-a|-b``), ``("beginning", beginnings)`` (a lower-case word
+    opening on one of these, written ``a-|b-``) or ``("any", None)`` (any lower-case word,
+    written ``*``)."""
 
     items: tuple[tuple[str, object], ...]
     anchored: bool
@@ -884,6 +886,8 @@ def _item(lang: str, part: str) -> list[tuple[str, object]]:
         return [("form", frozenset(part[1:].casefold().split("|")))]
     if part.startswith("-") and len(part) > 1:
         return [("ending", tuple(e.lstrip("-") for e in part.casefold().split("|")))]
+    if part.endswith("-") and len(part) > 1:
+        return [("beginning", tuple(b.rstrip("-") for b in part.casefold().split("|")))]
     return [("lemma", _lemma(lang, w)) for w in _TOKEN.findall(part)]
 
 
@@ -926,6 +930,8 @@ def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bo
     folded = word.casefold()
     if kind == "form":
         return folded in value and (opening or word[:1].islower())
+    if kind == "beginning":
+        return word[:1].islower() and folded.startswith(value)
     return (opening or word[:1].islower()) and any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
 
 
