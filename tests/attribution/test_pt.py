@@ -35,3 +35,8 @@ def test_ordinal_segundo_is_no_preposition():
 def test_quoted_by_name_is_an_anonymity_formula_not_a_source():
     _, found = run(["Uma enfermeira, que pediu para não ser citada pelo nome, contou que faltam luvas."], "pt")
     assert [a["cue"] for a in found] == ["contou"]
+
+
+def test_demanding_that_something_be_done():
+    _, found = run(["A vereadora exigiu que a obra seja suspensa até março."], "pt")
+    assert by_cue(found, "exigiu")["content"] == "a obra seja suspensa até março"
