@@ -747,6 +747,11 @@ def test_a_nominative_where_the_verb_takes_the_instrumental(sentence, found):
     assert [sentence[s:e] for s, e in nominative_complement(sentence, "ru", table("ru"))] == found
 
 
+def test_a_polish_adjective_in_owy_is_a_word_not_a_fusion():
+    # a noun with the adjectival suffix "-owy" in any case ("owej" is also a word of its own)
+    assert lexicon_fusions("Sezon burzowej pogody trwa.", "pl", table("pl")) == []
+
+
 def test_a_function_word_behind_a_compound_prefix_is_glued_not_compounded():
     assert [t for _, t, *_ in short_fusions("O vídeoque circula foi apagado.", "pt", table("pt"))] == ["vídeoque"]
 
