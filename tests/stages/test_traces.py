@@ -749,7 +749,7 @@ def test_a_nominative_where_the_verb_takes_the_instrumental(sentence, found):
 
 def test_a_polish_adjective_in_owy_is_a_word_not_a_fusion():
     # a noun with the adjectival suffix "-owy" in any case ("owej" is also a word of its own)
-    assert lexicon_fusions("Sezon burzowej pogody trwa.", "pl", table("pl")) == []
+    assert lexicon_fusions("Sprawa szpitalowej sieci trwa.", "pl", table("pl")) == []
 
 
 def test_a_function_word_behind_a_compound_prefix_is_glued_not_compounded():
