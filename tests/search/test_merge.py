@@ -28,3 +28,13 @@ def test_a_record_only_weakly_found_keeps_its_best_confidence():
 
     merged = merge_texts([[hit("case", 0.05, 0.7)], [hit("case", 0.1, 0.75)]], floor=0.2)
     assert merged[0][0].confidence == pytest.approx(0.1) and merged[0][1] == 1
+
+
+def test_a_merged_hit_lists_every_sentence_that_found_it_first():
+    from claimscope.search.fusion import merge_texts
+
+    results = [[hit("case", 0.4, 0.9), hit("other", 0.3, 0.8)], [hit("other", 0.2, 0.85)], [hit("case", 0.1, 0.7)]]
+    merged = {h.id: h for h, _ in merge_texts(results, floor=0.2)}
+    assert merged["case"].found_by == ((0, 0.4), (2, 0.1))  # a sentence under the floor is listed, not counted
+    assert merged["other"].found_by == ((1, 0.2),)  # sentence 0 found it second: no evidence
+    assert merged["case"].confidence == pytest.approx(0.4)
