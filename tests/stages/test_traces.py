@@ -147,6 +147,12 @@ def test_quote_problems():
     assert quote_problems(mixed, 0, len(mixed), "", table("en")) == []
     running_on = "« Premier paragraphe d'une longue citation."
     assert quote_problems(running_on, 0, len(running_on), "«", fr) == []
+    # Russian nests guillemets, and a name inside a name may share its closing mark
+    ru = table("ru")
+    for nested in ("Директор «Завода «Прогресс» уволен.", "Он сказал: «Мы купили «Ладу» вчера»."):
+        assert quote_problems(nested, 0, len(nested), "", ru) == []
+    doubled = "Он сказал: « « мы уходим»."
+    assert [reason for _, _, reason in quote_problems(doubled, 0, len(doubled), "", ru)][:1] == ["« opened again before it was closed"]
 
 
 def test_sentence_stopping_on_a_word_that_never_ends_one():

@@ -418,10 +418,16 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
     """(start, end, reason) for unbalanced quotation marks in the paragraph ``text[start:end]``;
     ``end`` is None when the problem runs on from ``start`` (a quotation never closed).
 
+    Where the table sets ``nested_quotes`` (Russian), a mark opened again with words
+    between is a quotation inside a quotation ("«A «B» C»"), and a quotation whose inner
+    one closed may share that closing mark (a name inside a name: «Заповедник «Лесной»);
+    opened again with only white space between, it is damage (« « …).
+
     ``next_start`` is the first character of the next paragraph (a quotation may run on
     into a paragraph that opens with a quotation mark)."""
     openers, closers, pairs, marks = _quote_marks(table)
-    problems, stack = [], []
+    nesting = (table or {}).get("nested_quotes", False)
+    problems, stack, shared = [], [], set()
     for mark in marks.finditer(text, start, end):
         i, char = mark.start(), mark.group()
         if char == '"':  # a straight quote closes whatever is open, or opens
@@ -432,15 +438,18 @@ def quote_problems(text: str, start: int, end: int, next_start: str, table: dict
             else:
                 stack.append(i)
         elif char in openers:
-            if stack and text[stack[-1]] == char:
+            if stack and text[stack[-1]] == char and not (nesting and text[stack[-1] + 1 : i].strip()):
                 problems.append((stack[-1], i + 1, f"{char} opened again before it was closed"))
             stack.append(i)
         elif stack:
             opened = stack.pop()
             if char not in pairs.get(text[opened], (char,)):
                 problems.append((opened, i + 1, f"{text[opened]} closed by {char}"))
+            elif nesting and stack and text[stack[-1]] == text[opened]:
+                shared.add(stack[-1])  # «A «B»: the name's closing mark may close both
         else:
             problems.append((None, i + 1, f"{char} closes a quotation that was never opened"))
+    stack = [opened for opened in stack if opened not in shared]
     if stack and next_start not in openers | {'"'}:
         problems.append((stack[0], None, f"{text[stack[0]]} never closed in its paragraph"))
     return problems
