@@ -594,6 +594,8 @@ def test_calques(sentence, lang, found):
         ("El concejal es tomando la palabra ahora.", "es", "es tomando la", "word_order"),  # the English progressive word for word
         ("Die Schule schließt, weil sie ist zu alt.", "de", "weil sie ist zu", "word_order"),  # the verb second in a subordinate clause
         ("Депутаты спорили о отмене налога.", "ru", "о отмене", "form"),  # "об" before a vowel
+        ("Remont potrwa do nowe wybory.", "pl", "do nowe", "government"),  # a preposition of the genitive, a nominative adjective
+        ("Prace skończą się w ciągu kolejne trzy dni.", "pl", "w ciągu kolejne", "government"),
         ("The council hired a inspector last year.", "en", "a inspector", "form"),
         ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
         ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
@@ -645,6 +647,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Es cuando el concejal está tomando la palabra.", "es"),
         ("Die Schule schließt, weil sie zu alt ist, und wo man ist, bleibt man.", "de"),
         ("It was a one-off, a once-loyal town, a European union and an inspector, об отмене.", "en"),
+        ("Remont potrwa do nowych wyborów, a dla mnie i u siebie w ciągu kolejnych dni.", "pl"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
