@@ -709,6 +709,10 @@ def test_gender_clashes(sentence, lang, found):
         ("Votaron la reforma junto a la oposición.", "es", []),  # "junta" is no feminine of "junto"
         ("Uma vez eleito, falou; la ministra lo ha comprado.", "pt", []),  # an absolute participle; a verb
         ("Una volta arrivato, parlò.", "it", []),
+        ("Dijo que la obra fue terminado en mayo.", "es", ["la obra fue terminado"]),  # a copula between noun and adjective
+        ("Disse: a ponte vai ser fechado amanhã.", "pt", ["a ponte vai ser fechado"]),
+        ("Terminar la obra es urgente y negar la crisis es absurdo.", "es", []),  # the subject is the verb's clause
+        ("El apoyo para la obra es necesario.", "es", []),  # after a preposition the noun is not the subject
     ],
 )
 def test_adjective_clashes(sentence, lang, found):

@@ -614,14 +614,26 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
     not_adjectives, not_initial = frozenset(gender["not_adjectives"]), tuple(gender.get("not_initial", ()))
     absolute = frozenset(gender.get("absolute_nouns", ()))
     before_phrase, vocabulary = _function_words(table), _vocabulary(lang) or {}
+    copulas = [tuple(c.split()) for c in gender.get("copulas", ())]
+    clause_openers = frozenset(gender.get("clause_openers", ()))
+    subject = {w: "f" for w in gender.get("subject_determiners", ())}
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     found = []
     for i in range(len(tokens) - 2):
-        (start, end, determiner), (noun_start, noun_end, noun), (adj_start, adj_end, adjective) = tokens[i : i + 3]
-        kind = determiners.get(determiner.casefold())
-        if kind is None or sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " ":
+        (start, end, determiner), (noun_start, noun_end, noun) = tokens[i : i + 2]
+        copula = _copula_after(sentence, tokens, i + 2, copulas)
+        kind = determiners.get(determiner.casefold()) or (subject.get(determiner.casefold()) if copula else None)
+        if kind is None or i + 2 + copula >= len(tokens):
             continue
-        if not _lower_or_opening(sentence, start, determiner) or (i and tokens[i - 1][2].casefold() in before_phrase):
+        adj_start, adj_end, adjective = tokens[i + 2 + copula]
+        if sentence[end:noun_start] != " " or sentence[noun_end:adj_start] != " " and not copula:
+            continue
+        previous = tokens[i - 1][2].casefold() if i and not sentence[tokens[i - 1][1] : start].strip() else ""
+        if not _lower_or_opening(sentence, start, determiner):
+            continue
+        if copula and previous and (previous.endswith(_VERB_ENDINGS) and _lemma(lang, previous) == previous or _is_verb(lang, previous)):
+            continue  # "Negar la realidad es absurdo": the subject is the verb's clause
+        if previous in before_phrase and not (copula and previous in clause_openers):
             continue
         if not (noun.islower() and adjective.islower() and adjective.isalpha()) or noun.startswith(not_initial) or len(adjective) < 4:
             continue
@@ -638,6 +650,18 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
             if not (following and _feminine_form(lang, following, forms)):  # "público privada": one adjective
                 found.append((start, adj_end))
     return found
+
+
+def _copula_after(sentence: str, tokens, i: int, copulas) -> int:
+    """The number of words of one of ``copulas`` ("é", "vai ser") at token ``i``, words
+    apart by one space, else 0."""
+    for copula in copulas:
+        words = tokens[i : i + len(copula)]
+        if [w.casefold() for _, _, w in words] == list(copula) and all(
+            sentence[a[1] : b[0]] == " " for a, b in zip(tokens[i - 1 : i + len(copula)], words)
+        ):
+            return len(copula)
+    return 0
 
 
 def _feminine_form(lang: str, word: str, forms) -> bool:
@@ -657,7 +681,9 @@ def _masculine_form(lang: str, word: str, forms, vocabulary) -> bool:
         stem = base[: len(base) - len(lemma_end)]
         if base.endswith(lemma_end) and word == stem + masculine_end != stem + feminine_end:
             feminine = stem + feminine_end
-            return vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and _lemma(lang, feminine) == base
+            of = _lemma(lang, feminine)  # "aprobada" may read as the verb "aprobar", "fechada" as "fechado"
+            same = of in (base, word) or of.endswith(_VERB_ENDINGS) and word.startswith(of[:-2]) and len(word) - len(of) == 1
+            return vocabulary.get(feminine, 0.0) >= MIN_KNOWN_FREQ and same
     return False
 
 
