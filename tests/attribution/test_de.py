@@ -84,3 +84,9 @@ def test_nennen_reports_only_with_a_quotation():
     assert by_cue(found, "nannte")["speaker"] == "Die Ministerin"
     _, found = run(["Die Ministerin nannte keine Zahlen."], "de")
     assert not found
+
+
+def test_hearsay_in_a_relative_clause_reports_that_clause():
+    _, found = run(["Laut ihm stammt die Zahl aus einer Studie, die angeblich eine Stiftung bezahlt hat."], "de")
+    assert by_cue(found, "Laut")["speaker"] == "ihm"
+    assert by_cue(found, "angeblich")["content"] == "eine Stiftung bezahlt hat"

@@ -382,6 +382,12 @@ class SentenceRules(Subjects):
             ):
                 found = self.previous, False  # "Lo riferisce X.": the sentence before
         head = speaker[0] if speaker and not inverted else left
+        prev = words(text, lo, cue.start())[-1:]
+        if found is None and " ".join(cue.group().lower().split()) in self.t.hearsay and prev and (
+            prev[0].group().lower() in self.t.relatives | self.t.subject_relatives | self.t.determiners
+            and text[lo : prev[0].start()].rstrip().endswith(",")
+        ):  # "eine Umfrage, die angeblich ein Institut gemacht hat": hearsay on its own relative clause
+            found = self.content_after(cue.end(), hi, stop_ok=True)
         if found is None and (inverted or text[lo:head].rstrip()[-1:] in BOUNDARY):
             found = self.content_before(lo, head)  # "« … », X said" / "…, X said"
             if inverted and self.open_clause(found) and text[speaker[1] : hi].lstrip().startswith(","):
@@ -561,7 +567,8 @@ class SentenceRules(Subjects):
         if cue.group().lower() in self.t.raw.get("closing_prepositions", []) and not (
             self.text[lo : cue.start()].rstrip().endswith(",")
             and self.looks_like_speaker(speaker)
-            and self.text[speaker[1] : hi].strip(" \t\n.!?…")[:1] in ("", ",", ":")
+            and (not any(c in self.text[cue.end() : hi].rstrip(EDGE) for c in ",;:")
+                 or self.text[speaker[1] : hi].strip(" \t\n.!?…")[:1] in (",", ":"))
         ):  # "…, so der Sprecher.", "Die Kunden, so der Insider, merken …", "…, so Reindl: „…“"
             return None  # only after a comma, as a reporting clause of its own
         before = self.content_before(lo, cue.start())
