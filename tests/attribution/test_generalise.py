@@ -543,3 +543,10 @@ def test_an_auxiliary_of_the_clause_before_a_comma_is_not_the_cue_s():
     a = by_cue(found, "gibt zu")
     assert a["speaker"] == "Ein Bergsteiger aus Köln, den der Förster im Juni entdeckt hatte"
     assert a["content"] == "Ich hatte keine Karte dabei."
+
+
+def test_discourse_labels_before_a_colon_are_no_speakers():
+    _, found = run(["Übrigens: Die Filiale wurde schon 1980 eröffnet und nie verkauft."], "de")
+    assert not [a for a in found if a["cue"] == ":"]
+    _, found = run(["Verdict : une rumeur sans fondement, à oublier très vite."], "fr")
+    assert not [a for a in found if a["cue"] == ":"]
