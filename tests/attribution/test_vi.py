@@ -67,3 +67,8 @@ def test_ghi_before_a_quotation_reports_what_is_written():
     assert by_cue(found, "ghi")["content"] == "Cấm câu cá"
     _, found = run(["Đội khách ghi ba bàn trong hiệp hai."], "vi")
     assert not found
+
+
+def test_theo_meaning_by_or_under_is_no_source():
+    _, found = run(["Kết quả được công bố theo từng phường, theo pháp luật hiện hành."], "vi")
+    assert not [a for a in found if a["cue"].lower() == "theo"]
