@@ -679,7 +679,7 @@ def test_phrase_after_the_participle(sentence, found):
         ("Los vecinos vieron un tormenta larga.", "es", ["un tormenta"]),
         ("O prefeito assinou um informação falsa.", "pt", ["um informação"]),
         ("O estudo citou o votação dos vereadores.", "pt", ["o votação"]),
-        ("Il sindaco parlò della progetto ieri.", "it", ["della progetto"]),
+        ("Il sindaco parlò della progetto ieri.", "it", []),  # no table: endings mislead in Italian news
         ("El agua del río y el problema del mapa salieron en el día de ayer.", "es", []),  # "el" before stressed "a-"; Greek "-ma"
         ("La mano del alcalde, la foto y la moto del periodista.", "es", []),  # nouns whose gender is not their ending's
         ("La pongo aquí, dijo la ministra, y la dio a conocer.", "es", []),  # a pronoun before a verb
@@ -698,7 +698,7 @@ def test_gender_clashes(sentence, lang, found):
     "sentence, lang, found",
     [
         ("Ontem o governo brasileira anunciou cortes.", "pt", ["o governo brasileira"]),
-        ("Il consiglio approvò il piano annunciata ieri.", "it", ["il piano annunciata"]),
+        ("Il consiglio approvò il piano annunciata ieri.", "it", []),  # no table for Italian
         ("On a lu le rapport publiée hier.", "fr", ["le rapport publiée"]),
         ("Firmaron un convenio nueva en mayo.", "es", ["un convenio nueva"]),
         ("La revista de un grupo dedicada a la ciencia.", "es", []),  # the adjective belongs to the noun before
