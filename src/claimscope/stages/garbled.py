@@ -543,9 +543,9 @@ _VERB_ENDINGS = ("ar", "er", "ir", "are", "ere", "ire", "ór", "ôr")  # infinit
 
 def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
     """(start, end) of a determiner of one gender followed by a noun whose ending gives
-    the other, where the table has ``gender`` (Spanish, Portuguese, Italian: "-o"
-    masculine, "-a" feminine; French: endings of one gender, "-ment", "-tion"): "una
-    movimiento", "un batalla", "della processo", "un culture". The
+    the other, where the table has ``gender`` with endings (Spanish: "-o" masculine, "-a"
+    feminine; Portuguese: "-ção" feminine; French: endings of one gender, "-ment",
+    "-tion"): "una movimiento", "un batalla", "um informação", "un culture". The
     determiner is lower-case or opens the sentence, one space before a lower-case word
     of ≥ 3 letters that is not a function word (Zipf ≥ 6: "para", "como"); not a word the
     table lists among the ``exceptions`` (its gender is
@@ -555,8 +555,8 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     word opening on the letters of ``not_initial`` (a Spanish feminine noun in stressed
     "a-" takes "el": "el agua"), nor a verb after a clitic pronoun ("la pongo": its
     lemma is an infinitive; after one of the table's ``clitics``, determiners that are
-    also pronouns, any word that may be a verb form: Portuguese "o ajuda", Italian "la
-    saluto")."""
+    also pronouns, any word that may be a verb form: Portuguese "o ajuda", Spanish "la
+    paro")."""
     gender = (table or {}).get("gender")
     if not gender:
         return []
@@ -580,7 +580,7 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
             continue
         noun = next((g for e, g in endings if word.endswith(e)), None)
         if determiner.casefold() in clitics and _verb_form(word, vocabulary or {}):
-            continue  # "o ajuda", "la saluto": a pronoun before a verb ("ajudar", "salutare")
+            continue  # "o ajuda", "la paro": a pronoun before a verb ("ajudar", "parar")
         if noun not in (None, kind) and not _is_verb(lang, word):
             found.append((start, next_end))
     return found
@@ -689,8 +689,8 @@ def _masculine_form(lang: str, word: str, forms, vocabulary) -> bool:
 
 def _verb_form(word: str, vocabulary) -> bool:
     """``word`` may be a form of a verb: with "-r" added, or its last vowel replaced by an
-    infinitive ending, it is a word the word list knows ("ajuda" → "ajudar", "saluto" →
-    "salutare")."""
+    infinitive ending, it is a word the word list knows ("ajuda" → "ajudar", "paro" →
+    "parar")."""
     stem = word[:-1]
     infinitives = [word + "r"] + [stem + ending for ending in _VERB_ENDINGS]
     return any(vocabulary.get(infinitive, 0.0) >= MIN_KNOWN_FREQ for infinitive in infinitives)
