@@ -138,3 +138,12 @@ def test_a_name_after_a_genitive_closing_a_sentence_is_introduced():
                     "Innego zdania jest radna klubu Nowa Lewica dla Opola Ewa Lis.",
                     "Twierdzi ona, że o awarii wiedziano od roku."], "pl")
     assert by_cue(found, "Twierdzi")["entity"] == "Ewa Lis"
+
+
+def test_a_pronoun_is_no_noun_and_a_headline_in_capitals_no_name():
+    _, found = run(["„Wir brauchen jeden Cent“, sagt Vorsitzende Heike Lang.", "Im Mai sammelten sie 500 Euro.",
+                    "Manche Familien hätten zehn Anteile gezeichnet, erzählt sie."], "de")
+    assert by_cue(found, "erzählt")["entity"] == by_cue(found, "sagt")["entity"]
+    _, found = run(["ВРАЧИ МОЛЧАТ: новая вакцина опасна.",
+                    "«Это правда», — пишет он."], "ru")
+    assert by_cue(found, "пишет")["entity"] != "ВРАЧИ МОЛЧАТ"

@@ -343,6 +343,8 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     of ``body_nouns`` also takes the name after another noun of its kind ("il sito" after
     "il portale X"), a site's noun a domain name written since ("… scrive esempio.it"), an
     outlet noun a registered outlet named since ("… citing Interfax. The agency added")."""
+    if noun.lower() in table.pronouns | table.possessive_determiners:
+        return None  # "sie", "er": a pronoun names no one by itself
     stem = noun.lower()[: max(4, len(noun) - 3)]
     kind = body_kind(noun, table.language)
     registered = _registered_before(text, pos, kind) if kind in OUTLET_KINDS else None
@@ -389,7 +391,7 @@ DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")  # "esempio.it", "news
 QUOTED_NAME = re.compile(r"[«„“\"][ \u00a0\u202f]?([^\W\d_][^«»„“”\"\n]{0,58}[\w.!?])[ \u00a0\u202f]?[»“”\"]")
 
 
-HANDLE = re.compile(r"(?<![\w@])@\w+")  # an account's handle: "@anna_k"
+HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")  # an account's handle: "@anna_k", "@tia.rosa"
 
 
 def _handle(mention: str) -> str | None:

@@ -767,7 +767,8 @@ class Subjects(Spans):
         j = self.after_genitive(toks, k)
         if j > k:  # "Innego zdania jest radna klubu Razem dla Brzezin Monika Kaleta."
             return toks[j].start(), toks[-1].end()
-        if 2 <= len(toks) - k <= 4 and toks[k].group().lower() not in self.t.determiners | self.t.pronouns:
+        if 2 <= len(toks) - k <= 4 and toks[k].group().lower() not in self.t.determiners | self.t.pronouns and not all(
+                t.group().isupper() for t in toks[k:]):
             found.append((k, (toks[k].start(), toks[-1].end())))
         found = [(k, n) for k, n in found if n and (
             k == 1 or not toks[k - 1].group()[0].isupper() or "," in self.text[toks[k - 1].end() : n[0]])]
@@ -830,10 +831,12 @@ class Subjects(Spans):
             if run and not self.text[run[-1].end() : tok.start()].isspace():
                 break  # "Ana Lima: Thanks", "Paris, Berlin"
             run.append(tok)
-        if len(run) < 2 or len(run) == len(toks) or self.enclosing(run[0].start()):
+        if len(run) < 2 or len(run) == len(toks) or self.enclosing(run[0].start()) or all(
+                t.group().isupper() for t in run):  # "LARANJA QUE CURA: …": a headline in capitals
             return None
         first = run[0].group().lower()
-        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim or self.stop_word(first):
+        if first in self.t.determiners | self.t.pronouns | self.t.not_subjects | self.t.trim or self.stop_word(first) or (
+                first in self.t.anonymous_openers):  # also "Manche Familien": a quantifier names no one
             return None  # also "Im Gespräch mit …": a German noun after a preposition names no one
         if self.t.preposition.match(self.text, run[0].start()):
             return None
