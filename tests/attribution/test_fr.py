@@ -106,3 +106,8 @@ def test_listed_form_with_its_subject_joined_and_the_one_told_after_a_clause():
     assert by_cue(found, "a répondu")["speaker"] == "la préfecture de l'Isère"
     _, found = run(["Dans un message, elle a rappelé les consignes de sécurité aux riverains."], "fr")
     assert by_cue(found, "a rappelé")["speaker"] == "elle"
+
+
+def test_a_word_cut_by_the_negation_window_is_no_negation():
+    _, found = run(["Perpignan Métropole Nord a démenti vendredi : aucun logement n'est concerné."], "fr")
+    assert by_cue(found, "a démenti")["speaker"] == "Perpignan Métropole Nord"

@@ -1126,7 +1126,10 @@ class SentenceRules(Subjects):
     def negated(self, cue: re.Match, lo: int) -> bool:
         """A negated verb reports nothing ("did not comment", "n'a pas répondu")."""
         start = max(self.left_region(lo, cue.start(), clauses=False), cue.start() - 25)
-        for tok in words(self.text, start, cue.start())[-3:]:
+        toks = words(self.text, start, cue.start())
+        if toks and toks[0].start() == start and self.text[start - 1 : start].isalnum():
+            toks = toks[1:]  # the end of a word cut by the window ("Perpigna|n"), no "n'"
+        for tok in toks[-3:]:
             word = tok.group().lower().replace("’", "'")
             if word in self.t.negations or word.split("'")[0] + "'" in self.t.negations:
                 return True
