@@ -40,3 +40,8 @@ def test_quoted_by_name_is_an_anonymity_formula_not_a_source():
 def test_demanding_that_something_be_done():
     _, found = run(["A vereadora exigiu que a obra seja suspensa até março."], "pt")
     assert by_cue(found, "exigiu")["content"] == "a obra seja suspensa até março"
+
+
+def test_weak_verb_with_an_inverted_determiner_phrase_closing_the_sentence():
+    _, found = run(["Nenhum dos feridos corre perigo, precisou o hospital."], "pt")
+    assert by_cue(found, "precisou")["speaker"] == "o hospital"

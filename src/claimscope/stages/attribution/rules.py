@@ -708,7 +708,9 @@ class SentenceRules(Subjects):
         bare = told[0].start() if told and self.t.clitics and told[0].group().lower() in self.t.clitics else cue.start()
         if self.text[lo:bare].rstrip().endswith(","):  # "…, reports the daily X."
             after = self.inverted_speaker(cue, hi, lo)
-            if after and self.names_someone(after) and not self.text[after[1] : hi].strip(EDGE):
+            if after and not self.text[after[1] : hi].strip(EDGE) and (
+                self.names_someone(after) or self.determiner(WORD.match(self.text, after[0]).group())
+            ):  # "…, precisou o centro.": a determiner phrase closing the sentence
                 return True
         left = self.left_region(lo, cue.start())
         if not self.text[cue.end() : hi].strip(EDGE) and self.text[lo:left].rstrip().endswith(","):
