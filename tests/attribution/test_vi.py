@@ -72,3 +72,8 @@ def test_ghi_before_a_quotation_reports_what_is_written():
 def test_theo_meaning_by_or_under_is_no_source():
     _, found = run(["Kết quả được công bố theo từng phường, theo pháp luật hiện hành."], "vi")
     assert not [a for a in found if a["cue"].lower() == "theo"]
+
+
+def test_weak_verb_after_a_quotation_and_its_speaker_past_a_closing_adverbial():
+    _, found = run(['"Nhà máy sẽ mở thêm một dây chuyền," ông Lê Văn Nam, Giám đốc công ty, phát biểu tại buổi lễ.'], "vi")
+    assert by_cue(found, "phát biểu")["content"].startswith("Nhà máy sẽ mở thêm")

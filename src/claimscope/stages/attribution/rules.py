@@ -694,10 +694,13 @@ class SentenceRules(Subjects):
     def weak_ok(self, cue: re.Match, lo: int, hi: int) -> bool:
         """A weak verb counts only before a complementizer, a colon or a quotation, or
         ending a sentence after a quotation ("« … », X shares.")."""
-        if not self.text[cue.end() : hi].strip(EDGE) and any(
-            c in self.closing for c in range(lo, cue.start())
-        ):
+        rest = self.text[cue.end() : hi].strip(EDGE)
+        if not rest and any(c in self.closing for c in range(lo, cue.start())):
             return True
+        if rest and self.t.speaker_stop.match(rest) and not any(c in BOUNDARY for c in rest) and any(
+            c in self.closing and "," in self.text[c - 1 : c + 2] for c in range(lo, cue.start())
+        ):
+            return True  # "“…,” X phát biểu tại lễ khánh thành.": a quotation's clause, past a closing adverbial
         lead = self.text[lo : cue.start()].rstrip(" \t\n,—–-")
         if (
             self.t.raw.get("weak_after_quotation", True) and lead
