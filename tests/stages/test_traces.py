@@ -597,6 +597,8 @@ def test_calques(sentence, lang, found):
         ("Remont potrwa do nowe wybory.", "pl", "do nowe", "government"),  # a preposition of the genitive, a nominative adjective
         ("Prace skończą się w ciągu kolejne trzy dni.", "pl", "w ciągu kolejne", "government"),
         ("The council hired a inspector last year.", "en", "a inspector", "form"),
+        ("Burmistrz spotkał się z wszystkimi radnymi.", "pl", "z wszystkimi", "form"),  # "ze" before a cluster
+        ("Собрание прошло в вторник вечером.", "ru", "в вторник", "form"),
         ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
         ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
         ("Las obras cerraron las estación del centro.", "es", "las estación", "agreement"),  # a plural determiner, a singular noun
@@ -648,6 +650,8 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("Die Schule schließt, weil sie zu alt ist, und wo man ist, bleibt man.", "de"),
         ("It was a one-off, a once-loyal town, a European union and an inspector, об отмене.", "en"),
         ("Remont potrwa do nowych wyborów, a dla mnie i u siebie w ciągu kolejnych dni.", "pl"),
+        ("Burmistrz spotkał się ze wszystkimi radnymi z samego rana, we wtorek w wyniku sporu.", "pl"),
+        ("Собрание прошло во вторник с врачом и в вечернем зале.", "ru"),
     ],
 )
 def test_grammatical_sentences_match_no_pattern(sentence, lang):
