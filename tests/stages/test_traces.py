@@ -764,6 +764,13 @@ def test_a_nominative_where_the_verb_takes_the_instrumental(sentence, found):
     assert [sentence[s:e] for s, e in nominative_complement(sentence, "ru", table("ru"))] == found
 
 
+def test_speech_punctuation_of_russian_in_another_language():
+    german = "„Wir bleiben hier“, — sagte die Bürgermeisterin."
+    assert [label for *_, label, _ in copy_damage(german, table("de"))] == ["punctuation"]
+    russian = "«Мы остаёмся», — сказала мэр."
+    assert copy_damage(russian, table("ru")) == []
+
+
 def test_a_polish_adjective_in_owy_is_a_word_not_a_fusion():
     # a noun with the adjectival suffix "-owy" in any case ("owej" is also a word of its own)
     assert lexicon_fusions("Sprawa szpitalowej sieci trwa.", "pl", table("pl")) == []

@@ -1063,6 +1063,7 @@ def _opens_clause(sentence: str, start: int) -> bool:
     return before < 0 or sentence[before] in _CLAUSE_OPENERS
 
 
+_SPEECH_DASH = re.compile(r'[»"”“],[ \u00a0]*[—–](?=\s)')
 _COPY_DAMAGE = (
     ("encoding", re.compile(  # UTF-8 read as Latin-1 ("Ã©", "â€™", "Ð¿"), HTML entities, U+FFFD
         "[ÃÂÐÑÄÅ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2122\u0153\u0161\u02dc]"
@@ -1087,7 +1088,9 @@ def copy_damage(sentence: str, table: dict | None = None) -> list[tuple[int, int
     words joined by a comma or semicolon without a space ("liar,rampant"), a word
     mixing Latin and Cyrillic letters (look-alike letters swapped); in a language writing
     decimals with a comma (the table's ``decimal_comma``), a number with English
-    thousands separators ("3,000")."""
+    thousands separators ("3,000"); where the table does not set ``speech_dash``
+    (Russian and Ukrainian do), a quotation closed by a comma and a dash before its
+    speaker ("„…", — meint er")."""
     found = [
         (m.start(), m.end(), label, f"{detail} “{m.group().strip()}”")
         for label, pattern, detail in _COPY_DAMAGE
@@ -1097,6 +1100,11 @@ def copy_damage(sentence: str, table: dict | None = None) -> list[tuple[int, int
         found += [
             (m.start(), m.end(), "number_format", f"number with English thousands separators “{m.group()}”")
             for m in _ENGLISH_THOUSANDS.finditer(sentence)
+        ]
+    if table is not None and not table.get("speech_dash"):
+        found += [
+            (m.start(), m.end(), "punctuation", f"a comma and a dash after a quotation, as Russian writes speech “{m.group().strip()}”")
+            for m in _SPEECH_DASH.finditer(sentence)
         ]
     for m in _LETTERS.finditer(sentence):
         if _LATIN.search(m.group()) and _CYRILLIC.search(m.group()):
