@@ -45,3 +45,8 @@ def test_demanding_that_something_be_done():
 def test_weak_verb_with_an_inverted_determiner_phrase_closing_the_sentence():
     _, found = run(["Nenhum dos feridos corre perigo, precisou o hospital."], "pt")
     assert by_cue(found, "precisou")["speaker"] == "o hospital"
+
+
+def test_the_verb_of_a_free_relative_is_no_report():
+    _, found = run(["Chama-se, consoante quem fala, «taxa justa» ou «portagem»."], "pt")
+    assert not [a for a in found if a["cue"] == "fala"]

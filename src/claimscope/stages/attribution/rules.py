@@ -1153,6 +1153,10 @@ class SentenceRules(Subjects):
         ):
             return True  # "a claim", "your forecast": a noun after an article or possessive, never a pronoun
         after = strip(self.text, cue.end(), hi, " ,")[0]
+        if before and before[-1].end() + 1 == cue.start() and before[-1].group().lower() in self.t.raw.get(
+            "free_relatives", ()
+        ) and not self.text[lo : before[-1].start()].rstrip().endswith(","):  # "Rodrigo Alarcón, quien precisó": a relative
+            return True  # "consoante quem fala", "Quem defende a taxa …": the verb of a free relative
         modal = before[-1:] if before and before[-1].end() + 1 == cue.start() else []
         if modal and modal[0].group().lower() in self.t.raw.get("hypothetical_modals", ()):
             return True  # "what a paid campaign would say": said by nobody yet
