@@ -670,6 +670,9 @@ def test_grammatical_sentences_match_no_pattern(sentence, lang):
         ("Der Trend wird auch in Polen beobachtet.", []),
         ("Er sagt, dass die Stadt die Bänke ersetzt durch neue Modelle.", ["ersetzt durch neue Modelle"]),
         ("Er sagt, dass die Stadt die Bänke durch neue Modelle ersetzt.", []),
+        ("Die Stadt hat die Halle aufgebaut für die Messe.", ["aufgebaut für die Messe"]),  # behind a separable prefix
+        ("Dort werden die Märkte umbenannt in „Wintermärkte“.", ["umbenannt in"]),  # a quotation after the preposition
+        ("Dort werden die Märkte in „Wintermärkte“ umbenannt.", []),
     ],
 )
 def test_phrase_after_the_participle(sentence, found):

@@ -1027,6 +1027,7 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
         return []
     auxiliaries, prepositions = frozenset(bracket["auxiliaries"]), frozenset(bracket["prepositions"])
     prefixes, subordinators = tuple(bracket["prefixes"]), frozenset(bracket.get("subordinators", ()))
+    separable = tuple(bracket.get("separable_prefixes", ()))
     found = []
     for chunk in _CHUNK.finditer(sentence):
         tokens = [(m.start() + chunk.start(), m.end() + chunk.start(), m.group()) for m in _TOKEN.finditer(chunk.group())]
@@ -1034,17 +1035,22 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
         aux = next((i for i, w in enumerate(words) if w.casefold() in auxiliaries), None)
         if words and words[0] in subordinators:  # a subordinate clause closes on its verb
             aux = 0
-        if aux is None or words[-1].islower():  # a clause closing on a verb keeps its bracket
+        # a preposition closing the clause before a quotation: "umbenannt in „Wintermärkte“"
+        quoted = bool(words) and words[-1] in prepositions and sentence[chunk.end() : chunk.end() + 1] in _QUOTE_OPENERS
+        if aux is None or words[-1].islower() and not quoted:  # a clause closing on a verb keeps its bracket
             continue
-        for i in range(aux + 1, len(words) - 2):
+        for i in range(aux + 1, len(words) - (1 if quoted else 2)):
             word = words[i]
+            marked = word.startswith(prefixes) or any(  # "umbenannt", "aufgebaut": behind a separable prefix
+                word.startswith(p) and word[len(p) :].startswith(prefixes) for p in separable
+            )
             participle = (
-                word.islower() and word.endswith(("t", "en")) and (word.startswith(prefixes) or word.endswith("iert"))
+                word.islower() and word.endswith(("t", "en")) and (marked or word.endswith("iert"))
                 and _lemma(lang, word) != word
             )
             # the preposition directly after it, or after one lower-case word ("beobachtet auch in")
             after = words[i + 1] in prepositions or (
-                words[i + 1].islower() and words[i + 2] in prepositions and i + 3 < len(words)
+                i + 2 < len(words) and words[i + 1].islower() and words[i + 2] in prepositions and (quoted or i + 3 < len(words))
             )
             if participle and after:
                 found.append((tokens[i][0], tokens[-1][1]))
@@ -1053,6 +1059,7 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
 
 
 _CLAUSE_OPENERS = frozenset(",;:—–(«“„\"")
+_QUOTE_OPENERS = ("«", "„", "“", '"')
 
 
 def _opens_clause(sentence: str, start: int) -> bool:
