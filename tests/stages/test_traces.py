@@ -595,6 +595,7 @@ def test_calques(sentence, lang, found):
         ("Die Schule schließt, weil sie ist zu alt.", "de", "weil sie ist zu", "word_order"),  # the verb second in a subordinate clause
         ("Депутаты спорили о отмене налога.", "ru", "о отмене", "form"),  # "об" before a vowel
         ("Remont potrwa do nowe wybory.", "pl", "do nowe", "government"),  # a preposition of the genitive, a nominative adjective
+        ("Rada uznała, że to uchwała jest ważna.", "pl", "to uchwała jest", "agreement"),  # "ta uchwała"
         ("Prace skończą się w ciągu kolejne trzy dni.", "pl", "w ciągu kolejne", "government"),
         ("The council hired a inspector last year.", "en", "a inspector", "form"),
         ("Burmistrz spotkał się z wszystkimi radnymi.", "pl", "z wszystkimi", "form"),  # "ze" before a cluster
@@ -651,6 +652,7 @@ def test_grammar_patterns(sentence, lang, found, label):
         ("It was a one-off, a once-loyal town, a European union and an inspector, об отмене.", "en"),
         ("Remont potrwa do nowych wyborów, a dla mnie i u siebie w ciągu kolejnych dni.", "pl"),
         ("Burmistrz spotkał się ze wszystkimi radnymi z samego rana, we wtorek w wyniku sporu.", "pl"),
+        ("To uchwała rady, a ta uchwała jest ważna.", "pl"),  # "to" as "it is"
         ("Собрание прошло во вторник с врачом и в вечернем зале.", "ru"),
     ],
 )
