@@ -90,3 +90,9 @@ def test_hearsay_in_a_relative_clause_reports_that_clause():
     _, found = run(["Laut ihm stammt die Zahl aus einer Studie, die angeblich eine Stiftung bezahlt hat."], "de")
     assert by_cue(found, "Laut")["speaker"] == "ihm"
     assert by_cue(found, "angeblich")["content"] == "eine Stiftung bezahlt hat"
+
+
+def test_demnach_reports_on_the_authority_named_before():
+    _, found = run(["Das Landesamt hat neue Zahlen vorgelegt.", "Demnach fehlen im Kreis rund 40 Erzieherinnen."], "de")
+    got = by_cue(found, "Demnach")
+    assert got["speaker"] is None and got["content"] == "fehlen im Kreis rund 40 Erzieherinnen"

@@ -896,6 +896,18 @@ class SentenceRules(Subjects):
             return None
         return Raw(toks[0].span(), speaker, *found)
 
+    def anaphoric_source(self, lo: int, hi: int, found: list[Raw]) -> Raw | None:
+        """ "Demnach liegt der Anteil bei neun Prozent": an adverb of the table's
+        ``anaphoric_sources`` opening the sentence reports its clause on the authority of the
+        text or source named before it; no speaker of its own."""
+        first = words(self.text, lo, hi)[:1]
+        if not first or first[0].group().lower() not in self.t.raw.get("anaphoric_sources", ()):
+            return None
+        if self.text[lo : first[0].start()].strip() or any(r.cue[0] <= first[0].start() < r.content[1] for r in found):
+            return None
+        content = self.content_after(first[0].end(), hi, stop_ok=True, clause=False)
+        return Raw(first[0].span(), None, *content, impersonal=True) if content else None
+
     def line(self, pos: int) -> tuple[int, int]:
         """The line (between line breaks) around ``pos``."""
         start = self.text.rfind("\n", 0, pos) + 1
@@ -1293,6 +1305,7 @@ class SentenceRules(Subjects):
             and not self.performative(raw) and not self.asked(raw, lo0, hi0)
         ]
         opinion = self.opinion_opening(lo0, hi0) if not any(r.cue[0] < lo0 + 4 for r in found) else None
+        opinion = opinion or self.anaphoric_source(lo0, hi0, found)
         if opinion is not None:  # "Pour Anna Roy, …": before the colons, whose content it may hold
             found.insert(0, opinion)
         if self.t.colon_cue:
