@@ -500,3 +500,8 @@ def test_more_verbs_of_saying_before_a_colon_or_after_a_quotation():
     assert by_cue(found, "bảo")["speaker"] == "Bà Hoa"
     _, found = run(["Nach Auskunft des Landratsamts bleibt die Straße bis Juni gesperrt."], "de")
     assert by_cue(found, "Nach")["content"].endswith("bis Juni gesperrt")
+
+
+def test_a_listed_form_after_an_article_that_is_never_a_pronoun_is_a_noun():
+    _, found = run(["Dans sa note de juin, la direction rappelle les horaires."], "fr")
+    assert [a["cue"] for a in found] == ["rappelle"]
