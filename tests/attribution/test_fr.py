@@ -111,3 +111,8 @@ def test_listed_form_with_its_subject_joined_and_the_one_told_after_a_clause():
 def test_a_word_cut_by_the_negation_window_is_no_negation():
     _, found = run(["Perpignan Métropole Nord a démenti vendredi : aucun logement n'est concerné."], "fr")
     assert by_cue(found, "a démenti")["speaker"] == "Perpignan Métropole Nord"
+
+
+def test_generic_on_with_the_one_told_is_no_source():
+    _, found = run(["On vous l'avait dit, la route est fermée depuis lundi."], "fr")
+    assert not found

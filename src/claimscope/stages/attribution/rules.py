@@ -920,7 +920,10 @@ class SentenceRules(Subjects):
         if raw.speaker is None:
             return False
         said = self.text[slice(*raw.speaker)].lower().replace("’", "'")
-        if said in self.t.generic_subjects:
+        bare = said.split()
+        while len(bare) > 1 and self.object_word(bare[-1]):
+            bare.pop()  # "On vous l'avait dit": "on" and the one told
+        if said in self.t.generic_subjects or " ".join(bare) in self.t.generic_subjects:
             return True
         lead = words(self.text, max(0, raw.speaker[0] - 12), raw.speaker[0])[-1:]
         if lead and lead[0].group().lower() in self.t.raw.get("free_relatives", ()) and lead[0].end() + 1 == raw.speaker[0]:
