@@ -212,3 +212,13 @@ def test_an_infinitive_after_the_one_told_is_no_subject():
     _, found = run(["La direction, elle, reproche aux syndicats d'avoir bloqué les négociations."], "fr")
     a = by_cue(found, "reproche")
     assert (a["speaker"], a["entity"]) == ("La direction, elle", "direction")
+
+
+def test_a_quoted_name_inside_the_speaker_phrase():
+    _, found = run(["«Аварий больше не будет», — отметил директор МУП «Горводоканал» Олег Сомов."], "ru")
+    a = by_cue(found, "отметил")
+    assert (a["speaker"], a["entity"]) == ("директор МУП «Горводоканал» Олег Сомов", "Олег Сомов")
+    _, found = run(["Мы спросили оператора.", "В пресс-службе компании «Север-Связь» ответили, что вышка законна."], "ru")
+    assert by_cue(found, "ответили")["speaker"] == "В пресс-службе компании «Север-Связь»"
+    _, found = run(["Нам прислали копию разрешения.", "В компании пообещали повесить табличку."], "ru")
+    assert by_cue(found, "пообещали")["speaker"] == "В компании"

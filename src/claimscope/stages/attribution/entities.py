@@ -572,8 +572,8 @@ class EntityResolver:
         holds stands for that speaker ("Un employé, qui … Le même employé affirme …", "um
         delegado que prefere não se identificar … O delegado disse")."""
         toks = _tokens(" ".join(head), self.t)
-        if self.unnamed is None or not toks or len(toks) > 2 or not toks[-1].islower():
-            return False  # "Interfax": a name
+        if self.unnamed is None or not toks or len(toks) > 2 or not " ".join(toks).islower():
+            return False  # "Interfax", "Кремлёвская прачечная": a name
         return toks[-1].lower() in {w.lower() for w in WORD.findall(self.unnamed.labels[0])}
 
     def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
@@ -603,7 +603,7 @@ class EntityResolver:
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
         group = (self._described(toks, gender) or self._body(toks)
-                 or self._find(toks, quoted_name(mention) or self._apposed_name(mention) or _handle(mention)))
+                 or self._find(toks, self._quoted(mention) or self._apposed_name(mention) or _handle(mention)))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         group.gender = group.gender or gender
@@ -612,6 +612,16 @@ class EntityResolver:
         group.seen = self.mentions
         self.last_named = group
         return group
+
+    def _quoted(self, mention: str) -> str | None:
+        """The name in quotation marks inside ``mention``, unless a person's name of two words
+        or more follows it ("директор МУП «Водоканал» Андрей Пахомов" is Андрей Пахомов)."""
+        quoted = quoted_name(mention)
+        if quoted is None:
+            return None
+        tail = _tokens(mention[mention.find(quoted) + len(quoted) + 1 :], self.t)
+        after = _name(tail, self.t) if tail and tail[0][:1].isupper() else None
+        return after if after and len(after.split()) >= 2 else quoted
 
     def _head(self, mention: str) -> str:
         """The mention without a relative clause set off by a comma ("La mairie, qui a été

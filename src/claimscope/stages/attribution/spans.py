@@ -144,6 +144,9 @@ class Spans:
                 if 0 <= opening and i - opening <= 40:
                     i = opening - 1
                     continue
+            if i in self.closing and not self.text[i + 1 : hi].strip() and self.inner_name(self.closing[i]):
+                i = self.closing[i] - 1  # "В пресс-службе компании «Север» ответили": a name inside the phrase
+                continue
             if self.text[i] in BOUNDARY or i in self.closing or i in self.quotes:
                 start = i + 1  # a quotation mark, '' included, ends the clause
                 break
@@ -161,14 +164,28 @@ class Spans:
                 )  # "Hayek confirmed it and said": no subject here
         return start
 
+    def inner_name(self, opening: int) -> bool:
+        """Whether the quotation that opens at ``opening`` is a short capitalised name inside a
+        noun phrase: a word and a space right before it ("компании «Север»", "МУП «Водоканал»")."""
+        close = self.quotes.get(opening)
+        inner = self.text[opening + 1 : close].strip() if close is not None else ""
+        return (bool(inner) and inner[0].isupper() and inner[-1].isalnum() and len(inner.split()) <= 4
+                and self.text[opening - 1 : opening] == " " and self.text[opening - 2 : opening - 1].isalnum())
+
     def right_region(self, lo: int, hi: int) -> int:
         """End of the noun phrase that starts at ``lo`` (first boundary, stop word,
         complementizer, or the next verb or prepositional cue: "Declaró el ministro que …")."""
         lo, end = strip(self.text, lo, hi, " \t\n")[0], hi
-        for i in range(lo, hi):
+        i = lo
+        while i < hi:
+            close = self.quotes.get(i)
+            if close is not None and close < hi and self.inner_name(i) and self.text[close + 1 : close + 3].strip()[:1].isupper():
+                i = close + 1  # "директор МУП «Водоканал» Андрей Пахомов": a name inside the phrase
+                continue
             if self.text[i] in BOUNDARY:
                 end = i
                 break
+            i += 1
         phrase = end
         lead = self.adverbial_lead(lo, end)
         for pattern, skip in ((self.t.speaker_stop, lead), (self.t.clause_break, lo + 1), (self.t.complementizer, lo + 1)):

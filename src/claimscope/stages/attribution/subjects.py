@@ -63,6 +63,7 @@ class Subjects(Spans):
         rest = lead[2:]  # "Об этом в четверг заявил X": a short adverbial may follow
         return (
             len(lead) >= 2
+            and not self.locative_before(lead)  # "В компании пообещали …": the body speaks
             and self.t.speaker_stop.fullmatch(lead[0].group()) is not None
             and lead[1].group().islower()
             and (not rest or len(rest) <= 3 and self.stop_word(rest[0].group())
