@@ -487,3 +487,23 @@ def test_a_claim_citing_a_survey_or_a_document_owned_in_the_genitive_rests_on_it
             "\n\nPort nie skomentował sprawy.")
     (chain,) = STAGE(_paragraphs(make(text, lang="pl"))).sourcing
     assert names(chain) == ["this article", "stowarzyszenia Morska Fala"]
+
+
+
+def test_a_speaker_ending_on_a_function_word_names_no_one_and_a_handle_keeps_its_dots():
+    from claimscope.stages.sourcing.names import Names
+
+    text = ("Ferry\n\nThe governments of two islands want the ferry to Oldport kept.\n\n"
+            "The account @aunt.rosie.recipes posted it first.")
+    doc = _paragraphs(make(text, [("The governments of", "want", "the ferry to Oldport kept", False)]))
+    (chain,) = STAGE(doc).sourcing
+    assert names(chain) == ["this article"]
+    assert "@aunt.rosie.recipes" in [s.name for s in Names(doc, STAGE.finder).all]
+
+
+def test_a_press_release_whose_claim_names_no_issuer_is_the_one_its_header_lines_share():
+    text = ("Lynx counted in the Grey Valley reserve\n\nPRESS RELEASE\nGrey Valley Nature Reserve\n\n"
+            "This winter the cameras of the reserve recorded fourteen adult lynx, twice as many as in 2018.\n\n"
+            "Press contact: press office")
+    _, chain = run(text)
+    assert names(chain) == ["this article", "Grey Valley"]

@@ -125,19 +125,35 @@ class Credits(Reading):
         """The body a press release comes from, when a ``press_release`` cue is on a line that
         is no running text (it ends on no sentence punctuation: the header, "PRESS RELEASE",
         the closing "Press contact: …"): the name, from a capitalised word to a capitalised
-        word, that the claim sentence shares with the most such lines, the longest; written
-        with the name it stands in brackets after ("Valley Water Board (VWB)")."""
+        word, that the claim sentence shares with the most such lines, the longest, else the
+        one two such lines or more share; written with the name it stands in brackets after
+        ("Valley Water Board (VWB)")."""
         claim = self.doc.sentences[self.claim]
         lines = [m for m in re.finditer(r"[^\n]+", self.text)
                  if not re.search(r"[.!?…]\W*$", m.group()) and not m.start() <= claim.start < m.end()]
         lang = self.lang(claim.start)
         if not any(cues.find("press_release", self.text, lang, m.start(), m.end()) for m in lines):
             return None
-        stop = cues.stopwords(lang)
-        words = list(_WORD.finditer(self.text, claim.start, claim.end))
-        folded = [w.group().casefold() for w in words]
         held = [" " + " ".join(w.casefold() for w in _WORD.findall(m.group())) + " " for m in lines]
-        best, span = (0, 0), None
+        stop = cues.stopwords(lang)
+        span = self._shared(list(_WORD.finditer(self.text, claim.start, claim.end)), held, 1, stop)
+        if span is None:  # the claim names no one the lines name: what the lines share
+            found = [self._shared(list(_WORD.finditer(self.text, m.start(), m.end())), held, 2, stop) for m in lines]
+            span = max((f for f in found if f is not None), key=lambda f: f[0], default=None)
+        if span is None:
+            return None
+        _, start, end = span
+        before = self._named_before(start - 1) if self.text[start - 1:start] + self.text[end:end + 1] == "()" else None
+        if before is not None:
+            start, end = before, end + 1  # "Valley Water Board (VWB)"
+        return Source(self.text[start:end], start, end, "mention")
+
+    @staticmethod
+    def _shared(words: list, held: list[str], least: int, stop) -> tuple[tuple[int, int], int, int] | None:
+        """Of the runs of ``words`` from a capitalised word to a capitalised word, the one the
+        most of ``held`` (at least ``least``) hold, then the longest: ((count, length), start, end)."""
+        folded = [w.group().casefold() for w in words]
+        best = None
         for i, w in enumerate(words):
             if not w.group()[:1].isupper() or folded[i] in stop:
                 continue
@@ -145,15 +161,9 @@ class Credits(Reading):
                 if not words[j].group()[:1].isupper():
                     continue
                 count = sum(" " + " ".join(folded[i:j + 1]) + " " in line for line in held)
-                if count and (count, j - i) > best:
-                    best, span = (count, j - i), (w.start(), words[j].end())
-        if span is None:
-            return None
-        start, end = span
-        before = self._named_before(start - 1) if self.text[start - 1:start] + self.text[end:end + 1] == "()" else None
-        if before is not None:
-            start, end = before, end + 1  # "Valley Water Board (VWB)"
-        return Source(self.text[start:end], start, end, "mention")
+                if count >= least and (best is None or (count, j - i) > best[0]):
+                    best = ((count, j - i), w.start(), words[j].end())
+        return best
 
     def _named_before(self, bracket: int) -> int | None:
         """Where the name a bracket follows starts ("Valley Water Board (VWB)"): its capitalised

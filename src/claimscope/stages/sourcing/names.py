@@ -18,7 +18,7 @@ RELAY_REACH = 60  # characters between a relay cue and the source it names
 PLATFORMS = frozenset("facebook twitter x telegram whatsapp zalo viber youtube tiktok instagram vk vkontakte "
                       "odnoklassniki weibo wechat line signal reddit".split())  # where sources post, not sources
 QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}(?:\.\w+)*")  # "@aunt.rosie.recipes", not a full stop after it
 _NAME_WORD = re.compile(r"[\w.-]+")
 
 
@@ -214,11 +214,11 @@ class Names:
 
     def _first_word(self, word: str, pos: int) -> bool:
         """Is ``word`` at ``pos`` a sentence's first word, capitalised only for that ("Much
-        depends …", "Elle a dit"): the text writes it nowhere else with a capital after another
-        word, and not in capitals (a transcript's tag, an acronym)?"""
+        depends …", "Elle a dit"): the text writes it, in any ending, nowhere else with a capital
+        after another word, and not in capitals (a transcript's tag, an acronym)?"""
         i = self.sentence_at(pos)
         opening = i is not None and not re.search(r"\w", self.doc.text[self.doc.sentences[i].start:pos])
-        return opening and not word.isupper() and not capitalised_inside(word, self.doc.text)
+        return opening and not word.isupper() and not capitalised_inside(word, self.doc.text, inflected=True)
 
     def _repeated(self, found: list[Source]) -> list[Source]:
         """Later mentions of an unregistered name introduced once."""
@@ -241,10 +241,12 @@ class Names:
         return [s for s in self.all if start <= s.start and s.end <= end]
 
 
-def capitalised_inside(word: str, text: str) -> bool:
+def capitalised_inside(word: str, text: str, inflected: bool = False) -> bool:
     """Does ``text`` write ``word`` with its capital after another word (a name, not only a
-    sentence's first word)?"""
-    return re.search(rf"(?<=[^\W\d_]) {re.escape(word)}(?!\w)", text) is not None
+    sentence's first word), in any ending of up to three letters when ``inflected``
+    ("Sobieraja" for "Sobieraj")?"""
+    stem = re.escape(word[:max(4, len(word) - 3)]) + r"\w*" if inflected else re.escape(word)
+    return re.search(rf"(?<=[^\W\d_]) {stem}(?!\w)", text) is not None
 
 
 def _name_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:

@@ -119,12 +119,15 @@ def sentence_end(text: str) -> int:
 
 def no_name(said: str, lang: str | None) -> bool:
     """Is a speaker phrase a piece of a clause the earlier stage took for a name: it runs over a
-    sentence's end ("… in 2015. The …"), or it opens on a pronoun and a lower-case word and goes
-    on ("He had written under a post …"; not "she herself")?"""
+    sentence's end ("… in 2015. The …"), it opens on a pronoun and a lower-case word and goes
+    on ("He had written under a post …"; not "she herself"), or it ends on a function word or
+    a coordinator ("The governments of", "the Commission and")?"""
     words = said.split()
     pronouns = load_table(lang).pronouns if lang in available_languages() else frozenset()
+    joiners = cues.stopwords(lang) | {w.casefold() for w in (cues.table(lang)["coordinators"]
+                                                             if lang in cues.languages() else ())}
     return sentence_end(said) < len(said.rstrip()) or len(words) > 2 and words[0].casefold() in pronouns \
-        and words[1][:1].islower()
+        and words[1][:1].islower() or len(words) > 1 and words[-1].casefold() in joiners
 
 
 def too_long(said: str) -> bool:

@@ -45,9 +45,14 @@ class Reading:
         doc = self.doc
         return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
                 and not self._relay_cue(a) and not self._credit(a) and not self.presenter(a)
-                and (self.usable(a) if not relaxed else len(self.text[a.speaker_start:a.speaker_end].split()) >= 2)
+                and (self.usable(a) if not relaxed else self._phrase(a))
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim] and not own
                                                               and covers(a, sent.start, sent.end)))]
+
+    def _phrase(self, a: Attribution) -> bool:
+        """Is the speaker a phrase of two words or more that may name someone (:func:`no_name`)?"""
+        said = self.text[a.speaker_start:a.speaker_end]
+        return len(said.split()) >= 2 and (a.anonymous or not no_name(said, self.lang(a.speaker_start)))
 
     def _tag(self, pos: int) -> tuple[Source, bool] | None:
         """The transcript speaker tag opening the line of ``pos`` (:func:`speaker_tag`)."""
