@@ -147,3 +147,12 @@ def test_a_pronoun_is_no_noun_and_a_headline_in_capitals_no_name():
     _, found = run(["ВРАЧИ МОЛЧАТ: новая вакцина опасна.",
                     "«Это правда», — пишет он."], "ru")
     assert by_cue(found, "пишет")["entity"] != "ВРАЧИ МОЛЧАТ"
+
+
+def test_an_opening_participle_and_an_indefinite_title_name_no_one():
+    _, found = run(["Contacté, un chimiste de l'université, Marc Roy, tempère : « Le vinaigre ne sert à rien. »",
+                    "Quant aux souris, rien ne le montre, ajoute-t-il."], "fr")
+    assert [a["entity"] for a in found] == ["Marc Roy", "Marc Roy"]
+    _, found = run(["\"No hay multas\", confirmó la portavoz de Tráfico Ana Ruiz.",
+                    "La norma existe, confirmó un portavoz municipal, que añadió que nadie ha pagado."], "es")
+    assert by_cue(found, "añadió")["entity"] != "Ana Ruiz"

@@ -602,7 +602,8 @@ class EntityResolver:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks)
-        group = (self._described(toks, gender) or self._body(toks)
+        opener = WORD.findall(mention.lower())[:1]
+        group = (self._described(toks, gender, opener[0] in self.t.anonymous_openers if opener else False) or self._body(toks)
                  or self._find(toks, self._quoted(mention) or self._apposed_name(mention) or _handle(mention)))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
@@ -659,13 +660,13 @@ class EntityResolver:
         found = [g for g in self.groups if g.gender == gender and g.name]
         return sorted(found, key=lambda g: -g.seen)
 
-    def _described(self, toks: list[str], gender: str | None) -> _Group | None:
+    def _described(self, toks: list[str], gender: str | None, indefinite: bool = False) -> _Group | None:
         """For a description headed by a title with no name of its own ("глава МИД",
         "the minister", "la portavoz"): the latest person named with a title, of the
         same gender, one described by the same title first."""
         head, name = toks[0].lower(), _name(toks, self.t) or ""
-        if not (head in self.t.titles and toks[0].islower()) or len(name.split()) > 1:
-            return None  # "the minister Eva Lind" names her
+        if not (head in self.t.titles and toks[0].islower()) or len(name.split()) > 1 or indefinite:
+            return None  # "the minister Eva Lind" names her; "un portavoz" is someone new
         people = sorted(
             (g for g in self.groups if g.titled and (None in (gender, g.gender) or g.gender == gender)),
             key=lambda g: -g.seen,
@@ -715,6 +716,8 @@ class EntityResolver:
         names = [_name(p, self.t) for p in parts]
         if len(names) < 2 or not names[0]:
             return None
+        if len(parts[0]) == 1 and self.t.participle.search(parts[0][0].lower()):
+            return next((n for n in names[1:] if n and n[0].isupper()), None)  # "Contacté, un chimiste, Marc Roy"
         later = next((n for n in names[1:] if n and n[0].isupper()), None)
         if names[0][0].isupper() and (parts[0][0][0].isupper() or later is None):
             return names[0]  # "Greta Lindner, Vorsitzende eines Chors": the name first
