@@ -222,3 +222,10 @@ def test_a_quoted_name_inside_the_speaker_phrase():
     assert by_cue(found, "ответили")["speaker"] == "В пресс-службе компании «Север-Связь»"
     _, found = run(["Нам прислали копию разрешения.", "В компании пообещали повесить табличку."], "ru")
     assert by_cue(found, "пообещали")["speaker"] == "В компании"
+
+
+def test_a_relative_pronoun_past_an_adverbial_stands_for_its_antecedent():
+    _, found = run(["La radio cita al concejal Pablo Soto, quien en una entrevista con la emisora local "
+                    "sostuvo que el puente estaba cerrado."], "es")
+    a = by_cue(found, "sostuvo")
+    assert a["speaker"].endswith("Pablo Soto, quien") and a["entity"] == "Pablo Soto"

@@ -22,6 +22,7 @@ CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"
 EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que la semana pasada había dicho")
+MAX_ADVERBIAL_GAP = 8  # … or of an adverbial that opens with a stop word ("quien en una entrevista con X sostuvo")
 MAX_QUOTED_NAME_WORDS = 5
 MAX_ASIDE_WORDS = 12  # an adverbial or clause set off by commas between a subject and its verb
 MAX_ASIDE_SUBJECT_WORDS = 8  # the subject before it, which opens the sentence
@@ -301,7 +302,7 @@ class Subjects(Spans):
         lower-case words may sit between the pronoun and the cue (an adverbial), not
         a new subject (a determiner, pronoun or capitalised word)."""
         lead = words(self.text, lo, pos)
-        for k in range(len(lead) - 1, max(-1, len(lead) - 2 - MAX_RELATIVE_GAP), -1):
+        for k in range(len(lead) - 1, max(-1, len(lead) - 2 - MAX_ADVERBIAL_GAP), -1):
             if lead[k].group().lower() in self.t.subject_relatives:
                 break
         else:
@@ -309,11 +310,13 @@ class Subjects(Spans):
         gap = lead[k + 1 :]
         if self.text[lead[k].end() : pos].strip().endswith(","):
             return None  # "X, który prosił o anonimowość, powiedział": an apposition
-        if any(
+        adverbial = bool(gap) and self.stop_word(gap[0].group()) and gap[0].group().islower() and not any(
+            c in BOUNDARY for c in self.text[gap[0].start() : pos])  # "X, quien en una entrevista con Y sostuvo"
+        if not adverbial and (len(gap) > MAX_RELATIVE_GAP or any(
             not t.group().islower() or t.group() in self.t.determiners | self.t.pronouns
             or any(c in BOUNDARY for c in self.text[t.start() : t.end()])
             for t in gap
-        ):
+        )):
             return None
         comma = strip(self.text, lo, lead[k].start(), " \t\n")[1] - 1
         if comma < lo or self.text[comma] != ",":
