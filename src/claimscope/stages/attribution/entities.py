@@ -637,7 +637,7 @@ class EntityResolver:
 
     def _owner(self, mention: str) -> str | None:
         """For a mention headed by a noun of what someone says or thinks (table
-        ``statement_nouns``: "su análisis", "la ricostruzione del portale", "the analysis of
+        ``statement_nouns``: "su análisis", "la stima del quotidiano", "the analysis of
         the ministry"): its owner, "" for a possessive determiner (a pronoun), the words after
         the connector else; None for any other mention."""
         toks = _tokens(mention, self.t)
