@@ -20,6 +20,7 @@ Scoring rules (docs/evaluation.md):
     .venv/bin/python bench/eval_articles.py            # dev and test figures
     .venv/bin/python bench/eval_articles.py --show ID  # one article: gold beside report
     .venv/bin/python bench/eval_articles.py --data devsets/articles/blind.jsonl  # and our blind set
+    .venv/bin/python bench/eval_articles.py --tuning --data devsets/articles/blind.jsonl  # dev, blind-dev only
 
 The fact-check side indexes Snopes (CLEF 2022 vclaims) and EUvsDisinfo (about 25,000
 records): the first run embeds them once into the evaluation cache (minutes); later runs
@@ -437,10 +438,14 @@ def main() -> None:
                              f"ones by its own splits ({BLIND.relative_to(BLIND.parents[2])}: blind-dev, blind-test)")
     parser.add_argument("--no-matching", action="store_true", help="skip the fact-check index")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--tuning", action="store_true",
+                        help="score only the splits one may tune on (dev, blind-dev): test figures are "
+                             "neither computed nor printed, so a change cannot be chosen by them")
     args = parser.parse_args()
     if not ARTICLES.exists():
         sys.exit(f"{ARTICLES} is absent: the shared evaluation data is not on this machine")
-    rows = [row for path in (ARTICLES, *args.data) for row in load(path)]
+    rows = [row for path in (ARTICLES, *args.data) for row in load(path)
+            if readable(row["split"]) or not args.tuning]
     if args.show is not None:
         analyze = make_analyzer(not args.no_matching)
         for row in rows:
