@@ -12,7 +12,7 @@ from claimscope.ingest.text import normalize_text
 from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import Language, Segment, Traces
-from claimscope.stages.garbled import fused_words
+from claimscope.stages.fusions import fused_words
 from claimscope.stages.langdata import table
 from claimscope.stages.language import guess
 

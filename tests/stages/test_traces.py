@@ -6,31 +6,23 @@ import pytest
 
 from claimscope.stages.cases import nominative_complement, wrong_case
 from claimscope.stages.dates import find_dates, foreign_form
-from claimscope.stages.garbled import (
-    adjective_clashes,
+from claimscope.stages.fusions import (
     camel_fused,
     capital_fusions,
-    constructions,
-    copy_damage,
-    cut_off,
-    double_determiners,
-    double_negation,
     fused_sentences,
     fused_syllables,
     fused_words,
-    gender_clashes,
     hyphen_splits,
     lexicon_fusions,
-    lower_case_after_stop,
     one_letter_fusions,
-    open_bracket,
-    quote_problems,
-    repeated_words,
     short_fusions,
     split_words,
-    stops_on_function_word,
 )
+from claimscope.stages.garbled import cut_off, lower_case_after_stop, repeated_words, stops_on_function_word
+from claimscope.stages.gender import adjective_clashes, gender_clashes
+from claimscope.stages.grammar import constructions, double_determiners, double_negation, open_bracket
 from claimscope.stages.langdata import table
+from claimscope.stages.punctuation import copy_damage, quote_problems
 from tests.stages.helpers import run, spans
 
 FRENCH = (

@@ -1,6 +1,7 @@
 """Stage ``traces``: translation damage and copy traces (see docs/stages.md).
 
-Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (garbled.py),
+Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (garbled.py, fusions.py,
+gender.py, grammar.py, punctuation.py, cases.py),
 ``boilerplate`` (lines copied from the source page's furniture) and ``credit_line``
 ("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"); the structural rules for
 both live in furniture.py. Markers, cues and month names come from every language
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
-from . import cases, furniture, furniture_lines, garbled
+from . import cases, fusions, furniture, furniture_lines, garbled, gender, grammar, punctuation
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -254,7 +255,7 @@ class Traces:
 
     def _garbled(self, doc: Document, lines, furniture_found: list[Finding]) -> list[Finding]:
         """Damaged phrases of main-language sentences: the fused or repeated words, the
-        quotation with a broken mark, the sentence cut off (see garbled.py)."""
+        quotation with a broken mark, the sentence cut off (see garbled.py and the modules it names)."""
         text, main = doc.text, doc.language
         lang_table = table(main)
         issues: list[tuple[int, int, str, str]] = []  # start, end, label, detail
@@ -268,35 +269,35 @@ class Traces:
             if sentence.lang != main:
                 continue
             at, piece = sentence.start, text[sentence.start : sentence.end]
-            for offset, token, left, right in garbled.fused_words(piece, main, lang_table):
+            for offset, token, left, right in fusions.fused_words(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
-            for offset, token in garbled.fused_sentences(piece, main, lang_table, endings):
+            for offset, token in fusions.fused_sentences(piece, main, lang_table, endings):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
             glued = (
-                garbled.one_letter_fusions(piece, main, lang_table) + garbled.short_fusions(piece, main, lang_table)
-                + garbled.lexicon_fusions(piece, main, lang_table) + garbled.capital_fusions(piece, main, lang_table)
+                fusions.one_letter_fusions(piece, main, lang_table) + fusions.short_fusions(piece, main, lang_table)
+                + fusions.lexicon_fusions(piece, main, lang_table) + fusions.capital_fusions(piece, main, lang_table)
             )
             for offset, token, left, right in glued:
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
-            for offset, token in garbled.fused_syllables(piece, main, lang_table) + garbled.camel_fused(piece, main, lang_table):
+            for offset, token in fusions.fused_syllables(piece, main, lang_table) + fusions.camel_fused(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
-            for offset, pair in garbled.split_words(piece, main, lang_table) + garbled.hyphen_splits(piece, main, lang_table):
+            for offset, pair in fusions.split_words(piece, main, lang_table) + fusions.hyphen_splits(piece, main, lang_table):
                 issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
-            for start, end in garbled.double_determiners(piece, lang_table):
+            for start, end in grammar.double_determiners(piece, lang_table):
                 issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
-            for start, end in garbled.gender_clashes(piece, main, lang_table):
+            for start, end in gender.gender_clashes(piece, main, lang_table):
                 issues.append((at + start, at + end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
-            for start, end in garbled.adjective_clashes(piece, main, lang_table):
+            for start, end in gender.adjective_clashes(piece, main, lang_table):
                 issues.append((at + start, at + end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
             for start, end in cases.wrong_case(piece, main, lang_table):
                 issues.append((at + start, at + end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
             for start, end in cases.nominative_complement(piece, main, lang_table):
                 issues.append((at + start, at + end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
-            for start, end, label in garbled.constructions(piece, main, lang_table):
-                issues.append((at + start, at + end, label, f"{garbled.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
-            for start, end in garbled.open_bracket(piece, main, lang_table):
+            for start, end, label in grammar.constructions(piece, main, lang_table):
+                issues.append((at + start, at + end, label, f"{grammar.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
+            for start, end in grammar.open_bracket(piece, main, lang_table):
                 issues.append((at + start, at + end, "word_order", f"a phrase after the participle that closes the clause “{piece[start:end]}”"))
-            for start, end, label, detail in garbled.copy_damage(piece, lang_table):
+            for start, end, label, detail in punctuation.copy_damage(piece, lang_table):
                 issues.append((at + start, at + end, label, detail))
             for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
                 issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
@@ -305,19 +306,19 @@ class Traces:
             if previous and garbled.repeated_sentence(piece, text[previous.start : previous.end]):
                 issues.append((sentence.start, sentence.end, "repeated_words", "the sentence before written twice"))
             before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
-            for start, end in garbled.double_negation(piece, lang_table, before):
+            for start, end in grammar.double_negation(piece, lang_table, before):
                 issues.append((at + start, at + end, "double_negation", f"double negation “{piece[start:end]}”"))
             if garbled.stops_on_function_word(piece, lang_table):
                 issues.append((sentence.start, sentence.end, "mid_clause", "stops on a word that never ends a sentence"))
         for start, end in garbled.lower_case_after_stop(text, lang_table):
             issues.append((start, end, "mid_clause", f"a full stop before a lower-case word “{text[start:end]}”"))
-        for offset in garbled.glued_quotes(text, lang_table):
+        for offset in punctuation.glued_quotes(text, lang_table):
             sentence = sentence_at(offset)
             issues.append((sentence.start, sentence.end, "glued_quote", "quotation mark glued to the previous word"))
         for number, paragraph in enumerate(doc.paragraphs):
             following = doc.paragraphs[number + 1].start if number + 1 < len(doc.paragraphs) else None
             next_start = text[following] if following is not None else ""
-            for start, end, detail in garbled.quote_problems(text, paragraph.start, paragraph.end, next_start, lang_table):
+            for start, end, detail in punctuation.quote_problems(text, paragraph.start, paragraph.end, next_start, lang_table):
                 if start is None:  # a closing mark with nothing open: its sentence
                     start, end = sentence_at(end - 1).start, sentence_at(end - 1).end
                 end = sentence_at(start).end if end is None else end

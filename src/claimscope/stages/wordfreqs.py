@@ -1,15 +1,15 @@
 """Word frequencies from wordfreq's bundled lists, read in place from SQLite tables.
 
-The garbled-sentence checks (``garbled.py``) ask how frequent a word is. Importing
-wordfreq (it brings langcodes, regex and ftfy) and decoding a language's list into a
-dict of 300,000 words or more cost about 0.3 s of CPU per process. Instead, each
-language's list is decoded once, from wordfreq's own data file (a gzipped msgpack list
-of buckets of words), into an SQLite table kept in the cache folder (``wordfreq/``,
-named by the data file's hash and checked as ``claimscope.filecache`` says); lookups read
-it in place and each word's answer is remembered. The frequencies are wordfreq's: a
-word in bucket ``i`` of the list has frequency ``10 ** (-i / 100)``, as
-``wordfreq.get_frequency_dict`` gives. A folder that cannot be written only means
-decoding the list into memory.
+The garbled-sentence checks (``fusions.py``, ``garbled.py``, ``gender.py``) ask how
+frequent a word is. Importing wordfreq (it brings langcodes, regex and ftfy) and
+decoding a language's list into a dict of 300,000 words or more cost about 0.3 s of CPU
+per process. Instead, each language's list is decoded once, from wordfreq's own data
+file (a gzipped msgpack list of buckets of words), into an SQLite table kept in the
+cache folder (``wordfreq/``, named by the data file's hash and checked as
+``claimscope.filecache`` says); lookups read it in place and each word's answer is
+remembered. The frequencies are wordfreq's: a word in bucket ``i`` of the list has
+frequency ``10 ** (-i / 100)``, as ``wordfreq.get_frequency_dict`` gives. A folder that
+cannot be written only means decoding the list into memory.
 """
 
 from __future__ import annotations

@@ -1,0 +1,260 @@
+"""Constructions of another language's grammar (labels ``calque``, ``agreement``,
+``government``, ``word_order``, ``article``, ``contraction``, ``form``,
+``double_negation``, ``determiners``; docs/stages.md, ``garbled_sentence``).
+
+* ``constructions``: a word-for-word rendering listed in the table's ``calques``, matched
+  by lemma sequence (simplemma) so that every inflection counts ("делает смысл" =
+  "делать смысл", "make sense"); and the table's ``grammar`` patterns, which may also
+  name exact forms and endings: words that do not agree (a Polish "-skie" adjective
+  before a "-cy" noun of men), a verb with the wrong construction ("did not comment
+  the report"), a word order of another language.
+* ``open_bracket``: a German participle followed by the phrase that should stand before
+  it ("hatten berichtet über den Streit").
+* ``double_negation``: in a language without negative concord (the table's
+  ``double_negation``: English, German, Dutch), a negator and a negative pronoun one to
+  three words apart ("did not tell nobody"), outside quotation marks (speech
+  may be colloquial); not "not for nothing".
+* ``double_determiners``: two determiners in a row that never follow each other, where
+  the table lists ``determiners`` ("chaque les", "every the").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .words import TOKEN, lemma_of, opens_clause
+
+MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
+_QUOTE_CHARS = frozenset('"«»“”„')
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> re.Pattern:
+    words = [w for w in negators if w[:1].isalpha() and "'" not in w]
+    clitics = [w for w in negators if w not in words]  # "n't", glued to its verb
+    heads = rf"(?<![\w'])(?:{_alternation(words)})" + (rf"|(?:{_alternation(clitics)})" if clitics else "")
+    return re.compile(
+        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negatives)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _negative_first_pattern(negatives: tuple[str, ...], negators: tuple[str, ...]) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w'])(?:{_alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negators)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def double_negation(sentence: str, table: dict | None, before: str = "") -> list[tuple[int, int]]:
+    """(start, end) of a negator and a negative pronoun in one clause ("did not want to
+    offend nobody"), where the language's table lists them (no negative concord); where
+    it lists ``negative_first`` words, also one of them followed by a negator ("keine
+    Antwort nicht gegeben": German opens a relative clause with a comma, so "Niemand, der
+    nicht …" is no such pair).
+
+    ``before`` is the paragraph's text before the sentence (a quotation may be open)."""
+    found = (table or {}).get("double_negation")
+    if not found:
+        return []
+    patterns = [_negation_pattern(tuple(found["negators"]), tuple(found["negatives"]))]
+    if found.get("negative_first"):
+        words = tuple(w for w in found["negators"] if w[:1].isalpha() and "'" not in w)
+        patterns.append(_negative_first_pattern(tuple(found["negative_first"]), words))
+    spans = []
+    for match in (m for pattern in patterns for m in pattern.finditer(sentence.replace("’", "'"))):
+        quoted = sum(c in _QUOTE_CHARS for c in before + sentence[: match.start()]) % 2
+        if not quoted and not re.search(r"[,;:]", match.group()):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def double_determiners(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of two determiners in a row that never follow each other, where the
+    table has ``determiners``: a ``first`` word, one space, a lower-case ``second`` word
+    ("chaque les", "every the")."""
+    found = (table or {}).get("determiners")
+    if not found:
+        return []
+    first, second = set(found["first"]), set(found["second"])
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    return [
+        (a[0], b[1])
+        for a, b in zip(tokens, tokens[1:])
+        if a[2].casefold() in first and b[2] in second and sentence[a[1] : b[0]] == " "
+    ]
+
+
+MIN_STEM = 2  # letters a word has before an ending item ("-cy": "Polacy", not "cy")
+GRAMMAR_REASONS = {
+    "calque": "word-for-word rendering",
+    "agreement": "words that do not agree",
+    "government": "a verb with the wrong construction",
+    "word_order": "word order of another language",
+    "article": "a noun without the article the language requires",
+    "contraction": "a preposition and an article the language writes as one word",
+    "form": "the form a word takes before another sound",
+}
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A table entry: its items, whether it must open a clause, and its label.
+
+    An item is ``("lemma", lemma)`` (any inflection of a word), ``("form", forms)`` (one
+    of these forms exactly, written ``=a|b``), ``("ending", endings)`` (a word ending
+    in one of these, written ``-a|-b``), ``("beginning", beginnings)`` (a lower-case word
+    opening on one of these, written ``a-|b-``) or ``("any", None)`` (any lower-case word,
+    written ``*``)."""
+
+    items: tuple[tuple[str, object], ...]
+    anchored: bool
+    label: str
+
+
+def _item(lang: str, part: str) -> list[tuple[str, object]]:
+    if part == "*":
+        return [("any", None)]
+    if part.startswith("=") and len(part) > 1:
+        return [("form", frozenset(part[1:].casefold().split("|")))]
+    if part.startswith("-") and len(part) > 1:
+        return [("ending", tuple(e.lstrip("-") for e in part.casefold().split("|")))]
+    if part.endswith("-") and len(part) > 1:
+        return [("beginning", tuple(b.rstrip("-") for b in part.casefold().split("|")))]
+    return [("lemma", lemma_of(lang, w)) for w in TOKEN.findall(part)]
+
+
+@lru_cache(maxsize=None)
+def _pattern_index(lang: str, entries: tuple[tuple[str, str], ...]):
+    """(first lemma -> patterns, first form -> patterns, patterns opening on an ending)
+    for the (label, entry) pairs of a table."""
+    by_lemma: dict[str, list[_Pattern]] = {}
+    by_form: dict[str, list[_Pattern]] = {}
+    by_ending: list[_Pattern] = []
+    for label, entry in entries:
+        items = tuple(i for part in entry.lstrip("^").split() for i in _item(lang, part))
+        if not items:
+            continue
+        pattern = _Pattern(items, entry.startswith("^"), label)
+        kind, value = items[0]
+        if kind == "lemma":
+            by_lemma.setdefault(value, []).append(pattern)
+        elif kind == "form":
+            for form in value:
+                by_form.setdefault(form, []).append(pattern)
+        else:
+            by_ending.append(pattern)
+    return by_lemma, by_form, by_ending
+
+
+def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bool:
+    """``word`` (with its lemma) fits ``item``; a form or an ending item needs a
+    lower-case word but where the word opens the sentence (a capitalised "Eyes" is a
+    title-case headline, "del Valencia" a name)."""
+    kind, value = item
+    if kind == "any":
+        return word.islower()
+    if kind == "lemma":
+        return lemma_ == value
+    folded = word.casefold()
+    if kind == "form":
+        return folded in value and (opening or word[:1].islower())
+    if kind == "beginning":
+        return word[:1].islower() and folded.startswith(value)
+    return (opening or word[:1].islower()) and any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
+
+
+def _table_patterns(table: dict | None) -> tuple[tuple[str, str], ...]:
+    found = [("calque", entry) for entry in (table or {}).get("calques", ())]
+    for label, entries in (table or {}).get("grammar", {}).items():
+        found += [(label, entry) for entry in entries]
+    return tuple(found)
+
+
+def constructions(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the table's ``calques`` (label ``calque``) and ``grammar``
+    patterns (``agreement``, ``government``, ``word_order``, ``article``, ``contraction``)
+    found in ``sentence``, the words separated by white space only. A plain word of an
+    entry matches any inflection (compared by lemma, simplemma; Vietnamese word by word:
+    "делает смысл" is "делать смысл"), ``=a|b`` one of these forms exactly, ``-a|-b`` a
+    word with one of these endings; an entry written with a leading ``^`` must open a
+    clause ("Por las palabras del ministro, …", not "moved by the words of")."""
+    by_lemma, by_form, by_ending = _pattern_index(lang, _table_patterns(table))
+    if not (by_lemma or by_form or by_ending):
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence.replace("’", "'"))]
+    lemmas = [lemma_of(lang, word) for _, _, word in tokens]
+    found = []
+    for i, (start, _, word) in enumerate(tokens):
+        candidates = by_lemma.get(lemmas[i], []) + by_form.get(word.casefold(), []) + by_ending
+        for pattern in candidates:
+            n = len(pattern.items)
+            if i + n > len(tokens) or (pattern.anchored and not opens_clause(sentence, start)):
+                continue
+            joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
+            if joined_by_spaces and all(
+                _fits(item, tokens[i + k][2], lemmas[i + k], i + k == 0) for k, item in enumerate(pattern.items)
+            ):
+                found.append((start, tokens[i + n - 1][1], pattern.label))
+                break
+    return found
+
+
+_CHUNK = re.compile(r"[^,;:()«»„“”\"–—]+")
+_QUOTE_OPENERS = ("«", "„", "“", '"')
+
+
+def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a participle followed by a prepositional phrase where the
+    language closes its verb bracket on the participle (the table's ``verb_bracket``,
+    German): in one clause, a form of the auxiliary, later a past participle (a lower-case
+    word that is not its own lemma, opening on one of the ``prefixes`` or ending in
+    ``-iert``, and ending in ``-t`` or ``-en``), followed by one of the ``prepositions``
+    (directly or after one lower-case word: "wird beobachtet auch in Dänemark") and at
+    least one more word, the clause not closing on a lower-case
+    word (a verb there closes the bracket: "hat bewusst gegen die Regel verstoßen"):
+    "Die Medien hatten berichtet über den Streit." (German writes "hatten über den
+    Streit berichtet"). A clause opening on one of the table's ``subordinators`` closes on
+    its verb too, auxiliary or not: "…, wo man die Regel durch eine neue ersetzt." is
+    German; "…, wo man die Regel ersetzt durch eine neue Ordnung." is not."""
+    bracket = (table or {}).get("verb_bracket")
+    if not bracket:
+        return []
+    auxiliaries, prepositions = frozenset(bracket["auxiliaries"]), frozenset(bracket["prepositions"])
+    prefixes, subordinators = tuple(bracket["prefixes"]), frozenset(bracket.get("subordinators", ()))
+    separable = tuple(bracket.get("separable_prefixes", ()))
+    found = []
+    for chunk in _CHUNK.finditer(sentence):
+        tokens = [(m.start() + chunk.start(), m.end() + chunk.start(), m.group()) for m in TOKEN.finditer(chunk.group())]
+        words = [t[2] for t in tokens]
+        aux = next((i for i, w in enumerate(words) if w.casefold() in auxiliaries), None)
+        if words and words[0] in subordinators:  # a subordinate clause closes on its verb
+            aux = 0
+        # a preposition closing the clause before a quotation: "umbenannt in „Wintermärkte“"
+        quoted = bool(words) and words[-1] in prepositions and sentence[chunk.end() : chunk.end() + 1] in _QUOTE_OPENERS
+        if aux is None or words[-1].islower() and not quoted:  # a clause closing on a verb keeps its bracket
+            continue
+        for i in range(aux + 1, len(words) - (1 if quoted else 2)):
+            word = words[i]
+            marked = word.startswith(prefixes) or any(  # "umbenannt", "aufgebaut": behind a separable prefix
+                word.startswith(p) and word[len(p) :].startswith(prefixes) for p in separable
+            )
+            participle = (
+                word.islower() and word.endswith(("t", "en")) and (marked or word.endswith("iert"))
+                and lemma_of(lang, word) != word
+            )
+            # the preposition directly after it, or after one lower-case word ("beobachtet auch in")
+            after = words[i + 1] in prepositions or (
+                i + 2 < len(words) and words[i + 1].islower() and words[i + 2] in prepositions and (quoted or i + 3 < len(words))
+            )
+            if participle and after:
+                found.append((tokens[i][0], tokens[-1][1]))
+                break
+    return found

@@ -1,0 +1,34 @@
+"""Word helpers shared by the garbled-sentence checks (fusions.py, gender.py, grammar.py,
+garbled.py): the word pattern, the frequencies that make a word known or a function
+word, a word's lemma and whether a position opens a clause."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution.lemmas import lemma, supported
+
+MIN_KNOWN_FREQ = 1e-6  # a word the word list knows (Zipf 3)
+MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
+TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def function_words_of(table: dict) -> frozenset[str]:
+    """The table's words that never end a sentence (articles, prepositions, conjunctions):
+    function words even where the word list ranks them below Zipf 6 ("aos", "pelas")."""
+    return frozenset(table.get("never_final", ()))
+
+
+def lemma_of(lang: str, word: str) -> str:
+    return lemma(lang, word) if supported(lang) else word.casefold()
+
+
+_CLAUSE_OPENERS = frozenset(",;:—–(«“„\"")
+
+
+def opens_clause(sentence: str, start: int) -> bool:
+    """Only white space, or a clause mark and white space, before ``start``."""
+    before = start - 1
+    while before >= 0 and sentence[before].isspace():
+        before -= 1
+    return before < 0 or sentence[before] in _CLAUSE_OPENERS
