@@ -7,6 +7,8 @@ import re
 from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
+from ..attribution.tables import available_languages, load_table
+from .lead import body_sentences, opinion_piece
 from .names import Names, same_name
 from .relays import FOLLOW_PARAGRAPHS
 from .route import Chain
@@ -22,8 +24,15 @@ def _groups(doc: Document, indices, names: Names) -> dict[str, list]:
         said = doc.text[a.speaker_start:a.speaker_end]
         inside = names.within(a.speaker_start, a.speaker_end)
         key = (inside[0].outlet.id if inside[0].outlet else inside[0].name) if inside else (a.speaker_entity or said)
+        if a.speaker_entity and _pronoun(said, doc.language):
+            said = a.speaker_entity  # "she" resolved to "Ana Lind": her words, not the pronoun's
         items.append((key.casefold(), said, a.anonymous, i))
     return group(items, doc.language)
+
+
+def _pronoun(said: str, lang: str | None) -> bool:
+    """Is a speaker phrase one personal pronoun of the language's attribution table?"""
+    return lang in available_languages() and said.strip().casefold() in load_table(lang).pronouns
 
 
 def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
@@ -83,6 +92,8 @@ def independent_sources(chain: Chain) -> int:
     is credited with rests on the article itself (one source)."""
     if not chain.hops:
         return 0 if chain.claim is None else 1
+    if opinion_piece(chain.doc, body_sentences(chain.doc)):
+        return 1  # a column's writer quotes others on other points, not to corroborate the fact argued from
     others = _others(chain, CORROBORATION_PARAGRAPHS)
     if any(h.is_outlet for h in chain.hops):
         nearby = _others(chain, FOLLOW_PARAGRAPHS).values()

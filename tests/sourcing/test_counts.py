@@ -1,0 +1,26 @@
+"""Source counts (stages/sourcing/counts.py) on invented articles."""
+
+from __future__ import annotations
+
+from claimscope.stages.sourcing import Sourcing
+from tests.sourcing.test_chain import make
+from tests.sourcing.test_lead import _with_claims
+
+BODY = ("Mayor Ana Ruiz said that the old bridge over the river will stay closed to lorries until next spring. "
+        "Engineer Tom Hale said that two of its piers had cracked during the floods of last winter.")
+SPEAKERS = [("Mayor Ana Ruiz", "said", "the old bridge over the river will stay closed to lorries until next spring", False),
+            ("Engineer Tom Hale", "said that two", "two of its piers had cracked during the floods of last winter", False)]
+
+
+def _counts(head: str) -> tuple[int, int]:
+    doc = _with_claims(make(head + BODY, SPEAKERS), worthy={2, 3})
+    chain = Sourcing().chain(doc)
+    return chain.independent_sources, chain.article_sources
+
+
+def test_a_news_claim_rests_on_its_speaker_and_the_people_quoted_beside_it():
+    assert _counts("Bridge stays shut\nBy Nell Brook\n") == (2, 2)
+
+
+def test_a_column_quotes_others_on_other_points_not_to_corroborate_its_fact():
+    assert _counts("Opinion: the bridge deserves better\nBy Nell Brook\n") == (1, 2)
