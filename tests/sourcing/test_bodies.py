@@ -7,7 +7,7 @@ import pytest
 
 from claimscope.outlets import cues
 from claimscope.stages.attribution.entities import body_nouns
-from claimscope.stages.sourcing.bodies import INSTITUTION_KINDS, institution
+from claimscope.stages.sourcing.bodies import INSTITUTION_KINDS, institution, subject_body
 from tests.sourcing.test_chain import STAGE, make
 from tests.sourcing.test_route import _paragraphs, names, run
 
@@ -113,3 +113,36 @@ def test_a_body_no_name_identifies_is_no_origin_of_what_it_did():
     chain = _chain_es("Mercado\n\nLa policía cerró ayer el mercado central durante una hora, "
                       "informa el diario Eco del Valle.\n\nLos comerciantes protestan.")
     assert names(chain) == ["this article", "Eco del Valle"]
+
+
+@pytest.mark.parametrize("sentence, lang, body", [
+    ("Meeting on Monday, the town council of Orbe voted to sell the mill.", "en", "town council"),
+    ("The Orbe Town Council's planning committee approved the plan.", "en", "Orbe Town Council's planning committee"),
+    ("Das Landgericht Obertal hat den Mann freigesprochen.", "de", "Landgericht Obertal"),
+    ("Réunie lundi, la commission régionale de Brel a rejeté le projet.", "fr", "commission régionale"),
+    ("La Comisión Nacional cerró el expediente.", "es", "Comisión Nacional"),
+    ("A police officer said the road was shut.", "en", "police"),  # a body, but no name: the route refuses it
+])
+def test_the_body_a_sentence_opens_on_as_its_subject(sentence, lang, body):
+    span = subject_body(sentence, lang)
+    assert (sentence[span[0]:span[1]] if span else None) == body
+
+
+def test_what_a_named_body_did_is_its_own_act_rather_than_a_later_speaker_s():
+    chain = _chain_es("Mercado\n\nReunido el lunes, el consejo municipal de Villalta aprobó cerrar el mercado "
+                      "central durante un mes.\n\nLos vendedores están preocupados, contó Marta Ruiz.")
+    assert names(chain) == ["this article", "consejo municipal de Villalta"]
+
+
+def test_a_named_body_acting_in_the_next_sentence_is_the_origin_of_the_claim():
+    text = ("Crossing\n\nA zebra crossing will be painted outside the Elm Road school by June.\n\n"
+            "The Orbe Town Council's roads committee approved the work on Monday. "
+            "Parents had asked for it for years, said Tom Hale.")
+    _, chain = run(text, [("Tom Hale", "said", "Parents had asked for it for years", False)])
+    assert names(chain) == ["this article", "Orbe Town Council's roads committee"]
+
+
+def test_a_body_acting_in_a_claim_an_outlet_carries_later_is_not_the_article_s_own():
+    chain = _chain_es("Mercado\n\nEl consejo municipal de Villalta aprobó cerrar el mercado central.\n\n"
+                      "Lo informa el diario Eco del Valle.")
+    assert names(chain)[1] == "Eco del Valle"

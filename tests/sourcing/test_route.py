@@ -434,10 +434,10 @@ def test_a_press_release_claim_nobody_is_credited_with_is_its_issuers():
 
 def test_an_article_that_is_no_press_release_has_no_issuer():
     text = ("Orchard Valley Growers report a record pear harvest\n\nLinden, 2 October\n\n"
-            "The Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this season, "
-            "a fifth more than last year.\n\nAbout OVGA")
+            "Members of the Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this "
+            "season, a fifth more than last year.\n\nAbout OVGA")
     _, chain = run(text)
-    assert names(chain) == ["this article"]
+    assert names(chain) == ["this article"]  # (a claim opening on the body is the body's act: test_bodies)
 
 
 def test_a_speaker_span_over_a_sentence_end_or_opening_on_a_pronoun_names_no_one():

@@ -5,6 +5,7 @@ institution kinds and the sourcing table's ``institution_nouns`` (docs/sourcing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from ..attribution.lemmas import lemma, supported
 
 INSTITUTION_KINDS = frozenset({"ministry", "agency", "party", "organisation"})  # of body_nouns
 HEAD_WORDS = 4  # words of a noun phrase, past its determiners, its head may be among
+OPENING_WORDS = 4  # an opening clause this short, set off by a comma, may come before a sentence's subject
 _PHRASE = re.compile(r"[^,;:.!?()\[\]–—«»\"“”„\n]*")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -82,4 +84,43 @@ def body_span(phrase: str, lang: str | None) -> tuple[int, int] | None:
     if at is None:
         return None
     end = at + 1 if head == "first" and len(run) == at + 2 else at
+    return run[0].start(), run[end].end()
+
+
+def subject_body(sentence: str, lang: str | None) -> tuple[int, int] | None:
+    """The span of the named body a sentence opens on as its subject, past an opening clause
+    of at most ``OPENING_WORDS`` words set off by a comma ("Réuni mardi soir, le conseil
+    municipal de X a voté …"); None when it opens on none. Where the head comes last, the
+    verb cannot be told from a noun, so the head is the last institution noun of the first
+    ``HEAD_WORDS`` + 1 words past the determiners, with the capitalised words right after it
+    ("Das Amtsgericht Bad Sellin hat …", "The Valley County Council's roads committee
+    approved …"); elsewhere :func:`body_span`."""
+    if lang not in cues.languages():
+        return None
+    opening = re.match(r"[^,;:()\n]*,\s*", sentence)
+    starts = [0] + ([opening.end()] if opening and len(opening.group().split()) <= OPENING_WORDS else [])
+    for at in starts:
+        span = _subject_at(sentence[at:], lang)
+        if span is not None:
+            return at + span[0], at + span[1]
+    return None
+
+
+def _subject_at(phrase: str, lang: str) -> tuple[int, int] | None:
+    """The body ``phrase`` opens on, with the capitalised words right after its head."""
+    stop = cues.stopwords(lang)
+    words = list(_WORD.finditer(_PHRASE.match(phrase).group()))
+    while words and words[0].group().casefold() in stop:
+        words.pop(0)
+    run = list(itertools.takewhile(lambda w: w.group().casefold() not in stop, words[:HEAD_WORDS + 1]))
+    if _nouns(lang)[3] == "last":
+        heads = [k for k, w in enumerate(run) if _noun(lang, re.sub(r"['’]s$", "", w.group()), False)]
+    else:
+        span = body_span(phrase, lang)
+        heads = [k for k, w in enumerate(run) if span and w.end() == span[1]]
+    if not heads:
+        return None
+    end = heads[-1]
+    while end + 1 < len(run) and run[end + 1].group()[:1].isupper():
+        end += 1
     return run[0].start(), run[end].end()

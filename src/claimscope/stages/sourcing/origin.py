@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ...outlets import cues
-from .bodies import body_span
+from .bodies import subject_body
 from .names import PLATFORMS, Source, headline_end
 from .phrases import complements, elided, name_stems, names_anyone, proper_name, sentence_end
 from .reading import ADJECTIVES, FROM_WORDS, Reading
@@ -56,19 +56,19 @@ class Origin(Reading):
                 return found
         return []
 
-    def _acting_body(self) -> list[Source]:
-        """A claim outlets carry that tells what a body did ("El ayuntamiento de X aprobó …",
-        "La Giunta comunale di X ha votato …"), when no one else is quoted for it: the
-        body opening the claim sentence, a phrase :func:`institution` heads that names one body
-        (a capitalised word past its first), is its origin, unless the sentence accuses."""
-        claim = self.doc.sentences[self.claim]
-        lang, said = self.lang(claim.start), self.text[claim.start:claim.end]
-        span = body_span(said, lang)
-        if span is None or cues.find("accusation", said, lang):
+    def _acting_body(self, sentence, accusing: bool = False) -> list[Source]:
+        """A claim that tells what a body did ("El ayuntamiento de X aprobó …", "Réuni mardi
+        soir, le conseil municipal de X a voté …", "Das Amtsgericht X hat … verurteilt"): the
+        body ``sentence`` opens on as its subject (:func:`subject_body`), with its prepositional
+        complements, when it names one body (a capitalised word past its first: not "la
+        policía"), is its origin, unless the sentence accuses."""
+        lang, said = self.lang(sentence.start), self.text[sentence.start:sentence.end]
+        span = subject_body(said, lang)
+        if span is None or not accusing and cues.find("accusation", said, lang):
             return []  # a claim that accuses a body is not the body's word
-        start = claim.start + span[0]
-        end = min(complements(self.text, claim.start + span[1], cues.stopwords(lang)),
-                  claim.start + re.match(r"[^,;:()–—]*", said).end())
+        start = sentence.start + span[0]
+        end = min(complements(self.text, sentence.start + span[1], cues.stopwords(lang)),
+                  sentence.start + span[0] + re.match(r"[^,;:()–—]*", said[span[0]:]).end())
         if not names_anyone(" " + self.text[start:end]):
             return []  # "the police": no body in particular
         return [Source(self.text[start:end], start, end, "mention")]

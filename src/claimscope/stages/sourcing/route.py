@@ -62,6 +62,8 @@ class Chain(Credits, Relays, Origin):
             self._follow()
             return
         sentence = self._sourced_sentence()
+        if sentence is not claim and not self.hops and self._acts(claim, sentence):
+            return
         if sentence is None:
             if not self.hops:
                 self._add_found(self._unnamed(self.doc.sentences[self.claim]))
@@ -82,7 +84,7 @@ class Chain(Credits, Relays, Origin):
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
                 or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
                     and not cues.find("relay_cues", s.name, self.lang(s.start))] or self._quoted_in(sentence) \
-                or self._people_after(sentence) or self._acting_body()
+                or self._people_after(sentence) or self._acting_body(self.doc.sentences[self.claim])
             if people and not any(h.same(people[0]) for h in self.hops):
                 self.hops.append(people[0])
                 instance = self._instance(people[0])
@@ -90,6 +92,22 @@ class Chain(Credits, Relays, Origin):
                     self.hops[-1] = instance
                 if not people[0].anonymous or self._document_noun(people[0]) is not None:
                     self._follow()  # the speaker (or an unsigned post) may credit the claim to someone else
+
+    def _acts(self, claim, sentence) -> bool:
+        """Is the claim, which names no source, a body's own act ("the X council voted …")
+        that no outlet after it carries and no press release issues? Then the body is its
+        origin, not a speaker quoted further on (:meth:`_acting_body`)."""
+        if sentence is not None and (self._credited_in(sentence, []) or any(
+                self.speaker(i).is_outlet for i in self._usable_in(sentence))):
+            return False
+        i = self.doc.sentences.index(claim) + 1
+        nxt = self.doc.sentences[i] if i < len(self.doc.sentences) else None
+        acting = self._acting_body(claim, True) or (self._acting_body(nxt, True) if nxt and nxt.paragraph <= claim.paragraph + 1 else [])
+        if not acting or self._issuer() is not None:
+            return False
+        self.hops.append(acting[0])
+        self._follow()
+        return True
 
     def _sourced_sentence(self):
         """The claim sentence when it names a source; else the first sentence after it, in
