@@ -83,6 +83,14 @@ def test_a_vague_credit_line_credits_no_one():
     assert names(chain) == ["this article"]
 
 
+def test_a_credit_line_naming_two_unknown_outlets_credits_the_first():
+    text = ("Printers spy on you\n\nHome printers now send a copy of every scan to the tax office, bloggers "
+            "claim.\n\nSource: Pine Watch / Harbour Notes")
+    _, chain = run(text, findings=[("credit_line", "Source: Pine Watch / Harbour Notes", "source_line",
+                                    "Pine Watch / Harbour Notes")])
+    assert names(chain) == ["this article", "Pine Watch"]
+
+
 def test_the_whole_article_counts_more_sources_than_the_claim():
     text = ("Relief for farmers\n\nThe regional government will pay 200 euros a hectare to farmers whose crops "
             "were lost in the August floods, Minister Lina Berg announced on Monday.\n\n"

@@ -28,9 +28,12 @@ class Credits(Reading):
                 continue  # a headline ("…, says X") adds no source
             evidence = CREDIT_EVIDENCE.get(f.label or "", "credit_line")
             inside = [m for m in self.names.within(f.start, f.end) if m.is_outlet]
-            if not inside and f.value and (any(c.isupper() for c in f.value) or "." in f.value) \
-                    and not self._vague(f.value, f.start):
-                inside = [Source(f.value.strip(), f.start, f.end, evidence, is_outlet=True)]
+            value = re.split(r"\s*[/,;]\s*|\s+[|·•]\s+", (f.value or "").strip())[0]  # "X / Y": X first
+            if not inside and value and (any(c.isupper() for c in value) or "." in value) \
+                    and not self._vague(value, f.start):
+                at = self.text.find(value, f.start, f.end)
+                inside = [Source(value, *((at, at + len(value)) if at >= 0 else (f.start, f.end)), evidence,
+                                 is_outlet=True)]
             # no name ("source: compiled", "Agencies"): the line credits no one
             for src in inside[:1]:  # "TASS/AFP": the first carried it; the others are hops only when the text relays them
                 ranked.append((0 if evidence == "credit_line" else 1, src.start,
