@@ -24,3 +24,14 @@ def test_a_news_claim_rests_on_its_speaker_and_the_people_quoted_beside_it():
 
 def test_a_column_quotes_others_on_other_points_not_to_corroborate_its_fact():
     assert _counts("Opinion: the bridge deserves better\nBy Nell Brook\n") == (1, 2)
+
+
+RELAY = ("RT reported that the dam on the river collapsed on Monday night. "
+         "The channel said that three villages were flooded. ")
+
+
+def test_an_outlet_noun_that_names_no_one_is_the_chain_outlet_again():
+    doc = make(RELAY, [("RT", "reported", "the dam on the river collapsed on Monday night", False),
+                       ("The channel", "said that three", "three villages were flooded", False)])
+    assert Sourcing().chain(doc).article_sources == 1
+

@@ -52,6 +52,8 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
         said = doc.text[a.speaker_start:a.speaker_end]
         if any(m.is_outlet for m in chain.names.within(a.speaker_start, a.speaker_end)):
             continue
+        if not a.anonymous and any(h.is_outlet for h in chain.hops) and _outlet_reference(chain, a):
+            continue  # "the site", "el corresponsal del canal": the chain's outlet again
         if a.anonymous and any(h.anonymous for h in chain.hops):
             continue  # anonymous sources together count once
         known = [said] + ([a.speaker_entity] if a.speaker_entity else [])  # "her" resolved to the origin
@@ -60,6 +62,26 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
                 and (paragraphs is None or not _member(chain, a)):
             picked.append(i)
     return _groups(doc, picked, chain.names)
+
+
+def _outlet_reference(chain: Chain, a) -> bool:
+    """Does a speaker refer back to an outlet without naming one ("the English site",
+    "Rosyjska telewizja", "das Portal"): it is headed by an outlet noun (the first word past
+    the determiners, or the second after a lower-case one), with no capitalised word after
+    it, no name in the phrase, and the attribution stage resolved it to no other name?"""
+    text, lang = chain.doc.text, chain.lang(a.speaker_start)
+    said = text[a.speaker_start:a.speaker_end]
+    if chain.names.within(a.speaker_start, a.speaker_end) or (
+            a.speaker_entity and a.speaker_entity.casefold() not in said.casefold()):
+        return False
+    stop = cues.stopwords(lang)
+    words = [m for m in re.finditer(r"[^\W\d_][\w'’-]*", said) if m.group().casefold() not in stop]
+    heads = words[:1] if not words or (words[0].group()[:1].isupper() and words[0].start() > 0) else words[:2]
+    for m in cues.find("outlet_nouns", text, lang, a.speaker_start, a.speaker_end):
+        at = m.start() - a.speaker_start
+        if any(w.start() == at for w in heads) and not any(w[:1].isupper() for w in text[m.end():a.speaker_end].split()):
+            return True
+    return False
 
 
 def _member(chain: Chain, a) -> bool:
