@@ -146,3 +146,10 @@ def test_a_body_acting_in_a_claim_an_outlet_carries_later_is_not_the_article_s_o
     chain = _chain_es("Mercado\n\nEl consejo municipal de Villalta aprobó cerrar el mercado central.\n\n"
                       "Lo informa el diario Eco del Valle.")
     assert names(chain)[1] == "Eco del Valle"
+
+
+def test_a_body_named_by_a_common_noun_takes_the_earlier_name_ending_on_it():
+    text = ("Buses\n\nFrom Monday, pupils of the Elm Vale School District will wait longer for a bus. "
+            "The district says it lacks eleven drivers.\n\nParents are angry.")
+    _, chain = run(text, [("The district", "says", "it lacks eleven drivers", False)])
+    assert names(chain) == ["this article", "Elm Vale School District"]

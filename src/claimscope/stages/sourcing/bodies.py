@@ -34,6 +34,11 @@ def _nouns(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str,
             (table["noun_phrase_head"] or ["first"])[0])
 
 
+def head_last(lang: str | None) -> bool:
+    """Do noun phrases of ``lang`` have their head last ("the county roads department")?"""
+    return lang in cues.languages() and _nouns(lang)[3] == "last"
+
+
 def _noun(lang: str, word: str, base: bool) -> bool:
     """Is ``word`` an institution noun, in any inflection (in its base form only when ``base``)?"""
     single, endings, _, _ = _nouns(lang)

@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ...outlets import cues
-from .bodies import subject_body
+from .bodies import head_last, subject_body
 from .names import PLATFORMS, Source, headline_end
 from .phrases import complements, elided, name_stems, names_anyone, proper_name, sentence_end
 from .reading import ADJECTIVES, FROM_WORDS, Reading
@@ -179,7 +179,8 @@ class Origin(Reading):
         head = src.name.split()
         if len(head) != 2 or head[0].casefold() not in stop or not head[1].islower():
             return
-        named = self._named_by(head[1], src.start, stop)
+        named = self._named_by(head[1], src.start, stop) if not head_last(lang) \
+            else self._named_ending_on(head[1], src.start)
         if named is not None:
             src.name, src.start, src.end = self.text[named[0]:named[1]], *named
             return
@@ -188,6 +189,19 @@ class Origin(Reading):
             return
         end = complements(self.text, first.end(), stop)
         src.name, src.start, src.end = self.text[first.start():end], first.start(), end
+
+    def _named_ending_on(self, noun: str, before: int) -> tuple[int, int] | None:
+        """Where noun phrases have their head last: the span of the first name before
+        ``before`` that ends on ``noun`` capitalised after one capitalised word or more
+        ("Cedar Vale School District" for "the district")."""
+        word = noun[:1].upper() + noun[1:]
+        m = re.search(rf"(?<![\w'’-])((?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s+)+){re.escape(word)}(?![\w'’-])", self.text[:before])
+        if m is None:
+            return None
+        words = m.group(1).split()
+        while words and words[0].casefold() in cues.stopwords(self.lang(m.start())):
+            words.pop(0)  # "The Cedar Vale …": the determiner opening a sentence is no part of the name
+        return (m.end() - len(word) - len(" ".join(words)) - 1, m.end()) if words else None
 
     def _named_by(self, noun: str, before: int, stop) -> tuple[int, int] | None:
         """The span of the first name before ``before`` that opens on ``noun`` capitalised and
