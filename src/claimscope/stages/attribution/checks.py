@@ -170,9 +170,12 @@ class FoundChecks(Inversions):
             bare.pop()  # "On vous l'avait dit": "on" and the one told
         if said in self.t.generic_subjects or " ".join(bare) in self.t.generic_subjects:
             return True
+        free = self.t.raw.get("free_relatives", ())
         lead = words(self.text, max(0, raw.speaker[0] - 12), raw.speaker[0])[-1:]
-        if lead and lead[0].group().lower() in self.t.raw.get("free_relatives", ()) and lead[0].end() + 1 == raw.speaker[0]:
+        if lead and lead[0].group().lower() in free and lead[0].end() + 1 == raw.speaker[0]:
             return True  # "Quien haya pasado una mañana allí sabe que …": whoever, nobody in particular
+        if bare[0] in free and raw.speaker[1] <= raw.cue[0] and not self.text[: raw.speaker[0]].rstrip().endswith(","):
+            return True  # "Wer noch von X spricht, …": the verb of a free relative that opens its clause
         # the author outside any quotation ("we've posted the list", "Chúng tôi khuyên"): no source
         toks = [w.split("'")[0] for w in said.split()]  # "we've"; "the parents I (talked to)", not "X, sentito da noi"
         mine = toks[0] if len(toks) == 1 else "" if "," in said or self.stop_word(toks[-2]) else toks[-1]

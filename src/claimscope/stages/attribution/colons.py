@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ...outlets import find_mentions
+from .entities import OUTLET_KINDS, body_kind
 from .spans import MAX_SPEAKER_WORDS, Raw, strip, words
 from .subjects import Subjects
 
@@ -60,9 +62,11 @@ class ColonCues(Subjects):
             or not self.t.determiners and len(toks) > 2 and not any(t.group()[0].isupper() for t in toks[1:])
         ):  # a name ends with a capitalised word: "Sen. Bernie Sanders:"; without articles,
             return None  # a clause of three words or more holds one ("Особое внимание уделяется …:")
-        if not (quoted or heard or self.spoken_line(speaker, found[0])):
+        if not (quoted or heard or self.spoken_line(speaker, found[0], ending=not self.outlet_label(speaker))):
             return None
-        if not (quoted or heard) and self.text[speaker[0] : speaker[1]].isupper() and not self.text[:lo].strip():
+        if not (quoted or heard or self.outlet_label(speaker)) and self.text[speaker[0] : speaker[1]].isupper() and (
+            not self.text[:lo].strip()
+        ):
             return None  # a headline's "ATTENZIONE DONNE: …", "SỐC: …": a kicker, not a speaker named elsewhere
         return Raw((pos, pos + 1), speaker, *found)
 
@@ -126,11 +130,27 @@ class ColonCues(Subjects):
             return None
         return Raw(cue, speaker, *found)
 
-    def spoken_line(self, speaker: tuple[int, int], content: tuple[int, int]) -> bool:
+    def outlet_label(self, speaker: tuple[int, int]) -> bool:
+        """Whether a colon's label is an outlet: a registered one that the label is, after a
+        determiner and an outlet noun at most ("RT", "La chaîne RT"), or an outlet noun
+        with one word beside it ("Rosyjska telewizja", "Litewski portal"). Its headline
+        "RT: <claim>" reports the outlet's claim, as a name said elsewhere does."""
+        label = self.text[speaker[0] : speaker[1]]
+        toks = words(label, 0, len(label))
+        if not 1 <= len(toks) <= 3:
+            return False
+        nouns = [t for t in toks if body_kind(t.group(), self.t.language) in OUTLET_KINDS]
+        if len(toks) <= 2 and nouns and not any(t.group()[0].isdigit() for t in toks):
+            return True
+        rest = [t for t in toks if t not in nouns and t.group().lower() not in self.t.determiners]
+        return any(m.outlet is not None and rest and m.start <= rest[0].start() and rest[-1].end() <= m.end
+                   for m in find_mentions(label, ((0, len(label)),)))
+
+    def spoken_line(self, speaker: tuple[int, int], content: tuple[int, int], ending: bool = True) -> bool:
         """Whether an unquoted "Label: text" is speech rather than a headline or page
         label ("Tags: …", "Lyon: …", "Partager : X | Mastodon"): a sentence of four
         words or more, not a question nor a list, on a line that ends as a sentence
-        does, in the case of running text."""
+        does (with ``ending``), in the case of running text."""
         text = self.text[content[0] : content[1]]
         toks = words(self.text, *content)
         if len(toks) < 4 or text.rstrip().endswith("?") or any(c in text for c in "|·•"):
@@ -140,7 +160,7 @@ class ColonCues(Subjects):
         if len(toks) <= 2 * text.count(","):
             return False  # "Lyon, mairie, budget, vote"
         line = self.text[slice(*self.line(content[0]))].rstrip()
-        return line[-1:] in ".!…»”\"'"
+        return not ending or line[-1:] in ".!…»”\"'"
 
     def line(self, pos: int) -> tuple[int, int]:
         """The line (between line breaks) around ``pos``."""

@@ -68,12 +68,8 @@ class CueFilters(VerbCues):
             nxt = WORD.match(self.text, pos, hi)
         if nxt and nxt.group().lower() in self.t.raw.get("perfect_infinitives", ()):
             return True  # "aseguró haber recibido …", "garante ter confirmado …": a reported past
-        topic = self.t.raw.get("topic_verbs", {})  # "hablan de «disturbios»"
-        if nxt and topic:
-            preps = topic.get(lemma(self.t.language, words(self.text, *cue.span())[-1].group().lower()), ())
-            word = nxt.group().lower().replace("’", "'")
-            if word in preps or word.split("'")[0] + "'" in preps:  # "parle d'une …"
-                return True
+        if nxt and self.topic_opening(cue, nxt.start(), hi):  # "hablan de «disturbios»"
+            return True
         if nxt and self.t.speaker_stop.fullmatch(nxt.group()):  # "shared on Facebook that …"
             lead = words(self.text, pos, min(hi, pos + 60))[:5]
             comp = next((w for w in lead[1:] if self.t.complementizer.fullmatch(w.group())), None)

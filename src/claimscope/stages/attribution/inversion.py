@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lemmas import lemma
 from .quotes import CLOSING
 from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, strip, words
 from .subjects import Subjects
@@ -33,6 +34,8 @@ class Inversions(Subjects):
                 or self.told_word(told.group()) and len(words(self.text, lo, start)) >= 3  # not "Mire, le dije"
             ):
                 before = start  # "«…», me decía X", "« … », nous a confié X", "…, nous a répondu X": the one told
+        if self.topic_opening(cue, cue.end(), hi):
+            return None  # "Die Polizei spricht von einem Fake": what is spoken of, not who speaks
         if before <= lo and cue.group()[0].isupper() or self.anaphoric_lead(lo, cue.start()):
             before = 0  # nothing before the cue in its sentence ("Lo riferisce X")
         opened = self.as_opening(lo, cue.start()) is not None  # "Как отметил X", "según informó X"
@@ -113,6 +116,23 @@ class Inversions(Subjects):
             ):
                 span = (span[0], tail[1])
         return span
+
+    def topic_opening(self, cue: re.Match, pos: int, hi: int) -> bool:
+        """Whether the words at ``pos``, past adverbs, open with a preposition the table's
+        ``topic_verbs`` gives the cue's verb ("hablan de …", "parle d'une …", "spricht
+        dennoch von …", "powołuje się na …"): what the verb speaks of follows, no subject."""
+        topic = self.t.raw.get("topic_verbs")
+        verb = words(self.text, *cue.span())[-1].group().lower()
+        preps = topic.get(lemma(self.t.language, verb)) if topic else None
+        toks = [w.group().lower().replace("’", "'") for w in words(self.text, pos, hi)[:8]]
+        while toks and toks[0] in self.t.adverbs:
+            toks.pop(0)
+        for prep in preps or ():
+            head = toks[: len(prep.split())]
+            elided = head[:-1] + [head[-1].split("'")[0] + "'"] if head else []
+            if len(head) == len(prep.split()) and prep in (" ".join(head), " ".join(elided)):
+                return True
+        return False
 
     def relative_end(self, pos: int, hi: int) -> int | None:
         """Where a relative clause that opens at ``pos`` and holds no quotation ends (its

@@ -231,8 +231,8 @@ class VerbCues(Inversions):
         before = words(self.text, lo, cue.start())
         if before and any(c in BOUNDARY for c in self.text[before[-1].end() : cue.start()]):
             before = []  # "…, die gelöscht werden könnten, erklärte er": another clause's auxiliary
-        if self.t.no_inversion.search(cue.group()):
-            return False  # "is calling for" is progressive, not passive
+        if self.t.no_inversion.search(cue.group()) or self.topic_opening(cue, cue.end(), hi):
+            return False  # "is calling for" is progressive, not passive; "spricht von X" is active
         agent = self.t.agent.match(
             self.text, strip(self.text, cue.end(), hi, " ")[0], hi
         )

@@ -1,0 +1,72 @@
+"""Constructions of the languages that report (docs/attribution.md): imperfects read by
+their lemma, outlets that head a "Name: claim" line, verbs of citing, topic verbs whose
+preposition opens what they speak of, and free relatives. Sentences are our own."""
+
+from claimscope.model import Article, Document
+from claimscope.stages.attribution import AttributionStage
+from claimscope.stages.segment import Segment
+from tests.attribution.util import by_cue, run
+
+
+def _texts(text: str, lang: str) -> list[tuple[str | None, str, str]]:
+    doc = AttributionStage()(Segment()(Document(Article(text), language=lang)))
+    return [(text[a.speaker_start : a.speaker_end] if a.speaker_start is not None else None,
+             text[a.cue_start : a.cue_end], text[a.content_start : a.content_end]) for a in doc.attributions]
+
+
+def test_french_imperfect_is_a_cue_by_its_lemma_after_an_object_pronoun():
+    _, found = run(["Une voisine me confiait hier qu'elle avait peur la nuit."], "fr")
+    said = by_cue(found, "confiait")
+    assert said["speaker"] == "Une voisine" and said["content"] == "elle avait peur la nuit"
+    _, found = run(["Le gardien racontait que la grille restait ouverte."], "fr")
+    assert by_cue(found, "racontait")["speaker"] == "Le gardien"
+
+
+def test_french_participles_in_ait_still_need_their_auxiliary():
+    _, found = run(["Un extrait publié hier montre la façade du musée."], "fr")
+    assert found == []
+
+
+def test_an_outlet_heading_a_headline_speaks():
+    text = "Rosyjska telewizja: rząd zamknie trzy przejścia graniczne na zimę\n07.12.2020\n\nPortal podaje tę informację bez źródła."
+    assert ("Rosyjska telewizja", ":", "rząd zamknie trzy przejścia graniczne na zimę") in _texts(text, "pl")
+    text = "RT: в северных районах закроют половину школ\n\nКанал не назвал источник этих сведений."
+    assert ("RT", ":", "в северных районах закроют половину школ") in _texts(text, "ru")
+
+
+def test_a_place_or_topic_heading_a_headline_does_not():
+    text = "Lyon : la piscine du quartier fermera pendant trois mois\n\nLes travaux commencent lundi."
+    assert not any(cue == ":" for _, cue, _ in _texts(text, "fr"))
+    text = "Treni: ritardi fino a due ore sulla linea per Bologna\n\nIl guasto riguarda un convoglio merci."
+    assert not any(cue == ":" for _, cue, _ in _texts(text, "it"))
+
+
+def test_verbs_of_citing_report_their_source():
+    for lang, sentence, cue, subject in [
+        ("es", "El portal cita un informe de la policía local.", "cita", "El portal"),
+        ("es", "La emisora, que cita a su vez a un diario ruso, no aporta pruebas.", "cita", "La emisora, que"),
+        ("it", "Il blog cita come prova un documento mai pubblicato.", "cita", "Il blog"),
+        ("pl", "Gazeta powołuje się na raport straży miejskiej.", "powołuje", "Gazeta"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == subject, (lang, found)
+
+
+def test_citing_in_polish_needs_its_preposition():
+    _, found = run(["Urzędnik, na którego powołuje się agencja, przekazał, że rozmowy trwają."], "pl")
+    assert [a["cue"] for a in found] == ["przekazał"]
+    _, found = run(["Premier powołał nowego ministra zdrowia."], "pl")
+    assert found == []
+
+
+def test_a_topic_verb_keeps_its_subject_before_it():
+    _, found = run(["Die Feuerwehr spricht von einem technischen Defekt."], "de")
+    said = by_cue(found, "spricht")
+    assert said["speaker"] == "Die Feuerwehr" and said["content"] == "von einem technischen Defekt"
+    _, found = run(["Der Bürgermeister sprach lange mit den Anwohnern."], "de")
+    assert found == []
+
+
+def test_a_german_free_relative_names_nobody():
+    _, found = run(["Wer jetzt noch von einem Zufall spricht, irrt sich gewaltig."], "de")
+    assert found == []
