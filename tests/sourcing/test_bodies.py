@@ -153,3 +153,33 @@ def test_a_body_named_by_a_common_noun_takes_the_earlier_name_ending_on_it():
             "The district says it lacks eleven drivers.\n\nParents are angry.")
     _, chain = run(text, [("The district", "says", "it lacks eleven drivers", False)])
     assert names(chain) == ["this article", "Elm Vale School District"]
+
+
+def _chain(text, lang, attributions=()):
+    doc = _paragraphs(make(text, attributions, lang=lang))
+    (chain,) = STAGE(doc).sourcing
+    return chain
+
+
+def test_a_body_named_after_the_verb_of_a_sentence_pointing_back_at_the_claim():
+    chain = _chain("Kita\n\nDas Land zahlt im kommenden Jahr zwölf Millionen Euro mehr für Kindergärten. "
+                   "Das beschloss der Kreistag am Dienstag.\n\nDie Opposition ist dagegen, sagte Eva Roth.", "de",
+                   [("Eva Roth", "sagte", "Die Opposition ist dagegen", False)])
+    assert names(chain) == ["this article", "Kreistag"]
+
+
+def test_an_outlet_named_after_the_verb_of_a_sentence_pointing_back_at_the_claim():
+    chain = _chain("Farolas\n\nLas farolas nuevas del barrio graban a los vecinos. Lo ha destapado El Vigía Libre, "
+                   "una web local.\n\nEl alcalde lo niega.", "es")
+    assert names(chain)[1:] == ["Vigía Libre"]
+
+
+def test_the_clause_after_a_colon_may_name_who_wrote_the_claim_down():
+    chain = _chain("Farmaci\n\nNel magazzino sono scadute diecimila confezioni: lo ha messo nero su bianco "
+                   "l'Ufficio sanitario della Valle in una relazione.\n\nNessuno commenta.", "it")
+    assert names(chain) == ["this article", "Ufficio sanitario della Valle"]
+
+
+def test_an_article_opening_a_sentence_is_no_anaphor():
+    chain = _chain("Kita\n\nDas Land zahlt mehr für Kindergärten. Das Geld kommt vom Bund.\n\nMehr nicht.", "de")
+    assert names(chain) == ["this article"]

@@ -29,7 +29,10 @@ Each table lists, for one language:
   ``case``: a word in its base form);
 - ``press_release``: words saying a text is a press release, on its header or closing
   lines ("press release", "communiqué de presse", "ufficio stampa", "пресс-релиз"): a
-  claim nobody else is credited with is its issuer's.
+  claim nobody else is credited with is its issuer's;
+- ``anaphors``: pronouns that, opening a clause before its verb, point back at what the
+  text just said ("das", "lo", "this"): "Lo ha destapado X", "Das beschloss der Landtag":
+  the subject after the verb did or said it.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole
 words. Matching ignores case; scripts written without spaces need no word boundary.
@@ -45,7 +48,7 @@ from importlib import resources
 KINDS = ("relay_cues", "accusation", "primary_material", "photo_credit", "outlet_nouns", "speaker_stopwords",
          "anonymous_nouns", "coordinators", "host_nouns",
          "byline_cues", "first_person", "source_prepositions", "institution_nouns", "noun_phrase_head",
-         "press_release")
+         "press_release", "anaphors")
 _NO_BOUNDARY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

@@ -15,6 +15,9 @@ from .phrases import complements, elided, name_stems, names_anyone, proper_name,
 from .reading import ADJECTIVES, FROM_WORDS, Reading
 
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
+ANAPHOR_SENTENCES = 3  # sentences after the claim that may point back at it ("Das beschloss der Landtag.")
+VERB_WORDS = 5  # words of the verb group between an anaphor and the subject after it
+_TOKEN = re.compile(r"[^\W\d_][\w.-]*")  # a word, an elided article ("l'") apart
 
 
 class Origin(Reading):
@@ -72,6 +75,66 @@ class Origin(Reading):
         if not names_anyone(" " + self.text[start:end]):
             return []  # "the police": no body in particular
         return [Source(self.text[start:end], start, end, "mention")]
+
+    def _anaphoric_agent(self, claim) -> Source | None:
+        """Who did or said the claim, by a clause that points back at it and puts its subject
+        after the verb: the claim sentence's clause after a colon or semicolon, or a sentence
+        after it in its paragraph or the next, up to the first that quotes someone, opening
+        on an anaphor of the language ("Lo ha destapado El Observador X", "Das beschloss der
+        Landtag am Mittwoch", "…: lo ha messo nero su bianco l'Agenzia regionale X")."""
+        i = self.doc.sentences.index(claim)
+        clauses = [m.end() + claim.start for m in re.finditer(r"[:;]\s", self.text[claim.start:claim.end])]
+        found = next((a for a in (self._agent_after(c, claim.end) for c in clauses) if a is not None), None)
+        for s in self.doc.sentences[i + 1:i + 1 + ANAPHOR_SENTENCES]:
+            if found is not None or s.paragraph > claim.paragraph + 1:
+                break
+            found = self._agent_after(s.start, s.end)
+            if self._usable_in(s):
+                break
+        return found
+
+    def _agent_after(self, start: int, end: int) -> Source | None:
+        """The subject after the verb of the clause ``text[start:end]`` when it opens on an
+        anaphor: a verb group of lower-case words (at most ``VERB_WORDS`` past function
+        words), then, past determiners, a name: an outlet or name mentioned there, else its
+        capitalised words, lower-case words between them and, where the head comes first,
+        complements naming something ("Agenzia regionale sanitaria delle Marche")."""
+        lang = self.lang(start)
+        lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        if not any(m.start() == lead for m in cues.find("anaphors", self.text, lang, lead, end)):
+            return None
+        stop = cues.stopwords(lang)
+        words = list(_TOKEN.finditer(self.text, lead, end))[1:]
+        verb, at = 0, None
+        for k, w in enumerate(words):
+            if re.search(r"[,;:.!?()]", self.text[words[k - 1].end() if k else lead:w.start()]):
+                return None
+            if w.group()[:1].isupper():
+                if not verb:
+                    return None  # "Das Gesetz …": an article, not an anaphor
+                at = k  # a capitalised determiner inside a clause is part of the name ("El País")
+                break
+            verb += w.group().casefold() not in stop and self.text[w.end():w.end() + 1] not in "'’"  # not "l'"
+            if verb > VERB_WORDS:
+                return None
+        if at is None or not verb:
+            return None
+        first = words[at]
+        named = next((m for m in self.names.within(first.start() - 2, end) if m.start <= first.start()), None)
+        if named is not None:
+            return Source(named.name, named.start, named.end, "mention", named.outlet, named.domain,
+                          is_outlet=named.is_outlet)
+        run, last = [first], not head_last(lang)
+        for w in words[at + 1:]:
+            if re.search(r"[^\w\s'’]", self.text[run[-1].end():w.start()]):
+                break
+            folded = w.group().casefold()
+            if folded in stop and not (last and any(x.group()[:1].isupper() for x in words[words.index(w) + 1:][:1])):
+                break
+            run.append(w)
+        while run and not run[-1].group()[:1].isupper():
+            run.pop()
+        return Source(self.text[run[0].start():run[-1].end()], run[0].start(), run[-1].end(), "mention")
 
     def _owner_in(self, sentence) -> Source | None:
         """The body whose document the claim sentence cites when no attribution holds it

@@ -61,6 +61,11 @@ class Chain(Credits, Relays, Origin):
             self.hops.append(publisher)  # "the story says …" and later "site X carried it, citing Y"
             self._follow()
             return
+        agent = None if self._usable_in(claim) else self._anaphoric_agent(claim)
+        if agent is not None:
+            self._add(agent)  # "Lo ha destapado X.", "Das beschloss der Landtag.": X carried or did it
+            self._follow()
+            return
         sentence = self._sourced_sentence()
         if sentence is not claim and not self.hops and self._acts(claim, sentence):
             return
