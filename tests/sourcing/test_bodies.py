@@ -149,10 +149,10 @@ def test_a_body_acting_in_a_claim_an_outlet_carries_later_is_not_the_article_s_o
 
 
 def test_a_body_named_by_a_common_noun_takes_the_earlier_name_ending_on_it():
-    text = ("Buses\n\nFrom Monday, pupils of the Elm Vale School District will wait longer for a bus. "
-            "The district says it lacks eleven drivers.\n\nParents are angry.")
-    _, chain = run(text, [("The district", "says", "it lacks eleven drivers", False)])
-    assert names(chain) == ["this article", "Elm Vale School District"]
+    text = ("Water\n\nFrom Monday, households of the Elm Vale Water District will pay more for water. "
+            "The district says its pumps need repair.\n\nBills rise in May.")
+    _, chain = run(text, [("The district", "says", "its pumps need repair", False)])
+    assert names(chain) == ["this article", "Elm Vale Water District"]
 
 
 def _chain(text, lang, attributions=()):

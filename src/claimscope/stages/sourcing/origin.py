@@ -256,7 +256,7 @@ class Origin(Reading):
     def _named_ending_on(self, noun: str, before: int) -> tuple[int, int] | None:
         """Where noun phrases have their head last: the span of the first name before
         ``before`` that ends on ``noun`` capitalised after one capitalised word or more
-        ("Cedar Vale School District" for "the district")."""
+        ("Cedar Vale Water District" for "the district")."""
         word = noun[:1].upper() + noun[1:]
         m = re.search(rf"(?<![\w'’-])((?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*\s+)+){re.escape(word)}(?![\w'’-])", self.text[:before])
         if m is None:
