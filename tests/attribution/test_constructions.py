@@ -70,3 +70,16 @@ def test_a_topic_verb_keeps_its_subject_before_it():
 def test_a_german_free_relative_names_nobody():
     _, found = run(["Wer jetzt noch von einem Zufall spricht, irrt sich gewaltig."], "de")
     assert found == []
+
+
+def test_a_negative_subject_says_nothing():
+    for lang, sentence in [
+        ("es", "Sin embargo, ninguna de las dos embajadas ha confirmado la existencia de la carta."),
+        ("en", "Neither the mayor nor her deputy mentioned the budget."),
+        ("en", "Nobody confirmed the figures on Monday."),
+        ("pt", "Nenhuma das empresas confirmou o acordo."),
+    ]:
+        _, found = run([sentence], lang)
+        assert found == [], (lang, found)
+    _, found = run(["The mayor confirmed the figures on Monday."], "en")
+    assert [a["cue"] for a in found] == ["confirmed"]

@@ -170,6 +170,8 @@ class FoundChecks(Inversions):
             bare.pop()  # "On vous l'avait dit": "on" and the one told
         if said in self.t.generic_subjects or " ".join(bare) in self.t.generic_subjects:
             return True
+        if bare[0] in self.t.negations:
+            return True  # "Nadie lo ha confirmado", "Neither X nor Y mentioned it": nobody is said to speak
         free = self.t.raw.get("free_relatives", ())
         lead = words(self.text, max(0, raw.speaker[0] - 12), raw.speaker[0])[-1:]
         if lead and lead[0].group().lower() in free and lead[0].end() + 1 == raw.speaker[0]:
