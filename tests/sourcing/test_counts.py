@@ -35,3 +35,15 @@ def test_an_outlet_noun_that_names_no_one_is_the_chain_outlet_again():
                        ("The channel", "said that three", "three villages were flooded", False)])
     assert Sourcing().chain(doc).article_sources == 1
 
+
+
+def test_in_a_round_up_who_speaks_in_an_item_checks_its_claim_and_the_next_item_is_another_story():
+    from tests.sourcing.test_lead import ROUNDUP, _by_lines
+    speakers = [("Mayor Ana Ruiz", "said", "the coast road will charge drivers eight euros from June", False),
+                ("Engineer Tom Hale", "said that no", "no toll of any kind is planned on that road", False)]
+    text = ROUNDUP.replace("A message forwarded in many groups claims", "Mayor Ana Ruiz said").replace(
+        "The roads office told us that", "Engineer Tom Hale said that")
+    news = text.replace("1. The toll", "The toll")
+    for body, expected in ((text, 1), (news, 2)):
+        doc = _with_claims(_by_lines(make(body, speakers)), worthy={4, 5})
+        assert Sourcing().chain(doc).independent_sources == expected

@@ -160,3 +160,31 @@ def test_an_opinion_label_may_be_followed_by_one_word():
     assert opinion_label("Tribuna abierta", "es")
     assert opinion_label("COMMENTO", "it")
     assert not opinion_label("Column of smoke over the port", "en")
+
+
+ROUNDUP = ("Seen online this week: a fake toll, a lost parrot and a closed beach\n"
+           "By Nell Brook | Saturday\n"
+           "Every Saturday we sort through what went round your feeds and groups during the week.\n"
+           "1. The toll that never was\n"
+           "A message forwarded in many groups claims the coast road will charge drivers eight euros from June.\n"
+           "The roads office told us that no toll of any kind is planned on that road.\n"
+           "2. A parrot on the bus\n"
+           "A green parrot rode the number four bus for three stops on Tuesday before its owner caught it.\n")
+
+
+def _by_lines(doc):
+    """``doc`` with each line its own paragraph (``make`` puts every sentence in one)."""
+    return doc.evolve(sentences=tuple(dataclasses.replace(s, paragraph=doc.text.count("\n", 0, s.start))
+                                      for s in doc.sentences))
+
+
+def test_a_round_up_introducing_its_items_states_its_claim_in_the_first_item():
+    doc = _with_claims(_by_lines(make(ROUNDUP)), worthy={2, 4, 5, 7})
+    assert _sentence(doc, main_claim(doc)).startswith("A message forwarded")
+
+
+def test_a_first_paragraph_is_the_lead_when_the_item_headings_are_no_list():
+    text = ROUNDUP.replace("1. The toll that never was", "The toll that never was").replace(
+        "Every Saturday we sort through", "Every Saturday the council sorts through")
+    doc = _with_claims(_by_lines(make(text)), worthy={2, 4, 5, 7})
+    assert _sentence(doc, main_claim(doc)).startswith("Every Saturday")

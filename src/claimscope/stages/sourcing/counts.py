@@ -8,7 +8,7 @@ from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
 from ..attribution.tables import available_languages, load_table
-from .lead import body_sentences, opinion_piece
+from .lead import body_sentences, introduces_items, opinion_piece
 from .names import Names, same_name
 from .relays import FOLLOW_PARAGRAPHS
 from .route import Chain
@@ -114,14 +114,16 @@ def independent_sources(chain: Chain) -> int:
     is credited with rests on the article itself (one source)."""
     if not chain.hops:
         return 0 if chain.claim is None else 1
-    if opinion_piece(chain.doc, body_sentences(chain.doc)):
+    body = body_sentences(chain.doc)
+    if opinion_piece(chain.doc, body):
         return 1  # a column's writer quotes others on other points, not to corroborate the fact argued from
-    others = _others(chain, CORROBORATION_PARAGRAPHS)
     if any(h.is_outlet for h in chain.hops):
         nearby = _others(chain, FOLLOW_PARAGRAPHS).values()
         anonymous = any(_told_us(chain, i) for nodes in nearby for i in nodes)
         return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
-    return 1 + len(others)
+    if introduces_items(chain.doc, body):
+        return 1  # a round-up's next item is another story; who speaks in this one checks it
+    return 1 + len(_others(chain, CORROBORATION_PARAGRAPHS))
 
 
 def rests_on_anonymous(chain: Chain) -> bool:

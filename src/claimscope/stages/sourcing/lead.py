@@ -17,9 +17,11 @@ from .names import headline_end, same_name
 OPENING_WORDS = 5  # a source-only construction (at most four words) opens the sentence within this many
 OPENING_MARGIN = 0.1  # how much higher the next sentence scores when an opening gives way to it
 FUNCTION_WORD = 1e-3  # a word this frequent in its language (wordfreq) is no content word
+ITEM_HEADINGS = 2  # a first paragraph followed by this many item headings introduces a list of items
 OPINION_CANDIDATES = 4  # an opinion piece's claim is the strongest of its first this many check-worthy sentences
 LABEL = re.compile(r"[ \t]*([^\W\d_][^:|.·—–\n]{0,40}?)[ \t]*[:|.·—–]")  # "Opinion:", "Tribuna |", "COMMENTO ·"
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
+_LINE = re.compile(r"[^\n]+")
 _TERMINAL = ".!?…»\"”“'’)"
 
 
@@ -77,6 +79,8 @@ def main_claim(doc: Document) -> int | None:
     if opinion_piece(doc, body):
         candidates = [i for i in body if i in worthy][:OPINION_CANDIDATES]
         return max(candidates, key=lambda i: (worthy[i], -i)) if candidates else body[0]
+    if introduces_items(doc, body):
+        body = [i for i in body if doc.sentences[i].paragraph != doc.sentences[body[0]].paragraph]
     read = [i for i in body if not _presenter_framing(doc, i)] or body
     chosen = _first_claim(doc, read, worthy)
     if (next((i for i in body if i in worthy), chosen) < chosen and not _presenter_asks(doc, chosen)
@@ -84,6 +88,36 @@ def main_claim(doc: Document) -> int | None:
         read = body  # a presenter's check-worthy sentence comes first, and no one was asked
         chosen = _first_claim(doc, read, worthy)
     return _past_opening(doc, read, chosen, worthy)
+
+
+def introduces_items(doc: Document, body: list[int]) -> bool:
+    """Whether the first paragraph of ``body`` only introduces a list of
+    items (a weekly round-up: "Every week we look at what went round …", then "1. …",
+    "🧅 …"): ``ITEM_HEADINGS`` item headings or more (a line that is short or ends on no
+    punctuation, before body text) follow it, the first right after it, the first
+    ``ITEM_HEADINGS`` of one kind (:func:`_shape`), and the line before it is no heading of
+    that kind (it would be the first item's: "1. …" before "2. …")."""
+    text, first = doc.text, doc.sentences[body[0]].paragraph
+    rest = [i for i in body if doc.sentences[i].paragraph != first]
+    if not rest:
+        return False
+    starts = [doc.sentences[i].start for i in body]
+    lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text, headline_end(text))
+             if m.group().strip()]
+    runs = [any(a <= b < z for b in starts) for a, z, _ in lines]
+    headings = [k for k, (_, _, line) in enumerate(lines[:-1])
+                if not runs[k] and runs[k + 1] and (len(line.split()) < 10 or not _ends_as_text(line))]
+    opening = next(k for k, (a, z, _) in enumerate(lines) if a <= starts[0] < z)
+    after = [k for k in headings if k > opening]
+    shape = _shape(lines[after[0]][2]) if after else None
+    return len(after) >= ITEM_HEADINGS and lines[after[0]][0] < doc.sentences[rest[0]].start \
+        and all(_shape(lines[k][2]) == shape for k in after[:ITEM_HEADINGS]) \
+        and not (opening - 1 in headings and _shape(lines[opening - 1][2]) == shape)
+
+
+def _shape(line: str) -> str:
+    """The kind of a heading's first character: a figure ("1."), a symbol ("🧅"), a letter."""
+    return unicodedata.category(line[:1])[:1]
 
 
 def _first_claim(doc: Document, body: list[int], worthy: dict[int, float]) -> int:
