@@ -109,6 +109,27 @@ def test_a_lone_number_opening_a_paragraph_is_no_list():
     assert list_items(_roundup(lone)) == [] and front_sentences(_roundup(lone)) == [0, 1]
 
 
+def test_items_headed_by_a_pictograph_line_have_their_own_lead():
+    # written for this test: a round-up that titles its items instead of numbering them
+    paragraphs = ["What the channels shared this week",
+                  "We gathered the posts most shared this week in the town's groups, without checking them.",
+                  "\U0001f309 THE FOOTBRIDGE \u2013 FALSE\nA channel claims that the new footbridge will be closed for two years.",
+                  "\U0001f6b0 TAP WATER \u2013 MISLEADING\nAnother account says the tap water in the east has been unsafe since the flood."]
+    text = "\n\n".join(paragraphs)
+    spans = []
+    for n, p in enumerate(paragraphs):
+        start = text.index(p)
+        spans += [(start + a, start + a + len(line), n) for line in p.split("\n") for a in [p.index(line)]]
+    doc = Document(article=Article(text, Meta(title=paragraphs[0])), language="en",
+                   paragraphs=tuple(Paragraph(text.index(p), text.index(p) + len(p)) for p in paragraphs),
+                   sentences=tuple(Sentence(a, b, n) for a, b, n in spans))
+    assert list_items(doc) == [2, 3]
+    # each item's lead is its first sentence of prose, not its heading
+    assert front_sentences(doc) == [0, 1, 3, 5]
+    # a single pictograph heading is no list
+    assert list_items(dataclasses.replace(doc, paragraphs=doc.paragraphs[:3])) == []
+
+
 def test_a_byline_or_a_page_label_is_no_lead_however_long():
     lines = ["The market hall closes for repairs",
              "Posted by the editorial team of the weekly town paper | 12 March 2019 | 40 comments",

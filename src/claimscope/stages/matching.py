@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import unicodedata
 from datetime import date as date_cls
 from functools import lru_cache
 
@@ -236,14 +237,26 @@ def _lead(doc: Document, among) -> int | None:
 
 def list_items(doc: Document) -> list[int]:
     """Paragraphs opening with an item number ("1.", "2)", a keycap digit), when the
-    article numbers at least two items in a row: the items of a round-up or a list."""
-    numbers = {}
+    article numbers at least two items in a row, or with a pictograph heading
+    (``_pictograph_heading``), when at least two do: the items of a round-up or a list."""
+    numbers, headed = {}, []
     for n, p in enumerate(doc.paragraphs):
         found = _ITEM.match(doc.text, p.start)
         if found:
             numbers[n] = int(found.group(1))
+        elif _pictograph_heading(doc.text[p.start:p.end]):
+            headed.append(n)
     values = set(numbers.values())
-    return sorted(n for n, v in numbers.items() if v + 1 in values or v - 1 in values)
+    numbered = [n for n, v in numbers.items() if v + 1 in values or v - 1 in values]
+    return sorted(numbered + (headed if len(headed) > 1 else []))
+
+
+def _pictograph_heading(paragraph: str) -> bool:
+    """Whether ``paragraph`` opens with a heading line led by a pictograph (an emoji, a
+    symbol: "🍊 THE ORANGE THAT CURES – FALSE") on a line of its own, without a full stop:
+    how a round-up of posts titles its items when it does not number them."""
+    line, _, rest = paragraph.strip().partition("\n")
+    return bool(rest) and unicodedata.category(line[0]) == "So" and not _SENTENCE_END.search(line)
 
 
 def front_paragraphs(doc: Document) -> set[int]:
