@@ -83,3 +83,23 @@ def test_a_negative_subject_says_nothing():
         assert found == [], (lang, found)
     _, found = run(["The mayor confirmed the figures on Monday."], "en")
     assert [a["cue"] for a in found] == ["confirmed"]
+
+
+def test_a_finite_verb_before_por_or_par_is_active():
+    for lang, sentence, cue, subject in [
+        ("es", "El ministro dijo por su parte que no habrá cambios.", "dijo", "El ministro"),
+        ("es", "La alcaldesa aseguró por teléfono que el puente cerrará.", "aseguró", "La alcaldesa"),
+        ("fr", "La mairie précise par ailleurs que le pont fermera.", "précise", "La mairie"),
+        ("pt", "O ministro disse por sua vez que não haverá mudanças.", "disse", "O ministro"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == subject, (lang, found)
+    _, found = run(["The bridge will close, as reported by the Daily Star."], "en")
+    assert by_cue(found, "reported")["speaker"] == "the Daily Star"
+
+
+def test_no_inverted_subject_opens_with_a_complementizer():
+    _, found = run(["Le message, signé « un ami », raconte qu'en 1920 un incendie a détruit la ferme."], "fr")
+    said = by_cue(found, "raconte")
+    assert said["content"] == "en 1920 un incendie a détruit la ferme"
+    assert said["speaker"] is None or said["speaker"].startswith("Le message")

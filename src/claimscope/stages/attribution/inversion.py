@@ -61,6 +61,8 @@ class Inversions(Subjects):
             return (
                 None  # "…, but told the Post" is no inversion; "…," / "« … »," may be
             )
+        if self.t.complementizer.match(self.text, strip(self.text, cue.end(), hi, " \t\n,")[0], hi):
+            return None  # "Le texte, signé « X », raconte qu'en 1919 …": what is said follows, no subject
         start = self.skip_addressee(cue.end(), hi)  # "dijo a este diario la alcaldesa"
         if start == cue.end():  # "aseguró el martes a la radio la alcaldesa"
             start = self.skip_addressee(self.time_lead(cue.end(), hi), hi)

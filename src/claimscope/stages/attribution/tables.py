@@ -169,6 +169,9 @@ class Table:
     subject_relatives: frozenset
     lemma_infinitive: bool  # the lemma is the infinitive, no finite form ("dire")
     participle: re.Pattern  # participle shape: a cue by lemma only after an auxiliary
+    # verb forms that may be a reduced passive with no auxiliary ("as reported by X",
+    # "diffusé par X"; not "dijo por su parte"): the participle shape unless told
+    reduced_passive: re.Pattern
     # (ending, infinitive ending): a participle's verb where simplemma reads a noun or
     # an adjective ("félicitée" -> "féliciter")
     participle_lemmas: tuple
@@ -337,6 +340,7 @@ def _compile(raw: dict) -> Table:
         particles=tuple(w.lower() for w in raw.get("separable_particles", [])),
         lemma_infinitive=bool(raw.get("lemma_infinitive", False)),
         participle=re.compile(raw.get("participle_shape", r"(?!x)x")),
+        reduced_passive=re.compile(raw.get("reduced_passive_shape", raw.get("participle_shape", r"(?!x)x"))),
         noun_shape=re.compile(raw.get("noun_shape", r"(?!x)x")),
         reflexive=raw.get("reflexive_suffix", ""),
         impersonal=re.compile(raw.get("impersonal_shape", r"(?!x)x")),

@@ -245,8 +245,9 @@ class VerbCues(Inversions):
         if lead and not any(w in self.t.passive for w in lead) and (self.clitic(lead[-1]) or lead[-1] in self.aux):
             return False  # "nous l'a expliqué par téléphone", "lo confirmó por teléfono": active
         if not before or before[-1].group().lower() not in self.t.passive:
-            if agent is None:
-                return False
+            verb = words(self.text, *cue.span())[-1].group().lower()
+            if agent is None or not any(w in self.t.passive for w in lead) and not self.t.reduced_passive.search(verb):
+                return False  # "dijo por su parte", "précise par ailleurs": a finite verb, active
         elif agent is None:
             return None
         return self.trim_speaker(
