@@ -107,7 +107,7 @@ def introduces_items(doc: Document, body: list[int]) -> bool:
     runs = [any(a <= b < z for b in starts) for a, z, _ in lines]
     headings = [k for k, (_, _, line) in enumerate(lines[:-1])
                 if not runs[k] and runs[k + 1] and (len(line.split()) < 10 or not _ends_as_text(line))]
-    opening = next(k for k, (a, z, _) in enumerate(lines) if a <= starts[0] < z)
+    opening = next((k for k, (a, z, _) in enumerate(lines) if a <= starts[0] < z), len(lines))
     after = [k for k in headings if k > opening]
     shape = _shape(lines[after[0]][2]) if after else None
     return len(after) >= ITEM_HEADINGS and lines[after[0]][0] < doc.sentences[rest[0]].start \
