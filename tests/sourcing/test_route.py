@@ -440,6 +440,15 @@ def test_a_press_release_claim_nobody_is_credited_with_is_its_issuers():
     assert names(chain) == ["this article", "Orchard Valley Growers Association (OVGA)"]
 
 
+def test_a_press_release_claim_is_its_issuers_before_what_it_quotes_next():
+    text = ("Orchard Valley Growers report a record pear harvest\n\nPRESS RELEASE \u2013 Linden, 2 October\n\n"
+            "The Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this season. "
+            "Most of it was sold abroad, said the sales manager Ida Roos.\n\n"
+            "About OVGA\nPress contact: OVGA communications office")
+    _, chain = run(text, [("the sales manager Ida Roos", "said", "Most of it was sold abroad", False)])
+    assert names(chain) == ["this article", "Orchard Valley Growers Association (OVGA)"]
+
+
 def test_an_article_that_is_no_press_release_has_no_issuer():
     text = ("Orchard Valley Growers report a record pear harvest\n\nLinden, 2 October\n\n"
             "Members of the Orchard Valley Growers Association (OVGA) brought in 41,000 tonnes of pears this "

@@ -66,6 +66,11 @@ class Chain(Credits, Relays, Origin):
             self._add(agent)  # "Lo ha destapado X.", "Das beschloss der Landtag.": X carried or did it
             self._follow()
             return
+        issuer = None if self.hops or self._usable_in(claim, relaxed=True) or self._credited_in(claim, []) \
+            else self._issuer()
+        if issuer is not None:
+            self.hops.append(issuer)  # a press release's claim that names no source: its issuer's
+            return
         sentence = self._sourced_sentence()
         if sentence is not claim and not self.hops and self._acts(claim, sentence):
             return
