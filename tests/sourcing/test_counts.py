@@ -47,3 +47,11 @@ def test_in_a_round_up_who_speaks_in_an_item_checks_its_claim_and_the_next_item_
     for body, expected in ((text, 1), (news, 2)):
         doc = _with_claims(_by_lines(make(body, speakers)), worthy={4, 5})
         assert Sourcing().chain(doc).independent_sources == expected
+
+
+def test_a_speaker_named_with_the_initials_of_a_body_of_the_chain_speaks_for_it():
+    text = ("Grey Valley Water Board said that tap water in the old town is safe to drink again. "
+            "GVWB director Ana Lind said that the pipes were flushed on Sunday.")
+    doc = make(text, [("Grey Valley Water Board", "said", "tap water in the old town is safe to drink again", False),
+                      ("GVWB director Ana Lind", "said that the pipes", "the pipes were flushed on Sunday", False)])
+    assert Sourcing().chain(doc).independent_sources == 1

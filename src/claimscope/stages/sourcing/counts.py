@@ -93,9 +93,11 @@ def _member(chain: Chain, a) -> bool:
     phrase = text[a.speaker_start:a.speaker_end] + clause
     lang = chain.lang(a.speaker_start)
     stop = cues.stopwords(lang)
-    words = {w.casefold()[:5] for h in chain.hops if not h.is_outlet and not h.anonymous
-             for w in re.findall(r"\w+", h.name) if w[:1].isupper() and len(w) >= 4 and w.casefold() not in stop}
-    return bool(words & {w.casefold()[:5] for w in re.findall(r"\w+", phrase) if w[:1].isupper() and len(w) >= 4})
+    bodies = [[w for w in re.findall(r"\w+", h.name) if w[:1].isupper() and w.casefold() not in stop]
+              for h in chain.hops if not h.is_outlet and not h.anonymous]
+    words = {w.casefold()[:5] for name in bodies for w in name if len(w) >= 4}
+    words |= {"".join(w[0] for w in name).casefold() for name in bodies if len(name) >= 3}  # its initials: "RCAS"
+    return bool(words & {w.casefold()[:5] for w in re.findall(r"\w+", phrase) if w[:1].isupper() and len(w) >= 3})
 
 
 def _hop_names(doc: Document, hop) -> list[str]:
