@@ -53,7 +53,7 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
         if any(m.is_outlet for m in chain.names.within(a.speaker_start, a.speaker_end)):
             continue
         if not a.anonymous and any(h.is_outlet for h in chain.hops) and _outlet_reference(chain, a):
-            continue  # "the site", "el corresponsal del canal": the chain's outlet again
+            continue  # "the site", "el reportero de la cadena": the chain's outlet again
         if a.anonymous and any(h.anonymous for h in chain.hops):
             continue  # anonymous sources together count once
         known = [said] + ([a.speaker_entity] if a.speaker_entity else [])  # "her" resolved to the origin
@@ -66,7 +66,7 @@ def _others(chain: Chain, paragraphs: int | None) -> dict[str, list]:
 
 def _outlet_reference(chain: Chain, a) -> bool:
     """Does a speaker refer back to an outlet without naming one ("the English site",
-    "Rosyjska telewizja", "das Portal"): it is headed by an outlet noun (the first word past
+    "ta telewizja", "das Portal"): it is headed by an outlet noun (the first word past
     the determiners, or the second after a lower-case one), with no capitalised word after
     it, no name in the phrase, and the attribution stage resolved it to no other name?"""
     text, lang = chain.doc.text, chain.lang(a.speaker_start)
@@ -96,7 +96,7 @@ def _member(chain: Chain, a) -> bool:
     bodies = [[w for w in re.findall(r"\w+", h.name) if w[:1].isupper() and w.casefold() not in stop]
               for h in chain.hops if not h.is_outlet and not h.anonymous]
     words = {w.casefold()[:5] for name in bodies for w in name if len(w) >= 4}
-    words |= {"".join(w[0] for w in name).casefold() for name in bodies if len(name) >= 3}  # its initials: "RCAS"
+    words |= {"".join(w[0] for w in name).casefold() for name in bodies if len(name) >= 3}  # its initials: "GVWB"
     return bool(words & {w.casefold()[:5] for w in re.findall(r"\w+", phrase) if w[:1].isupper() and len(w) >= 3})
 
 

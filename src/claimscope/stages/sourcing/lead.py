@@ -92,7 +92,7 @@ def main_claim(doc: Document) -> int | None:
 
 def introduces_items(doc: Document, body: list[int]) -> bool:
     """Whether the first paragraph of ``body`` only introduces a list of
-    items (a weekly round-up: "Every week we look at what went round …", then "1. …",
+    items (a weekly round-up: "Each Monday we sort the posts you sent us …", then "1. …",
     "🧅 …"): ``ITEM_HEADINGS`` item headings or more (a line that is short or ends on no
     punctuation, before body text) follow it, the first right after it, the first
     ``ITEM_HEADINGS`` of one kind (:func:`_shape`), and the line before it is no heading of
