@@ -103,3 +103,17 @@ def test_no_inverted_subject_opens_with_a_complementizer():
     said = by_cue(found, "raconte")
     assert said["content"] == "en 1920 un incendie a détruit la ferme"
     assert said["speaker"] is None or said["speaker"].startswith("Le message")
+
+
+def test_a_german_subject_keeps_its_genitive():
+    for sentence, subject in [
+        ("Ein Sprecher der Stadt sagte, die Brücke bleibe gesperrt.", "Ein Sprecher der Stadt"),
+        ("Die Sprecherin der Polizei bestätigte, dass niemand verletzt wurde.", "Die Sprecherin der Polizei"),
+    ]:
+        _, found = run([sentence], "de")
+        assert found[0]["speaker"] == subject, found
+
+
+def test_a_clause_inside_a_report_is_not_the_content_of_its_own_verb():
+    _, found = run(["Fuentes de la investigación señalaron a este diario que el detenido confesó."], "es")
+    assert [a["cue"] for a in found] == ["señalaron"]

@@ -181,9 +181,10 @@ class VerbCues(Inversions):
         if found is None and held is not None:
             found = held, False
         if found is None and not inverted:
-            found = self.content_after(
-                cue.end(), hi, stop_ok=True
-            ) or self.content_before(lo, head)
+            found = self.content_after(cue.end(), hi, stop_ok=True)
+            lead = words(text, lo, head)[-1:]
+            if found is None and not (lead and self.t.complementizer.fullmatch(lead[0].group())):
+                found = self.content_before(lo, head)  # not "… señalaron que el detenido confesó.": a clause inside
         inside = words(text, *cue.span())
         if found is None and self.t.particles and len(inside) > 2 and inside[-1].group().lower() in self.t.particles:
             between = strip(text, inside[0].end(), inside[-1].start())  # "kündigte am Montag neue Regeln an"
