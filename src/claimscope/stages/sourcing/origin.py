@@ -17,7 +17,7 @@ from .reading import ADJECTIVES, FROM_WORDS, Reading
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
 ANAPHOR_SENTENCES = 3  # sentences after the claim that may point back at it ("Das beschloss der Landtag.")
 VERB_WORDS = 5  # words of the verb group between an anaphor and the subject after it
-_TOKEN = re.compile(r"[^\W\d_][\w.-]*")  # a word, an elided article ("l'") apart
+_TOKEN = re.compile(r"[^\W\d_](?:[\w-]|\.(?=\w))*")  # a word, an elided article ("l'") apart
 
 
 class Origin(Reading):

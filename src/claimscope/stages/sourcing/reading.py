@@ -202,7 +202,8 @@ class Reading:
         a = self.doc.attributions[i]
         span = (a.speaker_start, a.speaker_end)
         said = self.text[span[0]:span[1]]
-        inside = self.names.within(*span)
+        head = span[0] + len(re.match(r"[^,(–—]*", said).group())  # not an apposition or clause after a comma
+        inside = [m for m in self.names.within(*span) if m.start < head]  # not "X, which sells the Y vaccine"
         if not inside:
             inside = [m for m in self.names.all if m.is_outlet and 0 <= m.start - span[1] <= 3]
         if inside and inside[0].is_outlet:
@@ -215,7 +216,6 @@ class Reading:
                 return Source(named.name, named.start, named.end, "attribution", named.outlet, named.domain,
                               is_outlet=True, attribution=i)
             return Source(self.text[agent[0]:agent[1]], *agent, "attribution", attribution=i)
-        head = span[0] + len(re.match(r"[^,(–—]*", said).group())  # not an apposition or clause after a comma
         outlet_noun = [m for m in cues.find("outlet_nouns", self.text, self.lang(span[0]), span[0], head)
                        if not _inside_name(m, span[0], self.lang(span[0]))]
         name = a.speaker_entity if self._pronoun(said, a.speaker_entity, span[0]) else said

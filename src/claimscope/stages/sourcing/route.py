@@ -62,8 +62,8 @@ class Chain(Credits, Relays, Origin):
             self._follow()
             return
         agent = None if self._usable_in(claim) else self._anaphoric_agent(claim)
-        if agent is not None:
-            self._add(agent)  # "Lo ha destapado X.", "Das beschloss der Landtag.": X carried or did it
+        if agent is not None and not agent.is_outlet:
+            self._add(agent)  # "Das beschloss der Landtag.", "Lo ha destapado X.": X did or said it
             self._follow()
             return
         issuer = None if self.hops or self._usable_in(claim, relaxed=True) or self._credited_in(claim, []) \
@@ -84,7 +84,8 @@ class Chain(Credits, Relays, Origin):
         outlets = credited + [s for s in speakers if s.is_outlet and (
             s.outlet or s.domain or names_anyone(s.name) or not (self.hops or credited))]
         if not outlets and not self.hops:
-            outlets = self._credited_after(sentence)
+            carrier = self._anaphoric_agent(claim)  # "Así lo recoge la cadena X."
+            outlets = self._credited_after(sentence) or ([carrier] if carrier and carrier.is_outlet else [])
         for src in sorted(outlets, key=self._outer_rank):
             self._add(src)
         if self.hops and not self.hops[-1].anonymous:
