@@ -190,3 +190,9 @@ def test_an_outlet_pointing_back_at_a_quoted_claim_carried_it_and_a_name_after_a
                    "Así lo recoge el portal Pino Libre.\n\nNadie lo confirma.", "es",
                    [("El Fondo Verde, que financia el Diario del Valle", "afirma", "tres regiones piden dosis", False)])
     assert names(chain)[1] == "Pino Libre"
+
+
+def test_a_relayed_name_ends_on_its_last_word_not_on_a_coordinator():
+    chain = _chain("Puerto\n\nEl puerto cerrará en mayo, informa el diario Eco del Valle, que cita a la Comisión "
+                   "Portuaria y que no da más detalles.\n\nNadie lo confirma.", "es")
+    assert names(chain)[-1] == "Comisión Portuaria"

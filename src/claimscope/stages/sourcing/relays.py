@@ -247,7 +247,11 @@ class Relays(Reading):
         first = next(w for w in words if w.group()[:1].isupper())
         if first.group().casefold() in PLATFORMS:
             return None
-        return start + first.start(), said[first.start():]
+        joiners = stop | {w.casefold() for w in cues.table(self.lang(start))["coordinators"]} \
+            if self.lang(start) in cues.languages() else stop
+        while words[-1] is not first and words[-1].group().casefold() in joiners:
+            words.pop()  # "the X Commission and" before "that …": the name ends on its last word
+        return start + first.start(), said[first.start():words[-1].end()]
 
     def _guest_outlet(self, pos: int) -> Source | None:
         """The outlet a guest names in the line where they state the claim, after it ("I read
