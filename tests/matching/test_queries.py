@@ -126,8 +126,10 @@ def test_items_headed_by_a_pictograph_line_have_their_own_lead():
     assert list_items(doc) == [2, 3]
     # each item's lead is its first sentence of prose, not its heading
     assert front_sentences(doc) == [0, 1, 3, 5]
-    # a single pictograph heading is no list
+    # a single pictograph heading is no list, nor are credit lines opening with a copyright sign
     assert list_items(dataclasses.replace(doc, paragraphs=doc.paragraphs[:3])) == []
+    credited = text.replace("\U0001f309", "\u00a9").replace("\U0001f6b0", "\u00a9")
+    assert list_items(dataclasses.replace(doc, article=Article(credited, doc.article.meta))) == []
 
 
 def test_a_byline_or_a_page_label_is_no_lead_however_long():

@@ -256,7 +256,12 @@ def _pictograph_heading(paragraph: str) -> bool:
     symbol: "🍊 THE ORANGE THAT CURES – FALSE") on a line of its own, without a full stop:
     how a round-up of posts titles its items when it does not number them."""
     line, _, rest = paragraph.strip().partition("\n")
-    return bool(rest) and unicodedata.category(line[0]) == "So" and not _SENTENCE_END.search(line)
+    return bool(rest) and _pictograph(line[0]) and not _SENTENCE_END.search(line)
+
+
+def _pictograph(c: str) -> bool:
+    """An emoji or a symbol from the arrows on (not ©, ®, °, № or ™, which open credit lines)."""
+    return unicodedata.category(c) == "So" and c >= "\u2190"
 
 
 def front_paragraphs(doc: Document) -> set[int]:
