@@ -117,3 +117,10 @@ def test_a_german_subject_keeps_its_genitive():
 def test_a_clause_inside_a_report_is_not_the_content_of_its_own_verb():
     _, found = run(["Fuentes de la investigación señalaron a este diario que el detenido confesó."], "es")
     assert [a["cue"] for a in found] == ["señalaron"]
+
+
+def test_a_relative_clause_on_a_prepositions_object_is_skipped():
+    _, found = run(["Segundo a agência, que cita um jornal russo, o ministro disse que a ponte vai fechar."], "pt")
+    assert by_cue(found, "Segundo")["content"] == "o ministro disse que a ponte vai fechar"
+    assert by_cue(found, "cita")["speaker"] == "a agência, que"
+    assert by_cue(found, "disse")["content"] == "a ponte vai fechar"

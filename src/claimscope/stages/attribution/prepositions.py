@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .inversion import Inversions
 from .spans import EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
-from .subjects import Subjects
 
 
-class PrepositionCues(Subjects):
+class PrepositionCues(Inversions):
     """Speaker and content of a prepositional cue."""
 
     def preposition(
@@ -80,9 +80,10 @@ class PrepositionCues(Subjects):
         before = self.content_before(lo, cue.start())
         if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
             return Raw(span, speaker, *before)
-        found = self.content_after(
-            strip(self.text, max(speaker[1], span[1]), hi, " ,")[0], hi, stop_ok=True, clause=False
-        )
+        after = strip(self.text, max(speaker[1], span[1]), hi, " ,")[0]
+        if self.text[speaker[1] : after].strip() == ",":  # "Selon le site, qui cite X, <content>"
+            after = strip(self.text, self.relative_end(after, hi) or after, hi, " ,")[0]
+        found = self.content_after(after, hi, stop_ok=True, clause=False)
         alone = not self.text[lo : cue.start()].strip(EDGE) and not self.text[
             speaker[1] : hi
         ].strip(EDGE)

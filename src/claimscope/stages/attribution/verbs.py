@@ -77,6 +77,8 @@ class VerbCues(Inversions):
         prep = self.t.preposition.match(text, before[0]) if before else None
         if prep and len(words(text, prep.end(), before[1])) <= 1:
             before = None  # "Según indicó", "secondo quanto scritto": no subject
+        elif prep and self.t.subject_relatives & {w.group().lower() for w in words(text, *before)}:
+            before = strip(text, prep.end(), before[1])  # "Selon le site, qui cite X": the preposition's object
         inv = self.inverted_speaker(cue, hi, lo) if (
             before and before[1] <= left and self.t.inversion_after_clause
         ) else None
