@@ -8,7 +8,7 @@ from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
 from ..attribution.tables import available_languages, load_table
-from .lead import body_sentences, introduces_items, opinion_piece
+from .lead import body_sentences, lists_items, opinion_piece
 from .names import Names, same_name
 from .relays import FOLLOW_PARAGRAPHS
 from .route import Chain
@@ -123,7 +123,7 @@ def independent_sources(chain: Chain) -> int:
         nearby = _others(chain, FOLLOW_PARAGRAPHS).values()
         anonymous = any(_told_us(chain, i) for nodes in nearby for i in nodes)
         return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
-    if introduces_items(chain.doc, body):
+    if lists_items(chain.doc, body):
         return 1  # a round-up's next item is another story; who speaks in this one checks it
     return 1 + len(_others(chain, CORROBORATION_PARAGRAPHS))
 

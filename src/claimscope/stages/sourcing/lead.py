@@ -93,14 +93,40 @@ def main_claim(doc: Document) -> int | None:
 def introduces_items(doc: Document, body: list[int]) -> bool:
     """Whether the first paragraph of ``body`` only introduces a list of
     items (a weekly round-up: "Each Monday we sort the posts you sent us …", then "1. …",
-    "🧅 …"): ``ITEM_HEADINGS`` item headings or more (a line that is short or ends on no
-    punctuation, before body text) follow it, the first right after it, the first
-    ``ITEM_HEADINGS`` of one kind (:func:`_shape`), and the line before it is no heading of
-    that kind (it would be the first item's: "1. …" before "2. …")."""
-    text, first = doc.text, doc.sentences[body[0]].paragraph
+    "🧅 …"): ``ITEM_HEADINGS`` item headings or more (:func:`_headings`) follow it, the first
+    right after it, the first ``ITEM_HEADINGS`` of one kind (:func:`_shape`), and the line
+    before it is no heading of that kind (it would be the first item's: "1. …" before "2. …")."""
+    first = doc.sentences[body[0]].paragraph
     rest = [i for i in body if doc.sentences[i].paragraph != first]
     if not rest:
         return False
+    lines, headings, opening = _headings(doc, body)
+    after = [k for k in headings if k > opening]
+    shape = _shape(lines[after[0]]) if after else None
+    return len(after) >= ITEM_HEADINGS and lines[after[0]][0] < doc.sentences[rest[0]].start \
+        and all(_shape(lines[k]) == shape for k in after[:ITEM_HEADINGS]) \
+        and not (opening - 1 in headings and _shape(lines[opening - 1]) == shape)
+
+
+def lists_items(doc: Document, body: list[int]) -> bool:
+    """Whether the body is a list of items, each its own story (a round-up): it opens, or its
+    first paragraph introduces it (:func:`introduces_items`), or ``ITEM_HEADINGS`` headings
+    or more of one kind that open on a figure or a symbol ("1️⃣ …", "🦔 …") run through it;
+    headings that open on a letter are as often a byline or a presenter's tag."""
+    if not body:
+        return False
+    if introduces_items(doc, body):
+        return True
+    lines, headings, opening = _headings(doc, body)
+    kinds = [_shape(lines[k]) for k in headings if k >= opening - 1]
+    return any(kinds.count(kind) >= ITEM_HEADINGS for kind in ("N", "S"))
+
+
+def _headings(doc: Document, body: list[int]) -> tuple[list[tuple[int, int, str]], list[int], int]:
+    """The non-empty lines past the headline as (start, end, text), the indices of the
+    headings among them (a line of no body sentence, short or ending on no punctuation, before
+    a line of body text), and the index of the line of the first body sentence."""
+    text = doc.text
     starts = [doc.sentences[i].start for i in body]
     lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text, headline_end(text))
              if m.group().strip()]
@@ -108,16 +134,12 @@ def introduces_items(doc: Document, body: list[int]) -> bool:
     headings = [k for k, (_, _, line) in enumerate(lines[:-1])
                 if not runs[k] and runs[k + 1] and (len(line.split()) < 10 or not _ends_as_text(line))]
     opening = next((k for k, (a, z, _) in enumerate(lines) if a <= starts[0] < z), len(lines))
-    after = [k for k in headings if k > opening]
-    shape = _shape(lines[after[0]][2]) if after else None
-    return len(after) >= ITEM_HEADINGS and lines[after[0]][0] < doc.sentences[rest[0]].start \
-        and all(_shape(lines[k][2]) == shape for k in after[:ITEM_HEADINGS]) \
-        and not (opening - 1 in headings and _shape(lines[opening - 1][2]) == shape)
+    return lines, headings, opening
 
 
-def _shape(line: str) -> str:
+def _shape(line: tuple[int, int, str]) -> str:
     """The kind of a heading's first character: a figure ("1."), a symbol ("🧅"), a letter."""
-    return unicodedata.category(line[:1])[:1]
+    return unicodedata.category(line[2][:1])[:1]
 
 
 def _first_claim(doc: Document, body: list[int], worthy: dict[int, float]) -> int:
