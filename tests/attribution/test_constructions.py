@@ -124,3 +124,11 @@ def test_a_relative_clause_on_a_prepositions_object_is_skipped():
     assert by_cue(found, "Segundo")["content"] == "o ministro disse que a ponte vai fechar"
     assert by_cue(found, "cita")["speaker"] == "a agência, que"
     assert by_cue(found, "disse")["content"] == "a ponte vai fechar"
+
+
+def test_vietnamese_theo_reports_only_opening_its_clause():
+    _, found = run(["Giá thuê được tính theo khung giá của tỉnh, từ 1 đến 2 triệu đồng."], "vi")
+    assert found == []
+    for sentence in ["Cũng theo ông An, cây cầu sẽ đóng cửa.", "Cây cầu sẽ đóng cửa, theo ông An."]:
+        _, found = run([sentence], "vi")
+        assert by_cue(found, "theo")["speaker"] == "ông An", found

@@ -33,6 +33,11 @@ class PrepositionCues(Inversions):
         prev = words(self.text, max(lo, cue.start() - 12), cue.start())[-1:]
         if prev and prev[0].group().lower() in self.t.determiners:
             return None  # "o segundo lugar", "il secondo": an ordinal, not "according to"
+        lead = self.text[lo : cue.start()].rstrip(" \t\n(«“\"'")
+        if cue.group().lower() in self.t.raw.get("clause_prepositions", ()) and lead[-1:].isalnum() and not (
+            prev and prev[0].end() == lo + len(lead) and prev[0].group().lower() in self.t.adverbs
+        ):  # "được tính theo khung giá": "by", not "according to", unless it opens its clause ("Cũng theo X, …")
+            return None
         agent = self.reported_by(cue.end(), hi)  # "secondo quanto scritto dal giornale"
         if agent is not None:
             end = self.right_region(agent, hi)
