@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.stages.cases import nominative_complement, wrong_case
+from claimscope.stages.cases import nominative_complement, numeral_agreement, subject_agreement, wrong_case
 from claimscope.stages.dates import find_dates, foreign_form
 from claimscope.stages.fusions import (
     camel_fused,
@@ -20,7 +20,7 @@ from claimscope.stages.fusions import (
 )
 from claimscope.stages.garbled import cut_off, lower_case_after_stop, repeated_words, stops_on_function_word
 from claimscope.stages.gender import adjective_clashes, gender_clashes
-from claimscope.stages.grammar import constructions, double_determiners, double_negation, open_bracket
+from claimscope.stages.grammar import constructions, double_determiners, double_negation, open_bracket, singular_before_number
 from claimscope.stages.langdata import table
 from claimscope.stages.punctuation import copy_damage, quote_problems
 from tests.stages.helpers import run, spans
@@ -759,6 +759,56 @@ def test_preposition_before_a_word_in_a_case_it_does_not_take(sentence, found):
 )
 def test_a_nominative_where_the_verb_takes_the_instrumental(sentence, found):
     assert [sentence[s:e] for s, e in nominative_complement(sentence, "ru", table("ru"))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("В опросе участвовали 154 человек, сказал директор.", ["154 человек"]),  # 2-4: the genitive singular
+        ("В турнире сыграли 35 команда из области.", ["35 команда"]),  # 5 and more: a plural
+        ("На митинг пришли 21 людей.", ["21 людей"]),  # 1: a singular
+        ("В опросе участвовали 154 человека.", []),
+        ("Погиб 21 человек, ранены 12 человек.", []),
+        ("Число гостей достигло 232 человек.", []),  # a verb of the genitive
+        ("Около 232 человек пришли, не пришли 22 человек.", []),  # a preposition; a negated verb
+        ("Собрание состоялось 12 мая, закрылся 2015 году, выросло 2,5 раза, работали 2–4 человек.", []),
+    ],
+)
+def test_a_number_before_a_noun_in_a_form_it_does_not_take(sentence, found):
+    assert [sentence[s:e] for s, e in numeral_agreement(sentence, "ru", table("ru"))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Местные выборы в регионе проводится с 2010 года.", ["Местные выборы в регионе проводится"]),
+        ("Итоги не подводится.", ["Итоги не подводится"]),
+        ("Местные выборы в регионе проводятся с 2010 года.", []),
+        ("Новые правила планируется ввести летом.", []),  # the plural is the infinitive's object
+        ("Выборы проводит комиссия, сотни людей собралось на площади.", []),  # object first; a quantity
+    ],
+)
+def test_a_plural_subject_with_a_singular_reflexive_verb(sentence, found):
+    assert [sentence[s:e] for s, e in subject_agreement(sentence, "ru", table("ru"))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Do miasta przyjedzie kolejny 300 polskich lekarzy.", "pl", ["kolejny 300"]),
+        ("Do miasta przyjedzie kolejnych 300 polskich lekarzy, kolejny 1 lekarz.", "pl", []),
+        ("В город приедут очередной 1 200 врачей.", "ru", ["очередной 1 200"]),
+        ("Следующий 21 день, очередной 15-й раз, первый 5G вышку.", "ru", []),  # 21 counts a singular; ordinals
+    ],
+)
+def test_a_singular_adjective_before_a_number(sentence, lang, found):
+    assert [sentence[s:e] for s, e in singular_before_number(sentence, table(lang))] == found
+
+
+def test_grammar_read_again_with_fused_words_parted():
+    # the auxiliary glued to the word before it opens the verb bracket all the same
+    text = "Der Bürgermeister sprach am Montag. In den Gemeindenwerden die Schulen geschlossen wegen der Kälte im Winter."
+    assert spans(run(text), "garbled_sentence") == ["Gemeindenwerden", "geschlossen wegen der Kälte im Winter"]
 
 
 def test_speech_punctuation_of_russian_in_another_language():

@@ -1,7 +1,9 @@
 """Words in a case their governor does not take (docs/stages.md, ``government``): a
 preposition followed by a word in a case it does not govern (Russian "к дом" for "к дому",
 "о новый закон" for "о новом законе"), a verb whose complement is in the instrumental
-followed by a nominative ("является президент").
+followed by a nominative ("является президент"), a noun in a form the number before it
+does not take ("участвовали 154 человек"; ``agreement``, ``numeral_agreement``) and a
+plural subject with a singular reflexive verb ("выборы проводится"; ``subject_agreement``).
 
 The language table's ``preposition_cases`` maps each preposition to the cases it takes
 (OpenCorpora grammemes: ``gent``, ``datv``, ``accs``, ``ablt``, ``loct``); the cases a word
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .words import is_year
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ANALYSERS = {"ru": "ru"}  # table language -> pymorphy3 dictionary
@@ -107,3 +111,116 @@ def nominative_complement(sentence: str, lang: str, table: dict | None) -> list[
                 continue
             found.append((start, next_start + len(word)))
     return found
+
+
+_NUMBER_NOUN = re.compile(r"(?<![\d.,:/–—-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+) ([^\W\d_]+)")
+_CLAUSE_MARKS = frozenset(",;:—–(«\"“„")
+
+
+@lru_cache(maxsize=65536)
+def _noun_forms(lang: str, word: str) -> frozenset[tuple[str, str]] | None:
+    """(case, number) of every reading of ``word`` when the dictionary reads it as a noun
+    that has a singular (not a plural-only one: "суток") in every reading, else None."""
+    analyser = _analyser(lang)
+    if not analyser.word_is_known(word):
+        return None
+    parses = analyser.parse(word)
+    if not parses or any(p.tag.POS != "NOUN" or "Pltm" in p.tag or "Fixd" in p.tag for p in parses):
+        return None
+    return frozenset((_OTHER_CASES.get(str(p.tag.case), str(p.tag.case)), str(p.tag.number)) for p in parses)
+
+
+def numeral_agreement(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a number written in digits and the noun it counts, in the subject
+    or the object of a verb (the number opens the clause or follows a finite verb), where
+    the noun is in a form the number does not take: after a number ending in 2, 3 or 4
+    (not 12–14) the genitive singular ("232 человека", not "232 человек"); after one ending
+    in 1 (not 11) a singular; after any other a plural. Not after one of the table's
+    ``genitive_verbs`` ("достигло 232 человек" is right), nor after a negated verb; not a
+    decimal fraction, a range, a year or a date ("2,5 года", "2–4 человек", "2015 году",
+    "12 мая": the table's ``months``)."""
+    governing = (table or {}).get("genitive_verbs")
+    if governing is None or lang not in _ANALYSERS:
+        return []
+    governing, months = frozenset(governing), table.get("months", {})
+    found = []
+    for match in _NUMBER_NOUN.finditer(sentence):
+        digits, noun = match.group(1).replace(" ", "").replace("\u00a0", ""), match.group(2)
+        if noun in months or is_year(digits):
+            continue
+        forms = _noun_forms(lang, noun) if noun.islower() else None
+        if forms is None or not _counted_by_verb(sentence, match.start(), lang, governing):
+            continue
+        last, tens = int(digits) % 10, int(digits) % 100
+        if 2 <= last <= 4 and not 12 <= tens <= 14:
+            wrong = ("gent", "sing") not in forms
+        elif last == 1 and tens != 11:
+            wrong = all(number != "sing" for _, number in forms)
+        else:
+            wrong = all(number != "plur" for _, number in forms)
+        if wrong:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _counted_by_verb(sentence: str, start: int, lang: str, governing: frozenset[str]) -> bool:
+    """The number at ``start`` opens its clause or follows a finite verb, not negated and
+    not one that governs the genitive."""
+    before = sentence[:start].rstrip()
+    if not before or before[-1] in _CLAUSE_MARKS:
+        return True
+    words = _WORD.findall(before)
+    if not words or not before.endswith(words[-1]) or len(words) > 1 and words[-2].casefold() == "не":
+        return False
+    parses = _analyser(lang).parse(words[-1].casefold())
+    return bool(parses) and all(p.tag.POS == "VERB" and p.normal_form not in governing for p in parses)
+
+
+def subject_agreement(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a plural subject opening its clause and a singular reflexive verb
+    after it ("Местные выборы в регионе проводится" for "проводятся"): adjectives and a
+    noun plural in every reading, one of them nominative; between them and the verb only
+    prepositional phrases (a preposition of the table's ``preposition_cases`` and words
+    with no nominative reading), adverbs and "не"; the verb a reflexive one (its lemma in
+    "-ся"), singular in every reading, and no infinitive after it ("Новые правила
+    планируется ввести", where the plural is the infinitive's object)."""
+    prepositions = (table or {}).get("preposition_cases")
+    if not prepositions or lang not in _ANALYSERS:
+        return []
+    found = []
+    for clause in _CLAUSE.finditer(sentence):
+        words = [(m.start() + clause.start(), m.end() + clause.start(), m.group().casefold()) for m in _WORD.finditer(clause.group())]
+        head = 0  # the words are read one by one, as far as the pattern holds
+        while head < len(words) and _all(_parses(lang, words[head][2]), lambda t: t.POS in ("ADJF", "PRTF") and t.number == "plur"):
+            head += 1
+        if head >= len(words) or not _all(_parses(lang, words[head][2]), lambda t: t.POS == "NOUN" and t.number == "plur"):
+            continue
+        if not any("nomn" in p.tag for p in _parses(lang, words[head][2])):
+            continue
+        verb, after_preposition = head + 1, False
+        while verb < len(words) and not _all(_parses(lang, words[verb][2]), lambda t: t.POS == "VERB"):
+            word = words[verb][2]
+            if word in prepositions:
+                after_preposition = True
+            elif not (word == "не" or _all(_parses(lang, word), lambda t: t.POS == "ADVB")):
+                if not after_preposition or any("nomn" in p.tag for p in _parses(lang, word)):
+                    break
+            verb += 1
+        if verb >= len(words) or not _all(_parses(lang, words[verb][2]), lambda t: t.POS == "VERB" and t.number == "sing"):
+            continue
+        if not all(p.normal_form.endswith("ся") for p in _parses(lang, words[verb][2])):
+            continue
+        if verb + 1 < len(words) and any(p.tag.POS == "INFN" for p in _parses(lang, words[verb + 1][2])):
+            continue
+        found.append((words[0][0], words[verb][1]))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _parses(lang: str, word: str) -> tuple:
+    return tuple(_analyser(lang).parse(word))
+
+
+def _all(parses, test) -> bool:
+    """Every reading's tag passes ``test`` (and there is one)."""
+    return bool(parses) and all(test(p.tag) for p in parses)

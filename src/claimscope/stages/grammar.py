@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import TOKEN, lemma_of, opens_clause
+from .words import TOKEN, is_year, lemma_of, opens_clause
 
 MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
 _QUOTE_CHARS = frozenset('"«»“”„')
@@ -258,3 +258,30 @@ def open_bracket(sentence: str, lang: str, table: dict | None) -> list[tuple[int
                 found.append((tokens[i][0], tokens[-1][1]))
                 break
     return found
+
+
+def singular_before_number(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of an adjective in the singular right before a number in digits that
+    counts the words after it, not one ending in 1 (but 11), which counts a singular
+    ("следующий 21 день"), where the table lists such forms
+    (``singular_before_number``: Polish "kolejny", Russian "очередной"): "kolejny 300
+    polskich lekarzy" for "kolejnych 300" (an adjective before a number agrees with the
+    counted phrase, plural). Not before a decimal, an ordinal, a share or a year ("15-й",
+    "5.", "5%", "2019"), nor a number glued to letters ("5G")."""
+    forms = (table or {}).get("singular_before_number")
+    if not forms:
+        return []
+    pattern = _number_pattern(tuple(forms))
+    found = []
+    for match in pattern.finditer(sentence):
+        digits = match.group(2).replace(" ", "").replace("\u00a0", "")
+        if not (int(digits) % 10 == 1 and int(digits) % 100 != 11 or is_year(digits)):
+            found.append((match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _number_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(  # the forms in any case, the word after the number lower-case
+        rf"(?<!\w)((?i:{_alternation(forms)})) (\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?![\d.,%/:-]|[ \u00a0]\d)(?=\s+[^\W\d_A-ZА-ЯЁ])"
+    )

@@ -1,7 +1,7 @@
 """Stage ``traces``: translation damage and copy traces (see docs/stages.md).
 
-Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (garbled.py, fusions.py,
-gender.py, grammar.py, punctuation.py, cases.py),
+Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (damage.py for each sentence,
+garbled.py and punctuation.py across sentences and paragraphs),
 ``boilerplate`` (lines copied from the source page's furniture) and ``credit_line``
 ("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"); the structural rules for
 both live in furniture.py. Markers, cues and month names come from every language
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
-from . import cases, fusions, furniture, furniture_lines, garbled, gender, grammar, punctuation
+from . import damage, furniture, furniture_lines, garbled, grammar, punctuation
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -269,38 +269,8 @@ class Traces:
             if sentence.lang != main:
                 continue
             at, piece = sentence.start, text[sentence.start : sentence.end]
-            for offset, token, left, right in fusions.fused_words(piece, main, lang_table):
-                issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
-            for offset, token in fusions.fused_sentences(piece, main, lang_table, endings):
-                issues.append((at + offset, at + offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
-            glued = (
-                fusions.one_letter_fusions(piece, main, lang_table) + fusions.short_fusions(piece, main, lang_table)
-                + fusions.lexicon_fusions(piece, main, lang_table) + fusions.capital_fusions(piece, main, lang_table)
-            )
-            for offset, token, left, right in glued:
-                issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
-            for offset, token in fusions.fused_syllables(piece, main, lang_table) + fusions.camel_fused(piece, main, lang_table):
-                issues.append((at + offset, at + offset + len(token), "fused_words", f"fused words “{token}”"))
-            for offset, pair in fusions.split_words(piece, main, lang_table) + fusions.hyphen_splits(piece, main, lang_table):
-                issues.append((at + offset, at + offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
-            for start, end in grammar.double_determiners(piece, lang_table):
-                issues.append((at + start, at + end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
-            for start, end in gender.gender_clashes(piece, main, lang_table):
-                issues.append((at + start, at + end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
-            for start, end in gender.adjective_clashes(piece, main, lang_table):
-                issues.append((at + start, at + end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
-            for start, end in cases.wrong_case(piece, main, lang_table):
-                issues.append((at + start, at + end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
-            for start, end in cases.nominative_complement(piece, main, lang_table):
-                issues.append((at + start, at + end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
-            for start, end, label in grammar.constructions(piece, main, lang_table):
-                issues.append((at + start, at + end, label, f"{grammar.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
-            for start, end in grammar.open_bracket(piece, main, lang_table):
-                issues.append((at + start, at + end, "word_order", f"a phrase after the participle that closes the clause “{piece[start:end]}”"))
-            for start, end, label, detail in punctuation.copy_damage(piece, lang_table):
+            for start, end, label, detail in damage.sentence_issues(piece, main, lang_table, endings):
                 issues.append((at + start, at + end, label, detail))
-            for start, end, phrase in garbled.repeated_words(piece, main, lang_table):
-                issues.append((at + start, at + end, "repeated_words", f"“{phrase}” written twice"))
             previous = doc.sentences[number - 1] if number else None
             previous = previous if previous and previous.paragraph else None  # not the headline
             if previous and garbled.repeated_sentence(piece, text[previous.start : previous.end]):

@@ -1,6 +1,7 @@
 """Word helpers shared by the garbled-sentence checks (fusions.py, gender.py, grammar.py,
-garbled.py): the word pattern, the frequencies that make a word known or a function
-word, a word's lemma and whether a position opens a clause."""
+garbled.py, cases.py): the word pattern, the frequencies that make a word known or a
+function word, a word's lemma, whether a position opens a clause and whether a number
+is a year."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .attribution.lemmas import lemma, supported
 MIN_KNOWN_FREQ = 1e-6  # a word the word list knows (Zipf 3)
 MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MIN_YEAR, MAX_YEAR = 1800, 2100  # a four-digit number between them is a year
 
 
 def function_words_of(table: dict) -> frozenset[str]:
@@ -32,3 +34,8 @@ def opens_clause(sentence: str, start: int) -> bool:
     while before >= 0 and sentence[before].isspace():
         before -= 1
     return before < 0 or sentence[before] in _CLAUSE_OPENERS
+
+
+def is_year(digits: str) -> bool:
+    """A number written in four digits between ``MIN_YEAR`` and ``MAX_YEAR`` ("2015")."""
+    return len(digits) == 4 and digits.isdigit() and MIN_YEAR <= int(digits) <= MAX_YEAR

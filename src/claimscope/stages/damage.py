@@ -1,0 +1,86 @@
+"""The garbled-sentence checks of one main-language sentence, as (start, end, label,
+detail) issues relative to it (traces.py reports them; docs/stages.md,
+``garbled_sentence``): words glued or cut (fusions.py), agreement (gender.py), case
+(cases.py), the table's constructions and the verb bracket (grammar.py), copy damage
+(punctuation.py) and repeated words (garbled.py).
+
+Damage compounds: a word glued to the next one hides that word from the grammar checks
+("Städtenwerden die Märkte umbenannt in …" hides the auxiliary of a verb bracket). The
+grammar checks therefore also read the sentence with its fused words parted again (a
+space between the two words found), and what they find there only, away from the fused
+words themselves, is mapped back onto the sentence.
+"""
+
+from __future__ import annotations
+
+from . import cases, fusions, garbled, gender, grammar, punctuation
+
+Issue = tuple[int, int, str, str]  # start, end, label, detail
+
+
+def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozenset[str]) -> list[Issue]:
+    """Every issue of the sentence ``piece`` in the main language ``lang``; ``endings`` are
+    the domain endings no glued full stop is taken before."""
+    issues: list[Issue] = []
+    glued = (
+        fusions.fused_words(piece, lang, table)
+        + fusions.one_letter_fusions(piece, lang, table) + fusions.short_fusions(piece, lang, table)
+        + fusions.lexicon_fusions(piece, lang, table) + fusions.capital_fusions(piece, lang, table)
+    )
+    for offset, token, left, right in glued:
+        issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
+    for offset, token in fusions.fused_sentences(piece, lang, table, endings):
+        issues.append((offset, offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
+    for offset, token in fusions.fused_syllables(piece, lang, table) + fusions.camel_fused(piece, lang, table):
+        issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}”"))
+    for offset, pair in fusions.split_words(piece, lang, table) + fusions.hyphen_splits(piece, lang, table):
+        issues.append((offset, offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
+    found = _grammar_issues(piece, lang, table)
+    cuts = sorted({offset + len(left) for offset, _, left, _ in glued})
+    if cuts:  # the grammar checks again on the words parted, for what they found elsewhere
+        parted = "".join(piece[a:b] + " " for a, b in zip([0, *cuts], cuts)) + piece[cuts[-1] :]
+        taken = [(s, e) for s, e, *_ in found] + [(offset, offset + len(token)) for offset, token, _, _ in glued]
+        for start, end, label, detail in _grammar_issues(parted, lang, table):
+            start, end = _unparted(start, cuts), _unparted(end, cuts)
+            if not any(s < end and start < e for s, e in taken):
+                found.append((start, end, label, detail))
+    issues += found
+    for start, end, label, detail in punctuation.copy_damage(piece, table):
+        issues.append((start, end, label, detail))
+    for start, end, phrase in garbled.repeated_words(piece, lang, table):
+        issues.append((start, end, "repeated_words", f"“{phrase}” written twice"))
+    return issues
+
+
+def _unparted(offset: int, cuts: list[int]) -> int:
+    """The offset in the sentence of ``offset`` in its parted copy (one space inserted at
+    each of ``cuts``)."""
+    inserted = 0
+    while inserted < len(cuts) and cuts[inserted] + inserted < offset:
+        inserted += 1
+    return offset - inserted
+
+
+def _grammar_issues(piece: str, lang: str, table: dict | None) -> list[Issue]:
+    issues: list[Issue] = []
+    for start, end in grammar.double_determiners(piece, table):
+        issues.append((start, end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
+    for start, end in gender.gender_clashes(piece, lang, table):
+        issues.append((start, end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
+    for start, end in gender.adjective_clashes(piece, lang, table):
+        issues.append((start, end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
+    for start, end in cases.wrong_case(piece, lang, table):
+        issues.append((start, end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
+    for start, end in cases.numeral_agreement(piece, lang, table):
+        issues.append((start, end, "agreement", f"a number before a noun in a form it does not take “{piece[start:end]}”"))
+    for start, end in cases.subject_agreement(piece, lang, table):
+        issues.append((start, end, "agreement", f"a plural subject with a singular verb “{piece[start:end]}”"))
+    for start, end in cases.nominative_complement(piece, lang, table):
+        issues.append((start, end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
+    for start, end in grammar.singular_before_number(piece, table):
+        issues.append((start, end, "agreement", f"a singular adjective before a number “{piece[start:end]}”"))
+    for start, end, label in grammar.constructions(piece, lang, table):
+        issues.append((start, end, label, f"{grammar.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
+    for start, end in grammar.open_bracket(piece, lang, table):
+        issues.append((start, end, "word_order", f"a phrase after the participle that closes the clause “{piece[start:end]}”"))
+    return issues
