@@ -132,3 +132,16 @@ def test_vietnamese_theo_reports_only_opening_its_clause():
     for sentence in ["Cũng theo ông An, cây cầu sẽ đóng cửa.", "Cây cầu sẽ đóng cửa, theo ông An."]:
         _, found = run([sentence], "vi")
         assert by_cue(found, "theo")["speaker"] == "ông An", found
+
+
+def test_a_quotation_after_a_reported_clause_is_a_report_of_its_own():
+    for lang, sentence, cue, clause, quote in [
+        ("it", 'Il sindaco ha spiegato che il Comune cerca alloggi per tutti: "Nessuno resterà senza una casa".',
+         "ha spiegato", "il Comune cerca alloggi per tutti", "Nessuno resterà senza una casa"),
+        ("ru", "Фельдшер Анна Петрова сомневается, что этого хватит: «Инсулин не ждёт неделю».",
+         "сомневается", "этого хватит", "Инсулин не ждёт неделю"),
+    ]:
+        _, found = run([sentence], lang)
+        said, quoted = by_cue(found, cue), by_cue(found, ":")
+        assert said["content"] == clause and quoted["content"] == quote, (lang, found)
+        assert said["speaker"] == quoted["speaker"] and quoted["direct"]

@@ -79,6 +79,24 @@ class FoundChecks(Inversions):
                     return replace(raw, content=strip(self.text, start, cut))
         return raw
 
+    def quote_after_clause(self, raw: Raw) -> list[Raw]:
+        """An indirect content that a complementizer opens and a colon before a quotation
+        closes ("X ha spiegato che il Comune cerca alloggi: «Nessuno resterà senza casa»",
+        "X сомневается, что этого хватит: «…»") is two reports of one speaker: the clause
+        after the verb, then the quotation after the colon, whose cue is the colon."""
+        if raw.direct or raw.speaker is None or raw.content[0] < raw.cue[1] or not self.t.complementizer.search(
+            self.text, raw.cue[1], raw.content[0] + 1
+        ):
+            return [raw]
+        colon = self.text.rfind(":", raw.content[0], raw.content[1])
+        quote = self.quote_after(colon + 1, raw.content[1] + 2) if colon > raw.content[0] else None
+        if quote is None or self.text[quote[1] : raw.content[1]].strip(" \t\n»”\"“'.!?…"):
+            return [raw]
+        clause = strip(self.text, raw.content[0], colon)
+        if len(words(self.text, *clause)) < 2:
+            return [raw]
+        return [replace(raw, content=clause), Raw((colon, colon + 1), raw.speaker, quote, True)]
+
     def relayed(self, raw: Raw, found: list[Raw]) -> Raw:
         """A prepositional cue inside a reporting clause ("X berichtet unter Berufung auf
         Y, dass …", "Trang X, dẫn nguồn Y, cho biết …", "…, reports X citing Y") relays

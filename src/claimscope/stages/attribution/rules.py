@@ -130,4 +130,4 @@ class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
             raw = self.dash(pos, lo0, hi0)
             if raw is not None and all(not (a <= pos < b) for a, b in taken):
                 found.append(raw)
-        return found
+        return [part for raw in found for part in self.quote_after_clause(raw)]
