@@ -145,3 +145,12 @@ def test_a_quotation_after_a_reported_clause_is_a_report_of_its_own():
         said, quoted = by_cue(found, cue), by_cue(found, ":")
         assert said["content"] == clause and quoted["content"] == quote, (lang, found)
         assert said["speaker"] == quoted["speaker"] and quoted["direct"]
+
+
+def test_the_subject_inside_an_inverted_separable_verb():
+    for sentence, subject in [
+        ("Die Reise sei nicht genehmigt worden, stellte die Pressestelle auf Anfrage klar.", "die Pressestelle"),
+        ("Die Brücke bleibt gesperrt, gab die Stadt am Montag bekannt.", "die Stadt"),
+    ]:
+        _, found = run([sentence], "de")
+        assert found[0]["speaker"] == subject and found[0]["content"] == sentence.split(",")[0], found

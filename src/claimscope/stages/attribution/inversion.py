@@ -119,6 +119,18 @@ class Inversions(Subjects):
                 span = (span[0], tail[1])
         return span
 
+    def inner_subject(self, cue: re.Match, lo: int) -> tuple[int, int] | None:
+        """The subject between an inverted separable verb and its particle, after a clause
+        or quotation ("…, stellte die Pressestelle auf Anfrage klar", "„…“, gab die Stadt
+        bekannt"): the noun phrase right after the verb."""
+        inside = words(self.text, *cue.span())
+        if len(inside) < 3 or inside[-1].group().lower() not in self.t.particles:
+            return None
+        if self.text[lo : cue.start()].rstrip()[-1:] not in (",", *CLOSING):
+            return None
+        start = inside[0].end()
+        return self.trim_speaker(start, self.right_region(start, inside[-1].start()), after=True)
+
     def topic_opening(self, cue: re.Match, pos: int, hi: int) -> bool:
         """Whether the words at ``pos``, past adverbs, open with a preposition the table's
         ``topic_verbs`` gives the cue's verb ("hablan de …", "parle d'une …", "spricht

@@ -224,7 +224,8 @@ class VerbCues(Inversions):
                 parts = (content, more)
                 content = (content[0], more[1])
         # the pronoun joined to the verb is its subject: "assure-t-elle au Parisien" names whom she told
-        return Raw((cue.start(), cue.end()), self.hyphen_pronoun(cue) or speaker, content, direct, parts)
+        speaker = self.hyphen_pronoun(cue) or speaker or self.inner_subject(cue, lo)
+        return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
 
     def passive_agent(
         self, cue: re.Match, lo: int, hi: int
