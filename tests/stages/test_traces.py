@@ -20,7 +20,14 @@ from claimscope.stages.fusions import (
 )
 from claimscope.stages.garbled import cut_off, lower_case_after_stop, repeated_words, stops_on_function_word
 from claimscope.stages.gender import adjective_clashes, gender_clashes
-from claimscope.stages.grammar import constructions, double_determiners, double_negation, open_bracket, singular_before_number
+from claimscope.stages.grammar import (
+    constructions,
+    double_determiners,
+    double_negation,
+    name_subject_agreement,
+    open_bracket,
+    singular_before_number,
+)
 from claimscope.stages.langdata import table
 from claimscope.stages.punctuation import copy_damage, quote_problems
 from tests.stages.helpers import run, spans
@@ -803,6 +810,20 @@ def test_a_plural_subject_with_a_singular_reflexive_verb(sentence, found):
 )
 def test_a_singular_adjective_before_a_number(sentence, lang, found):
     assert [sentence[s:e] for s, e in singular_before_number(sentence, table(lang))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("A Fundação Costa & Filhos não responderam aos pedidos.", "pt", ["A Fundação Costa & Filhos não responderam"]),
+        ("El Ayuntamiento de Vigo anunciaron cambios.", "es", ["El Ayuntamiento de Vigo anunciaron"]),
+        ("Il Consiglio dei Ministri hanno approvato il testo.", "it", ["Il Consiglio dei Ministri hanno"]),
+        ("A Fundação Costa & Filhos não respondeu, o PSD e o PS votaram contra.", "pt", []),
+        ("El problema son los costes; el Gobierno los han citado.", "es", []),  # a copula; no name
+    ],
+)
+def test_a_singular_name_with_a_plural_verb(sentence, lang, found):
+    assert [sentence[s:e] for s, e in name_subject_agreement(sentence, table(lang))] == found
 
 
 def test_grammar_read_again_with_fused_words_parted():

@@ -79,6 +79,8 @@ def _grammar_issues(piece: str, lang: str, table: dict | None) -> list[Issue]:
         issues.append((start, end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
     for start, end in grammar.singular_before_number(piece, table):
         issues.append((start, end, "agreement", f"a singular adjective before a number “{piece[start:end]}”"))
+    for start, end in grammar.name_subject_agreement(piece, table):
+        issues.append((start, end, "agreement", f"a singular name with a plural verb “{piece[start:end]}”"))
     for start, end, label in grammar.constructions(piece, lang, table):
         issues.append((start, end, label, f"{grammar.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
     for start, end in grammar.open_bracket(piece, lang, table):

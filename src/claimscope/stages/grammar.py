@@ -285,3 +285,43 @@ def _number_pattern(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(  # the forms in any case, the word after the number lower-case
         rf"(?<!\w)((?i:{_alternation(forms)})) (\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?![\d.,%/:-]|[ \u00a0]\d)(?=\s+[^\W\d_A-ZА-ЯЁ])"
     )
+
+
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|&")
+
+
+def name_subject_agreement(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a sentence opening on a singular article and a name (capitalised
+    words, joined by the table's name ``particles`` or "&") followed by a verb in the
+    plural, where the table has ``name_subject``: "A Fundação Costa & Filhos não
+    responderam", "El Ayuntamiento de Vigo anunciaron" (an institution is one; the
+    translation took the number of the source's verb or of the name's words). The verb
+    is one of the ``plural_forms`` or ends in one of the ``plural_endings`` (the third
+    person plural of a tense: "-ram", "-aron"), right after the name or after one of the
+    ``negators``; not copulas, which agree with a plural predicate ("El problema son los
+    costes"). Not a name joined by a conjunction ("O PSD e o PS votaram")."""
+    rule = (table or {}).get("name_subject")
+    if not rule:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sentence)]
+    if len(tokens) < 3 or tokens[0][2] not in rule["singular"] or sentence[: tokens[0][0]].strip(" «\"“„'‘"):
+        return []
+    particles, i, last_name = frozenset(rule["particles"]), 1, 0
+    while i < len(tokens) and sentence[tokens[i - 1][1] : tokens[i][0]] == " ":
+        word = tokens[i][2]
+        if word[0].isupper():
+            last_name = i
+        elif not (word == "&" or word in particles):
+            break
+        i += 1
+    if not last_name or i != last_name + 1 or i >= len(tokens):
+        return []
+    if tokens[i][2] in rule["negators"] and i + 1 < len(tokens) and sentence[tokens[i][1] : tokens[i + 1][0]] == " ":
+        i += 1
+    verb = tokens[i][2]
+    plural = verb in rule["plural_forms"] or verb.islower() and any(
+        verb.endswith(e) and len(verb) > len(e) + 2 for e in rule["plural_endings"]
+    )
+    if plural and sentence[tokens[i - 1][1] : tokens[i][0]] == " ":
+        return [(tokens[0][0], tokens[i][1])]
+    return []
