@@ -196,3 +196,10 @@ def test_a_relayed_name_ends_on_its_last_word_not_on_a_coordinator():
     chain = _chain("Puerto\n\nEl puerto cerrará en mayo, informa el diario Eco del Valle, que cita a la Comisión "
                    "Portuaria y que no da más detalles.\n\nNadie lo confirma.", "es")
     assert names(chain)[-1] == "Comisión Portuaria"
+
+
+def test_a_speaker_that_is_a_piece_of_an_outlet_name_is_that_outlet():
+    text = ("Molino\n\nEl molino de Orbe cerrará en mayo. Así lo publicó la cadena Radio Pino del Valle, "
+            "que a su vez cita al diario Eco Norte.\n\nLos obreros lo supieron el lunes.")
+    chain = _chain(text, "es", [("Valle, que", "cita", "al diario Eco Norte", False)])
+    assert "Valle, que" not in names(chain)
