@@ -154,3 +154,13 @@ def test_the_subject_inside_an_inverted_separable_verb():
     ]:
         _, found = run([sentence], "de")
         assert found[0]["speaker"] == subject and found[0]["content"] == sentence.split(",")[0], found
+
+
+def test_periphrastic_verbs_of_making_known():
+    for lang, sentence, cue in [
+        ("es", "El ministerio hizo saber que el puente cerrará.", "hizo saber"),
+        ("pt", "O ministério deu a conhecer que a ponte vai fechar.", "deu a conhecer"),
+        ("pt", "O ministério fez saber que a ponte vai fechar.", "fez saber"),
+    ]:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["content"].startswith("a ponte" if lang == "pt" else "el puente"), found
