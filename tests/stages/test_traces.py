@@ -818,6 +818,8 @@ def test_a_singular_adjective_before_a_number(sentence, lang, found):
         ("A Fundação Costa & Filhos não responderam aos pedidos.", "pt", ["A Fundação Costa & Filhos não responderam"]),
         ("El Ayuntamiento de Vigo anunciaron cambios.", "es", ["El Ayuntamiento de Vigo anunciaron"]),
         ("Il Consiglio dei Ministri hanno approvato il testo.", "it", ["Il Consiglio dei Ministri hanno"]),
+        ("La Fondation Martin n’ont pas répondu.", "fr", ["La Fondation Martin n’ont"]),
+        ("Le PS et LR ont voté contre.", "fr", []),
         ("A Fundação Costa & Filhos não respondeu, o PSD e o PS votaram contra.", "pt", []),
         ("El problema son los costes; el Gobierno los han citado.", "es", []),  # a copula; no name
     ],
