@@ -164,3 +164,11 @@ def test_periphrastic_verbs_of_making_known():
     ]:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["content"].startswith("a ponte" if lang == "pt" else "el puente"), found
+
+
+def test_an_impersonal_report_names_its_source_after_aus():
+    _, found = run(["Man prüfe den Fall noch, hieß es aus der Behörde."], "de")
+    said = by_cue(found, "hieß es")
+    assert said["speaker"] == "der Behörde" and said["content"] == "Man prüfe den Fall noch"
+    _, found = run(["In dem Bericht heißt es, die Brücke sei marode."], "de")
+    assert [a["cue"] for a in found] == ["heißt es"] and found[0]["speaker"] == "dem Bericht"

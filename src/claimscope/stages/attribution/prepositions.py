@@ -68,6 +68,7 @@ class PrepositionCues(Inversions):
                 and not self.text[lo : cue.start()].strip(EDGE)
                 and len(words(self.text, *phrase)) <= MAX_SPEAKER_WORDS
                 and {w.group().lower() for w in words(self.text, *phrase)} & set(heads)
+                and self.first_cue(*phrase) is None  # not "In dem Bericht heißt es, …": the verb's source
             ):
                 return None
             speaker, followed_by_comma = phrase, True

@@ -212,6 +212,11 @@ class VerbCues(Inversions):
             )
         ):
             source = self.document(lo, cue, hi)  # "heißt es in dem Bericht"
+            if source and cue.end() <= source[0] < content[1] and source[1] > content[0]:
+                found = self.content_after(source[1], hi, stop_ok=True) or self.content_before(lo, cue.start())
+                if found is None:  # "…, hieß es aus der Behörde.": the clause before, not the source
+                    return None
+                content, direct = found
             return Raw((cue.start(), cue.end()), source, content, direct, impersonal=source is None)
         if not inverted and direct and speaker:  # "« A », X said, « B »"
             first = self.content_before(lo, speaker[0])
@@ -308,9 +313,12 @@ class VerbCues(Inversions):
         """The text an impersonal report phrase cites in a locative after or before it
         (table keys ``document_prepositions``, ``document_nouns``): "heißt es in dem
         Beitrag", "В докладе говорится", "w raporcie czytamy", not "Im Dorf heißt es"; its
-        possessive when it has one ("говорится в его заявлении": "его")."""
+        possessive when it has one ("говорится в его заявлении": "его"). A preposition of
+        the table's ``source_prepositions`` names the source itself ("hieß es aus der Behörde")."""
         preps = self.t.document_prepositions
         after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
+        if after and after.group().lower() in self.t.raw.get("source_prepositions", ()):
+            return self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
         if after and after.group().lower() in preps:
             span = self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
             region = (after.end(), span[1]) if span else None  # "dans le communiqué du club":
