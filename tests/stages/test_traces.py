@@ -828,6 +828,19 @@ def test_a_singular_name_with_a_plural_verb(sentence, lang, found):
     assert [sentence[s:e] for s, e in name_subject_agreement(sentence, table(lang))] == found
 
 
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Laut ihm führte eine deutsche Marktforschungsinstitut die Umfrage durch.", ["eine deutsche Marktforschungsinstitut"]),
+        ("Das Regierung hat entschieden, sagte er mit einem Zeitung.", ["Das Regierung", "einem Zeitung"]),
+        ("Ein Sprung in das Wasser, einem Ursprung im Institut, eine Studie des Instituts.", []),  # "-ung" masculine
+        ("Das Mädchen und eine Frau lesen das neue Gesetz einer neuen Zeitung.", []),
+    ],
+)
+def test_a_german_determiner_of_another_gender_than_the_noun_suffix(sentence, found):
+    assert [sentence[s:e] for s, e, label in constructions(sentence, "de", table("de")) if label == "agreement"] == found
+
+
 def test_grammar_read_again_with_fused_words_parted():
     # the auxiliary glued to the word before it opens the verb bracket all the same
     text = "Der Bürgermeister sprach am Montag. In den Gemeindenwerden die Schulen geschlossen wegen der Kälte im Winter."

@@ -110,9 +110,10 @@ class _Pattern:
 
     An item is ``("lemma", lemma)`` (any inflection of a word), ``("form", forms)`` (one
     of these forms exactly, written ``=a|b``), ``("ending", endings)`` (a word ending
-    in one of these, written ``-a|-b``), ``("beginning", beginnings)`` (a lower-case word
-    opening on one of these, written ``a-|b-``) or ``("any", None)`` (any lower-case word,
-    written ``*``)."""
+    in one of these, written ``-a|-b``), ``("noun_ending", endings)`` (a capitalised word,
+    a German noun, ending in one of these or being one, written ``~-a|-b``),
+    ``("beginning", beginnings)`` (a lower-case word opening on one of these, written
+    ``a-|b-``) or ``("any", None)`` (any lower-case word, written ``*``)."""
 
     items: tuple[tuple[str, object], ...]
     anchored: bool
@@ -124,6 +125,8 @@ def _item(lang: str, part: str) -> list[tuple[str, object]]:
         return [("any", None)]
     if part.startswith("=") and len(part) > 1:
         return [("form", frozenset(part[1:].casefold().split("|")))]
+    if part.startswith("~-") and len(part) > 2:
+        return [("noun_ending", tuple(e.lstrip("-") for e in part[1:].casefold().split("|")))]
     if part.startswith("-") and len(part) > 1:
         return [("ending", tuple(e.lstrip("-") for e in part.casefold().split("|")))]
     if part.endswith("-") and len(part) > 1:
@@ -166,6 +169,8 @@ def _fits(item: tuple[str, object], word: str, lemma_: str, opening: bool) -> bo
     folded = word.casefold()
     if kind == "form":
         return folded in value and (opening or word[:1].islower())
+    if kind == "noun_ending":
+        return word[:1].isupper() and folded.endswith(value)
     if kind == "beginning":
         return word[:1].islower() and folded.startswith(value)
     return (opening or word[:1].islower()) and any(folded.endswith(e) and len(folded) >= len(e) + MIN_STEM for e in value)
