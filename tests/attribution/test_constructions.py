@@ -172,3 +172,15 @@ def test_an_impersonal_report_names_its_source_after_aus():
     assert said["speaker"] == "der Behörde" and said["content"] == "Man prüfe den Fall noch"
     _, found = run(["In dem Bericht heißt es, die Brücke sei marode."], "de")
     assert [a["cue"] for a in found] == ["heißt es"] and found[0]["speaker"] == "dem Bericht"
+
+
+def test_a_reporting_clause_split_from_its_quotation_reads_it():
+    for lang, text, cue in [
+        ("pl", "„Nikt o tym nie pomyślał. Co teraz?” – mówi jedna z matek.", "mówi"),
+        ("ru", "«Кто об этом подумал? Что теперь?» — спрашивает одна из матерей.", "спрашивает"),
+        ("fr", "« Personne n'y a pensé. Et maintenant ? » demande une mère.", "demande"),
+    ]:
+        found = _texts(text, lang)
+        said = next(f for f in found if f[1] == cue)
+        assert said[2] == text[1 : text.index("?") + 1].strip() or said[2].endswith("?"), (lang, found)
+        assert said[0] is not None and said[0].split()[0] in ("jedna", "одна", "une"), (lang, found)

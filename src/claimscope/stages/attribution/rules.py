@@ -24,7 +24,7 @@ from .checks import FoundChecks
 from .colons import DASHES, ColonCues
 from .filters import CueFilters
 from .prepositions import PrepositionCues
-from .spans import Raw
+from .spans import Raw, strip
 
 
 class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
@@ -40,6 +40,10 @@ class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
         found: list[Raw] = []
         taken: list[tuple[int, int]] = []
         lo0, hi0 = lo, hi
+        start, before = strip(self.text, lo, hi, " \t\n")[0], len(self.text[:lo].rstrip()) - 1
+        head = self.text[start : start + 1]
+        opening = self.closing.get(before) if head in DASHES or head.islower() else None
+        lo_read = lo if opening is None else opening  # "„…?” | – pyta jedna z matek.": the quotation it reports
         toks = self.tokens(lo, hi)
         capitals = sum(self.text[start].isupper() for start, _ in toks)
         title_case = capitals >= 0.6 * len(toks)  # headlines capitalise every word
@@ -63,7 +67,7 @@ class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
                 ):  # a cue inside a quotation: its clause ends with the quotation
                     lo, hi = max(lo0, quote[0] + 1), min(hi0, quote[1])
                 else:
-                    lo, hi = lo0, hi0
+                    lo, hi = lo_read, hi0
                 if (
                     not free(cue)
                     or (kind == "weak" or self.weak_gerund(cue, kind)) and not self.weak_ok(cue, lo, hi)
