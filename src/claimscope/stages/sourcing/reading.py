@@ -32,6 +32,7 @@ class Reading:
         self.text = doc.text
         self.claim = main_claim(doc)
         self._usable_memo: dict[int, bool] = {}
+        self._usable_in_memo: dict[tuple, list[int]] = {}
 
     def lang(self, pos: int) -> str | None:
         return self.names.lang_at(pos)
@@ -43,11 +44,15 @@ class Reading:
         """Attributions with a usable speaker (any speaker when ``relaxed``) whose cue is in
         ``sent`` or, in the claim sentence and unless ``own``, whose content covers it."""
         doc = self.doc
-        return [i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
+        key = (sent.start, sent.end, relaxed, own)
+        if key not in self._usable_in_memo:  # the route asks again of the same sentences
+            self._usable_in_memo[key] = [
+                i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
                 and not self._relay_cue(a) and not self._credit(a) and not self.presenter(a)
                 and (self.usable(a) if not relaxed else self._phrase(a))
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim] and not own
                                                               and covers(a, sent.start, sent.end)))]
+        return list(self._usable_in_memo[key])
 
     def _phrase(self, a: Attribution) -> bool:
         """Is the speaker a phrase of two words or more that may name someone (:func:`no_name`)?"""
