@@ -16,10 +16,17 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver, body_kind, described_name, mention_gender, pronoun_gender, verb_gender
+from .entities import (
+    EntityResolver,
+    body_kind,
+    described_name,
+    mention_gender,
+    pronoun_gender,
+    verb_gender,
+)
 from .quotes import find_quotes
 from .rules import SentenceRules
-from .spans import QUOTE_EDGE, Raw, strip, words
+from .spans import QUOTE_EDGE, WORD, Raw, opens_place, strip, words
 from .tables import Table, available_languages, load_table
 from .transcripts import crosses_turns, turn_attributions
 
@@ -216,7 +223,8 @@ def _finish(
         if ((noun.islower() or table.v2 and len(mention.split()) == 2
              or mention == noun and body_kind(noun, table.language))  # "Агентство пишет"
                 and len(mention.split()) <= 2
-                and set(mention.lower().split()[:-1]) <= table.determiners):  # "(the) portal", "Die Sprecherin"
+                and set(mention.lower().split()[:-1]) <= table.determiners | set(  # "(the) portal", "Die Sprecherin"
+                    (table.raw.get("locative_subjects") or {}).get("prepositions", ()))):  # "В компании"
             named = described_name(text, raw.speaker[0], noun, table) or mention
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
@@ -292,7 +300,9 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
             continue
         if run and (run[0].group().lower() in function or table.speaker_stop.fullmatch(run[0].group())):
             run = run[1:]
-        if 2 <= len(run) <= 4 and not any(a < run[0].start() < b for a, b in quotes.items()):
+        prev = list(WORD.finditer(text, max(0, run[0].start() - 24), run[0].start()))[-1:] if run else []
+        if 2 <= len(run) <= 4 and not any(a < run[0].start() < b for a, b in quotes.items()) and not (
+                prev and text[run[0].start() - 1] == " " and opens_place(text, prev[0], table)):
             runs.append(((run[0].start(), run[-1].end()), False))
         run = [tok] if tok and capital(tok) else []
     return runs
@@ -314,11 +324,11 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
     A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is."""
     chosen = resolver.last_named
     lang = resolver.t.language
-    if want == "p" or chosen is None and resolver.anonymous(mention) or chosen is not None and chosen.gender in (
+    if want == "p" or resolver.anonymous(mention) or chosen is not None and chosen.gender in (
             None, want) and not (personal and chosen.body(lang)):
         if chosen is not None and want != "p":
             chosen.gender = want
-        return  # also "A reader … told us … \"…,\" he said": the anonymous speaker
+        return  # also "A reader … told us … \"…,\" he said": the anonymous speaker, who spoke last
     other = [g.name for g in resolver.groups if g.name and (g.gender not in (None, want) or personal and g.body(lang))]
     gendered = [(n, mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)) for n, subject in names
                 if not any(name in text[n[0] : n[1]] for name in other)]  # "Mark Jensen" after "he"

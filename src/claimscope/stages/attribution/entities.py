@@ -32,7 +32,7 @@ from pathlib import Path
 from .anonymity import has_name, head_words, represents, unnamed_role
 from ...outlets import find_mentions, resolve_name
 from .lemmas import lemma, supported
-from .spans import WORD
+from .spans import WORD, place_words
 from .tables import Table
 
 GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
@@ -246,8 +246,12 @@ class _Group:
 
 
 def _tokens(text: str, table: Table) -> list[str]:
-    """Words of a mention without leading determiners (elided ones included)."""
+    """Words of a mention without leading determiners (elided ones included) nor the
+    preposition of a locative subject ("В компании пообещали": "компании")."""
     toks = [m.group() for m in WORD.finditer(text)]
+    locative = (table.raw.get("locative_subjects") or {}).get("prepositions", ())
+    if len(toks) > 1 and toks[0].lower() in locative and toks[1].islower():
+        toks = toks[1:]
     while toks:
         low = toks[0].lower()
         elided = next(
@@ -305,6 +309,13 @@ def description_kind(toks: list[str], table: Table) -> str | None:
         elif tok[0].isupper() and i > 0 and word not in table.demonyms:
             return None
     return kind
+
+
+def _own_openers(table: Table) -> tuple[str, ...]:
+    """The table's ``own_openers``: first-person singular possessives ("my", "mon", "мой")
+    that open the description of the writer's own contact, who is anonymous when no name
+    follows ("Мой знакомый, водитель из Казани"; not "mon ami de Riposte Nord")."""
+    return tuple(sorted((w.lower() for w in table.raw.get("own_openers", ())), key=len, reverse=True))
 
 
 def _unmarked(name: str) -> bool:
@@ -509,7 +520,7 @@ def _name(toks: list[str], table: Table) -> str | None:
     k = first - 1
     while k >= 0 and toks[k].lower() in table.determiners - CONNECTORS:
         k -= 1  # "du Gard", "de la Somme", "of the Treasury"
-    if k >= 1 and toks[k].lower() in CONNECTORS and k < first:
+    if k >= 1 and toks[k].lower() in CONNECTORS | place_words(table) and k < first:
         head = toks[k - 1]
         if head[0].islower():
             first = k - 1
@@ -545,6 +556,10 @@ class EntityResolver:
         Leeds", "ein Spaziergänger aus Kassel")."""
         if self.t.anonymous.search(mention):
             return True
+        owner = self._owner(mention)  # "the account of a nurse", "su análisis": whose it is
+        if owner == "":
+            return self.last_anonymous
+        mention = owner or mention
         toks = WORD.findall(mention)
         if len(toks) == 1 and toks[0].lower() in self.pronouns:  # not "she" for "several residents"
             return self.last_anonymous and not (self.last_anonymous_plural and singular(toks[0], self.t.language))
@@ -554,17 +569,24 @@ class EntityResolver:
         if unnamed_role(head, self.t) or self._same_unnamed(head):
             return True
         low = " ".join(head).lower().replace("’", "'")
+        own = _own_openers(self.t)
+        lead = 1 if len(head) > 1 and head[0].lower() in self.t.determiners and head[1].lower() in own else 0
+        if lead:  # "il mio vicino", "o meu vizinho": the article before the possessive
+            low = " ".join(head[1:]).lower()
         opener = next(
-            (o for o in self.t.anonymous_openers
+            (o for o in (*self.t.anonymous_openers, *own)
              if low.startswith(o) and (o.endswith("'") or low[len(o) : len(o) + 1] in (" ", ""))),
             None,
         )
         if opener is None or len(toks) < 2:
             return False
-        rest = head[len(opener.split()) :]
+        rest = head[lead + len(opener.split()) :]
+        places = place_words(self.t) | (CONNECTORS if opener not in own else frozenset())  # "nos amis de X" names X
         if rest and not body_kind(rest[0], self.t.language):  # "Um agricultor do Fundão": a place, not his name
             rest = rest[: next((k for k, w in enumerate(rest) if k and w.islower() and (
-                w.lower() in CONNECTORS or self.t.speaker_stop.fullmatch(w))), len(rest))]
+                w.lower() in places or self.t.speaker_stop.fullmatch(w))), len(rest))]
+        if any(self._statement(w) for w in rest):
+            return False  # "nuestros cálculos": the writer's own
         return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
 
     def _same_unnamed(self, head: list[str]) -> bool:
@@ -572,8 +594,8 @@ class EntityResolver:
         holds stands for that speaker ("Un employé, qui … Le même employé affirme …", "um
         delegado que prefere não se identificar … O delegado disse")."""
         toks = _tokens(" ".join(head), self.t)
-        if self.unnamed is None or not toks or len(toks) > 2 or not " ".join(toks).islower():
-            return False  # "Interfax", "Кремлёвская прачечная": a name
+        if self.unnamed is None or not toks or len(toks) > 2 or not " ".join(toks).islower() or toks[-1] in CONNECTORS:
+            return False  # "Interfax", "Кремлёвская прачечная": a name; "Le parquet de" clipped
         return toks[-1].lower() in {w.lower() for w in WORD.findall(self.unnamed.labels[0])}
 
     def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
@@ -641,19 +663,20 @@ class EntityResolver:
         the ministry"): its owner, "" for a possessive determiner (a pronoun), the words after
         the connector else; None for any other mention."""
         toks = _tokens(mention, self.t)
-        nouns = self.t.raw.get("statement_nouns", ())
-        lang = self.t.language
-
-        def statement(word: str) -> bool:
-            low = word.lower()
-            return low in nouns or supported(lang) and lemma(lang, low) in nouns
-
         owned = WORD.findall(mention)[-2:]  # "su análisis", "la sua analisi"
-        if len(owned) == 2 and owned[0].lower() in self.t.possessive_determiners and statement(owned[1]) and len(toks) <= 2:
+        if len(owned) == 2 and owned[0].lower() in self.t.possessive_determiners and self._statement(owned[1]) and len(toks) <= 2:
             return ""
-        if len(toks) > 2 and statement(toks[0]) and toks[1].lower() in CONNECTORS:
+        if len(toks) > 2 and self._statement(toks[0]) and toks[1].lower() in CONNECTORS:
             return " ".join(toks[2:])
+        elided = re.match(r"(d|dell)['’](\w.*)", toks[1], re.IGNORECASE) if len(toks) > 1 else None
+        if elided and self._statement(toks[0]):  # "le récit d'un témoin", "la stima dell'istituto"
+            return " ".join([elided.group(2), *toks[2:]])
         return None
+
+    def _statement(self, word: str) -> bool:
+        """A noun of what someone says or thinks (table ``statement_nouns``), by its lemma too."""
+        nouns, lang, low = self.t.raw.get("statement_nouns", ()), self.t.language, word.lower()
+        return low in nouns or supported(lang) and lemma(lang, low) in nouns
 
     def agreeing(self, gender: str) -> list[_Group]:
         """Named groups whose gender is ``gender``, latest mentioned first."""
@@ -712,15 +735,29 @@ class EntityResolver:
         Ministry, John Reed": the bare proper name of a later apposition ("Paul Arnaud",
         "John Reed"), when the first part opens with a common noun that the name only
         completes; for "Paul Arnaud, maire de Dions": the first part's name."""
-        parts = [p for p in (_tokens(p, self.t) for p in re.split(r"\s*[,—–(]\s*", mention)) if p]
+        pieces = [p for p in re.split(r"\s*[,—–(]\s*", mention) if _tokens(p, self.t)]
+        parts = [_tokens(p, self.t) for p in pieces]
         names = [_name(p, self.t) for p in parts]
         if len(names) < 2 or not names[0]:
             return None
+        places = place_words(self.t)
+
+        def apposed(part: list[str], name: str | None) -> bool:  # not "un parent, de Passo Fundo"
+            if not name or not name[0].isupper():
+                return False
+            at = part.index(name.split()[0]) if name.split()[0] in part else 0
+            return not any(w.lower() in places or w.lower() in CONNECTORS for w in part[:at])
+
+        later = next((n for p, n in zip(parts[1:], names[1:]) if apposed(p, n)), None)
         if len(parts[0]) == 1 and self.t.participle.search(parts[0][0].lower()):
-            return next((n for n in names[1:] if n and n[0].isupper()), None)  # "Contacté, un chimiste, Marc Roy"
-        later = next((n for n in names[1:] if n and n[0].isupper()), None)
-        if names[0][0].isupper() and (parts[0][0][0].isupper() or later is None):
-            return names[0]  # "Greta Lindner, Vorsitzende eines Chors": the name first
+            return later  # "Contacté, un chimiste, Marc Roy"
+        if not names[0][0].isupper() or later and self.t.v2 and WORD.findall(pieces[0])[0].lower() in self.t.determiners:
+            return later  # "der Autor des Materials, der Politologe X": nouns are capitalised
+        lead = next((k for k, w in enumerate(parts[0]) if w.lower() not in self.t.titles), len(parts[0]))
+        tail = parts[0][lead:]
+        named = names[0] == " ".join(tail) or tail[:1] and tail[0].islower() and names[0] == " ".join(tail[1:])
+        if parts[0][0][0].isupper() or later is None or named:
+            return names[0]  # "Greta Lindner, Vorsitzende …", "chị Lô Thị Hoa, một phụ huynh ở …", "a leitora Ana S., de …"
         return later
 
     def _find(self, toks: list[str], apposed: str | None = None) -> _Group:

@@ -21,6 +21,9 @@ WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 BOUNDARY = set(',;:()[]«»"“”„—–\n!?')
 EDGE = " \t\n,;:.!?—–-"
 QUOTE_EDGE = EDGE + '«»"“”„‚‘’'
+CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"), not determiners
+    ["de", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "von", "van"]
+)
 MAX_SPEAKER_WORDS = 10
 MIN_CONTENT_WORDS = 2
 
@@ -76,6 +79,23 @@ def impersonal_passive(table: Table, word: str) -> bool:
     cut = len(table.reflexive)
     return any(f.endswith(table.reflexive) and f[:-cut] in table.lemmas["verb"] | table.lemmas["weak"]
                for f in lemmas(table.language, word))
+
+
+def place_words(table: Table) -> frozenset[str]:
+    """The table's ``place_prepositions``: those that open a complement of place or origin
+    after a noun ("a teacher from Derby", "коллега из Осло", "czytelniczka z Lublina"); a
+    name after one is a place, not the name of the noun before it."""
+    return frozenset(w.lower() for w in table.raw.get("place_prepositions", ()))
+
+
+def opens_place(text: str, word: re.Match | None, table: Table) -> bool:
+    """Whether a name right after ``word`` is a place: ``word`` is a preposition of place
+    ("из Осло") or a connector that opens an apposition ("…, de Passo Fundo"); not "the
+    arrest of John Smith", which names him."""
+    if word is None:
+        return False
+    low = word.group()
+    return low in place_words(table) or low in CONNECTORS and text[: word.start()].rstrip().endswith(",")
 
 
 @lru_cache(maxsize=64)
@@ -244,8 +264,9 @@ class Spans:
                 toks = rest
         if after and self.subject_pronoun(toks[0].group()) and not (len(toks) > 1 and toks[1].group()[0].isupper()):
             toks = toks[:1]  # "— сказала она журналисту X": the pronoun is the subject (not "Theo ông X")
-        if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and self.stop_word(
-                toks[0].group().lower()):  # "После встречи с X она заявила": an adverbial, then the subject
+        if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and (self.stop_word(
+                toks[0].group().lower())  # "После встречи с X она заявила": an adverbial, then the subject
+                or self.first_cue(toks[max(0, len(toks) - 3)].start(), toks[-2].end())):  # "told us he answered"
             toks = toks[-1:]
         if not after:  # "Минобороны в четверг заявило": drop a short trailing adverbial
             for k in range(max(1, len(toks) - 3), len(toks)):
@@ -253,6 +274,8 @@ class Spans:
                 if (
                     self.t.speaker_stop.fullmatch(toks[k].group())
                     and nxt not in self.t.determiners
+                    and not (toks[k - 1].group().lower() in CONNECTORS  # "a reader of this blog"
+                             and not self.t.speaker_stop.fullmatch(toks[k - 1].group()))  # Polish "do"
                 ):
                     toks = toks[
                         :k

@@ -13,11 +13,7 @@ from __future__ import annotations
 import re
 
 from .lemmas import lemma, supported
-from .spans import BOUNDARY, EDGE, MAX_SPEAKER_WORDS, WORD, Spans, strip, words
-
-CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"), not determiners
-    ["de", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "of", "von", "van"]
-)
+from .spans import BOUNDARY, CONNECTORS, EDGE, MAX_SPEAKER_WORDS, WORD, Spans, opens_place, strip, words
 
 EDGE_QUOTES = " \t\n«»\"“”„"
 MAX_ANTECEDENT_WORDS = 6
@@ -384,6 +380,8 @@ class Subjects(Spans):
         while clause and (self.clitic(clause[-1].group()) or self.object_pronoun(clause)):
             clause.pop()  # "… que vive en Vigo nos escribe": the one told
         end = clause[-1].end() if clause else before[1]  # the whole relative clause
+        if self.first_cue(rel.end(), end):
+            return before  # "A reader who lives here told us he answered …": "he" answered
         return (head[0], end) if len(words(self.text, head[0], end)) <= 16 else before
 
     def names_someone(self, span: tuple[int, int] | None) -> bool:
@@ -774,7 +772,7 @@ class Subjects(Spans):
         if 2 <= len(toks) - k <= 4 and toks[k].group().lower() not in self.t.determiners | self.t.pronouns and not all(
                 t.group().isupper() for t in toks[k:]):
             found.append((k, (toks[k].start(), toks[-1].end())))
-        found = [(k, n) for k, n in found if n and (
+        found = [(k, n) for k, n in found if n and not opens_place(self.text, toks[k - 1], self.t) and (
             k == 1 or not toks[k - 1].group()[0].isupper() or "," in self.text[toks[k - 1].end() : n[0]])]
         for k, name in found:
             head, rest = toks[k - 1].group(), words(self.text, name[1], hi)
@@ -893,6 +891,18 @@ class Subjects(Spans):
                 return comma if comma > lo and self.text[comma] == "," else None
         return None
 
+    def apposition_start(self, lo: int, sep: int) -> int:
+        """Where the phrase that ends at ``sep`` starts; a short quotation after a word of
+        it is part of it ("Le message, signé « un pompier », affirme …", "Un audio,
+        atribuido a «un guardia», asegura …")."""
+        start = self.left_region(lo, sep, clauses=False)
+        opening = self.closing.get(strip(self.text, lo, sep, " \t\n")[1] - 1)
+        if opening is not None and opening > lo and len(words(self.text, opening, sep)) <= MAX_QUOTED_NAME_WORDS:
+            before = self.left_region(lo, opening, clauses=False)
+            if words(self.text, before, opening):
+                return before
+        return start
+
     def appositive(self, lo: int, pos: int) -> tuple[int, int] | None:
         """ "The mayor, Paul Martin, said", "Jason Sims — a teacher — says": a noun
         phrase and up to three appositions set off by commas or dashes, right before
@@ -914,13 +924,13 @@ class Subjects(Spans):
         if aside is not None:  # "El hospital, oficialmente, solo ha informado", "X, por ahora, ha dicho"
             end = aside + 1
         seps = [end - 1]
-        start = self.left_region(lo, seps[-1], clauses=False)
+        start = self.apposition_start(lo, seps[-1])
         while len(seps) <= 3:
             _, prev = strip(self.text, lo, start, " \t\n")
             if prev <= lo or self.text[prev - 1] not in APPOSITION:
                 break
             seps.append(prev - 1)
-            start = self.left_region(lo, seps[-1], clauses=False)
+            start = self.apposition_start(lo, seps[-1])
         first = None
         opened = self.relative_opening(lo, seps[0])
         for sep in seps[0 if aside is not None else 1 :]:  # the nearest phrase that can be a subject
