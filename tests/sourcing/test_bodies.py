@@ -203,3 +203,10 @@ def test_a_speaker_that_is_a_piece_of_an_outlet_name_is_that_outlet():
             "que a su vez cita al diario Eco Norte.\n\nLos obreros lo supieron el lunes.")
     chain = _chain(text, "es", [("Valle, que", "cita", "al diario Eco Norte", False)])
     assert "Valle, que" not in names(chain)
+
+
+def test_the_content_of_a_document_names_no_owner():
+    text = ("Mast\n\nThe new mast carries 4G equipment only, and the planning officer wrote in her report that "
+            "no 5G antennas are fitted.\n\nResidents remain opposed.")
+    _, chain = run(text)
+    assert "no 5G antennas" not in names(chain)

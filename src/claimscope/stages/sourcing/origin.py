@@ -9,7 +9,7 @@ import itertools
 import re
 
 from ...outlets import cues
-from .bodies import head_last, subject_body
+from .bodies import head_last, institution, subject_body
 from .names import PLATFORMS, Source, headline_end
 from .phrases import complements, elided, name_stems, names_anyone, proper_name, sentence_end
 from .reading import ADJECTIVES, FROM_WORDS, Reading
@@ -161,8 +161,10 @@ class Origin(Reading):
                 continue
             start, end = noun.end() + body[0].start(), noun.end() + body[-1].end()
             end = min(complements(self.text, end, stop), noun.end() + len(clause.rstrip()))
-            if self.text[start:end].casefold() not in PLATFORMS:
-                return Source(self.text[start:end], start, end, "mention")
+            name = self.text[start:end]
+            if name.casefold() not in PLATFORMS and (any(w[:1].isupper() for w in name.split())
+                                                     or institution(name, lang)):
+                return Source(name, start, end, "mention")  # not "… in her report that no antennas …"
         return None
 
     def _unnamed(self, sentence) -> Source | None:
