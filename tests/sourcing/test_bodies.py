@@ -206,7 +206,7 @@ def test_a_speaker_that_is_a_piece_of_an_outlet_name_is_that_outlet():
 
 
 def test_the_content_of_a_document_names_no_owner():
-    text = ("Mast\n\nThe new mast carries 4G equipment only, and the planning officer wrote in her report that "
-            "no 5G antennas are fitted.\n\nResidents remain opposed.")
+    text = ("Bridge\n\nThe old bridge can carry lorries again, and the inspector wrote in her report that "
+            "no deep cracks were found.\n\nDrivers are relieved.")
     _, chain = run(text)
-    assert "no 5G antennas" not in names(chain)
+    assert "no deep cracks" not in names(chain)
