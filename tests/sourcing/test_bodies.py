@@ -186,9 +186,9 @@ def test_an_article_opening_a_sentence_is_no_anaphor():
 
 
 def test_an_outlet_pointing_back_at_a_quoted_claim_carried_it_and_a_name_after_a_comma_is_no_speaker():
-    chain = _chain("Vacunas\n\nEl Fondo Verde, que financia el Diario del Valle, afirma que tres regiones piden dosis. "
+    chain = _chain("Vacunas\n\nEl Fondo Pinar, que financia el Diario del Valle, afirma que tres regiones piden dosis. "
                    "Así lo recoge el portal Pino Libre.\n\nNadie lo confirma.", "es",
-                   [("El Fondo Verde, que financia el Diario del Valle", "afirma", "tres regiones piden dosis", False)])
+                   [("El Fondo Pinar, que financia el Diario del Valle", "afirma", "tres regiones piden dosis", False)])
     assert names(chain)[1] == "Pino Libre"
 
 
