@@ -184,3 +184,10 @@ def test_a_reporting_clause_split_from_its_quotation_reads_it():
         said = next(f for f in found if f[1] == cue)
         assert said[2] == text[1 : text.index("?") + 1].strip() or said[2].endswith("?"), (lang, found)
         assert said[0] is not None and said[0].split()[0] in ("jedna", "одна", "une"), (lang, found)
+
+
+def test_a_verb_of_naming_reports_only_a_quotation():
+    _, found = run(['Um porta-voz do governo classificou as acusações de "absurdas".'], "pt")
+    assert by_cue(found, "classificou")["speaker"] == "Um porta-voz do governo"
+    _, found = run(["A região central já é classificada como área de restrição."], "pt")
+    assert found == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lemmas import lemma, listed
+from .lemmas import lemma, lemmas, listed
 from .quotes import OPENING
 from .spans import BOUNDARY, EDGE, WORD, strip, words
 from .verbs import VerbCues
@@ -173,7 +173,12 @@ class CueFilters(VerbCues):
         Кютахьи"): a name given, not words reported ("a qualifié de « pure invention »")."""
         naming = self.t.raw.get("naming_lemmas")
         verb = words(self.text, *cue.span())[-1].group().lower()
-        if not naming or lemma(self.t.language, verb) not in naming:
+        if not naming:
+            return False
+        t, lead = self.t, [w.group().lower() for w in words(self.text, *cue.span())[:-1]]
+        found = lemmas(t.language, verb, t.participle, t.participle_lemmas) if set(lead) & t.passive else (
+            lemma(t.language, verb),)  # a passive's participle, read as an adjective: "é classificada como …"
+        if not set(found) & set(naming):
             return False
         return not any(self.text[i] in OPENING for i in range(cue.end(), hi))
 
