@@ -31,7 +31,7 @@ Each table lists, for one language:
   lines ("press release", "communiqué de presse", "ufficio stampa", "пресс-релиз"): a
   claim nobody else is credited with is its issuer's;
 - ``anaphors``: pronouns that, opening a clause before its verb, point back at what the
-  text just said ("das", "lo", "this"): "Lo ha destapado X", "Das beschloss der Landtag":
+  text just said ("das", "lo", "this"): "Lo ha destapado X", "Das beschloss der Kreistag":
   the subject after the verb did or said it.
 
 An entry ending in ``*`` matches any word starting with it; other entries match whole

@@ -94,11 +94,11 @@ def body_span(phrase: str, lang: str | None) -> tuple[int, int] | None:
 
 def subject_body(sentence: str, lang: str | None) -> tuple[int, int] | None:
     """The span of the named body a sentence opens on as its subject, past an opening clause
-    of at most ``OPENING_WORDS`` words set off by a comma ("Réuni mardi soir, le conseil
-    municipal de X a voté …"); None when it opens on none. Where the head comes last, the
+    of at most ``OPENING_WORDS`` words set off by a comma ("Réunie lundi, la commission
+    régionale de X a rejeté …"); None when it opens on none. Where the head comes last, the
     verb cannot be told from a noun, so the head is the last institution noun of the first
     ``HEAD_WORDS`` + 1 words past the determiners, with the capitalised words right after it
-    ("Das Amtsgericht Bad Sellin hat …", "The Valley County Council's roads committee
+    ("Das Landgericht Obertal hat …", "The Valley County Council's roads committee
     approved …"); elsewhere :func:`body_span`."""
     if lang not in cues.languages():
         return None

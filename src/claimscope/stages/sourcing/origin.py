@@ -15,7 +15,7 @@ from .phrases import complements, elided, name_stems, names_anyone, proper_name,
 from .reading import ADJECTIVES, FROM_WORDS, Reading
 
 PEOPLE_PARAGRAPHS = 1  # an outlet's origin is looked for this many paragraphs past its sentence
-ANAPHOR_SENTENCES = 3  # sentences after the claim that may point back at it ("Das beschloss der Landtag.")
+ANAPHOR_SENTENCES = 3  # sentences after the claim that may point back at it ("Das beschloss der Kreistag.")
 VERB_WORDS = 5  # words of the verb group between an anaphor and the subject after it
 _TOKEN = re.compile(r"[^\W\d_](?:[\w-]|\.(?=\w))*")  # a word, an elided article ("l'") apart
 
@@ -60,8 +60,8 @@ class Origin(Reading):
         return []
 
     def _acting_body(self, sentence, accusing: bool = False) -> list[Source]:
-        """A claim that tells what a body did ("El ayuntamiento de X aprobó …", "Réuni mardi
-        soir, le conseil municipal de X a voté …", "Das Amtsgericht X hat … verurteilt"): the
+        """A claim that tells what a body did ("El ayuntamiento de X aprobó …", "Réunie lundi,
+        la commission régionale de X a rejeté …", "Das Landgericht X hat … freigesprochen"): the
         body ``sentence`` opens on as its subject (:func:`subject_body`), with its prepositional
         complements, when it names one body (a capitalised word past its first: not "la
         policía"), is its origin, unless the sentence accuses."""
@@ -80,8 +80,8 @@ class Origin(Reading):
         """Who did or said the claim, by a clause that points back at it and puts its subject
         after the verb: the claim sentence's clause after a colon or semicolon, or a sentence
         after it in its paragraph or the next, up to the first that quotes someone, opening
-        on an anaphor of the language ("Lo ha destapado El Observador X", "Das beschloss der
-        Landtag am Mittwoch", "…: lo ha messo nero su bianco l'Agenzia regionale X")."""
+        on an anaphor of the language ("Lo ha destapado El Vigía X", "Das beschloss der
+        Kreistag am Dienstag", "…: lo ha messo nero su bianco l'Ufficio sanitario X")."""
         i = self.doc.sentences.index(claim)
         clauses = [m.end() + claim.start for m in re.finditer(r"[:;]\s", self.text[claim.start:claim.end])]
         found = next((a for a in (self._agent_after(c, claim.end) for c in clauses) if a is not None), None)
@@ -98,7 +98,7 @@ class Origin(Reading):
         anaphor: a verb group of lower-case words (at most ``VERB_WORDS`` past function
         words), then, past determiners, a name: an outlet or name mentioned there, else its
         capitalised words, lower-case words between them and, where the head comes first,
-        complements naming something ("Agenzia regionale sanitaria delle Marche")."""
+        complements naming something ("Ufficio regionale sanitario della Valle")."""
         lang = self.lang(start)
         lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
         if not any(m.start() == lead for m in cues.find("anaphors", self.text, lang, lead, end)):

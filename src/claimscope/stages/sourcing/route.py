@@ -63,7 +63,7 @@ class Chain(Credits, Relays, Origin):
             return
         agent = None if self._usable_in(claim) else self._anaphoric_agent(claim)
         if agent is not None and not agent.is_outlet:
-            self._add(agent)  # "Das beschloss der Landtag.", "Lo ha destapado X.": X did or said it
+            self._add(agent)  # "Das beschloss der Kreistag.", "Lo ha destapado X.": X did or said it
             self._follow()
             return
         issuer = None if self.hops or self._usable_in(claim, relaxed=True) or self._credited_in(claim, []) \
