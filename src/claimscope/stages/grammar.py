@@ -24,23 +24,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import TOKEN, is_year, lemma_of, opens_clause
+from .words import TOKEN, alternation, is_year, lemma_of, opens_clause
 
 MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
 _QUOTE_CHARS = frozenset('"«»“”„')
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> re.Pattern:
     words = [w for w in negators if w[:1].isalpha() and "'" not in w]
     clitics = [w for w in negators if w not in words]  # "n't", glued to its verb
-    heads = rf"(?<![\w'])(?:{_alternation(words)})" + (rf"|(?:{_alternation(clitics)})" if clitics else "")
+    heads = rf"(?<![\w'])(?:{alternation(words)})" + (rf"|(?:{alternation(clitics)})" if clitics else "")
     return re.compile(
-        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negatives)})(?!\w)",
+        rf"(?:{heads})(?!\w)(?:\s+(?!for\s)[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negatives)})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -48,7 +44,7 @@ def _negation_pattern(negators: tuple[str, ...], negatives: tuple[str, ...]) -> 
 @lru_cache(maxsize=None)
 def _negative_first_pattern(negatives: tuple[str, ...], negators: tuple[str, ...]) -> re.Pattern:
     return re.compile(
-        rf"(?<![\w'])(?:{_alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{_alternation(negators)})(?!\w)",
+        rf"(?<![\w'])(?:{alternation(negatives)})(?:\s+[\w'’-]+){{1,{MAX_NEGATION_GAP}}}?\s+(?:{alternation(negators)})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -288,7 +284,7 @@ def singular_before_number(sentence: str, table: dict | None) -> list[tuple[int,
 @lru_cache(maxsize=None)
 def _number_pattern(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(  # the forms in any case, the word after the number lower-case
-        rf"(?<!\w)((?i:{_alternation(forms)})) (\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?![\d.,%/:-]|[ \u00a0]\d)(?=\s+[^\W\d_A-ZА-ЯЁ])"
+        rf"(?<!\w)((?i:{alternation(forms)})) (\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?![\d.,%/:-]|[ \u00a0]\d)(?=\s+[^\W\d_A-ZА-ЯЁ])"
     )
 
 

@@ -22,6 +22,7 @@ from . import damage, furniture, furniture_lines, garbled, grammar, punctuation
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
+from .words import alternation
 
 MAX_CREDIT_WORDS = 6
 BOILERPLATE_PHRASES = {
@@ -71,19 +72,15 @@ def _markers() -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _line_patterns() -> dict[str, re.Pattern]:
-    agencies = _alternation(common()["agencies"])
-    cues = _alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
+    agencies = alternation(common()["agencies"])
+    cues = alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
     agency_list = rf"(?:{agencies})(?:\s*[/,-]\s*(?:{agencies}))*"  # "AFP/Reuters", "ANSA-AFP"
     initials = r"(?-i:[^\W\d_A-ZА-ЯĄĆĘŁŃÓŚŹŻ]{1,4})"  # an editor's lower-case initials: "kw/PAP", "dpa/AFP/red"
     return {
         "boilerplate": re.compile(
-            rf"^[\W_]*(?P<m>{_alternation(_markers())})(?!\w)"
+            rf"^[\W_]*(?P<m>{alternation(_markers())})(?!\w)"
             r"(?:\s*[:：|»›>—–→➜➡►▶⇒-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
             re.IGNORECASE,
         ),

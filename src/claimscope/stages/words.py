@@ -1,7 +1,7 @@
 """Word helpers shared by the garbled-sentence checks (fusions.py, gender.py, grammar.py,
 garbled.py, cases.py): the word pattern, the frequencies that make a word known or a
-function word, a word's lemma, whether a position opens a clause and whether a number
-is a year."""
+function word, a word's lemma, whether a position opens a clause, whether a number is a
+year, and a regex alternation of words."""
 
 from __future__ import annotations
 
@@ -39,3 +39,8 @@ def opens_clause(sentence: str, start: int) -> bool:
 def is_year(digits: str) -> bool:
     """A number written in four digits between ``MIN_YEAR`` and ``MAX_YEAR`` ("2015")."""
     return len(digits) == 4 and digits.isdigit() and MIN_YEAR <= int(digits) <= MAX_YEAR
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, escaped, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
