@@ -210,3 +210,17 @@ def test_the_content_of_a_document_names_no_owner():
             "no deep cracks were found.\n\nDrivers are relieved.")
     _, chain = run(text)
     assert "no deep cracks" not in names(chain)
+
+
+def test_a_capitalised_common_noun_past_a_determiner_names_one_body():
+    chain = _chain("Puente\n\nEl puente viejo seguirá cerrado a los camiones hasta junio. El Ayuntamiento tomó la "
+                   "decisión tras un informe técnico.\n\nLos transportistas protestan, dijo Ana Gil.", "es",
+                   [("Ana Gil", "dijo", "Los transportistas protestan", False)])
+    assert names(chain) == ["this article", "Ayuntamiento"]
+
+
+def test_a_lower_case_common_noun_names_no_body():
+    chain = _chain("Puente\n\nEl puente viejo seguirá cerrado a los camiones hasta junio. El ayuntamiento tomó la "
+                   "decisión tras un informe técnico.\n\nLos transportistas protestan, dijo Ana Gil.", "es",
+                   [("Ana Gil", "dijo", "Los transportistas protestan", False)])
+    assert "ayuntamiento" not in names(chain)

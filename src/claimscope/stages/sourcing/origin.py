@@ -72,8 +72,11 @@ class Origin(Reading):
         start = sentence.start + span[0]
         end = min(complements(self.text, sentence.start + span[1], cues.stopwords(lang)),
                   sentence.start + span[0] + re.match(r"[^,;:()–—]*", said[span[0]:]).end())
+        head = re.match(r"\S+", self.text[start:end]).group()
         if not names_anyone(" " + self.text[start:end]):
-            return []  # "the police": no body in particular
+            if not (span[0] and head[:1].isupper() and not head_last(lang)):
+                return []  # "the police": no body in particular
+            end = start + len(head)  # "El Ayuntamiento tomó …": a common noun capitalised names one body
         return [Source(self.text[start:end], start, end, "mention")]
 
     def _anaphoric_agent(self, claim) -> Source | None:
