@@ -315,7 +315,12 @@ def _own_openers(table: Table) -> tuple[str, ...]:
     """The table's ``own_openers``: first-person singular possessives ("my", "mon", "мой")
     that open the description of the writer's own contact, who is anonymous when no name
     follows ("Мой знакомый, водитель из Казани"; not "mon ami de Riposte Nord")."""
-    return tuple(sorted((w.lower() for w in table.raw.get("own_openers", ())), key=len, reverse=True))
+    return _longest_first(tuple(table.raw.get("own_openers", ())))
+
+
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted((w.lower() for w in words), key=len, reverse=True))
 
 
 def _unmarked(name: str) -> bool:

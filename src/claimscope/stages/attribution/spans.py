@@ -85,7 +85,12 @@ def place_words(table: Table) -> frozenset[str]:
     """The table's ``place_prepositions``: those that open a complement of place or origin
     after a noun ("a teacher from Derby", "коллега из Осло", "czytelniczka z Lublina"); a
     name after one is a place, not the name of the noun before it."""
-    return frozenset(w.lower() for w in table.raw.get("place_prepositions", ()))
+    return _lowered(tuple(table.raw.get("place_prepositions", ())))
+
+
+@lru_cache(maxsize=64)
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def opens_place(text: str, word: re.Match | None, table: Table) -> bool:
