@@ -61,26 +61,28 @@ def _unparted(offset: int, cuts: list[int]) -> int:
     return offset - inserted
 
 
+# (check, label, what it found): each check yields (start, end) spans of the sentence
+_SPAN_CHECKS = (
+    (lambda piece, lang, table: grammar.double_determiners(piece, table), "determiners",
+     "two determiners in a row"),
+    (gender.gender_clashes, "agreement", "a determiner and a noun of different genders"),
+    (gender.adjective_clashes, "agreement", "a masculine noun with a feminine adjective"),
+    (cases.wrong_case, "government", "a preposition before a word in a case it does not take"),
+    (cases.numeral_agreement, "agreement", "a number before a noun in a form it does not take"),
+    (cases.subject_agreement, "agreement", "a plural subject with a singular verb"),
+    (cases.nominative_complement, "government", "a verb whose complement takes the instrumental"),
+    (lambda piece, lang, table: grammar.singular_before_number(piece, table), "agreement",
+     "a singular adjective before a number"),
+    (lambda piece, lang, table: grammar.name_subject_agreement(piece, table), "agreement",
+     "a singular name with a plural verb"),
+)
+
+
 def _grammar_issues(piece: str, lang: str, table: dict | None) -> list[Issue]:
     issues: list[Issue] = []
-    for start, end in grammar.double_determiners(piece, table):
-        issues.append((start, end, "determiners", f"two determiners in a row “{piece[start:end]}”"))
-    for start, end in gender.gender_clashes(piece, lang, table):
-        issues.append((start, end, "agreement", f"a determiner and a noun of different genders “{piece[start:end]}”"))
-    for start, end in gender.adjective_clashes(piece, lang, table):
-        issues.append((start, end, "agreement", f"a masculine noun with a feminine adjective “{piece[start:end]}”"))
-    for start, end in cases.wrong_case(piece, lang, table):
-        issues.append((start, end, "government", f"a preposition before a word in a case it does not take “{piece[start:end]}”"))
-    for start, end in cases.numeral_agreement(piece, lang, table):
-        issues.append((start, end, "agreement", f"a number before a noun in a form it does not take “{piece[start:end]}”"))
-    for start, end in cases.subject_agreement(piece, lang, table):
-        issues.append((start, end, "agreement", f"a plural subject with a singular verb “{piece[start:end]}”"))
-    for start, end in cases.nominative_complement(piece, lang, table):
-        issues.append((start, end, "government", f"a verb whose complement takes the instrumental “{piece[start:end]}”"))
-    for start, end in grammar.singular_before_number(piece, table):
-        issues.append((start, end, "agreement", f"a singular adjective before a number “{piece[start:end]}”"))
-    for start, end in grammar.name_subject_agreement(piece, table):
-        issues.append((start, end, "agreement", f"a singular name with a plural verb “{piece[start:end]}”"))
+    for check, label, what in _SPAN_CHECKS:
+        for start, end in check(piece, lang, table):
+            issues.append((start, end, label, f"{what} “{piece[start:end]}”"))
     for start, end, label in grammar.constructions(piece, lang, table):
         issues.append((start, end, label, f"{grammar.GRAMMAR_REASONS[label]} “{piece[start:end]}”"))
     for start, end in grammar.open_bracket(piece, lang, table):
