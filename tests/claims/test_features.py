@@ -97,6 +97,18 @@ def test_no_comment_constructions(lang):
     assert not features.no_comment(statement, lang)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Procurada, a prefeitura não comentou o relatório.",
+        "O ministério não confirmou o número até a publicação desta reportagem.",  # the article's deadline
+    ],
+)
+def test_portuguese_non_answers(sentence):
+    assert features.no_comment(sentence, "pt")
+    assert not features.no_comment("A lei entra em vigor até a publicação do decreto.", "pt")
+
+
 def test_no_comment_without_entries_matches_nothing():
     assert not features.no_comment("Der Konzern wollte sich nicht äußern.", "nl")
 

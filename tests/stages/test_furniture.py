@@ -187,3 +187,40 @@ def test_a_sentence_of_the_story_is_no_reader_prompt():
     assert furniture.reader_prompt("Envoyez-nous vos photos de la tempête.", "fr") == "reader_prompt"
     line = "Contacté par nos soins, le service de presse de la préfecture n'a pas donné suite à nos questions."
     assert furniture.reader_prompt(line, "fr") is None
+
+
+@pytest.mark.parametrize(
+    "segment, lang",
+    [("4 мин. чтения", "ru"), ("czyt. 6 min", "pl"), ("Lesezeit 2 Min.", "de")],
+)
+def test_reading_time_in_its_short_forms(segment, lang):
+    assert furniture.segment_label(segment, lang) == "reading_time"
+
+
+def test_tags_of_several_syllables_where_words_are_syllables():
+    assert furniture.segment_label("Từ khóa: cảng biển, bão lớn, giao thông đường thủy nội địa", "vi") == "tags"
+    assert furniture.segment_label("Tags: harbour, storm, inland waterway transport in the north", "en") is None
+
+
+def test_press_release_label_under_the_title():
+    text = f"The pier closes\nPRESS RELEASE\n\n{ENGLISH}"
+    assert _found(text, "boilerplate") == [("PRESS RELEASE", "press_release")]
+    assert _found(f"Пирс закрыт\nПресс-релиз\n\n{RUSSIAN}", "boilerplate") == [("Пресс-релиз", "press_release")]
+
+
+def test_a_lone_translation_note_is_page_furniture_beside_the_credit():
+    found = run(f"{RUSSIAN}\n\nПеревод: машинный. Источник: example-port.ru").findings
+    kinds = {f.kind: f.label for f in found if f.kind in ("boilerplate", "credit_line")}
+    assert kinds == {"boilerplate": "translation_note", "credit_line": "source_line"}
+
+
+@pytest.mark.parametrize(
+    "line, lang, notice",
+    [
+        ("This story was updated on Friday with the minister's reply.", "en", True),
+        ("Le ministère n'avait pas répondu au moment de la publication de cet article.", "fr", False),
+        ("A prefeitura não respondeu às perguntas até o fechamento desta edição.", "pt", False),
+    ],
+)
+def test_a_page_notice_speaks_of_the_page_from_its_start(line, lang, notice):
+    assert furniture.page_notice(furniture.words(line), lang) is notice

@@ -492,14 +492,14 @@ def test_credit_lines_made_of_parts(line, expected):
 
 
 @pytest.mark.parametrize(
-    "line, label",
+    "line, kind, label",
     [
-        ("With agencies", "source_line"),
-        ("Translated from the Russian by our desk", "translation_note"),
+        ("With agencies", "credit_line", "source_line"),
+        ("Translated from the Russian by our desk", "boilerplate", "translation_note"),  # credits no source
     ],
 )
-def test_vague_credit_and_translation_note(line, label):
-    assert _furniture(ENGLISH + "\n\n" + line, "credit_line") == [(line, label)]
+def test_vague_credit_and_translation_note(line, kind, label):
+    assert _furniture(ENGLISH + "\n\n" + line, kind) == [(line, label)]
 
 
 def test_byline_closing_on_a_credit():

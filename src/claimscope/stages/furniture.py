@@ -44,6 +44,7 @@ from .attribution.lemmas import lemma, supported
 from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
+MAX_TAG_WORDS = 4  # words of one tag ("climate change"; doubled where words are syllables)
 MAX_PROMPT_WORDS = 20
 MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm"
 MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a prompt verb
@@ -171,8 +172,9 @@ def segment_label(segment: str, lang: str | None) -> str | None:
     match = _TAGS.match(stripped)
     if match and len(match.group("label").split()) <= 2 and table_words.get("tags", EMPTY).found_in(words(match.group("label"))):
         items = [i for i in _ITEMS.split(match.group("items")) if i.strip()]
-        single = len(items) == 1 and len(tokens) <= MAX_SEGMENT_WORDS  # "Tags: Russia"
-        if (len(items) >= 2 or single) and all(len(i.split()) <= 4 for i in items):
+        scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+        single = len(items) == 1 and len(tokens) <= MAX_SEGMENT_WORDS * scale  # "Tags: Russia"
+        if (len(items) >= 2 or single) and all(len(i.split()) <= MAX_TAG_WORDS * scale for i in items):
             return "tags"
     return None
 
@@ -313,12 +315,14 @@ def page_notice(tokens: list[str], lang: str | None) -> bool:
     words (``notice_words`` of ``lang`` and English, page nouns compared by lemma): a
     ``page`` noun at most ``NOTICE_REACH`` words after a ``this`` or an ``ours`` word
     ("this article was updated", "get our free app", "écrivez à notre rédaction"; before
-    it where the table sets ``determiner_after_noun``: "bài viết này")."""
+    it where the table sets ``determiner_after_noun``: "bài viết này"). A ``this`` word
+    counts only in the first half of the line: later, "this article" closes a sentence of
+    the story ("The ministry had not replied by the publication of this article.")."""
     if len(tokens) > MAX_PROMPT_WORDS:
         return False
     found = notice_words(lang)
     page = _positions(tokens, found["page"], lang, found["page_lemmas"])
-    near = _positions(tokens, found["this"]) + _positions(tokens, found["ours"])
+    near = [m for m in _positions(tokens, found["this"]) if 2 * m < len(tokens)] + _positions(tokens, found["ours"])
     after = tables().get(lang or "", {}).get("determiner_after_noun", False)  # "bài viết này"
     return any(0 < (m - n if after else n - m) <= NOTICE_REACH for n in page for m in near)
 
@@ -351,8 +355,11 @@ def notice_words(lang: str | None) -> dict:
 
 
 def edge_shape(line: str) -> str | None:
-    """"breadcrumb", "call_to_action", "editor_slug" or "link" for a line at the page's
-    edges shaped like furniture: a trail of ≥ 3 short items joined by ›, > or »; a line
+    """"press_release", "breadcrumb", "call_to_action", "editor_slug" or "link" for a
+    line at the page's edges shaped like furniture: the label of a press release and
+    nothing else (``page_words.press_release`` of any language: "COMMUNIQUÉ DE PRESSE";
+    not "Пресс-релиз | 25.10.2018", a dateline, nor the label before a headline); a
+    trail of ≥ 3 short items joined by ›, > or »; a line
     of at most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow, not in
     capitals (a heading: "📱 FAKE SMS"); a wire's editor initials (``editor_slug``); a
     line of at most ``MAX_LINK_WORDS`` words with a URL, not ending like prose."""
@@ -360,6 +367,8 @@ def edge_shape(line: str) -> str | None:
     tokens = words(stripped)
     if not tokens:
         return None
+    if " ".join(tokens) in _press_release_labels():
+        return "press_release"
     crumbs = _CRUMBS.match(stripped)
     if crumbs and all(len(part.split()) <= MAX_CRUMB_WORDS for part in re.split(r"\s[>›»]\s", stripped)):
         return "breadcrumb"
@@ -372,6 +381,12 @@ def edge_shape(line: str) -> str | None:
     if len(tokens) <= MAX_LINK_WORDS and _URL.search(stripped) and not stripped.endswith((".", "…")):
         return "link"
     return None
+
+
+@lru_cache(maxsize=1)
+def _press_release_labels() -> frozenset[str]:
+    """The ``press_release`` page words of every language, as ``words`` joins them."""
+    return frozenset(" ".join(words(e)) for t in tables().values() for e in t["page_words"].get("press_release", ()))
 
 
 _SLUG_PART = re.compile(r"[^\W_A-ZА-ЯЁ]{1,4}")  # lower-case letters and digits: "mla", "n1"
