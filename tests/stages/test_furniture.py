@@ -224,3 +224,24 @@ def test_a_lone_translation_note_is_page_furniture_beside_the_credit():
 )
 def test_a_page_notice_speaks_of_the_page_from_its_start(line, lang, notice):
     assert furniture.page_notice(furniture.words(line), lang) is notice
+
+
+@pytest.mark.parametrize(
+    "line, lang, genre",
+    [
+        ("EDITORIALE", "it", True),
+        ("Commento | Il porto non può aspettare", "it", True),
+        ("Commenti (14)", "it", False),
+        ("Bình luận | Cảng cá cần thêm bến", "vi", True),
+        ("Bình luận (8)", "vi", False),
+    ],
+)
+def test_an_opinion_genre_label_is_no_comments_widget(line, lang, genre):
+    assert furniture.genre_label(line, lang) is genre
+
+
+def test_the_genre_label_over_an_opinion_piece_is_not_furniture():
+    body = ("Il comune ha chiuso lunedì il molo nord dopo che una mareggiata ne ha danneggiato i piloni. "
+            "I lavori dureranno diverse settimane e i traghetti useranno intanto la banchina sud.")
+    assert _found(f"Il porto non può aspettare\nCOMMENTO\n\n{body}", "boilerplate") == []
+    assert _found(f"{body}\n\nCommenti (8)", "boilerplate") == [("Commenti (8)", "comments")]

@@ -40,6 +40,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..checkworthy.features import opinion_label
 from .attribution.lemmas import lemma, supported
 from .langdata import common, tables
 
@@ -247,7 +248,7 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if short and table_words.get("cookie", EMPTY).found_in(tokens):
         return "cookie_notice"
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
-    if notice and table_words.get("counter", EMPTY).found_in(tokens):
+    if notice and table_words.get("counter", EMPTY).found_in(tokens) and not genre_label(line, lang):
         return "comments"  # "Comments closed", "Réservé aux abonnés"
     about_comments = _opens_on_lemma(tokens[:2], lang, "counter", any) and _disclaimer_words(tokens, lang)
     if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and about_comments:
@@ -259,6 +260,18 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if closing and (_KEYS.search(line) or page_notice(words(unquoted), lang)):
         return "page_notice"
     return None
+
+
+def genre_label(line: str, lang: str | None) -> bool:
+    """A line without digits led by the genre of an opinion piece ("COMMENTO", "Bình
+    luận | <headline>": the ``opinion_labels`` of the language's check-worthiness table,
+    before the first "|", ":" or dash): the piece's header, not a comments widget
+    ("Commenti (12)")."""
+    head = _GENRE_HEAD.split(line.strip(), maxsplit=1)[0]
+    return not any(c.isdigit() for c in line) and opinion_label(head, lang)
+
+
+_GENRE_HEAD = re.compile(r"\s*[|:：]\s*|\s[—–-]\s")
 
 
 def reader_prompt(line: str, lang: str | None) -> str | None:

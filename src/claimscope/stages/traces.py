@@ -515,6 +515,8 @@ class Traces:
         if match:
             owners = _markers()[match.group("m").casefold()]
             label, lang = next((o for o in owners if o[1] == main), owners[0])
+            if label == "comments" and furniture.genre_label(flat, main):
+                return None  # "Bình luận | <headline>": an opinion piece's header
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page (“{match.group('m')}”)"
             return self._finding("boilerplate", start, end, reason, lang=lang, label=label, value=match.group("m"))
         if _share_buttons(flat):
