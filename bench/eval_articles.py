@@ -111,17 +111,27 @@ def _add(counts, name, quad):
 
 
 def _gold_attr_spans(text: str, a: dict) -> dict:
+    """Where an annotation's strings stand: the content's first occurrence, the cue's
+    whole-word occurrence nearest it, and the speaker's nearest the cue (the speaker is
+    the mention in the cue's clause, not the same name repeated elsewhere); a cue of
+    punctuation alone (a colon, a dash) stands everywhere, so the content anchors its speaker."""
     content = occurrences(text, a["content"])
     at = content[0] if content else (0, 0)
 
-    def near(s):
+    def near(s, to, gap):
         if not s:
             return None
         occ = occurrences(text, s)
         whole = [o for o in occ if _whole_words(text, o)]
-        return min(whole or occ, key=lambda o: abs(o[0] - at[0])) if occ else None
+        return min(whole or occ, key=lambda o: gap(o, to)) if occ else None
 
-    return {"content": at, "cue": near(a["cue"]), "speaker": near(a["speaker"])}
+    starts = lambda o, to: abs(o[0] - to[0])  # noqa: E731
+    cue = near(a["cue"], at, starts)
+    if cue and any(c.isalnum() for c in a["cue"]):
+        speaker = near(a["speaker"], cue, lambda o, to: max(0, o[0] - to[1], to[0] - o[1]))
+    else:
+        speaker = near(a["speaker"], at, starts)
+    return {"content": at, "cue": cue, "speaker": speaker}
 
 
 def _whole_words(text: str, span: tuple[int, int]) -> bool:
