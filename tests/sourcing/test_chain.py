@@ -246,3 +246,14 @@ def test_a_person_an_outlet_relays_is_no_outlet_and_ends_the_route():
     text = "The ferry will stop in May, the weekly Harbour Post reported, citing the chronicle of the River Courier."
     (chain,) = STAGE(make(text)).sourcing
     assert [h.kind for h in chain.hops] == ["article", "outlet", "outlet"]
+
+
+def test_a_credited_outlet_relays_and_loops_back_when_no_sentence_names_a_source():
+    text = ("Depuis lundi, les compteurs d'eau du quartier transmettent nos douches à la mairie.\n"
+            "Phare Rouge cite comme source un billet du Courrier Rural, lequel renvoie à "
+            "une émission de Phare Rouge diffusée en mars.\nSource : Phare Rouge")
+    doc = make(text, [("Phare Rouge", "cite", "comme source un billet du Courrier Rural", False)],
+               [("credit_line", "Source : Phare Rouge", "source_line", "Phare Rouge")], lang="fr")
+    hops, _, flags = chain_of(doc)
+    assert hops == ["this article", "Phare Rouge", "Courrier Rural", "Phare Rouge"]
+    assert "circular_sourcing" in flags

@@ -77,6 +77,8 @@ class Chain(Credits, Relays, Origin):
         if sentence is None:
             if not self.hops:
                 self._add_found(self._unnamed(self.doc.sentences[self.claim]))
+            elif self.hops[-1].is_outlet and not self.hops[-1].anonymous:
+                self._follow()  # "Source: X" and later "X cites Y": the credited outlet relays Y
             return
         self.support = self._usable_in(sentence) or self._usable_in(sentence, relaxed=True)
         speakers = [self.speaker(i) for i in self.support]
