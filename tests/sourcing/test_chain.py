@@ -257,3 +257,12 @@ def test_a_credited_outlet_relays_and_loops_back_when_no_sentence_names_a_source
     hops, _, flags = chain_of(doc)
     assert hops == ["this article", "Phare Rouge", "Courrier Rural", "Phare Rouge"]
     assert "circular_sourcing" in flags
+
+
+def test_an_outlet_giving_another_as_its_source_relays_it():
+    text = ("Od poniedziałku liczniki wody w dzielnicy wysyłają dane do ratusza.\n"
+            "Portal Echo Wschodu jako źródło podaje Kurier Nadbużański.")
+    doc = make(text, [("Portal Echo Wschodu", "podaje", "Od poniedziałku liczniki wody w dzielnicy wysyłają dane do ratusza",
+                       False)], lang="pl")
+    hops, _, _ = chain_of(doc)
+    assert hops == ["this article", "Echo Wschodu", "Kurier Nadbużański"]
