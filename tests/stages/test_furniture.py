@@ -245,3 +245,15 @@ def test_the_genre_label_over_an_opinion_piece_is_not_furniture():
             "I lavori dureranno diverse settimane e i traghetti useranno intanto la banchina sud.")
     assert _found(f"Il porto non può aspettare\nCOMMENTO\n\n{body}", "boilerplate") == []
     assert _found(f"{body}\n\nCommenti (8)", "boilerplate") == [("Commenti (8)", "comments")]
+
+
+@pytest.mark.parametrize(
+    "line, lang",
+    [
+        ("Zapis rozmowy nie jest stenogramem i może zawierać nieścisłości.", "pl"),
+        ("Использование фотографий допускается только с разрешения редакции.", "ru"),
+    ],
+)
+def test_closing_disclaimers_of_a_transcript_or_of_reuse(line, lang):
+    assert furniture.prompt(line, lang, closing=True) == "disclaimer"
+    assert furniture.prompt(line, lang, closing=False) is None
