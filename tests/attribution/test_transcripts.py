@@ -88,3 +88,33 @@ def test_the_reporter_of_the_broadcast_narrates_and_is_no_attribution():
     found = attributions(text, "en")
     assert "SAM ROSS, FERRY CAPTAIN" in [a["speaker"] for a in found]
     assert not [a for a in found if a["speaker"] in ("EMMA HOLT, REPORTER", "HOLT")]
+
+
+def test_hearsay_relayed_in_a_turn_is_kept_the_guests_own_saying_is_not():
+    text = (
+        "Tertulia de la mañana\n\n"
+        "LAURA PEÑA (presentadora): Buenos días. Hoy hablamos del nuevo horario de los autobuses.\n\n"
+        "JORGE MOLINA (vecino): Yo lo noté el lunes. Una vecina del tercero me contó que la línea 4 "
+        "dejará de pasar por la plaza.\n\n"
+        "PEÑA: ¿Y qué dice el ayuntamiento?\n\n"
+        "MOLINA: Le digo lo que sé: nadie nos ha explicado nada todavía.\n"
+    )
+    found = attributions(text, "es")
+    told = [a for a in found if a["cue"] == "contó"]
+    assert [a["speaker"] for a in told] == ["Una vecina del tercero"]
+    assert told[0]["content"].startswith("la línea 4")
+    assert not [a for a in found if a["cue"] == "digo"]
+
+
+def test_an_impersonal_saying_in_a_turn_is_kept():
+    text = (
+        "Radiogespräch am Abend\n\n"
+        "MODERATOR: Guten Abend. Das Freibad bleibt diesen Sommer geschlossen.\n\n"
+        "PETRA KRAUSE (Bademeisterin): Wir sind enttäuscht. Noch im Mai hieß es, das Becken werde "
+        "rechtzeitig repariert.\n\n"
+        "MODERATOR: Und jetzt?\n\n"
+        "KRAUSE: Jetzt warten wir auf das Gutachten der Stadt.\n"
+    )
+    found = attributions(text, "de")
+    said = [a for a in found if a["cue"].startswith("hieß")]
+    assert len(said) == 1 and said[0]["content"].startswith("das Becken")

@@ -24,6 +24,7 @@ from .entities import (
     pronoun_gender,
     verb_gender,
 )
+from .lemmas import lemmas
 from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import QUOTE_EDGE, WORD, Raw, opens_place, strip, words
@@ -115,7 +116,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     what the outer speaker says. Inside a preposition's content it stays ("Selon X, le
     ministre a affirmé que …"), and so does a clause of the outer speaker's own ("X
     answered …, citing …") and a preposition that opens the outer content after a colon
-    ("X réfute : d'après lui, …")."""
+    ("X réfute : d'après lui, …"), and so does hearsay relayed after a colon, in a transcript
+    turn ("GUEST: A colleague told me that …", "…: Im November hieß es, …": see ``_heard``)."""
     plain = [r for r, _ in raws]
 
     def outer(i: int) -> Raw | None:
@@ -136,12 +138,33 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     kept = []
     for i, (raw, table) in enumerate(raws):
         around = None if raw.direct else outer(i)
-        if around is None or names(raw, table, around.direct or around.cue[0] < raw.cue[0]) or (
+        if around is None or names(raw, table, around.direct or around.cue[0] < raw.cue[0]) or _heard(
+            text, raw, table, around
+        ) or (
             raw.cue[0] == around.content[0] and text[: raw.cue[0]].rstrip().endswith(":")
             and table.preposition.fullmatch(text, *raw.cue)
         ):  # "X réfute : d'après lui, …": the speaker's view, in its own words
             kept.append((raw, table))
     return kept
+
+
+def _heard(text: str, raw: Raw, table: Table, around: Raw) -> bool:
+    """Whether ``raw``, inside what a speaker says after a colon (a transcript turn), is
+    what that speaker heard from someone else, by a verb of saying proper (table
+    ``saying_lemmas``): an impersonal phrase ("hieß es", no speaker, several words) or a
+    third party ("Un colega me contó que …", "Ellos dijeron …"), not the speaker's own
+    words ("Le digo …": a speaker of one word is a third-person pronoun of the table)."""
+    if not (around.direct and text[around.cue[0] : around.cue[1]] == ":"):
+        return False
+    said = set(table.raw.get("saying_lemmas", ()))
+    cue = [w.lower() for w in WORD.findall(text[raw.cue[0] : raw.cue[1]])]
+    if not any(said & {w, *lemmas(table.language, w, table.participle, table.participle_lemmas)} for w in cue):
+        return False
+    if raw.speaker is None:
+        return len(cue) > 1
+    toks = [w.lower() for w in WORD.findall(text[raw.speaker[0] : raw.speaker[1]])]
+    own = set(table.raw.get("first_person", ()))
+    return bool(toks) and toks[0] not in own and (len(toks) > 1 or toks[0] in table.pronouns)
 
 
 def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:
