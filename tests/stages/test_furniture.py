@@ -257,3 +257,10 @@ def test_the_genre_label_over_an_opinion_piece_is_not_furniture():
 def test_closing_disclaimers_of_a_transcript_or_of_reuse(line, lang):
     assert furniture.prompt(line, lang, closing=True) == "disclaimer"
     assert furniture.prompt(line, lang, closing=False) is None
+
+
+def test_a_long_closing_sentence_with_disclaimer_words_is_prose():
+    line = ("The author of the post, a resident who writes under a nickname, says the opinions of the tenants "
+            "were never asked and that the content of the permit was not shown to anyone in the building.")
+    assert furniture._disclaimer_words(furniture.words(line), "en") >= 2
+    assert furniture.prompt(line, "en", closing=True) is None

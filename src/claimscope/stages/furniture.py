@@ -57,7 +57,7 @@ CLOSING_LINES = 6  # lines at the end of the article where disclaimers and promp
 PROSE_WORDS = 25  # a line this long is the article's prose
 OPENING_LINES = 3  # and lines under the title ("Translated automatically from Russian")
 MIN_DISCLAIMER_WORDS = 2  # distinct disclaimer words in one line
-MAX_DISCLAIMER_WORDS = 30
+MAX_DISCLAIMER_WORDS = 20  # a longer sentence is the story's prose, even among the closing lines
 MAX_HEADLINE_WORDS = 15
 MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'allemand par ...")
 MAX_NAME_WORDS = 4  # an extra name in a credit ("Theo A, B")
@@ -335,7 +335,7 @@ def page_notice(tokens: list[str], lang: str | None) -> bool:
         return False
     found = notice_words(lang)
     page = _positions(tokens, found["page"], lang, found["page_lemmas"])
-    near = [m for m in _positions(tokens, found["this"]) if 2 * m < len(tokens)] + _positions(tokens, found["ours"])
+    near = [m for m in _positions(tokens, found["this"]) if 2 * m <= len(tokens)] + _positions(tokens, found["ours"])
     after = tables().get(lang or "", {}).get("determiner_after_noun", False)  # "bài viết này"
     return any(0 < (m - n if after else n - m) <= NOTICE_REACH for n in page for m in near)
 
