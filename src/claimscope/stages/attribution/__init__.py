@@ -153,7 +153,8 @@ def _heard(text: str, raw: Raw, table: Table, around: Raw) -> bool:
     what that speaker heard from someone else, by a verb of saying proper (table
     ``saying_lemmas``): an impersonal phrase ("hieß es", no speaker, several words) or a
     third party ("Un colega me contó que …", "Ellos dijeron …"), not the speaker's own
-    words ("Le digo …": a speaker of one word is a third-person pronoun of the table)."""
+    words ("Le digo …": a speaker of one word is a third-person pronoun of the table) nor
+    their reading of a text ("Cette note dit que …": table ``document_nouns``)."""
     if not (around.direct and text[around.cue[0] : around.cue[1]] == ":"):
         return False
     said = set(table.raw.get("saying_lemmas", ()))
@@ -164,6 +165,8 @@ def _heard(text: str, raw: Raw, table: Table, around: Raw) -> bool:
         return len(cue) > 1
     toks = [w.lower() for w in WORD.findall(text[raw.speaker[0] : raw.speaker[1]])]
     own = set(table.raw.get("first_person", ()))
+    if any(n in w for w in toks for n in table.raw.get("document_nouns", ())):
+        return False
     return bool(toks) and toks[0] not in own and (len(toks) > 1 or toks[0] in table.pronouns)
 
 
