@@ -4,7 +4,7 @@ simplemma's own, a damaged file never trusted."""
 import simplemma
 from simplemma.strategies import DefaultStrategy
 
-from claimscope.stages.attribution.lemmas import _DiskCachedDictionaries
+from claimscope.stages.attribution.lemmas import _DiskCachedDictionaries, lemma, lemmas
 
 WORDS = ["testified", "reacts", "children", "went", "better", "unheardofword"]
 
@@ -42,3 +42,9 @@ def test_an_unwritable_folder_only_means_decoding(tmp_path):
     blocker.write_text("not a folder")
     expected = [simplemma.lemmatize(w, lang="en") for w in WORDS]
     assert lemmas_with(_DiskCachedDictionaries(blocker / "lemmas")) == expected
+
+
+def test_a_language_without_a_dictionary_keeps_its_words():
+    # simplemma has no Vietnamese dictionary: a rule asking for lemmas gets the words back
+    assert lemma("vi", "Nói") == "nói"
+    assert lemmas("vi", "kể") == ("kể",)

@@ -97,10 +97,9 @@ def listed(lang: str, word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def lemma(lang: str, word: str) -> str:
-    """The lemma of ``word`` (lower-cased; the word itself when unknown)."""
-    return _LEMMATIZER.lemmatize(word.lower(), lang).lower()
-
-
+    """The lemma of ``word`` (lower-cased; the word itself when unknown, or when simplemma
+    has no dictionary of ``lang``: Vietnamese)."""
+    return _LEMMATIZER.lemmatize(word.lower(), lang).lower() if supported(lang) else word.lower()
 
 
 def lemmas(
