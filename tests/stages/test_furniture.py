@@ -208,10 +208,9 @@ def test_press_release_label_under_the_title():
     assert _found(f"Пирс закрыт\nПресс-релиз\n\n{RUSSIAN}", "boilerplate") == [("Пресс-релиз", "press_release")]
 
 
-def test_a_lone_translation_note_is_page_furniture_beside_the_credit():
+def test_a_translation_note_beside_a_credit_is_a_credit_line_too():
     found = run(f"{RUSSIAN}\n\nПеревод: машинный. Источник: example-port.ru").findings
-    kinds = {f.kind: f.label for f in found if f.kind in ("boilerplate", "credit_line")}
-    assert kinds == {"boilerplate": "translation_note", "credit_line": "source_line"}
+    assert {f.kind for f in found if f.kind in ("boilerplate", "credit_line")} == {"credit_line"}
 
 
 @pytest.mark.parametrize(

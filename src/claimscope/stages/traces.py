@@ -43,7 +43,6 @@ BOILERPLATE_PHRASES = {
     "about_issuer": "section about the issuer",
     "press_contact": "press contact or notes to editors",
     "press_release": "press-release label",
-    "translation_note": "translation note of a copied text",
     "between_furniture": "short line between page furniture lines",
     "breadcrumb": "breadcrumb trail",
     "navigation": "navigation link",
@@ -540,8 +539,8 @@ class Traces:
         if found is None:
             return None
         label, name = found
-        if label == "translation_note":  # credits no source: a note of the page, like a disclaimer
-            return self._finding("boilerplate", start, end, BOILERPLATE_PHRASES[label], label=label)
+        if label == "translation_note":  # tells where the text was taken from: a language, an original
+            return self._finding("credit_line", start, end, "translation note of a copied text", label=label)
         return self._finding(
             "credit_line", start, end, f"credit line naming the source “{name}”", label=label, value=name
         )
