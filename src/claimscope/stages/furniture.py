@@ -371,7 +371,7 @@ def edge_shape(line: str) -> str | None:
     """"press_release", "breadcrumb", "call_to_action", "editor_slug" or "link" for a
     line at the page's edges shaped like furniture: the label of a press release and
     nothing else (``page_words.press_release`` of any language: "COMMUNIQUÉ DE PRESSE";
-    not "Пресс-релиз | 25.10.2018", a dateline, nor the label before a headline); a
+    not "Пресс-релиз | 03.04.2021", a dateline, nor the label before a headline); a
     trail of ≥ 3 short items joined by ›, > or »; a line
     of at most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow, not in
     capitals (a heading: "📱 FAKE SMS"); a wire's editor initials (``editor_slug``); a

@@ -108,7 +108,7 @@ class FoundChecks(Inversions):
         for other in found:
             if other is raw or other.speaker is None or other.content[0] <= raw.cue[0] < other.content[1] \
                     or raw.cue[0] < min(other.cue[0], other.speaker[0]) or other.speaker[0] <= raw.cue[0] < other.speaker[1]:
-                continue  # "Selon X, Y a déclaré que …" nests Y's words in X's; "Segundo a agência, que cita Y, …"
+                continue  # "Selon X, Y a déclaré que …" nests Y's words in X's; "Segundo o jornal, que cita Y, …"
             between = min(other.cue[1], other.speaker[1]) <= raw.cue[0] < max(other.cue[0], other.speaker[0])
             if between or any(a < raw.content[1] and raw.content[0] < b for a, b in (other.cue, other.speaker)):
                 return replace(raw, content=other.content, direct=other.direct, parts=other.parts)
