@@ -81,7 +81,7 @@ class FoundChecks(Inversions):
 
     def quote_after_clause(self, raw: Raw) -> list[Raw]:
         """An indirect content that a complementizer opens and a colon before a quotation
-        closes ("X ha spiegato che il Comune cerca alloggi: «Nessuno resterà senza casa»",
+        closes ("X ha detto che la giunta trova posti letto: «Nessuno dormirà in strada»",
         "X сомневается, что этого хватит: «…»") is two reports of one speaker: the clause
         after the verb, then the quotation after the colon, whose cue is the colon."""
         if raw.direct or raw.speaker is None or raw.content[0] < raw.cue[1] or not self.t.complementizer.search(
