@@ -133,7 +133,7 @@ class ColonCues(Subjects):
     def outlet_label(self, speaker: tuple[int, int]) -> bool:
         """Whether a colon's label is an outlet: a registered one that the label is, after a
         determiner and an outlet noun at most ("RT", "La chaîne RT"), or an outlet noun
-        with one word beside it ("Rosyjska telewizja", "Litewski portal"). Its headline
+        with one word beside it ("Białoruskie radio", "Litewski portal"). Its headline
         "RT: <claim>" reports the outlet's claim, as a name said elsewhere does."""
         label = self.text[speaker[0] : speaker[1]]
         toks = words(label, 0, len(label))
