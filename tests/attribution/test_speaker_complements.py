@@ -70,7 +70,7 @@ def test_a_place_after_a_connector_is_no_antecedent():
 
 def test_a_pronoun_after_an_anonymous_speaker_stands_for_it_after_a_named_body():
     _, found = run(["The Daily Courier wrote that the ads were real.",
-                    "A reader of this blog who lives near Leeds told us he answered a listing on the board.",
+                    "A reader of this blog who lives near Leeds told us that he had answered a listing on the board.",
                     '"They told me to smile," he said.'], "en")
     he = by_cue(found, "said")
     assert he["anonymous"] and "reader" in he["entity"]
