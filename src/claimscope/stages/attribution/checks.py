@@ -117,7 +117,7 @@ class FoundChecks(Inversions):
     def clause_subject(self, raw: Raw, kind: str) -> bool:
         """A verb whose subject phrase holds a reporting verb of its own is inside that
         verb's clause, no attribution: "Lee said the audit showed …", "a reader who
-        lives nearby told us he answered …"; a capitalised word is a noun, "In dem Schreiben
+        lives nearby wrote to us he phoned …"; a capitalised word is a noun, "In dem Schreiben
         heißt es"."""
         if kind not in ("verb", "weak") or raw.speaker is None or raw.speaker[1] > raw.cue[0]:
             return False

@@ -271,7 +271,7 @@ class Spans:
             toks = toks[:1]  # "— сказала она журналисту X": the pronoun is the subject (not "Theo ông X")
         if not after and len(toks) > 1 and self.subject_pronoun(toks[-1].group()) and (self.stop_word(
                 toks[0].group().lower())  # "После встречи с X она заявила": an adverbial, then the subject
-                or self.first_cue(toks[max(0, len(toks) - 3)].start(), toks[-2].end())):  # "told us he answered"
+                or self.first_cue(toks[max(0, len(toks) - 3)].start(), toks[-2].end())):  # "wrote to us he phoned"
             toks = toks[-1:]
         if not after:  # "Минобороны в четверг заявило": drop a short trailing adverbial
             for k in range(max(1, len(toks) - 3), len(toks)):

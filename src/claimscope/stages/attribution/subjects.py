@@ -382,7 +382,7 @@ class Subjects(Addressees):
             clause.pop()  # "… que vive en Vigo nos escribe": the one told
         end = clause[-1].end() if clause else before[1]  # the whole relative clause
         if self.first_cue(rel.end(), end):
-            return before  # "A reader who lives here told us he answered …": "he" answered
+            return before  # "A reader who lives here wrote to us he phoned …": "he" phoned
         return (head[0], end) if len(words(self.text, head[0], end)) <= 16 else before
 
     def names_someone(self, span: tuple[int, int] | None) -> bool:
