@@ -18,7 +18,13 @@ from claimscope.stages.fusions import (
     short_fusions,
     split_words,
 )
-from claimscope.stages.garbled import cut_off, lower_case_after_stop, repeated_words, stops_on_function_word
+from claimscope.stages.garbled import (
+    cut_off,
+    echoed_phrases,
+    lower_case_after_stop,
+    repeated_words,
+    stops_on_function_word,
+)
 from claimscope.stages.gender import adjective_clashes, gender_clashes
 from claimscope.stages.grammar import (
     constructions,
@@ -213,6 +219,55 @@ def test_sentences_fused_at_a_full_stop():
 def test_repeated_words(sentence, lang, phrase):
     ((start, end, _),) = repeated_words(sentence, lang, table(lang))
     assert sentence[start:end] == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, phrase",
+    [
+        ("Le pont restera fermé pour travaux, restera fermé pour travaux jusqu'en mai.", "fr",
+         "restera fermé pour travaux, restera fermé pour travaux"),
+        ("The bridge will stay closed for repairs, will stay closed for repairs until May.", "en",
+         "will stay closed for repairs, will stay closed for repairs"),
+        ("El puente seguirá cerrado por obras, seguirá cerrado por obras hasta mayo.", "es",
+         "seguirá cerrado por obras, seguirá cerrado por obras"),
+        ("Die Brücke bleibt wegen Bauarbeiten gesperrt, bleibt wegen Bauarbeiten gesperrt bis Mai.", "de",
+         "bleibt wegen Bauarbeiten gesperrt, bleibt wegen Bauarbeiten gesperrt"),
+        ("A ponte vai continuar fechada, vai continuar fechada até maio.", "pt",
+         "vai continuar fechada, vai continuar fechada"),
+        ("Il ponte resterà chiuso per lavori; resterà chiuso per lavori fino a maggio.", "it",
+         "resterà chiuso per lavori; resterà chiuso per lavori"),
+        ("Мост останется закрытым на ремонт, останется закрытым на ремонт до мая.", "ru",
+         "останется закрытым на ремонт, останется закрытым на ремонт"),
+        ("Cây cầu sẽ tiếp tục đóng cửa, sẽ tiếp tục đóng cửa đến tháng Năm.", "vi",
+         "sẽ tiếp tục đóng cửa, sẽ tiếp tục đóng cửa"),
+        ("Most pozostanie zamknięty z powodu remontu, pozostanie zamknięty z powodu remontu do maja.", "pl",
+         "pozostanie zamknięty z powodu remontu, pozostanie zamknięty z powodu remontu"),
+        ("Hier soir, le conseil a rejeté le projet de la mairie le conseil a rejeté le projet de la mairie.", "fr",
+         "le conseil a rejeté le projet de la mairie le conseil a rejeté le projet de la mairie"),  # long: a space
+    ],
+)
+def test_phrase_written_twice_across_a_comma(sentence, lang, phrase):
+    ((start, end, _),) = echoed_phrases(sentence, lang, table(lang))
+    assert sentence[start:end] == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, before",
+    [
+        ("He was very sure, very sure of the outcome.", "en", "“We talked. "),  # speech repeats itself
+        ("“It is over, it is over,” she said.", "en", ""),
+        ("When it rains, it rains in every district.", "en", ""),  # a conditional saying its clause again
+        ("Si c'est gratuit, c'est gratuit pour tout le monde.", "fr", ""),
+        ("They moved to New York, New York last spring.", "en", ""),  # a name
+        ("Il y avait du pain, du vin, du fromage.", "fr", ""),
+        ("And so on, and so on.", "en", ""),  # only very frequent words
+        ("Я — я не знаю, что сказать.", "ru", ""),  # a dash: a speaker starting again
+        ("Dziś, dziś wieczorem, rada zbierze się ponownie.", "pl", ""),  # one word: repeated_words' business
+        ("Radni zagłosowali za, radni zagłosowali przeciw.", "pl", ""),
+    ],
+)
+def test_phrases_said_twice_on_purpose(sentence, lang, before):
+    assert echoed_phrases(sentence, lang, table(lang), before) == []
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 detail) issues relative to it (traces.py reports them; docs/stages.md,
 ``garbled_sentence``): words glued or cut (fusions.py), agreement (gender.py), case
 (cases.py), the table's constructions and the verb bracket (grammar.py), copy damage
-(punctuation.py) and repeated words (garbled.py).
+(punctuation.py), repeated words (garbled.py) and double negation (grammar.py).
 
 Damage compounds: a word glued to the next one hides that word from the grammar checks
 ("Städtenwerden die Märkte umbenannt in …" hides the auxiliary of a verb bracket). The
@@ -18,9 +18,11 @@ from . import cases, fusions, garbled, gender, grammar, punctuation
 Issue = tuple[int, int, str, str]  # start, end, label, detail
 
 
-def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozenset[str]) -> list[Issue]:
+def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozenset[str], before: str = "") -> list[Issue]:
     """Every issue of the sentence ``piece`` in the main language ``lang``; ``endings`` are
-    the domain endings no glued full stop is taken before."""
+    the domain endings no glued full stop is taken before; ``before`` is the paragraph's
+    text before the sentence (a quotation may be open: speech may repeat itself or be
+    colloquial)."""
     issues: list[Issue] = []
     glued = (
         fusions.fused_words(piece, lang, table)
@@ -49,6 +51,10 @@ def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozense
         issues.append((start, end, label, detail))
     for start, end, phrase in garbled.repeated_words(piece, lang, table):
         issues.append((start, end, "repeated_words", f"“{phrase}” written twice"))
+    for start, end, phrase in garbled.echoed_phrases(piece, lang, table, before):
+        issues.append((start, end, "repeated_words", f"“{phrase}” written twice, a comma between"))
+    for start, end in grammar.double_negation(piece, table, before):
+        issues.append((start, end, "double_negation", f"double negation “{piece[start:end]}”"))
     return issues
 
 

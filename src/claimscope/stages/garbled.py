@@ -12,6 +12,8 @@ punctuation.py (quotation marks, copy damage); their shared word helpers in word
   ``reduplication`` (Vietnamese "dần dần") but for its ``not_reduplicated`` function words
   ("của của"); not a word and a function word written twice
   ("story after story after": the idiom "story after story" and its next word).
+  ``echoed_phrases``: a phrase written twice with a comma between ("…, stays closed for
+  repairs, stays closed for repairs until May"), or a longer one with a space between.
   ``repeated_sentence``: a sentence written twice in a row.
 * ``lower_case_after_stop``: a full stop followed by a lower-case word ("… ao governo.
   que anunciou"), not after one of the table's abbreviations nor a unit after a number
@@ -26,12 +28,14 @@ from __future__ import annotations
 import re
 
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, TOKEN, opens_clause
+from .words import MIN_FUNCTION_FREQ, TOKEN, function_words_of, inside_quotes, opens_clause
 
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a sentence
 MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
 MIN_ECHO = 5  # words of a sentence written twice in a row
+MAX_ECHOED = 12  # longest phrase (in words) checked for a repetition across a clause mark
+_ECHO_GAP = re.compile(r"\s*[,;]\s+")  # not a dash: a speaker starting again ("I am — I am")
 
 
 def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
@@ -79,6 +83,50 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
                 continue
             found.append((first[0][0], second[-1][1], sentence[first[0][0] : first[-1][1]]))
             covered = second[-1][1]
+            break
+    return found
+
+
+def echoed_phrases(sentence: str, lang: str, table: dict | None, before: str = "") -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of a phrase of two words or more written twice in a row with
+    a comma or a semicolon between, or of more than ``MAX_REPEAT`` words with a space
+    between: a translation that rendered a clause twice. Both copies spelt alike, first
+    letter and all, no link; the phrase holds a lower-case word (not a name: "New York,
+    New York") and a word that is not among the most frequent (not "and so on, and so
+    on"); in a language written syllable by syllable (the table's ``syllabic``), a phrase
+    of three syllables or more. Not inside a quotation
+    (``before``: the paragraph's text before the sentence), where a speaker may repeat
+    himself ("very sure, very sure"), nor after a single function word that opens the
+    sentence ("If it is free, it is free": a conditional saying its clause again)."""
+    vocabulary = frequencies(lang) or {}
+    shortest = 3 if (table or {}).get("syllabic", False) else 2
+    function_words = function_words_of(table or {})
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    # running counts of the words that may carry a phrase: lower-case ones, rarer ones
+    lower, rare = [0], [0]
+    for _, _, word in tokens:
+        lower.append(lower[-1] + word[0].islower())
+        rare.append(rare[-1] + (vocabulary.get(word.casefold(), 0.0) < MIN_FUNCTION_FREQ))
+    found, covered, quoted = [], -1, inside_quotes(before, sentence)
+    for i in range(len(tokens)):
+        if tokens[i][0] < covered:
+            continue
+        for n in range(min(MAX_ECHOED, (len(tokens) - i) // 2), shortest - 1, -1):
+            if tokens[i + n][2] != tokens[i][2] or lower[i + n] == lower[i] or rare[i + n] == rare[i]:
+                continue
+            gap = sentence[tokens[i + n - 1][1] : tokens[i + n][0]]
+            if not (_ECHO_GAP.fullmatch(gap) or n > MAX_REPEAT and gap.isspace()):
+                continue  # (shorter phrases written twice with a space between: repeated_words)
+            copy = sentence[tokens[i][0] : tokens[i + n - 1][1]]
+            if copy != sentence[tokens[i + n][0] : tokens[i + 2 * n - 1][1]] or "/" in copy:
+                continue  # other words or marks in the second copy, or a link written twice
+            opener = tokens[0][2].casefold() if i == 1 and opens_clause(sentence, tokens[0][0]) else None
+            if opener and (vocabulary.get(opener, 0.0) >= MIN_FUNCTION_FREQ or opener in function_words):
+                continue  # "When it goes bad, it goes bad": a conditional that says its clause again
+            if quoted(tokens[i][0]):
+                continue
+            found.append((tokens[i][0], tokens[i + 2 * n - 1][1], copy))
+            covered = tokens[i + 2 * n - 1][1]
             break
     return found
 

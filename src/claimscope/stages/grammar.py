@@ -24,10 +24,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import TOKEN, alternation, is_year, lemma_of, opens_clause
+from .words import TOKEN, alternation, inside_quotes, is_year, lemma_of, opens_clause
 
 MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
-_QUOTE_CHARS = frozenset('"«»“”„')
 
 
 @lru_cache(maxsize=None)
@@ -64,10 +63,9 @@ def double_negation(sentence: str, table: dict | None, before: str = "") -> list
     if found.get("negative_first"):
         words = tuple(w for w in found["negators"] if w[:1].isalpha() and "'" not in w)
         patterns.append(_negative_first_pattern(tuple(found["negative_first"]), words))
-    spans = []
+    spans, quoted = [], inside_quotes(before, sentence)
     for match in (m for pattern in patterns for m in pattern.finditer(sentence.replace("’", "'"))):
-        quoted = sum(c in _QUOTE_CHARS for c in before + sentence[: match.start()]) % 2
-        if not quoted and not re.search(r"[,;:]", match.group()):
+        if not quoted(match.start()) and not re.search(r"[,;:]", match.group()):
             spans.append((match.start(), match.end()))
     return spans
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
-from . import damage, furniture, furniture_lines, garbled, grammar, punctuation
+from . import damage, furniture, furniture_lines, garbled, punctuation
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -267,15 +267,13 @@ class Traces:
             if sentence.lang != main:
                 continue
             at, piece = sentence.start, text[sentence.start : sentence.end]
-            for start, end, label, detail in damage.sentence_issues(piece, main, lang_table, endings):
+            before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
+            for start, end, label, detail in damage.sentence_issues(piece, main, lang_table, endings, before):
                 issues.append((at + start, at + end, label, detail))
             previous = doc.sentences[number - 1] if number else None
             previous = previous if previous and previous.paragraph else None  # not the headline
             if previous and garbled.repeated_sentence(piece, text[previous.start : previous.end]):
                 issues.append((sentence.start, sentence.end, "repeated_words", "the sentence before written twice"))
-            before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
-            for start, end in grammar.double_negation(piece, lang_table, before):
-                issues.append((at + start, at + end, "double_negation", f"double negation “{piece[start:end]}”"))
             if garbled.stops_on_function_word(piece, lang_table):
                 issues.append((sentence.start, sentence.end, "mid_clause", "stops on a word that never ends a sentence"))
         for start, end in garbled.lower_case_after_stop(text, lang_table):

@@ -5,7 +5,9 @@ year, and a regex alternation of words."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from .attribution.lemmas import lemma, supported
 
@@ -23,6 +25,18 @@ def function_words_of(table: dict) -> frozenset[str]:
 
 def lemma_of(lang: str, word: str) -> str:
     return lemma(lang, word) if supported(lang) else word.casefold()
+
+
+QUOTE_CHARS = frozenset('"«»“”„')
+
+
+def inside_quotes(before: str, sentence: str) -> Callable[[int], bool]:
+    """Whether an offset of ``sentence`` lies inside a quotation (an odd number of
+    quotation marks before it), ``before`` being the paragraph's text before the sentence
+    (a quotation may be open)."""
+    marks = [k for k, c in enumerate(sentence) if c in QUOTE_CHARS]
+    opened = sum(c in QUOTE_CHARS for c in before)
+    return lambda offset: (opened + bisect.bisect_left(marks, offset)) % 2 == 1
 
 
 _CLAUSE_OPENERS = frozenset(",;:—–(«“„\"")
