@@ -8,7 +8,7 @@ from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
 from ..attribution.tables import available_languages, load_table
-from .lead import body_sentences, lists_items, opinion_piece
+from .lead import body_sentences, item_end, lists_items, opinion_piece
 from .names import Names, same_name
 from .relays import FOLLOW_PARAGRAPHS
 from .route import Chain
@@ -120,9 +120,7 @@ def independent_sources(chain: Chain) -> int:
     if opinion_piece(chain.doc, body):
         return 1  # a column's writer quotes others on other points, not to corroborate the fact argued from
     if any(h.is_outlet for h in chain.hops):
-        nearby = _others(chain, FOLLOW_PARAGRAPHS).values()
-        anonymous = any(_told_us(chain, i) for nodes in nearby for i in nodes)
-        return 1 + (anonymous and not any(h.anonymous for h in chain.hops))
+        return 1 + (_told_nearby(chain, body) and not any(h.anonymous for h in chain.hops))
     if lists_items(chain.doc, body):
         return 1  # a round-up's next item is another story; who speaks in this one checks it
     return 1 + len(_others(chain, CORROBORATION_PARAGRAPHS))
@@ -135,7 +133,16 @@ def rests_on_anonymous(chain: Chain) -> bool:
     if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous or chain.speaker(i).anonymous
                                                    for i in chain.support):
         return True
-    return any(_told_us(chain, i) for nodes in _others(chain, FOLLOW_PARAGRAPHS).values() for i in nodes)
+    return bool(chain.hops) and _told_nearby(chain, body_sentences(doc))
+
+
+def _told_nearby(chain: Chain, body: list[int]) -> bool:
+    """Did an anonymous source speak to the article itself (:func:`_told_us`) near the claim:
+    within ``FOLLOW_PARAGRAPHS`` paragraphs of it and, in a round-up, within its item (the next
+    item is another story)?"""
+    end = item_end(chain.doc, body, chain.claim) if lists_items(chain.doc, body) else len(chain.doc.text)
+    return any(_told_us(chain, i) and chain.doc.attributions[i].cue_start < end
+               for nodes in _others(chain, FOLLOW_PARAGRAPHS).values() for i in nodes)
 
 
 def _told_us(chain: Chain, i: int) -> bool:

@@ -122,6 +122,14 @@ def lists_items(doc: Document, body: list[int]) -> bool:
     return any(kinds.count(kind) >= ITEM_HEADINGS for kind in ("N", "S"))
 
 
+def item_end(doc: Document, body: list[int], index: int) -> int:
+    """Where the item of sentence ``index`` ends in a round-up (:func:`lists_items`): at the
+    next item heading after it; the end of the text when there is none."""
+    lines, headings, _ = _headings(doc, body)
+    start = doc.sentences[index].start
+    return next((lines[k][0] for k in headings if lines[k][0] > start), len(doc.text))
+
+
 def _headings(doc: Document, body: list[int]) -> tuple[list[tuple[int, int, str]], list[int], int]:
     """The non-empty lines past the headline as (start, end, text), the indices of the
     headings among them (a line of no body sentence, short or ending on no punctuation, before
