@@ -505,3 +505,26 @@ def test_more_verbs_of_saying_before_a_colon_or_after_a_quotation():
 def test_a_listed_form_after_an_article_that_is_never_a_pronoun_is_a_noun():
     _, found = run(["Dans sa note de juin, la direction rappelle les horaires."], "fr")
     assert [a["cue"] for a in found] == ["rappelle"]
+
+
+def test_weak_verb_after_an_object_pronoun_reports_the_sentence_before():
+    _, found = run(["El puerto cerrará en mayo.", "Así lo publicó el martes el diario La Voz."], "es")
+    a = by_cue(found, "publicó")
+    assert a["speaker"] == "el diario La Voz" and a["content"] == "El puerto cerrará en mayo"
+    _, found = run(["El alcalde afirma que el puerto cerrará.", "Así lo recoge el diario La Voz."], "es")
+    assert all(a["cue"] != "recoge" for a in found)  # a relay of the report before
+
+
+def test_rendere_noto_is_one_cue():
+    _, found = run(["La piscina resterà chiusa fino a giugno.", "Lo ha reso noto il Comune."], "it")
+    a = by_cue(found, "ha reso noto")
+    assert a["speaker"] == "il Comune" and a["content"] == "La piscina resterà chiusa fino a giugno"
+
+
+def test_news_noun_subject_of_a_passive_stands_for_the_sentence_before():
+    _, found = run(["La mairie fermera la piscine en juin.",
+                    "L'information a été confirmée par le journal Le Nord."], "fr")
+    a = by_cue(found, "a été confirmée")
+    assert a["speaker"] == "le journal Le Nord" and a["content"] == "La mairie fermera la piscine en juin"
+    _, found = run(["La fermeture du pont a été annoncée par le préfet."], "fr")
+    assert by_cue(found, "a été annoncée")["content"] == "La fermeture du pont"

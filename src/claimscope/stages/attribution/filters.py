@@ -35,6 +35,11 @@ class CueFilters(VerbCues):
         rest = self.text[cue.end() : hi].strip(EDGE)
         if not rest and any(c in self.closing for c in range(lo, cue.start())):
             return True
+        if (
+            self.previous and self.anaphoric_lead(lo, cue.start()) and self.inverted_speaker(cue, hi, lo)
+            and not self.t.cue.search(self.text, *self.previous)
+        ):  # "Así lo publicó el lunes la cadena X.": the subject follows, the sentence before is said, unless
+            return True  # that sentence reports someone itself ("X afirma que … Así lo recoge Y.": a relay)
         if rest and self.t.speaker_stop.match(rest) and not any(c in BOUNDARY for c in rest) and any(
             c in self.closing and "," in self.text[c - 1 : c + 2] for c in range(lo, cue.start())
         ):

@@ -45,6 +45,8 @@ class VerbCues(Inversions):
                     found = self.content_before(lo, start)
                 elif not head and self.passive_subject(lo, cue.start()):
                     found = strip(text, lo, cue.start()), False  # "La fermeture a été annoncée par X."
+                    if self.previous and self.news_subject(*found[0]) and not self.enclosing(cue.start()):
+                        found = self.previous, False  # "L'information a été révélée par X.": the sentence before
             if found is None:
                 return None
             return Raw(
@@ -269,6 +271,21 @@ class VerbCues(Inversions):
         ("L'annonce a été confirmée par X.", not "Il a été reçu par X.")."""
         toks = words(self.text, lo, pos)
         return len(toks) >= 2 or len(toks) == 1 and toks[0].group().lower() not in self.t.pronouns
+
+    def news_subject(self, start: int, end: int) -> bool:
+        """Whether a phrase is a news noun of the table (``news_nouns``, by its lemma too)
+        after determiners at most ("L'information", "Esta noticia", "Эта информация"): it
+        names what the sentence before says, not what is reported."""
+        nouns = self.t.raw.get("news_nouns", ())
+        toks = [w.group().lower().replace("’", "'") for w in words(self.text, start, end)]
+        if not nouns or not 1 <= len(toks) <= 3:
+            return False
+        *dets, noun = toks
+        elided, _, bare = noun.rpartition("'")
+        if elided:  # "l'information"
+            dets, noun = [*dets, elided + "'"], bare
+        return all(d in self.t.determiners or d in self.t.clitics for d in dets) and (
+            noun in nouns or lemma(self.t.language, noun) in nouns)
 
     def object_before(
         self, span: tuple[int, int] | None, pos: int
