@@ -528,3 +528,18 @@ def test_news_noun_subject_of_a_passive_stands_for_the_sentence_before():
     assert a["speaker"] == "le journal Le Nord" and a["content"] == "La mairie fermera la piscine en juin"
     _, found = run(["La fermeture du pont a été annoncée par le préfet."], "fr")
     assert by_cue(found, "a été annoncée")["content"] == "La fermeture du pont"
+
+
+def test_preposition_inside_a_clause_reports_what_follows_it():
+    cases = [
+        ("es", "Los heridos fueron llevados a dos hospitales, donde, según la alcaldía, pasaron la noche unas 80 personas.",
+         "según", "pasaron la noche unas 80 personas"),
+        ("es", "En la segunda fase, según el diario, el puerto perderá la mitad de sus empleos.",
+         "según", "el puerto perderá la mitad de sus empleos"),
+        ("pt", "Depois da reunião, de acordo com o site, o projeto foi adiado por dois anos.",
+         "de acordo com", "o projeto foi adiado por dois anos"),
+        ("pt", "Os preços subiram 5 % no ano passado, segundo o instituto.", "segundo", "Os preços subiram 5 % no ano passado"),
+    ]
+    for lang, sentence, cue, content in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["content"] == content, (lang, found)

@@ -84,7 +84,10 @@ class PrepositionCues(Inversions):
         ):  # "…, so der Sprecher.", "Die Kunden, so der Insider, merken …", "…, so Reindl: „…“"
             return None  # only after a comma, as a reporting clause of its own
         before = self.content_before(lo, cue.start())
-        if before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before):
+        if (
+            before and len(words(self.text, *before[0])) >= 3 and not self.open_clause(before)
+            and not self.clause_opening(lo, before)
+        ):
             return Raw(span, speaker, *before)
         after = strip(self.text, max(speaker[1], span[1]), hi, " ,")[0]
         if self.text[speaker[1] : after].strip() == ",":  # "Selon le site, qui cite X, <content>"
@@ -99,6 +102,24 @@ class PrepositionCues(Inversions):
                 False,
             )  # a credit line ("Selon X") stands for the text above it
         return Raw(span, speaker, *found) if found else None
+
+    def clause_opening(self, lo: int, before: tuple[tuple[int, int], bool]) -> bool:
+        """Whether the words before a parenthetical preposition only open the clause it
+        interrupts, which goes on after it and is what is reported: a short adverbial that
+        opens the sentence with a stop word or adverb of the table ("En la primera cola,
+        según X, <content>") or a clause word of ``clause_breaks`` ("…, donde, según X,
+        <content>", "…, pero de acuerdo con X <content>")."""
+        (start, end), direct = before
+        toks = [w.group().lower() for w in words(self.text, start, end)]
+        if direct or not toks:
+            return False
+        if self.t.clause_break.fullmatch(toks[-1]):
+            return True
+        return (
+            start == strip(self.text, lo, end)[0] and len(toks) <= 4
+            and (self.t.speaker_stop.fullmatch(toks[0]) is not None or toks[0] in self.t.adverbs)
+            and self.first_cue(start, end) is None
+        )
 
     def relative_source(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
         """A preposition whose object is a relative pronoun (table ``relative_objects``:
