@@ -543,3 +543,8 @@ def test_preposition_inside_a_clause_reports_what_follows_it():
     for lang, sentence, cue, content in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["content"] == content, (lang, found)
+
+
+def test_a_cue_word_inside_a_quotation_does_not_cut_the_content():
+    _, found = run(["Secondo il direttore del parco, il numero dei lupi «è stabile e non indica alcun pericolo»."], "it")
+    assert by_cue(found, "Secondo")["content"] == "il numero dei lupi «è stabile e non indica alcun pericolo»"

@@ -419,14 +419,21 @@ class Spans:
             return inner, True
         return span, False
 
+    def first_outside_quotes(self, start: int, hi: int, kind: str) -> re.Match | None:
+        """The first cue of ``kind`` after ``start`` that no quotation opened after
+        ``start`` holds ("la densità «non indica …»": a word of the quotation)."""
+        while start < hi:
+            cue = self.first_cue(start, hi, kind)
+            quote = self.enclosing(cue.start()) if cue else None
+            if cue is None or quote is None or quote[0] < start:
+                return cue
+            start = quote[1] + 1
+        return None
+
     def clause_end(self, start: int, hi: int) -> int:
         """Where a content starting at ``start`` ends: before the clause of the next
         reporting verb ("A said X, but B said Y"), else at ``hi``."""
-        cues = [
-            c
-            for c in (self.first_cue(start, hi), self.first_cue(start, hi, "prep"))
-            if c
-        ]
+        cues = [c for c in (self.first_outside_quotes(start, hi, kind) for kind in ("verb", "prep")) if c]
         if not cues:
             return hi
         nxt = min(cues, key=lambda c: c.start())
