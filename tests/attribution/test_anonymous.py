@@ -120,3 +120,32 @@ def test_a_place_in_the_complement_of_an_indefinite_speaker_names_no_one():
 def test_authorities_are_anonymous():
     _, found = run(["Les autorités ont rappelé que les générateurs sont dangereux."], "fr")
     assert by_cue(found, "ont rappelé")["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "lang, mention",
+    [
+        ("pl", "Nasza czytelniczka z Sopotu"),  # the outlet's own unnamed contact
+        ("fr", "Une de nos lectrices"),
+        ("it", "Una nostra abbonata di Pisa"),
+        ("en", "our sources in the ministry"),
+        ("ru", "Знакомый врач из Твери"),  # an acquaintance, named by nobody
+        ("pl", "Znajomy kierowca z Radomia"),
+        ("en", "A nurse I spoke to last week"),  # "I" names nobody
+    ],
+)
+def test_own_contacts_and_acquaintances_are_anonymous(lang, mention):
+    assert EntityResolver(load_table(lang)).anonymous(mention)
+
+
+@pytest.mark.parametrize(
+    "lang, mention",
+    [
+        ("en", "our congressman"),  # someone on record, no unnamed role
+        ("fr", "notre maire"),
+        ("ru", "Наш Центробанк"),
+        ("pl", "Nasza czytelniczka Anna Kos"),
+    ],
+)
+def test_own_officials_and_named_contacts_are_not_anonymous(lang, mention):
+    assert not EntityResolver(load_table(lang)).anonymous(mention)

@@ -240,10 +240,12 @@ def _finish(
     groups, anonymous = [], []
     last = -1  # where the latest speaker other than a pronoun starts
     seen: dict[int, tuple[int, object]] = {}  # group id -> (where it last spoke, group)
+    states: list[tuple] = []  # the resolver's state before each attribution
     for raw, table in raws:
         if table.language not in resolvers:
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
+        states.append((resolver, resolver.state()))
         mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
         noun = mention.split()[-1] if mention else ""
         if ((noun.islower() or table.v2 and len(mention.split()) == 2
@@ -254,6 +256,9 @@ def _finish(
             named = described_name(text, raw.speaker[0], noun, table) or mention
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
+        held = _held_before(raws, len(groups))
+        if pronoun and held is not None and states[held][0] is resolver:
+            resolver.restore(states[held][1])  # "«X says: …», he writes": not X, whom he quotes
         if pronoun or bare:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and not pronoun and raw.content[0] <= subject[0] < raw.content[1]:
@@ -371,6 +376,16 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
         resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), bool(subjects.get(best)))
     else:
         resolver.last_named = best
+
+
+def _held_before(raws: list[tuple[Raw, Table]], i: int) -> int | None:
+    """The first of the attributions right before ``raws[i]`` whose cues its content holds
+    (the speakers its speaker quotes: "«Un collègue dit : …», écrit-il"), else None."""
+    start, end = raws[i][0].content
+    j = i
+    while j and start <= raws[j - 1][0].cue[0] < end:
+        j -= 1
+    return j if j < i else None
 
 
 def _relayed(raws: list[tuple[Raw, Table]], groups: list, latest):

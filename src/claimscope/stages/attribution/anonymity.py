@@ -60,14 +60,15 @@ def head_words(mention: str, table: Table) -> list[str]:
 
 
 def has_name(words: list[str], table: Table) -> bool:
-    """A capitalised word that may name the speaker, not an acronym ("NATO", "МВД"); in
+    """A capitalised word that may name the speaker, not an acronym ("NATO", "МВД") nor a
+    pronoun after the first word ("a clerk I worked with"); in
     a language that capitalises nouns, not the first noun nor a place after a preposition
     ("ein Spaziergänger aus Kassel", but "ein Bericht der Bild")."""
     for k, w in enumerate(words):
         if w[0] == "@" and len(w) > 1:
             return True  # an account's handle: "user @anna_k"
-        if not w[0].isupper() or w.isupper() and len(w) > 1 or table.v2 and k == 0:
-            continue
+        if not w[0].isupper() or w.isupper() and len(w) > 1 or table.v2 and k == 0 or k and w.lower() in table.pronouns:
+            continue  # "a clerk I worked with": the pronoun names nobody
         before = words[k - 1] if k else ""
         if table.v2 and before.islower() and len(before) <= 3 and before not in table.determiners:
             continue
@@ -93,8 +94,9 @@ def _plural(noun: str, table: Table) -> bool:
 def unnamed_role(words: list[str], table: Table) -> bool:
     """A phrase headed by an anonymous noun of the table and naming nobody: bare
     ("Officials said", "Medienberichten zufolge", "Urzędnik ONZ"), after a quantifier,
-    an adjective or a plural definite article ("local residents", "les experts", "los
-    grandes medios"); not after a singular or possessive determiner ("the expert", "his sources"), not a bare singular
+    an adjective, a plural definite article or the outlet's "our" (``our_openers``: "local residents", "les experts", "los
+    grandes medios", "nasza czytelniczka"); not after a singular or other possessive determiner ("the expert", "his
+    sources"), not a bare singular
     where nouns take articles (a clipped span: "Beamter der Stadt"), not followed by a
     name ("the analyst Jan Nowak"), not a transcript's label in capitals ("PADRE
     EDUARDO")."""
@@ -109,6 +111,7 @@ def unnamed_role(words: list[str], table: Table) -> bool:
     else:
         return False
     articles = {w.lower() for w in table.raw.get("plural_determiners", [])}
+    ours = {w.lower() for w in table.raw.get("our_openers", [])}  # "nos lecteurs": the outlet's unnamed contacts
     plural = _plural(words[i], table)
     prefix = " ".join(words[:i]).lower()
     opener = next((o for o in table.anonymous_openers if prefix == o or prefix.startswith(o + " ")), None)
@@ -117,7 +120,7 @@ def unnamed_role(words: list[str], table: Table) -> bool:
         low = w.lower()
         if k < len(opener.split() if opener else ()):
             continue
-        if low in table.anonymous_openers or low in articles and plural:
+        if low in table.anonymous_openers or low in ours or low in articles and plural:
             quantified = True
         elif low in table.determiners or low in table.possessive_determiners or k and w[0].isupper() and not table.v2:
             return False

@@ -550,6 +550,15 @@ class EntityResolver:
         self.unnamed: _Group | None = None  # the last anonymous speaker, a pronoun's entity when it stands for it
         self.mentions = 0
 
+    def state(self) -> tuple:
+        """What a pronoun reads: the latest named and anonymous speakers."""
+        return self.last_named, self.last_anonymous, self.last_anonymous_plural, self.unnamed
+
+    def restore(self, state: tuple) -> None:
+        """Back to an earlier ``state``: the speakers quoted inside a pronoun's own words are
+        not what it stands for."""
+        self.last_named, self.last_anonymous, self.last_anonymous_plural, self.unnamed = state
+
     def anonymous(self, mention: str) -> bool:
         """A speaker matching an anonymous pattern of the table; a pronoun standing for
         an anonymous speaker; else, unless a spokesperson speaks ("a hospital

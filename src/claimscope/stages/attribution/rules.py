@@ -24,10 +24,11 @@ from .checks import FoundChecks
 from .colons import DASHES, ColonCues
 from .filters import CueFilters
 from .prepositions import PrepositionCues
+from .relays import CitedRelays
 from .spans import Raw, strip
 
 
-class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
+class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks, CitedRelays):
     """The cue rules of one sentence: reporting verbs, prepositions, postpositions,
     colons and dashes."""
 
@@ -103,6 +104,7 @@ class SentenceRules(CueFilters, PrepositionCues, ColonCues, FoundChecks):
             and not self.in_headline(raw)
         ]
         found = [self.relayed(raw, found) for raw in found]
+        found = [self.cited_relay(raw, found) for raw in found]  # "Selon X, qui cite Y, …": Y's words
         for k, raw in enumerate(found):
             if raw.speaker and self.text[slice(*raw.speaker)].lower() in self.t.coordinators:
                 raw = found[k] = replace(raw, speaker=None)  # "Y remata: «…»": the coordinator is no subject
