@@ -524,3 +524,9 @@ def test_a_press_release_whose_claim_names_no_issuer_is_the_one_its_header_lines
             "Press contact: press office")
     _, chain = run(text)
     assert names(chain) == ["this article", "Grey Valley"]
+
+
+def test_a_registry_outlet_whose_name_the_speaker_span_cuts_short_is_the_outlet():
+    text = "Ferries stopped\n\nThe channel RT en Español reported that all ferries to the islands stopped on Sunday."
+    _, chain = run(text, [("The channel RT", "reported that", "all ferries to the islands stopped on Sunday", False)])
+    assert [h.outlet_id for h in chain.hops[1:]] == ["rt"] and "state_media_origin" in {f.kind for f in chain.flags}

@@ -209,9 +209,11 @@ class Reading:
         said = self.text[span[0]:span[1]]
         head = span[0] + len(re.match(r"[^,(–—]*", said).group())  # not an apposition or clause after a comma
         inside = [m for m in self.names.within(*span) if m.start < head]  # not "X, which sells the Y vaccine"
-        if not inside:  # an outlet right after the speaker, or one the speaker is a piece of ("Español, que")
-            inside = [m for m in self.names.all if m.is_outlet and (0 <= m.start - span[1] <= 3
-                                                                    or m.start < span[0] < m.end)]
+        if not inside:  # an outlet right after the speaker, or one the speaker is a piece of ("Español, que"),
+            # or a registry outlet's name the speaker span cuts short ("la cadena RT| en Español")
+            inside = [m for m in self.names.all if m.is_outlet and (
+                0 <= m.start - span[1] <= 3 or m.start < span[0] < m.end
+                or m.outlet and span[0] < m.start < span[1] < m.end)]
         if inside and inside[0].is_outlet:
             s = inside[0]
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
