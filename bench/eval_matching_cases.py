@@ -113,7 +113,7 @@ def _best_rank(index, query, rid: str) -> tuple | None:
     """(rank, confidence, sentence) of ``rid`` in the one sentence's hit list where it ranks best."""
     found = []
     for j, text in enumerate(query[0]):
-        hits = index.search(text, k=POOL, min_confidence=0.0, date=query[1], article=True)
+        hits = index.search(text, k=POOL, min_confidence=0.0, date=query[1], article=True, recurring=query[3][j])
         found += [(n, round(h.confidence, 3), j) for n, h in enumerate(hits) if h.id == rid]
     return min(found, default=None)
 

@@ -7,7 +7,7 @@ import dataclasses
 
 from claimscope.model import Article, Claim, Document, Finding, Flag, Hop, Match, Meta, Paragraph, Sentence, SourceChain
 from claimscope.stages.matching import (article_date, front_paragraphs, front_sentences, headline, list_items,
-                                        query_sentences)
+                                        query_sentences, recurring)
 from claimscope.stages.triage import flag_fact_checked
 
 # Written for these tests.
@@ -152,3 +152,17 @@ def test_a_sentence_of_one_or_two_words_is_never_queried():
                    claims=claims)
     assert headline(doc) == [0, 1]
     assert query_sentences(doc) == [0, 2]  # the headline's date tail states no claim
+
+
+def test_a_sentence_reporting_a_circulating_message_recurs():
+    # Written for these tests: a message passed from reader to reader, in several languages and forms.
+    assert recurring("Ce conseil, partagé des milliers de fois, assure que le sel chasse les fourmis.", "fr")
+    assert recurring("Un mensaje que circula por los grupos dice que el ajo cura la gripe.", "es")
+    assert recurring("The post, forwarded in family chats, claims that lemons stop colds.", "en")
+    assert recurring("Tin nhắn được chia sẻ trên mạng nói rằng gừng chữa cảm cúm.", "vi")
+    assert recurring("Wpis udostępniony tysiące razy twierdzi, że cebula leczy grypę.", "pl")
+    # news of one moment, a channel (not a chain message) and a language without a table
+    assert not recurring("Le maire a annoncé lundi la fermeture de trois écoles.", "fr")
+    assert not recurring("La cadena de televisión emitió el debate el martes.", "es")
+    assert not recurring("Die Polizei teilte am Montag mit, dass die Straße gesperrt bleibt.", "de")
+    assert not recurring("The post was shared widely.", "xx")

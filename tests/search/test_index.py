@@ -85,6 +85,18 @@ def test_search_many_merges_per_record(open_search, embedder):
     assert len({h.id for h, _ in merged}) == len(merged)
 
 
+def test_a_recurring_message_takes_a_far_date_as_no_evidence_against(open_search, embedder):
+    index = open_search(embedder)
+    index.upsert(RECORDS)
+    text = ["Une vidéo virale montre un anaconda de dix mètres qui traverse une rivière au Brésil."]
+    dated = index.search_many(text, k=5, min_confidence=0.0, date="2024-06-01")
+    recurs = index.search_many(text, k=5, min_confidence=0.0, date="2024-06-01", recurring=[True])
+    near = index.search_many(text, k=5, min_confidence=0.0, date="2021-03-06", recurring=[True])
+    first = {h.id: h.confidence for h, _ in dated}["anaconda"]
+    assert first < {h.id: h.confidence for h, _ in recurs}["anaconda"] < {h.id: h.confidence for h, _ in near}["anaconda"]
+    assert [h.id for h, _ in recurs] == [h.id for h, _ in dated]  # the ranking does not change
+
+
 class _Renamed:
     name = "another-model"
     dim = 384

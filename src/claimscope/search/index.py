@@ -455,6 +455,7 @@ class SearchIndex:
         date: str = "",
         article: bool = False,
         dense: list[tuple[int, float]] | None = None,
+        recurring: bool = False,
     ) -> list[SearchHit]:
         """The best ``k`` records for ``text``, best first, with confidence ≥ ``min_confidence``.
 
@@ -464,6 +465,9 @@ class SearchIndex:
         ``date`` is when ``text`` was published (fact-checks near it rank higher).
         ``article``: ``text`` is one sentence of an article (``search_many``): the
         confidence is the article model's (``FusionWeights.article_confidence``).
+        ``recurring``: ``text`` reports a message that circulates from reader to reader
+        (``stages.matching.recurring``), which recurs for years: a record dated far from
+        ``date`` gets no date evidence against it (a near one still gets it for).
         """
         verifier = self.verifier() if min_confidence is None and not article else None
         query = None  # the query's pieces for the verifier, encoded while candidates are found
@@ -481,6 +485,8 @@ class SearchIndex:
         scores = self.weights.score(feats)
         centred = cands.centred()
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
+        if recurring:
+            dated = np.maximum(dated, 0.0)
         lead = score_lead(scores, cos) if article else None
         if min_confidence is None:
             min_confidence = self.weights.threshold
@@ -519,7 +525,7 @@ class SearchIndex:
 
     def search_many(
         self, texts: Sequence[str], k: int = 10, min_confidence: float | None = None, date: str = "",
-        known: Mapping[str, np.ndarray] | None = None,
+        known: Mapping[str, np.ndarray] | None = None, recurring: Sequence[bool] = (),
     ) -> list[tuple[SearchHit, int]]:
         """Search several texts (an article's claim sentences) and merge per record
         (``fusion.merge_texts``: each text contributes its best hit; a record several texts
@@ -528,26 +534,30 @@ class SearchIndex:
         that gave the most confident hit), most confident first, at most ``k``. ``known``
         maps query texts, as ``prepare`` makes them, to vectors this index's embedder already
         made for them (the claims stage's sentence vectors); those are not embedded again.
+        ``recurring``: per text, whether it reports a circulating message (``search``).
         """
-        return self.search_articles([(texts, date, known or {})], k, min_confidence)[0]
+        return self.search_articles([(texts, date, known or {}, recurring)], k, min_confidence)[0]
 
     def search_articles(
         self, articles: Sequence[tuple[Sequence[str], str, Mapping[str, np.ndarray]]], k: int = 10,
         min_confidence: float | None = None,
     ) -> list[list[tuple[SearchHit, int]]]:
-        """``search_many`` for several articles at once, each given as (texts, date, known):
+        """``search_many`` for several articles at once, each given as (texts, date, known)
+        or (texts, date, known, recurring):
         the query texts of them all are embedded in one batch and their dense candidates
         found by one matrix product; each article's result is what ``search_many`` gives."""
         if min_confidence is None:
             min_confidence = self.weights.article_threshold
-        texts = [t for group, _, _ in articles for t in group]
-        known = {q: v for _, _, given in articles for q, v in given.items()}
+        texts = [t for group, *_ in articles for t in group]
+        known = {q: v for _, _, given, *_ in articles for q, v in given.items()}
         vectors = self._query_vectors([self.prepare(t) for t in texts], known)
         dense = self.dense.search_many(np.asarray(vectors).reshape(len(texts), -1), CANDIDATES) if texts else []
         found, at = [], 0
-        for group, date, _ in articles:
+        for group, date, _, *rest in articles:
+            recurs = list(rest[0]) if rest else []
             results = [self.search(t, k=k, min_confidence=0.0, vector=vectors[at + j], date=date, article=True,
-                                   dense=dense[at + j]) for j, t in enumerate(group)]
+                                   dense=dense[at + j], recurring=j < len(recurs) and bool(recurs[j]))
+                       for j, t in enumerate(group)]
             at += len(group)
             merged = merge_texts(results, self.weights.evidence_floor)
             found.append([(hit, i) for hit, i in merged if hit.confidence >= min_confidence][:k])

@@ -17,12 +17,14 @@ main sourcing chain comes from the final ``triage`` stage (``stages/triage.py``)
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
 import unicodedata
 from datetime import date as date_cls
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Document, Match, stage_tag
@@ -30,6 +32,7 @@ from .agreement import entity_absent, numbers_contradict, person_absent, rare_na
 from .claims import sentence_text
 from .dates import find_dates, full_dates
 from .langdata import tables
+from .words import TOKEN, lemma_of
 
 MAX_MATCHES = 10
 LEAD_WORDS = 8  # a lead states something in at least this many words
@@ -38,6 +41,7 @@ NOT_CLAIMS = ("boilerplate", "credit_line")  # findings whose sentences are neve
 DATELINE_CHARS = 300  # a dateline sits in the article's first lines
 EVENT_DAYS = 3  # fact-checks dated this close to each other cover the same news moment
 _ITEM = re.compile(r"\s*(\d{1,2})(?:[.)]|\ufe0f?\u20e3)(?=\s)")  # "1. ", "2) ", a keycap digit
+CIRCULATION = Path(__file__).resolve().parent.parent / "data" / "search" / "circulation.json"
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'»”“’)\]]*\s*$")  # a full stop, perhaps inside quotes or brackets
 
 
@@ -120,9 +124,10 @@ class Matching:
         return done
 
     def _query(self, doc: Document, chosen: list[int]) -> tuple:
-        """(sentence texts, article date, known vectors): what the index is searched with."""
+        """(sentence texts, article date, known vectors, which sentences recur): what the
+        index is searched with."""
         texts = [doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in chosen]
-        return texts, article_date(doc), self._known(doc, chosen)
+        return texts, article_date(doc), self._known(doc, chosen), [recurring(t, doc.language) for t in texts]
 
     def _matched(self, doc: Document, chosen: list[int], hits: list) -> Document:
         """``doc`` with the matches among ``hits`` (pairs of a hit and the index, in
@@ -301,6 +306,28 @@ def _usable(doc: Document, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _caption_cues() -> frozenset[str]:
     return frozenset(c.casefold() for t in tables().values() for c in t["caption_cues"])
+
+
+def recurring(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` reports a text that circulates from reader to reader (a word of
+    ``data/search/circulation.json`` for ``lang``: shared, forwarded, going round, viral).
+    Such a message recurs for years, so a fact-check dated long before or after the article
+    may still be of its claim: the search takes a far date as no evidence against it
+    (``SearchIndex.search``, ``recurring``), where it otherwise counts against a case of
+    another news moment."""
+    words = _circulation().get(lang)
+    if not words:
+        return False
+    folded = sentence.casefold()
+    if any(" " in w and w in folded for w in words):
+        return True
+    return any(t.casefold() in words or lemma_of(lang, t).casefold() in words for t in TOKEN.findall(sentence))
+
+
+@lru_cache(maxsize=1)
+def _circulation() -> dict[str, frozenset[str]]:
+    table = json.loads(CIRCULATION.read_text(encoding="utf-8"))
+    return {lang: frozenset(w.casefold() for w in words) for lang, words in table.items() if lang != "about"}
 
 
 def article_date(doc: Document) -> str:
