@@ -548,3 +548,15 @@ def test_preposition_inside_a_clause_reports_what_follows_it():
 def test_a_cue_word_inside_a_quotation_does_not_cut_the_content():
     _, found = run(["Secondo il direttore del parco, il numero dei lupi «è stabile e non indica alcun pericolo»."], "it")
     assert by_cue(found, "Secondo")["content"] == "il numero dei lupi «è stabile e non indica alcun pericolo»"
+
+
+def test_preposition_after_a_semicolon_opens_its_clause():
+    _, found = run(["Die Eltern sammeln Unterschriften; nach Angaben der Schule haben schon 300 Familien unterschrieben."], "de")
+    assert by_cue(found, "nach Angaben der")["content"] == "haben schon 300 Familien unterschrieben"
+
+
+def test_german_relative_after_a_preposition_needs_its_comma():
+    _, found = run(["Im Netz kursiert ein Aufruf, laut dem die Stadt alle Parks schließt."], "de")
+    assert by_cue(found, "laut")["content"] == "die Stadt alle Parks schließt"
+    _, found = run(["Laut dem Bericht ist die Brücke marode."], "de")
+    assert by_cue(found, "Laut")["speaker"] == "dem Bericht"

@@ -23,8 +23,8 @@ class PrepositionCues(Inversions):
             own = self.subject(lo, cue.start()) or (self.subject(lo, comma) if comma > lo else None)
             return Raw(cue.span(), own, *found) if found else None  # the clause's subject speaks
         head = self.text[lo : cue.start()].rstrip()
-        if head.endswith(":") and not self.enclosing(cue.start()):
-            lo = lo + len(head)  # "X hausse les épaules : selon lui, …": the clause after the colon
+        if head.endswith((":", ";")) and not self.enclosing(cue.start()):
+            lo = lo + len(head)  # "X hausse les épaules : selon lui, …": the clause after the colon or semicolon
         end = self.right_region(cue.end(), hi)
         if (
             end < hi and end in self.quotes and self.quotes[end] < hi
@@ -133,6 +133,8 @@ class PrepositionCues(Inversions):
         k = 2 if len(after) > 1 and f"{after[0].group()} {after[1].group()}".lower() in pronouns else 1
         if k == 1 and after[0].group().lower() not in pronouns:
             return None
+        if k == 1 and after[0].group().lower() in self.t.determiners and not self.text[lo : cue.start()].rstrip().endswith(","):
+            return None  # German "laut dem": a relative only after a comma ("…, laut dem X …"), else an article
         speaker = self.noun_phrase_before(lo, strip(self.text, lo, cue.start(), " \t\n,")[1])
         found = self.content_after(after[k - 1].end(), hi, stop_ok=True, clause=False)
         if speaker is None or found is None:
