@@ -560,3 +560,10 @@ def test_german_relative_after_a_preposition_needs_its_comma():
     assert by_cue(found, "laut")["content"] == "die Stadt alle Parks schließt"
     _, found = run(["Laut dem Bericht ist die Brücke marode."], "de")
     assert by_cue(found, "Laut")["speaker"] == "dem Bericht"
+
+
+def test_a_verdict_word_before_a_colon_is_no_speaker():
+    _, found = run(["Nieprawda: w mieście działa tylko jedna szkoła językowa od wielu lat."], "pl")
+    assert not found
+    _, found = run(["Faux : la mairie n'a jamais fermé la piscine municipale cet été."], "fr")
+    assert not found
