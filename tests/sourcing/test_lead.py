@@ -188,3 +188,15 @@ def test_a_first_paragraph_is_the_lead_when_the_item_headings_are_no_list():
         "Every Saturday we sort through", "Every Saturday the council sorts through")
     doc = _with_claims(_by_lines(make(text)), worthy={2, 4, 5, 7})
     assert _sentence(doc, main_claim(doc)).startswith("Every Saturday")
+
+
+def test_a_press_release_states_its_news_where_its_issuer_announces_it():
+    text = ("Main pipe renewed in Eastford\nPress release | 3 May\n"
+            "The Eastford Water Board announces that the works on the main pipe under the market square are finished. "
+            "In all, 2,400 metres of pipe laid in 1961 were replaced for three million euros this season.\n")
+    said = [("The Eastford Water Board", "announces that",
+             "the works on the main pipe under the market square are finished", False)]
+    doc = _with_claims(make(text, said), worthy={3})
+    assert _sentence(doc, main_claim(doc)).startswith("The Eastford Water Board announces")
+    news = _with_claims(make(text.replace("Press release | 3 May", "By Nell Brook | 3 May"), said), worthy={3})
+    assert _sentence(news, main_claim(news)).startswith("In all")

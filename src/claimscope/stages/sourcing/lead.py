@@ -87,7 +87,26 @@ def main_claim(doc: Document) -> int | None:
             and not _presenters(doc, chosen)):
         read = body  # a presenter's check-worthy sentence comes first, and no one was asked
         chosen = _first_claim(doc, read, worthy)
-    return _past_opening(doc, read, chosen, worthy)
+    return _announcing(doc, body, chosen) or _past_opening(doc, read, chosen, worthy)
+
+
+def _announcing(doc: Document, body: list[int], chosen: int) -> int | None:
+    """A press release's announcement before ``chosen``: when a line of the header (the lines
+    before the ``body``) carries the language's ``press_release`` label ("Press release |
+    …", "Пресс-релиз"), the first body sentence that opens on the speaker of its own
+    attribution ("The Water Board announces that …", "МУП … сообщает о …") states the
+    release's news, whatever the check-worthiness head makes of it. None when there is none."""
+    header = doc.text[:doc.sentences[body[0]].start]
+    if not cues.find("press_release", header, doc.language):
+        return None
+    for i in body:
+        if i >= chosen:
+            return None
+        s = doc.sentences[i]
+        start = s.start + len(doc.text[s.start:s.end]) - len(doc.text[s.start:s.end].lstrip())
+        if any(a.speaker_start == start and s.start <= a.cue_start < s.end for a in doc.attributions):
+            return i
+    return None
 
 
 def introduces_items(doc: Document, body: list[int]) -> bool:
