@@ -567,3 +567,12 @@ def test_a_verdict_word_before_a_colon_is_no_speaker():
     assert not found
     _, found = run(["Faux : la mairie n'a jamais fermé la piscine municipale cet été."], "fr")
     assert not found
+
+
+def test_the_authors_first_person_verb_reports_no_one():
+    _, found = run(["Admito que a fonte me parece fraca."], "pt")
+    assert not any(a["cue"].lower() == "admito" for a in found)
+    _, found = run(["Alors parlons des résultats du vote."], "fr")
+    assert not found
+    _, found = run(["O ministro admite que o plano falhou."], "pt")
+    assert by_cue(found, "admite")["speaker"] == "O ministro"

@@ -138,7 +138,19 @@ class CueFilters(VerbCues):
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():
                 return True
-        return False
+        return len(inside) == 1 and not self.enclosing(cue.start()) and self.first_person(inside[0].group())
+
+    def first_person(self, word: str) -> bool:
+        """Whether a verb outside quotations is in the first person by the regular shape of
+        the table (``first_person_shapes``: infinitive ending, form ending; "admito" of
+        "admitir", "noto" of "notare", "parlons" of "parler"): the author's own aside,
+        which reports no one ("Lo admito:", "Ne parlons pas")."""
+        shapes = self.t.raw.get("first_person_shapes", ())
+        low = word.lower()
+        base = lemma(self.t.language, low)
+        return any(
+            base.endswith(inf) and low == base[: len(base) - len(inf)] + form and low != base for inf, form in shapes
+        )
 
     def enclitic_infinitive(self, word: str) -> bool:
         """Whether ``word`` is an infinitive with an object pronoun joined to it, where the
