@@ -11,8 +11,8 @@ from claimscope.pipeline import Pipeline
 from claimscope.search.candidates import SearchHit
 from claimscope.search.fusion import FusionWeights
 from claimscope.stages import default_stages
-from claimscope.stages.agreement import (entity_absent, key, numbers_contradict, person_absent, persons,
-                                         rare_name_absent, rare_names)
+from claimscope.stages.agreement import (entity_absent, key, numbers_contradict, period_absent, person_absent,
+                                         persons, rare_name_absent, rare_names)
 from claimscope.stages.matching import Matching, query_sentences
 
 
@@ -122,6 +122,23 @@ def test_a_country_the_article_never_names_is_absent_in_any_language():
 def test_a_front_match_naming_a_country_the_article_never_names_needs_the_body_bar():
     _front_checks(ARTICLE, "300",
                   FactCheck(id="other", claim="300 foreign soldiers landed in Ukraine to watch the election.",
+                            review_date="2022-10-09", language="en"),
+                  FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
+                            review_date="2022-10-09", language="en"))
+
+
+def test_a_period_far_from_the_article_and_from_every_period_it_names_is_absent():
+    record = "The 2014 comet will be the brightest ever seen from Europe."
+    assert period_absent("La comète sera visible cette nuit depuis la côte.", "2023-05-02", record)
+    assert not period_absent("La comète de 2014 serait la plus brillante jamais vue.", "2023-05-02", record)
+    assert not period_absent("La comète sera visible cette nuit.", "2015-02-10", record)  # within a year
+    assert not period_absent("La comète sera visible cette nuit.", "", record)  # nothing to compare with
+    assert not period_absent("La comète sera visible.", "2023-05-02", "The comet is the brightest ever.")
+
+
+def test_a_front_match_naming_a_period_far_from_the_article_needs_the_body_bar():
+    _front_checks(ARTICLE, "300",
+                  FactCheck(id="other", claim="In 2009, 300 foreign soldiers landed in Port Vila to watch the election.",
                             review_date="2022-10-09", language="en"),
                   FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
                             review_date="2022-10-09", language="en"))

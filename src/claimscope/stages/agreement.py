@@ -1,5 +1,5 @@
 """Does a fact-check state the claim of the sentence that found it, or only its topic?
-(docs/matching.md, steps 10 and 11)
+(docs/matching.md, steps 10 to 14)
 
 A case of another claim about the same topic matches a sentence nearly as well as the
 right one: what tells them apart is what is claimed (who, what, numbers, place). Four
@@ -16,7 +16,10 @@ body bar, each on evidence that holds across languages:
   word the article never names (a fire in one town is not a fire in another);
 - ``entity_absent``: the fact-check names a country, capital, leader or organisation of
   the alias tables that the article never names, in any language (a claim about one
-  country is not one about another).
+  country is not one about another);
+- ``period_absent``: the fact-check names a year, a month or a day more than a year away
+  from the article's date and from every period the article names (a claim about one
+  year's meteor shower is not one about another year's).
 """
 
 from __future__ import annotations
@@ -42,6 +45,30 @@ TITLE_CASE = 0.8  # a sentence with this share of its longer words capitalised i
 PREFIX = 4  # letters of a name compared (inflected and transliterated forms differ in their endings)
 # spellings that transliteration makes differ ("Клинтон" klinton, "Юлия" iuliia): one form each
 _SOUNDS = (("kh", "h"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("q", "k"))
+
+
+PERIOD_SLACK = 365  # days: a fact-check's period this close to the article's agrees with it
+
+
+def period_absent(article: str, article_date: str, record: str) -> bool:
+    """Whether the fact-check names periods (a year, a month, a day: ``periods.text_periods``)
+    and each lies more than PERIOD_SLACK days from the article's date and from every
+    period the article names: a claim about the 2017 meteor shower is not one about this
+    year's, whatever their topic. A fact-check naming no period, or an article with no
+    date and no period, says nothing."""
+    from ..search.periods import parse_day, text_periods  # it reads dates with stages.dates: not at import
+
+    named = text_periods(record)
+    day = parse_day(article_date) if article_date else None
+    anchors = text_periods(article) + ([(day, day)] if day else [])
+    if not named or not anchors:
+        return False
+    return all(min(_days_apart(p, a) for a in anchors) > PERIOD_SLACK for p in named)
+
+
+def _days_apart(a: tuple, b: tuple) -> int:
+    """Days between two periods (first day, last day); 0 when they overlap."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
 def numbers_contradict(sentence: str, record: str) -> bool:

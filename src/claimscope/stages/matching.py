@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Document, Match, stage_tag
-from .agreement import entity_absent, numbers_contradict, person_absent, rare_name_absent
+from .agreement import entity_absent, numbers_contradict, period_absent, person_absent, rare_name_absent
 from .claims import sentence_text
 from .dates import find_dates, full_dates
 from .langdata import tables
@@ -175,12 +175,13 @@ def _front_finders(hit, best: int, in_front: list[bool], threshold: float) -> li
 
 def agrees(doc: Document, i: int, fc) -> bool:
     """Whether the fact-check ``fc`` may state the claim of sentence ``i``: their numbers do
-    not contradict each other, and it names no person, no rare name (a town, a firm) and no
-    country, capital, leader or organisation that the article never names (``agreement``:
-    the same topic is not the same claim)."""
+    not contradict each other, it names no person, no rare name (a town, a firm) and no
+    country, capital, leader or organisation that the article never names, and no period
+    far from the article's (``agreement``: the same topic is not the same claim)."""
     record, lang = " ".join(filter(None, (fc.title, fc.claim))), fc.language or "en"
     return not numbers_contradict(sentence_text(doc, i), record) and not person_absent(
-        doc.text, record, lang) and not rare_name_absent(doc.text, record, lang) and not entity_absent(doc.text, record)
+        doc.text, record, lang) and not rare_name_absent(doc.text, record, lang) and not entity_absent(
+        doc.text, record) and not period_absent(doc.text, article_date(doc), record)
 
 
 def without_rivals(matches: tuple[Match, ...], gap: float) -> tuple[Match, ...]:
