@@ -200,3 +200,13 @@ def test_a_press_release_states_its_news_where_its_issuer_announces_it():
     assert _sentence(doc, main_claim(doc)).startswith("The Eastford Water Board announces")
     news = _with_claims(make(text.replace("Press release | 3 May", "By Nell Brook | 3 May"), said), worthy={3})
     assert _sentence(news, main_claim(news)).startswith("In all")
+
+
+def test_a_presenter_turning_to_a_guest_by_name_opens_an_interview():
+    text = BULLETIN.replace("SAM WU (reporter): Lena, the company", "LENA ORR (presenter): Sam, tell us what went "
+                            "wrong.\nSAM WU (reporter): Lena, the company")
+    doc = _with_claims(make(text), worthy={2, 4, 6})
+    assert _sentence(doc, main_claim(doc)).startswith("SAM WU (reporter): Lena, the company")
+    told = text.replace("Sam, tell us", "Then tell us")
+    doc = _with_claims(make(told), worthy={2, 4, 6})
+    assert _sentence(doc, main_claim(doc)).startswith("LENA ORR (presenter): From next week")

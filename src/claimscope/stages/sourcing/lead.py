@@ -18,10 +18,12 @@ OPENING_WORDS = 5  # a source-only construction (at most four words) opens the s
 OPENING_MARGIN = 0.1  # how much higher the next sentence scores when an opening gives way to it
 FUNCTION_WORD = 1e-3  # a word this frequent in its language (wordfreq) is no content word
 ITEM_HEADINGS = 2  # a first paragraph followed by this many item headings introduces a list of items
+ADDRESS_WORDS = 3  # a presenter turns to a guest by name in at most this many words before a comma
 OPINION_CANDIDATES = 4  # an opinion piece's claim is the strongest of its first this many check-worthy sentences
 LABEL = re.compile(r"[ \t]*([^\W\d_][^:|.·—–\n]{0,40}?)[ \t]*[:|.·—–]")  # "Opinion:", "Tribuna |", "COMMENTO ·"
 SPEAKER_TAG = re.compile(r"(?P<name>[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,4})\.?[ \t]*(?:\((?P<role>[^()\n]{1,40})\))?[ \t]*:")
 _LINE = re.compile(r"[^\n]+")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 _TERMINAL = ".!?…»\"”“'’)"
 
 
@@ -227,9 +229,24 @@ def _presenters(doc: Document, index: int) -> bool:
 
 
 def _presenter_asks(doc: Document, before: int) -> bool:
-    """Whether a presenter's line of a transcript asks a question before sentence ``before``."""
-    return any(_presenters(doc, i) and doc.text[s.start:s.end].rstrip().endswith("?")
+    """Whether a presenter's line of a transcript asks a question before sentence ``before``,
+    or turns to a guest by name (:func:`_addresses_guest`)."""
+    guests = {w.casefold() for m, host in transcript_tags(doc.text, doc.language).values() if not host
+              for w in _NAME_WORD.findall(m.group("name")) if len(w) >= 3}
+    return any(_presenters(doc, i) and (doc.text[s.start:s.end].rstrip().endswith("?")
+                                        or _addresses_guest(doc.text[s.start:s.end], guests))
                for i, s in enumerate(doc.sentences[:before]))
+
+
+def _addresses_guest(sentence: str, guests: set[str]) -> bool:
+    """Does a presenter's sentence open by turning to a guest ("Marisa, you recommend it.",
+    "Dr Lind, is that so"): past the line's speaker tag, at most ``ADDRESS_WORDS`` words before
+    its first comma, one of them a word of a guest's speaker tag?"""
+    sentence = sentence.strip()
+    tag = SPEAKER_TAG.match(sentence)
+    head = sentence[tag.end() if tag else 0:].split(",", 1)
+    words = _NAME_WORD.findall(head[0])
+    return len(head) == 2 and 0 < len(words) <= ADDRESS_WORDS and any(w.casefold() in guests for w in words)
 
 
 def speaker_tag(text: str, pos: int, lang: str | None) -> tuple[re.Match, bool] | None:
