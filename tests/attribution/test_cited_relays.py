@@ -47,7 +47,7 @@ def test_a_relative_of_another_verb_keeps_its_subject():
     "lang, sentences, entity",
     [
         ("ru", ["Канал «Честный доктор» опубликовал новый пост.",
-                "«Знакомый коллега из Твери говорит: лекарство не помогает», — пишет он."], "Честный доктор"),
+                "«Знакомый врач из Твери говорит: лекарство не помогает», — пишет он."], "Честный доктор"),
         ("en", ["The columnist Mark Hale wrote a new post.",
                 "\"An official told me the road was closed,\" he wrote."], "Mark Hale"),
     ],

@@ -156,3 +156,16 @@ def test_an_opening_participle_and_an_indefinite_title_name_no_one():
     _, found = run(["\"No hay multas\", confirmó la portavoz de Tráfico Ana Ruiz.",
                     "La norma existe, confirmó un portavoz municipal, que añadió que nadie ha pagado."], "es")
     assert by_cue(found, "añadió")["entity"] != "Ana Ruiz"
+
+
+def test_a_name_with_an_initial_for_its_surname_is_a_pronouns_antecedent():
+    _, found = run(["Une publication de la page « Recettes de Mamie » assure que le vinaigre chasse les souris.",
+                    "La vidéo, filmée par une passante, Eva R., montre un héron sur le quai de la gare de Tours.",
+                    "« Il n'a pas bougé », écrit-elle sous sa vidéo."], "fr")
+    assert found[-1]["entity"] == "Eva R"
+
+
+def test_a_handle_after_a_description_noun_is_a_pronouns_antecedent():
+    _, found = run(["A receita foi divulgada pela blogueira @dona.lia.cozinha num vídeo curto.",
+                    "\"Testei duas vezes e funcionou\", conta ela."], "pt")
+    assert found[-1]["entity"] == "@dona.lia.cozinha"

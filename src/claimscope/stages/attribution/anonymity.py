@@ -61,14 +61,14 @@ def head_words(mention: str, table: Table) -> list[str]:
 
 def has_name(words: list[str], table: Table) -> bool:
     """A capitalised word that may name the speaker, not an acronym ("NATO", "МВД") nor a
-    pronoun after the first word ("a clerk I worked with"); in
+    pronoun after the first word ("a nurse I spoke to"); in
     a language that capitalises nouns, not the first noun nor a place after a preposition
     ("ein Spaziergänger aus Kassel", but "ein Bericht der Bild")."""
     for k, w in enumerate(words):
         if w[0] == "@" and len(w) > 1:
             return True  # an account's handle: "user @anna_k"
         if not w[0].isupper() or w.isupper() and len(w) > 1 or table.v2 and k == 0 or k and w.lower() in table.pronouns:
-            continue  # "a clerk I worked with": the pronoun names nobody
+            continue  # "a nurse I spoke to": the pronoun names nobody
         before = words[k - 1] if k else ""
         if table.v2 and before.islower() and len(before) <= 3 and before not in table.determiners:
             continue

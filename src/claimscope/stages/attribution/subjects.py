@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .addressees import Addressees
+from .entities import HANDLE
 from .lemmas import lemma, supported
 from .spans import BOUNDARY, CONNECTORS, MAX_SPEAKER_WORDS, WORD, opens_place, strip, words
 
@@ -563,10 +564,13 @@ class Subjects(Addressees):
         lower-case word, or a determiner opening the sentence ("Local fisherman Tom Hale
         disagrees", "Die Pflegerin Anna Berg sieht das anders", "В интервью РБК депутат
         Павел Рогов раскритиковал …"), else followed by an apposition that names no one
-        ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …").
+        ("Reporters met Tom Hale, a fisherman.", not "Interrogé par X Y, le député Z …"), or set
+        off by commas after a lower-case noun it names ("filmée par une passante, Eva Roy, la vidéo …").
         Not when the sentence's subject is someone already salient, a pronoun, a name or
         a title the text gave before: the person it meets stays in the background ("She
-        met Tom Hale, a fisherman. She said …", "The mayor met fisherman Tom Hale.")."""
+        met Tom Hale, a fisherman. She said …", "The mayor met fisherman Tom Hale."). With
+        no such name, an account's handle after a lower-case description noun ("the
+        blogger @ana_k")."""
         toks = words(self.text, lo, hi)
         if toks and (self.known_subject(toks[0], lo) or len(toks) > 2 and self.known_title(toks[0], toks[1], lo)):
             return None
@@ -586,8 +590,10 @@ class Subjects(Addressees):
             k == 1 or not toks[k - 1].group()[0].isupper() or "," in self.text[toks[k - 1].end() : n[0]])]
         for k, name in found:
             head, rest = toks[k - 1].group(), words(self.text, name[1], hi)
+            apposed = (self.text[toks[k - 1].end() : name[0]].strip() == ","  # "… une passante, Eva R., montre"
+                       and self.text[name[1] : name[1] + 1] == "," and head.islower())
             if (
-                (not rest or rest[0].group().islower() and "," not in self.text[toks[k - 1].end() : name[1]])
+                (not rest or apposed or rest[0].group().islower() and "," not in self.text[toks[k - 1].end() : name[1]])
                 and (k == 1 and head.lower() in self.t.determiners  # "Der Bürgermeister Peter Braun …"
                      or head.lower() not in self.t.determiners and not self.stop_word(head))
                 and not self.t.preposition.fullmatch(head) and not self.clitic(head)
@@ -598,6 +604,10 @@ class Subjects(Addressees):
             apposition = re.split(r"[;:.!?—–()]|, ", clause[2:])[0] if clause.startswith(", ") else ""
             if apposition[:1].islower() and not any(t.group()[0].isupper() for t in words(clause, 0, len(apposition) + 2)):
                 return name
+        for m in HANDLE.finditer(self.text, lo, hi):  # "… pela blogueira @dona.lia.cozinha": an account
+            noun = words(self.text, lo, m.start())[-1:]
+            if noun and noun[0].group().islower() and not self.stop_word(noun[0].group()):
+                return m.start(), m.end()
         return None
 
     def after_genitive(self, toks: list[re.Match], k: int) -> int:
@@ -652,7 +662,9 @@ class Subjects(Addressees):
             return None  # also "Im Gespräch mit …": a German noun after a preposition names no one
         if self.t.preposition.match(self.text, run[0].start()):
             return None
-        return run[0].start(), run[-1].end()
+        end = run[-1].end()
+        initial = len(run[-1].group()) == 1 and self.text[end : end + 1] == "."
+        return run[0].start(), end + initial  # "Eva R.": a surname cut to its initial keeps its period
 
     def adverb_word(self, word: str) -> bool:
         """A word of the table ``adverbs`` or of its ``adverb_shape`` ("already", "oficialmente")."""
