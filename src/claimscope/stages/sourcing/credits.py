@@ -75,12 +75,19 @@ class Credits(Reading):
 
     def _credited_in(self, sent, speakers: list[Source]) -> list[Source]:
         """Outlets a sentence credits without an attribution the earlier stage found
-        ("…, сообщает ТАСС"): registry or introduced names that no relay cue points to."""
+        ("…, сообщает ТАСС"): registry or introduced names that no relay cue points to, nor
+        a speaker phrase past its head, unbracketed ("X, which sells the Y vaccine, says …"
+        credits no Y)."""
         relay_ends = [(c.start(), c.end()) for c in self.relay_cues(sent)]
+        clauses = [(a.speaker_start, a.speaker_end) for a in self.doc.attributions if a.speaker_start is not None
+                   and sent.start <= a.speaker_start < sent.end]
         out = []
         for m in self.names.within(sent.start, sent.end):
             if m.outlet is None and m.domain is None and m.evidence != "introduced":
                 continue
+            if self.text[:m.start].rstrip()[-1:] != "(" and any(
+                    s < m.start and m.end <= e and re.search(r"[,(]", self.text[s:m.start]) for s, e in clauses):
+                continue  # not "(Lusa)" in a dateline the earlier stage read into a speaker
             if any(e <= m.start <= e + RELAY_REACH and "," not in self.text[e:m.start] and self._after_source(c)
                    for c, e in relay_ends):
                 continue

@@ -54,10 +54,23 @@ class Origin(Reading):
         for s in doc.sentences:
             if s.start < sentence.end or s.paragraph > sentence.paragraph + PEOPLE_PARAGRAPHS:
                 continue
-            found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous]
+            found = [src for src in map(self.speaker, self._usable_in(s)) if not src.is_outlet and not src.anonymous
+                     and not self._described_only(src)]
             if found:
                 return found
         return []
+
+    def _described_only(self, src: Source) -> bool:
+        """Is a source a description its capitals do not name ("A colleague of mine from Oslo",
+        "Un vecino de Lyon"): a lower-case word before its first function word (its head,
+        past a capital opening the sentence) and no institution noun heading it, or one
+        lower-case word ("он", a pronoun resolved to no name)?"""
+        lang = self.lang(src.start)
+        stop = cues.stopwords(lang)
+        words = re.findall(r"[^\W\d_][\w'’-]*", src.name)
+        head = list(itertools.takewhile(lambda w: w.casefold() not in stop, words))
+        pronoun = src.name.islower() and " " not in src.name.strip()
+        return (any(w[:1].islower() for w in head[1:]) or pronoun) and not institution(src.name, lang)
 
     def _acting_body(self, sentence, accusing: bool = False) -> list[Source]:
         """A claim that tells what a body did ("El ayuntamiento de X aprobó …", "Réunie lundi,

@@ -137,13 +137,14 @@ def too_long(said: str) -> bool:
 
 def leading_name(said: str) -> tuple[int, int] | None:
     """The name a too-long speaker span opens on, before the lower-case words of the clause
-    it swallowed ("Regional Water Board of Tarn told the weekly paper on Friday that …"):
-    two capitalised words or more (lower-case joiners between them) after its determiners."""
+    it swallowed ("Regional Water Board of Tarn told the weekly paper on Friday that …") or
+    the apposition or clause after it ("Valley Fund (VF), which owns …"): two capitalised words
+    or more (lower-case joiners between them) after its determiners."""
     span = _name_after(said, 0, len(said))
     if span is None or len(said[span[0]:span[1]].split()) < 2 or QUOTED.match(said, max(0, span[0] - 1)):
         return None
     rest = said[span[1]:].split()
-    return span if rest and rest[0][:1].islower() else None
+    return span if rest and (rest[0][:1].islower() or rest[0][:1] in ",(") else None
 
 
 def apposed_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:

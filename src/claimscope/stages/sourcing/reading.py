@@ -23,6 +23,12 @@ ADJECTIVES = 2  # lower-case words a document noun after a relay cue may have be
 APPOSED_NAME = 4  # a resolved name longer than this is a description: the name inside it is taken
 
 
+def _lead_words(text: str) -> list[str]:
+    """The words before a noun, a possessive aside: "the operator's own" → ["the", "own"] (a
+    possessive noun stands where a determiner does)."""
+    return [w for w in re.findall(r"\w+(?:['’]s(?!\w))?", text) if not re.search(r"['’]s$", w)]
+
+
 class Reading:
     """A document read for its main claim's route: its names, its main claim, and what each
     attribution's speaker names. The route's parts (credits, relays, origin) build on it."""
@@ -138,7 +144,7 @@ class Reading:
         said = self.text[a.speaker_start:a.speaker_end]
         noun = next(iter(cues.find("primary_material", said, self.lang(a.speaker_start))), None)
         stop = cues.stopwords(self.lang(a.speaker_start))
-        lead = list(itertools.dropwhile(lambda w: w.casefold() in stop, re.findall(r"\w+", said[:noun.start()]))) \
+        lead = list(itertools.dropwhile(lambda w: w.casefold() in stop, _lead_words(said[:noun.start()]))) \
             if noun else []
         return noun is not None and len(lead) <= ADJECTIVES and not any(w.casefold() in stop for w in lead) \
             and self._document(said, a.speaker_start) is not None and self._owner(a) is None
@@ -219,7 +225,8 @@ class Reading:
             return Source(s.name, s.start, s.end, "attribution", s.outlet, s.domain, is_outlet=True, attribution=i)
         agent = self._agent(a) or self._owner(a)
         if agent is not None:
-            named = next((m for m in self.names.all if m.start == agent[0] and m.is_outlet), None)
+            named = next((m for m in self.names.all if m.is_outlet and m.start < agent[1] and agent[0] < m.end
+                          and (m.start == agent[0] or m.outlet)), None)  # "Staatssenders Rossija 1": the outlet
             if named is not None:
                 return Source(named.name, named.start, named.end, "attribution", named.outlet, named.domain,
                               is_outlet=True, attribution=i)
@@ -278,7 +285,7 @@ class Reading:
         lang = self.lang(start)
         stop = cues.stopwords(lang)
         noun = next(iter(cues.find("primary_material", said, lang)), None)
-        lead = [w for w in re.findall(r"\w+", said[:noun.start()]) if w.casefold() not in stop] if noun else []
+        lead = [w for w in _lead_words(said[:noun.start()]) if w.casefold() not in stop] if noun else []
         if noun is None or len(lead) > ADJECTIVES or any(w[:1].isupper() for w in lead):
             return None  # a document with at most two adjectives ("confidential information")
         words = list(re.finditer(r"\w[\w'’.-]*", said[noun.end():]))

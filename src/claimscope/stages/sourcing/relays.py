@@ -164,9 +164,17 @@ class Relays(Reading):
         return None
 
     def _refers(self, start: int, cue_start: int) -> bool:
-        """Does the clause before a cue, naming no source, refer back to one by an outlet
-        noun ("Trang này dẫn nguồn…", "the agency, citing…")?"""
-        return bool(cues.find("outlet_nouns", self.text[start:cue_start], self.lang(start)))
+        """Does the clause before a cue, naming no source, open on an outlet noun that refers
+        back to one ("Trang này dẫn nguồn…", "the agency, citing…"), past determiners and at
+        most one adjective? An outlet noun further in names someone else ("sources consulted by
+        this paper recalled that … through the Commission")."""
+        lang = self.lang(start)
+        stop = cues.stopwords(lang)
+        for noun in cues.find("outlet_nouns", self.text, lang, start, cue_start):
+            lead = [w for w in re.findall(r"\w+", self.text[start:noun.start()]) if w.casefold() not in stop]
+            if len(lead) <= 1:
+                return True
+        return False
 
     def _named_target(self, pos: int, limit: int, current: Source, short: bool = False) -> Source | None:
         """A source right after a relay cue that no name list knows: «a source in the

@@ -1,0 +1,69 @@
+"""Who the route names, on invented sentences: an outlet inside an agent phrase, speaker
+phrases with a clause after their head, documents with a possessive, outlet nouns that do or
+do not refer back, channels named in inflected Russian, descriptions that name no one."""
+
+from __future__ import annotations
+
+from claimscope.stages.sourcing.phrases import leading_name
+from tests.sourcing.test_chain import make
+from tests.sourcing.test_route import STAGE, _paragraphs
+
+
+def hops(text, attributions=(), lang="en"):
+    (chain,) = STAGE(_paragraphs(make(text, attributions, lang=lang))).sourcing
+    return [h.name for h in chain.hops]
+
+
+def test_an_agent_phrase_running_into_a_registry_outlet_is_that_outlet():
+    text = ("Brücke gesperrt\n\nNach Darstellung des staatlichen Senders Rossija 1 hat der Bürgermeister die Brücke "
+            "am Montag gesperrt.\n\nDer Sender meldete dies unter Berufung auf das Rathaus von Kleinstadt.")
+    names = hops(text, [("staatlichen", "Nach Darstellung des", "hat der Bürgermeister die Brücke am Montag gesperrt",
+                         False)], lang="de")
+    assert names[:2] == ["this article", "Rossija 1"]
+    assert "Senders Rossija" not in names
+
+
+def test_a_speaker_phrase_with_a_clause_after_its_head_names_the_head_not_an_outlet_in_the_clause():
+    said = "The Valley Harbour Fund (VHF), which has owned the daily Pine Post and two radio stations since 2015"
+    text = f"Harbour to close\n\n{said}, says the old harbour will close in May."
+    names = hops(text, [(said, "says", "the old harbour will close in May", False)])
+    assert names == ["this article", "Valley Harbour Fund"]
+
+
+def test_a_long_speaker_opening_on_a_name_and_its_bracketed_acronym():
+    said = "El Fondo Portuario del Sur (FPS), que gestiona los muelles y las grúas de la ciudad de Valle"
+    start, end = leading_name(said)
+    assert said[start:end] == "El Fondo Portuario del Sur"
+
+
+def test_an_outlet_noun_inside_the_clause_refers_to_no_earlier_outlet():
+    text = ("Grúas nuevas\n\nEl puerto comprará diez grúas, según recoge el diario Correo del Valle, que cita a la "
+            "agencia Norte Press. Fuentes del puerto consultadas por este diario recordaron que las compras se hacen "
+            "a través de la Junta Portuaria.")
+    names = hops(text, lang="es")
+    assert names[:3] == ["this article", "Correo del Valle", "Norte Press"]
+    assert "Junta Portuaria" not in names
+
+
+def test_a_possessive_stands_where_a_determiner_does_before_a_document():
+    text = ("Mast row\n\nThe new mast carries 4G equipment only, according to the company's own application.\n\n"
+            "The parish chairman, Tom Hale, admitted that the letters went out late.")
+    names = hops(text, [("the company's own application", "according to", "The new mast carries 4G equipment only",
+                         False), ("The parish chairman, Tom Hale", "admitted", "the letters went out late", False)])
+    assert names == ["this article", "the company's own application"]
+
+
+def test_a_channel_named_in_the_locative_case_is_an_outlet():
+    text = ("Мост закрыт\n\nКак сообщил в своём телеграм-канале «Правда Долины» автор блога, в городе закрыли "
+            "старый мост.")
+    names = hops(text, [(None, "сообщил", "в городе закрыли старый мост", False)], lang="ru")
+    assert names == ["this article", "Правда Долины"]
+
+
+def test_a_description_whose_capitals_are_only_a_place_is_no_origin_the_outlet_quotes():
+    claim = "В городе с понедельника закрыли для машин старый мост через реку Вязь"
+    text = (f"Мост закрыт\n\n{claim}, пишет газета «Правда Долины».\n\n"
+            "Знакомый инженер из Заречья говорит, что мост не выдержит зиму.")
+    names = hops(text, [("газета «Правда Долины»", "пишет", claim, False),
+                        ("Знакомый инженер из Заречья", "говорит", "мост не выдержит зиму", False)], lang="ru")
+    assert names == ["this article", "Правда Долины"]
