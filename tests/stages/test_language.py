@@ -198,3 +198,19 @@ def test_list_or_main_language_clause_after_a_colon_is_not_reported():
 
 def test_a_name_after_an_elided_article_is_not_a_content_word():
     assert guess("La marcha cruzó l'Eixample y dell'Emilia ayer").content_text == "La marcha cruzó ayer"
+
+
+def test_a_headline_in_title_case_has_words_not_names():
+    # capitalised function words ("Of", "For", "After") make a title-case headline
+    assert guess("Mayor Of Lisbon Calls For Calm After The Storm").content == 9
+    assert guess("The Bank of America and The New York Times").content == 3  # names: "of", "and" in lower case
+    assert guess("Jean De La Fontaine").content == 1  # a name: too short for a headline
+    for line in ['Titre original : "Mayor Of Lyon Calls For Calm After The Storm"',
+                 "L'article s'intitulait « Mayor Of Lyon Calls For Calm After The Storm » et a circulé."]:
+        doc = run(FRENCH + "\n\n" + line + "\n\n" + FRENCH)
+        assert spans(doc, "untranslated_fragment") == ["Mayor Of Lyon Calls For Calm After The Storm"]
+
+
+def test_names_with_capitalised_words_in_a_main_language_sentence_stay_main():
+    text = FRENCH + "\n\nLe Bank of America et le New York Times ont publié leurs chiffres mardi soir."
+    assert spans(run(text), "untranslated_fragment") == []

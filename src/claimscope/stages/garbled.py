@@ -102,33 +102,51 @@ def echoed_phrases(sentence: str, lang: str, table: dict | None, before: str = "
     shortest = 3 if (table or {}).get("syllabic", False) else 2
     function_words = function_words_of(table or {})
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
-    # running counts of the words that may carry a phrase: lower-case ones, rarer ones
-    lower, rare = [0], [0]
-    for _, _, word in tokens:
-        lower.append(lower[-1] + word[0].islower())
-        rare.append(rare[-1] + (vocabulary.get(word.casefold(), 0.0) < MIN_FUNCTION_FREQ))
-    found, covered, quoted = [], -1, inside_quotes(before, sentence)
-    for i in range(len(tokens)):
-        if tokens[i][0] < covered:
+    if "," not in sentence and ";" not in sentence and len(tokens) <= 2 * MAX_REPEAT:
+        return []
+    places: dict[str, list[int]] = {}  # where each word stands
+    for j, (_, _, word) in enumerate(tokens):
+        places.setdefault(word, []).append(j)
+    seen: dict[str, int] = {}
+    lower: list[int] = []  # lower-case words and words below Zipf 6 up to each place (when needed)
+    rare: list[int] = []
+    found, covered, quoted = [], -1, None
+    for i, (start, _, word) in enumerate(tokens):
+        k = seen[word] = seen.get(word, -1) + 1  # this is the word's k-th place
+        if start < covered or k + 1 == len(places[word]):
             continue
-        for n in range(min(MAX_ECHOED, (len(tokens) - i) // 2), shortest - 1, -1):
-            if tokens[i + n][2] != tokens[i][2] or lower[i + n] == lower[i] or rare[i + n] == rare[i]:
+        longest = min(MAX_ECHOED, (len(tokens) - i) // 2)
+        lengths = [  # the second copy starts after a comma or a semicolon (a space: a long phrase)
+            n for n in (j - i for j in places[word][k + 1 : k + 1 + MAX_ECHOED]) if shortest <= n <= longest
+            and _echo_gap(sentence[tokens[i + n - 1][1] : tokens[i + n][0]], n)
+        ]
+        if lengths and not lower:
+            lower, rare = [0], [0]
+            for _, _, token in tokens:
+                lower.append(lower[-1] + token[0].islower())
+                rare.append(rare[-1] + (vocabulary.get(token.casefold(), 0.0) < MIN_FUNCTION_FREQ))
+        for n in reversed(lengths):
+            if lower[i + n] == lower[i] or rare[i + n] == rare[i]:
                 continue
-            gap = sentence[tokens[i + n - 1][1] : tokens[i + n][0]]
-            if not (_ECHO_GAP.fullmatch(gap) or n > MAX_REPEAT and gap.isspace()):
-                continue  # (shorter phrases written twice with a space between: repeated_words)
             copy = sentence[tokens[i][0] : tokens[i + n - 1][1]]
             if copy != sentence[tokens[i + n][0] : tokens[i + 2 * n - 1][1]] or "/" in copy:
                 continue  # other words or marks in the second copy, or a link written twice
             opener = tokens[0][2].casefold() if i == 1 and opens_clause(sentence, tokens[0][0]) else None
             if opener and (vocabulary.get(opener, 0.0) >= MIN_FUNCTION_FREQ or opener in function_words):
                 continue  # "When it goes bad, it goes bad": a conditional that says its clause again
+            quoted = quoted or inside_quotes(before, sentence)
             if quoted(tokens[i][0]):
                 continue
             found.append((tokens[i][0], tokens[i + 2 * n - 1][1], copy))
             covered = tokens[i + 2 * n - 1][1]
             break
     return found
+
+
+def _echo_gap(gap: str, words: int) -> bool:
+    """A comma or a semicolon between two copies of a phrase, or a space between two
+    copies longer than ``MAX_REPEAT`` words (shorter ones: ``repeated_words``)."""
+    return bool(_ECHO_GAP.fullmatch(gap)) or words > MAX_REPEAT and gap.isspace()
 
 
 def _opens_relative(sentence: str, tokens, i: int, relative: dict) -> bool:

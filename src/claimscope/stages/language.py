@@ -39,7 +39,9 @@ from .. import langid
 from ..model import Document, Finding, stage_tag
 from .langdata import common, in_a, language_name, table, tables
 from .segment import line_groups, quote_spans
+from .wordfreqs import frequencies
 from .wordodds import odds
+from .words import MIN_FUNCTION_FREQ
 
 MIN_LETTERS = 20
 MIN_SCORE = 0.7
@@ -48,6 +50,8 @@ CONFUSABLE_SCORE = 0.95
 CONFUSABLE_LETTERS = 60
 MIN_CONTENT = 3
 TITLE_WORDS = 6
+TITLE_CASE_MIN = 5  # words of a title-case headline ...
+TITLE_CASE_WORDS = 2  # ... of which this many capitalised function words inside it
 MIN_ANCHORS = 2
 QUOTE_WORDS = TITLE_WORDS + 1  # longer quotations inside a sentence are checked (shorter: titles)
 UNACCENTED_WORDS = 6  # unaccented-language check from this many words...
@@ -138,16 +142,36 @@ def guess(text: str) -> Guess:
         cleaned = cleaned.lower()  # language ID reads shouting poorly
         clauses = _clauses(cleaned)
         words = [w for clause in clauses for w in clause]
-    content = [w for clause in clauses for i, w in enumerate(clause) if len(w) > 1 and (i == 0 or not _named(w))]
+    titles = [_title_case(clause) for clause in clauses]  # its capitalised words are words, not names
+    content = [
+        w for clause, title in zip(clauses, titles) for i, w in enumerate(clause)
+        if len(w) > 1 and (i == 0 or title or not _named(w))
+    ]
     plain = cleaned.isascii()
+    identified = cleaned.lower() if any(titles) else cleaned  # ... and title case
     return Guess(
-        guesses=_identify(cleaned, words) if letters else (),
+        guesses=_identify(identified, words) if letters else (),
         letters=letters,
         content=len(content) if plain else max(len(content), _unspaced_words(cleaned)),
         content_text=" ".join(content),
         script="latin" if plain else _script(cleaned, letters),
         vietnamese=0 if plain else len(_VIETNAMESE.findall(cleaned)),
     )
+
+
+def _title_case(clause: list[str]) -> bool:
+    """A headline written in title case ("Mayor Calls For Vote Over New Bridge"): at least
+    ``TITLE_CASE_MIN`` words, every one capitalised, and at least ``TITLE_CASE_WORDS`` of
+    them inside the clause function words (Zipf 6) of a language with a word list. Names
+    leave those in lower case ("Bank of America and the New York Times")."""
+    if len(clause) < TITLE_CASE_MIN or any(not w[0].isupper() for w in clause):
+        return False
+    inside = {w.casefold() for w in clause[1:]}
+    return sum(any(_frequent(lang, w) for lang in tables()) for w in inside) >= TITLE_CASE_WORDS
+
+
+def _frequent(lang: str, word: str) -> bool:
+    return ((frequencies(lang) or {}).get(word) or 0.0) >= MIN_FUNCTION_FREQ
 
 
 def _named(word: str) -> bool:
