@@ -576,3 +576,15 @@ def test_the_authors_first_person_verb_reports_no_one():
     assert not found
     _, found = run(["O ministro admite que o plano falhou."], "pt")
     assert by_cue(found, "admite")["speaker"] == "O ministro"
+
+
+def test_a_participle_after_a_comma_takes_the_main_clauses_speaker():
+    cases = [
+        ("fr", "Le pont restera fermé, a indiqué la mairie dans un communiqué, ajoutant que « les travaux dureront un mois ».",
+         "ajoutant", "la mairie"),
+        ("en", "The bridge will stay shut, the council said on Monday, adding that repairs would take a month.",
+         "adding", "the council"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)

@@ -110,6 +110,8 @@ class VerbCues(Inversions):
             )
         ):  # "refusing to concede", "… by citing": a verb chain, not a subject
             before = None
+        if before and self.t.no_inversion.search(cue.group()) and text[lo : cue.start()].rstrip().endswith(","):
+            before = None  # "…, X said, adding that …": a participle clause takes its main clause's speaker
         relay = self.t.preposition.search(text, left, cue.start()) if before else None
         if before and self.t.v2 and (relay and relay.start() <= before[0] or self.fronted_adverbial(lo, before)):
             before = None  # "Laut X sagte Y", "Am Montag sagte Y": the subject follows the verb
