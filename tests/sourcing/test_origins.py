@@ -67,3 +67,11 @@ def test_a_description_whose_capitals_are_only_a_place_is_no_origin_the_outlet_q
     names = hops(text, [("газета «Правда Долины»", "пишет", claim, False),
                         ("Знакомый инженер из Заречья", "говорит", "мост не выдержит зиму", False)], lang="ru")
     assert names == ["this article", "Правда Долины"]
+
+
+def test_an_outlet_noun_after_an_inverted_verb_still_refers_back():
+    text = ("Brücke gesperrt\n\nDie alte Brücke in Kleinstadt bleibt bis Mai für Autos gesperrt, berichtet der Sender "
+            "Talwelle.\n\nAm Montag meldete der Sender unter Berufung auf die Stadtwerke Kleinstadt, die Reparatur "
+            "dauere länger.")
+    names = hops(text, lang="de")
+    assert names[:3] == ["this article", "Talwelle", "Stadtwerke Kleinstadt"]

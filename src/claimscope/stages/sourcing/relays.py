@@ -13,6 +13,7 @@ from .reading import Reading
 
 FOLLOW_PARAGRAPHS = 3  # how far past the main claim relays of its sources are followed
 SHORT_CUE = 6  # a relay cue shorter than this ("via", "cite", "qua") is too common to name any phrase after it
+OPENING_WORDS = 2  # words before an outlet noun that refers back to an outlet, opening a relay's clause
 
 
 class Relays(Reading):
@@ -164,15 +165,16 @@ class Relays(Reading):
         return None
 
     def _refers(self, start: int, cue_start: int) -> bool:
-        """Does the clause before a cue, naming no source, open on an outlet noun that refers
-        back to one ("Trang này dẫn nguồn…", "the agency, citing…"), past determiners and at
-        most one adjective? An outlet noun further in names someone else ("sources consulted by
-        this paper recalled that … through the Commission")."""
+        """Does the clause before a cue, naming no source, refer back to one by an outlet noun
+        near its opening ("Trang này dẫn nguồn…", "the agency, citing…", "Am Montag meldete der
+        Sender unter Berufung auf …"): past function words, at most ``OPENING_WORDS`` words
+        before it, none capitalised past the first? An outlet noun further in names someone else
+        ("Sources at the X Ministry consulted by this paper recalled that … through the Y")."""
         lang = self.lang(start)
         stop = cues.stopwords(lang)
         for noun in cues.find("outlet_nouns", self.text, lang, start, cue_start):
             lead = [w for w in re.findall(r"\w+", self.text[start:noun.start()]) if w.casefold() not in stop]
-            if len(lead) <= 1:
+            if len(lead) <= OPENING_WORDS and not any(w[:1].isupper() for w in lead[1:]):
                 return True
         return False
 
