@@ -222,7 +222,7 @@ def test_a_translation_note_beside_a_credit_is_a_credit_line_too():
     ],
 )
 def test_a_page_notice_speaks_of_the_page_from_its_start(line, lang, notice):
-    assert furniture.page_notice(furniture.words(line), lang) is notice
+    assert furniture.page_notice(line, lang) is notice
 
 
 @pytest.mark.parametrize(
@@ -263,3 +263,89 @@ def test_a_long_closing_sentence_with_disclaimer_words_is_prose():
             "were never asked and that the content of the permit was not shown to anyone in the building.")
     assert furniture._disclaimer_words(furniture.words(line), "en") >= 2
     assert furniture.prompt(line, "en", closing=True) is None
+
+
+@pytest.mark.parametrize(
+    "line, lang, notice",
+    [
+        ("Die ganze Folge gibt es in unserer Mediathek.", "de", True),
+        ("The full interview is on our YouTube channel and our Telegram.", "en", True),
+        ("Который из докладов, сайт, конечно, не называет.", "ru", False),  # "this … , site": two clauses
+    ],
+)
+def test_a_page_notice_names_the_page_or_its_network_in_one_clause(line, lang, notice):
+    assert furniture.page_notice(line, lang) is notice
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Trang này ghi "Nguồn: Sở Y tế" nhưng không dẫn đường link nào.',
+        'Bài đăng kèm lời nhắn: "Ai có con nhỏ thì chia sẻ ngay!"',
+        'The caption reads: "Share this with every parent you know!"',
+    ],
+)
+def test_a_line_reporting_what_someone_wrote_is_no_prompt(line):
+    lang = "vi" if "ghi" in line or "nhắn" in line else "en"
+    assert furniture.quotes_speech(line)
+    assert furniture.prompt(line, lang, closing=True) is None
+
+
+def test_a_quoted_name_in_a_prompt_is_no_speech():
+    line = "Follow «Port news» on Telegram for every update"
+    assert not furniture.quotes_speech(line)
+    assert furniture.prompt(line, "en", closing=True) == "subscribe"
+
+
+@pytest.mark.parametrize(
+    "line, lang",
+    [("Here is what people shared most this week 👇", "en"), ("Voici ce qui a circulé 👇🏽", "fr"), ("Смотрите ниже ⬇️", "ru")],
+)
+def test_a_line_pointing_at_what_follows_is_furniture(line, lang):
+    assert furniture.prompt(line, lang, closing=True) == "call_to_action"
+    assert furniture.prompt(line, lang, closing=False) is None
+
+
+def test_a_clause_with_a_comma_is_no_related_links_label():
+    assert furniture.read_label("Read also: The pier reopens in May", "en") == "Read also"
+    assert furniture.read_label("Well, read it again: the pier reopens in May.", "en") is None
+
+
+def test_a_pictograph_heading_over_a_paragraph_is_a_section_of_the_story():
+    assert furniture.edge_shape("🐟 The fish that walked ashore") == "call_to_action"
+    assert furniture.edge_shape("🐟 The fish that walked ashore", heading=True) is None
+
+
+def test_the_mark_closing_a_press_release():
+    assert furniture.edge_shape("###") == "end_mark"
+    assert furniture.edge_shape("---") is None
+
+
+def test_a_sentence_of_a_transcript_turn_inviting_the_viewers():
+    text = (f"{RUSSIAN}\n\nВЕДУЩИЙ: {RUSSIAN}\n\nВЕДУЩИЙ: Присылайте нам свои снимки шторма, лучшие покажем в эфире. "
+            f"А теперь о погоде на выходные, которая обещает быть тёплой и солнечной во всём регионе.")
+    assert _found(text, "boilerplate") == [("ВЕДУЩИЙ: Присылайте нам свои снимки шторма, лучшие покажем в эфире.", "reader_prompt")]
+
+
+def test_an_agency_tag_after_an_editor_and_a_desk():
+    assert _found(f"{ENGLISH}\n\nxy-ab/Reuters", "credit_line") == [("xy-ab/Reuters", "agency_tag")]
+
+
+def test_a_weak_cue_before_an_agency_edition():
+    text = f"{ENGLISH}\n\nRedação Central, com Reuters Brasil"
+    assert _found(text, "credit_line") == [("com Reuters Brasil", "source_line")]
+    assert _found(f"{ENGLISH}\n\nRedação Central, com Pedro Alves", "credit_line") == []
+
+
+def test_a_german_prompt_is_no_headline_in_title_case():
+    assert furniture.prompt("Folgen Sie Hafen Aktuell auf Instagram", "de", closing=True) == "subscribe"
+    assert furniture.prompt("Follow Harbour Desk News On Instagram Today", "en", closing=True) is None
+
+
+@pytest.mark.parametrize(
+    "line, lang",
+    [("À propos du Syndicat des Ports", "fr"), ("Sobre Cooperativa Agrícola del Valle Alto", "es"),
+     ("A proposito della Cooperativa Porto Nuovo", "it")],
+)
+def test_about_the_issuer_with_a_contraction_or_a_long_name(line, lang):
+    assert furniture.about_heading(line, lang)

@@ -45,6 +45,7 @@ from .attribution.lemmas import lemma, supported
 from .langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
+MAX_ABOUT_WORDS = 8  # "About <issuer>": an issuer's name may be long ("Sobre Cooperativa Agrícola del Valle Alto")
 MAX_TAG_WORDS = 4  # words of one tag ("climate change"; doubled where words are syllables)
 MAX_PROMPT_WORDS = 20
 MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm"
@@ -220,11 +221,11 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
     if not line or line[0] in "«“„\"'‘" or len(tokens) > MAX_DISCLAIMER_WORDS * scale:
         return None
-    if _title_case(line):
+    if _title_case(line, lang):
         return None  # a headline ("Woman Steps Forward With …")
     unquoted = _QUOTED.sub("…", line)  # a prompt word inside a quotation is not a prompt
-    if any(mark in unquoted for mark in "»”\""):
-        return None  # the end of a quotation opened before this line
+    if any(mark in unquoted for mark in "»”\"") or quotes_speech(line):
+        return None  # the end of a quotation opened before this line; words someone said or wrote
     table_words = page_words(lang)
     short = len(tokens) <= MAX_PROMPT_WORDS * scale
     ends_like_prose = line.rstrip(" »”“\"')").endswith((".", "…"))
@@ -257,9 +258,27 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
         return "press_contact"
     if closing and _disclaimer_words(words(unquoted), lang) >= MIN_DISCLAIMER_WORDS and not about_heading(line, lang):
         return "disclaimer"
-    if closing and (_KEYS.search(line) or page_notice(words(unquoted), lang)):
+    if closing and (_KEYS.search(line) or page_notice(unquoted, lang)):
         return "page_notice"
+    if closing and len(tokens) <= MAX_READER_WORDS and line.rstrip(_EMOJI_MODIFIERS)[-1:] in _POINTERS:
+        return "call_to_action"  # "Here is what went viral 👇": the page points at what follows
     return None
+
+
+_POINTERS = frozenset("👇⬇⤵🔽↓")
+_EMOJI_MODIFIERS = " \ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"  # "👇🏽", "⬇️"
+
+
+def quotes_speech(line: str) -> bool:
+    """``line`` reports words someone said or wrote: a quotation opened after a colon
+    (‘The post reads: "…"’) or one holding a colon or a sentence's punctuation (‘The page
+    wrote "Source: the ministry" without a link.’), not a quoted name ("Follow «Our
+    Channel» on Telegram")."""
+    return bool(_SPEECH.search(line)) or any(_SENTENCE_MARKS.search(q.group()[1:-1]) for q in _QUOTED.finditer(line))
+
+
+_SPEECH = re.compile(r"[:：]\s*[«“„\"]")
+_SENTENCE_MARKS = re.compile(r"[:：.!?…]")
 
 
 def genre_label(line: str, lang: str | None) -> bool:
@@ -274,7 +293,7 @@ def genre_label(line: str, lang: str | None) -> bool:
 _GENRE_HEAD = re.compile(r"\s*[|:：]\s*|\s[—–-]\s")
 
 
-def reader_prompt(line: str, lang: str | None) -> str | None:
+def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None:
     """A prompt addressed to the reader, wherever it stands in the article (the caller
     asks it only of a line of at most ``MAX_PROMPT_WORDS`` words): "page_notice" for a
     key combination ("Found a typo? Select it and press Ctrl+Enter"); "reader_prompt"
@@ -286,10 +305,12 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
     verb also (in at most ``MAX_READER_WORDS`` words) an ``ours`` word, or a ``you`` word
     after a ``submit`` verb ("Send us your
     photos", "Пишите нам: news@…", "Subscribe to our channel so you miss nothing."; not
-    "Support our troops, the crowd chanted")."""
+    "Support our troops, the crowd chanted"). A sentence not ``alone`` on its line (a
+    host's words in a transcript turn) needs the page, an address, or a ``you`` word after
+    a ``submit`` verb: "They call us, asking …" is the story."""
     tokens = words(line)
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
-    if not tokens or len(tokens) > MAX_PROMPT_WORDS * scale or line[0] in "«“„\"'‘" or _title_case(line):
+    if not tokens or len(tokens) > MAX_PROMPT_WORDS * scale or line[0] in "«“„\"'‘" or _title_case(line, lang):
         return None
     unquoted = _QUOTED.sub("_", line)  # a quoted name, not a sentence end: "Kanał „X” napisał, że …"
     if any(mark in unquoted for mark in "»”\""):
@@ -312,9 +333,8 @@ def reader_prompt(line: str, lang: str | None) -> str | None:
         return _READER_KEYS[keys[0]]
     # "Send us your photos"; not "Support our troops, …", "Write to your MP, …", nor a
     # sentence of the story ("Contacté par nos soins, le service de presse n'a pas …")
-    reader = len(tokens) <= MAX_READER_WORDS and (
-        found["ours"].found_in(parts) or "submit" in keys and found["you"].found_in(parts)
-    )
+    yours = "submit" in keys and found["you"].found_in(parts)
+    reader = len(tokens) <= MAX_READER_WORDS and (yours or alone and found["ours"].found_in(parts))
     return "reader_prompt" if reader and {"submit", "contact"} & set(keys) else None
 
 
@@ -323,21 +343,28 @@ _READER_KEYS = {  # prompt verbs opening a sentence -> label
 }
 
 
-def page_notice(tokens: list[str], lang: str | None) -> bool:
+def page_notice(text: str, lang: str | None) -> bool:
     """The page speaking of itself or to its reader, in at most ``MAX_PROMPT_WORDS``
     words (``notice_words`` of ``lang`` and English, page nouns compared by lemma): a
-    ``page`` noun at most ``NOTICE_REACH`` words after a ``this`` or an ``ours`` word
-    ("this article was updated", "get our free app", "écrivez à notre rédaction"; before
-    it where the table sets ``determiner_after_noun``: "bài viết này"). A ``this`` word
-    counts only in the first half of the line: later, "this article" closes a sentence of
-    the story ("The ministry had not replied by the publication of this article.")."""
+    ``page`` noun or a social network at most ``NOTICE_REACH`` words after a ``this`` or
+    an ``ours`` word, in the same clause ("this article was updated", "get our free app",
+    "écrivez à notre rédaction", "watch it on our Telegram"; before it where the table
+    sets ``determiner_after_noun``: "bài viết này"; not "Which colleague, the channel does
+    not say."). A ``this`` word counts only in the first half of the line: later, "this
+    article" closes a sentence of the story ("The ministry had not replied by the
+    publication of this article.")."""
+    clauses = [words(c) for c in _CLAUSE.split(text)]
+    tokens = [t for c in clauses for t in c]
     if len(tokens) > MAX_PROMPT_WORDS:
         return False
+    clause_of = [n for n, c in enumerate(clauses) for _ in c]
     found = notice_words(lang)
-    page = _positions(tokens, found["page"], lang, found["page_lemmas"])
+    page = _positions(tokens, found["page"], lang, found["page_lemmas"]) + [n for n, t in enumerate(tokens) if t in _networks()]
     near = [m for m in _positions(tokens, found["this"]) if 2 * m <= len(tokens)] + _positions(tokens, found["ours"])
     after = tables().get(lang or "", {}).get("determiner_after_noun", False)  # "bài viết này"
-    return any(0 < (m - n if after else n - m) <= NOTICE_REACH for n in page for m in near)
+    return any(
+        0 < (m - n if after else n - m) <= NOTICE_REACH and clause_of[m] == clause_of[n] for n in page for m in near
+    )
 
 
 def _positions(tokens: list[str], lexicon: Lexicon, lang: str | None = None, lemmas=frozenset()) -> list[int]:
@@ -367,19 +394,21 @@ def notice_words(lang: str | None) -> dict:
     return found
 
 
-def edge_shape(line: str) -> str | None:
-    """"press_release", "breadcrumb", "call_to_action", "editor_slug" or "link" for a
-    line at the page's edges shaped like furniture: the label of a press release and
-    nothing else (``page_words.press_release`` of any language: "COMMUNIQUÉ DE PRESSE";
-    not "Пресс-релиз | 03.04.2021", a dateline, nor the label before a headline); a
-    trail of ≥ 3 short items joined by ›, > or »; a line
-    of at most ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow, not in
-    capitals (a heading: "📱 FAKE SMS"); a wire's editor initials (``editor_slug``); a
-    line of at most ``MAX_LINK_WORDS`` words with a URL, not ending like prose."""
+def edge_shape(line: str, heading: bool = False) -> str | None:
+    """"press_release", "breadcrumb", "call_to_action", "editor_slug", "link" or
+    "end_mark" for a line at the page's edges shaped like furniture: the label of a press
+    release and nothing else (``page_words.press_release`` of any language: "COMMUNIQUÉ DE
+    PRESSE"; not "Пресс-релиз | 03.04.2021", a dateline, nor the label before a
+    headline); a trail of ≥ 3 short items joined by ›, > or »; a line of at most
+    ``MAX_PROMPT_WORDS`` words led by a pictograph or an arrow, not in capitals (a
+    heading: "📱 FAKE SMS") nor ``heading`` a paragraph of prose (a section of a roundup:
+    "🐟 The fish that walked"); a wire's editor initials (``editor_slug``); a line of at
+    most ``MAX_LINK_WORDS`` words with a URL, not ending like prose; the mark that closes
+    a press release ("###")."""
     stripped = line.strip()
     tokens = words(stripped)
     if not tokens:
-        return None
+        return "end_mark" if _END_MARK.fullmatch(stripped) else None
     if " ".join(tokens) in _press_release_labels():
         return "press_release"
     crumbs = _CRUMBS.match(stripped)
@@ -387,13 +416,16 @@ def edge_shape(line: str) -> str | None:
         return "breadcrumb"
     lead = stripped[0]
     led = lead in _ARROWS or unicodedata.category(lead) == "So"
-    if led and len(tokens) <= MAX_PROMPT_WORDS and not _capitals(stripped):  # not a heading in capitals
+    if led and len(tokens) <= MAX_PROMPT_WORDS and not _capitals(stripped) and not heading:  # not a heading
         return "call_to_action"
     if editor_slug(stripped):
         return "editor_slug"
     if len(tokens) <= MAX_LINK_WORDS and _URL.search(stripped) and not stripped.endswith((".", "…")):
         return "link"
     return None
+
+
+_END_MARK = re.compile(r"#{3,}")
 
 
 @lru_cache(maxsize=1)
@@ -507,8 +539,8 @@ def read_label(line: str, lang: str | None) -> str | None:
     if not match or len(words(match.group("rest"))) > MAX_HEADLINE_WORDS:
         return None
     label = words(match.group("label"))
-    if not label or len(label) > MAX_LABEL_WORDS or not lang:
-        return None
+    if not label or len(label) > MAX_LABEL_WORDS or not lang or "," in match.group("label"):
+        return None  # a comma makes it a clause of a sentence ("Well, look how easy: …")
     verbs = _prompt_lemmas(lang, "read")
     related = _related_markers(lang).opens(label)  # "Potrebbe interessarti anche: …"
     return match.group("label") if related or any(_lemma(lang, w) in verbs for w in label) else None
@@ -524,8 +556,12 @@ def _related_markers(lang: str) -> Lexicon:
     )
 
 
-def _title_case(line: str) -> bool:
-    """Most of at least ``MIN_TITLE_WORDS`` words capitalised, the rest not in capitals."""
+def _title_case(line: str, lang: str | None) -> bool:
+    """Most of at least ``MIN_TITLE_WORDS`` words capitalised, the rest not in capitals;
+    never where the table sets ``capitalised_nouns`` (German capitalises every noun and
+    writes headlines in sentence case: "Folgen Sie der Redaktion auf Instagram")."""
+    if tables().get(lang or "", {}).get("capitalised_nouns"):
+        return False
     found = [w for w in _WORD.findall(line) if not w.isupper()]
     capitalised = sum(w[:1].isupper() for w in found)
     return len(found) >= MIN_TITLE_WORDS and capitalised >= TITLE_SHARE * len(found)
@@ -536,7 +572,7 @@ def about_heading(line: str, lang: str | None) -> bool:
     "About the author", "Об авторе": an author box."""
     found = line.split()
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1  # "Về Công ty Điện lực X"
-    if not 2 <= len(found) <= MAX_SEGMENT_WORDS * scale or line.rstrip().endswith(FINAL):
+    if not 2 <= len(found) <= MAX_ABOUT_WORDS * scale or line.rstrip().endswith(FINAL):
         return False
     tokens, table_words = words(line), page_words(lang)
     for about in table_words.get("about", EMPTY).entries:

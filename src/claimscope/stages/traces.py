@@ -49,12 +49,14 @@ BOILERPLATE_PHRASES = {
     "call_to_action": "call to action led by a pictograph or an arrow",
     "editor_slug": "editors' initials closing a wire story",
     "link": "short line carrying a link",
+    "end_mark": "end-of-release mark",
     "repeated_line": "line repeated on the page",
     "furniture_shape": "line shaped and placed like page furniture",
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
 MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
+MAX_EDITION_WORDS = 2  # an agency's national edition: "Sputnik Brasil"
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
 MAX_BYLINE_WORDS = 4  # the name before a credit closing with a full stop ("Por Ana López, con …")
 MIN_QUOTE_SPAN = 4  # shorter quotation evidence is widened to its sentence
@@ -79,6 +81,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
     cues = alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
     agency_list = rf"(?:{agencies})(?:\s*[/,-]\s*(?:{agencies}))*"  # "AFP/Reuters", "ANSA-AFP"
     initials = r"(?-i:[^\W\d_A-ZА-ЯĄĆĘŁŃÓŚŹŻ]{1,4})"  # an editor's lower-case initials: "kw/PAP", "dpa/AFP/red"
+    initials = rf"{initials}(?:-{initials})*"  # an editor's and a desk's: "ab-cd/ANSA"
     return {
         "boilerplate": re.compile(
             rf"^[\W_]*(?P<m>{alternation(_markers())})(?!\w)"
@@ -155,11 +158,17 @@ def _cue_name(part: str) -> str | None:
     if furniture.words(name)[:1] and furniture.words(name)[0] in furniture.caption_words():
         return None  # "Source photo: …" credits a picture, not the text
     if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
-        named = _DOMAIN.search(name) or _agency(name)
+        named = _DOMAIN.search(name) or _agency(name) or _agency_edition(name)
     else:
         named = _DOMAIN.search(name) or _agency(name) or any(_names_something(w) for w in name.split())  # "Quelle: dpa"
     named = named or furniture.vague_credit(name)  # "Com agências", "Source : agences"
     return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
+
+
+def _agency_edition(name: str) -> bool:
+    """An agency's name and its edition's capitalised words ("Sputnik Brasil", "Reuters España")."""
+    first, *rest = name.split() or [""]
+    return 0 < len(rest) <= MAX_EDITION_WORDS and bool(_agency(first)) and all(_names_something(w) for w in rest)
 
 
 def _is_name(part: str) -> bool:
@@ -338,7 +347,8 @@ class Traces:
                     "boilerplate", start, paragraph_end, "section about the issuer copied from the source page",
                     label="about_issuer",
                 )]
-            if not found and closing and number and (label := furniture.edge_shape(line)):
+            heading = number + 1 < len(lines) and furniture.is_prose(doc.text[lines[number + 1][0] : lines[number + 1][1]])
+            if not found and closing and number and (label := furniture.edge_shape(line, heading)):
                 found = [self._finding(
                     "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page", label=label
                 )]
@@ -355,10 +365,6 @@ class Traces:
                 found = [self._finding(
                     "boilerplate", start, end, "headline listed under a related-links heading",
                     label="related_headline",
-                )]
-            if not found and (label := furniture.reader_prompt(line, doc.language)):
-                found = [self._finding(
-                    "boilerplate", start, end, f"{BOILERPLATE_PHRASES[label]} copied from the source page", label=label
                 )]
             if not found and doc.sentences[group[0]].paragraph == last_paragraph:
                 found = [f for f in [self._agency_tail(line, start)] if f]
@@ -440,7 +446,7 @@ class Traces:
         whole = self._unit(line, start, doc.language, closing)
         if len(group) > 1:  # "… übersetzt. Quelle: mk.ru": each sentence on its own first
             units = [(doc.sentences[i].start, doc.sentences[i].end) for i in group]
-            found = self._merged([self._unit(doc.text[s:e], s, doc.language, closing) for s, e in units])
+            found = self._merged([self._unit(doc.text[s:e], s, doc.language, closing, True) for s, e in units])
             if len(found) == 1 and whole and (whole.kind, whole.label) == (found[0].kind, found[0].label):
                 return [whole]
             if found:
@@ -487,7 +493,7 @@ class Traces:
             previous = finding
         return merged
 
-    def _unit(self, text: str, start: int, main: str | None, closing: bool) -> Finding | None:
+    def _unit(self, text: str, start: int, main: str | None, closing: bool, sentence: bool = False) -> Finding | None:
         if len(text) > furniture.MAX_UNIT_CHARS:  # prose, not furniture
             return None
         end = start + len(text)
@@ -499,6 +505,7 @@ class Traces:
             reason = f"{BOILERPLATE_PHRASES['related_links']} copied from the source page (“{heading}”)"
             return self._finding("boilerplate", start, end, reason, label="related_links", value=heading)
         label = furniture.segment_label(text, main) or furniture.prompt(text, main, closing)
+        label = label or furniture.reader_prompt(text, main, alone=not sentence)
         if label:
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page"
             return self._finding("boilerplate", start, end, reason, label=label)
