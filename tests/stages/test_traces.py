@@ -25,7 +25,7 @@ from claimscope.stages.garbled import (
     repeated_words,
     stops_on_function_word,
 )
-from claimscope.stages.gender import adjective_clashes, gender_clashes
+from claimscope.stages.gender import adjective_clashes, gender_clashes, number_clashes
 from claimscope.stages.grammar import (
     constructions,
     double_determiners,
@@ -1257,3 +1257,27 @@ LONG_RUSSIAN = (
 def test_line_shaped_like_furniture_naming_an_agency_is_a_credit(body, line):
     text = body + "\n\n" + line
     assert _furniture(text, "credit_line") == [(line, "source_line")] and _furniture(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("El ministro presentó unas medida nuevas para el campo.", "es", ["unas medida"]),
+        ("La comisión hizo público su decisiones el martes.", "es", ["su decisiones"]),
+        ("O ministro apresentou umas proposta para os agricultores.", "pt", ["umas proposta"]),
+        ("A comissão tornou pública a sua decisões na sexta-feira.", "pt", ["sua decisões"]),
+        ("Il ministro ha parlato delle misura prese dal governo.", "it", ["delle misura"]),
+        ("Le ministre a présenté des mesure nouvelles pour les éleveurs.", "fr", ["des mesure"]),
+        # clean: numerals, adverbs before a number, invariable words, verbs, words no list knows
+        ("Sus cerca de 300 empleados y unos cuatro proveedores firmaron.", "es", []),
+        ("Al verlos en la calle, la policía cerró el paso del gas.", "es", []),
+        ("Mi cumpleaños cae en lunes y al menos diez amigos vendrán.", "es", []),
+        ("Os seus cerca de 200 trabalhadores e pelo menos dez fornecedores assinaram.", "pt", []),
+        ("Ses quelque 200 salariés et ses quatre usines resteront ouvertes.", "fr", []),
+        ("Des médecins et des infirmières ont défilé aux côtés des pompiers.", "fr", []),
+        ("Nelle ultime settimane delle trenta aziende solo due hanno risposto.", "it", []),
+        ("Los vecinos las vendían en la plaza.", "es", []),  # a clitic pronoun: not a determiner of the table
+    ],
+)
+def test_number_clashes(sentence, lang, found):
+    assert [sentence[s:e] for s, e in number_clashes(sentence, lang, table(lang))] == found

@@ -73,6 +73,7 @@ _SPAN_CHECKS = (
      "two determiners in a row"),
     (gender.gender_clashes, "agreement", "a determiner and a noun of different genders"),
     (gender.adjective_clashes, "agreement", "a masculine noun with a feminine adjective"),
+    (gender.number_clashes, "agreement", "a determiner and a noun of different numbers"),
     (cases.wrong_case, "government", "a preposition before a word in a case it does not take"),
     (cases.numeral_agreement, "agreement", "a number before a noun in a form it does not take"),
     (cases.subject_agreement, "agreement", "a plural subject with a singular verb"),

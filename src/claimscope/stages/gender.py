@@ -5,6 +5,8 @@ docs/stages.md, ``garbled_sentence``).
   other ("una movimiento", "um informação", "un culture").
 * ``adjective_clashes``: a determiner, a noun and an adjective or participle of the
   other gender ("o governo brasileira", "la loi adopté").
+* ``number_clashes``: a plural determiner before a word of singular form ("unas medida",
+  "das regra", "delle misura", "des mesure").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from .wordfreqs import frequencies
 from .words import MIN_FUNCTION_FREQ, MIN_KNOWN_FREQ, TOKEN, function_words_of, lemma_of
 
+MIN_PLURAL_LETTERS = 5  # a plural after a singular determiner ("ideas"; not "mas", "pas")
 _VERB_ENDINGS = ("ar", "er", "ir", "are", "ere", "ire", "ór", "ôr")  # infinitives: a lemma that is a verb
 
 
@@ -123,6 +126,54 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
             following = tokens[i + 3][2] if i + 3 < len(tokens) and sentence[adj_end : tokens[i + 3][0]] in (" ", "-") else ""
             if not (following and _feminine_form(lang, following, forms)):  # "público privada": one adjective
                 found.append((start, adj_end))
+    return found
+
+
+def number_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a plural determiner followed by a word in the singular, where the
+    table has ``number``: one of its ``plural`` determiners (lower-case or opening the
+    sentence; only words that are never a pronoun or a clitic: "sus", "unas", "das",
+    "delle", "ces", not "los", "le"), one space, and a lower-case word of ≥ 3 letters,
+    not a function word (Zipf ≥ 6), not hyphenated, not one of the ``exceptions``
+    (numerals, invariable nouns, adverbs that stand before a number: "sus cerca de 300",
+    "ses quelque 200"), that ends in one of the ``singular_endings`` ("-a", "-o") or, where
+    the table lists none, in none of the ``plural_endings`` (French "-s", "-x", "-z"):
+    "unas medida", "suas proposta", "delle misura", "des mesure". Where the table also
+    lists ``singular`` determiners and ``plural_forms`` (a plural ending and its singular's),
+    one of them before a word of ≥ ``MIN_PLURAL_LETTERS`` letters in such a plural whose
+    singular the word list knows ("-as": "-a", "-ões": "-ão"): "su decisiones", "a sua
+    decisões" (not "del gas", "mi cumpleaños": "ga", "cumpleaño" are no words; not a verb,
+    nor an infinitive with one of the table's ``enclitics``: "al verlos")."""
+    number = (table or {}).get("number")
+    if not number:
+        return []
+    plural, exceptions = frozenset(number["plural"]), frozenset(number["exceptions"])
+    singular_endings, plural_endings = tuple(number.get("singular_endings", ())), tuple(number["plural_endings"])
+    singular, plural_forms = frozenset(number.get("singular", ())), number.get("plural_forms", ())
+    enclitics = number.get("enclitics", ())  # "al verlos": an infinitive and its pronoun
+    vocabulary = frequencies(lang) or {}
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    found = []
+    for (start, end, determiner), (next_start, next_end, word) in zip(tokens, tokens[1:]):
+        folded = determiner.casefold()
+        if folded not in plural and folded not in singular or sentence[end:next_start] != " " or not word.isalpha():
+            continue
+        if not word.islower() or not _lower_or_opening(sentence, start, determiner):
+            continue
+        if len(word) < 3 or word in exceptions or vocabulary.get(word, 0.0) >= MIN_FUNCTION_FREQ:
+            continue
+        if folded in singular:  # a plural whose singular the word list knows ("ideas": "idea"; not "gas")
+            clash = len(word) >= MIN_PLURAL_LETTERS and not _is_verb(lang, word) and not any(
+                word.endswith(pronoun) and word[: -len(pronoun)].endswith(_VERB_ENDINGS) for pronoun in enclitics
+            ) and any(
+                word.endswith(end) and vocabulary.get(word[: -len(end)] + base, 0.0) >= MIN_KNOWN_FREQ
+                for end, base in plural_forms
+            )
+        else:
+            clash = word.endswith(singular_endings) if singular_endings else not word.endswith(plural_endings)
+            clash = clash and not word.endswith(plural_endings)
+        if clash:
+            found.append((start, next_end))
     return found
 
 
