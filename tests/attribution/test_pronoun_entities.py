@@ -169,3 +169,16 @@ def test_a_handle_after_a_description_noun_is_a_pronouns_antecedent():
     _, found = run(["A receita foi divulgada pela blogueira @dona.lia.cozinha num vídeo curto.",
                     "\"Testei duas vezes e funcionou\", conta ela."], "pt")
     assert found[-1]["entity"] == "@dona.lia.cozinha"
+
+
+def test_an_inverted_noun_speaker_takes_the_name_apposed_to_it():
+    _, found = run(["La passerelle restera fermée jusqu'en juin, a annoncé jeudi soir le maire, Paul Girard, en conseil.",
+                    "Selon les services techniques, deux piles ont été déchaussées.",
+                    "« On ne rouvre pas », a insisté l'élu."], "fr")
+    assert by_cue(found, "a annoncé")["entity"] == "Paul Girard"
+    assert by_cue(found, "a insisté")["entity"] == "Paul Girard"  # a title for the person named with one
+
+
+def test_a_body_noun_speaker_does_not_take_the_name_after_it():
+    _, found = run(["Selon un avocat cité par le portail, Jan Nowak, « la taxe est illégale »."], "fr")
+    assert all(a["entity"] != "Jan Nowak" for a in found if a["speaker"] == "le portail")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ...model import Attribution, Document
 from .entities import (
     EntityResolver,
+    apposed_name,
     body_kind,
     described_name,
     mention_gender,
@@ -253,7 +254,9 @@ def _finish(
                 and len(mention.split()) <= 2
                 and set(mention.lower().split()[:-1]) <= table.determiners | set(  # "(the) portal", "Die Sprecherin"
                     (table.raw.get("locative_subjects") or {}).get("prepositions", ()))):  # "В компании"
-            named = described_name(text, raw.speaker[0], noun, table) or mention
+            apposed = text[raw.speaker[1] : raw.speaker[1] + 2] == ", " and not body_kind(noun, table.language)
+            named = (apposed_name(text, raw.speaker[1]) if apposed else None) \
+                or described_name(text, raw.speaker[0], noun, table) or mention  # "le maire, Paul Girard, en …"
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
         held = _held_before(raws, len(groups))

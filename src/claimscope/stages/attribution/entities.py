@@ -40,6 +40,7 @@ TABLES = Path(__file__).resolve().parents[2] / "data" / "attribution"  # their `
 SOURCING = Path(__file__).resolve().parents[2] / "data" / "sourcing"  # its ``outlet_nouns``
 DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
 CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
+APPOSED_REACH = 60  # characters after a speaker where its apposed name may end
 
 CONNECTORS = frozenset(
     [
@@ -423,6 +424,13 @@ def quoted_name(text: str) -> str | None:
     return m.group(1) if m and m.group(1)[0].isupper() else None
 
 
+def apposed_name(text: str, end: int) -> str | None:
+    """The name set off by commas right after a speaker that ends at ``end`` and is one
+    common noun ("…, a annoncé le maire, Paul Girard, en conseil municipal" → "Paul Girard";
+    the caller leaves out nouns of a body: "… cité par le portail, Jan Nowak, …" names the one cited)."""
+    return _apposed_after(text, end, min(len(text), end + APPOSED_REACH))
+
+
 def _apposed_after(text: str, start: int, pos: int) -> str | None:
     """The name of two to four capitalised words set off by commas right after a short
     complement that runs from ``start`` ("… of Oakfield, Linda Carver, …"), if any."""
@@ -637,7 +645,7 @@ class EntityResolver:
         if not toks:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
-        titled = any(t.lower() in self.t.titles for t in toks)
+        titled = any(t.lower() in self.t.titles for t in toks + WORD.findall(context)[-2:])  # "… le maire" + name
         opener = WORD.findall(mention.lower())[:1]
         group = (self._described(toks, gender, opener[0] in self.t.anonymous_openers if opener else False) or self._body(toks)
                  or self._find(toks, self._quoted(mention) or self._apposed_name(mention) or _handle(mention)))
