@@ -75,3 +75,11 @@ def test_an_outlet_noun_after_an_inverted_verb_still_refers_back():
             "dauere länger.")
     names = hops(text, lang="de")
     assert names[:3] == ["this article", "Talwelle", "Stadtwerke Kleinstadt"]
+
+
+def test_the_author_of_a_testimony_an_outlet_aired_is_the_origin():
+    text = ("Incendie au marché\n\nLe marché couvert de Valbourg n'a pas brûlé par accident, selon le témoignage d'un "
+            "ancien gardien de nuit diffusé par la chaîne Écho du Val.")
+    said = "le témoignage d'un ancien gardien de nuit diffusé"
+    names = hops(text, [(said, "selon", "Le marché couvert de Valbourg n'a pas brûlé par accident", True)], lang="fr")
+    assert names == ["this article", "Écho du Val", "un ancien gardien de nuit"]

@@ -60,6 +60,34 @@ class Origin(Reading):
                 return found
         return []
 
+    def _aired(self, speakers: list[Source]) -> list[Source]:
+        """The author of a testimony or recording an outlet aired, named as the claim's source
+        ("selon le témoignage d'un ancien policier diffusé par la chaîne X"): the speaker phrase
+        opens on a document noun past its determiners, the outlet is the agent after it, and the
+        words after the noun's function word name the author (a participle before the agent's
+        ``source_prepositions`` word aside)."""
+        for src in speakers:
+            if not src.is_outlet or src.attribution is None:
+                continue
+            a = self.doc.attributions[src.attribution]
+            said, lang = self.text[a.speaker_start:a.speaker_end], self.lang(a.speaker_start)
+            stop = cues.stopwords(lang)
+            noun = next(iter(cues.find("primary_material", said, lang)), None)
+            if noun is None or not a.speaker_end <= src.start or any(
+                    w.casefold() not in stop for w in re.findall(r"\w+", said[:noun.start()])):
+                continue
+            rest = said[noun.end():]
+            words = list(re.finditer(r"[^\W\d_][\w-]*", rest))
+            if len(words) < 2 or not (words[0].group().casefold() in stop or rest[words[0].end():][:1] in ("'", "’")):
+                continue  # "d'un ancien policier", "of a former officer"
+            agent = cues.find("source_prepositions", self.text, lang, a.speaker_end, src.start)
+            if agent and not self.text[a.speaker_end:agent[0].start()].strip() and len(words) > 2:
+                words.pop()  # "… diffusé" before "par la chaîne X"
+            start, end = a.speaker_start + noun.end() + words[1].start(), a.speaker_start + noun.end() + words[-1].end()
+            return [Source(self.text[start:end], start, end, "attribution", anonymous=a.anonymous
+                           or self._anonymous(self.text[start:end], start), attribution=src.attribution)]
+        return []
+
     def _described_only(self, src: Source) -> bool:
         """Is a source a description its capitals do not name ("A colleague of mine from Oslo",
         "Un vecino de Lyon"): a lower-case word before its first function word (its head,

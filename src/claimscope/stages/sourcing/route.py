@@ -95,7 +95,7 @@ class Chain(Credits, Relays, Origin):
         if not self.circular and (not self.hops or self.hops[-1].is_outlet):
             relaxed = [self.speaker(i) for i in self._usable_in(sentence, relaxed=True) if i not in self.support]
             people = sorted((s for s in speakers if not s.is_outlet), key=lambda p: -self._coverage(p, sentence)) \
-                or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
+                or self._aired(speakers) or [s for s in relaxed if not s.is_outlet and len(s.name.split()) <= 6
                     and not cues.find("relay_cues", s.name, self.lang(s.start))] or self._quoted_in(sentence) \
                 or self._people_after(sentence) or self._acting_body(self.doc.sentences[self.claim])
             if people and not any(h.same(people[0]) for h in self.hops):
