@@ -32,6 +32,7 @@ from claimscope.stages.grammar import (
     double_negation,
     name_subject_agreement,
     open_bracket,
+    plural_subject_agreement,
     singular_before_number,
 )
 from claimscope.stages.langdata import table
@@ -1281,3 +1282,24 @@ def test_line_shaped_like_furniture_naming_an_agency_is_a_credit(body, line):
 )
 def test_number_clashes(sentence, lang, found):
     assert [sentence[s:e] for s, e in number_clashes(sentence, lang, table(lang))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, found",
+    [
+        ("Las nuevas tarifas entró en vigor el lunes.", "es", ["Las nuevas tarifas entró"]),
+        ("Los vecinos no ha recibido ninguna respuesta.", "es", ["Los vecinos no ha"]),
+        ("As novas tarifas entrou em vigor na segunda-feira.", "pt", ["As novas tarifas entrou"]),
+        ("Les riverains a protesté devant la mairie.", "fr", ["Les riverains a"]),
+        ("Gli abitanti ha chiesto un incontro al sindaco.", "it", ["Gli abitanti ha"]),
+        # clean: agreeing verbs, a clitic pronoun, a clause between, a copula, a name
+        ("Las nuevas tarifas entraron en vigor el lunes.", "es", []),
+        ("Las vendió todas en una mañana.", "es", []),
+        ("Los vecinos, según el alcalde, ha de esperar.", "es", []),
+        ("Les habitants, a-t-il ajouté, attendent une réponse.", "fr", []),
+        ("Le ha detto che il ponte resterà chiuso.", "it", []),
+        ("Os Estados Unidos anunciou novas tarifas.", "pt", []),
+    ],
+)
+def test_plural_subject_with_a_singular_verb(sentence, lang, found):
+    assert [sentence[s:e] for s, e in plural_subject_agreement(sentence, table(lang))] == found

@@ -82,6 +82,8 @@ _SPAN_CHECKS = (
      "a singular adjective before a number"),
     (lambda piece, lang, table: grammar.name_subject_agreement(piece, table), "agreement",
      "a singular name with a plural verb"),
+    (lambda piece, lang, table: grammar.plural_subject_agreement(piece, table), "agreement",
+     "a plural subject with a singular verb"),
 )
 
 

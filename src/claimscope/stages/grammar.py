@@ -324,3 +324,36 @@ def name_subject_agreement(sentence: str, table: dict | None) -> list[tuple[int,
     if plural and sentence[tokens[i - 1][1] : tokens[i][0]] == " ":
         return [(tokens[0][0], tokens[i][1])]
     return []
+
+
+MAX_SUBJECT_WORDS = 3  # words of a plural subject after its determiner ("Las nuevas normas")
+
+
+def plural_subject_agreement(sentence: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a sentence opening on a plural determiner and one to
+    ``MAX_SUBJECT_WORDS`` lower-case words in the plural, followed by a verb in the
+    singular, where the table has ``plural_subject``: one of its ``plural`` determiners,
+    words ending in one of its ``plural_endings``, then, directly or after one of its
+    ``negators``, one of its ``singular_forms`` ("ha", "está", "est", "è") or a word ending
+    in one of its ``singular_endings`` (the third person singular of a past tense:
+    "-ó", "-ou", "-ò"): "Las nuevas normas entró en vigor", "As regras novas entrou",
+    "Les habitants a protesté". Copulas are left out as in ``name_subject_agreement``."""
+    rule = (table or {}).get("plural_subject")
+    if not rule:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    if len(tokens) < 3 or tokens[0][2] not in rule["plural"] or sentence[: tokens[0][0]].strip(" «\"“„'‘"):
+        return []
+    spaced = [sentence[a[1] : b[0]] == " " for a, b in zip(tokens, tokens[1:])]
+    i = 1
+    while i < len(tokens) - 1 and i <= MAX_SUBJECT_WORDS and spaced[i - 1] and tokens[i][2].islower() and tokens[i][2].endswith(tuple(rule["plural_endings"])):
+        i += 1
+    if i == 1 or not spaced[i - 1]:
+        return []
+    if tokens[i][2] in rule["negators"] and i + 1 < len(tokens) and spaced[i]:
+        i += 1
+    verb = tokens[i][2]
+    singular = verb in rule["singular_forms"] or verb.islower() and any(
+        verb.endswith(e) and len(verb) > len(e) + 2 for e in rule["singular_endings"]
+    )
+    return [(tokens[0][0], tokens[i][1])] if singular else []
