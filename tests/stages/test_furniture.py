@@ -349,3 +349,10 @@ def test_a_german_prompt_is_no_headline_in_title_case():
 )
 def test_about_the_issuer_with_a_contraction_or_a_long_name(line, lang):
     assert furniture.about_heading(line, lang)
+
+
+def test_a_translation_note_in_another_form_of_the_translation_word():
+    assert furniture.translation_note("Artykuł przetłumaczony maszynowo z języka czeskiego", "pl")
+    assert not furniture.translation_note("Artykuł napisany przez naszą redakcję", "pl")
+    found = run(f"{ENGLISH}\n\n(Tekst przetłumaczony automatycznie z języka czeskiego. Źródło: Hafen Nachrichten)").findings
+    assert {f.kind for f in found if f.kind in ("boilerplate", "credit_line")} == {"credit_line"}

@@ -664,9 +664,24 @@ def _vague_lemmas(lang: str) -> tuple[tuple[str, ...], ...]:
 
 
 def translation_note(part: str, lang: str | None) -> bool:
-    """A short part that opens on a translation word ("traduit de l'allemand")."""
+    """A short part that opens (within its first three words) on a translation word
+    ("traduit de l'allemand"), or on another form of one of ``lang`` or English, compared by
+    lemma ("Tekst przetłumaczony automatycznie" = "przetłumaczone")."""
     found = words(part)
-    return 0 < len(found) <= MAX_NOTE_WORDS and bool(page_words(lang).get("translation", EMPTY).found_in(found[:3]))
+    if not 0 < len(found) <= MAX_NOTE_WORDS:
+        return False
+    if page_words(lang).get("translation", EMPTY).found_in(found[:3]):
+        return True
+    return bool(lang) and any(_lemma(lang, w) in _translation_lemmas(lang) for w in found[:3])
+
+
+@lru_cache(maxsize=None)
+def _translation_lemmas(lang: str) -> frozenset[str]:
+    """Lemmas of the single-word ``translation`` page words of ``lang`` and English."""
+    return frozenset(
+        _lemma(code, w) for code in dict.fromkeys((lang, "en"))
+        for w in tables().get(code, {}).get("page_words", {}).get("translation", ()) if " " not in w
+    )
 
 
 def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | None:
