@@ -891,6 +891,8 @@ def test_a_singular_name_with_a_plural_verb(sentence, lang, found):
         ("Das Regierung hat entschieden, sagte er mit einem Zeitung.", ["Das Regierung", "einem Zeitung"]),
         ("Ein Sprung in das Wasser, einem Ursprung im Institut, eine Studie des Instituts.", []),  # "-ung" masculine
         ("Das Mädchen und eine Frau lesen das neue Gesetz einer neuen Zeitung.", []),
+        ("Der Minister stellte einen wichtige Entscheidung vor.", ["einen wichtige Entscheidung"]),  # accusative
+        ("Der Minister stellte einen wichtigen Plan vor, den Regierung und Opposition lobten.", []),  # a relative "den"
     ],
 )
 def test_a_german_determiner_of_another_gender_than_the_noun_suffix(sentence, found):
@@ -1303,3 +1305,19 @@ def test_number_clashes(sentence, lang, found):
 )
 def test_plural_subject_with_a_singular_verb(sentence, lang, found):
     assert [sentence[s:e] for s, e in plural_subject_agreement(sentence, table(lang))] == found
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Ten decyzja zapadła wczoraj po długiej dyskusji.", ["Ten decyzja"]),
+        ("Rada przyjęła nasz propozycja bez poprawek.", ["nasz propozycja"]),
+        ("Każdy instytucja musi złożyć raport do końca maja.", ["Każdy instytucja"]),
+        ("Minister ogłosił ważny decyzja w sprawie szkół.", ["ważny decyzja"]),
+        ("Ta decyzja zapadła wczoraj, a ten gość przyszedł wcześniej.", []),  # "gość" is masculine
+        ("Na sali siedział honorowy gość festiwalu.", []),
+        ("Ten projekt ustawy i nasz dom przy ulicy Długiej.", []),
+    ],
+)
+def test_a_polish_masculine_determiner_before_a_feminine_suffix(sentence, found):
+    assert [sentence[s:e] for s, e, label in constructions(sentence, "pl", table("pl")) if label == "agreement"] == found
