@@ -588,3 +588,17 @@ def test_a_participle_after_a_comma_takes_the_main_clauses_speaker():
     for lang, sentence, cue, speaker in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_german_verb_second_after_an_adverb_and_a_separable_report():
+    _, found = run(["Dort schrieb der Betreiber am Freitag, ihm liege ein internes Papier vor."], "de")
+    a = by_cue(found, "schrieb")
+    assert a["speaker"] == "der Betreiber" and a["content"] == "ihm liege ein internes Papier vor"
+    _, found = run(["Ein Zeuge gab an, den Wagen kurz vor Mitternacht gesehen zu haben."], "de")
+    assert by_cue(found, "gab an")["speaker"] == "Ein Zeuge"
+
+
+def test_german_verb_final_passive_is_no_report():
+    _, found = run(["Der Verband behauptet, auf der Packung müssten alle Zutaten angegeben werden, und das sei Pflicht."], "de")
+    assert [a["cue"] for a in found] == ["behauptet"]
+    assert by_cue(found, "behauptet")["content"].endswith("und das sei Pflicht")

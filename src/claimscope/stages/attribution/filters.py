@@ -211,9 +211,11 @@ class CueFilters(VerbCues):
         if prev and any(c in BOUNDARY for c in self.text[prev[0].end() : cue.start()]):
             prev = []  # "…, die gelöscht werden könnten, erklärte er": another clause's auxiliary
         lead = [w.group().lower() for w in prev + words(self.text, *cue.span())[:-1]]
-        if not any(w in self.t.passive for w in lead) or any(self.clitic(w) for w in lead):
+        nxt = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi) if self.t.v2 else None
+        follows = nxt is not None and nxt.group().lower() in self.t.passive  # "… angegeben werden": verb-final
+        if not (follows or any(w in self.t.passive for w in lead)) or any(self.clitic(w) for w in lead):
             return False
-        start = strip(self.text, cue.end(), hi, " \t\n,")[0]
+        start = strip(self.text, nxt.end() if follows else cue.end(), hi, " \t\n,")[0]
         after = WORD.match(self.text, start, hi)
         clause = next((i for i in range(start, hi) if self.text[i] in ",;:!?"), hi)
         return not (

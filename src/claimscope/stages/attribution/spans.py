@@ -421,10 +421,15 @@ class Spans:
 
     def first_outside_quotes(self, start: int, hi: int, kind: str) -> re.Match | None:
         """The first cue of ``kind`` after ``start`` that no quotation opened after
-        ``start`` holds ("la densità «non indica …»": a word of the quotation)."""
+        ``start`` holds ("la densità «non indica …»": a word of the quotation) and, in a
+        verb-second language, no passive auxiliary follows ("angegeben werden")."""
         while start < hi:
             cue = self.first_cue(start, hi, kind)
             quote = self.enclosing(cue.start()) if cue else None
+            after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi) if cue and self.t.v2 else None
+            if after and after.group().lower() in self.t.passive:
+                start = after.end()  # "… müssten Allergene angegeben werden": a verb-final passive, no report
+                continue
             if cue is None or quote is None or quote[0] < start:
                 return cue
             start = quote[1] + 1

@@ -78,7 +78,8 @@ class Subjects(Addressees):
         return (
             self.t.v2 and first is not None and not self.text[lo : span[0]].strip(EDGE_QUOTES)
             and first.group().lower() not in self.t.determiners
-            and self.t.speaker_stop.fullmatch(first.group()) is not None
+            and (self.t.speaker_stop.fullmatch(first.group()) is not None
+                 or first.end() == span[1] and first.group().lower() in self.t.adverbs)  # "Dort schrieb X"
         )
 
     def quoted_content(self, span: tuple[int, int] | None) -> bool:

@@ -184,6 +184,11 @@ class VerbCues(Inversions):
                 found = self.content_after(text.index(",", speaker[1]) + 1, hi, stop_ok=True) or found
         if found is None and inverted:
             found = self.content_after(speaker[1], hi)
+        comma = text.find(",", speaker[1], hi) if found is None and inverted and self.t.v2 else -1
+        if comma > 0 and len(words(text, speaker[1], comma)) <= MAX_AGENT_GAP and not any(
+            c in BOUNDARY for c in text[speaker[1] : comma]
+        ):  # "Dort schrieb der Betreiber am Freitag, <content>": past a short adverbial after the subject
+            found = self.content_after(comma + 1, hi, stop_ok=True)
         if found is None and held is not None:
             found = held, False
         if found is None and not inverted:
