@@ -83,3 +83,12 @@ def test_the_author_of_a_testimony_an_outlet_aired_is_the_origin():
     said = "le témoignage d'un ancien gardien de nuit diffusé"
     names = hops(text, [(said, "selon", "Le marché couvert de Valbourg n'a pas brûlé par accident", True)], lang="fr")
     assert names == ["this article", "Écho du Val", "un ancien gardien de nuit"]
+
+
+def test_a_description_by_a_noun_not_used_before_is_the_unnamed_source_just_before_it():
+    claim = "Die alte Straßenbahnhalle in Kleinstadt wird im März geschlossen"
+    text = (f"Halle schließt\n\n{claim}, berichtet der Kanal „Talwelle“. Woher der Kanal das weiß? Von einem Insider, "
+            "der nicht genannt werden will. Dieser Mann habe erzählt, dass die Bahnen in die neue Halle ziehen.")
+    names = hops(text, [("der Kanal „Talwelle“", "berichtet", claim, False),
+                        ("Dieser Mann", "habe erzählt", "die Bahnen in die neue Halle ziehen", False)], lang="de")
+    assert names == ["this article", "Talwelle", "Insider"]

@@ -282,10 +282,18 @@ class Origin(Reading):
         "a secretaria") takes the name written earlier that opens on the noun, capitalised, with
         more capitalised words ("Secretaria Municipal de Saúde"), else the phrase that
         introduced the noun, with its complements ("un médecin de l'hôpital", "a doctor at the
-        clinic"): the chain names a source by its full form."""
+        clinic"): the chain names a source by its full form. A noun the text has not used
+        before ("Dieser Mann" after "Von einem Insider aus der Branche") is the unnamed source
+        just before it (:meth:`_unnamed_before`)."""
         lang = self.lang(src.start)
         stop = cues.stopwords(lang)
         head = src.name.split()
+        if len(head) == 2 and head[0].casefold() in stop and not re.search(
+                rf"(?<!\w){re.escape(head[1])}(?!\w)", self.text[:src.start], re.IGNORECASE):
+            unnamed = self._unnamed_before(src.start)  # "Von einem Insider …. Dieser Mann habe erzählt …"
+            if unnamed is not None:
+                src.name, src.start, src.end, src.anonymous = unnamed.name, unnamed.start, unnamed.end, True
+            return
         if len(head) != 2 or head[0].casefold() not in stop or not head[1].islower():
             return
         named = self._named_by(head[1], src.start, stop) if not head_last(lang) \
@@ -298,6 +306,22 @@ class Origin(Reading):
             return
         end = complements(self.text, first.end(), stop)
         src.name, src.start, src.end = self.text[first.start():end], first.start(), end
+
+    def _unnamed_before(self, pos: int) -> Source | None:
+        """The unnamed source a description of a noun the text has not used before refers back
+        to: the last ``anonymous_nouns`` phrase of the ``ANAPHOR_SENTENCES`` sentences before
+        ``pos`` (its paragraph or the one before), with its complements."""
+        i = self.names.sentence_at(pos)
+        if i is None:
+            return None
+        for s in reversed(self.doc.sentences[max(0, i - ANAPHOR_SENTENCES):i]):
+            if s.paragraph < self.doc.sentences[i].paragraph - 1:
+                break
+            hit = next(reversed(cues.find("anonymous_nouns", self.text, self.lang(s.start), s.start, s.end)), None)
+            if hit is not None:
+                end = min(complements(self.text, hit.end(), cues.stopwords(self.lang(s.start))), s.end)
+                return Source(self.text[hit.start():end], hit.start(), end, "mention", anonymous=True)
+        return None
 
     def _named_ending_on(self, noun: str, before: int) -> tuple[int, int] | None:
         """Where noun phrases have their head last: the span of the first name before
