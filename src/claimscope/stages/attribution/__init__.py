@@ -16,15 +16,8 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import (
-    EntityResolver,
-    apposed_name,
-    body_kind,
-    described_name,
-    mention_gender,
-    pronoun_gender,
-    verb_gender,
-)
+from .entities import EntityResolver, apposed_name, body_kind, described_name
+from .genders import mention_gender, pronoun_gender, verb_gender
 from .lemmas import lemmas
 from .quotes import find_quotes
 from .rules import SentenceRules

@@ -1,0 +1,110 @@
+"""The gender and number that speaker mentions, pronouns and verbs mark
+(``data/speakers/genders.json``): a gendered word ("Mme", "ministra", "bà"), a determiner
+before a role noun ("la maire"), a given name ("Laura", "Анна"), a pronoun ("elle", "его")
+or a past-tense verb ("сказала"); a pronoun must agree with the group it stands for
+(``entities.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from .spans import WORD
+
+GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
+DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
+CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
+
+CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"): no role noun
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "of",
+        "von",
+        "van",
+        "der",
+        "du",
+        "des",
+        "y",
+        "e",
+    ]
+)
+
+
+@cache
+def _genders(lang: str) -> dict:
+    return json.loads(GENDERS.read_text(encoding="utf-8")).get(lang, {})
+
+
+def pronoun_gender(word: str, lang: str) -> str | None:
+    """"m" or "f" for a pronoun that marks its gender ("elle", "его", "bà"), else None."""
+    return _genders(lang).get("pronouns", {}).get(word.lower())
+
+
+def verb_gender(cue: str, lang: str) -> str | None:
+    """The gender a past-tense verb of the cue marks on its subject ("сказала", "powiedział",
+    ``verb_endings``), else None."""
+    endings = _genders(lang).get("verb_endings", {})
+    for word in WORD.findall(cue.lower()) if endings else ():
+        end = max((e for e in endings if word.endswith(e) and len(word) > len(e) + 2), key=len, default=None)
+        if end:
+            return endings[end]
+    return None
+
+
+def singular(pronoun: str, lang: str) -> bool:
+    """Whether a pronoun marks the singular: it marks a gender and is never plural too
+    (German "sie" is "she" and "they")."""
+    g = _genders(lang)
+    return pronoun_gender(pronoun, lang) in ("m", "f") and pronoun.lower() not in g.get("also_plural", [])
+
+
+def mention_gender(mention: str, lang: str, context: str = "", subject: bool = True) -> str | None:
+    """The gender a person mention marks: a gendered word ("Mme", "ministra", "bà") or a
+    determiner before a role noun ("la maire", "der Minister"; in the mention, else in
+    the words just before it, nearest first, back to a lower-case word of another kind:
+    "… rencontré la ministre Claire Dubois"),
+    else a listed given name ("Laura Mills"), else, where given names mark it and the mention is
+    a ``subject`` (in the nominative: "Алексея" is a man's name in the genitive), the ending of
+    its first name ("Анна")."""
+    g = _genders(lang)
+    if not g:
+        return None
+    toks = WORD.findall(mention)
+    seq = WORD.findall(context)[-CONTEXT_WORDS:] + toks
+    n = len(seq) - len(toks)
+    for i in [*range(n, len(seq)), *range(n - 1, -1, -1)]:
+        low, nxt = seq[i].lower(), seq[i + 1] if i + 1 < len(seq) else ""
+        if low in g["words"]:
+            return g["words"][low]
+        if (low in g["determiners"] and nxt and (nxt.islower() or g.get("capitalised_nouns"))
+                and i >= n - DETERMINER_REACH):  # "la ministre X", not "La police a arrêté X"
+            return g["determiners"][low]
+        if (i < n and seq[i].islower() and low not in g["determiners"] and low not in CONNECTORS
+                and (i == 0 or seq[i - 1].lower() not in g["determiners"])):
+            break  # a verb, not a role noun: "Bürgermeisterin Anna Berg traf Landrat Peter Koch"
+    endings, masculine = g.get("feminine_name_endings", []), g.get("masculine_name_endings")
+    pairs = [t for t, nxt in zip(toks, toks[1:]) if _given(t) and _given(nxt)]
+    first = pairs[-1] if pairs else ""  # the given name before the surname: "Министр Анна Смирнова"
+    if first.lower() in g.get("given_names", {}):  # "Laura Mills"
+        return g["given_names"][first.lower()]
+    if not (endings or masculine) or not subject or not first:
+        return None
+    if first.lower().endswith(tuple(endings)):
+        return "f"
+    if masculine is None or first.lower().endswith(tuple(masculine)):
+        return "m"  # "Олег"; where masculine endings are listed, only those: "Pedro", not "Carmen"
+    return None
+
+
+def _given(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised letters, not an acronym."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
