@@ -92,3 +92,11 @@ def test_a_description_by_a_noun_not_used_before_is_the_unnamed_source_just_befo
     names = hops(text, [("der Kanal „Talwelle“", "berichtet", claim, False),
                         ("Dieser Mann", "habe erzählt", "die Bahnen in die neue Halle ziehen", False)], lang="de")
     assert names == ["this article", "Talwelle", "Insider"]
+
+
+def test_a_relayed_description_whose_clause_after_the_comma_says_it_is_anonymous():
+    text = ("Mine flooded\n\nThe lower gallery of the northern mine flooded overnight, reports the newspaper Valley "
+            "Courier, citing an engineer of the Northern Mining Company, who wants to stay anonymous.")
+    (chain,) = STAGE(_paragraphs(make(text))).sourcing
+    assert [h.name for h in chain.hops] == ["this article", "Valley Courier", "an engineer of the Northern Mining Company"]
+    assert chain.hops[-1].anonymous

@@ -205,7 +205,8 @@ class Relays(Reading):
             found = Source(self.text[document[0]:document[1]], *document, "relay")
             self.names.add(found)
             return found
-        anonymous = self._anonymous(said, start) or self._anonymous_description(said, start)
+        anonymous = self._anonymous(said, start) or self._anonymous_description(said, start) \
+            or self._anonymous_clause(said, self.text.find(said, start) + len(said), limit)
         if not said or len(said.split()) > 8 and not anonymous:
             return None
         if short and not anonymous:
@@ -229,6 +230,16 @@ class Relays(Reading):
         first = re.search(r"[^\W\d_]", said)
         return first is not None and said[first.start()].islower() \
             and bool(cues.find("anonymous_nouns", said, self.lang(pos)))
+
+    def _anonymous_clause(self, said: str, end: int, limit: int) -> bool:
+        """Is a relayed phrase opening on a lower-case word a description whose clause in
+        apposition says it is anonymous ("citing an officer of the X, who wants to stay
+        anonymous", "powołuje się na funkcjonariusza X, który chce pozostać anonimowy"): an
+        ``anonymous_nouns`` word after the comma that ends it, in that clause?"""
+        first = re.search(r"[^\W\d_]", said)
+        clause = re.match(r"\s*,([^.;:!?()\n]*)", self.text[end:limit])
+        return first is not None and said[first.start()].islower() and clause is not None \
+            and bool(cues.find("anonymous_nouns", clause.group(1), self.lang(end)))
 
     def _role(self, lead: str, pos: int) -> bool:
         """Do the words before a relayed name give a role in apposition to it ("the port
