@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.stages import furniture
+from claimscope.stages import furniture, furniture_credit, furniture_prompts
 from tests.stages.helpers import run
 
 ENGLISH = (
@@ -89,9 +89,9 @@ def test_note_crediting_a_vague_source_at_the_edges(lang, line, value):
 
 
 def test_vague_words_inside_a_line_are_not_a_source_note():
-    assert furniture.source_note("Le site internet du ministère a été fermé.", "fr") is None
-    assert furniture.source_note("Agencies say the Harbour Board met on Monday.", "en") is None
-    assert furniture.source_note("This material was prepared using open sources.", "en") == "open sources"
+    assert furniture_credit.source_note("Le site internet du ministère a été fermé.", "fr") is None
+    assert furniture_credit.source_note("Agencies say the Harbour Board met on Monday.", "en") is None
+    assert furniture_credit.source_note("This material was prepared using open sources.", "en") == "open sources"
 
 
 @pytest.mark.parametrize(
@@ -164,8 +164,8 @@ def test_label_opening_on_a_related_links_marker():
 
 def test_vietnamese_issuer_section_and_contact_label():
     assert furniture.about_heading("Về Công ty Cảng Biển Đông", "vi")
-    assert furniture.prompt("Bộ phận liên hệ báo chí:", "vi", closing=True) == "press_contact"
-    assert furniture.prompt("Thông tin về cảng:", "vi", closing=True) is None
+    assert furniture_prompts.prompt("Bộ phận liên hệ báo chí:", "vi", closing=True) == "press_contact"
+    assert furniture_prompts.prompt("Thông tin về cảng:", "vi", closing=True) is None
 
 
 @pytest.mark.parametrize("line", ["bur-mla/cb", "mp/ab", "dpa lbn yybb n1 kre"])
@@ -184,9 +184,9 @@ def test_a_heading_in_capitals_led_by_a_pictograph_is_no_call_to_action():
 
 
 def test_a_sentence_of_the_story_is_no_reader_prompt():
-    assert furniture.reader_prompt("Envoyez-nous vos photos de la tempête.", "fr") == "reader_prompt"
+    assert furniture_prompts.reader_prompt("Envoyez-nous vos photos de la tempête.", "fr") == "reader_prompt"
     line = "Contacté par nos soins, le service de presse de la préfecture n'a pas donné suite à nos questions."
-    assert furniture.reader_prompt(line, "fr") is None
+    assert furniture_prompts.reader_prompt(line, "fr") is None
 
 
 @pytest.mark.parametrize(
@@ -222,7 +222,7 @@ def test_a_translation_note_beside_a_credit_is_a_credit_line_too():
     ],
 )
 def test_a_page_notice_speaks_of_the_page_from_its_start(line, lang, notice):
-    assert furniture.page_notice(line, lang) is notice
+    assert furniture_prompts.page_notice(line, lang) is notice
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_a_page_notice_speaks_of_the_page_from_its_start(line, lang, notice):
     ],
 )
 def test_an_opinion_genre_label_is_no_comments_widget(line, lang, genre):
-    assert furniture.genre_label(line, lang) is genre
+    assert furniture_prompts.genre_label(line, lang) is genre
 
 
 def test_the_genre_label_over_an_opinion_piece_is_not_furniture():
@@ -254,15 +254,15 @@ def test_the_genre_label_over_an_opinion_piece_is_not_furniture():
     ],
 )
 def test_closing_disclaimers_of_a_transcript_or_of_reuse(line, lang):
-    assert furniture.prompt(line, lang, closing=True) == "disclaimer"
-    assert furniture.prompt(line, lang, closing=False) is None
+    assert furniture_prompts.prompt(line, lang, closing=True) == "disclaimer"
+    assert furniture_prompts.prompt(line, lang, closing=False) is None
 
 
 def test_a_long_closing_sentence_with_disclaimer_words_is_prose():
     line = ("The author of the post, a resident who writes under a nickname, says the opinions of the tenants "
             "were never asked and that the content of the permit was not shown to anyone in the building.")
-    assert furniture._disclaimer_words(furniture.words(line), "en") >= 2
-    assert furniture.prompt(line, "en", closing=True) is None
+    assert furniture_prompts._disclaimer_words(furniture.words(line), "en") >= 2
+    assert furniture_prompts.prompt(line, "en", closing=True) is None
 
 
 @pytest.mark.parametrize(
@@ -274,7 +274,7 @@ def test_a_long_closing_sentence_with_disclaimer_words_is_prose():
     ],
 )
 def test_a_page_notice_names_the_page_or_its_network_in_one_clause(line, lang, notice):
-    assert furniture.page_notice(line, lang) is notice
+    assert furniture_prompts.page_notice(line, lang) is notice
 
 
 @pytest.mark.parametrize(
@@ -287,14 +287,14 @@ def test_a_page_notice_names_the_page_or_its_network_in_one_clause(line, lang, n
 )
 def test_a_line_reporting_what_someone_wrote_is_no_prompt(line):
     lang = "vi" if "ghi" in line or "nhắn" in line else "en"
-    assert furniture.quotes_speech(line)
-    assert furniture.prompt(line, lang, closing=True) is None
+    assert furniture_prompts.quotes_speech(line)
+    assert furniture_prompts.prompt(line, lang, closing=True) is None
 
 
 def test_a_quoted_name_in_a_prompt_is_no_speech():
     line = "Follow «Port news» on Telegram for every update"
-    assert not furniture.quotes_speech(line)
-    assert furniture.prompt(line, "en", closing=True) == "subscribe"
+    assert not furniture_prompts.quotes_speech(line)
+    assert furniture_prompts.prompt(line, "en", closing=True) == "subscribe"
 
 
 @pytest.mark.parametrize(
@@ -302,8 +302,8 @@ def test_a_quoted_name_in_a_prompt_is_no_speech():
     [("Here is what people shared most this week 👇", "en"), ("Voici ce qui a circulé 👇🏽", "fr"), ("Смотрите ниже ⬇️", "ru")],
 )
 def test_a_line_pointing_at_what_follows_is_furniture(line, lang):
-    assert furniture.prompt(line, lang, closing=True) == "call_to_action"
-    assert furniture.prompt(line, lang, closing=False) is None
+    assert furniture_prompts.prompt(line, lang, closing=True) == "call_to_action"
+    assert furniture_prompts.prompt(line, lang, closing=False) is None
 
 
 def test_a_clause_with_a_comma_is_no_related_links_label():
@@ -338,8 +338,8 @@ def test_a_weak_cue_before_an_agency_edition():
 
 
 def test_a_german_prompt_is_no_headline_in_title_case():
-    assert furniture.prompt("Folgen Sie Hafen Aktuell auf Instagram", "de", closing=True) == "subscribe"
-    assert furniture.prompt("Follow Harbour Desk News On Instagram Today", "en", closing=True) is None
+    assert furniture_prompts.prompt("Folgen Sie Hafen Aktuell auf Instagram", "de", closing=True) == "subscribe"
+    assert furniture_prompts.prompt("Follow Harbour Desk News On Instagram Today", "en", closing=True) is None
 
 
 @pytest.mark.parametrize(
@@ -352,7 +352,7 @@ def test_about_the_issuer_with_a_contraction_or_a_long_name(line, lang):
 
 
 def test_a_translation_note_in_another_form_of_the_translation_word():
-    assert furniture.translation_note("Artykuł przetłumaczony maszynowo z języka czeskiego", "pl")
-    assert not furniture.translation_note("Artykuł napisany przez naszą redakcję", "pl")
+    assert furniture_credit.translation_note("Artykuł przetłumaczony maszynowo z języka czeskiego", "pl")
+    assert not furniture_credit.translation_note("Artykuł napisany przez naszą redakcję", "pl")
     found = run(f"{ENGLISH}\n\n(Tekst przetłumaczony automatycznie z języka czeskiego. Źródło: Hafen Nachrichten)").findings
     assert {f.kind for f in found if f.kind in ("boilerplate", "credit_line")} == {"credit_line"}

@@ -4,9 +4,10 @@ Finding kinds: ``foreign_dateline`` (dates.py), ``garbled_sentence`` (damage.py 
 garbled.py and punctuation.py across sentences and paragraphs),
 ``boilerplate`` (lines copied from the source page's furniture) and ``credit_line``
 ("Selon <site>", "Source: <site>", "(AFP)", "PARIS (AFP) —"); the structural rules for
-both live in furniture.py. Markers, cues and month names come from every language
-table, so a Vietnamese related-news heading left in a French article is found as well as a
-French "Lire aussi".
+both live in furniture.py (prompts to the reader in furniture_prompts.py, credits in
+furniture_credit.py). Markers, cues and month names come from every language table, so a
+Vietnamese related-news heading left in a French article is found as well as a French
+"Lire aussi".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
-from . import damage, furniture, furniture_lines, garbled, punctuation
+from . import damage, furniture, furniture_credit, furniture_lines, furniture_prompts, garbled, punctuation
 from .dates import find_dates, foreign_form
 from .langdata import common, table, tables
 from .segment import line_groups
@@ -161,7 +162,7 @@ def _cue_name(part: str) -> str | None:
         named = _DOMAIN.search(name) or _agency(name) or _agency_edition(name)
     else:
         named = _DOMAIN.search(name) or _agency(name) or any(_names_something(w) for w in name.split())  # "Quelle: dpa"
-    named = named or furniture.vague_credit(name)  # "Com agências", "Source : agences"
+    named = named or furniture_credit.vague_credit(name)  # "Com agências", "Source : agences"
     return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
 
 
@@ -406,12 +407,12 @@ class Traces:
         """A note on where the text comes from: crediting a vague source ("Material
         prepared from open sources"), or a line led by a page noun with a credit cue and its
         name ("This article originally appeared on Example News.")."""
-        source = furniture.source_note(line, lang)
+        source = furniture_credit.source_note(line, lang)
         if source:
             return [self._finding(
                 "credit_line", start, end, f"note crediting a vague source (“{source}”)", label="source_line", value=source,
             )]
-        if not furniture.page_led(line, lang):
+        if not furniture_credit.page_led(line, lang):
             return []
         for cue in _line_patterns()["cue"].finditer(line, 1):
             if re.search(r"[.!?]\s", line[: cue.start()]):
@@ -459,7 +460,7 @@ class Traces:
         tail = _line_patterns()["bracket_tail"].search(line)
         if tail and tail.start() > 0:  # "Lan Chi (Theo RIA, Reuters)"
             found = self._credit(tail.group(), start + tail.start(), start + tail.end(), doc.language)
-            vague = found and furniture.vague_credit(found.value or "")
+            vague = found and furniture_credit.vague_credit(found.value or "")
             return [found] if found and not (vague and len(line.split()) > MAX_TAIL_WORDS) else []
         return [found] if (found := self._credit_tail(line, start)) else []
 
@@ -504,8 +505,8 @@ class Traces:
         if heading:
             reason = f"{BOILERPLATE_PHRASES['related_links']} copied from the source page (“{heading}”)"
             return self._finding("boilerplate", start, end, reason, label="related_links", value=heading)
-        label = furniture.segment_label(text, main) or furniture.prompt(text, main, closing)
-        label = label or furniture.reader_prompt(text, main, alone=not sentence)
+        label = furniture.segment_label(text, main) or furniture_prompts.prompt(text, main, closing)
+        label = label or furniture_prompts.reader_prompt(text, main, alone=not sentence)
         if label:
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page"
             return self._finding("boilerplate", start, end, reason, label=label)
@@ -519,7 +520,7 @@ class Traces:
         if match:
             owners = _markers()[match.group("m").casefold()]
             label, lang = next((o for o in owners if o[1] == main), owners[0])
-            if label == "comments" and furniture.genre_label(flat, main):
+            if label == "comments" and furniture_prompts.genre_label(flat, main):
                 return None  # "Bình luận | <headline>": an opinion piece's header
             reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page (“{match.group('m')}”)"
             return self._finding("boilerplate", start, end, reason, lang=lang, label=label, value=match.group("m"))
@@ -540,7 +541,7 @@ class Traces:
             return self._finding(
                 "credit_line", start, end, f"agency credit line ({agency})", label="agency_tag", value=agency
             )
-        found = furniture.credit(line.replace("’", "'"), main, _cue_name, _is_name)
+        found = furniture_credit.credit(line.replace("’", "'"), main, _cue_name, _is_name)
         if found is None:
             return None
         label, name = found

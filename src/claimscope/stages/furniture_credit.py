@@ -1,0 +1,137 @@
+"""Credit lines built from parts, and notes on where the text comes from (docs/stages.md,
+``credit_line``).
+
+Helpers of the traces stage beside ``furniture``:
+
+* ``source_note``: a note at the edges crediting a vague source ("Material prepared
+  from open sources", "Texto elaborado con información de agencias");
+* ``page_led``: a line led by a page noun ("This article first appeared …");
+* ``credit``: a credit line built from parts: a credit cue with its name, translation
+  notes, agency names ("(Fonte: x.com, traduzione dall'inglese)", "(Theo A, B)").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .furniture import (
+    EMPTY, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, SYLLABIC_SCALE, _WORD, Lexicon, _lemma, _positions,
+    notice_words, page_words, words,
+)
+from .langdata import tables
+
+MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'allemand par ...")
+_PARTS = re.compile(r"\s*[|;,()\[\]]\s*")
+
+
+def vague_credit(name: str) -> bool:
+    """A credited name that is only a word for agencies ("agências", "Agenturen")."""
+    return bool(page_words(None).get("vague_sources", EMPTY).found_in([" ".join(words(name))]))
+
+
+def source_note(line: str, lang: str | None) -> str | None:
+    """The vague source of a note saying what the text was put together from ("Material
+    prepared from open sources", "Texto elaborado con información de agencias"): at most
+    ``MAX_NOTE_WORDS`` words, opening (within its first two words) on a ``page`` noun of
+    ``lang`` or English, on a credit cue of ``lang`` or on a vague source, and ending (within its last two words) on a
+    vague source of ``lang`` or English, compared by lemma; no quotation, no other
+    capitalised word (a name makes it a credit or a sentence)."""
+    stripped = line.strip()
+    tokens = words(stripped)
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not lang or not 2 < len(tokens) <= MAX_NOTE_WORDS * scale or stripped[0] in "«“„\"'‘(":
+        return None
+    if any(w[:1].isupper() for w in _WORD.findall(stripped)[1:]):
+        return None
+    lemmas = [_lemma(lang, t) for t in tokens]
+    found = notice_words(lang)
+    head = [n for n in _positions(tokens, found["page"], lang, found["page_lemmas"]) if n < 2 * scale]
+    head = head or _credit_cues(lang).opens(tokens)  # "Подготовлено по материалам …"
+    for entry in _vague_lemmas(lang):
+        size = len(entry)
+        at = [n for n in range(len(lemmas) - size + 1) if tuple(lemmas[n : n + size]) == entry]
+        ends = [n for n in at if n + size >= len(lemmas) - 2 * scale + 1]
+        if ends and (head or at[0] == 0):
+            return " ".join(tokens[ends[-1] : ends[-1] + size])
+    return None
+
+
+def page_led(line: str, lang: str | None) -> bool:
+    """A line of at most ``MAX_HEADLINE_WORDS`` words whose first three words hold a
+    ``page`` noun of ``lang`` or English ("This article first appeared …", "Cet article a
+    été publié …")."""
+    tokens = words(line)
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not tokens or len(tokens) > MAX_HEADLINE_WORDS * scale or line.lstrip()[:1] in "«“„\"'‘(":
+        return False
+    found = notice_words(lang)
+    return any(n < 3 * scale for n in _positions(tokens, found["page"], lang, found["page_lemmas"]))
+
+
+@lru_cache(maxsize=None)
+def _credit_cues(lang: str) -> Lexicon:
+    return Lexicon.of(" ".join(words(c)) for c in tables().get(lang, {}).get("credit_cues", ()))
+
+
+@lru_cache(maxsize=None)
+def _vague_lemmas(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The ``vague_sources`` of ``lang`` and English as lemma sequences."""
+    found = []
+    for code in dict.fromkeys((lang, "en")):
+        for entry in tables().get(code, {}).get("page_words", {}).get("vague_sources", ()):
+            found.append(tuple(_lemma(code, w) for w in words(entry)))
+    return tuple(dict.fromkeys(found))
+
+
+def translation_note(part: str, lang: str | None) -> bool:
+    """A short part that opens (within its first three words) on a translation word
+    ("traduit de l'allemand"), or on another form of one of ``lang`` or English, compared by
+    lemma ("Tekst przetłumaczony automatycznie" = "przetłumaczone")."""
+    found = words(part)
+    if not 0 < len(found) <= MAX_NOTE_WORDS:
+        return False
+    if page_words(lang).get("translation", EMPTY).found_in(found[:3]):
+        return True
+    return bool(lang) and any(_lemma(lang, w) in _translation_lemmas(lang) for w in found[:3])
+
+
+@lru_cache(maxsize=None)
+def _translation_lemmas(lang: str) -> frozenset[str]:
+    """Lemmas of the single-word ``translation`` page words of ``lang`` and English."""
+    return frozenset(
+        _lemma(code, w) for code in dict.fromkeys((lang, "en"))
+        for w in tables().get(code, {}).get("page_words", {}).get("translation", ()) if " " not in w
+    )
+
+
+def credit(line: str, lang: str | None, cue_name, is_name) -> tuple[str, str] | None:
+    """(label, credited name) when ``line`` is a credit made of parts.
+
+    ``cue_name(part)`` gives the name of a "cue + name" part or None; ``is_name(part)``
+    says a part is a name (agency, domain, capitalised words). Bracketed, every part may
+    come in any order and a vague source alone counts ("(tổng hợp)"); unbracketed, the
+    credit or a translation note comes first."""
+    text = line.strip().rstrip(".")
+    bracketed = text[:1] in "([" and text[-1:] in ")]"
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if not parts:
+        return None
+    names, notes = [], 0
+    for part in parts:
+        name = cue_name(part)
+        if name:
+            names.append(name)
+        elif translation_note(part, lang):
+            notes += 1
+        elif names and is_name(part) and len(part.split()) <= MAX_NAME_WORDS:
+            names.append(part.strip())
+        elif bracketed and vague_credit(part):  # "(tổng hợp)", "(agencias)"
+            names.append(part.strip())
+        else:
+            return None
+    if names:
+        return "source_line", ", ".join(names)
+    if notes and (bracketed or len(parts) == 1):
+        return "translation_note", ""
+    return None
