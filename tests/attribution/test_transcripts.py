@@ -118,3 +118,16 @@ def test_an_impersonal_saying_in_a_turn_is_kept():
     found = attributions(text, "de")
     said = [a for a in found if a["cue"].startswith("hieß")]
     assert len(said) == 1 and said[0]["content"].startswith("das Becken")
+
+
+def test_a_turn_of_greetings_only_is_no_attribution():
+    text = (
+        "Poranna rozmowa, zapis\n\n"
+        "PROWADZĄCY: Dzień dobry. Naszym gościem jest pani Ewa Kot z koła łowieckiego.\n\n"
+        "EWA KOT: Dzień dobry, witam wszystkich bardzo serdecznie.\n\n"
+        "PROWADZĄCY: Ile dzików policzono?\n\n"
+        "EWA KOT: Mniej niż rok temu. Naliczyliśmy około 300 sztuk w całej gminie.\n\n"
+        "KOT: Dziękuję bardzo.\n"
+    )
+    found = attributions(text, "pl")
+    assert [a["content"] for a in found] == ["Mniej niż rok temu. Naliczyliśmy około 300 sztuk w całej gminie"]

@@ -23,6 +23,7 @@ TAG = re.compile(r"^[ \t]*([^\W\d_][^:\n]{0,60}?)[ \t]*:[ \t]+(?=\S)", re.MULTIL
 MAX_TAG_WORDS = 5
 MIN_TURNS = 3
 MIN_STATEMENT_WORDS = 4
+MAX_GREETING_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,14 @@ def hosts(found: list[Turn], table: Table) -> set[int]:
     return {k for k, t in enumerate(found) if any(t.names <= tag for tag in host_tags)}
 
 
-def statement(text: str, span: tuple[int, int]) -> bool:
-    """A sentence that states something: four words or more, no question."""
-    return len(words(text, *span)) >= MIN_STATEMENT_WORDS and not text[slice(*span)].rstrip().endswith("?")
+def statement(text: str, span: tuple[int, int], greetings: frozenset = frozenset()) -> bool:
+    """A sentence that states something: four words or more, no question, no short
+    greeting or thanks opening with a phrase of the table's ``greetings`` ("Dzień dobry,
+    witam państwa.", "Thank you for having me.")."""
+    toks = [w.group().lower() for w in words(text, *span)]
+    if len(toks) < MIN_STATEMENT_WORDS or text[slice(*span)].rstrip().endswith("?"):
+        return False
+    return len(toks) > MAX_GREETING_WORDS or not any(" ".join(toks[:n]) in greetings for n in (1, 2, 3))
 
 
 def crosses_turns(
@@ -108,6 +114,7 @@ def turn_attributions(
     rule leaves them alone)."""
     found = turns(text, table)
     host = hosts(found, table)
+    greetings = frozenset(g.lower() for g in table.raw.get("greetings", ()))
     raws = []
     for k, turn in enumerate(found):
         if k in host:
@@ -117,7 +124,7 @@ def turn_attributions(
             for s in sentences
             if s.end > turn.colon + 1 and s.start < turn.end
         ]
-        said = [s for s in spans if s[0] < s[1] and statement(text, s)]
+        said = [s for s in spans if s[0] < s[1] and statement(text, s, greetings)]
         if said:
             content = (said[0][0], said[-1][1])
             raws.append(Raw((turn.colon, turn.colon + 1), turn.speaker, content, True))
