@@ -81,7 +81,8 @@ class Origin(Reading):
             if len(words) < 2 or not (words[0].group().casefold() in stop or rest[words[0].end():][:1] in ("'", "’")):
                 continue  # "d'un ancien policier", "of a former officer"
             agent = cues.find("source_prepositions", self.text, lang, a.speaker_end, src.start)
-            if agent and not self.text[a.speaker_end:agent[0].start()].strip() and len(words) > 2:
+            if agent and not self.text[a.speaker_end:agent[0].start()].strip() and words[-1].group().islower() \
+                    and any(w.group().casefold() not in stop for w in words[1:-1]):
                 words.pop()  # "… diffusé" before "par la chaîne X"
             start, end = a.speaker_start + noun.end() + words[1].start(), a.speaker_start + noun.end() + words[-1].end()
             return [Source(self.text[start:end], start, end, "attribution", anonymous=a.anonymous
