@@ -132,6 +132,8 @@ def test_authorities_are_anonymous():
         ("ru", "Знакомый врач из Твери"),  # an acquaintance, named by nobody
         ("pl", "Znajomy kierowca z Radomia"),
         ("en", "A nurse I spoke to last week"),  # "I" names nobody
+        ("it", "Un'insegnante"),  # the elided article written onto its noun
+        ("it", "un'amica di Pisa"),
     ],
 )
 def test_own_contacts_and_acquaintances_are_anonymous(lang, mention):
@@ -145,6 +147,7 @@ def test_own_contacts_and_acquaintances_are_anonymous(lang, mention):
         ("fr", "notre maire"),
         ("ru", "Наш Центробанк"),
         ("pl", "Nasza czytelniczka Anna Kos"),
+        ("it", "Un'insegnante Anna Neri"),
     ],
 )
 def test_own_officials_and_named_contacts_are_not_anonymous(lang, mention):

@@ -506,9 +506,12 @@ class EntityResolver:
              if low.startswith(o) and (o.endswith("'") or low[len(o) : len(o) + 1] in (" ", ""))),
             None,
         )
-        if opener is None or len(toks) < 2:
+        glued = opener is not None and opener.endswith("'") and len(head[lead]) > len(opener)  # "Un'infermiera"
+        if opener is None or len(toks) < 2 and not glued:
             return False
         rest = head[lead + len(opener.split()) :]
+        if glued:  # the noun the elided article is written onto
+            rest = [head[lead][len(opener) :], *rest]
         places = place_words(self.t) | (CONNECTORS if opener not in own else frozenset())  # "nos amis de X" names X
         if rest and not body_kind(rest[0], self.t.language):  # "Um agricultor do Fundão": a place, not his name
             rest = rest[: next((k for k, w in enumerate(rest) if k and w.islower() and (
