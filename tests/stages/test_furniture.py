@@ -356,3 +356,8 @@ def test_a_translation_note_in_another_form_of_the_translation_word():
     assert not furniture_credit.translation_note("Artykuł napisany przez naszą redakcję", "pl")
     found = run(f"{ENGLISH}\n\n(Tekst przetłumaczony automatycznie z języka czeskiego. Źródło: Hafen Nachrichten)").findings
     assert {f.kind for f in found if f.kind in ("boilerplate", "credit_line")} == {"credit_line"}
+
+
+def test_a_spanish_prompt_to_forward_a_hoax():
+    assert furniture_prompts.reader_prompt("¿Te llegó un bulo? Reenvíalo y lo comprobamos.", "es") == "reader_prompt"
+    assert furniture_prompts.reader_prompt("Reenvió el mensaje a sus vecinos sin comprobarlo.", "es") is None
