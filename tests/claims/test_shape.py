@@ -106,3 +106,14 @@ def test_a_sentence_left_in_another_language_is_not_a_claim_of_the_article():
 def test_a_non_answer_states_no_checkable_fact():
     doc = document("Budget cut\nThe agency cut 300 jobs.\nThe agency declined to comment on the cuts.", "en")
     assert not_claims(doc) == {0: "label_line", 2: "no_comment"}
+
+
+def test_a_headline_that_shouts_is_still_a_headline():
+    text = "Salt water cures the flu in one night!\nA video shared 10,000 times says salt water cures the flu."
+    doc = dataclasses.replace(document(text, "en"), article=Article(text, Meta(title="Salt water cures the flu in one night!")))
+    assert headline_span(doc) == (0, len("Salt water cures the flu in one night!"))
+    assert not_claims(doc)[0] == "headline"
+    prose = "The council met on Monday to approve the budget."
+    text = f"{prose}\nIt passed by 12 votes to 3."
+    doc = dataclasses.replace(document(text, "en"), article=Article(text, Meta(title=prose)))
+    assert headline_span(doc) is None  # a first paragraph taken for the title

@@ -77,15 +77,25 @@ def _is_symbol(char: str) -> bool:
 
 def headline_span(doc: Document) -> tuple[int, int] | None:
     """(start, end) of the headline: the first line when it is the article's title and
-    does not end like a sentence (a first paragraph taken for the title does), else
-    None. Not a check-worthy claim, but what the story is about: matching may search it."""
+    does not end like a sentence (a first paragraph taken for the title does) or ends on
+    an exclamation mark (a headline that shouts: "Salt water cures the flu in one
+    night!"), else None. Not a check-worthy claim, but what the story is about:
+    matching may search it."""
     title = (doc.article.meta.title or "").strip()
     text = doc.text
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    return (start, end) if title and line == title and _ending(line) != "final" else None
+    return (start, end) if title and line == title and (_ending(line) != "final" or _exclaims(line)) else None
+
+
+def _exclaims(line: str) -> bool:
+    """``line`` ends on an exclamation mark, past closing quotes, symbols and emoji."""
+    text = line.rstrip()
+    while text and (text[-1] in _CLOSING or text[-1].isspace() or _is_symbol(text[-1])):
+        text = text[:-1]
+    return text.endswith(("!", "！"))
 
 
 def _ends_line(text: str, end: int) -> bool:
