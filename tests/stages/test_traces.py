@@ -849,9 +849,16 @@ def test_a_number_before_a_noun_in_a_form_it_does_not_take(sentence, found):
         ("Местные выборы в регионе проводятся с 2010 года.", []),
         ("Новые правила планируется ввести летом.", []),  # the plural is the infinitive's object
         ("Выборы проводит комиссия, сотни людей собралось на площади.", []),  # object first; a quantity
+        ("Местные жители вышел на протест в субботу.", ["Местные жители вышел"]),  # an intransitive verb
+        ("Дети не пришёл в школу из-за снега.", ["Дети не пришёл"]),
+        ("Местные жители вышли на протест в субботу.", []),
+        ("Все выходные шёл сильный дождь.", []),  # the subject after its verb, the plural a time
+        ("Долгие годы работал на заводе в Туле.", []),  # a time; the subject left out
+        ("Новые выборы назначил президент.", []),  # a transitive verb: the object first
+        ("Новые выборы в думу строился прямо у площади новый избирательный участок.", []),
     ],
 )
-def test_a_plural_subject_with_a_singular_reflexive_verb(sentence, found):
+def test_a_plural_subject_with_a_singular_reflexive_or_intransitive_verb(sentence, found):
     assert [sentence[s:e] for s, e in subject_agreement(sentence, "ru", table("ru"))] == found
 
 

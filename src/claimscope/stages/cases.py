@@ -177,16 +177,20 @@ def _counted_by_verb(sentence: str, start: int, lang: str, governing: frozenset[
 
 
 def subject_agreement(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
-    """(start, end) of a plural subject opening its clause and a singular reflexive verb
-    after it ("Местные выборы в регионе проводится" for "проводятся"): adjectives and a
+    """(start, end) of a plural subject opening its clause and a singular reflexive or
+    intransitive verb after it ("Местные выборы в регионе проводится" for "проводятся",
+    "Новые правила вступил в силу"): adjectives and a
     noun plural in every reading, one of them nominative; between them and the verb only
     prepositional phrases (a preposition of the table's ``preposition_cases`` and words
     with no nominative reading), adverbs and "не"; the verb a reflexive one (its lemma in
-    "-ся"), singular in every reading, and no infinitive after it ("Новые правила
-    планируется ввести", where the plural is the infinitive's object)."""
+    "-ся") or an intransitive one, singular in every reading, no infinitive after it
+    ("Новые правила планируется ввести", where the plural is the infinitive's object), and
+    no singular noun or pronoun that may be a nominative after it in its clause ("Все
+    выходные шёл дождь": the subject after its verb, the plural a time)."""
     prepositions = (table or {}).get("preposition_cases")
     if not prepositions or lang not in _ANALYSERS:
         return []
+    durations = frozenset((table or {}).get("duration_nouns", ()))
     found = []
     for clause in _CLAUSE.finditer(sentence):
         words = [(m.start() + clause.start(), m.end() + clause.start(), m.group().casefold()) for m in _WORD.finditer(clause.group())]
@@ -208,12 +212,35 @@ def subject_agreement(sentence: str, lang: str, table: dict | None) -> list[tupl
             verb += 1
         if verb >= len(words) or not _all(_parses(lang, words[verb][2]), lambda t: t.POS == "VERB" and t.number == "sing"):
             continue
-        if not all(p.normal_form.endswith("ся") for p in _parses(lang, words[verb][2])):
+        reflexive = all(p.normal_form.endswith("ся") for p in _parses(lang, words[verb][2]))
+        if not (reflexive or all("intr" in p.tag for p in _parses(lang, words[verb][2]))):
             continue
         if verb + 1 < len(words) and any(p.tag.POS == "INFN" for p in _parses(lang, words[verb + 1][2])):
             continue
+        if _subject_after(lang, [w for _, _, w in words[verb + 1 :]], prepositions):
+            continue  # the subject after its verb ("Все выходные шёл дождь": the plural a time)
+        if any(p.normal_form in durations for p in _parses(lang, words[head][2])) and not reflexive:
+            continue  # "Долгие годы работал на заводе": a time, the subject left out
         found.append((words[0][0], words[verb][1]))
     return found
+
+
+def _subject_after(lang: str, words: list[str], prepositions) -> bool:
+    """A singular noun or pronoun that may be a nominative among ``words``, not governed
+    by a preposition (the words after one up to its noun)."""
+    governed = False
+    for word in words:
+        if word in prepositions:
+            governed = True
+            continue
+        readings = _parses(lang, word)
+        nominal = any(p.tag.POS in ("NOUN", "NPRO") for p in readings)
+        if nominal and not governed and any(
+            p.tag.POS in ("NOUN", "NPRO") and p.tag.number == "sing" and "nomn" in p.tag for p in readings
+        ):
+            return True
+        governed = governed and not nominal
+    return False
 
 
 @lru_cache(maxsize=65536)
