@@ -14,7 +14,7 @@ from claimscope.pipeline import Pipeline
 from claimscope.stages import Language, Segment, Traces
 from claimscope.stages.fusions import fused_words
 from claimscope.stages.langdata import table
-from claimscope.stages.language import guess
+from claimscope.stages.langguess import guess
 
 LONG = 200_000
 TOKENS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.stages.language import guess
+from claimscope.stages.langguess import guess
 from tests.stages.helpers import run, spans
 
 FRENCH = (
