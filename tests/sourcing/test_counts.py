@@ -61,9 +61,9 @@ def test_a_speaker_named_with_the_initials_of_a_body_of_the_chain_speaks_for_it(
 def test_an_anonymous_source_that_told_the_article_adds_nothing_to_a_claim_no_one_is_credited_with():
     from tests.sourcing.test_route import run
     text = ("Fire in the hills\n\nA forest fire near the village of Elm burned forty hectares of pine on Monday."
-            "\n\nFire crews from three towns worked through the night.\n\nA resident who asked not to be named told us "
+            "\n\nFire crews from three towns worked through the night.\n\nA neighbour who would not give her name told us "
             "the flames came close to the church.")
-    _, chain = run(text, [("A resident who asked not to be named", "told us", "the flames came close to the church",
+    _, chain = run(text, [("A neighbour who would not give her name", "told us", "the flames came close to the church",
                            True)])
     assert len(chain.hops) == 1 and "anonymous_source" not in {f.kind for f in chain.flags}
 
@@ -71,10 +71,10 @@ def test_an_anonymous_source_that_told_the_article_adds_nothing_to_a_claim_no_on
 def test_in_a_round_up_an_anonymous_source_of_the_next_item_backs_another_story():
     from tests.sourcing.test_lead import ROUNDUP, _by_lines
     text = ROUNDUP.replace("A message forwarded in many groups claims", "The portal Coast Wire reported that").replace(
-        "A green parrot rode", "A reader who asked not to be named wrote to us that a green parrot rode")
+        "A green parrot rode", "A reader who kept his name out of it wrote to us that a green parrot rode")
     speakers = [("The portal Coast Wire", "reported that", "the coast road will charge drivers eight euros from June",
                  False),
-                ("A reader who asked not to be named", "wrote to us", "a green parrot rode the number four bus", True)]
+                ("A reader who kept his name out of it", "wrote to us", "a green parrot rode the number four bus", True)]
     doc = _with_claims(_by_lines(make(text, speakers)), worthy={5, 6, 9})
     chain = Sourcing().chain(doc)
     assert "anonymous_source" not in {f.kind for f in chain.flags} and chain.independent_sources == 1

@@ -177,7 +177,7 @@ def agrees(doc: Document, i: int, fc) -> bool:
     """Whether the fact-check ``fc`` may state the claim of sentence ``i``: their numbers do
     not contradict each other, it names no person, no rare name (a town, a firm) and no
     country, capital, leader or organisation that the article never names, and no period
-    far from the article's (``agreement``: the same topic is not the same claim)."""
+    far from the article's (``agreement``: a shared subject does not make a shared claim)."""
     record, lang = " ".join(filter(None, (fc.title, fc.claim))), fc.language or "en"
     return not numbers_contradict(sentence_text(doc, i), record) and not person_absent(
         doc.text, record, lang) and not rare_name_absent(doc.text, record, lang) and not entity_absent(
