@@ -13,7 +13,7 @@ from claimscope.model import Article
 from claimscope.pipeline import Pipeline
 from claimscope.stages import Language, Segment, Traces
 from claimscope.stages.fusions import fused_words
-from claimscope.stages.langdata import table
+from claimscope.langdata import table
 from claimscope.stages.langguess import guess
 
 LONG = 200_000

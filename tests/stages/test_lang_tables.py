@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.stages.grammar import GRAMMAR_REASONS
-from claimscope.stages.langdata import REQUIRED_KEYS, common, language_name, table, tables
+from claimscope.langdata import REQUIRED_KEYS, common, language_name, table, tables
 from claimscope.stages.traces import BOILERPLATE_PHRASES
 
 PAGE_WORDS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.stages.cases import nominative_complement, numeral_agreement, subject_agreement, wrong_case
-from claimscope.stages.dates import find_dates, foreign_form
+from claimscope.dates import find_dates, foreign_form
 from claimscope.stages.fusions import (
     camel_fused,
     capital_fusions,
@@ -35,7 +35,7 @@ from claimscope.stages.grammar import (
     plural_subject_agreement,
     singular_before_number,
 )
-from claimscope.stages.langdata import table
+from claimscope.langdata import table
 from claimscope.stages.punctuation import copy_damage, quote_problems
 from tests.stages.helpers import run, spans
 

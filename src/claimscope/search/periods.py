@@ -3,7 +3,7 @@
 A query rarely comes with a publication date, but it often says when ("in April 2019",
 "ngày 13/5/2020", "в 2023 году", "(noviembre 2022)"): a fact-check of that claim is dated
 near that period, and one written a long time before every period the text names cannot
-be about it. Recognised, in any language the tables know (``stages.dates``): full dates
+be about it. Recognised, in any language the tables know (``claimscope.dates``): full dates
 (a day), a month name with a year or a numeric month/year ("6/2020"), and a bare year
 from 1800 to the current one (a later year is a prediction, not when anything happened).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from claimscope.stages.dates import find_dates, full_dates
+from claimscope.dates import find_dates, full_dates
 
 Period = tuple[date, date]  # first and last day
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..search.aliases import default_aliases
+from ..search.periods import parse_day, text_periods
 from .wordfreqs import frequencies
 
 # a number: "5,000", "47.2", "2018", or groups of three digits after a space ("10 000")
@@ -56,8 +57,6 @@ def period_absent(article: str, article_date: str, record: str) -> bool:
     period the article names: a claim about the 2017 meteor shower is not one about this
     year's, whatever their topic. A fact-check naming no period, or an article with no
     date and no period, says nothing."""
-    from ..search.periods import parse_day, text_periods  # it reads dates with stages.dates: not at import
-
     named = text_periods(record)
     day = parse_day(article_date) if article_date else None
     anchors = text_periods(article) + ([(day, day)] if day else [])

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution.lemmas import lemma, supported
-from .langdata import common, tables
+from ..langdata import common, tables
 
 MAX_SEGMENT_WORDS = 5  # a counter or reading time is a few words
 MAX_ABOUT_WORDS = 8  # "About <issuer>": an issuer's name may be long ("Sobre Cooperativa Agrícola del Valle Alto")

@@ -19,7 +19,7 @@ from .furniture import (
     EMPTY, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, SYLLABIC_SCALE, _WORD, Lexicon, _lemma, _positions,
     notice_words, page_words, words,
 )
-from .langdata import tables
+from ..langdata import tables
 
 MAX_NOTE_WORDS = 10  # a translation note ("traduit de l'allemand par ...")
 _PARTS = re.compile(r"\s*[|;,()\[\]]\s*")

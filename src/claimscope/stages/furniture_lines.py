@@ -19,8 +19,8 @@ import unicodedata
 from functools import lru_cache
 
 from . import furniture
-from .dates import find_dates
-from .langdata import tables
+from ..dates import find_dates
+from ..langdata import tables
 
 RANKER = "traces/boilerplate_lines.json"
 MAX_LINE_WORDS = 30  # a longer line is prose; it is never scored

@@ -22,7 +22,7 @@ from .furniture import (
     EMPTY, MAX_PROMPT_WORDS, SYLLABIC_SCALE, _URL, _WORD, Lexicon, _lemma, _networks, _positions,
     _prompt_lemmas, about_heading, notice_words, page_words, words,
 )
-from .langdata import common, tables
+from ..langdata import common, tables
 
 MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm"
 MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a prompt verb

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import langid
-from .langdata import common, tables
+from ..langdata import common, tables
 from .wordfreqs import frequencies
 from .wordodds import odds
 from .words import MIN_FUNCTION_FREQ

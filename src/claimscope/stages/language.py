@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Document, Finding, stage_tag
-from .langdata import in_a, language_name, table
+from ..langdata import in_a, language_name, table
 from .langguess import (
     MIN_CONTENT, QUOTE_WORDS, TITLE_WORDS, Guess, by_words, foreign_language, guess, main_language, word_count,
 )

@@ -30,8 +30,8 @@ from ..errors import StoreError
 from ..model import Document, Match, stage_tag
 from .agreement import entity_absent, numbers_contradict, period_absent, person_absent, rare_name_absent
 from .claims import sentence_text
-from .dates import find_dates, full_dates
-from .langdata import tables
+from ..dates import find_dates, full_dates
+from ..langdata import tables
 from .words import TOKEN, lemma_of
 
 MAX_MATCHES = 10

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .. import langid
 from ..model import Document, Paragraph, Sentence
-from .langdata import table
+from ..langdata import table
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _BOUNDARY = re.compile(

@@ -20,8 +20,8 @@ from functools import lru_cache
 from ..model import Document, Finding, stage_tag
 from ..ranker import shipped
 from . import damage, furniture, furniture_credit, furniture_lines, furniture_prompts, garbled, punctuation
-from .dates import find_dates, foreign_form
-from .langdata import common, table, tables
+from ..dates import find_dates, foreign_form
+from ..langdata import common, table, tables
 from .segment import line_groups
 from .words import alternation
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .langdata import common
+from ..langdata import common
 from .wordfreqs import frequencies
 
 FLOOR = 1e-7  # frequency of a word a list lacks (wordfreq lists stop near 1e-8)

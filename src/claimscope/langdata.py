@@ -11,7 +11,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+DATA_DIR = Path(__file__).resolve().parent / "data" / "lang"
 
 REQUIRED_KEYS = (
     "lang", "name", "abbreviations", "ordinal_period", "months", "month_abbreviations",
