@@ -1,4 +1,4 @@
-"""Subjects the phrase right before a cue does not give by itself (subjects.py): the
+"""Subjects the phrase right before a cue does not give by itself (subjects.py, leads.py, antecedents.py): the
 antecedent of a relative pronoun, a quoted name before an adverbial, inversion after an
 "as" word or an object pronoun, and adverbials that are no subject. Sentences are our own."""
 
