@@ -47,7 +47,7 @@ def rows(split: str = "dev"):
             continue
         doc = Pipeline([Segment(), Language()]).run(Article(text=normalize_text(row["text"])))
         lines = article_lines(doc)
-        kinds = kinds_by_line(lines, [*doc.findings, *Traces().rule_furniture(doc, lines)])
+        kinds = kinds_by_line(lines, [*doc.findings, *Traces().furniture.rule_furniture(doc, lines)])
         gold = [o for item in row["boilerplate"] for o in occurrences(doc.text, item)]
         numbers = [n for n, (start, end, _) in enumerate(lines) if n and candidate(doc.text[start:end])]
         for n, features in zip(numbers, line_features(doc, lines, kinds, numbers)):

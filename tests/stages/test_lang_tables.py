@@ -6,7 +6,7 @@ import pytest
 
 from claimscope.stages.grammar import GRAMMAR_REASONS
 from claimscope.langdata import REQUIRED_KEYS, common, language_name, table, tables
-from claimscope.stages.traces import BOILERPLATE_PHRASES
+from claimscope.stages.furniture_rules import BOILERPLATE_PHRASES
 
 PAGE_WORDS = {
     "share", "subscribe", "donate", "counter", "tags", "reading_time", "disclaimer", "translation", "about", "author",

@@ -1180,12 +1180,12 @@ def test_sentence_stopping_on_a_preposition(sentence, lang, found):
 
 
 def test_social_networks_listed_after_a_short_label():
-    from claimscope.stages.traces import _share_buttons
+    from claimscope.stages.furniture_patterns import share_buttons
 
-    assert _share_buttons("Nos réseaux : Facebook, Telegram, YouTube")
-    assert _share_buttons("Мы в соцсетях: ВКонтакте, Дзен")
-    assert not _share_buttons("Source : Facebook, Telegram")  # a credit line
-    assert not _share_buttons("Le maire a répondu sur Facebook et Telegram.")
+    assert share_buttons("Nos réseaux : Facebook, Telegram, YouTube")
+    assert share_buttons("Мы в соцсетях: ВКонтакте, Дзен")
+    assert not share_buttons("Source : Facebook, Telegram")  # a credit line
+    assert not share_buttons("Le maire a répondu sur Facebook et Telegram.")
 
 
 # --- lines shaped and placed like furniture (furniture_lines.py, the shipped line ranker)

@@ -1,0 +1,163 @@
+"""Line patterns of page furniture and the names a credit line gives, built from every
+language table (see docs/stages.md, ``boilerplate`` and ``credit_line``).
+
+``line_patterns`` compiles the boilerplate markers, credit and agency cues, agency names
+and datelines of all tables into one set of expressions, so a marker of any language is
+found in an article of any other; the predicates below say whether a piece of a line is
+an agency, a domain or a capitalised name (``agency``, ``cue_name``, ``is_name``,
+``outlet_name``), a row of share buttons (``share_buttons``) or a related-links marker
+followed by a headline (``bare_headline``). The rules that use them to report lines are
+in furniture_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..langdata import common, tables
+from . import furniture, furniture_credit
+from .words import alternation
+
+MAX_CREDIT_WORDS = 6
+MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
+MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
+MAX_EDITION_WORDS = 2  # an agency's national edition: "Sputnik Brasil"
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
+_SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, list[tuple[str, str]]]:
+    """casefolded boilerplate marker -> [(label, lang), ...]."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for lang, t in tables().items():
+        for label, markers in t["boilerplate"].items():
+            for marker in markers:
+                found.setdefault(marker.casefold(), []).append((label, lang))
+    return found
+
+
+@lru_cache(maxsize=1)
+def line_patterns() -> dict[str, re.Pattern]:
+    agencies = alternation(common()["agencies"])
+    cues = alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
+    agency_list = rf"(?:{agencies})(?:\s*[/,-]\s*(?:{agencies}))*"  # "AFP/Reuters", "ANSA-AFP"
+    initials = r"(?-i:[^\W\d_A-ZА-ЯĄĆĘŁŃÓŚŹŻ]{1,4})"  # an editor's lower-case initials: "kw/PAP", "dpa/AFP/red"
+    initials = rf"{initials}(?:-{initials})*"  # an editor's and a desk's: "ab-cd/ANSA"
+    return {
+        "boilerplate": re.compile(
+            rf"^[\W_]*(?P<m>{alternation(markers())})(?!\w)"
+            r"(?:\s*[:：|»›>—–→➜➡►▶⇒-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
+            re.IGNORECASE,
+        ),
+        "credit": re.compile(
+            rf"^(?P<cue>{cues})(?!\w)\s*[:：—–-]?\s*(?P<name>[^,;!?]{{2,80}}?)\s*\.?$", re.IGNORECASE
+        ),
+        "agency_line": re.compile(
+            rf"^[—–-]?\s*\(?(?:{initials}\s*/\s*)??(?P<name>{agency_list})(?:\s*/\s*{initials})?\)?\.?$", re.IGNORECASE
+        ),
+        "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
+        "named_agency": re.compile(rf"(?<!\w)(?:{agencies})(?!\w)"),  # an agency's name, in its case
+        "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
+        "cue": re.compile(rf"(?<=\s)(?:{cues})(?!\w)", re.IGNORECASE),
+        "dateline": re.compile(
+            rf"^[^\W\d_][^()\n]{{0,60}}?\s*\((?P<name>{agency_list})\)\.?\s*[-–—:]+", re.IGNORECASE  # "(EFE).-"
+        ),
+        # "МОСКВА, 14 ноя — РИА Новости.": place, day and month, a dash, the agency
+        "dash_dateline": re.compile(
+            rf"^[^\W\d_](?:[^\W\d]|[ .-]){{0,30}}?,\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\s+[—–-]\s+(?P<name>{agency_list})[.,]",
+        ),
+        # "МОСКВА, 14 ноября. /ТАСС/.", "Москва. 14 ноября. ИНТЕРФАКС -": the agency after the date
+        "stop_dateline": re.compile(
+            rf"^[^\W\d_](?:[^\W\d]|[ -]){{0,30}}?[,.]\s*\d{{1,2}}\s+[^\W\d_]{{3,12}}\.?(?:\s+\d{{4}})?\.?"
+            rf"\s+(?:/(?P<name>{agency_list})/\.?|(?P<upper>{agency_list})\s+[—–-])",
+            re.IGNORECASE,
+        ),
+        # "(Dân trí) - …", "(TTXVN) – …": the outlet in brackets and a dash opening the paragraph
+        "bracket_dateline": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\s*[—–-]+(?=\s)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _agency_cues() -> frozenset[str]:
+    return frozenset(c.casefold() for t in tables().values() for c in t["agency_cues"])
+
+
+
+def agency(text: str) -> str | None:
+    """The agency when ``text`` is only an agency name ("(AFP)", "REUTERS")."""
+    match = line_patterns()["agency_line"].match(text.strip())
+    if not match:
+        return None
+    name = match.group("name")
+    agencies = common()["agencies"]
+    known = name in agencies or all(part in agencies for part in re.split(r"\s*[/,-]\s*", name))  # "dpa/AFP"
+    return name if known or text.isupper() else None
+
+
+def cue_name(part: str) -> str | None:
+    """The name credited by a "cue + name" part ("Source : AFP", "Theo VnExpress")."""
+    match = line_patterns()["credit"].match(part.strip())
+    if not match:
+        return None
+    name, cue = match.group("name").strip(), match.group("cue").casefold()
+    if furniture.words(name)[:1] and furniture.words(name)[0] in furniture.caption_words():
+        return None  # "Source photo: …" credits a picture, not the text
+    if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
+        named = _DOMAIN.search(name) or agency(name) or _agency_edition(name)
+    else:
+        named = _DOMAIN.search(name) or agency(name) or any(names_something(w) for w in name.split())  # "Quelle: dpa"
+    named = named or furniture_credit.vague_credit(name)  # "Com agências", "Source : agences"
+    return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
+
+
+def _agency_edition(name: str) -> bool:
+    """An agency's name and its edition's capitalised words ("Sputnik Brasil", "Reuters España")."""
+    first, *rest = name.split() or [""]
+    return 0 < len(rest) <= MAX_EDITION_WORDS and bool(agency(first)) and all(names_something(w) for w in rest)
+
+
+def is_name(part: str) -> bool:
+    """An agency, a domain, or capitalised words."""
+    found = part.split()
+    return bool(_DOMAIN.search(part) or agency(part) or found and all(names_something(w) for w in found))
+
+
+def names_something(word: str) -> bool:
+    """Capitalised, a number, or in a script without case (Arabic, CJK...)."""
+    first = word[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def outlet_name(name: str) -> bool:
+    """An agency, a name in capitals or a short capitalised name ("Dân trí"), not a
+    caption word ("(Video) – …")."""
+    found = furniture.words(name)
+    return bool(agency(name)) or 0 < len(found) <= MAX_OUTLET_WORDS and name[0].isupper() and found[0] not in furniture.caption_words()
+
+
+def share_buttons(line: str) -> bool:
+    """Two or more social networks and nothing else ("Facebook Twitter WhatsApp"), or
+    after a short label and a colon ("Nos réseaux : Facebook, Telegram, YouTube")."""
+    networks = common()["social_networks"]
+    label, colon, rest = line.casefold().partition(":")
+    if colon and (len(label.split()) > MAX_BUTTONS_LABEL_WORDS or line_patterns()["cue"].match(" " + label.strip(), 1)):
+        return False  # "Source: Facebook, Telegram" credits the networks
+    found = rest if colon else label
+    buttons = [b for b in _SPLIT_BUTTONS.split(found.strip(" :.")) if b]
+    if len(buttons) >= 2 and all(b in networks for b in buttons):
+        return True
+    items = [i.strip() for i in re.split(r"[,;|•·/]", found.strip(" :.")) if i.strip()]  # "truth social, gettr"
+    return len(items) >= 2 and all(i in networks for i in items)
+
+
+def bare_headline(marker: str, headline: str) -> bool:
+    """"Read also Mayor opens the bridge": a related-links marker of two words or more
+    followed, without a colon, by a capitalised headline (no final full stop)."""
+    owners = markers()[marker.casefold()]
+    return (
+        " " in marker.strip() and any(label == "related_links" for label, _ in owners)
+        and headline[:1].isupper() and furniture.headline_like(headline)
+    )
+
