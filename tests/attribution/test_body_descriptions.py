@@ -2,7 +2,8 @@
 agencia", "издание", "Spółka") stands for the latest one of that kind, never for a
 person; "the agency Reuters" is a name, not a description. Sentences are our own."""
 
-from claimscope.stages.attribution.entities import EntityResolver, body_kind, description_kind
+from claimscope.stages.attribution.entities import EntityResolver
+from claimscope.stages.attribution.kinds import body_kind, description_kind
 from claimscope.stages.attribution.tables import load_table
 from tests.attribution.util import run
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.outlets import cues
-from claimscope.stages.attribution.entities import body_nouns
+from claimscope.stages.attribution.kinds import body_nouns
 from claimscope.stages.sourcing.bodies import INSTITUTION_KINDS, institution, subject_body
 from tests.sourcing.test_chain import STAGE, make
 from tests.sourcing.test_route import _paragraphs, names, run

@@ -16,7 +16,9 @@ speakers and one entity per speaker).
 from __future__ import annotations
 
 from ...model import Attribution, Document
-from .entities import EntityResolver, apposed_name, body_kind, described_name
+from .entities import EntityResolver
+from .kinds import body_kind
+from .names import apposed_name, described_name
 from .genders import mention_gender, pronoun_gender, verb_gender
 from .lemmas import lemmas
 from .quotes import find_quotes

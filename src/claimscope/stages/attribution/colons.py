@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...outlets import find_mentions
-from .entities import OUTLET_KINDS, body_kind
+from .kinds import OUTLET_KINDS, body_kind
 from .spans import MAX_SPEAKER_WORDS, Raw, strip, words
 from .subjects import Subjects
 

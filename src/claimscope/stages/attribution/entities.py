@@ -19,86 +19,27 @@ A group keeps the gender its mentions mark (``genders.json``: "la ministre", "Fr
 "bà", a Russian or Polish given name), which a gendered pronoun must agree with.
 The entity string is the group's longest name (or mention, without determiner).
 Anonymous speakers ("une source proche du dossier") get no entity.
+The kinds of body a mention names are in ``kinds.py``, the names it holds in ``names.py``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from .anonymity import has_name, head_words, represents, unnamed_role
 from .genders import CONNECTORS, mention_gender, singular
-from ...outlets import find_mentions, resolve_name
+from .kinds import (
+    NAMED_KINDS, body_kind, description_kind, kind_family, outlet_noun, phrase_kinds, registered_kind, table_concept,
+    word_stem,
+)
 from .lemmas import lemma, supported
+from .names import (
+    DOMAIN, mention_handle, mention_name, mention_tokens, quoted_name, same_name, unmarked_name, unpossessed,
+)
 from .spans import WORD, place_words
 from .tables import Table
-
-TABLES = Path(__file__).resolve().parents[2] / "data" / "attribution"  # their ``body_nouns``
-SOURCING = Path(__file__).resolve().parents[2] / "data" / "sourcing"  # its ``outlet_nouns``
-APPOSED_REACH = 60  # characters after a speaker where its apposed name may end
-
-
-@cache
-def _outlet_stems(lang: str) -> frozenset[str]:
-    """Stems of the one-word outlet nouns of the sourcing table ("site", "газета")."""
-    path = SOURCING / f"{lang}.json"
-    nouns = json.loads(path.read_text(encoding="utf-8")).get("outlet_nouns", []) if path.exists() else []
-    return frozenset(_stem(n.rstrip("*").casefold()) for n in nouns if " " not in n)
-
-
-def outlet_noun(word: str, lang: str) -> bool:
-    """Whether ``word`` names a kind of outlet ("the site", "la testata", "газеты")."""
-    return _stem(word.casefold()) in _outlet_stems(lang)
-
-
-OUTLET_KINDS = frozenset({"newspaper", "site", "channel", "agency", "outlet"})
-PUBLIC_KINDS = frozenset({"agency", "ministry", "organisation"})  # "agency": a news or a public agency
-NAMED_KINDS = frozenset({"agency", "ministry", "organisation", "party", "company"})  # may be unmarked
-REGISTERED = {"news_agency": "agency", "broadcaster": "channel", "public_broadcaster": "channel",
-              "newspaper": "newspaper", "magazine": "newspaper", "website": "site"}  # registry types
-DESCRIPTION_WORDS = 4  # words of a description at most ("the regional state broadcaster")
-
-
-@cache
-def _bodies(lang: str) -> tuple[dict[str, str], frozenset[str]]:
-    """The table's ``body_nouns`` (word or lemma -> kind: "site", "company", …) and its
-    ``body_modifiers`` (words that may stand beside one in a description: "state", "этот")."""
-    path = TABLES / f"{lang}.json"
-    raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    kinds = {w.casefold(): kind for kind, words in raw.get("body_nouns", {}).items() for w in words}
-    return kinds, frozenset(w for m in raw.get("body_modifiers", []) for w in m.casefold().split())
-
-
-def body_nouns(lang: str, kinds: frozenset[str]) -> tuple[str, ...]:
-    """The table's ``body_nouns`` of ``kinds``, folded (none without a table)."""
-    return tuple(w for w, kind in _bodies(lang)[0].items() if kind in kinds)
-
-
-def body_kind(word: str, lang: str) -> str | None:
-    """The kind of outlet, institution or document a noun names, by its form or lemma
-    ("portalu" -> "site", "spółka" -> "company", "agencia" -> "agency"), else None."""
-    kinds, low = _bodies(lang)[0], word.casefold()
-    if not low.strip():
-        return None
-    return kinds.get(low) or (kinds.get(lemma(lang, low)) if supported(lang) else None)
-
-
-@cache
-def _registered(name: str) -> str | None:
-    """The kind of the registered outlet ``name`` names, by its registry type, else None."""
-    outlet = resolve_name(name)
-    return REGISTERED.get(outlet.type, "outlet") if outlet is not None else None
-
-
-def _family(kind: str) -> frozenset[str]:
-    """The kinds a description of ``kind`` may stand for: an outlet noun an outlet, a
-    public body's noun a public body ("the agency" either); a company, party, account or
-    document noun only its own kind."""
-    family = (OUTLET_KINDS if kind in OUTLET_KINDS else frozenset()) | (PUBLIC_KINDS if kind in PUBLIC_KINDS else frozenset())
-    return family or frozenset({kind})
 
 
 @dataclass
@@ -136,13 +77,13 @@ class _Group:
         "site"; a registered outlet its type; an outlet or a concept of the table: "outlet",
         "organisation")."""
         found = {k for label in self.labels for w in WORD.findall(label) if (k := body_kind(w, lang))}
-        found |= {k for label in self.labels for k in _phrase_kinds(label.casefold(), lang)}
+        found |= {k for label in self.labels for k in phrase_kinds(label.casefold(), lang)}
         if self.name and "." in self.name:
             found.add("site")
         if self.outlet(lang) and "account" not in found:  # "the account X" is no outlet
             found.add("outlet")
-        if self.name and _registered(self.name):
-            found.add(_registered(self.name))
+        if self.name and registered_kind(self.name):
+            found.add(registered_kind(self.name))
         if self.concept is not None:
             found.add("organisation")
         return found
@@ -150,72 +91,6 @@ class _Group:
     @property
     def entity(self) -> str:
         return self.name or max(self.labels, key=len)
-
-
-def _tokens(text: str, table: Table) -> list[str]:
-    """Words of a mention without leading determiners (elided ones included) nor the
-    preposition of a locative subject ("В компании пообещали": "компании")."""
-    toks = [m.group() for m in WORD.finditer(text)]
-    locative = (table.raw.get("locative_subjects") or {}).get("prepositions", ())
-    if len(toks) > 1 and toks[0].lower() in locative and toks[1].islower():
-        toks = toks[1:]
-    while toks:
-        low = toks[0].lower()
-        elided = next(
-            (
-                d
-                for d in table.determiners
-                if d[-1:] in "'’"
-                and low.startswith(d[:-1])
-                and low[len(d) - 1 : len(d)] in "'’"
-            ),
-            None,
-        )
-        if low in table.determiners:
-            toks.pop(0)
-        elif elided:
-            toks[0] = toks[0][len(elided) :]
-            break
-        else:
-            break
-    return [t for t in toks if t]
-
-
-def _phrase_kinds(low: str, lang: str) -> set[str]:
-    """Kinds of the table's phrases of several words inside ``low`` ("tờ báo", "công ty")."""
-    kinds = _bodies(lang)[0]
-    return {k for phrase, k in kinds.items() if " " in phrase and f" {phrase} " in f" {low} "}
-
-
-def description_kind(toks: list[str], table: Table) -> str | None:
-    """For a description of a body with no name of its own ("the portal", "la agencia de
-    noticias", "это издание", "Państwowa telewizja", "tờ báo này", "dieses Portal"): the kind
-    its noun names; None when a word names something ("the agency Reuters", "the Reuters
-    agency") or is not a modifier of the table ("собеседник портала": its source)."""
-    lang = table.language
-    if not toks or len(toks) > DESCRIPTION_WORDS:
-        return None
-    modifiers = _bodies(lang)[1]
-    low = " ".join(toks).casefold()
-    phrase = max(((p, k) for p, k in _bodies(lang)[0].items() if " " in p and f" {p} " in f" {low} "),
-                 key=lambda pk: len(pk[0]), default=None)
-    if phrase:
-        rest = f" {low} ".replace(f" {phrase[0]} ", " ", 1).split()
-        return phrase[1] if all(w in modifiers or w in table.demonyms for w in rest) else None
-    heads = [(i, k) for i, t in enumerate(toks) if (k := body_kind(t, lang))]
-    if len(heads) != 1:
-        return None
-    at, kind = heads[0]
-    for i, tok in enumerate(toks):
-        word = tok.casefold()
-        if i == at:
-            if tok[0].isupper() and i > 0 and not table.v2:
-                return None  # "Agence Nord-Presse"
-        elif word not in modifiers and word not in table.demonyms and word not in CONNECTORS:
-            return None
-        elif tok[0].isupper() and i > 0 and word not in table.demonyms:
-            return None
-    return kind
 
 
 def _own_openers(table: Table) -> tuple[str, ...]:
@@ -230,229 +105,13 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((w.lower() for w in words), key=len, reverse=True))
 
 
-def _unmarked(name: str) -> bool:
-    """A name that reads as a body's rather than a person's, though no noun says what it
-    is: one capitalised word or an acronym ("Wodmar-Serwis", "OTPCE"), or capitalised
-    words joined by a lower-case one ("Strade per il Nord"; not "Ana Lis", nor "Juan
-    de la Vega", nor "residents of the area")."""
-    words = name.split()
-    if not words or not words[0][0].isupper():
-        return False
-    if len(words) == 1:
-        return True
-    joined = [w for w in words[1:-1] if w[0].islower() and w.lower() not in CONNECTORS]
-    return bool(joined) or name.isupper()
-
-
-def _unpossessed(word: str, table: Table) -> str:
-    """``word`` without a possessive ending of the table ("Trump's" -> "Trump")."""
-    for ending in table.possessives:
-        if word.lower().endswith(ending) and len(word) > len(ending):
-            return word[: -len(ending)]
-    return word
-
-
-def _stem(word: str) -> str:
-    """A crude stem that absorbs inflection endings ("военном" ~ "военное")."""
-    return word[: max(4, len(word) - 2)]
-
-
-def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
-    """For a speaker that is one common noun ("the portal", "канала", "nadleśniczego"):
-    the name that followed the same noun (by a crude stem) where the text last used it
-    with one ("the Russian portal ukraina.ru", "nadleśniczy Krzysztof Wrona", "канал
-    «Прачечная»"), within three words and the same sentence, no determiner or
-    preposition between ("la préfecture du Gard" names a place, not the prefecture). A noun
-    of ``body_nouns`` also takes the name after another noun of its kind ("il sito" after
-    "il portale X"), a site's noun a domain name written since ("… scrive esempio.it"), an
-    outlet noun a registered outlet named since ("… citing Interfax. The agency added")."""
-    if noun.lower() in table.pronouns | table.possessive_determiners:
-        return None  # "sie", "er": a pronoun names no one by itself
-    stem = noun.lower()[: max(4, len(noun) - 3)]
-    kind = body_kind(noun, table.language)
-    registered = _registered_before(text, pos, kind) if kind in OUTLET_KINDS else None
-    toks = list(WORD.finditer(text, 0, pos))
-    for k in range(len(toks) - 1, -1, -1):
-        word = toks[k].group()
-        if registered and toks[k].end() <= registered[0]:
-            return registered[1]
-        if kind in ("site", "outlet") and DOMAIN.fullmatch(word):
-            return word
-        if not (word.lower().startswith(stem) or kind and body_kind(word, table.language) == kind):
-            continue
-        for j in range(k + 1, min(len(toks), k + 4)):
-            if any(c in ",.;:!?\n" for c in text[toks[j - 1].end() : toks[j].start()].strip(" «»\"“”„")):
-                break
-            word = toks[j].group()
-            if word.lower() in CONNECTORS:  # "the mayor of Lyon, Ana Lis": the name after the complement
-                return _apposed_after(text, toks[j].end(), pos)
-            if word.lower() in table.determiners or table.speaker_stop.fullmatch(word):
-                break  # "la préfecture du Gard": a complement, not the noun's name
-            if word[0].isupper() or "." in word:
-                quoted = quoted_name(text[toks[j - 1].end() : pos])  # "канал «Новая волна»"
-                if quoted and text.find(quoted, toks[j - 1].end(), pos) == toks[j].start():
-                    return quoted
-                run = [toks[j]]
-                for t in toks[j + 1 : j + 4]:
-                    if not t.group()[0].isupper() or text[run[-1].end() : t.start()].strip(" «»\"“”„"):
-                        break
-                    run.append(t)
-                return text[run[0].start() : run[-1].end()]
-    return registered[1] if registered else None
-
-
-def _registered_before(text: str, pos: int, kind: str) -> tuple[int, str] | None:
-    """Where the latest registered outlet named before ``pos`` that an outlet noun of
-    ``kind`` may stand for starts, and its name as written."""
-    for m in reversed(find_mentions(text[:pos])):
-        if m.outlet is not None and m.domain is None and REGISTERED.get(m.outlet.type, "outlet") in _family(kind) | {"outlet"}:
-            return m.start, text[m.start : m.end]
-    return None
-
-
-DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")  # "esempio.it", "news-site.co.uk"
-QUOTED_NAME = re.compile(r"[«„“\"][ \u00a0\u202f]?([^\W\d_][^«»„“”\"\n]{0,58}[\w.!?])[ \u00a0\u202f]?[»“”\"]")
-
-
-HANDLE = re.compile(r"(?<![\w@])@\w+(?:\.\w+)*")  # an account's handle: "@anna_k", "@tia.rosa"
-
-
-def _handle(mention: str) -> str | None:
-    """The account handle a mention holds ("user @anna_k" -> "@anna_k"), if any."""
-    m = HANDLE.search(mention)
-    return m.group() if m else None
-
-
-def quoted_name(text: str) -> str | None:
-    """A capitalised title in quotation marks inside ``text``, the name of what it
-    describes ("издание «Вечерний город»" → "Вечерний город")."""
-    m = QUOTED_NAME.search(text)
-    return m.group(1) if m and m.group(1)[0].isupper() else None
-
-
-def apposed_name(text: str, end: int) -> str | None:
-    """The name set off by commas right after a speaker that ends at ``end`` and is one
-    common noun ("…, a annoncé le maire, Paul Girard, en conseil municipal" → "Paul Girard";
-    the caller leaves out nouns of a body: "… cité par le portail, Jan Nowak, …" names the one cited)."""
-    return _apposed_after(text, end, min(len(text), end + APPOSED_REACH))
-
-
-def _apposed_after(text: str, start: int, pos: int) -> str | None:
-    """The name of two to four capitalised words set off by commas right after a short
-    complement that runs from ``start`` ("… of Oakfield, Linda Carver, …"), if any."""
-    comma = text.find(",", start, pos)
-    if comma < 0 or len(WORD.findall(text, start, comma)) > 4 or any(c in ".;:!?\n" for c in text[start:comma]):
-        return None
-    m = re.match(r"\s*((?:[^\W\d_][\w'’-]*\s){1,3}[^\W\d_][\w'’-]*)\s*[,.;]", text[comma + 1 : pos])
-    if m is None or not all(w[0].isupper() for w in m.group(1).split()):
-        return None
-    return m.group(1)
-
-
-INFLECTION = 3  # letters a case ending may add to a name ("Сельберг", "Сельберга", "Nowakowi")
-
-
-def _same_name(a: str, b: str, cases: bool = False) -> bool:
-    """One name, or the last word of the other ("Vladimir Poutine", "Poutine"); in a
-    language with ``cases``, word by word up to a case ending ("Кнута Сельберга", "Сельберг")."""
-    if a == b or a.split()[-1] == b or b.split()[-1] == a:
-        return True
-    if not cases:
-        return False
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
-        if min(len(wa), len(wb)) > 1:
-            return False
-        wa, wb = wa[-1:], wb[-1:]  # "Сельберг" for "Кнута Сельберга"
-    return all(_inflected(x, y) for x, y in zip(wa, wb))
-
-
-def _inflected(x: str, y: str) -> bool:
-    """Two forms of one name: one opens the other, which adds at most a short ending."""
-    short, long_ = sorted((x, y), key=len)
-    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= INFLECTION
-
-
-def _concept(low: str, concepts: list[tuple[str, list[str]]]) -> str | None:
-    """The concept named in ``low`` (phrase words matched by stem, in order)."""
-    toks = [_stem(t) for t in low.split()]
-    for concept, want in concepts:
-        if any(
-            toks[i : i + len(want)] == want for i in range(len(toks) - len(want) + 1)
-        ):
-            return concept
-    return None
-
-
-def _name(toks: list[str], table: Table) -> str | None:
-    """The last run of capitalised words that is not a demonym or a title.
-
-    A capitalised first word followed by a common noun opens a sentence, it names
-    nothing ("Nearby farmers"). In a language with cases, inflected words (not their own
-    lemma) that open a run are a complement, not the name ("dyrektor Ośrodka Sportu i
-    Rekreacji Jan Kowal": "Jan Kowal"). A name that only completes a common head noun
-    ("la préfecture du Gard", "the mayor of Lyon") keeps that head: "préfecture du
-    Gard" and "pompiers du Gard" are two speakers. A name of two words or more that
-    opens the mention before a lower-case word is the speaker ("Karin Vogt vom
-    Polizeipräsidium Freiburg").
-    """
-    runs, run = [], []  # runs of (index, word)
-    for i, tok in enumerate(toks):
-        if (
-            run
-            and tok.lower() in CONNECTORS
-            and i + 1 < len(toks)
-            and toks[i + 1][0].isupper()
-            or tok[0].isupper()
-            and tok.lower() not in table.demonyms
-            and tok.lower() not in table.titles
-        ):
-            run.append(i)
-        else:
-            if run:
-                runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    lead = 0  # titles before the first name: "Bà Lê Thị Mai ở xã Phước Lập"
-    while lead < len(toks) and toks[lead].lower() in table.titles:
-        lead += 1
-    def inflected(word: str) -> bool:  # in a language with cases, a word that is not its lemma: "Rekreacji"
-        return bool(table.dative_endings) and supported(table.language) and lemma(table.language, word) != word.lower()
-
-    if runs and runs[0][0] == lead and runs[0][-1] + 1 < len(toks):
-        after = toks[runs[0][-1] + 1]
-        if after[0].islower() and after.lower() not in CONNECTORS:
-            named = len(runs) > 1 and sum(not inflected(toks[i]) for i in runs[-1]) >= 2  # "… Jan Kowal"
-            if len(runs[0]) >= 2 and not (named and all(inflected(toks[i]) for i in runs[0])):  # "Karin Vogt vom …"
-                return " ".join(toks[i] for i in runs[0])
-            if lead == 0:
-                runs.pop(0)  # "Nearby farmers", "Several witnesses"
-    if not runs:
-        return None
-    first, last = runs[-1][0], runs[-1][-1]
-    k = first
-    while k < last and inflected(toks[k]):
-        k += 1
-    if k > first and last - k >= 1 and not any(inflected(toks[i]) for i in range(k, last + 1)):
-        first = k  # "dyrektor Ośrodka Sportu i Rekreacji Jan Kowal": a genitive, then the name (not "Dobre Wieści")
-    k = first - 1
-    while k >= 0 and toks[k].lower() in table.determiners - CONNECTORS:
-        k -= 1  # "du Gard", "de la Somme", "of the Treasury"
-    if k >= 1 and toks[k].lower() in CONNECTORS | place_words(table) and k < first:
-        head = toks[k - 1]
-        if head[0].islower():
-            first = k - 1
-    return " ".join(toks[first : last + 1])
-
-
 class EntityResolver:
     """Assigns entities to speaker mentions in reading order (one per article)."""
 
     def __init__(self, table: Table):
         self.t = table
         self.concepts = [
-            (concept, [_stem(w) for w in phrase.lower().split()])
+            (concept, [word_stem(w) for w in phrase.lower().split()])
             for concept, phrases in table.concepts.items()
             for phrase in phrases
         ]
@@ -524,7 +183,7 @@ class EntityResolver:
         """A short description with no name whose noun the latest anonymous speaker's phrase
         holds stands for that speaker ("Un employé, qui … Le même employé affirme …", "um
         delegado que prefere não se identificar … O delegado disse")."""
-        toks = _tokens(" ".join(head), self.t)
+        toks = mention_tokens(" ".join(head), self.t)
         if self.unnamed is None or not toks or len(toks) > 2 or not " ".join(toks).islower() or toks[-1] in CONNECTORS:
             return False  # "Interfax", "Кремлёвская прачечная": a name; "Le parquet de" clipped
         return toks[-1].lower() in {w.lower() for w in WORD.findall(self.unnamed.labels[0])}
@@ -546,18 +205,18 @@ class EntityResolver:
         if anonymous and mention.lower() in self.pronouns:
             return self.unnamed  # "Un employé, qui … Selon lui, …": the description it stands for
         if anonymous:
-            self.unnamed = _Group(None, None, None, labels=[" ".join(_tokens(mention, self.t))])
+            self.unnamed = _Group(None, None, None, labels=[" ".join(mention_tokens(mention, self.t))])
             return None
         if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
             return self.last_named
-        toks = [_unpossessed(t, self.t) for t in _tokens(self._head(mention), self.t)]
+        toks = [unpossessed(t, self.t) for t in mention_tokens(self._head(mention), self.t)]
         if not toks:
             return None
         gender = mention_gender(mention, self.t.language, context, subject)
         titled = any(t.lower() in self.t.titles for t in toks + WORD.findall(context)[-2:])  # "… le maire" + name
         opener = WORD.findall(mention.lower())[:1]
         group = (self._described(toks, gender, opener[0] in self.t.anonymous_openers if opener else False) or self._body(toks)
-                 or self._find(toks, self._quoted(mention) or self._apposed_name(mention) or _handle(mention)))
+                 or self._find(toks, self._quoted(mention) or self._apposed_name(mention) or mention_handle(mention)))
         group.labels.append(" ".join(toks))
         group.nouns.update(t.lower() for t in toks)
         group.gender = group.gender or gender
@@ -573,8 +232,8 @@ class EntityResolver:
         quoted = quoted_name(mention)
         if quoted is None:
             return None
-        tail = _tokens(mention[mention.find(quoted) + len(quoted) + 1 :], self.t)
-        after = _name(tail, self.t) if tail and tail[0][:1].isupper() else None
+        tail = mention_tokens(mention[mention.find(quoted) + len(quoted) + 1 :], self.t)
+        after = mention_name(tail, self.t) if tail and tail[0][:1].isupper() else None
         return after if after and len(after.split()) >= 2 else quoted
 
     def _head(self, mention: str) -> str:
@@ -593,7 +252,7 @@ class EntityResolver:
         ``statement_nouns``: "su análisis", "la stima del quotidiano", "the analysis of
         the ministry"): its owner, "" for a possessive determiner (a pronoun), the words after
         the connector else; None for any other mention."""
-        toks = _tokens(mention, self.t)
+        toks = mention_tokens(mention, self.t)
         owned = WORD.findall(mention)[-2:]  # "su análisis", "la sua analisi"
         if len(owned) == 2 and owned[0].lower() in self.t.possessive_determiners and self._statement(owned[1]) and len(toks) <= 2:
             return ""
@@ -618,7 +277,7 @@ class EntityResolver:
         """For a description headed by a title with no name of its own ("глава МИД",
         "the minister", "la portavoz"): the latest person named with a title, of the
         same gender, one described by the same title first."""
-        head, name = toks[0].lower(), _name(toks, self.t) or ""
+        head, name = toks[0].lower(), mention_name(toks, self.t) or ""
         if not (head in self.t.titles and toks[0].islower()) or len(name.split()) > 1 or indefinite:
             return None  # "the minister Eva Lind" names her; "un portavoz" is someone new
         people = sorted(
@@ -639,7 +298,7 @@ class EntityResolver:
         kind = description_kind(toks, self.t)
         if kind is None:
             return None
-        family = _family(kind)
+        family = kind_family(kind)
 
         def rank(group: _Group) -> int:
             kinds = group.kinds(lang) if group.name or group.concept else set()  # not "the portal's account"
@@ -647,7 +306,7 @@ class EntityResolver:
                 return 3
             if kinds & family:
                 return 2
-            return 1 if kind in NAMED_KINDS and not kinds and group.gender is None and _unmarked(group.entity) else 0
+            return 1 if kind in NAMED_KINDS and not kinds and group.gender is None and unmarked_name(group.entity) else 0
 
         found = [(rank(g), g.seen, g) for g in self.groups if not self._person(g)]
         best = max(((r, seen, g) for r, seen, g in found if r), key=lambda f: f[:2], default=None)
@@ -659,16 +318,16 @@ class EntityResolver:
         if group.titled or any(label.split()[0].lower() in self.t.titles for label in group.labels if label):
             return True
         name = group.name or ""
-        return 1 < len(name.split()) <= 4 and not _unmarked(name) and not group.kinds(self.t.language)
+        return 1 < len(name.split()) <= 4 and not unmarked_name(name) and not group.kinds(self.t.language)
 
     def _apposed_name(self, mention: str) -> str | None:
         """For "le maire de Dions, Paul Arnaud" or "the spokesman for the Interior
         Ministry, John Reed": the bare proper name of a later apposition ("Paul Arnaud",
         "John Reed"), when the first part opens with a common noun that the name only
         completes; for "Paul Arnaud, maire de Dions": the first part's name."""
-        pieces = [p for p in re.split(r"\s*[,—–(]\s*", mention) if _tokens(p, self.t)]
-        parts = [_tokens(p, self.t) for p in pieces]
-        names = [_name(p, self.t) for p in parts]
+        pieces = [p for p in re.split(r"\s*[,—–(]\s*", mention) if mention_tokens(p, self.t)]
+        parts = [mention_tokens(p, self.t) for p in pieces]
+        names = [mention_name(p, self.t) for p in parts]
         if len(names) < 2 or not names[0]:
             return None
         places = place_words(self.t)
@@ -697,9 +356,9 @@ class EntityResolver:
             self.t.demonyms[t.lower()] for t in toks if t.lower() in self.t.demonyms
         }
         country = next(iter(countries), None)
-        concept = _concept(low, self.concepts)
+        concept = table_concept(low, self.concepts)
         domain = toks[0] if len(toks) == 1 and DOMAIN.fullmatch(toks[0]) else None  # "esempio.it": a name
-        name = None if concept else apposed or _name(toks, self.t) or domain
+        name = None if concept else apposed or mention_name(toks, self.t) or domain
         for group in reversed(self.groups):
             if len(toks) > 1 and toks[0].islower() and any(
                 label.lower().startswith(low + " ") for label in group.labels
@@ -712,7 +371,7 @@ class EntityResolver:
             ):
                 group.country = group.country or country
                 return group
-            if name and group.name and _same_name(group.name, name, bool(self.t.dative_endings)):
+            if name and group.name and same_name(group.name, name, bool(self.t.dative_endings)):
                 if len(name) > len(group.name):
                     group.name = name
                 return group

@@ -11,7 +11,7 @@ import re
 
 from .antecedents import Antecedents
 from .appositions import Appositions
-from .entities import HANDLE
+from .names import HANDLE
 from .leads import ClauseLeads
 from .lemmas import lemma, supported
 from .spans import BOUNDARY, opens_place, words

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ...outlets import cues
-from ..attribution.entities import body_nouns
+from ..attribution.kinds import body_nouns
 from ..attribution.lemmas import lemma, supported
 
 INSTITUTION_KINDS = frozenset({"ministry", "agency", "party", "organisation"})  # of body_nouns
