@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from ...model import Attribution, Document
 from .entities import EntityResolver
-from .kinds import body_kind
-from .names import apposed_name, described_name
 from .genders import mention_gender, pronoun_gender, verb_gender
+from .kinds import body_kind
 from .lemmas import lemmas
+from .names import apposed_name, described_name
 from .quotes import find_quotes
 from .rules import SentenceRules
 from .spans import QUOTE_EDGE, WORD, Raw, opens_place, strip, words

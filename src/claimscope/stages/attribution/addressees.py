@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .contents import Contents
 from .lemmas import lemma, supported
-from .spans import BOUNDARY, CONNECTORS, EDGE, Spans, strip, words
+from .spans import BOUNDARY, CONNECTORS, EDGE, strip, words
 
 
-class Addressees(Spans):
+class Addressees(Contents):
     """Where an inverted subject starts after its verb (base of ``Subjects``)."""
 
     def time_lead(self, pos: int, hi: int) -> int:

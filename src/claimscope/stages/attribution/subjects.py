@@ -11,9 +11,9 @@ import re
 
 from .antecedents import Antecedents
 from .appositions import Appositions
-from .names import HANDLE
 from .leads import ClauseLeads
 from .lemmas import lemma, supported
+from .names import HANDLE
 from .spans import BOUNDARY, opens_place, words
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from .appositions import MAX_ASIDE_WORDS
+from .candidates import impersonal_passive
 from .inversion import Inversions
 from .lemmas import lemma
 from .quotes import CLOSING
-from .spans import BOUNDARY, EDGE, WORD, Raw, impersonal_passive, strip, words
+from .spans import BOUNDARY, EDGE, WORD, Raw, strip, words
 
 MAX_AGENT_GAP = 4  # words of an adverbial between a passive cue and its agent marker
 
