@@ -190,7 +190,7 @@ def test_remove_takes_any_iterable(open_search, embedder):
 
 
 def test_vectors_of_another_embedder_or_passage_format_are_refused(open_search, embedder, monkeypatch):
-    import claimscope.search.index as index_module
+    import claimscope.search.index_storage as storage_module
     import claimscope.search.pg_index as pg_index_module
 
     open_search(embedder, "idx")
@@ -200,8 +200,8 @@ def test_vectors_of_another_embedder_or_passage_format_are_refused(open_search, 
 
     with pytest.raises(StoreError, match="built with .*, not another-model.*reindex --rebuild"):
         open_search(Other(), "idx")
-    for module in (index_module, pg_index_module):
-        monkeypatch.setattr(module, "PASSAGE_FORMAT", index_module.PASSAGE_FORMAT + 1)
+    for module in (storage_module, pg_index_module):
+        monkeypatch.setattr(module, "PASSAGE_FORMAT", storage_module.PASSAGE_FORMAT + 1)
     with pytest.raises(StoreError, match="passage format"):
         open_search(embedder, "idx")
 

@@ -34,9 +34,8 @@ from claimscope.errors import StoreError
 from claimscope.search.aliases import AliasTable, default_aliases
 from claimscope.search.dense import DenseIndex, _Moments
 from claimscope.search.fusion import FusionWeights
-from claimscope.search.index import (
-    ANN_THRESHOLD, CANDIDATES, COMMON_MIN, COMMON_SHARE, SearchIndex, _digest, _Meta, date_window,
-)
+from claimscope.search.index import CANDIDATES, COMMON_MIN, COMMON_SHARE, SearchIndex, date_window
+from claimscope.search.index_storage import ANN_THRESHOLD, RecordMeta, record_digest
 from claimscope.search.pg_lexical import PgLexicalIndex
 from claimscope.search.records import PASSAGE_FORMAT, SearchRecord, passage_text
 from claimscope.store.postgres import PostgresStore
@@ -167,7 +166,7 @@ class PostgresSearchIndex(SearchIndex):
             raise
         self.lexical = PgLexicalIndex(self.store)
         self.dense = PgVectorIndex(self, ef_search)
-        self._meta: dict[int, _Meta] = {}
+        self._meta: dict[int, RecordMeta] = {}
         self._exact: DenseIndex | None = None  # below ann_threshold: the vectors, for exact search
         self._words = {}  # record key -> its query_tokens (``_record_words``), forgotten on any change
         self._verifier = False  # looked for on first use (``SearchIndex.verifier``)
@@ -231,7 +230,7 @@ class PostgresSearchIndex(SearchIndex):
             for key, rid, day, lang, ents in conn.execute(
                 "SELECT key, id, date, lang, entities FROM search_records WHERE version > %s", (since,)
             ):
-                meta[key] = _Meta.of(rid, day, lang, ents)
+                meta[key] = RecordMeta.of(rid, day, lang, ents)
             exact = None
             if len(meta) < self.ann_threshold:
                 exact = DenseIndex(self.embedder.dim)
@@ -313,14 +312,14 @@ class PostgresSearchIndex(SearchIndex):
             with conn.cursor().copy("COPY search_stage FROM STDIN WITH (FORMAT BINARY)") as copy:
                 copy.set_types(["text"] * 7 + ["integer", "vector"])
                 for r, ents, (body, tags), (_, ntok), vec in zip(records, entities, texts, analysed, vectors):
-                    copy.write_row((r.id, _digest(r), r.date, r.lang, ents, body, tags, ntok, vec))
+                    copy.write_row((r.id, record_digest(r), r.date, r.lang, ents, body, tags, ntok, vec))
             key_of = dict(conn.execute(_MERGE, (version,)).fetchall())
             keys = [key_of[r.id] for r in records]
             self.lexical.add(conn, [(k, body, tags, tf, ntok)
                                     for k, (body, tags), (tf, ntok) in zip(keys, texts, analysed)])
             self._update_moments(conn, [v.to_numpy() for _, v in old], vectors)
         for key, record, ents in zip(keys, records, entities):
-            self._meta[key] = _Meta.of(record.id, record.date, record.lang, ents)
+            self._meta[key] = RecordMeta.of(record.id, record.date, record.lang, ents)
         self._ensure_hnsw()
 
     def upsert(self, records: Iterable[SearchRecord], batch_size: int = WRITE_BATCH, progress=None) -> int:
