@@ -298,7 +298,7 @@ class LineFurniture:
         if found is None:
             return None
         label, name = found
-        if label == "translation_note":  # tells where the text was taken from: a language, an original
+        if label == "translation_note":  # names the text's origin: a language, an original
             return self._finding("credit_line", start, end, "translation note of a copied text", label=label)
         return self._finding(
             "credit_line", start, end, f"credit line naming the source “{name}”", label=label, value=name

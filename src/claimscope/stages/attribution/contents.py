@@ -69,7 +69,7 @@ class Contents(Regions):
             comp
             and len(between) <= 6
             and not any(c in BOUNDARY for c in self.text[start : comp.start()])
-            and not any(  # "said he was tickled that …": the clause is the content
+            and not any(  # "said she was glad that …": the clause is the content
                 w.group().lower() in self.t.clause_starters | self.t.passive
                 or self.t.clause_break.fullmatch(w.group())
                 for w in between
