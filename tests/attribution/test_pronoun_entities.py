@@ -134,7 +134,7 @@ def test_a_surname_in_another_case_joins_the_name():
 
 
 def test_a_name_after_a_genitive_closing_a_sentence_is_introduced():
-    _, found = run(["Burmistrz Alicja Wrona powiedziała, że basen będzie zamknięty do wiosny.",
+    _, found = run(["Burmistrz Alicja Sowa powiedziała, że basen będzie zamknięty do wiosny.",
                     "Innego zdania jest radna klubu Nowa Lewica dla Opola Ewa Lis.",
                     "Twierdzi ona, że o awarii wiedziano od roku."], "pl")
     assert by_cue(found, "Twierdzi")["entity"] == "Ewa Lis"

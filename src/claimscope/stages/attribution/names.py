@@ -74,7 +74,7 @@ def unpossessed(word: str, table: Table) -> str:
 def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
     """For a speaker that is one common noun ("the portal", "канала", "nadleśniczego"):
     the name that followed the same noun (by a crude stem) where the text last used it
-    with one ("the Russian portal ukraina.ru", "nadleśniczy Krzysztof Wrona", "канал
+    with one ("the Russian portal ukraina.ru", "leśniczy Adam Nowicki", "канал
     «Прачечная»"), within three words and the same sentence, no determiner or
     preposition between ("la préfecture du Gard" names a place, not the prefecture). A noun
     of ``body_nouns`` also takes the name after another noun of its kind ("il sito" after
