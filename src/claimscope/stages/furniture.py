@@ -69,7 +69,13 @@ _LABELLED = re.compile(
 
 
 def words(text: str) -> list[str]:
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+    """The words of ``text``, case-folded, with straight apostrophes."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, ...]:  # a line is read by many rules: each reads it once
+    return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .attribution.lemmas import listed, supported
 from .wordfreqs import frequencies
@@ -285,8 +286,11 @@ MIN_CAPITALS_PART_FREQ = 1e-5  # two capitalised words fused: each this frequent
 _PLAIN_TOKEN = re.compile(r"(?<![\w./@#=&'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
 
 
-def _plain_tokens(sentence: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(sentence)]
+@lru_cache(maxsize=64)
+def _plain_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(offset, token) of each ``_PLAIN_TOKEN``; kept for the last sentences, which
+    every fusion check reads again."""
+    return tuple((m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(sentence))
 
 
 def split_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:

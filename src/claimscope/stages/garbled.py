@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, TOKEN, function_words_of, inside_quotes, opens_clause
+from .words import MIN_FUNCTION_FREQ, TOKEN, function_words_of, inside_quotes, opens_clause, sentence_tokens
 
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a sentence
@@ -52,7 +52,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
     syllabic = (table or {}).get("syllabic", False)
-    tokens = [(m.start(), m.end(), m.group().casefold()) for m in TOKEN.finditer(sentence)]
+    tokens = [(start, end, word.casefold()) for start, end, word in sentence_tokens(sentence)]
     folded = [t[2] for t in tokens]
     found, covered = [], -1
     for i, word in enumerate(folded):
@@ -101,7 +101,7 @@ def echoed_phrases(sentence: str, lang: str, table: dict | None, before: str = "
     vocabulary = frequencies(lang) or {}
     shortest = 3 if (table or {}).get("syllabic", False) else 2
     function_words = function_words_of(table or {})
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     if "," not in sentence and ";" not in sentence and len(tokens) <= 2 * MAX_REPEAT:
         return []
     places: dict[str, list[int]] = {}  # where each word stands

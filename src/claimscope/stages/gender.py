@@ -12,7 +12,7 @@ docs/stages.md, ``garbled_sentence``).
 from __future__ import annotations
 
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, MIN_KNOWN_FREQ, TOKEN, function_words_of, lemma_of
+from .words import MIN_FUNCTION_FREQ, MIN_KNOWN_FREQ, function_words_of, lemma_of, sentence_tokens
 
 MIN_PLURAL_LETTERS = 5  # a plural after a singular determiner ("ideas"; not "mas", "pas")
 _VERB_ENDINGS = ("ar", "er", "ir", "are", "ere", "ire", "ór", "ôr")  # infinitives: a lemma that is a verb
@@ -45,7 +45,7 @@ def gender_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     )
     exceptions, not_initial = frozenset(gender["exceptions"]), tuple(gender.get("not_initial", ()))
     clitics, vocabulary = frozenset(gender.get("clitics", ())), frequencies(lang)
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     found = []
     for (start, end, determiner), (next_start, next_end, word) in zip(tokens, tokens[1:]):
         kind = determiners.get(determiner.casefold())
@@ -94,12 +94,15 @@ def adjective_clashes(sentence: str, lang: str, table: dict | None) -> list[tupl
     copulas = [tuple(c.split()) for c in gender.get("copulas", ())]
     clause_openers = frozenset(gender.get("clause_openers", ()))
     subject = {w: "f" for w in gender.get("subject_determiners", ())}
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     found = []
     for i in range(len(tokens) - 2):
         (start, end, determiner), (noun_start, noun_end, noun) = tokens[i : i + 2]
+        folded = determiner.casefold()
+        if folded not in determiners and folded not in subject:
+            continue
         copula = _copula_after(sentence, tokens, i + 2, copulas)
-        kind = determiners.get(determiner.casefold()) or (subject.get(determiner.casefold()) if copula else None)
+        kind = determiners.get(folded) or (subject.get(folded) if copula else None)
         if kind is None or i + 2 + copula >= len(tokens):
             continue
         adj_start, adj_end, adjective = tokens[i + 2 + copula]
@@ -152,7 +155,7 @@ def number_clashes(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     singular, plural_forms = frozenset(number.get("singular", ())), number.get("plural_forms", ())
     enclitics = number.get("enclitics", ())  # "al verlos": an infinitive and its pronoun
     vocabulary = frequencies(lang) or {}
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     found = []
     for (start, end, determiner), (next_start, next_end, word) in zip(tokens, tokens[1:]):
         folded = determiner.casefold()

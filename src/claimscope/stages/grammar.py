@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import TOKEN, alternation, inside_quotes, is_year, lemma_of, opens_clause
+from .words import TOKEN, alternation, inside_quotes, is_year, lemma_of, opens_clause, sentence_tokens
 
 MAX_NEGATION_GAP = 3  # words between the negator and the negative pronoun
 
@@ -78,7 +78,7 @@ def double_determiners(sentence: str, table: dict | None) -> list[tuple[int, int
     if not found:
         return []
     first, second = set(found["first"]), set(found["second"])
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     return [
         (a[0], b[1])
         for a, b in zip(tokens, tokens[1:])
@@ -188,7 +188,7 @@ def constructions(sentence: str, lang: str, table: dict | None) -> list[tuple[in
     by_lemma, by_form, by_ending = _pattern_index(lang, _table_patterns(table))
     if not (by_lemma or by_form or by_ending):
         return []
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence.replace("’", "'"))]
+    tokens = sentence_tokens(sentence.replace("’", "'"))
     lemmas = [lemma_of(lang, word) for _, _, word in tokens]
     found = []
     for i, (start, _, word) in enumerate(tokens):
@@ -341,7 +341,7 @@ def plural_subject_agreement(sentence: str, table: dict | None) -> list[tuple[in
     rule = (table or {}).get("plural_subject")
     if not rule:
         return []
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence)]
+    tokens = sentence_tokens(sentence)
     if len(tokens) < 3 or tokens[0][2] not in rule["plural"] or sentence[: tokens[0][0]].strip(" «\"“„'‘"):
         return []
     spaced = [sentence[a[1] : b[0]] == " " for a, b in zip(tokens, tokens[1:])]

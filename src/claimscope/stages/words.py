@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .attribution.lemmas import lemma, supported
 
@@ -15,6 +16,13 @@ MIN_KNOWN_FREQ = 1e-6  # a word the word list knows (Zipf 3)
 MIN_FUNCTION_FREQ = 1e-3  # a function word is this frequent (Zipf 6: der, ihre, und)
 TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_YEAR, MAX_YEAR = 1800, 2100  # a four-digit number between them is a year
+
+
+@lru_cache(maxsize=64)
+def sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each ``TOKEN`` of ``sentence``; kept for the last sentences,
+    which every check of a sentence reads again."""
+    return tuple((m.start(), m.end(), m.group()) for m in TOKEN.finditer(sentence))
 
 
 def function_words_of(table: dict) -> frozenset[str]:
