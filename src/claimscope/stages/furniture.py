@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .attribution.lemmas import lemma, supported
 from ..langdata import common, tables
@@ -94,8 +94,17 @@ class Lexicon:
     def opens(self, tokens: list[str]) -> bool:
         """``tokens`` open on an entry ("follow us on …")."""
         return bool(tokens) and (tokens[0] in self.singles or any(
-            tokens[: p.count(" ") + 1] == p.split() for p in self.phrases
+            tokens[:reach] == phrase for reach, phrase in self._openings.get(tokens[0], ())
         ))
+
+    @cached_property
+    def _openings(self) -> dict[str, list[tuple[int, list[str]]]]:
+        """First word -> (tokens compared, words) of each multi-word expression."""
+        found: dict[str, list[tuple[int, list[str]]]] = {}
+        for p in self.phrases:
+            if p.split():
+                found.setdefault(p.split()[0], []).append((p.count(" ") + 1, p.split()))
+        return found
 
     def found_in(self, tokens: list[str]) -> set[str]:
         """The entries that ``tokens`` (from ``words``) hold as whole words."""

@@ -96,8 +96,8 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     notice = closing and not ends_like_prose and len(tokens) <= MAX_COMMENT_NOTICE
     if notice and table_words.get("counter", EMPTY).found_in(tokens) and not genre_label(line, lang):
         return "comments"  # "Comments closed", "Réservé aux abonnés"
-    about_comments = _opens_on_lemma(tokens[:2], lang, "counter", any) and _disclaimer_words(tokens, lang)
-    if closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS and about_comments:
+    short_closing = closing and len(tokens) <= MAX_LEMMA_PROMPT_WORDS
+    if short_closing and _opens_on_lemma(tokens[:2], lang, "counter", any) and _disclaimer_words(tokens, lang):
         return "comments"  # "Comments are moderated before they appear.", "Os comentários são moderados"
     if closing and _contact(line, tokens, lang):
         return "press_contact"

@@ -402,6 +402,8 @@ def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
     english = frequencies("en") if lang != "en" else None
     found = []
     for at, token in _plain_tokens(sentence):
+        if token[1:].islower():  # no capital inside
+            continue
         capitals = [i for i, c in enumerate(token) if c.isupper()]
         if english and token[0].isupper() and _capitals_fused(token, capitals, vocabulary, english):
             found.append((at, token))

@@ -197,10 +197,8 @@ def constructions(sentence: str, lang: str, table: dict | None) -> list[tuple[in
             n = len(pattern.items)
             if i + n > len(tokens) or (pattern.anchored and not opens_clause(sentence, start)):
                 continue
-            joined_by_spaces = all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1))
-            if joined_by_spaces and all(
-                _fits(item, tokens[i + k][2], lemmas[i + k], i + k == 0) for k, item in enumerate(pattern.items)
-            ):
+            fits = all(_fits(item, tokens[i + k][2], lemmas[i + k], i + k == 0) for k, item in enumerate(pattern.items))
+            if fits and all(not sentence[tokens[k][1] : tokens[k + 1][0]].strip() for k in range(i, i + n - 1)):
                 found.append((start, tokens[i + n - 1][1], pattern.label))
                 break
     return found

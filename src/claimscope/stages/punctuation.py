@@ -128,7 +128,8 @@ def copy_damage(sentence: str, table: dict | None = None) -> list[tuple[int, int
             (m.start(), m.end(), "punctuation", f"a comma and a dash after a quotation, as Russian writes speech “{m.group().strip()}”")
             for m in _SPEECH_DASH.finditer(sentence)
         ]
-    for m in _LETTERS.finditer(sentence):
+    mixed = _LATIN.search(sentence) and _CYRILLIC.search(sentence)  # else no word can mix them
+    for m in _LETTERS.finditer(sentence) if mixed else ():
         if _LATIN.search(m.group()) and _CYRILLIC.search(m.group()):
             found.append((m.start(), m.end(), "mixed_script", f"Latin and Cyrillic letters in one word “{m.group()}”"))
     return found
