@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from .attribution.lemmas import listed, supported
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, MIN_KNOWN_FREQ, function_words_of, lemma_of
+from .words import MIN_FUNCTION_FREQ, MIN_KNOWN_FREQ, abbreviations_of, function_words_of, lemma_of
 
 MIN_FUSED = 10  # shortest token tried as two fused words
 MIN_SHORT_FUSED = 5  # shorter tokens only as a function word glued to a word
@@ -236,7 +236,7 @@ def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> li
     vocabulary = frequencies(lang) if table is not None else None
     if not vocabulary:
         return []
-    abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
+    abbreviations = abbreviations_of(table)
     found = []
     for match in _FUSED_STOP.finditer(sentence):
         left, right = match.group(1), match.group(2)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, TOKEN, function_words_of, inside_quotes, opens_clause, sentence_tokens
+from .words import MIN_FUNCTION_FREQ, abbreviations_of, function_words_of, inside_quotes, opens_clause, sentence_tokens
 
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a sentence
@@ -170,7 +170,7 @@ def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]
     follows a number (a unit: "5 proc. wydatków")."""
     if table is None:
         return []
-    abbreviations = {a.casefold() for a in table.get("abbreviations", ())}
+    abbreviations = abbreviations_of(table)
     return [
         (m.start(), m.end()) for m in _STOP_LOWER.finditer(text)
         if m.group(2)[0].islower() and m.group(1).casefold() not in abbreviations
@@ -180,8 +180,10 @@ def lower_case_after_stop(text: str, table: dict | None) -> list[tuple[int, int]
 
 def repeated_sentence(sentence: str, previous: str) -> bool:
     """``sentence`` repeats the one before it word for word (at least ``MIN_ECHO`` words)."""
-    words = [w.casefold() for w in TOKEN.findall(sentence)]
-    return len(words) >= MIN_ECHO and words == [w.casefold() for w in TOKEN.findall(previous)]
+    words, before = sentence_tokens(sentence), sentence_tokens(previous)
+    return len(words) >= MIN_ECHO and len(words) == len(before) and all(
+        a.casefold() == b.casefold() for (_, _, a), (_, _, b) in zip(words, before)
+    )
 
 
 _BULLET = re.compile(r"\s*[-–—•*·▪►]")

@@ -1,6 +1,7 @@
 """Word helpers shared by the garbled-sentence checks (fusions.py, gender.py, grammar.py,
-garbled.py, cases.py): the word pattern, the frequencies that make a word known or a
-function word, a word's lemma, whether a position opens a clause, whether a number is a
+garbled.py, cases.py): the word pattern and a sentence's words by it (found once for all
+the checks), the frequencies that make a word known or a function word, the table's
+abbreviations, a word's lemma, whether a position opens a clause, whether a number is a
 year, and a regex alternation of words."""
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ def function_words_of(table: dict) -> frozenset[str]:
     """The table's words that never end a sentence (articles, prepositions, conjunctions):
     function words even where the word list ranks them below Zipf 6 ("aos", "pelas")."""
     return frozenset(table.get("never_final", ()))
+
+
+def abbreviations_of(table: dict) -> frozenset[str]:
+    """The table's ``abbreviations`` (words a full stop follows inside a sentence), case-folded."""
+    return _folded(tuple(table.get("abbreviations", ())))
+
+
+@lru_cache(maxsize=None)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 def lemma_of(lang: str, word: str) -> str:
