@@ -73,7 +73,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _words(text: str) -> tuple[str, ...]:  # a line is read by many rules: each reads it once
     return tuple(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
