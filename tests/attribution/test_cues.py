@@ -602,3 +602,9 @@ def test_german_verb_final_passive_is_no_report():
     _, found = run(["Der Verband behauptet, auf der Packung müssten alle Zutaten angegeben werden, und das sei Pflicht."], "de")
     assert [a["cue"] for a in found] == ["behauptet"]
     assert by_cue(found, "behauptet")["content"].endswith("und das sei Pflicht")
+
+
+def test_an_adverb_that_only_ends_like_a_gerund_keeps_its_clauses_subject():
+    # "pourtant" ends like "ajoutant": the cue's last word decides, not any word in it
+    _, found = run(["La préfecture dément.", "Un agent, sous couvert d'anonymat, a pourtant confirmé que le site fermera."], "fr")
+    assert by_cue(found, "a pourtant confirmé")["speaker"].startswith("Un agent")

@@ -27,7 +27,7 @@ class CueFilters(VerbCues):
         before = words(self.text, max(0, cue.start() - 40), cue.start())[-3:]
         if before and self.document_noun((before[0].start(), before[-1].end())):
             return False
-        return bool(self.t.no_inversion.search(words(self.text, *cue.span())[-1].group()))  # not "pourtant"
+        return self.gerund(cue)
 
     def weak_ok(self, cue: re.Match, lo: int, hi: int) -> bool:
         """A weak verb counts only before a complementizer, a colon or a quotation, or

@@ -111,7 +111,7 @@ class VerbCues(Inversions):
             )
         ):  # "refusing to concede", "… by citing": a verb chain, not a subject
             before = None
-        if before and self.t.no_inversion.search(cue.group()) and text[lo : cue.start()].rstrip().endswith(","):
+        if before and self.gerund(cue) and text[lo : cue.start()].rstrip().endswith(","):
             before = None  # "…, X said, adding that …": a participle clause takes its main clause's speaker
         relay = self.t.preposition.search(text, left, cue.start()) if before else None
         if before and self.t.v2 and (relay and relay.start() <= before[0] or self.fronted_adverbial(lo, before)):
@@ -241,6 +241,11 @@ class VerbCues(Inversions):
         # the pronoun joined to the verb is its subject: "assure-t-elle au Parisien" names whom she told
         speaker = self.hyphen_pronoun(cue) or speaker or self.inner_subject(cue, lo)
         return Raw((cue.start(), cue.end()), speaker, content, direct, parts)
+
+    def gerund(self, cue: re.Match) -> bool:
+        """Whether the cue's last word has the table's gerund shape (``no_inversion``):
+        "ajoutant", not "a pourtant confirmé", whose adverb only ends like one."""
+        return bool(self.t.no_inversion.search(words(self.text, *cue.span())[-1].group()))
 
     def passive_agent(
         self, cue: re.Match, lo: int, hi: int
