@@ -118,7 +118,7 @@ class ClauseLeads(Addressees):
 
     def adverbial(self, span: tuple[int, int] | None) -> bool:
         """Whether a phrase taken as a subject is an adverbial: it opens with a
-        lower-case preposition or time word of the table ("в вечернем выпуске", "do
+        lower-case preposition or time word of the table ("в утреннем эфире", "do
         kamery"), not a determiner ("В Кремле заявили" opening a sentence names the
         source in Russian)."""
         toks = words(self.text, *span) if span else []
