@@ -604,6 +604,14 @@ def test_sentence_credit_after_a_disclaimer_on_one_line():
         ("On the background of the strike, prices rose.", "en", ["On the background of"]),
         ("The agency shared no informations on the damage.", "en", ["informations"]),
         ("The engineers drew a conclusion about the dam.", "en", []),
+        # Russian-source renderings the tables list in several languages: "at the end of
+        # the day", "the author of the material" (of the article), "in connection with" (because of)
+        ("Le quai sera fermé à la fin du jour, selon le port.", "fr", ["à la fin du jour"]),
+        ("Der Autor des Materials nennt keine Quelle.", "de", ["Autor des Materials"]),
+        ("In Verbindung mit dem Streik blieben die Fähren im Hafen.", "de", ["In Verbindung mit"]),
+        ("Die Fähre fährt in Verbindung mit dem Bus.", "de", []),  # must open a clause
+        ("El autor del material cita a un vecino.", "es", ["autor del material"]),
+        ("The author of the material cites one resident.", "en", ["author of the material"]),
     ],
 )
 def test_calques(sentence, lang, found):
@@ -654,6 +662,7 @@ def test_calques(sentence, lang, found):
         ("Prace skończą się w ciągu kolejne trzy dni.", "pl", "w ciągu kolejne", "government"),
         ("The council hired a inspector last year.", "en", "a inspector", "form"),
         ("Burmistrz spotkał się z wszystkimi radnymi.", "pl", "z wszystkimi", "form"),  # "ze" before a cluster
+        ("Radni wzięli z sobą projekt uchwały.", "pl", "z sobą", "form"),  # "ze sobą", as "ze mną"
         ("Собрание прошло в вторник вечером.", "ru", "в вторник", "form"),
         ("O vereador é fazendo o possível.", "pt", "é fazendo o", "word_order"),
         ("Il sindaco è prendendo la parola.", "it", "è prendendo la", "word_order"),
@@ -975,6 +984,8 @@ def test_lexicon_fusions():
     # German: an article glued before a word, not a separable prefix
     assert [t for _, t, *_ in fused_words("Die Sprecherin derdeutschen Regierung sagte.", "de", table("de"))] == ["derdeutschen"]
     assert fused_words("Er hat versucht, sie einzuführen.", "de", table("de")) == []
+    # the table's function words that may close a sentence ("Er widersprach dem.") are function words all the same
+    assert [t for _, t, *_ in fused_words("Die Sprecherin widersprach demminister gestern.", "de", table("de"))] == ["demminister"]
     # a function word of the table glued after a listed form, or before it where no prefix is read
     assert [t for _, t, *_ in lexicon_fusions("Он работал вбританском посольстве.", "ru", table("ru"))] == ["вбританском"]
     assert lexicon_fusions("Дети извалялись в снегу.", "ru", table("ru")) == []
@@ -1173,6 +1184,9 @@ def test_sentences_fused_before_a_capital():
         ("A prefeitura informou que a obra atrasou porque.", "pt", True),
         ("Власти объявили, что мост закроют, чтобы.", "ru", True),
         ("Er kommt morgen mit.", "de", False),  # a separable prefix ends the sentence
+        ("Die Stadt führt im Mai eine neue Gebühr ein.", "de", False),  # "einführen": the prefix "ein"
+        ("Der Hafen bestätigte das.", "de", False),  # a demonstrative pronoun
+        ("Het bestuur weet het.", "nl", False),
     ],
 )
 def test_sentence_stopping_on_a_preposition(sentence, lang, found):

@@ -27,9 +27,10 @@ def sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def function_words_of(table: dict) -> frozenset[str]:
-    """The table's words that never end a sentence (articles, prepositions, conjunctions):
+    """The table's words that never end a sentence (articles, prepositions, conjunctions)
+    and its ``function_words`` that may (German "das", the separable prefix "ein"):
     function words even where the word list ranks them below Zipf 6 ("aos", "pelas")."""
-    return frozenset(table.get("never_final", ()))
+    return frozenset(table.get("never_final", ())) | frozenset(table.get("function_words", ()))
 
 
 def abbreviations_of(table: dict) -> frozenset[str]:
