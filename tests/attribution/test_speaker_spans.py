@@ -229,3 +229,19 @@ def test_a_relative_pronoun_past_an_adverbial_stands_for_its_antecedent():
                     "sostuvo que el puente estaba cerrado."], "es")
     a = by_cue(found, "sostuvo")
     assert a["speaker"].endswith("Pablo Soto, quien") and a["entity"] == "Pablo Soto"
+
+
+def test_an_inverted_subject_ends_at_an_adverb_or_before_an_adverbial_after_its_quoted_name():
+    cases = [  # the middle field after the subject: the subject still follows its verb
+        ("de", "Gestern meldete die Stadtverwaltung bereits die Schließung des Parks.", "meldete", "die Stadtverwaltung"),
+        ("es", "La alcaldía cerró el parque, informó el diario «El Faro» en su edición digital.", "informó",
+         "el diario «El Faro»"),
+        ("ru", "Мэрия закрыла парк, сообщила газета «Вечерний город» в своём выпуске.", "сообщила",
+         "газета «Вечерний город»"),
+        ("it", "La giunta ha chiuso il parco, scrive il quotidiano «Il Faro» nella sua edizione.", "scrive",
+         "il quotidiano «Il Faro»"),
+        ("pl", "Ratusz zamknął park – podał dziennik „Głos Miasta” w swoim wydaniu.", "podał", "dziennik „Głos Miasta”"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)

@@ -97,7 +97,7 @@ class Inversions(Subjects):
             end, rest = clause, self.text[clause:hi].strip(EDGE)
         if rest and not (
             self.text[end] in BOUNDARY
-            or self.t.speaker_stop.match(self.text, end, hi)
+            or self.t.speaker_stop.match(self.text, strip(self.text, end, hi, " \t")[0], hi)  # "„X“ mit …"
             or relay
             or self.adverbial_clause(end, hi)  # "contaba ayer X mientras …"
             or not before and self.t.complementizer.match(self.text, end, hi)  # "Declaró X que …"

@@ -104,6 +104,9 @@ class Regions(CueCandidates):
             toks.pop()
         if not toks or after and all(t.group().lower().replace("’", "'") in self.fillers for t in toks):
             return None  # "según lo que contó X": the verb's subject speaks
+        if after:  # "berichtete das Portal bereits über …": an adverb closes the subject after its verb
+            toks = toks[: next((k for k, t in enumerate(toks) if k and t.group().islower()
+                                and t.group() in self.t.adverbs), len(toks))]
         toks = toks[:MAX_SPEAKER_WORDS] if after else toks[-MAX_SPEAKER_WORDS:]
         owner = None if after else self.t.preposition.match(self.text, toks[0].start())
         if owner:  # "Według niego dyrekcja uznała", "По его словам директор заявил": someone else's view
