@@ -1187,6 +1187,9 @@ def test_sentences_fused_before_a_capital():
         ("Die Stadt führt im Mai eine neue Gebühr ein.", "de", False),  # "einführen": the prefix "ein"
         ("Der Hafen bestätigte das.", "de", False),  # a demonstrative pronoun
         ("Het bestuur weet het.", "nl", False),
+        ("Le maire a voté pour.", "fr", False),  # a preposition that French strands
+        ("Ce quartier n'a qu'un parc, et la ville en veut un.", "fr", False),  # "un": a pronoun
+        ("O ministro saiu da reunião e foi embora.", "pt", False),  # "ir embora", not "although"
     ],
 )
 def test_sentence_stopping_on_a_preposition(sentence, lang, found):
