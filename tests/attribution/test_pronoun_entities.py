@@ -182,3 +182,20 @@ def test_an_inverted_noun_speaker_takes_the_name_apposed_to_it():
 def test_a_body_noun_speaker_does_not_take_the_name_after_it():
     _, found = run(["Selon un avocat cité par le portail, Jan Nowak, « la taxe est illégale »."], "fr")
     assert all(a["entity"] != "Jan Nowak" for a in found if a["speaker"] == "le portail")
+
+
+def test_a_pronoun_with_no_name_of_its_gender_stands_for_a_described_person():
+    cases = [
+        ("pt", ["Segundo o jornal, uma vereadora da capital fez um discurso contra o Banco Central.",
+                "\"Vou levar isso adiante\", teria ela dito."], "dito", "vereadora"),
+        ("fr", ["Le maire Paul Roy a reçu une habitante du quartier.",
+                "« Rien ne bouge ici », a-t-elle déclaré."], "a-t-elle déclaré", "habitante"),
+        ("es", ["Según el diario, una concejala del pueblo visitó el Banco Central.",
+                "Ella aseguró que nadie la escuchó."], "aseguró", "concejala"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert by_cue(found, cue)["entity"] == entity, (lang, found)
+    # a description apposed to a name is that name's: the name stays the antecedent
+    _, found = run(["Claire Dubois, la présidente du club, était à Lyon.", "« Rien ne bouge », a-t-elle déclaré."], "fr")
+    assert by_cue(found, "a-t-elle déclaré")["entity"] == "Claire Dubois"

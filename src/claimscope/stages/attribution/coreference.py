@@ -7,7 +7,7 @@ order. A pronoun or a bare common noun stands for the latest named subject or sp
 from __future__ import annotations
 
 from .entities import EntityResolver
-from .genders import mention_gender, pronoun_gender, verb_gender
+from .genders import described_gender, described_determiners, mention_gender, pronoun_gender, verb_gender
 from .kinds import body_kind
 from .names import apposed_name, described_name
 from .spans import WORD, Raw, opens_place, words
@@ -89,7 +89,9 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
     the text just before it, outside quotations ("Le maire X a reçu la ministre Y. … Elle
     a précisé …"), none opening with a capitalised function word ("On Tuesday", "In Paris");
     not a run in the pronoun's own sentence, which names someone else ("Tras reunirse con la
-    diputada X, ella aseguró …")."""
+    diputada X, ella aseguró …"); and the descriptions, a determiner and a gendered role noun
+    that no name follows nor comes right before ("… pediu uma deputada. …, disse ela";
+    not "Ana Lis, la directora"), which a pronoun of their gender may stand for."""
     runs, run = [(n, True) for n in names if n[1] <= pos], []
     own = max(text.rfind(mark, 0, pos) for mark in (". ", "! ", "? ", "\n"))
     function = table.determiners | table.pronouns | table.not_subjects
@@ -97,7 +99,14 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
     def capital(tok) -> bool:
         return tok.group()[0].isupper() and not tok.group().isupper() and tok.group().isalpha()
 
-    for tok in [*words(text, max(0, pos - NAME_WINDOW), max(own, 0)), None]:
+    toks = words(text, max(0, pos - NAME_WINDOW), max(own, 0))
+    for prev, det, noun, nxt in zip([None, *toks], toks, toks[1:], [*toks[2:], None]):
+        apposed = prev is not None and capital(prev) and text[prev.end() : det.start()].strip() == ","
+        if (det.group().lower() in table.determiners | described_determiners(table.language)
+                and text[det.end() : noun.start()] == " " and described_gender(det.group(), noun.group(), table.language)
+                and not apposed and not (nxt and capital(nxt)) and not any(a < det.start() < b for a, b in quotes.items())):
+            runs.append(((det.start(), noun.end()), False))
+    for tok in [*toks, None]:
         if tok and capital(tok) and (not run or text[run[-1].end() : tok.start()] == " "):
             run.append(tok)
             continue

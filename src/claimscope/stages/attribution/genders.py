@@ -60,6 +60,24 @@ def verb_gender(cue: str, lang: str) -> str | None:
     return None
 
 
+def described_determiners(lang: str) -> frozenset[str]:
+    """The determiners that mark a gender or number (table ``determiners``)."""
+    return frozenset(_genders(lang).get("determiners", {}))
+
+
+def described_gender(determiner: str, noun: str, lang: str) -> str | None:
+    """The gender of a description that is a determiner and a gendered role noun ("une
+    habitante", "uma deputada", "the spokeswoman", "die Ministerin"): the noun's (table
+    ``words``), when the determiner marks the same or none; else None. A capitalised noun
+    counts only where every noun is capitalised."""
+    g = _genders(lang)
+    if not (noun.islower() or g.get("capitalised_nouns") and noun[:1].isupper() and noun[1:].islower()):
+        return None
+    gender = g.get("words", {}).get(noun.lower())
+    marked = g.get("determiners", {}).get(determiner.lower())
+    return gender if gender in ("m", "f") and marked in (None, gender) else None
+
+
 def singular(pronoun: str, lang: str) -> bool:
     """Whether a pronoun marks the singular: it marks a gender and is never plural too
     (German "sie" is "she" and "they")."""
