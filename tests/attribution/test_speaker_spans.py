@@ -245,3 +245,12 @@ def test_an_inverted_subject_ends_at_an_adverb_or_before_an_adverbial_after_its_
     for lang, sentence, cue, speaker in cases:
         _, found = run([sentence], lang)
         assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
+def test_a_prepositional_object_or_an_interrogative_after_the_verb_is_no_inverted_subject():
+    _, found = run(["Gestern schrieb auf seinem Kanal: „Es ist zu spät.“"], "de")
+    assert by_cue(found, "schrieb")["speaker"] is None  # "auf seinem Kanal": where, not who
+    _, found = run(["Sadownik, który mieszka obok, mówi co innego."], "pl")
+    assert by_cue(found, "mówi")["speaker"] == "Sadownik, który mieszka obok"  # "co innego": what is said
+    _, found = run(["Le port est fermé, a indiqué lundi la préfecture."], "fr")  # a time word is no preposition
+    assert by_cue(found, "a indiqué")["speaker"] == "la préfecture"

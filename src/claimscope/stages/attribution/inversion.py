@@ -77,6 +77,14 @@ class Inversions(Subjects):
         end = late[1] if late else end
         trimmed = self.before_told(self.trim_speaker(start, end, after=True), lead=False)
         span = late or self.before_told(self.skip_adverbial(start, trimmed))
+        governed = [w.group() for w in words(self.text, start, span[0])] if span else []
+        if governed and self.t.speaker_stop.fullmatch(governed[0]) and governed[0].lower() not in self.t.adverbs and all(
+            w.lower() in self.t.determiners for w in governed[1:]
+        ):  # (a time word is no preposition: "a indiqué lundi la préfecture")
+            return None  # "schrieb auf seinem Kanal": the object of a preposition right after the verb
+        first = words(self.text, *span)[:1] if span else []
+        if first and first[0].group().lower() in self.t.raw.get("interrogatives", ()):
+            return None  # "mówi co innego": what is said, no subject
         rest = self.text[end:hi].strip(EDGE)
         relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
         longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6
