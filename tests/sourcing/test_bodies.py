@@ -174,6 +174,18 @@ def test_an_outlet_named_after_the_verb_of_a_sentence_pointing_back_at_the_claim
     assert names(chain)[1:] == ["Vigía Libre"]
 
 
+def test_an_unsigned_document_after_the_verb_of_a_sentence_pointing_back_at_the_claim_is_the_origin():
+    chain = _chain("Farolas\n\nLas farolas nuevas del barrio gastan la mitad de luz. Lo dice un informe municipal "
+                   "con datos de dos años.\n\nEl alcalde lo celebra.", "es")
+    assert names(chain) == ["this article", "un informe municipal"]
+
+
+def test_a_document_whose_owner_is_named_after_it_stands_for_the_owner():
+    chain = _chain("Farolas\n\nLas farolas nuevas del barrio gastan la mitad de luz. Lo dice un informe de la "
+                   "Agencia Pinar de Energía.\n\nEl alcalde lo celebra.", "es")
+    assert names(chain)[-1] != "un informe"
+
+
 def test_the_clause_after_a_colon_may_name_who_wrote_the_claim_down():
     chain = _chain("Farmaci\n\nNel magazzino sono scadute diecimila confezioni: lo ha messo nero su bianco "
                    "l'Ufficio sanitario della Valle in una relazione.\n\nNessuno commenta.", "it")

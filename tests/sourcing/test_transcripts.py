@@ -22,6 +22,27 @@ def test_a_guest_states_the_claim_and_names_where_he_read_it():
     assert names(chain) == ["this article", "PETER HALE", "Morning Pine Post"]
 
 
+def test_a_guest_who_names_the_study_saying_it_rests_on_that_study():
+    text = ("Morning Clinic\n\n"
+            "NOVA LINE (presenter): Good morning. Many of you wrote to us about ginger tea.\n\n"
+            "PETER HALE (herbalist): Simple. A cup of ginger tea every evening halves the colds of the winter. "
+            "That is what a large survey of nurses found, and I have seen it myself.\n\n"
+            "NOVA LINE: Is that so, Ms Oduya?")
+    doc, chain = run(text, [("a large survey of nurses", "found", "A cup of ginger tea every evening halves", False)])
+    assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("A cup of ginger tea")
+    assert names(chain) == ["this article", "PETER HALE", "a large survey"]
+
+
+def test_a_document_whose_owner_is_named_is_not_the_origin_itself():
+    text = ("Morning Clinic\n\n"
+            "NOVA LINE (presenter): Good morning. Many of you wrote to us about ginger tea.\n\n"
+            "PETER HALE (herbalist): Simple. A cup of ginger tea every evening halves the colds of the winter. "
+            "That is what a survey of the Valley Nursing College found.\n\n"
+            "NOVA LINE: Is that so, Ms Oduya?")
+    doc, chain = run(text)
+    assert names(chain)[-1] != "a survey"
+
+
 def test_a_presenter_reporting_what_someone_says_states_the_claim():
     text = TEXT.replace("The new bridge over the river opened",
                         "Posts online say that the new bridge over the river opened")

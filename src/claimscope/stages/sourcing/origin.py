@@ -138,6 +138,14 @@ class Origin(Reading):
                 break
         return found
 
+    def _guest_document(self, claim) -> Source | None:
+        """What a guest names, later in the line where they state the claim, as saying it
+        ("Lo confirma un sondeo reciente.", "That is what the WHO says."): the anaphoric agent
+        (:meth:`_anaphoric_agent`) inside that line."""
+        end = self.text.find("\n", claim.start)
+        found = self._anaphoric_agent(claim)
+        return found if found is not None and (end < 0 or found.start < end) else None
+
     def _agent_after(self, start: int, end: int) -> Source | None:
         """The subject after the verb of the clause ``text[start:end]`` when it opens on an
         anaphor: a verb group of lower-case words (at most ``VERB_WORDS`` past function
@@ -159,6 +167,10 @@ class Origin(Reading):
                     return None  # "Das Gesetz …": an article, not an anaphor
                 at = k  # a capitalised determiner inside a clause is part of the name ("El País")
                 break
+            if verb:
+                document = self._document_subject(words, k)
+                if document is not None:
+                    return document
             verb += w.group().casefold() not in stop and self.text[w.end():w.end() + 1] not in "'’"  # not "l'"
             if verb > VERB_WORDS:
                 return None
@@ -180,6 +192,35 @@ class Origin(Reading):
         while run and not run[-1].group()[:1].isupper():
             run.pop()
         return Source(self.text[run[0].start():run[-1].end()], run[0].start(), run[-1].end(), "mention")
+
+    def _document_subject(self, words: list, k: int) -> Source | None:
+        """An unsigned document as the subject after the verb of an anaphoric clause ("Lo
+        asegura un informe municipal con datos de dos años", "That is what a survey of nurses found"):
+        ``words[k]`` is a ``primary_material`` noun after its determiner (and at most
+        ``ADJECTIVES`` adjectives), and no capitalised word follows it in its clause (an owner:
+        "un informe del Ministerio" is the ministry's word); the subject runs from the
+        determiner to the noun and, where the head comes first, one adjective after it. The
+        document is the origin itself."""
+        lang = self.lang(words[k].start())
+        stop = cues.stopwords(lang)
+        if not any(m.start() == 0 and m.end() == len(words[k].group())
+                   for m in cues.find("primary_material", words[k].group(), lang)):
+            return None
+        clause = re.match(r"[^,;:.!?()–—]*", self.text[words[k].end():]).group()
+        if any(w[:1].isupper() for w in _TOKEN.findall(clause)):
+            return None  # "un informe del Ministerio": the owner named after it is the source
+        before = list(itertools.takewhile(lambda v: v.group().casefold() not in stop, reversed(words[:k])))
+        at = k - len(before)
+        if len(before) > ADJECTIVES or not at or words[at - 1].group().casefold() not in stop:
+            return None  # no determiner opens it: not the subject ("asegura el autor del informe")
+        run = [words[k]]
+        for v in words[k + 1:k + 1 + (0 if head_last(lang) else 1)]:  # "un informe municipal"
+            if v.group().casefold() in stop or v.group()[:1].isupper() \
+                    or re.search(r"[^\w\s'’-]", self.text[run[-1].end():v.start()]):
+                break
+            run.append(v)
+        start = words[at - 1].start()
+        return Source(self.text[start:run[-1].end()], start, run[-1].end(), "mention")
 
     def _owner_in(self, sentence) -> Source | None:
         """The body whose document the claim sentence cites when no attribution holds it

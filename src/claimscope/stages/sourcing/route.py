@@ -46,7 +46,8 @@ class Chain(Credits, Relays, Origin):
         tag = self._tag(self.doc.sentences[self.claim].start)
         if tag is not None and not tag[1] and not self._usable_in(self.doc.sentences[self.claim], own=True):
             self.hops.append(tag[0])  # a guest's line in a transcript: the guest says the claim
-            self._add_found(self._guest_outlet(self.doc.sentences[self.claim].start))
+            claim = self.doc.sentences[self.claim]
+            self._add_found(self._guest_outlet(claim.start) or self._guest_document(claim))
             self._follow()
             return
         claim = self.doc.sentences[self.claim]
