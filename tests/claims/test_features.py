@@ -90,6 +90,20 @@ NO_COMMENT = {  # (a non-answer, a statement that is not one)
 }
 
 
+@pytest.mark.parametrize(
+    "lang, silent",
+    [
+        ("en", "The harbour authority did not comment the ruling."),
+        ("en", "The driver, now 40, did not wish to comment, his lawyer said."),
+        ("de", "Die Reederei wollte sich zunächst nicht äußern."),
+        ("es", "Las dos navieras consultadas declinaron hacer comentarios."),
+        ("vi", "Ban quản lý cảng chưa lên tiếng về vụ việc."),
+    ],
+)
+def test_no_comment_with_words_between_or_without_a_request(lang, silent):
+    assert features.no_comment(silent, lang)
+
+
 @pytest.mark.parametrize("lang", sorted(NO_COMMENT))
 def test_no_comment_constructions(lang):
     silent, statement = NO_COMMENT[lang]
