@@ -199,3 +199,20 @@ def test_a_pronoun_with_no_name_of_its_gender_stands_for_a_described_person():
     # a description apposed to a name is that name's: the name stays the antecedent
     _, found = run(["Claire Dubois, la présidente du club, était à Lyon.", "« Rien ne bouge », a-t-elle déclaré."], "fr")
     assert by_cue(found, "a-t-elle déclaré")["entity"] == "Claire Dubois"
+
+
+def test_a_plural_pronoun_after_one_person_stands_for_the_body_that_spoke():
+    cases = [
+        ("ru", ["Компания «Северсталь» заявила, что завод продолжит работу.",
+                "Директор Иван Петров сказал, что увольнений не будет.", "По их словам, зарплаты повысят."],
+         "По их словам", "Северсталь"),
+        ("es", ["La empresa Agrivert afirmó que la planta seguirá abierta.",
+                "Su director, Pablo Ruiz, aseguró que no habrá despidos.", "Según ellos, los salarios subirán."],
+         "Según", "Agrivert"),
+        ("en", ["The company Agrivert issued a statement.", "Its director, Paul Roy, said the plant would stay open.",
+                "They said the jobs were safe."], "said", "Agrivert"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert [a for a in found if a["cue"] == cue][-1]["entity"] == entity, (lang, found)
+

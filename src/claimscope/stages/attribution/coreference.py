@@ -45,6 +45,7 @@ def speakers(
                 or described_name(text, raw.speaker[0], noun, table) or mention  # "le maire, Paul Girard, en …"
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
+        described = True  # by what they are, which may name nobody ("the owner", "pogranicznik")
         held = _held_before(raws, len(groups))
         if pronoun and held is not None and states[held][0] is resolver:
             resolver.restore(states[held][1])  # "«X says: …», he writes": not X, whom he quotes
@@ -54,6 +55,7 @@ def speakers(
                 subject = None  # "X was arrested, police said": X is what is reported
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
+                described = not bare  # "женщина" is that subject: named
             elif pronoun:
                 latest = _relayed(raws[: len(groups)], groups, resolver.last_named)
                 resolver.last_named = _reporter(text, raws[: len(groups)], groups, latest, raw.cue[0])
@@ -68,10 +70,12 @@ def speakers(
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
-        anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
+        anonymous.append(resolver.anonymous(mention, text if described else "", raw.speaker[0]) if mention
+                         else cue in table.hearsay
                          or dropped and resolver.last_anonymous)
         # "dijo el alcalde" for "el alcalde Juan Gil": the noun tells the gender of the name
-        groups.append(resolver.resolve(named, mention if named != mention else "") if mention else None)
+        groups.append(resolver.resolve(named, mention if named != mention else "",
+                                       anonymous=anonymous[-1] if named == mention else None) if mention else None)
         marked = verb_gender(cue, table.language) if groups[-1] is not None and not pronoun else None
         if marked:  # "— сказала председатель клуба Айно Мякинен": the verb tells her gender
             groups[-1].gender = marked
@@ -133,9 +137,18 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
     name or speaker that has it, else the latest name or named speaker whose gender is not
     known. A ``personal`` pronoun (English "he", "she") stands for a person, never a body
     ("Police arrested John Hale. He said …").
-    A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is."""
+    A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is;
+    not for one person (a group of gender "m" or "f" that is no body): then for the latest
+    speaker that is a body or plural, if any ("The firm X said … Its director Y said … They
+    added …" → X)."""
     chosen = resolver.last_named
     lang = resolver.t.language
+    if want == "p" and chosen is not None and chosen.gender in ("m", "f") and not _body(chosen, lang) and not (
+            resolver.anonymous(mention)):
+        bodies = [(pos, g) for pos, g in spoken if g.gender == "p" or _body(g, lang)]
+        if bodies:
+            resolver.last_named = max(bodies, key=lambda pair: pair[0])[1]
+        return
     if want == "p" or resolver.anonymous(mention) or chosen is not None and chosen.gender in (
             None, want) and not (personal and chosen.body(lang)):
         if chosen is not None and want != "p":
@@ -157,6 +170,13 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
         resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), bool(subjects.get(best)))
     else:
         resolver.last_named = best
+
+
+def _body(group, lang: str) -> bool:
+    """Whether a group is a body: a concept or outlet of the table, or a mention of it opens
+    with a noun of a kind of body ("Sở Y tế", "the portal X"; not "the spokesman for the ministry")."""
+    return group.body(lang) or any(
+        body_kind(label.split()[0], lang) for label in group.labels if label.split())
 
 
 def _held_before(raws: list[tuple[Raw, Table]], i: int) -> int | None:
