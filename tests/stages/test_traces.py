@@ -551,7 +551,7 @@ def test_credit_lines_made_of_parts(line, expected):
     "line, kind, label",
     [
         ("With agencies", "credit_line", "source_line"),
-        ("Translated from the Russian by our desk", "boilerplate", "translation_note"),  # names no source
+        ("Translated from the Russian by our desk", "credit_line", "translation_note"),  # the text's origin
     ],
 )
 def test_vague_credit_and_translation_note(line, kind, label):

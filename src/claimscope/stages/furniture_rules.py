@@ -56,18 +56,12 @@ BOILERPLATE_PHRASES = {
     "editor_slug": "editors' initials closing a wire story",
     "link": "short line carrying a link",
     "end_mark": "end-of-release mark",
-    "translation_note": "notice that the text was translated",
     "repeated_line": "line repeated on the page",
     "furniture_shape": "line shaped and placed like page furniture",
 }
 MAX_COPYRIGHT_WORDS = 25
 MAX_TAIL_WORDS = 10  # a byline with a credit at its end
 MAX_BYLINE_WORDS = 4  # the name before a credit closing with a full stop ("Por Ana López, con …")
-
-
-def _credits_a_name(text: str) -> bool:
-    """A credit cue with its name somewhere in ``text`` ("… Source: Example News")."""
-    return any(cue_name(text[cue.start() :]) for cue in line_patterns()["cue"].finditer(text))
 
 
 def _key(line: str) -> str:
@@ -202,12 +196,9 @@ class LineFurniture:
         """Findings for a whole line, else for its menu segments, else for its sentences;
         a line of several sentences is looked at sentence by sentence first, and is one
         finding when only one sentence is furniture of the label the whole line has
-        ("Found a typo? Write to our newsroom.") or when the line is one bracket that is
-        furniture whole ("(Translated by machine. Source: X)")."""
+        ("Found a typo? Write to our newsroom.")."""
         whole = self._unit(line, start, doc.language, closing)
-        stripped = line.strip()
-        bracketed = stripped[:1] in "([" and stripped[-1:] in ")]"  # "(Translated. Source: X)": one unit
-        if len(group) > 1 and not (bracketed and whole):  # "… übersetzt. Quelle: mk.ru": each sentence first
+        if len(group) > 1:  # "… übersetzt. Quelle: mk.ru": each sentence on its own first
             units = [(doc.sentences[i].start, doc.sentences[i].end) for i in group]
             found = self._merged([self._unit(doc.text[s:e], s, doc.language, closing, True) for s, e in units])
             if len(found) == 1 and whole and (whole.kind, whole.label) == (found[0].kind, found[0].label):
@@ -307,11 +298,7 @@ class LineFurniture:
         if found is None:
             return None
         label, name = found
-        if label == "translation_note" and not _credits_a_name(line):
-            # says how the text was made, not where it was taken from: a notice about the page
-            reason = f"{BOILERPLATE_PHRASES[label]} copied from the source page"
-            return self._finding("boilerplate", start, end, reason, label=label)
-        if label == "translation_note":  # "(Translated by machine. Source: X)"
+        if label == "translation_note":  # names the text's origin: a language, an original
             return self._finding("credit_line", start, end, "translation note of a copied text", label=label)
         return self._finding(
             "credit_line", start, end, f"credit line naming the source “{name}”", label=label, value=name
