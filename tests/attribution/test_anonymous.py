@@ -152,3 +152,36 @@ def test_own_contacts_and_acquaintances_are_anonymous(lang, mention):
 )
 def test_own_officials_and_named_contacts_are_not_anonymous(lang, mention):
     assert not EntityResolver(load_table(lang)).anonymous(mention)
+
+
+@pytest.mark.parametrize(
+    "lang, sentences, cue",
+    [
+        ("en", ["The shop owner said the pipes burst overnight."], "said"),
+        ("de", ["Der Busfahrer sagte, die Strecke sei seit Tagen gesperrt."], "sagte"),
+        ("it", ["La madre, raggiunta al telefono, ha detto che il figlio sta bene."], "ha detto"),
+        ("pl", ["Strażak powiedział, że ogień strawił cały dach."], "powiedział"),
+        ("ru", ["Водитель рассказал, что дорогу размыло ночью."], "рассказал"),
+        ("pt", ["Motoristas disseram que a ponte ficou fechada."], "disseram"),
+        ("vi", ["Người thân cho biết ông đã rời nhà từ sáng."], "cho biết"),
+    ],
+)
+def test_a_person_described_by_what_they_are_and_never_named_is_anonymous(lang, sentences, cue):
+    _, found = run(sentences, lang)
+    assert by_cue(found, cue)["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "lang, sentences, cue",
+    [
+        ("en", ["The owner, Ivo Tamm, said the pipes burst overnight."], "said"),  # named in an apposition
+        ("en", ["Farmer Ivo Tamm lost his barn.", "The farmer said the storm came at dawn."], "said"),  # named before
+        ("fr", ["Le maire a dit que la route restera fermée."], "a dit"),  # a title: a person on record
+        ("pt", ["Os médicos afirmam que o remédio é seguro."], "afirmam"),  # the profession, not a group of sources
+        ("pt", ["A diretoria técnica informou que a obra atrasou."], "informou"),  # a board
+        ("it", ["Il proprietario, il pescatore Ugo Neri, ha detto che la barca è sua."], "ha detto"),
+    ],
+)
+def test_a_person_named_somewhere_or_no_person_is_not_anonymous(lang, sentences, cue):
+    _, found = run(sentences, lang)
+    assert not by_cue(found, cue)["anonymous"]

@@ -83,7 +83,7 @@ def represents(words: list[str], table: Table) -> bool:
     return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
 
 
-def _plural(noun: str, table: Table) -> bool:
+def plural(noun: str, table: Table) -> bool:
     """A plural form: its lemma differs ("experts" -> "expert"), or it has an ending whose
     plural is unmarked (German "Anwohner", "Insider")."""
     lang, low = table.language, noun.lower()
@@ -112,7 +112,7 @@ def unnamed_role(words: list[str], table: Table) -> bool:
         return False
     articles = {w.lower() for w in table.raw.get("plural_determiners", [])}
     ours = {w.lower() for w in table.raw.get("our_openers", [])}  # "nos lecteurs": the outlet's unnamed contacts
-    plural = _plural(words[i], table)
+    many = plural(words[i], table)
     prefix = " ".join(words[:i]).lower()
     opener = next((o for o in table.anonymous_openers if prefix == o or prefix.startswith(o + " ")), None)
     quantified = opener is not None  # "several", "de nombreux", "một số"
@@ -120,12 +120,57 @@ def unnamed_role(words: list[str], table: Table) -> bool:
         low = w.lower()
         if k < len(opener.split() if opener else ()):
             continue
-        if low in table.anonymous_openers or low in ours or low in articles and plural:
+        if low in table.anonymous_openers or low in ours or low in articles and many:
             quantified = True
         elif low in table.determiners or low in table.possessive_determiners or k and w[0].isupper() and not table.v2:
             return False
-    if articles and not (plural or quantified):
+    if articles and not (many or quantified):
         return False
     after = words[i + n] if i + n < len(words) else ""
     return not (after[:1].isupper() and not after.isupper() or after[:1] == "@")  # "analyst Jan Nowak", "user
     # @anna_k"; "Urzędnik ONZ" names nobody
+
+
+def person_head(words: list[str], table: Table) -> str | None:
+    """The head noun of a phrase that describes one person, or people it does not class,
+    by what they are, with no name: a noun of ``person_nouns`` (people by kinship, trade or
+    the part they play: "owner", "la madre", "pogranicznik", "người nhà") or of
+    ``anonymous_nouns``, within ``HEAD_REACH`` words, written in lower case past the first
+    word; where a noun's modifiers follow it (``modifiers_follow``: the Romance languages),
+    after determiners, quantifiers and possessives alone ("la sua"; "a comissão técnica" is a
+    board, "el equipo médico" a team); not a plural after a definite article ("les infirmiers": the trade), not a
+    capitalised word before it past the first nor a name after it ("the owner of Café Rio",
+    "der Arzt der Klinik"), never a title ("the minister", named where the article first
+    mentions him). Whether the article names that person elsewhere is the caller's to ask."""
+    lang = table.language
+    nouns = _nouns(lang, tuple(table.raw.get("person_nouns", [])) + tuple(table.raw.get("anonymous_nouns", [])))
+    openers = (table.determiners | table.possessive_determiners | set(table.anonymous_openers)
+               | {w.lower() for w in table.raw.get("our_openers", [])})
+    for i in range(min(len(words), HEAD_REACH)):
+        n = _noun_at(words, i, lang, nouns) or _compound(words, i, table, nouns[0], openers)
+        if n:
+            break
+    else:
+        return None
+    noun, before = words[i + n - 1], [w.lower() for w in words[:i]]
+    if any(w in table.titles for w in before) or noun.lower() in table.titles:
+        return None
+    if not table.v2 and (i and noun[0].isupper() and not noun.isupper()
+                         or any(k and w[0].isupper() for k, w in enumerate(words[:i]))):
+        return None  # "La Voix libre" (a name), "the Kremlin driver"
+    if table.raw.get("modifiers_follow") and any(w not in openers for w in before):
+        return None  # "a comissão técnica", "el equipo médico": the noun is another's modifier
+    if {w.lower() for w in table.raw.get("plural_determiners", [])} & set(before) and plural(noun, table):
+        return None
+    return None if has_name(words[i + n :], table) else noun
+
+
+def _compound(words: list[str], i: int, table: Table, nouns: frozenset, openers: set) -> int:
+    """1 where a language that writes compounds as one word (``v2``: German) ends word ``i``
+    on a person noun of four letters or more after three or more of its own ("Busfahrer",
+    "Ladenbesitzerin") and determiners alone come before it ("der Busfahrer", not "Thomas
+    Hoffmann"); 0 else."""
+    low = words[i].lower()
+    if not table.v2 or not i or any(w.lower() not in openers for w in words[:i]):
+        return 0
+    return int(any(len(n) >= 4 and len(low) >= len(n) + 3 and low.endswith(n) for n in nouns))

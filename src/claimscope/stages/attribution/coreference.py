@@ -45,6 +45,7 @@ def speakers(
                 or described_name(text, raw.speaker[0], noun, table) or mention  # "le maire, Paul Girard, en …"
         pronoun = mention.lower() in table.pronouns | table.possessive_determiners
         bare = mention.islower() and " " not in mention and named == mention  # "женщина"
+        described = True  # by what they are, which may name nobody ("the owner", "pogranicznik")
         held = _held_before(raws, len(groups))
         if pronoun and held is not None and states[held][0] is resolver:
             resolver.restore(states[held][1])  # "«X says: …», he writes": not X, whom he quotes
@@ -54,6 +55,7 @@ def speakers(
                 subject = None  # "X was arrested, police said": X is what is reported
             if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
+                described = not bare  # "женщина" is that subject: named
             elif pronoun:
                 latest = _relayed(raws[: len(groups)], groups, resolver.last_named)
                 resolver.last_named = _reporter(text, raws[: len(groups)], groups, latest, raw.cue[0])
@@ -68,10 +70,12 @@ def speakers(
             last = max(last, raw.speaker[0])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
-        anonymous.append(resolver.anonymous(mention) if mention else cue in table.hearsay
+        anonymous.append(resolver.anonymous(mention, text if described else "", raw.speaker[0]) if mention
+                         else cue in table.hearsay
                          or dropped and resolver.last_anonymous)
         # "dijo el alcalde" for "el alcalde Juan Gil": the noun tells the gender of the name
-        groups.append(resolver.resolve(named, mention if named != mention else "") if mention else None)
+        groups.append(resolver.resolve(named, mention if named != mention else "",
+                                       anonymous=anonymous[-1] if named == mention else None) if mention else None)
         marked = verb_gender(cue, table.language) if groups[-1] is not None and not pronoun else None
         if marked:  # "— сказала председатель клуба Айно Мякинен": the verb tells her gender
             groups[-1].gender = marked

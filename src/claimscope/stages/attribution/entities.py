@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .anonymity import has_name, head_words, represents, unnamed_role
+from .anonymity import has_name, head_words, person_head, plural, represents, unnamed_role
 from .genders import CONNECTORS, mention_gender, singular
 from .kinds import (
     NAMED_KINDS, body_kind, description_kind, kind_family, outlet_noun, phrase_kinds, registered_kind, table_concept,
@@ -36,7 +36,8 @@ from .kinds import (
 )
 from .lemmas import lemma, supported
 from .names import (
-    DOMAIN, mention_handle, mention_name, mention_tokens, quoted_name, same_name, unmarked_name, unpossessed,
+    DOMAIN, apposed_name, mention_handle, mention_name, mention_tokens, quoted_name, same_name, unmarked_name,
+    unpossessed,
 )
 from .spans import WORD, place_words
 from .tables import Table
@@ -132,7 +133,7 @@ class EntityResolver:
         not what it stands for."""
         self.last_named, self.last_anonymous, self.last_anonymous_plural, self.unnamed = state
 
-    def anonymous(self, mention: str) -> bool:
+    def anonymous(self, mention: str, text: str = "", at: int = 0) -> bool:
         """A speaker matching an anonymous pattern of the table; a pronoun standing for
         an anonymous speaker; else, unless a spokesperson speaks ("a hospital
         spokesperson", "un porte-parole de la RATP": the body is the source), a phrase
@@ -155,6 +156,8 @@ class EntityResolver:
             return False
         if unnamed_role(head, self.t) or self._same_unnamed(head):
             return True
+        if text and self._never_named(mention, head, text, at):
+            return True  # "the owner", "il suo autista": a person the article never names
         low = " ".join(head).lower().replace("’", "'")
         own = _own_openers(self.t)
         lead = 1 if len(head) > 1 and head[0].lower() in self.t.determiners and head[1].lower() in own else 0
@@ -179,6 +182,25 @@ class EntityResolver:
             return False  # "nuestros cálculos": the writer's own
         return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
 
+    def _never_named(self, mention: str, head: list[str], text: str, at: int) -> bool:
+        """Does ``mention`` (at ``at`` in ``text``) describe a person by what they are
+        (``anonymity.person_head``) whom the article names nowhere: not in an apposition ("the
+        driver, Ivo Tamm"), not where it used the same noun before ("the farmer Ivo Tamm …
+        the farmer said")?"""
+        noun = person_head(head, self.t)
+        end = at + len(mention)
+        if not noun or body_kind(noun, self.t.language):
+            return False  # "el medio": the outlet named before
+        clause = self.t.relatives | self.t.subject_relatives
+        for part in mention.split(",")[1:]:  # "the owner, Ivo Tamm", not "the owner, who …"
+            words = WORD.findall(part)
+            if words and words[0].lower() not in clause and has_name(words, self.t):
+                return False
+        stem = noun.lower()[: max(4, len(noun) - 3)]
+        if not plural(noun, self.t) and re.search(rf"(?<!\w){re.escape(stem)}", text[:at], re.IGNORECASE):
+            return False  # "un médecin … ce médecin": whom the article introduced before, for that mention to tell
+        return not (text[end : end + 2] == ", " and apposed_name(text, end))
+
     def _same_unnamed(self, head: list[str]) -> bool:
         """A short description with no name whose noun the latest anonymous speaker's phrase
         holds stands for that speaker ("Un employé, qui … Le même employé affirme …", "um
@@ -188,7 +210,7 @@ class EntityResolver:
             return False  # "Interfax", "Кремлёвская прачечная": a name; "Le parquet de" clipped
         return toks[-1].lower() in {w.lower() for w in WORD.findall(self.unnamed.labels[0])}
 
-    def resolve(self, mention: str, context: str = "", subject: bool = True) -> _Group | None:
+    def resolve(self, mention: str, context: str = "", subject: bool = True, anonymous: bool | None = None) -> _Group | None:
         """The group of ``mention`` (None for anonymous speakers and unresolvable pronouns; a
         pronoun standing for an anonymous speaker has that speaker's description);
         read ``.entity`` once every mention is resolved, as groups grow. ``context``:
@@ -198,7 +220,7 @@ class EntityResolver:
         if owner == "":  # "su análisis": the owner is a pronoun
             return self.last_named
         mention = owner or mention
-        anonymous = self.anonymous(mention)
+        anonymous = self.anonymous(mention) if anonymous is None or owner else anonymous
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
             self.last_anonymous = anonymous
             self.last_anonymous_plural = anonymous and mention_gender(mention, self.t.language) == "p"
