@@ -185,3 +185,17 @@ def test_a_person_described_by_what_they_are_and_never_named_is_anonymous(lang, 
 def test_a_person_named_somewhere_or_no_person_is_not_anonymous(lang, sentences, cue):
     _, found = run(sentences, lang)
     assert not by_cue(found, cue)["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "lang, sentences, cue",
+    [
+        ("vi", ["Một tài xế ở bến xe Mỹ Đình, xin giấu tên, nói với tôi rằng giá vé đã tăng gấp đôi.",
+                "Ông thừa nhận nhiều xe chạy quá tải."], "thừa nhận"),
+        ("en", ["A driver at the Riverside Depot, who asked not to be named, said fares had doubled.",
+                "He admitted that many buses run overloaded."], "admitted"),
+    ],
+)
+def test_a_name_inside_an_anonymous_speaker_is_no_antecedent_of_the_next_pronoun(lang, sentences, cue):
+    _, found = run(sentences, lang)
+    assert by_cue(found, cue)["anonymous"]

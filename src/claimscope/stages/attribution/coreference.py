@@ -25,7 +25,7 @@ def speakers(
     speaker that has it ("La ministra Ana Lis visitó al alcalde Juan Gil. Ella dijo …")."""
     resolvers: dict[str, EntityResolver] = {}
     groups, anonymous = [], []
-    last = -1  # where the latest speaker other than a pronoun starts
+    last = -1  # where the latest speaker other than a pronoun ends
     seen: dict[int, tuple[int, object]] = {}  # group id -> (where it last spoke, group)
     states: list[tuple] = []  # the resolver's state before each attribution
     for raw, table in raws:
@@ -53,7 +53,7 @@ def speakers(
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
             if subject and not pronoun and raw.content[0] <= subject[0] < raw.content[1]:
                 subject = None  # "X was arrested, police said": X is what is reported
-            if subject and subject[0] > last:  # "…, говорит женщина": the named subject before
+            if subject and subject[0] >= last:  # "…, говорит женщина": the named subject before
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
                 described = not bare  # "женщина" is that subject: named
             elif pronoun:
@@ -67,7 +67,7 @@ def speakers(
                 _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes, table), seen.values(),
                        personal)
         if mention and not pronoun:
-            last = max(last, raw.speaker[0])
+            last = max(last, raw.speaker[1])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
         dropped = not mention and not raw.impersonal and raw.cue[1] - raw.cue[0] > 1  # "…, dodał."
         anonymous.append(resolver.anonymous(mention, text if described else "", raw.speaker[0]) if mention
