@@ -12,9 +12,12 @@ nobody named, "l'expert" someone the article may have named before;
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from .kinds import body_kind
 from .lemmas import lemma, supported
+from .names import apposed_name
 from .spans import WORD
 from .tables import Table
 
@@ -164,6 +167,27 @@ def person_head(words: list[str], table: Table) -> str | None:
         return None
     return None if has_name(words[i + n :], table) else noun
 
+
+
+def never_named(mention: str, head: list[str], text: str, at: int, table: Table) -> bool:
+    """Does ``mention`` (at ``at`` in ``text``, ``head`` its :func:`head_words`) describe a
+    person by what they are (:func:`person_head`; no body: "el medio") whom the article names
+    nowhere: not in an apposition of the phrase ("the owner, Ivo Tamm") nor one set off by
+    commas right after it; for one person, not with a noun the text used before (by a crude
+    stem: "un médecin … ce médecin" takes up a mention whose words tell whether it named him)?"""
+    noun = person_head(head, table)
+    if not noun or body_kind(noun, table.language):
+        return False
+    clause = table.relatives | table.subject_relatives
+    for part in mention.split(",")[1:]:  # "the owner, Ivo Tamm", not "the owner, who …"
+        words = WORD.findall(part)
+        if words and words[0].lower() not in clause and has_name(words, table):
+            return False
+    stem = noun.lower()[: max(4, len(noun) - 3)]
+    if not plural(noun, table) and re.search(rf"(?<!\w){re.escape(stem)}", text[:at], re.IGNORECASE):
+        return False
+    end = at + len(mention)
+    return not (text[end : end + 2] == ", " and apposed_name(text, end))
 
 def _compound(words: list[str], i: int, table: Table, nouns: frozenset, openers: set) -> int:
     """1 where a language that writes compounds as one word (``v2``: German) ends word ``i``

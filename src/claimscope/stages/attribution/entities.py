@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .anonymity import has_name, head_words, person_head, plural, represents, unnamed_role
+from .anonymity import has_name, head_words, never_named, represents, unnamed_role
 from .genders import CONNECTORS, mention_gender, singular
 from .kinds import (
     NAMED_KINDS, body_kind, description_kind, kind_family, outlet_noun, phrase_kinds, registered_kind, table_concept,
@@ -36,7 +36,7 @@ from .kinds import (
 )
 from .lemmas import lemma, supported
 from .names import (
-    DOMAIN, apposed_name, mention_handle, mention_name, mention_tokens, quoted_name, same_name, unmarked_name,
+    DOMAIN, mention_handle, mention_name, mention_tokens, quoted_name, same_name, unmarked_name,
     unpossessed,
 )
 from .spans import WORD, place_words
@@ -156,7 +156,7 @@ class EntityResolver:
             return False
         if unnamed_role(head, self.t) or self._same_unnamed(head):
             return True
-        if text and self._never_named(mention, head, text, at):
+        if text and never_named(mention, head, text, at, self.t):
             return True  # "the owner", "il suo autista": a person the article never names
         low = " ".join(head).lower().replace("’", "'")
         own = _own_openers(self.t)
@@ -181,25 +181,6 @@ class EntityResolver:
         if any(self._statement(w) for w in rest):
             return False  # "nuestros cálculos": the writer's own
         return bool(rest) and not has_name(rest, self.t)  # "eine Bekannte": nouns capitalised
-
-    def _never_named(self, mention: str, head: list[str], text: str, at: int) -> bool:
-        """Does ``mention`` (at ``at`` in ``text``) describe a person by what they are
-        (``anonymity.person_head``) whom the article names nowhere: not in an apposition ("the
-        driver, Ivo Tamm"), not where it used the same noun before ("the farmer Ivo Tamm …
-        the farmer said")?"""
-        noun = person_head(head, self.t)
-        end = at + len(mention)
-        if not noun or body_kind(noun, self.t.language):
-            return False  # "el medio": the outlet named before
-        clause = self.t.relatives | self.t.subject_relatives
-        for part in mention.split(",")[1:]:  # "the owner, Ivo Tamm", not "the owner, who …"
-            words = WORD.findall(part)
-            if words and words[0].lower() not in clause and has_name(words, self.t):
-                return False
-        stem = noun.lower()[: max(4, len(noun) - 3)]
-        if not plural(noun, self.t) and re.search(rf"(?<!\w){re.escape(stem)}", text[:at], re.IGNORECASE):
-            return False  # "un médecin … ce médecin": whom the article introduced before, for that mention to tell
-        return not (text[end : end + 2] == ", " and apposed_name(text, end))
 
     def _same_unnamed(self, head: list[str]) -> bool:
         """A short description with no name whose noun the latest anonymous speaker's phrase
