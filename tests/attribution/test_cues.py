@@ -136,6 +136,25 @@ def test_impersonal_reading_names_its_document():
     assert by_cue(found, "si legge")["speaker"] == "nota del Comune"
 
 
+def test_impersonal_reading_names_the_medium_that_holds_the_text():
+    cases = [  # a group, chat, channel, site or page in the locative names where the text was read
+        ("de", "In einer Nachbarschaftsgruppe auf WhatsApp hieß es am Montag, die Brücke werde gesperrt.",
+         "hieß es", "einer Nachbarschaftsgruppe auf WhatsApp"),
+        ("de", "Auf der Seite der Stadtwerke heißt es, das Wasser sei sauber.", "heißt es", "der Seite der Stadtwerke"),
+        ("it", "Su diversi canali Telegram si legge che il ponte crollerà.", "si legge", "diversi canali Telegram"),
+        ("ru", "В родительском чате говорится, что школу закроют.", "говорится", "родительском чате"),
+        ("ru", "На сайте ведомства говорится, что мост закроют.", "говорится", "сайте ведомства"),
+        ("pl", "Na stronie urzędu czytamy, że most zostanie zamknięty.", "czytamy", "stronie urzędu"),
+        ("es", "En un grupo de vecinos se lee que el puente cerrará.", "se lee", "un grupo de vecinos"),
+        ("pt", "Num grupo de moradores lê-se que a ponte vai fechar.", "lê-se", "grupo de moradores"),
+    ]
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    _, found = run(["Im Dorf heißt es, der Bäcker schließe bald."], "de")  # a place, not a medium
+    assert by_cue(found, "heißt es")["speaker"] is None
+
+
 def test_long_clause_before_a_colon_and_a_quotation_when_the_subject_names_someone():
     _, found = run(["Son collègue, Marc Perrin, infirmier, a attendu une heure devant la mairie du quartier : « Personne ne savait rien. »"], "fr")
     a = next(a for a in found if a["cue"].endswith(":"))
@@ -158,7 +177,27 @@ def test_opinion_and_source_prepositions():
 def test_polish_wynika_names_its_source_phrase():
     _, found = run(["Z raportu inspekcji wynika, że woda jest czysta."], "pl")
     a = by_cue(found, "wynika")
-    assert a["speaker"] == "Z raportu inspekcji" and a["content"] == "woda jest czysta"
+    assert a["speaker"] == "raportu inspekcji" and a["content"] == "woda jest czysta"
+
+
+def test_a_source_verb_names_the_object_of_its_source_preposition():
+    cases = [  # before, after or inside the cue; the content the clause before, a that-clause, or the sentence before
+        ("pl", "Program kosztuje 5 mln zł, który zapłaci miasto – wynika z uchwały rady, do której dotarła agencja.",
+         "wynika", "uchwały rady", "Program kosztuje 5 mln zł, który zapłaci miasto"),
+        ("pl", "Szpitale mają długi, jak wynika z raportu NIK.", "wynika", "raportu NIK", "Szpitale mają długi"),
+        ("pl", "Jak wynika z raportu NIK, szpitale mają długi.", "wynika", "raportu NIK", "szpitale mają długi"),
+        ("de", "Aus dem Jahresbericht geht hervor, dass die Zahl der Einsätze stieg.", "geht hervor",
+         "dem Jahresbericht", "die Zahl der Einsätze stieg"),
+        ("de", "Die Zahl der Einsätze stieg, wie aus dem Jahresbericht hervorgeht.", "hervorgeht",
+         "dem Jahresbericht", "Die Zahl der Einsätze stieg"),
+    ]
+    for lang, sentence, cue, speaker, content in cases:
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
+    _, found = run(["Die Zahl der Einsätze stieg 2023 deutlich.", "Das geht aus der Bilanz der Feuerwehr hervor."], "de")
+    a = by_cue(found, "geht aus der Bilanz der Feuerwehr hervor")
+    assert a["speaker"] == "der Bilanz der Feuerwehr" and a["content"] == "Die Zahl der Einsätze stieg 2023 deutlich"
 
 
 def test_impersonal_hearsay_is_anonymous_with_no_speaker():

@@ -68,6 +68,8 @@ _LIST_KEYS = (
     "host_roles",
     "document_prepositions",
     "document_nouns",
+    "medium_nouns",
+    "source_verbs",
     "infinitive_openers",
 )
 

@@ -10,15 +10,15 @@ import re
 
 from .appositions import MAX_ASIDE_WORDS
 from .candidates import impersonal_passive
-from .inversion import Inversions
+from .documents import DocumentSources
 from .lemmas import lemma
 from .quotes import CLOSING
-from .spans import BOUNDARY, EDGE, WORD, Raw, strip, words
+from .spans import BOUNDARY, EDGE, Raw, strip, words
 
 MAX_AGENT_GAP = 4  # words of an adverbial between a passive cue and its agent marker
 
 
-class VerbCues(Inversions):
+class VerbCues(DocumentSources):
     """Speaker and content of a reporting-verb cue."""
 
     def verb(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
@@ -30,6 +30,9 @@ class VerbCues(Inversions):
         if owner:
             found = self.content_after(cue.end(), hi, stop_ok=True)
             return Raw((cue.start(), cue.end()), owner, *found) if found else None
+        sourced = self.sourced(cue, lo, hi) if self.source_verb(cue) else None
+        if sourced:  # "wynika z raportu", "geht aus dem Bericht hervor"
+            return sourced
         agent = self.passive_agent(cue, left, hi)
         if agent is not False:
             found = self.content_after(
@@ -338,36 +341,6 @@ class VerbCues(Inversions):
                 break
             run.insert(0, tok)
         return run[0].start(), end + 1 if bare else last.end()
-
-    def document(self, lo: int, cue: re.Match, hi: int) -> tuple[int, int] | None:
-        """The text an impersonal report phrase cites in a locative after or before it
-        (table keys ``document_prepositions``, ``document_nouns``): "heißt es in dem
-        Beitrag", "В докладе говорится", "w raporcie czytamy", not "Im Dorf heißt es"; its
-        possessive when it has one ("говорится в его заявлении": "его"). A preposition of
-        the table's ``source_prepositions`` names the source itself ("hieß es aus der Behörde")."""
-        preps = self.t.document_prepositions
-        after = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi)
-        if after and after.group().lower() in self.t.raw.get("source_prepositions", ()):
-            return self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
-        if after and after.group().lower() in preps:
-            span = self.trim_speaker(after.end(), self.right_region(after.end(), hi), after=True)
-            region = (after.end(), span[1]) if span else None  # "dans le communiqué du club":
-        else:  # the club, after a `speaker_prefixes` head
-            toks = words(self.text, self.left_region(lo, cue.start()), cue.start())
-            if not (1 < len(toks) <= 5 and toks[0].group().lower() in preps):
-                return None
-            span = region = toks[1].start(), toks[-1].end()
-        if not span or not self.document_noun(region):
-            return None
-        first = WORD.match(self.text, span[0])
-        if first.group().lower() in self.t.possessive_determiners:
-            return first.span()
-        return span
-
-    def document_noun(self, span: tuple[int, int]) -> bool:
-        """Whether a word of ``span`` holds a stem of the table's ``document_nouns``."""
-        nouns = self.t.raw.get("document_nouns", [])
-        return any(n in w.group().lower() for w in words(self.text, *span) for n in nouns)
 
     def opener(self, lo: int, span: tuple[int, int]) -> bool:
         """Whether a subject phrase taken with its appositions opens with one word and a
