@@ -1,13 +1,12 @@
 """A match that states another claim of the topic than the sentence that found it (its
 numbers contradict the sentence's, ``numbers_contradict``; it names a person the article
-never names, ``person_absent``; ...) is not reported, whether a front sentence or a body
-sentence at the body bar found it. Our own sentences."""
+never names, ``person_absent``) is reported only from the body bar. Our own sentences."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from claimscope.model import Article, Claim, Document, FactCheck, Meta, Sentence
+from claimscope.model import Article, FactCheck, Meta
 from claimscope.pipeline import Pipeline
 from claimscope.search.candidates import SearchHit
 from claimscope.search.fusion import FusionWeights
@@ -72,9 +71,8 @@ ARTICLE = (
 
 
 def _front_checks(article: str, marker: str, other: FactCheck, same: FactCheck) -> None:
-    """A front match to ``other`` (which disagrees with the article) is not reported at a
-    middling confidence, nor above the body bar (the checks hold at every bar); one to
-    ``same`` passes at a middling confidence."""
+    """A front match to ``other`` (which disagrees with the article) needs the body bar; one to
+    ``same`` passes at a middling confidence; ``other`` above the body bar passes."""
     doc = Pipeline([Matching() if s.name == "matching" else s for s in default_stages()]).run(
         Article(article, Meta(title=article.split("\n")[0], date="2022-10-10")))
     chosen = query_sentences(doc)
@@ -85,10 +83,11 @@ def _front_checks(article: str, marker: str, other: FactCheck, same: FactCheck) 
     found = stage._matched(doc, chosen, [(SearchHit("same", 1.0, middling, 0.8, 0.0), lead)])
     assert [m.factcheck_id for m in found.matches] == ["same"]
     sure = FusionWeights().body_confidence + 0.1
-    assert stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)]).matches == ()
+    found = stage._matched(doc, chosen, [(SearchHit("other", 1.0, sure, 0.8, 0.0), lead)])
+    assert [m.factcheck_id for m in found.matches] == ["other"]
 
 
-def test_a_front_match_with_contradicting_numbers_is_not_reported():
+def test_a_front_match_with_contradicting_numbers_needs_the_body_bar():
     _front_checks(ARTICLE, "300",
                   FactCheck(id="other", claim="5,000 soldiers from abroad were flown into Port Vila before the vote.",
                             review_date="2022-10-09"),
@@ -103,7 +102,7 @@ PERSON_ARTICLE = (
 )
 
 
-def test_a_front_match_naming_a_person_the_article_never_names_is_not_reported():
+def test_a_front_match_naming_a_person_the_article_never_names_needs_the_body_bar():
     _front_checks(PERSON_ARTICLE, "message",
                   FactCheck(id="other", claim="A French baker named Ottilie Brandt was fined for opening on Sunday.",
                             review_date="2022-10-09", language="en"),
@@ -118,12 +117,9 @@ def test_a_country_the_article_never_names_is_absent_in_any_language():
     assert not entity_absent("Rumour: Berlin paid Warsaw for the tanks.", "A claim about tanks.")
     # a form the tables lack, named by a word that begins like one of the entity's names
     assert not entity_absent("Selon une rumeur, un drone américain aurait survolé la ville.", "A US drone flew over the town.")
-    # a German demonym noun that begins unlike the country's name ("Syrer", "Syrien"): in the alias table
-    assert not entity_absent("Angeblich bekommt ein Syrer mit drei Ehefrauen eine Villa vom Amt.",
-                             "A Syrian refugee with three wives was given a villa.")
 
 
-def test_a_front_match_naming_a_country_the_article_never_names_is_not_reported():
+def test_a_front_match_naming_a_country_the_article_never_names_needs_the_body_bar():
     _front_checks(ARTICLE, "300",
                   FactCheck(id="other", claim="300 foreign soldiers landed in Ukraine to watch the election.",
                             review_date="2022-10-09", language="en"),
@@ -207,45 +203,3 @@ def test_a_front_match_naming_a_town_the_article_never_names_needs_the_body_bar(
                             review_date="2022-10-09", language="en"),
                   FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
                             review_date="2022-10-09", language="en"))
-
-
-# A match a body sentence finds on its own at the body bar: the same checks (written for these tests).
-POOL_LINES = [
-    "Council to close the old swimming pool next spring",
-    "The town council voted on Monday to close the old swimming pool on the river bank next spring.",
-    "Residents gathered outside the town hall after the vote.",
-    "A post shared in local groups claims that a chemical plant upstream poisoned the water of 3 pools.",
-]
-POOL_TEXT = "\n\n".join(POOL_LINES)
-POOL_BODY = 3  # the body sentence that finds the case
-
-
-def _pool_doc() -> Document:
-    starts = [POOL_TEXT.index(line) for line in POOL_LINES]
-    sentences = tuple(Sentence(s, s + len(line), i) for i, (s, line) in enumerate(zip(starts, POOL_LINES)))
-    claims = tuple(Claim(i, s.start, s.end, 0.9, True, (), "claims@1") for i, s in enumerate(sentences))
-    return Document(article=Article(POOL_TEXT, Meta(title=POOL_LINES[0], date="2023-04-12")), language="en",
-                    sentences=sentences, claims=claims)
-
-
-def _body_matched(claim: str) -> list[str]:
-    case = FactCheck(id="case", claim=claim, verdict="false", publisher="Example Checks",
-                     review_date="2023-04-10", language="en")
-    confident = FusionWeights().body_confidence + 0.1
-    hit = SearchHit("case", 1.0, confident, 0.8, 0.0, found_by=((POOL_BODY, confident),))
-    stage = Matching(store=_Store([case]), index=SimpleNamespace(weights=FusionWeights()))
-    doc = stage._matched(_pool_doc(), list(range(len(POOL_LINES))), [(hit, POOL_BODY)])
-    return [m.factcheck_id for m in doc.matches]
-
-
-def test_a_confident_body_sentence_reports_the_case_it_agrees_with():
-    assert _body_matched("A chemical plant poisoned the water of 3 town swimming pools.") == ["case"]
-
-
-def test_a_confident_body_sentence_does_not_report_a_case_about_a_person_the_article_never_names():
-    assert _body_matched("Ottokar Wendelin poisoned the water of a town swimming pool.") == []
-
-
-def test_nor_one_whose_numbers_contradict_it_or_one_of_another_year():
-    assert _body_matched("A chemical plant poisoned the water of 14 town swimming pools.") == []
-    assert _body_matched("A chemical plant poisoned the water of 3 town swimming pools in 2009.") == []

@@ -2,10 +2,9 @@
 (docs/matching.md, steps 10 to 14)
 
 A case of another claim about the same topic matches a sentence nearly as well as the
-right one: what tells them apart is what is claimed (who, what, numbers, place, time).
-Five checks the ``matching`` stage makes of every match it would report, however
-confident and wherever the sentence that found it stands, each on evidence that holds
-across languages:
+right one: what tells them apart is what is claimed (who, what, numbers, place). Four
+checks the ``matching`` stage makes of a match found in the front paragraphs below the
+body bar, each on evidence that holds across languages:
 
 - ``numbers_contradict``: both texts give numbers and share none (a claim about 300
   soldiers is not one about 5,000);

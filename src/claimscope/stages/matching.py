@@ -7,8 +7,7 @@ boilerplate, bylines or credit lines) and the
 article's date, and keeps the fact-checks above the calibrated confidence threshold,
 less those that state another claim of the topic than the sentence that found them
 (``agrees``: numbers that contradict it; a person, a rare name, a country or an
-organisation the article never names; a period far from the article's), wherever in
-the article the sentence that found them is, and the
+organisation the article never names) and the
 rivals of a more confident match (``without_rivals``: weaker cases of the same days).
 Without a store or without its index (a fresh machine) it adds nothing and loads
 nothing; an index it cannot use (built by another embedder, say) leaves a line in
@@ -133,17 +132,16 @@ class Matching:
     def _matched(self, doc: Document, chosen: list[int], hits: list) -> Document:
         """``doc`` with the matches among ``hits`` (pairs of a hit and the index, in
         ``chosen``, of the sentence that found it): those found in the front paragraphs
-        from the article threshold on (``_front_finders``) and those one sentence finds on
-        its own from ``weights.body_confidence`` on, unless they state another claim of the
-        topic than that sentence (``agrees``): however confident, a case naming a person,
-        a country or numbers the article does not is a case of another claim."""
+        from the article threshold on (``_front_finders``), unless they state another claim
+        of the topic than the sentence's (``agrees``), and those one sentence finds on its own
+        from ``weights.body_confidence`` on."""
         date = article_date(doc)
         front = front_paragraphs(doc)
         in_front = [doc.sentences[n].paragraph in front for n in chosen]
         records = {r.id: r for r in self._store.get_many([h.id for h, _ in hits])}
         weights = self._index.weights
         hits = [(h, i) for h, i in hits if h.id in records and (
-            (_alone(h) >= weights.body_confidence and agrees(doc, chosen[i], records[h.id]))  # one sentence states it
+            _alone(h) >= weights.body_confidence  # one sentence states it, wherever it is
             or any(agrees(doc, chosen[j], records[h.id]) for j in _front_finders(h, i, in_front, weights.article_threshold)))]
         tag = stage_tag(self)
         matches = tuple(
