@@ -58,15 +58,3 @@ def test_news_head_trains_with_articles(tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["--news", news, "--articles", str(tmp_path / "absent.jsonl"), "--out", str(tmp_path / "x.npz")])
     assert stop.value.code == 2 and "Traceback" not in capsys.readouterr().err
-
-
-def test_default_reads_the_tuning_splits_only(tmp_path):
-    blind = [
-        {"id": "en-61", "split": "blind-dev", "text": TEST, "checkworthy": []},
-        {"id": "en-62", "split": "blind-test", "text": DEV, "checkworthy": []},
-        {"id": "en-63", "split": "test", "text": DEV, "checkworthy": []},
-    ]
-    path = tmp_path / "blind.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in blind), encoding="utf-8")
-    texts, _, labels = article_rows(path)
-    assert texts == ["The council approved a budget of 12 million euros on Monday."] and labels == [0]

@@ -6,10 +6,8 @@ same stages ``claimscope check`` runs (segment, language, traces); a sentence is
 positive when it and a gold span overlap by at least half of the shorter of the two
 (the scoring rule of ``bench/eval_articles.py``). Sentences that
 ``claimscope.checkworthy.shape`` already rules out (headline, label lines, questions,
-page furniture) are left out: the head never decides them. Only the splits one may
-tune on (``TUNING_SPLITS``: ``dev``, and ``blind-dev`` of our blind set
-``devsets/articles/blind.jsonl``) are read for training; ``test`` and ``blind-test`` are
-kept for reporting.
+page furniture) are left out: the head never decides them. Only the ``dev`` split is
+read for training; ``test`` is kept for reporting.
 """
 
 from __future__ import annotations
@@ -19,12 +17,9 @@ from pathlib import Path
 
 from . import shape
 
-TUNING_SPLITS = ("dev", "blind-dev")
 
-
-def article_rows(path: str | Path, splits: str | tuple[str, ...] = TUNING_SPLITS):
-    """(texts, languages, labels) of the prose sentences of every article of ``splits``
-    (one split or several)."""
+def article_rows(path: str | Path, split: str = "dev"):
+    """(texts, languages, labels) of the prose sentences of every ``split`` article."""
     from ..ingest import from_text
     from ..model import Document
     from ..pipeline import Pipeline
@@ -36,7 +31,7 @@ def article_rows(path: str | Path, splits: str | tuple[str, ...] = TUNING_SPLITS
     with open(path, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     for row in rows:
-        if row["split"] not in ((splits,) if isinstance(splits, str) else splits):
+        if row["split"] != split:
             continue
         doc: Document = pipeline.run(from_text(row["text"]))
         gold = [span for g in row["checkworthy"] for span in occurrences(doc.text, g)]

@@ -7,11 +7,11 @@
         ``head.user_head_path()`` or to --out; name it with $CLAIMSCOPE_CHECKWORTHY_HEAD
         (or ``Settings.checkworthy_head``) to score with it.
     python -m claimscope.checkworthy.train --news devsets/checkworthy/news.jsonl \
-            --articles ../shared/data/articles/articles.jsonl devsets/articles/blind.jsonl --out FILE
+            --articles ../shared/data/articles/articles.jsonl --out FILE
         trains the head shipped in the package from the "train" half of our own
-        annotated news sentences and the prose sentences of the ``dev`` and ``blind-dev``
-        articles of the files given (``checkworthy.articles``; never a test split; without
-        --articles, our sentences alone).
+        annotated news sentences and the prose sentences of the ``dev`` articles
+        annotated by another hand (``checkworthy.articles``; without --articles, our
+        sentences alone).
 """
 
 from __future__ import annotations
@@ -157,20 +157,17 @@ def train_clef(root, news=NEWS, **params) -> Head:
     return with_threshold(head, best_threshold(scores, labels))
 
 
-def train_news(path=NEWS, articles=(), threshold=0.5, **params) -> Head:
+def train_news(path=NEWS, articles=None, threshold=0.5, **params) -> Head:
     """The shipped head: the "train" half of our own news sentences, plus the prose
-    sentences of the tuning splits (``dev``, ``blind-dev``) of each file of ``articles``."""
-    from .articles import article_rows
-
+    sentences of the ``dev`` split of ``articles`` when given."""
     texts, langs, labels = news_rows(path, "train")
     trained_on = "claimscope devsets/checkworthy/news.jsonl train half"
-    if isinstance(articles, (str, Path)):
-        articles = (articles,)
-    for file in articles:
-        more = article_rows(file)
-        texts, langs, labels = texts + more[0], langs + more[1], labels + more[2]
     if articles:
-        trained_on += " + dev and blind-dev splits of shared/data/articles (annotated by another hand) and our blind set"
+        from .articles import article_rows
+
+        more = article_rows(articles, "dev")
+        texts, langs, labels = texts + more[0], langs + more[1], labels + more[2]
+        trained_on += " + dev split of shared/data/articles (annotated by another hand)"
     head = fit(embed(texts), features.matrix(texts, langs), labels,
                name="news", trained_on=trained_on, **params)
     return with_threshold(head, threshold)
@@ -187,9 +184,8 @@ def main(argv=None) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--clef", help="the checkworthiness data folder (CLEF CheckThat!)")
     source.add_argument("--news", help="devsets/checkworthy/news.jsonl")
-    parser.add_argument("--articles", nargs="+", default=[],
-                        help="with --news: articles.jsonl annotated by another hand and our blind "
-                        "set (their dev and blind-dev splits are added to the training rows)")
+    parser.add_argument("--articles", help="with --news: articles.jsonl annotated by another "
+                        "hand (its dev split is added to the training rows)")
     parser.add_argument("--news-file", default=str(NEWS),
                         help="our news sentences, for the CLEF head's threshold")
     parser.add_argument("--out", help="where to write the head (.npz)")
@@ -213,9 +209,8 @@ def _train(args, parser) -> tuple[Head, Path]:
     else:
         if not args.out:
             parser.error("--news needs --out")
-        missing = [a for a in args.articles if not Path(a).is_file()]
-        if missing:
-            parser.error(f"{missing[0]} does not exist")
+        if args.articles and not Path(args.articles).is_file():
+            parser.error(f"{args.articles} does not exist")
         head = train_news(args.news, args.articles, **NEWS_PARAMS)
         out = Path(args.out)
     return head, out
