@@ -6,7 +6,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from claimscope.search.candidates import STALE_DAYS, date_gaps, follow_ups
+from claimscope.search.candidates import STALE_DAYS, date_gaps
 from claimscope.search.fusion import WEIGHTS_FILE, FusionWeights
 from claimscope.search.periods import gap_to_periods, predates, text_periods
 
@@ -54,12 +54,6 @@ def test_a_publication_date_wins_over_the_periods_of_the_text():
     assert stale.tolist() == [0.0, 1.0, 0.0]
     gaps, stale = date_gaps("A letter from 2019 says the mayor resigned.", "2019-03-12", records)
     assert gaps[0] == 2 and not stale.any()  # a dated text: nothing is stale (old claims come back)
-
-
-def test_a_record_dated_within_a_year_after_the_text_follows_it():
-    records = ["2019-06-01", "2019-03-12", "2018-06-01", "2021-06-01", "", "not a date"]
-    assert follow_ups("2019-03-12", records).tolist() == [True, False, False, False, False, False]
-    assert not follow_ups("", records).any()  # an undated text: nothing follows it
 
 
 def test_weights_come_from_the_versioned_data_file():

@@ -17,7 +17,6 @@ from claimscope.search.periods import gap_to_periods, parse_day, predates, text_
 
 DATE_SCALE = float(np.log1p(3650))  # date proximity reaches 0 at a ten-year gap
 STALE_DAYS = 365  # a record this much older than every period the query names is stale
-FOLLOW_DAYS = 365  # a record dated this long after a dated query may be a later check of its claim
 
 
 @dataclass(frozen=True)
@@ -124,18 +123,3 @@ def _gap_and_stale(day: str, periods: tuple, undated: bool) -> tuple[float, bool
     """``date_gaps`` of one record date (the claims of an article share their periods,
     and their candidates many dates: remembered)."""
     return gap_to_periods(day, list(periods)), undated and predates(day, list(periods), STALE_DAYS)
-
-
-def follow_ups(date: str, record_dates: list[str]) -> np.ndarray:
-    """Per record: whether it is dated after ISO ``date`` (when the query was published) by
-    at most FOLLOW_DAYS days. A fact-check follows the claim it checks, often by weeks or
-    months (a claim spreads, a checker or a catalogue catches up with it), so such a record's
-    distance is no evidence against it; one dated long before the query checks an earlier
-    claim, and one dated years after is of another moment."""
-    return np.asarray([_follows(d, date) for d in record_dates], dtype=bool)
-
-
-@lru_cache(maxsize=65536)
-def _follows(day: str, date: str) -> bool:
-    when, published = parse_day(day or ""), parse_day(date or "")
-    return when is not None and published is not None and 0 < (when - published).days <= FOLLOW_DAYS

@@ -23,7 +23,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from claimscope import langid
-from claimscope.search.candidates import Candidates, SearchHit, date_gaps, follow_ups
+from claimscope.search.candidates import Candidates, SearchHit, date_gaps
 from claimscope.search.dense import AnnIndex, DenseIndex, row_dots
 from claimscope.search.fusion import FEATURES, date_evidence, merge_texts, score_lead
 from claimscope.search.index_storage import IndexStorage
@@ -173,10 +173,7 @@ class SearchIndex(IndexStorage):
         confidence is the article model's (``FusionWeights.article_confidence``).
         ``recurring``: ``text`` reports a message that circulates from reader to reader
         (``stages.matching.recurring``), which recurs for years: a record dated far from
-        ``date`` gets no date evidence against it (a near one still gets it for). Without
-        it, neither does a record dated after ``date`` by at most a year
-        (``candidates.follow_ups``: a check follows its claim); the ranking keeps its date
-        term either way, so the date still breaks ties between look-alikes.
+        ``date`` gets no date evidence against it (a near one still gets it for).
         """
         verifier = self.verifier() if min_confidence is None and not article else None
         query = None  # the query's pieces for the verifier, encoded while candidates are found
@@ -196,8 +193,6 @@ class SearchIndex(IndexStorage):
         dated = date_evidence(feats[:, FEATURES.index("date_prox")])
         if recurring:
             dated = np.maximum(dated, 0.0)
-        elif date:  # a check written within a year after the text is not counted against it
-            dated = np.where(follow_ups(date, [self._meta[k].date for k in keys]), np.maximum(dated, 0.0), dated)
         lead = score_lead(scores, cos) if article else None
         if min_confidence is None:
             min_confidence = self.weights.threshold
