@@ -109,7 +109,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
     what the outer speaker says. Inside a preposition's content it stays ("Selon X, le
     ministre a affirmé que …"), and so does a clause of the outer speaker's own ("X
     answered …, citing …") and a preposition that opens the outer content after a colon
-    ("X réfute : d'après lui, …"), and so does hearsay relayed after a colon, in a transcript
+    ("X réfute : d'après lui, …"), and an "as" clause with no subject in a report with none
+    ("Admite que …, pero, como subraya, …"), and so does hearsay relayed after a colon, in a transcript
     turn ("GUEST: A colleague told me that …", "…: Im November hieß es, …": see ``_heard``)."""
     plain = [r for r, _ in raws]
 
@@ -120,6 +121,8 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
         raw, table = raws[k]
         if table.preposition.fullmatch(text, *raw.cue) or raw.speaker and raw.speaker == plain[i].speaker:
             return None
+        if raw.speaker is None is plain[i].speaker and _as_word(text, plain[i], table):
+            return None  # "Admite que …, pero, como subraya, …": one dropped subject, the same speaker
         return raw
 
     def names(raw: Raw, table: Table, after: bool) -> bool:
@@ -139,6 +142,12 @@ def _unembedded(text: str, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw, Tab
         ):  # "X réfute : d'après lui, …": the speaker's view, in its own words
             kept.append((raw, table))
     return kept
+
+
+def _as_word(text: str, raw: Raw, table: Table) -> bool:
+    """Whether the word right before the cue is an "as" word (table ``as_clause``: "jak", "como")."""
+    before = WORD.findall(text[max(0, raw.cue[0] - 20) : raw.cue[0]])
+    return bool(before) and before[-1].lower() in table.as_clause
 
 
 def _heard(text: str, raw: Raw, table: Table, around: Raw) -> bool:

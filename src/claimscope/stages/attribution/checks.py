@@ -22,7 +22,8 @@ class FoundChecks(Inversions):
     ) -> tuple[int, int] | None:
         """Speaker of a cue with no subject of its own ("X denied it, calling …",
         "Conceding that …, he warned"): the speaker of the sentence's previous
-        attribution, else of its next one, else the sentence's subject."""
+        attribution, else of its next one, else the sentence's subject (not the cue of
+        another attribution opening it: a verb whose subject is dropped)."""
         quote = self.enclosing(
             raw.cue[0]
         )  # only clauses on the same side of a quotation
@@ -39,6 +40,8 @@ class FoundChecks(Inversions):
         if earlier:
             return max(earlier, key=lambda r: r.cue).speaker
         own = self.coordinated_subject(lo, raw.cue[0]) or self.subject(lo, raw.cue[0])
+        if own and any(r.cue[0] <= own[0] < r.cue[1] for r in found if r is not raw):
+            own = None  # "Admite que …, pero, como subraya, …": a verb with no subject opens the sentence
         if own or not later:
             return own
         return min(later, key=lambda r: r.cue).speaker
