@@ -162,3 +162,23 @@ def test_cjk_full_stops_need_no_space():
 def test_empty_text():
     doc = Segment()(Document(Article("")))
     assert doc.paragraphs == () and doc.sentences == ()
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("La réunion a duré tout l'après-midi selon le maire.Les élus sont repartis le soir.", "fr",
+         ["La réunion a duré tout l'après-midi selon le maire.", "Les élus sont repartis le soir."]),
+        ("The council closed the bridge for repairs.The ferry runs twice a day.", "en",
+         ["The council closed the bridge for repairs.", "The ferry runs twice a day."]),
+        # a domain, a library name, initials, a decimal number and an abbreviation stay whole
+        ("Voir exemple.Com pour tout. Node.js et J.R.R. Tolkien ont 3.5 points, dit M.Martin.", "fr",
+         ["Voir exemple.Com pour tout.", "Node.js et J.R.R. Tolkien ont 3.5 points, dit M.Martin."]),
+        # a join inside a short quotation stays in it, like any full stop there
+        ("Il a dit « nous partons demain.Les autres restent » hier.", "fr",
+         ["Il a dit « nous partons demain.Les autres restent » hier."]),
+    ],
+)
+def test_sentences_glued_at_a_full_stop_are_split_before_a_capital(text, lang, expected):
+    assert split(text, lang) == expected
+

@@ -37,7 +37,7 @@ from claimscope.stages.grammar import (
 )
 from claimscope.langdata import table
 from claimscope.stages.punctuation import copy_damage, quote_problems
-from tests.stages.helpers import run, spans
+from tests.stages.helpers import run, sentences, spans
 
 FRENCH = (
     "Le gouvernement a présenté mercredi un nouveau plan pour les transports publics. "
@@ -201,7 +201,7 @@ def test_sentences_fused_at_a_full_stop():
     fr = table("fr")
     endings = {"fr", "com"}
     text = "Les prix montent depuis des mois.les habitants protestent."
-    assert fused_sentences(text, "fr", fr, endings) == [(text.index("mois"), "mois.les")]
+    assert fused_sentences(text, "fr", fr, endings) == [(text.index("mois"), "mois.les", text.index("les h"))]
     assert fused_sentences("Lisez notre enquête sur exemple.fr dès demain matin.", "fr", fr, endings) == []
 
 
@@ -1162,14 +1162,14 @@ def test_related_links_label_before_an_arrow(line):
 
 def test_sentences_fused_before_a_capital():
     endings = frozenset(["com", "ru"])
-    assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le")]
-    assert fused_sentences("Est-ce vraiment?Le maire a répondu non.", "fr", table("fr"), endings) == [(7, "vraiment?Le")]
+    assert fused_sentences("Le cortège est parti.Le maire a suivi.", "fr", table("fr"), endings) == [(15, "parti.Le", 21)]
+    assert fused_sentences("Est-ce vraiment?Le maire a répondu non.", "fr", table("fr"), endings) == [(7, "vraiment?Le", 16)]
     assert fused_sentences("Voir index.php?id=3 pour plus.", "fr", table("fr"), endings) == []
     # a name, an acronym or a closing quotation mark before the stop; not an abbreviation
-    assert fused_sentences("Il vit à Lyon.Le maire a suivi.", "fr", table("fr"), endings) == [(9, "Lyon.Le")]
-    assert fused_sentences("Er hat es eingereicht.In der Stadt wachse Unmut.", "de", table("de"), endings) == [(10, "eingereicht.In")]
+    assert fused_sentences("Il vit à Lyon.Le maire a suivi.", "fr", table("fr"), endings) == [(9, "Lyon.Le", 14)]
+    assert fused_sentences("Er hat es eingereicht.In der Stadt wachse Unmut.", "de", table("de"), endings) == [(10, "eingereicht.In", 22)]
     assert fused_sentences("Il a dit « non ».Le maire a suivi.", "fr", table("fr"), endings) == []
-    assert fused_sentences("He said “no”.The mayor left.", "en", table("en"), endings) == [(9, "no”.The")]
+    assert fused_sentences("He said “no”.The mayor left.", "en", table("en"), endings) == [(9, "no”.The", 13)]
     assert fused_sentences("See Mr.Smith on the left.", "en", table("en"), endings) == []
     assert fused_sentences("Voir exemple.Com pour tout.", "fr", table("fr"), endings) == []
 
@@ -1345,3 +1345,14 @@ def test_plural_subject_with_a_singular_verb(sentence, lang, found):
 )
 def test_a_polish_masculine_determiner_before_a_feminine_suffix(sentence, found):
     assert [sentence[s:e] for s, e, label in constructions(sentence, "pl", table("pl")) if label == "agreement"] == found
+
+
+def test_sentences_glued_before_a_capital_are_split_and_still_reported():
+    text = ("Le conseil municipal a voté le budget de la piscine jeudi soir.Les travaux commenceront "
+            "au printemps prochain, selon la mairie.")
+    doc = run(text)
+    assert sentences(doc) == [
+        "Le conseil municipal a voté le budget de la piscine jeudi soir.",
+        "Les travaux commenceront au printemps prochain, selon la mairie.",
+    ]
+    assert "soir.Les" in spans(doc, "garbled_sentence")

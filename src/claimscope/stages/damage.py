@@ -18,9 +18,9 @@ from . import cases, fusions, garbled, gender, grammar, punctuation
 Issue = tuple[int, int, str, str]  # start, end, label, detail
 
 
-def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozenset[str], before: str = "") -> list[Issue]:
-    """Every issue of the sentence ``piece`` in the main language ``lang``; ``endings`` are
-    the domain endings no glued full stop is taken before; ``before`` is the paragraph's
+def sentence_issues(piece: str, lang: str, table: dict | None, before: str = "") -> list[Issue]:
+    """Every issue of the sentence ``piece`` in the main language ``lang`` (sentences
+    glued at a full stop are read line by line: traces.py); ``before`` is the paragraph's
     text before the sentence (a quotation may be open: speech may repeat itself or be
     colloquial)."""
     issues: list[Issue] = []
@@ -31,8 +31,6 @@ def sentence_issues(piece: str, lang: str, table: dict | None, endings: frozense
     )
     for offset, token, left, right in glued:
         issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
-    for offset, token in fusions.fused_sentences(piece, lang, table, endings):
-        issues.append((offset, offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
     for offset, token in fusions.fused_syllables(piece, lang, table) + fusions.camel_fused(piece, lang, table):
         issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}”"))
     for offset, pair in fusions.split_words(piece, lang, table) + fusions.hyphen_splits(piece, lang, table):

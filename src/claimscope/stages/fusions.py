@@ -14,6 +14,8 @@
   ("inspeção|dos").
 * ``fused_sentences``: two sentences glued at a full stop without a space
   ("ville.le maire"): both sides frequent words, the right one not a domain ending.
+  Before a capital the segment stage splits the two, so the traces stage reads a
+  whole line for them.
 * ``split_words``: a word cut in two by a space ("gouver nement"): one part rare in
   the word list, both parts joined a word twenty times as frequent; ``hyphen_splits``:
   the same with the hyphen of a printed line's end kept ("govern- ment").
@@ -223,11 +225,12 @@ def _leading_function_word(token: str, lang: str, vocabulary, table: dict) -> tu
     return None
 
 
-def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str]]:
-    """(offset, token) of two sentences glued at a full stop, a question or an
+def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> list[tuple[int, str, int]]:
+    """(offset, token, cut) of two sentences glued at a full stop, a question or an
     exclamation mark, a closing quotation mark allowed beside it ("ville.le maire"; a
     known capitalised word after it too: "ville.Le maire", "город.Правительство",
-    "vraiment?Le maire", "dit».Le maire").
+    "vraiment?Le maire", "dit».Le maire"); ``cut`` is where the second sentence
+    starts (segment.py splits there before a capital).
 
     Before a capitalised word the first sentence may also end on a name or an acronym
     ("Stockholm.According", "OTAN.Na Rússia"), not on one of the table's abbreviations.
@@ -248,7 +251,7 @@ def fused_sentences(sentence: str, lang: str, table: dict | None, endings) -> li
         else:  # a name or an acronym ends the first sentence
             glued = capitalised and not domain and left[0].isupper() and len(left) > 2 and left.casefold() not in abbreviations
         if glued:
-            found.append((match.start(), match.group()))
+            found.append((match.start(), match.group(), match.start(2)))
     return found
 
 

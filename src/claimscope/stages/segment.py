@@ -11,6 +11,10 @@
   language table, an initial ("J. Smith"), a dotted abbreviation ("U.S.", "т.е."),
   a German/Polish ordinal ("3. Oktober"), or the boundary lies inside a short
   quotation that closes later on the same line.
+* Two sentences glued at a full stop without a space ("directeur.Les habitants") are
+  split before the capital, where fusions.py (``fused_sentences``, which the traces
+  stage reports) finds the join: known words on both sides, no abbreviation, domain,
+  initial or number.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from functools import lru_cache
 
 from .. import langid
 from ..model import Document, Paragraph, Sentence
-from ..langdata import table
+from ..langdata import common, table
+from .fusions import fused_sentences
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _BOUNDARY = re.compile(
@@ -46,6 +51,7 @@ class Rules:
 
     abbreviations: frozenset[str]
     ordinal_period: bool
+    lang: str | None = None  # the language whose word list finds glued full stops
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +65,7 @@ def rules_for(lang: str | None) -> Rules:
             abbreviations.update((abbr, abbr[:1].upper() + abbr[1:]))
         abbreviations.update(found["month_abbreviations"])
     ordinal = bool(tables and tables[0]["ordinal_period"] and tables[0]["lang"] == lang)
-    return Rules(frozenset(abbreviations), ordinal)
+    return Rules(frozenset(abbreviations), ordinal, lang)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -98,15 +104,22 @@ def sentence_spans(text: str, start: int, end: int, rules: Rules) -> list[tuple[
     """Tight sentence spans of one line ``text[start:end]`` (no line breaks inside)."""
     line = text[start:end]
     quoted = quote_spans(line)
+    cuts = {mark.end() for mark in _BOUNDARY.finditer(line) if _is_boundary(line, mark, rules, quoted)}
+    cuts.update(cut for cut in _glued_stops(line, rules.lang) if not any(q0 < cut < q1 for q0, q1 in quoted))
     spans, pos = [], 0
-    for mark in _BOUNDARY.finditer(line):
-        if _is_boundary(line, mark, rules, quoted):
-            spans.append((pos, mark.end()))
-            pos = mark.end()
+    for cut in sorted(cuts):
+        spans.append((pos, cut))
+        pos = cut
     spans.append((pos, len(line)))
     return [
         (start + s, start + e) for span in spans if (tight := _tighten(line, *span)) for s, e in [tight]
     ]
+
+
+def _glued_stops(line: str, lang: str | None) -> list[int]:
+    """Where a sentence glued to the one before it at a full stop starts with a capital."""
+    found = fused_sentences(line, lang, table(lang), frozenset(common()["domain_endings"])) if lang else []
+    return [cut for _, _, cut in found if line[cut].isupper()]
 
 
 def _tighten(text: str, start: int, end: int) -> tuple[int, int] | None:

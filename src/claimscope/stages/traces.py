@@ -17,7 +17,7 @@ import bisect
 
 from ..langdata import common, table
 from ..model import Document, Finding, stage_tag
-from . import damage, garbled, punctuation
+from . import damage, fusions, garbled, punctuation
 from ..dates import find_dates, foreign_form
 from .furniture_rules import LineFurniture
 from .segment import line_groups
@@ -103,7 +103,7 @@ class Traces:
                 continue
             at, piece = sentence.start, text[sentence.start : sentence.end]
             before = text[doc.paragraphs[sentence.paragraph].start : sentence.start]
-            for start, end, label, detail in damage.sentence_issues(piece, main, lang_table, endings, before):
+            for start, end, label, detail in damage.sentence_issues(piece, main, lang_table, before):
                 issues.append((at + start, at + end, label, detail))
             previous = doc.sentences[number - 1] if number else None
             previous = previous if previous and previous.paragraph else None  # not the headline
@@ -111,6 +111,9 @@ class Traces:
                 issues.append((sentence.start, sentence.end, "repeated_words", "the sentence before written twice"))
             if garbled.stops_on_function_word(piece, lang_table):
                 issues.append((sentence.start, sentence.end, "mid_clause", "stops on a word that never ends a sentence"))
+        for start, end, _ in lines:  # the segment stage split them before a capital
+            for offset, token, _ in fusions.fused_sentences(text[start:end], main, lang_table, endings):
+                issues.append((start + offset, start + offset + len(token), "fused_words", f"sentences fused without a space “{token}”"))
         for start, end in garbled.lower_case_after_stop(text, lang_table):
             issues.append((start, end, "mid_clause", f"a full stop before a lower-case word “{text[start:end]}”"))
         for offset in punctuation.glued_quotes(text, lang_table):
