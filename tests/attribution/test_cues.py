@@ -2,7 +2,7 @@
 compound tenses, speech-act verbs by lemma, hearsay, verbal nouns that are no verbs.
 Sentences are our own."""
 
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import assert_speakers, by_cue, run
 
 
 def test_participle_that_agrees_is_found_by_its_verb():
@@ -148,9 +148,7 @@ def test_impersonal_reading_names_the_medium_that_holds_the_text():
         ("es", "En un grupo de vecinos se lee que el puente cerrará.", "se lee", "un grupo de vecinos"),
         ("pt", "Num grupo de moradores lê-se que a ponte vai fechar.", "lê-se", "grupo de moradores"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
     _, found = run(["Im Dorf heißt es, der Bäcker schließe bald."], "de")  # a place, not a medium
     assert by_cue(found, "heißt es")["speaker"] is None
 
@@ -169,9 +167,7 @@ def test_opinion_and_source_prepositions():
         ("pl", "W ocenie lekarzy epidemia potrwa do jesieni.", "W ocenie", "lekarzy"),
         ("it", "A giudizio degli ingegneri, il ponte è sicuro.", "A giudizio degli", "ingegneri"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_polish_wynika_names_its_source_phrase():
@@ -624,9 +620,7 @@ def test_a_participle_after_a_comma_takes_the_main_clauses_speaker():
         ("en", "The bridge will stay shut, the council said on Monday, adding that repairs would take a month.",
          "adding", "the council"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_german_verb_second_after_an_adverb_and_a_separable_report():

@@ -5,7 +5,7 @@ relay (docs/attribution.md). Sentences are our own."""
 from claimscope.model import Article, Document
 from claimscope.stages.attribution import AttributionStage
 from claimscope.stages.segment import Segment
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import assert_speakers, by_cue, run
 
 
 def test_relay_after_an_inverted_subject_takes_the_verb_content():
@@ -124,9 +124,7 @@ def test_a_quoted_name_opening_the_sentence_is_the_subject():
         ("pl", "„Gazeta Północna” twierdzi, że most zostanie zamknięty.", "twierdzi", "„Gazeta Północna”"),
         ("fr", "« Le Courrier » affirme que la ligne fermera en mai.", "affirme", "« Le Courrier »"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
     _, found = run(["« Nous reconstruirons tout », affirme le maire."], "fr")
     assert by_cue(found, "affirme")["speaker"] == "le maire"  # a quotation, then its speaker
 

@@ -4,7 +4,7 @@ commas between the subject and its verb, an interjection that opens a line. Sent
 from claimscope.model import Article, Document
 from claimscope.stages.attribution import AttributionStage
 from claimscope.stages.segment import Segment
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import assert_speakers, by_cue, run
 
 
 def test_an_aside_between_the_subject_and_the_verb_is_no_apposition():
@@ -16,9 +16,7 @@ def test_an_aside_between_the_subject_and_the_verb_is_no_apposition():
         ("en", "The council, however, said the road would reopen in June.", "said", "The council"),
         ("en", "The council, officially, has only confirmed two injuries.", "has only confirmed", "The council"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_an_apposition_before_an_adverb_stays():
@@ -46,9 +44,7 @@ def test_a_clause_or_adverbial_aside_is_no_part_of_the_speaker():
         ("en", "The mayor, in a statement on Monday, said the road would reopen.", "said", "The mayor"),
         ("fr", "Le maire, lors d'une réunion publique, a affirmé que la route rouvrirait.", "a affirmé", "Le maire"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_a_relative_clause_or_description_after_a_name_stays():
@@ -95,9 +91,7 @@ def test_the_one_told_after_or_before_an_inverted_subject_is_no_part_of_it():
         ("ru", "«Шлюз останется закрытым», — сказал РБК начальник порта.", "сказал", "начальник порта"),
         ("ru", "«Шлюз останется закрытым», — сообщил изданию начальник порта.", "сообщил", "начальник порта"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_an_inverted_subject_after_a_lone_time_adverb_keeps_its_determiner():
@@ -242,9 +236,7 @@ def test_an_inverted_subject_ends_at_an_adverb_or_before_an_adverbial_after_its_
          "il quotidiano «Il Faro»"),
         ("pl", "Ratusz zamknął park – podał dziennik „Głos Miasta” w swoim wydaniu.", "podał", "dziennik „Głos Miasta”"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
 
 
 def test_a_prepositional_object_or_an_interrogative_after_the_verb_is_no_inverted_subject():

@@ -1,7 +1,7 @@
 """Who a speaker is: pronouns and descriptions resolved to the named person they stand
 for, and object pronouns kept off the subject. Sentences are our own."""
 
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import assert_speakers, by_cue, run
 
 
 def test_pronoun_after_a_described_name_with_a_complement():
@@ -121,9 +121,7 @@ def test_inverted_subject_after_adverbials_that_close_the_sentence():
         ("ru", "«Надо действовать», — подчеркнула во вторник в эфире радиостанции «Север» министр труда.",
          "подчеркнула", "министр труда"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
     _, found = run(["Rossi, il sindaco, ha detto che la piscina chiude."], "it")
     assert by_cue(found, "ha detto")["speaker"] == "Rossi, il sindaco"
 
@@ -233,9 +231,7 @@ def test_the_one_told_after_the_cue_is_never_the_inverted_subject():
         ("it", "«Chiuderemo la fabbrica», ha detto ai giornalisti il sindaco Marco Neri.",
          "ha detto", "il sindaco Marco Neri"),
     ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    assert_speakers(cases)
     _, found = run(["Jak powiedziała Janowi Nowakowi, oddział zostanie zamknięty."], "pl")
     told = by_cue(found, "powiedziała")
     assert (told["speaker"], told["content"]) == (None, "oddział zostanie zamknięty")

@@ -35,6 +35,13 @@ def by_cue(found: list[dict], cue: str) -> dict:
     return next(a for a in found if a["cue"] == cue)
 
 
+def assert_speakers(cases: list[tuple[str, str, str, str]]) -> None:
+    """Each (language, sentence, cue, speaker): the sentence alone gives that cue that speaker."""
+    for lang, sentence, cue, speaker in cases:
+        _, found = run([sentence], lang)
+        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+
+
 def speakers_of(sentences: list[str], lang: str, cue: str) -> list[str]:
     """The speakers of every attribution with this cue, in order."""
     _, found = run(sentences, lang)
