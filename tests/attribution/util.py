@@ -35,11 +35,13 @@ def by_cue(found: list[dict], cue: str) -> dict:
     return next(a for a in found if a["cue"] == cue)
 
 
-def assert_speakers(cases: list[tuple[str, str, str, str]]) -> None:
-    """Each (language, sentence, cue, speaker): the sentence alone gives that cue that speaker."""
-    for lang, sentence, cue, speaker in cases:
+def assert_speakers(cases: list[tuple[str, ...]]) -> None:
+    """Each (language, sentence, cue, speaker[, content]): the sentence alone gives that cue
+    that speaker (and that content, when the case names one)."""
+    for lang, sentence, cue, speaker, *content in cases:
         _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+        a = by_cue(found, cue)
+        assert [a["speaker"], *(a["content"] for _ in content)] == [speaker, *content], (lang, found)
 
 
 def speakers_of(sentences: list[str], lang: str, cue: str) -> list[str]:

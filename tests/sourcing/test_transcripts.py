@@ -16,6 +16,15 @@ TEXT = ("Evening Debate: the bridge rumour\n\n"
         "NOVA LINE: Is that so, Ms Oduya?")
 
 
+
+def _clinic(source_line: str) -> str:
+    """A health show in which a guest states a claim, then says what it rests on."""
+    return ("Morning Clinic\n\n"
+            "NOVA LINE (presenter): Good morning. Many of you wrote to us about ginger tea.\n\n"
+            "PETER HALE (herbalist): Simple. A cup of ginger tea every evening halves the colds of the winter. "
+            f"{source_line}\n\n"
+            "NOVA LINE: Is that so, Ms Oduya?")
+
 def test_a_guest_states_the_claim_and_names_where_he_read_it():
     doc, chain = run(TEXT)
     assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("The new bridge was built")
@@ -23,22 +32,14 @@ def test_a_guest_states_the_claim_and_names_where_he_read_it():
 
 
 def test_a_guest_who_names_the_study_saying_it_rests_on_that_study():
-    text = ("Morning Clinic\n\n"
-            "NOVA LINE (presenter): Good morning. Many of you wrote to us about ginger tea.\n\n"
-            "PETER HALE (herbalist): Simple. A cup of ginger tea every evening halves the colds of the winter. "
-            "That is what a large survey of nurses found, and I have seen it myself.\n\n"
-            "NOVA LINE: Is that so, Ms Oduya?")
+    text = _clinic("That is what a large survey of nurses found, and I have seen it myself.")
     doc, chain = run(text, [("a large survey of nurses", "found", "A cup of ginger tea every evening halves", False)])
     assert doc.text[chain.claim_start:chain.claim_end].strip().startswith("A cup of ginger tea")
     assert names(chain) == ["this article", "PETER HALE", "a large survey"]
 
 
 def test_a_document_whose_owner_is_named_is_not_the_origin_itself():
-    text = ("Morning Clinic\n\n"
-            "NOVA LINE (presenter): Good morning. Many of you wrote to us about ginger tea.\n\n"
-            "PETER HALE (herbalist): Simple. A cup of ginger tea every evening halves the colds of the winter. "
-            "That is what a survey of the Valley Nursing College found.\n\n"
-            "NOVA LINE: Is that so, Ms Oduya?")
+    text = _clinic("That is what a survey of the Valley Nursing College found.")
     doc, chain = run(text)
     assert names(chain)[-1] != "a survey"
 
