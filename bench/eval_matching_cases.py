@@ -39,20 +39,26 @@ def record_id(ref: str) -> str:
 
 def margins(doc, chosen, hits, records, weights) -> tuple[float, float, tuple]:
     """(margin, raw margin, (hit, sentence)) of the candidate closest to being reported."""
-    front = M.front_paragraphs(doc)
-    in_front = [doc.sentences[n].paragraph in front for n in chosen]
     best = (-9.0, -9.0, None)
     for hit, i in hits[:30]:
-        own, fc = dict(hit.found_by), records[hit.id]
-        finders = M._front_finders(hit, i, in_front, 0.0)
-        bars = {j: (hit.confidence if j == i else min(hit.confidence, own.get(j, 0.0))) - weights.article_threshold
-                for j in finders}
-        body = M._alone(hit) - weights.body_confidence
-        kept = max([body, *(m for j, m in bars.items() if M.agrees(doc, chosen[j], fc))])
-        raw = max([body, *bars.values()])
+        kept, raw = hit_margin(doc, chosen, hit, i, records[hit.id], weights)
         if kept > best[0]:
             best = (kept, raw, (hit, i))
     return best
+
+
+def hit_margin(doc, chosen, hit, i, fc, weights, scale=lambda p: p) -> tuple[float, float]:
+    """(margin, raw margin) of a merged hit found best by sentence ``i`` (of ``chosen``): its
+    confidence minus the bar that applies, both through ``scale`` (e.g. a logit): the article
+    threshold for a front finder that agrees with ``fc`` (``matching.agrees``), the body bar
+    for the sentence that finds it most confidently on its own; raw, without the agreement."""
+    front = M.front_paragraphs(doc)
+    in_front = [doc.sentences[n].paragraph in front for n in chosen]
+    own = dict(hit.found_by)
+    bars = {j: scale(hit.confidence if j == i else min(hit.confidence, own.get(j, 0.0))) - scale(weights.article_threshold)
+            for j in M._front_finders(hit, i, in_front, 0.0)}
+    body = scale(M._alone(hit)) - scale(weights.body_confidence)
+    return max([body, *(m for j, m in bars.items() if M.agrees(doc, chosen[j], fc))]), max([body, *bars.values()])
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from claimscope.search.candidates import SearchHit
 from claimscope.search.fusion import FusionWeights
 from claimscope.stages import default_stages
 from claimscope.stages.agreement import (entity_absent, key, numbers_contradict, period_absent, person_absent,
-                                         persons, rare_name_absent, rare_names)
+                                         persons, rare_name_absent, rare_names, tags_absent)
 from claimscope.stages.matching import Matching, query_sentences
 
 
@@ -203,3 +203,26 @@ def test_a_front_match_naming_a_town_the_article_never_names_needs_the_body_bar(
                             review_date="2022-10-09", language="en"),
                   FactCheck(id="same", claim="300 foreign soldiers landed in Port Vila to watch the election.",
                             review_date="2022-10-09", language="en"))
+
+
+def test_tags_naming_only_places_and_actors_the_article_never_names_are_absent():
+    article = "Selon un message partagé, la mairie de Quimperlé aurait interdit les barbecues sur les quais."
+    assert tags_absent(article, ("Ukraine", "Donbas", "War in Ukraine"))
+    assert tags_absent(article, ("Angela Merkel", "Germany", "Migration"))
+    # one tag the article names is enough: tags list every country a case touches
+    assert not tags_absent("Le maire dit que des touristes allemands se plaignent.", ("Germany", "Poland", "EU"))
+    # a topic is no who or where, and a case without such tags says nothing
+    assert not tags_absent("Le message prétend que le vaccin rend malade.", ("coronavirus", "vaccination"))
+    assert not tags_absent(article, ("Elections", "Media"))
+    assert not tags_absent(article, ())
+    # a French article need not name France: the country of its language counts as named
+    assert tags_absent(article, ("France", "Elections"))
+    assert not tags_absent(article, ("France", "Elections"), "fr")
+
+
+def test_a_front_match_filed_under_places_the_article_never_names_needs_the_body_bar():
+    _front_checks(ARTICLE, "300",
+                  FactCheck(id="other", claim="300 foreign soldiers landed to watch the election.",
+                            review_date="2022-10-09", language="en", keywords=("Military", "Belarus", "Lukashenko")),
+                  FactCheck(id="same", claim="300 foreign soldiers landed to watch the election.",
+                            review_date="2022-10-09", language="en", keywords=("Military", "Elections")))

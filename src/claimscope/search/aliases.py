@@ -62,6 +62,8 @@ class AliasTable:
         self._folded: dict[str, list[_Name]] = {}
         self._exact: dict[str, list[_Name]] = {}
         self.names: dict[str, list[str]] = {}  # entity -> its names in every table (a trailing * kept)
+        # language -> the country its articles may leave unnamed, being their own (a table's "_home")
+        self.home: dict[str, str] = {lang: t["_home"] for lang, t in tables.items() if "_home" in t}
         for lang, table in sorted(tables.items()):
             for entity, names in table.items():
                 if not entity.startswith("_"):

@@ -1,8 +1,8 @@
 """Does a fact-check state the claim of the sentence that found it, or only its topic?
-(docs/matching.md, steps 10 to 14)
+(docs/matching.md, steps 10 to 15)
 
 A case of another claim about the same topic matches a sentence nearly as well as the
-right one: what tells them apart is what is claimed (who, what, numbers, place). Four
+right one: what tells them apart is what is claimed (who, what, numbers, place). The
 checks the ``matching`` stage makes of a match found in the front paragraphs below the
 body bar, each on evidence that holds across languages:
 
@@ -19,7 +19,11 @@ body bar, each on evidence that holds across languages:
   country is not one about another);
 - ``period_absent``: the fact-check names a year, a month or a day more than a year away
   from the article's date and from every period the article names (a claim about one
-  year's meteor shower is not one about another year's).
+  year's meteor shower is not one about another year's);
+- ``tags_absent``: the fact-check's own tags (its keywords) name places,
+  organisations or people of the alias tables, and the article names none of them, nor
+  is one of them the country of its language (a case filed under one country and its
+  leader is not about a town elsewhere).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -47,6 +52,10 @@ PREFIX = 4  # letters of a name compared (inflected and transliterated forms dif
 # spellings that transliteration makes differ ("Клинтон" klinton, "Юлия" iuliia): one form each
 _SOUNDS = (("kh", "h"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"), ("q", "k"))
 
+
+# entities of the alias tables that are a topic (a disease, an event), not a who or a where:
+# an article names them in ways the tables lack ("the virus", "the downed airliner")
+TOPICS = frozenset({"covid", "mh17"})
 
 PERIOD_SLACK = 365  # days: a fact-check's period this close to the article's agrees with it
 
@@ -191,9 +200,31 @@ def entity_absent(article: str, record: str) -> bool:
     names: a claim about one country is not one about another. The article names it by
     one of its aliases, or by a word that begins like one of them (``key``: "allemande"
     and "Allemagne", "russische" and "Russland": the forms a table lacks)."""
+    named = _names_entity(article)
+    return any(not named(m.entity) for m in default_aliases().find(record))
+
+
+def tags_absent(article: str, tags: Sequence[str], lang: str = "") -> bool:
+    """Whether the fact-check's ``tags`` (its keywords, e.g. EUvsDisinfo's) name entities of the
+    alias tables that are a who or a where (not a topic, ``TOPICS``) and ``article`` names
+    none of them, as ``entity_absent`` compares: a case filed under "Ukraine" alone is not
+    about a bridge in another country, however alike their words. All of them unnamed, not
+    one: tags list every country a case touches. The country of the article's language
+    (``lang``; the alias table's "_home") counts as named: a French article about France
+    need not say "France"."""
     table = default_aliases()
-    named = {m.entity for m in table.find(article)}
+    entities = {m.entity for tag in tags for m in table.find(tag)} - TOPICS
+    if not entities or table.home.get(lang) in entities:
+        return False
+    named = _names_entity(article)
+    return not any(named(e) for e in entities)
+
+
+def _names_entity(article: str):
+    """A test of whether ``article`` names an entity of the alias tables: by one of its
+    aliases, or by a word that begins like one of its names (``key``)."""
+    table = default_aliases()
+    found = {m.entity for m in table.find(article)}
     words = {k for k in map(key, _WORD.findall(article)) if len(k) >= PREFIX}
-    return any(m.entity not in named and not any(key(name) in words for name in table.names.get(m.entity, ()))
-               for m in table.find(record))
+    return lambda entity: entity in found or any(key(name) in words for name in table.names.get(entity, ()))
 

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Document, Match, stage_tag
-from .agreement import entity_absent, numbers_contradict, period_absent, person_absent, rare_name_absent
+from .agreement import (entity_absent, numbers_contradict, period_absent, person_absent, rare_name_absent,
+                        tags_absent)
 from .claims import sentence_text
 from ..dates import find_dates, full_dates
 from ..langdata import tables
@@ -176,12 +177,14 @@ def _front_finders(hit, best: int, in_front: list[bool], threshold: float) -> li
 def agrees(doc: Document, i: int, fc) -> bool:
     """Whether the fact-check ``fc`` may state the claim of sentence ``i``: their numbers do
     not contradict each other, it names no person, no rare name (a town, a firm) and no
-    country, capital, leader or organisation that the article never names, and no period
-    far from the article's (``agreement``: a shared subject does not make a shared claim)."""
+    country, capital, leader or organisation that the article never names, no period
+    far from the article's, and its keywords do not all name places or actors the
+    article never names (``agreement``: a shared subject does not make a shared claim)."""
     record, lang = " ".join(filter(None, (fc.title, fc.claim))), fc.language or "en"
     return not numbers_contradict(sentence_text(doc, i), record) and not person_absent(
         doc.text, record, lang) and not rare_name_absent(doc.text, record, lang) and not entity_absent(
-        doc.text, record) and not period_absent(doc.text, article_date(doc), record)
+        doc.text, record) and not period_absent(doc.text, article_date(doc), record) and not tags_absent(
+        doc.text, fc.keywords, doc.language)
 
 
 def without_rivals(matches: tuple[Match, ...], gap: float) -> tuple[Match, ...]:
