@@ -215,6 +215,8 @@ def test_sentences_fused_at_a_full_stop():
         ("El puente se cerró en la ciudad en la ciudad vieja.", "es", "en la ciudad en la ciudad"),
         ("Thành phố công bố kế hoạch của của ủy ban.", "vi", "của của"),
         ("Họ phải đi xe buýt đi xe buýt mỗi sáng.", "vi", "đi xe buýt đi xe buýt"),  # frequent syllables, a phrase
+        ("Die Wahl im Herbst 2019 im Herbst 2019 wird alles zeigen.", "de", "im Herbst 2019 im Herbst 2019"),  # a number in the phrase
+        ("The vote on 5 May 5 May was close.", "en", "5 May 5 May"),
     ],
 )
 def test_repeated_words(sentence, lang, phrase):
@@ -310,6 +312,7 @@ def test_double_negation_inside_a_quotation_opened_earlier():
         ("Los precios subieron paso a paso a lo largo del año.", "es"),
         ("Look at AT the bottom of the page.", "en"),
         ("Write to Ann Lee ann.lee at the desk.", "en"),
+        ("The score stayed 2 2 until the break.", "en"),  # a number alone is no phrase
     ],
 )
 def test_legitimate_repetitions(sentence, lang):

@@ -28,7 +28,9 @@ from __future__ import annotations
 import re
 
 from .wordfreqs import frequencies
-from .words import MIN_FUNCTION_FREQ, abbreviations_of, function_words_of, inside_quotes, opens_clause, sentence_tokens
+from .words import (
+    MIN_FUNCTION_FREQ, TOKEN, abbreviations_of, function_words_of, inside_quotes, opens_clause, sentence_tokens,
+)
 
 MIN_CUT_WORDS = 15  # a line must be at least this long to be called cut off
 MIN_CUT_SHORT = 5  # ... or this long when it ends on a word that never ends a sentence
@@ -36,12 +38,14 @@ MAX_REPEAT = 4  # longest phrase (in words) checked for a repetition
 MIN_ECHO = 5  # words of a sentence written twice in a row
 MAX_ECHOED = 12  # longest phrase (in words) checked for a repetition across a clause mark
 _ECHO_GAP = re.compile(r"\s*[,;]\s+")  # not a dash: a speaker starting again ("I am — I am")
+_PHRASE_TOKEN = re.compile(rf"{TOKEN.pattern}|\d+(?:[.,]\d+)*")  # a number is a word of a phrase ("in 2017 in 2017")
 
 
 def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of a word or phrase written twice in a row, only white space
     between; a single repeated word must be lower-case (not "Bora Bora"), a phrase must
-    hold a word that is not among the most frequent ("more and more and more"). A
+    hold a word that is not among the most frequent ("more and more and more"); a number
+    is a word of a phrase ("im Jahr 2019 im Jahr 2019"), never a phrase alone. A
     ``relative_repeats`` word of the table (German "die die": a relative pronoun and an
     article) is repeatable only where a relative clause opens: after a clause mark or
     one of its ``after`` prepositions."""
@@ -52,7 +56,7 @@ def repeated_words(sentence: str, lang: str, table: dict | None) -> list[tuple[i
     reduplicates = (table or {}).get("reduplication", False)  # Vietnamese "dần dần": a word
     never_twice = set((table or {}).get("not_reduplicated", ()))  # ... but "của của" is not
     syllabic = (table or {}).get("syllabic", False)
-    tokens = [(start, end, word.casefold()) for start, end, word in sentence_tokens(sentence)]
+    tokens = [(m.start(), m.end(), m.group().casefold()) for m in _PHRASE_TOKEN.finditer(sentence)]
     folded = [t[2] for t in tokens]
     found, covered = [], -1
     for i, word in enumerate(folded):
