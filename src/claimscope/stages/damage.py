@@ -1,7 +1,8 @@
 """The garbled-sentence checks of one main-language sentence, as (start, end, label,
 detail) issues relative to it (traces.py reports them; docs/stages.md,
 ``garbled_sentence``): words glued or cut (fusions.py), agreement (gender.py), case
-(cases.py), the table's constructions and the verb bracket (grammar.py), copy damage
+(cases.py), declension (declension.py), the table's constructions and the verb bracket
+(grammar.py), the verb in second place (verb_second.py), copy damage
 (punctuation.py), repeated words (garbled.py) and double negation (grammar.py).
 
 Damage compounds: a word glued to the next one hides that word from the grammar checks
@@ -13,7 +14,7 @@ words themselves, is mapped back onto the sentence.
 
 from __future__ import annotations
 
-from . import cases, fusions, garbled, gender, grammar, punctuation
+from . import cases, declension, fusions, garbled, gender, grammar, punctuation, verb_second
 
 Issue = tuple[int, int, str, str]  # start, end, label, detail
 
@@ -72,6 +73,7 @@ _SPAN_CHECKS = (
     (gender.gender_clashes, "agreement", "a determiner and a noun of different genders"),
     (gender.adjective_clashes, "agreement", "a masculine noun with a feminine adjective"),
     (gender.number_clashes, "agreement", "a determiner and a noun of different numbers"),
+    (declension.weak_declension, "agreement", "an adjective in an ending its article never takes"),
     (cases.wrong_case, "government", "a preposition before a word in a case it does not take"),
     (cases.numeral_agreement, "agreement", "a number before a noun in a form it does not take"),
     (cases.subject_agreement, "agreement", "a plural subject with a singular verb"),
@@ -82,6 +84,8 @@ _SPAN_CHECKS = (
      "a singular name with a plural verb"),
     (lambda piece, lang, table: grammar.plural_subject_agreement(piece, table), "agreement",
      "a plural subject with a singular verb"),
+    (lambda piece, lang, table: verb_second.verb_second(piece, table), "word_order",
+     "the subject before the verb after the opening phrase"),
 )
 
 
