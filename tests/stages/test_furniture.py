@@ -168,12 +168,12 @@ def test_vietnamese_issuer_section_and_contact_label():
     assert furniture_prompts.prompt("Thông tin về cảng:", "vi", closing=True) is None
 
 
-@pytest.mark.parametrize("line", ["bur-mla/cb", "mp/ab", "dpa lbn yybb n1 kre"])
+@pytest.mark.parametrize("line", ["bur-mla/cb", "mp/ab", "dpa lbn yybb n1 kre", "XYZ/AB", "KLM-QR/ST"])
 def test_editor_initials_closing_a_wire(line):
     assert furniture.editor_slug(line) and furniture.edge_shape(line) == "editor_slug"
 
 
-@pytest.mark.parametrize("line", ["ab/PAP", "le maire/la maire", "2020/21", "Paris - Lyon"])
+@pytest.mark.parametrize("line", ["ab/PAP", "le maire/la maire", "2020/21", "Paris - Lyon", "AFP/AP", "AB/cd", "COVID-19"])
 def test_no_editor_initials(line):
     assert not furniture.editor_slug(line)
 

@@ -252,20 +252,27 @@ def _press_release_labels() -> frozenset[str]:
 
 
 _SLUG_PART = re.compile(r"[^\W_A-ZА-ЯЁ]{1,4}")  # lower-case letters and digits: "mla", "n1"
+_UPPER_SLUG_PART = re.compile(r"[A-Z0-9]{2,4}")  # capitals and digits: "RED", "GIM", "Y8R"
 MAX_SLUG_PARTS = 8
 
 
 def editor_slug(line: str) -> bool:
     """A wire's closing line of editors' initials and codes: lower-case groups of at most
     four letters or digits joined by "/" or "-" without a space ("bur-mla/cb", "mp/ab"),
-    or after an agency's name ("dpa lbn yybb n1 kre")."""
+    or after an agency's name ("dpa lbn yybb n1 kre"); or groups of two to four capitals
+    or digits, all so, joined the same way ("RED/GIM", "XYZ-AB"), none an agency's name
+    ("AFP/AP" is a credit)."""
     parts = [p for p in re.split(r"[/\s-]+", line.strip().rstrip(".")) if p]
     if not 2 <= len(parts) <= MAX_SLUG_PARTS:
         return False
     agency = parts[0].casefold() in _agencies()
     codes = parts[1:] if agency else parts
     joined = agency or " " not in line.strip() and re.search(r"\w[/-]\w", line)
-    return bool(joined and codes) and all(_SLUG_PART.fullmatch(p) and not p.isdigit() for p in codes)
+    if not (joined and codes) or any(p.isdigit() for p in codes):
+        return False
+    if all(_SLUG_PART.fullmatch(p) for p in codes):
+        return True
+    return not agency and all(_UPPER_SLUG_PART.fullmatch(p) and p.casefold() not in _agencies() for p in codes)
 
 
 @lru_cache(maxsize=1)
