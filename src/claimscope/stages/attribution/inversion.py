@@ -156,14 +156,22 @@ class Inversions(Subjects):
                 return True
         return False
 
-    def relative_end(self, pos: int, hi: int) -> int | None:
-        """Where a relative clause that opens at ``pos`` and holds no quotation ends (its
-        clause's next boundary, else ``hi``): it belongs to an inverted subject before it
-        ("…», a dit une voisine qui habite en face.")."""
+    def relative_end(self, pos: int, hi: int, quoted: bool = False) -> int | None:
+        """Where a relative clause that opens at ``pos`` ends (its clause's next boundary, else
+        ``hi``): it belongs to an inverted subject before it ("…», a dit une voisine qui
+        habite en face."); None when that boundary closes a quotation. With ``quoted`` it runs
+        past the quotations it holds ("Selon le site, qui cite « un agent », …")."""
         word = WORD.match(self.text, strip(self.text, pos, hi, " \t")[0])
         if word is None or word.group().lower() not in self.t.relatives | self.t.subject_relatives:
             return None
-        end = next((i for i in range(word.end(), hi) if self.text[i] in BOUNDARY or self.text[i] == "."), hi)
+        end = word.end()
+        while end < hi:
+            if quoted and end in self.quotes and self.quotes[end] < hi and self.text[end - 1].isspace():
+                end = self.quotes[end] + 1  # "qui cite « un agent »": a quotation inside the clause
+            elif self.text[end] in BOUNDARY or self.text[end] == ".":
+                break
+            else:
+                end += 1
         return None if self.text[end : end + 1] in CLOSING - {"’"} and end < hi else end
 
     def hyphen_pronoun(self, cue: re.Match) -> tuple[int, int] | None:

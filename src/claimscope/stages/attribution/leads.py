@@ -57,6 +57,18 @@ class ClauseLeads(Addressees):
             and not any(c in BOUNDARY for c in self.text[lead[0].end() : pos])
         )
 
+    def dialogue_dash(self, lo: int, pos: int) -> int | None:
+        """Where a spaced dash right before a cue at ``pos`` closes direct speech: the only
+        spaced dash of the sentence, past one that opens it ("– Zdążymy przed zimą – mówi.",
+        "Zdążymy, bo … – mówił, po polsku.": the speech opened in the sentence before); not
+        the second of a pair around an apposition ("Anna Lis – sołtyska – mówi")."""
+        _, end = strip(self.text, lo, pos, " \t\n")
+        if end <= lo or self.text[end - 1] not in "—–-" or self.text[end - 2 : end - 1] != " ":
+            return None
+        start = strip(self.text, lo, end)[0]
+        inner = [m.start() for m in re.finditer(r"(?<=\s)[—–-](?=\s)", self.text[start : end - 1])]
+        return end - 1 if not inner else None  # a dash opening the sentence is at 0, which no space precedes
+
     def fronted_adverbial(self, lo: int, span: tuple[int, int]) -> bool:
         """In a verb-second language, whether the phrase before the verb is an adverbial
         opening the sentence with a preposition or time word of ``speaker_stops`` ("In einem

@@ -91,7 +91,7 @@ class PrepositionCues(Inversions):
             return Raw(span, speaker, *before)
         after = strip(self.text, max(speaker[1], span[1]), hi, " ,")[0]
         if self.text[speaker[1] : after].strip() == ",":  # "Selon le site, qui cite X, <content>"
-            after = strip(self.text, self.relative_end(after, hi) or after, hi, " ,")[0]
+            after = strip(self.text, self.relative_end(after, hi, quoted=True) or after, hi, " ,")[0]
         found = self.content_after(after, hi, stop_ok=True, clause=False)
         alone = not self.text[lo : cue.start()].strip(EDGE) and not self.text[
             speaker[1] : hi

@@ -13,9 +13,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .lemmas import lemma, lemmas, supported
-from .spans import Raw, strip, words
+from .spans import BOUNDARY, EDGE, Raw, strip, words
 from .subjects import Subjects
 
+QUOTE_MARKS = "«»\"“”„"  # around the one cited: "qui cite « un agent »"
 LEAD_WORDS = 2  # short lower-case words between the verb and the one cited: "się na", "a su vez a"
 
 
@@ -52,13 +53,22 @@ class CitedRelays(Subjects):
                                                t.unknown_lemmas)):  # "cita": the noun "cita" or "citar"
             return raw
         head = (raw.speaker[0], toks[-2].end())
-        outer = next((o for o in found if o is not raw and o.speaker and o.speaker[0] <= head[1] - 1 < o.speaker[1] + 2
-                      and head[0] < o.speaker[1] and not o.content[0] <= raw.cue[0] < o.content[1]), None)
+        outer = next((o for o in found if o is not raw and o.speaker and not o.content[0] <= raw.cue[0] < o.content[1]
+                      and (o.speaker[0] <= head[1] - 1 < o.speaker[1] + 2 and head[0] < o.speaker[1]
+                           or self.relative_complement(o.speaker[1], toks[-1].start()))), None)
         if outer is None or len(words(self.text, *outer.content)) < 3:
             return raw
         source = self.cited_object(raw.cue[1], outer)
         return replace(raw, speaker=source, content=outer.content, direct=outer.direct, parts=outer.parts) \
             if source else raw
+
+    def relative_complement(self, start: int, end: int) -> bool:
+        """Whether [start, end) is a short complement that opens with a preposition and ends in
+        the comma before a relative pronoun ("la cadena X| en Español, |que cita …"): the
+        relative clause is on the phrase the complement closes."""
+        toks = words(self.text, start, end)
+        return 0 < len(toks) <= LEAD_WORDS + 1 and self.t.speaker_stop.fullmatch(toks[0].group()) is not None and \
+            self.text[start:end].strip().endswith(",") and not any(c in BOUNDARY for c in self.text[start:end].strip()[:-1])
 
     def cited_object(self, pos: int, outer: Raw) -> tuple[int, int] | None:
         """The noun phrase a citing verb ending at ``pos`` names: past its short
@@ -77,5 +87,5 @@ class CitedRelays(Subjects):
             return None
         end = min((i for i in (self.text.find(c, start, hi) for c in ",;.!?") if i >= 0), default=hi)
         joined = next((w for w in words(self.text, start, end)[1:] if w.group().lower() in self.t.coordinators), None)
-        span = strip(self.text, start, joined.start() if joined else end)  # "a report of X and a post of Y": X
+        span = strip(self.text, start, joined.start() if joined else end, EDGE + QUOTE_MARKS)  # "a report of X and a post of Y": X
         return span if span[1] > span[0] else None

@@ -93,7 +93,8 @@ class VerbCues(DocumentSources):
             and self.names_someone(inv)  # "PARIS, 3 mai (AFP) - <a whole clause>, a indiqué la société X"
             or self.opener(lo, before) and text[inv[1] : hi].strip(" \n.!?…")[:1] in ("", ",")
             or "," in text[before[0] : before[1]] and self.names_someone(inv) and not text[inv[1] : hi].strip(" \n.!?…")
-            or "," in text[before[0] : before[1]] and (not self.looks_like_speaker(before) or self.after_aside(before))
+            or "," in text[before[0] : before[1]] and not self.looks_like_speaker(before)
+            or self.after_aside(strip(text, before[0], cue.start(), " \t\n,"))  # also past a long aside
             or self.t.v2 and text[inv[0] : inv[1]].lower() in self.t.pronouns  # "…, damit …, erklärte er"
         ):  # "…, qui avait été fermé …, rouvrira en mai, a indiqué son directeur": a clause, not an apposition:
             before = None  # "…, twierdzi telewizja X", "Domani, …, scrive il sito.", "La décision, elle, …, souligne X."
@@ -137,6 +138,11 @@ class VerbCues(DocumentSources):
             and self.inverted_speaker(cue, hi, lo)
         ):
             before = None  # "« … », nous a confié un agriculteur": the one told, then the subject
+        after_cue = strip(text, cue.end(), hi, " \t\n,")[0]
+        dialogue = None if text[cue.end() : hi].lstrip()[:1] == ":" or self.t.complementizer.match(
+            text, after_cue, hi) else self.dialogue_dash(lo, cue.start())  # not "Anna Lis – mówi, że …"
+        if dialogue is not None and before and before[1] <= dialogue:
+            before = None  # "Zdążymy, bo … – mówił, po polsku.": speech before the dash, no subject
         inverted = before is None or (self.t.v2 and not self.has_subject_marker(before))
         after = self.inverted_speaker(cue, hi, lo) if inverted else None
         if self.adverbial(after):  # "« … » – mówi do kamery": no subject after the verb
@@ -150,13 +156,15 @@ class VerbCues(DocumentSources):
             speaker, inverted = before, False
         else:
             speaker, inverted = None, False
-        paren = self.parenthetical_subject(lo, as_word, cue.end(), hi) if speaker is None else None
+        paren = self.parenthetical_subject(lo, as_word, cue.end(), hi) if speaker is None and dialogue is None else None
         if paren:  # "El diario, según reconoce en su nota, recibió …": the clause's subject
             speaker = paren[0]
         found = self.content_after(paren[1], hi, stop_ok=True) if paren else None
         comma = text.find(",", cue.end(), hi) if as_word and speaker is None and not found else -1
         if comma >= 0:  # "Jak powiedziała Janowi Nowakowi, <content>": after the as-clause
             found = self.content_after(comma + 1, hi, stop_ok=True)
+        if dialogue is not None and not found and speaker is None:
+            found = self.content_before(lo, cue.start())
         if not inverted and not found:
             found = self.content_after(cue.end(), hi)
             if found and not found[1] and speaker and found[0][0] == strip(text, cue.end(), hi)[0]:
