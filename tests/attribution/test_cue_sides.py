@@ -71,3 +71,19 @@ def test_a_relative_of_citing_after_a_complement_of_the_speaker_relays():
     ):
         _, found = run(sentences, lang)
         assert by_cue(found, "cita")["speaker"] == speaker, (lang, found)
+
+
+def test_a_reporting_aside_after_a_coordinator_reports_the_clause_that_resumes():
+    # "… but, VERB, <clause>": the clause the coordinator opens is what is said, and a dropped
+    # subject is the sentence's
+    for lang, sentence, cue, speaker, content in (
+        ("it", "I tecnici del comune hanno ricevuto decine di chiamate ma, riferiscono, nessuna segnalazione di "
+               "danni.", "riferiscono", "I tecnici del comune", "nessuna segnalazione di danni"),
+        ("fr", "Les pompiers ont reçu des dizaines d'appels mais, précisent-ils, aucun signalement de dégâts.",
+         "précisent-ils", "ils", "aucun signalement de dégâts"),
+        ("en", "The council received dozens of calls but, officials said, no reports of damage.", "said",
+         "officials", "no reports of damage"),
+    ):
+        _, found = run([sentence], lang)
+        a = by_cue(found, cue)
+        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)

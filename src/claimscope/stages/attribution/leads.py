@@ -69,6 +69,17 @@ class ClauseLeads(Addressees):
         inner = [m.start() for m in re.finditer(r"(?<=\s)[—–-](?=\s)", self.text[start : end - 1])]
         return end - 1 if not inner else None  # a dash opening the sentence is at 0, which no space precedes
 
+    def resumed_clause(self, lo: int, start: int, end: int, hi: int) -> int | None:
+        """Where the clause resumes after a reporting clause [start, end) set off by commas
+        right after a coordinator ("… ma, riferiscono, nessun danno", "… mais, précisent-ils,
+        aucun dégât"): what it reports is that new clause, not the one the coordinator
+        closes; else None."""
+        lead = words(self.text, lo, start)[-1:]
+        if not lead or self.text[lead[0].end() : start].strip() != "," or not self.t.coordinator.fullmatch(lead[0].group()):
+            return None
+        rest = strip(self.text, end, hi, " \t\n")[0]
+        return rest + 1 if self.text[rest : rest + 1] == "," and words(self.text, rest + 1, hi) else None
+
     def fronted_adverbial(self, lo: int, span: tuple[int, int]) -> bool:
         """In a verb-second language, whether the phrase before the verb is an adverbial
         opening the sentence with a preposition or time word of ``speaker_stops`` ("In einem

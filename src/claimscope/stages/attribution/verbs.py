@@ -190,6 +190,9 @@ class VerbCues(DocumentSources):
             and text[lo : prev[0].start()].rstrip().endswith(",")
         ):  # "eine Umfrage, die angeblich ein Institut gemacht hat": hearsay on its own relative clause
             found = self.content_after(cue.end(), hi, stop_ok=True)
+        resumed = self.resumed_clause(lo, head, speaker[1] if inverted else cue.end(), hi) if found is None else None
+        if resumed is not None:  # "… ma, riferiscono, nessun danno": the clause after the aside
+            found = self.content_after(resumed, hi, stop_ok=True)
         if found is None and (inverted or text[lo:head].rstrip()[-1:] in BOUNDARY):
             found = self.content_before(lo, head)  # "« … », X said" / "…, X said"
             if inverted and self.open_clause(found) and text[speaker[1] : hi].lstrip().startswith(","):
