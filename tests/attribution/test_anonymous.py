@@ -164,6 +164,12 @@ def test_own_officials_and_named_contacts_are_not_anonymous(lang, mention):
         ("ru", ["Водитель рассказал, что дорогу размыло ночью."], "рассказал"),
         ("pt", ["Motoristas disseram que a ponte ficou fechada."], "disseram"),
         ("vi", ["Người thân cho biết ông đã rời nhà từ sáng."], "cho biết"),
+        # a group after a plural definite article, as "les experts"
+        ("pt", ["Os médicos afirmam que o remédio é seguro."], "afirmam"),
+        ("es", ["Los padres del colegio denuncian que el comedor cerró."], "denuncian"),
+        ("fr", ["Les infirmiers de l'hôpital affirment que le service est fermé."], "affirment"),
+        ("it", ["I medici del reparto sostengono che mancano i letti."], "sostengono"),
+        ("en", ["The nurses at the clinic said the ward was closed."], "said"),
     ],
 )
 def test_a_person_described_by_what_they_are_and_never_named_is_anonymous(lang, sentences, cue):
@@ -177,7 +183,10 @@ def test_a_person_described_by_what_they_are_and_never_named_is_anonymous(lang, 
         ("en", ["The owner, Ivo Tamm, said the pipes burst overnight."], "said"),  # named in an apposition
         ("en", ["Farmer Ivo Tamm lost his barn.", "The farmer said the storm came at dawn."], "said"),  # named before
         ("fr", ["Le maire a dit que la route restera fermée."], "a dit"),  # a title: a person on record
-        ("pt", ["Os médicos afirmam que o remédio é seguro."], "afirmam"),  # the profession, not a group of sources
+        # a group the text named before: "the nurses" take up the names
+        ("en", ["Nurses Anna Berg and Eva Lind run the ward.", "The nurses said the ward was closed."], "said"),
+        ("pt", ["A ONG Médicos do Cerrado visitou a aldeia.", "Os médicos afirmam que a água está contaminada."],
+         "afirmam"),
         ("pt", ["A diretoria técnica informou que a obra atrasou."], "informou"),  # a board
         ("it", ["Il proprietario, il pescatore Ugo Neri, ha detto che la barca è sua."], "ha detto"),
     ],

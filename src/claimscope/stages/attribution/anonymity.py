@@ -141,7 +141,7 @@ def person_head(words: list[str], table: Table) -> str | None:
     ``anonymous_nouns``, within ``HEAD_REACH`` words, written in lower case past the first
     word; where a noun's modifiers follow it (``modifiers_follow``: the Romance languages),
     after determiners, quantifiers and possessives alone ("la sua"; "a comissão técnica" is a
-    board, "el equipo médico" a team); not a plural after a definite article ("les infirmiers": the trade), not a
+    board, "el equipo médico" a team; "les infirmiers": a group no one names, as "les experts"), not a
     capitalised word before it past the first nor a name after it ("the owner of Café Rio",
     "der Arzt der Klinik"), never a title ("the minister", named where the article first
     mentions him). Whether the article names that person elsewhere is the caller's to ask."""
@@ -163,8 +163,6 @@ def person_head(words: list[str], table: Table) -> str | None:
         return None  # "La Voix libre" (a name), "the Kremlin driver"
     if table.raw.get("modifiers_follow") and any(w not in openers for w in before):
         return None  # "a comissão técnica", "el equipo médico": the noun is another's modifier
-    if {w.lower() for w in table.raw.get("plural_determiners", [])} & set(before) and plural(noun, table):
-        return None
     return None if has_name(words[i + n :], table) else noun
 
 
@@ -173,8 +171,9 @@ def never_named(mention: str, head: list[str], text: str, at: int, table: Table)
     """Does ``mention`` (at ``at`` in ``text``, ``head`` its :func:`head_words`) describe a
     person by what they are (:func:`person_head`; no body: "el medio") whom the article names
     nowhere: not in an apposition of the phrase ("the owner, Ivo Tamm") nor one set off by
-    commas right after it; for one person, not with a noun the text used before (by a crude
-    stem: "un médecin … ce médecin" takes up a mention whose words tell whether it named him)?"""
+    commas right after it; for one person or a group after a plural definite article, not with a
+    noun the text used before (by a crude stem: "un médecin … ce médecin" takes up a mention whose
+    words tell whether it named him; "Médicos do Cerrado … os médicos" takes up a name)?"""
     noun = person_head(head, table)
     if not noun or body_kind(noun, table.language):
         return False
@@ -184,7 +183,8 @@ def never_named(mention: str, head: list[str], text: str, at: int, table: Table)
         if words and words[0].lower() not in clause and has_name(words, table):
             return False
     stem = noun.lower()[: max(4, len(noun) - 3)]
-    if not plural(noun, table) and re.search(rf"(?<!\w){re.escape(stem)}", text[:at], re.IGNORECASE):
+    definite = {w.lower() for w in table.raw.get("plural_determiners", [])} & {w.lower() for w in head[:HEAD_REACH]}
+    if (definite or not plural(noun, table)) and re.search(rf"(?<!\w){re.escape(stem)}", text[:at], re.IGNORECASE):
         return False
     end = at + len(mention)
     return not (text[end : end + 2] == ", " and apposed_name(text, end))
