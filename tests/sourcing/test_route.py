@@ -530,3 +530,15 @@ def test_a_registry_outlet_whose_name_the_speaker_span_cuts_short_is_the_outlet(
     text = "Ferries stopped\n\nThe channel RT en Español reported that all ferries to the islands stopped on Sunday."
     _, chain = run(text, [("The channel RT", "reported that", "all ferries to the islands stopped on Sunday", False)])
     assert [h.outlet_id for h in chain.hops[1:]] == ["rt"] and "state_media_origin" in {f.kind for f in chain.flags}
+
+
+def test_a_source_named_inside_someone_elses_quotation_is_what_they_claim_not_a_hop():
+    text = ("Reservoir rumour\n\n\u00abThe radio station said the reservoir is empty\u00bb, claims the voice message "
+            "passed around the district.")
+    doc = make(text, [("The radio station", "said", "the reservoir is empty", False),
+                      ("the voice message passed around the district", "claims",
+                       "The radio station said the reservoir is empty", False)])
+    outer = dataclasses.replace(doc.attributions[1], direct=True)
+    doc = STAGE(_paragraphs(doc.evolve(attributions=(doc.attributions[0], outer))))
+    (chain,) = doc.sourcing
+    assert names(chain) == ["this article", "the voice message passed around the district"]

@@ -55,10 +55,18 @@ class Reading:
             self._usable_in_memo[key] = [
                 i for i, a in enumerate(doc.attributions) if a.speaker_start is not None
                 and not self._relay_cue(a) and not self._credit(a) and not self.presenter(a)
+                and not self._quoted_by_other(a)
                 and (self.usable(a) if not relaxed else self._phrase(a))
                 and (sent.start <= a.cue_start < sent.end or (sent is doc.sentences[self.claim] and not own
                                                               and covers(a, sent.start, sent.end)))]
         return list(self._usable_in_memo[key])
+
+    def _quoted_by_other(self, a: Attribution) -> bool:
+        """Is the cue of ``a`` inside another attribution's direct quote («It was on the radio»,
+        says the message)? A source named in someone's quoted words is what they claim, not
+        where the article got the claim."""
+        return any(b.direct and b is not a and b.content_start <= a.cue_start < b.content_end
+                   for b in self.doc.attributions)
 
     def _phrase(self, a: Attribution) -> bool:
         """Is the speaker a phrase of two words or more that may name someone (:func:`no_name`)?"""
