@@ -33,7 +33,8 @@ def speakers(
             resolvers[table.language] = EntityResolver(table)
         resolver = resolvers[table.language]
         states.append((resolver, resolver.state()))
-        mention = named = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
+        mention = text[raw.speaker[0] : raw.speaker[1]] if raw.speaker else ""
+        mention = named = resolver.owner(mention) or mention  # "su análisis": "su"; "la stima del portale": "portale"
         noun = mention.split()[-1] if mention else ""
         if ((noun.islower() or table.v2 and len(mention.split()) == 2
              or mention == noun and body_kind(noun, table.language))  # "Агентство пишет"
@@ -51,6 +52,10 @@ def speakers(
             resolver.restore(states[held][1])  # "«X says: …», he writes": not X, whom he quotes
         if pronoun or bare:
             subject = next((n for n in reversed(names) if n[1] <= raw.speaker[0]), None)
+            if pronoun and last < 0:  # no speaker before: a name in a sentence after the subject's
+                subject = max([n for n, _ in _names_before(text, raw.speaker[0], names, quotes, table) if not subject
+                               or any(end in text[subject[1] : n[0]] for end in (". ", "! ", "? ", "\n"))],
+                              default=subject)  # "X … desde Estados Unidos. Lo publicó El Faro. Según su …"
             if subject and not pronoun and raw.content[0] <= subject[0] < raw.content[1]:
                 subject = None  # "X was arrested, police said": X is what is reported
             if subject and subject[0] >= last:  # "…, говорит женщина": the named subject before

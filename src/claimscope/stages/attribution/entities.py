@@ -144,10 +144,7 @@ class EntityResolver:
         Leeds", "ein Spaziergänger aus Kassel")."""
         if self.t.anonymous.search(mention):
             return True
-        owner = self._owner(mention)  # "the account of a nurse", "su análisis": whose it is
-        if owner == "":
-            return self.last_anonymous
-        mention = owner or mention
+        mention = self.owner(mention) or mention  # "the account of a nurse", "su análisis": whose it is
         toks = WORD.findall(mention)
         if len(toks) == 1 and toks[0].lower() in self.pronouns:  # not "she" for "several residents"
             return self.last_anonymous and not (self.last_anonymous_plural and singular(toks[0], self.t.language))
@@ -197,9 +194,7 @@ class EntityResolver:
         read ``.entity`` once every mention is resolved, as groups grow. ``context``:
         the words before a name, which may tell its gender; ``subject``: whether the name
         is in the nominative, so that the ending of a given name tells it too."""
-        owner = self._owner(mention)
-        if owner == "":  # "su análisis": the owner is a pronoun
-            return self.last_named
+        owner = self.owner(mention)  # "su análisis": "su", a pronoun
         mention = owner or mention
         anonymous = self.anonymous(mention) if anonymous is None or owner else anonymous
         if len(mention.split()) > 1 or mention.lower() not in self.pronouns:
@@ -208,7 +203,7 @@ class EntityResolver:
         if anonymous and mention.lower() in self.pronouns:
             return self.unnamed  # "Un employé, qui … Selon lui, …": the description it stands for
         if anonymous:
-            self.unnamed = _Group(None, None, None, labels=[" ".join(mention_tokens(mention, self.t))])
+            self.unnamed = _Group(None, None, None, labels=[" ".join(mention_tokens(" ".join(head_words(mention, self.t)), self.t))])
             return None
         if mention.lower() in self.pronouns:  # "his" in "in his words" is a determiner too
             return self.last_named
@@ -250,15 +245,15 @@ class EntityResolver:
                 return mention[: m.start()]
         return mention
 
-    def _owner(self, mention: str) -> str | None:
+    def owner(self, mention: str) -> str | None:
         """For a mention headed by a noun of what someone says or thinks (table
         ``statement_nouns``: "su análisis", "la stima del quotidiano", "the analysis of
-        the ministry"): its owner, "" for a possessive determiner (a pronoun), the words after
+        the ministry"): its owner, the possessive determiner (a pronoun: "su"), the words after
         the connector else; None for any other mention."""
         toks = mention_tokens(mention, self.t)
         owned = WORD.findall(mention)[-2:]  # "su análisis", "la sua analisi"
         if len(owned) == 2 and owned[0].lower() in self.t.possessive_determiners and self._statement(owned[1]) and len(toks) <= 2:
-            return ""
+            return owned[0]
         if len(toks) > 2 and self._statement(toks[0]) and toks[1].lower() in CONNECTORS:
             return " ".join(toks[2:])
         elided = re.match(r"(d|dell)['’](\w.*)", toks[1], re.IGNORECASE) if len(toks) > 1 else None

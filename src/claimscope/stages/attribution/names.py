@@ -111,8 +111,24 @@ def described_name(text: str, pos: int, noun: str, table: Table) -> str | None:
                     if not t.group()[0].isupper() or text[run[-1].end() : t.start()].strip(" «»\"“”„"):
                         break
                     run.append(t)
+                if len(run) == 1 and kind is None:  # a person noun: "radna klubu Razem dla Brzezin Anna Lis"
+                    return _closing_name(text, toks[j:k + DESCRIPTION_REACH], table) or text[run[0].start() : run[-1].end()]
                 return text[run[0].start() : run[-1].end()]
     return registered[1] if registered else None
+
+
+DESCRIPTION_REACH = 9  # words after a person noun that the name closing its description may end by
+
+
+def _closing_name(text: str, toks: list, table: Table) -> str | None:
+    """The name of two words or more that closes a description whose first capitalised
+    word (``toks[0]``) only completes its noun, up to the clause's end: "Razem" in
+    "radna klubu Razem dla Brzezin Anna Lis", "Ледмозерского" in "глава Ледмозерского
+    поселения Нина Корхонен"."""
+    end = next((i for i in range(1, len(toks)) if any(
+        c in ",.;:!?()\n" for c in text[toks[i - 1].end() : toks[i].start()])), len(toks))
+    name = mention_name([t.group() for t in toks[:end]], table)
+    return name if name and len(name.split()) > 1 and name.split()[0] != toks[0].group() else None
 
 
 def _registered_before(text: str, pos: int, kind: str) -> tuple[int, str] | None:
