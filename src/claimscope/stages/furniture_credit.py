@@ -85,15 +85,20 @@ def _vague_lemmas(lang: str) -> tuple[tuple[str, ...], ...]:
 
 
 def translation_note(part: str, lang: str | None) -> bool:
-    """A short part that opens (within its first three words) on a translation word
-    ("traduit de l'allemand"), or on another form of one of ``lang`` or English, compared by
-    lemma ("Tekst przetłumaczony automatycznie" = "przetłumaczone")."""
+    """A short part that opens (within its first three words) or, when it is neither a
+    heading (a colon, capitals) nor led by a page noun (a notice, boilerplate), closes
+    (where a verb-final language puts the participle: "Aus dem Englischen übersetzt")
+    on a translation word ("traduit de l'allemand"), or on another form of one of ``lang``
+    or English, compared by lemma ("Tekst przetłumaczony automatycznie" = "przetłumaczone")."""
     found = words(part)
     if not 0 < len(found) <= MAX_NOTE_WORDS:
         return False
-    if page_words(lang).get("translation", EMPTY).found_in(found[:3]):
+    heading = ":" in part or part.isupper()  # "PART ONE: A TALE RETOLD"
+    closing = [] if heading or page_led(part, lang) else found[3:][-1:]  # "This text was translated": a notice
+    edges = found[:3] + closing
+    if page_words(lang).get("translation", EMPTY).found_in(edges):
         return True
-    return bool(lang) and any(_lemma(lang, w) in _translation_lemmas(lang) for w in found[:3])
+    return bool(lang) and any(_lemma(lang, w) in _translation_lemmas(lang) for w in edges)
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ..langdata import common, tables
+from ..outlets.registry import default_registry
 from . import furniture, furniture_credit
 from .words import alternation
 
@@ -23,6 +24,7 @@ MAX_CREDIT_WORDS = 6
 MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
 MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
 MAX_EDITION_WORDS = 2  # an agency's national edition: "Sputnik Brasil"
+MAX_FUNCTION_LETTERS = 3  # "du", "del", "von", "báo" inside a name
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
 
@@ -39,8 +41,16 @@ def markers() -> dict[str, list[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def agency_names() -> frozenset[str]:
+    """The agencies of the common table and every name of a news agency in the outlet
+    registry ("Agencia EFE", "Bernama", "Агентство Франс Пресс")."""
+    registry = [o for o in default_registry().outlets if o.type == "news_agency"]
+    return frozenset(common()["agencies"]).union(*(o.names() + o.context_aliases for o in registry))
+
+
+@lru_cache(maxsize=1)
 def line_patterns() -> dict[str, re.Pattern]:
-    agencies = alternation(common()["agencies"])
+    agencies = alternation(agency_names())
     cues = alternation(c for t in tables().values() for c in t["credit_cues"] + t["agency_cues"])
     agency_list = rf"(?:{agencies})(?:\s*[/,-]\s*(?:{agencies}))*"  # "AFP/Reuters", "ANSA-AFP"
     initials = r"(?-i:[^\W\d_A-ZА-ЯĄĆĘŁŃÓŚŹŻ]{1,4})"  # an editor's lower-case initials: "kw/PAP", "dpa/AFP/red"
@@ -51,12 +61,14 @@ def line_patterns() -> dict[str, re.Pattern]:
             r"(?:\s*[:：|»›>—–→➜➡►▶⇒-].*|\s*\(\d+\)|\s+(?P<headline>[^\W\d_].*))?[\W_]*$",
             re.IGNORECASE,
         ),
-        "credit": re.compile(
-            rf"^(?P<cue>{cues})(?!\w)\s*[:：—–-]?\s*(?P<name>[^,;!?]{{2,80}}?)\s*\.?$", re.IGNORECASE
+        "credit": re.compile(  # "oprac. kw/PAP": an abbreviated cue keeps its full stop
+            rf"^(?P<cue>{cues})(?!\w)\.?\s*(?P<colon>[:：—–-]?)\s*(?P<name>[^,;!?]{{2,80}}?)\s*\.?$", re.IGNORECASE
         ),
         "agency_line": re.compile(
             rf"^[—–-]?\s*\(?(?:{initials}\s*/\s*)??(?P<name>{agency_list})(?:\s*/\s*{initials})?\)?\.?$", re.IGNORECASE
         ),
+        # "ab-cd/Newsdesk": an editor's initials, a slash and one capitalised name closing a wire story
+        "signoff": re.compile(rf"^{initials}\s*/\s*(?P<name>[^\W\d_][\w-]{{2,30}})(?:\s*/\s*{initials})?\.?$"),
         "agency_tail": re.compile(rf"\((?P<name>{agency_list})\)\.?$"),
         "named_agency": re.compile(rf"(?<!\w)(?:{agencies})(?!\w)"),  # an agency's name, in its case
         "bracket_tail": re.compile(r"\([^()]{2,120}\)\.?$"),
@@ -76,6 +88,7 @@ def line_patterns() -> dict[str, re.Pattern]:
         ),
         # "(Dân trí) - …", "(TTXVN) – …": the outlet in brackets and a dash opening the paragraph
         "bracket_dateline": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\s*[—–-]+(?=\s)"),
+        "bracket_line": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\.?$"),  # "(Nordnews)"
     }
 
 
@@ -89,9 +102,10 @@ def agency(text: str) -> str | None:
     """The agency when ``text`` is only an agency name ("(AFP)", "REUTERS")."""
     match = line_patterns()["agency_line"].match(text.strip())
     if not match:
-        return None
+        signoff = line_patterns()["signoff"].match(text.strip())
+        return signoff.group("name") if signoff and signoff.group("name")[0].isupper() else None
     name = match.group("name")
-    agencies = common()["agencies"]
+    agencies = agency_names()
     known = name in agencies or all(part in agencies for part in re.split(r"\s*[/,-]\s*", name))  # "dpa/AFP"
     return name if known or text.isupper() else None
 
@@ -102,14 +116,33 @@ def cue_name(part: str) -> str | None:
     if not match:
         return None
     name, cue = match.group("name").strip(), match.group("cue").casefold()
-    if furniture.words(name)[:1] and furniture.words(name)[0] in furniture.caption_words():
-        return None  # "Source photo: …" credits a picture, not the text
+    if any(w in furniture.caption_words() for w in furniture.words(name)[:3]):
+        return None  # "Source photo: …", "Source of the picture: …" credit a picture, not the text
+    single = " " not in cue and not match.group("colon")  # "laut", "selon": a preposition, not a label
+    if single and _clause(name) and not line_patterns()["named_agency"].search(name):
+        return None  # a sentence: "Laut Polizei gab es keine Verletzten."
     if cue in _agency_cues():  # "Avec AFP", "Za PAP": only before an agency or a domain
         named = _DOMAIN.search(name) or agency(name) or _agency_edition(name)
     else:
         named = _DOMAIN.search(name) or agency(name) or any(names_something(w) for w in name.split())  # "Quelle: dpa"
     named = named or furniture_credit.vague_credit(name)  # "Com agências", "Source : agences"
     return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
+
+
+def marked_name(name: str) -> bool:
+    """A name marked as one by its shape: with a capital inside a word of small letters
+    ("LaPresse") or of two or more capitalised words ("Tirreno Press"), not a capitalised
+    common word ("Updated", "Opinion") nor one word in capitals ("END")."""
+    found = name.split()
+    inner = any(not w.isupper() and any(c.isupper() for c in w[1:]) for w in found)
+    return 1 < len(found) <= MAX_OUTLET_WORDS and all(names_something(w) for w in found) or inner
+
+
+def _clause(name: str) -> bool:
+    """Words after the first that are neither capitalised nor short function words: a
+    clause, not a name ("Polizei gab es keine Verletzten" beside "Le Courrier du Nord").
+    After a one-word cue without a colon, such a line credits only when it names an agency."""
+    return any(len(w) > MAX_FUNCTION_LETTERS and w.islower() and not _DOMAIN.search(w) for w in name.split()[1:])
 
 
 def _agency_edition(name: str) -> bool:

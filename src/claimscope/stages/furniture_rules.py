@@ -25,6 +25,7 @@ from .furniture_patterns import (
     cue_name,
     is_name,
     line_patterns,
+    marked_name,
     markers,
     names_something,
     outlet_name,
@@ -305,9 +306,14 @@ class LineFurniture:
         )
 
     def _agency_tail(self, line: str, start: int) -> Finding | None:
+        """An agency in brackets closing the last paragraph ("… on Monday. (AFP)"), or any
+        outlet's short name, shaped as a name, in brackets alone on a line there ("(NordNews)")."""
         match = line_patterns()["agency_tail"].search(line)
         if not match:
-            return None
+            match = line_patterns()["bracket_line"].match(line.strip())
+            if not match or not (outlet_name(match.group("name")) and marked_name(match.group("name"))):
+                return None
+            start += len(line) - len(line.lstrip())
         name = match.group("name")
         return self._finding(
             "credit_line", start + match.start(), start + match.end(),
