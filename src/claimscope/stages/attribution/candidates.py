@@ -1,6 +1,7 @@
 """Cue candidates of a clause: reporting verbs by their form or their lemma (with the
 separable particle that closes a clause, "kündigte … an"; an impersonal passive,
-"отмечается"), verbs that open a sentence, role nouns and particles, and the first cue
+"отмечается"), a reporting infinitive with the verb that governs it ("ha voluto precisare"),
+verbs that open a sentence, role nouns and particles, and the first cue
 after a position.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .governed import bare_infinitive, governed_infinitive
 from .lemmas import lemmas, supported
 from .spans import BOUNDARY, WORD, Spans, strip, words
 from .tables import Table
@@ -105,6 +107,10 @@ class CueCandidates(Spans):
                     match = self.lemma_cue(toks, k, hi)
                 elif hit:  # "kündigte … an": the cue runs to the particle
                     match = self.lemma_cue(toks, k, hi, self.particle_end(toks, k, hit, hi))
+                elif kind == "verb" and bare_infinitive(self.t, word):  # "ha voluto precisare che"
+                    span = governed_infinitive(self, toks, k, hi)
+                    if span and span[0] >= done:
+                        match = _exactly(span[1] - span[0]).match(self.text, span[0])
             if match:
                 done = match.end()
                 yield match
