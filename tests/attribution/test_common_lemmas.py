@@ -3,7 +3,7 @@ calculating, mentioning and recommending, so that each of their inflections is a
 language; and a reporting infinitive governed by a finite verb. Sentences are our own."""
 
 from claimscope.stages.attribution.tables import load_table
-from tests.attribution.util import by_cue, run
+from tests.attribution.util import assert_speakers, run
 
 CONCEPTS = {  # attribute, thank, calculate, mention
     "en": ("attribute", "thank", "calculate", "mention"),
@@ -24,22 +24,22 @@ def test_every_table_holds_the_common_reporting_lemmas():
 
 
 def test_inflections_of_the_common_lemmas_are_cues():
-    _, found = run(["Teachers attribute the drop in marks to the long strike."], "en")
-    assert by_cue(found, "attribute")["speaker"] == "Teachers"
-    _, found = run(["El alcalde agradeció «el trabajo de los bomberos durante la noche»."], "es")
-    assert by_cue(found, "agradeció")["speaker"] == "El alcalde"
-    _, found = run(["Zdaniem radnych, jak wyliczyła skarbniczka gminy, remont kosztował dwa miliony."], "pl")
-    assert by_cue(found, "wyliczyła")["speaker"] == "skarbniczka gminy"
-    _, found = run(["Эксперты подсчитали, что ремонт обошёлся вдвое дороже."], "ru")
-    assert by_cue(found, "подсчитали")["content"] == "ремонт обошёлся вдвое дороже"
-    _, found = run(["La sindaca ha ringraziato i volontari: «Senza di loro saremmo ancora al buio»."], "it")
-    assert by_cue(found, "ha ringraziato")["speaker"] == "La sindaca"
-    _, found = run(["O relatório menciona que a ponte precisa de obras urgentes."], "pt")
-    assert by_cue(found, "menciona")["content"] == "a ponte precisa de obras urgentes"
+    assert_speakers([
+        ("en", "Teachers attribute the drop in marks to the long strike.", "attribute", "Teachers"),
+        ("es", "El alcalde agradeció «el trabajo de los bomberos durante la noche».", "agradeció", "El alcalde"),
+        ("pl", "Zdaniem radnych, jak wyliczyła skarbniczka gminy, remont kosztował dwa miliony.", "wyliczyła",
+         "skarbniczka gminy"),
+        ("ru", "Эксперты подсчитали, что ремонт обошёлся вдвое дороже.", "подсчитали", "Эксперты",
+         "ремонт обошёлся вдвое дороже"),
+        ("it", "La sindaca ha ringraziato i volontari: «Senza di loro saremmo ancora al buio».", "ha ringraziato",
+         "La sindaca"),
+        ("pt", "O relatório menciona que a ponte precisa de obras urgentes.", "menciona", "O relatório",
+         "a ponte precisa de obras urgentes"),
+    ])
 
 
 def test_a_reporting_infinitive_is_a_cue_with_the_verb_that_governs_it():
-    cases = [
+    assert_speakers([
         ("it", "La preside ha voluto precisare che la scuola riaprirà lunedì.", "ha voluto precisare", "La preside"),
         ("it", "I tecnici fanno però notare che la diga regge.", "fanno però notare", "I tecnici"),
         ("fr", "La préfète a tenu à rappeler que la baignade reste interdite.", "a tenu à rappeler", "La préfète"),
@@ -47,10 +47,7 @@ def test_a_reporting_infinitive_is_a_cue_with_the_verb_that_governs_it():
         ("pt", "A autarca limitou-se a dizer que o mercado vai reabrir.", "limitou-se a dizer", "A autarca"),
         ("pl", "Wójt chciał podkreślić, że szkoła zostanie otwarta.", "chciał podkreślić", "Wójt"),
         ("ru", "Губернатор поспешил заявить, что дорогу откроют к осени.", "поспешил заявить", "Губернатор"),
-    ]
-    for lang, sentence, cue, speaker in cases:
-        _, found = run([sentence], lang)
-        assert by_cue(found, cue)["speaker"] == speaker, (lang, found)
+    ])
 
 
 def test_a_bare_infinitive_without_a_report_after_it_is_no_cue():

@@ -49,15 +49,12 @@ def test_an_apposition_with_a_relative_clause_stays_the_subject():
 
 
 def test_the_one_cited_in_quotation_marks_speaks_the_outer_content():
-    for lang, sentence, cue, speaker, content in (
+    assert_speakers([
         ("fr", "D'après le blog, qui cite « un gardien du parc ayant requis l'anonymat », les cygnes ont été "
                "déplacés.", "cite", "un gardien du parc ayant requis l'anonymat", "les cygnes ont été déplacés"),
         ("es", "Según el diario, que cita a «fuentes del ministerio», el tren no volverá hasta mayo.", "cita",
          "fuentes del ministerio", "el tren no volverá hasta mayo"),
-    ):
-        _, found = run([sentence], lang)
-        a = by_cue(found, cue)
-        assert (a["speaker"], a["content"]) == (speaker, content), (lang, found)
+    ])
 
 
 def test_a_relative_of_citing_after_a_complement_of_the_speaker_relays():
