@@ -138,3 +138,10 @@ def test_a_role_repeated_without_the_name_is_the_same_speaker():
     ):
         _, found = run(sentences, lang)
         assert len({a["entity"] for a in found}) == 1, (lang, found)
+
+
+def test_a_headline_label_is_no_speaker_whose_name_only_opens_a_longer_word():
+    assert not headline_colons("Ferry: the crossing to the islands stops for a week\n\nThe crossing stops on "
+                               "Monday, the company Ferrylink said in a statement.", "en")  # "Ferry" opens "Ferrylink"
+    assert headline_colons("Свиридов: мост закроют на год\n\nМост закроют в мае, по словам министра "
+                           "Свиридова.", "ru") == ["Свиридов"]  # an ending, not another word

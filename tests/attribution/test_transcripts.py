@@ -131,3 +131,18 @@ def test_a_turn_of_greetings_only_is_no_attribution():
     )
     found = attributions(text, "pl")
     assert [a["content"] for a in found] == ["Mniej niż rok temu. Naliczyliśmy około 300 sztuk w całej gminie"]
+
+
+def test_a_tag_may_hold_a_lower_case_particle_of_a_name():
+    text = (
+        "Entrevista da manhã, transcrição\n\n"
+        "APRESENTADOR: Bom dia. A barragem do norte abriu as comportas ontem à noite. "
+        "Engenheira, o que aconteceu?\n\n"
+        "Ana de Souza (engenheira): Bom dia. A chuva da semana encheu o reservatório até o limite. "
+        "As comportas ficam abertas até sexta-feira.\n\n"
+        "APRESENTADOR: Há risco para as casas do vale?\n\n"
+        "Souza: Não há risco. O rio sobe meio metro e volta ao leito em dois dias.\n"
+    )
+    turns = [a for a in attributions(text, "pt") if a["cue"] == ":"]
+    assert [a["speaker"] for a in turns] == ["Ana de Souza", "Souza"]
+    assert turns[0]["content"].startswith("A chuva da semana")

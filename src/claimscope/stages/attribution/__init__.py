@@ -203,7 +203,8 @@ def _with_turns(doc: Document, raws: list[tuple[Raw, Table]]) -> list[tuple[Raw,
     return kept + [(raw, table) for raw in found]
 
 
-STEM = 5  # words compared by their first letters: "telewizja" and "telewizji" are one
+STEM = 5  # words compared by their first letters: "telewizja" and "telewizji" are one,
+ENDING = 3  # when they differ by an ending at most this long: "Treni" is not "Trenitalia"
 
 
 def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, SentenceRules]):
@@ -215,18 +216,21 @@ def _headline(doc: Document, raws: list[tuple[Raw, Table]], rules: dict[str, Sen
         return []
     rule = rules.get(table.language) or SentenceRules(text, table, find_quotes(text))
 
-    def stems(start: int, end: int, heads: bool = False) -> set[str]:
-        """Stems of the content words; with ``heads``, not of a complement after a short
-        function word ("la mairie de Paris" speaks as a town hall, not as Paris)."""
+    def stems(start: int, end: int, heads: bool = False) -> set[tuple[str, int]]:
+        """Stems of the content words, with their lengths; with ``heads``, not of a complement
+        after a short function word ("la mairie de Paris" speaks as a town hall, not as Paris)."""
         toks = text[start:end].split()  # a hyphenated name is one word: "Hydro-Québec" is not "Québec"
-        return {w.casefold() if "-" in w else w.casefold()[:STEM] for k, w in enumerate(toks)
+        return {(w.casefold() if "-" in w else w.casefold()[:STEM], len(w)) for k, w in enumerate(toks)
                 if len(w) >= 4 and w.replace("-", "").isalpha()
                 and w.casefold() not in table.determiners
                 and not (heads and k and toks[k - 1].islower() and len(toks[k - 1]) <= 3)}
 
+    def within(name: set, speaker: set) -> bool:
+        return all(any(s == t and abs(n - m) <= ENDING for t, m in speaker) for s, n in name)
+
     said = [stems(*raw.speaker, heads=True) for raw, _ in raws if raw.speaker]
     raw = rule.headline_colon(first.start, first.end,
-                              lambda span: bool(stems(*span)) and any(stems(*span) <= s for s in said))
+                              lambda span: bool(stems(*span)) and any(within(stems(*span), s) for s in said))
     return [(raw, table)] if raw else []
 
 

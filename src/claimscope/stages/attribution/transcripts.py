@@ -21,6 +21,7 @@ from .tables import Table
 
 TAG = re.compile(r"^[ \t]*([^\W\d_][^:\n]{0,60}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 MAX_TAG_WORDS = 5
+MAX_PARTICLE = 3  # letters of a lower-case particle inside a name: "de", "van"
 MIN_TURNS = 3
 MIN_STATEMENT_WORDS = 4
 MAX_GREETING_WORDS = 8
@@ -36,12 +37,15 @@ class Turn:
 
 def _tag(text: str, m: re.Match) -> Turn | None:
     """The turn opened by a tag match, when the tag is a short name: capitalised words,
-    then at most a parenthesis ("GÉRARD MARTIN (essayiste)", "Dr. Anna Lind")."""
+    with a short particle between them ("Ana de Souza", "Jan van der Berg"), then at most
+    a parenthesis ("GÉRARD MARTIN (essayiste)", "Dr. Anna Lind")."""
     label = m.group(1)
     paren = label.find("(")
     name = label[:paren] if paren >= 0 else label
     toks = WORD.findall(name)
-    if not 1 <= len(toks) <= MAX_TAG_WORDS or not all(t[0].isupper() for t in toks):
+    if not 1 <= len(toks) <= MAX_TAG_WORDS or not all(
+        t[0].isupper() or 0 < k < len(toks) - 1 and len(t) <= MAX_PARTICLE for k, t in enumerate(toks)
+    ):
         return None
     if max(len(t) for t in toks) < 2 or any(c in name for c in "—–|"):
         return None  # "P:", "R:" (question, answer): an interview's letters name nobody; "NEWS — Transcript:"
