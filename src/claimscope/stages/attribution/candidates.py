@@ -184,12 +184,24 @@ class CueCandidates(Spans):
             return None
         return _exactly(end - start).match(self.text, start)
 
+    def owned_noun(self, cue: re.Match) -> bool:
+        """Whether a reporting verb between a one-word preposition cue and the table's
+        ``genitive_markers`` word is a noun ("theo thông báo của UBND": by the announcement
+        of the committee): the preposition's speaker, no cue."""
+        marks = self.t.raw.get("genitive_markers", ())
+        after = WORD.match(self.text, cue.end() + 1) if self.text[cue.end() : cue.end() + 1] == " " else None
+        before = words(self.text, max(0, cue.start() - 20), cue.start())[-1:]
+        return bool(
+            after and after.group().lower() in marks and before and before[0].end() + 1 == cue.start()
+            and self.t.preposition.fullmatch(before[0].group())
+        )
+
     def first_cue(self, lo: int, hi: int, kind: str = "verb") -> re.Match | None:
         """The first reporting-verb (or ``kind``) cue in [lo, hi) that opens no phrase of the
         table's ``not_cues`` ("называет себя")."""
         pattern = self.t.preposition if kind == "prep" else self.t.cue
         for cue in self.candidates(kind, pattern, hi, self.tokens(lo, hi)):
             phrase = self.t.not_cue.match(self.text, cue.start(), hi)
-            if not (phrase and phrase.end() >= cue.end()):
+            if not (phrase and phrase.end() >= cue.end()) and not self.owned_noun(cue):
                 return cue
         return None

@@ -130,16 +130,21 @@ class FoundChecks(Inversions):
     def object_in_report(self, raw: Raw, found: list[Raw]) -> bool:
         """A verb with a bare object inside the indirect content of another verb ("La mairie
         a confirmé la fermeture, a indiqué X") is part of what is said: the object is no
-        report of its own. Not a preposition, nor a verb before a complementizer, a colon,
+        report of its own; so is a passive whose content is its subject ("X a rappelé que le
+        produit est recommandé par Y"). Not a preposition, nor a verb before a complementizer, a colon,
         a comma or a quotation, nor one inside a preposition's content ("Selon X, Y a
         annoncé la fermeture"), nor where a reported clause may go without complementizer
         (table ``bare_clauses``: "X said the plant would close, Y reported")."""
         text, (start, end) = self.text, raw.cue
-        if self.t.bare_clauses or raw.direct or raw.content[0] < end or self.t.preposition.match(text, start):
+        if self.t.bare_clauses or raw.direct or self.t.preposition.match(text, start):
             return False
-        gap = text[end : raw.content[0]]
-        if any(c in gap for c in ":,") or self.t.complementizer.search(text, end, raw.content[1]):
-            return False  # "a déclaré à ses proches qu'il …", "сказал советникам, что …"
+        if raw.content[0] < end:  # a passive whose subject is its content: "… que le produit est recommandé par Y"
+            if text[raw.content[1] : start].strip() or raw.speaker is None or raw.speaker[0] < end:
+                return False
+        else:
+            gap = text[end : raw.content[0]]
+            if any(c in gap for c in ":,") or self.t.complementizer.search(text, end, raw.content[1]):
+                return False  # "a déclaré à ses proches qu'il …", "сказал советникам, что …"
         size = raw.content[1] - raw.content[0]
         return any(  # an outer content holds the cue and is longer ("nested_in")
             other is not raw and not other.direct and other.content[0] <= start and end <= other.content[1]

@@ -134,6 +134,8 @@ class CueFilters(VerbCues):
             self.t.complementizer.match(self.text, after, hi) or self.text[after : after + 1] in (*OPENING, ":")
         ):
             return True  # "Conviene decirlo pronto", "por negarse a …": an infinitive, no report
+        if self.owned_noun(cue):
+            return True  # "theo thông báo của UBND": a noun
         for start in [cue.start()] + [w.start() for w in before[-1:]]:
             m = self.t.not_cue.match(self.text, start, hi)
             if m and m.end() >= cue.end():

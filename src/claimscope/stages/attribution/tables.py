@@ -71,6 +71,7 @@ _LIST_KEYS = (
     "medium_nouns",
     "source_verbs",
     "infinitive_openers",
+    "genitive_markers",
 )
 
 

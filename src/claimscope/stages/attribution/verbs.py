@@ -38,17 +38,20 @@ class VerbCues(DocumentSources):
             found = self.content_after(
                 agent[1] if agent else cue.end(), hi, stop_ok=True
             )
+            closes = agent and self.closing_adverbial(agent[1], hi)
+            if closes:
+                found = None  # "… annoncée par le préfet lundi matin.": an adverbial, no content
             if found is None and agent and text[agent[1] : hi].lstrip().startswith(","):
                 comma = text.index(",", agent[1])  # "As reported by X, <content>"
                 found = self.content_after(comma + 1, hi, stop_ok=True)
             lead = words(text, lo, cue.start())[-2:]
-            if found is None and agent and not text[agent[1] : hi].strip(EDGE) and lead:
+            if found is None and agent and (closes or not text[agent[1] : hi].strip(EDGE)) and lead:
                 head = lead[-1] if lead[-1].group().lower() in self.t.as_clause else None
                 start = head.start() if head else cue.start()  # "…, as reported by X."
                 if text[lo:start].rstrip()[-1:] == ",":
                     found = self.content_before(lo, start)
-                elif not head and self.passive_subject(lo, cue.start()):
-                    found = strip(text, lo, cue.start()), False  # "La fermeture a été annoncée par X."
+                elif not head and self.passive_subject(self.subject_start(lo, cue.start()), self.auxless(cue.start())):
+                    found = strip(text, self.subject_start(lo, cue.start()), self.auxless(cue.start())), False
                     if self.previous and self.news_subject(*found[0]) and not self.enclosing(cue.start()):
                         found = self.previous, False  # "L'information a été révélée par X.": the sentence before
             if found is None:
@@ -298,6 +301,35 @@ class VerbCues(DocumentSources):
         ("L'annonce a été confirmée par X.", not "Il a été reçu par X.")."""
         toks = words(self.text, lo, pos)
         return len(toks) >= 2 or len(toks) == 1 and toks[0].group().lower() not in self.t.pronouns
+
+    def closing_adverbial(self, pos: int, hi: int) -> bool:
+        """Whether the words after a passive's agent up to the sentence end are a short
+        adverbial opening with a `speaker_stops` word ("… par le préfet lundi matin.", "…
+        by the council on Monday.", "… przez wojewodę w poniedziałek."): the agent closes the
+        report, whose content is the passive's subject."""
+        rest = self.text[pos:hi]
+        toks = words(self.text, pos, hi)
+        return (
+            0 < len(toks) <= MAX_AGENT_GAP and rest[: toks[0].start() - pos].isspace()
+            and self.t.speaker_stop.fullmatch(toks[0].group()) is not None
+            and not any(c in BOUNDARY for c in self.text[toks[0].start() : toks[-1].end()])
+            and self.t.complementizer.search(self.text, pos, hi) is None
+        )
+
+    def auxless(self, pos: int) -> int:
+        """Where a passive's subject ends before the cue at ``pos``: before the auxiliaries
+        the cue does not hold ("The closure was | announced by X", "è | stata annunciata")."""
+        toks = words(self.text, max(0, pos - 30), pos)
+        while toks and (toks[-1].group().lower() in self.t.passive or toks[-1].group().lower() in self.aux):
+            pos = toks.pop().start()
+        return pos
+
+    def subject_start(self, lo: int, pos: int) -> int:
+        """Where the clause of a passive cue at ``pos`` opens: after the last complementizer
+        before it with no comma between ("X a rappelé que le produit est recommandé par Y":
+        "le produit"), else at ``lo`` ("Cette information, que …, a été révélée par Y")."""
+        opener = [m for m in self.t.complementizer.finditer(self.text, lo, pos) if BOUNDARY.isdisjoint(self.text[m.end() : pos])]
+        return opener[-1].end() if opener else lo
 
     def news_subject(self, start: int, end: int) -> bool:
         """Whether a phrase is a news noun of the table (``news_nouns``, by its lemma too)
