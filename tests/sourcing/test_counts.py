@@ -81,3 +81,34 @@ def test_in_a_round_up_an_anonymous_source_of_the_next_item_backs_another_story(
     news = _with_claims(_by_lines(make(text.replace("2. A parrot on the bus\n", ""), speakers)), worthy={5, 6, 7})
     chain = Sourcing().chain(news)
     assert "anonymous_source" in {f.kind for f in chain.flags} and chain.independent_sources == 2
+
+
+def test_an_anonymous_source_backs_a_relayed_claim_when_it_is_said_to_have_told_the_article():
+    relayed = ("Toll on the coast road\n\nCoast Wire reported that the coast road will charge drivers eight euros from June. "
+               "The portal gave no source for the figure.\n\n")
+    cases = [  # (sentence, speaker, cue, content, flagged)
+        ("A road worker who asked not to be named confirmed to us that the booths are already built.",
+         "A road worker who asked not to be named", "confirmed", "the booths are already built", True),
+        ("A road worker, who asked not to be named, told us the booths are already built.",
+         "A road worker, who asked not to be named", "told", "us the booths are already built", True),
+        ("Officials of the roads office consulted by this newspaper said that no toll is planned.",
+         "Officials of the roads office consulted by", "said", "no toll is planned", False),
+        ("As one of our readers, a retired engineer, worked out, the road earns nothing today.",
+         "one of our readers", "worked out", "the road earns nothing today", False),
+    ]
+    for sentence, speaker, cue, content, flagged in cases:
+        doc = make(relayed + sentence, [("Coast Wire", "reported that", "the coast road will charge drivers eight "
+                                         "euros from June", False), (speaker, cue, content, True)])
+        chain = Sourcing().chain(_with_claims(doc, worthy={1}))
+        assert ("anonymous_source" in {f.kind for f in chain.flags}) is flagged, sentence
+
+
+def test_a_pronoun_right_before_the_cue_is_the_article_told():
+    text = ("Péage sur la route côtière\n\nLe portail Côte Info affirme que la route côtière sera payante dès juin.\n\n"
+            "Un cantonnier, qui a requis l'anonymat, nous a confirmé que les barrières sont posées.")
+    for told, flagged in (("nous a confirmé", True), ("a confirmé", False)):
+        doc = make(text.replace("nous a confirmé", told), [
+            ("Le portail Côte Info", "affirme", "la route côtière sera payante dès juin", False),
+            ("Un cantonnier, qui a requis l'anonymat,", "a confirmé", "les barrières sont posées", True)], lang="fr")
+        chain = Sourcing().chain(_with_claims(doc, worthy={1}))
+        assert ("anonymous_source" in {f.kind for f in chain.flags}) is flagged, told

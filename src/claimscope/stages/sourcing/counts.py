@@ -152,14 +152,28 @@ def _told_us(chain: Chain, i: int) -> bool:
     a = chain.doc.attributions[i]
     if not a.anonymous:
         return False
-    start = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
-    end = max(a.cue_end, a.speaker_end or 0)
-    if a.content_start >= end:
-        end = a.content_start
-    text, lang = chain.doc.text, chain.lang(start)
-    if cues.find("first_person", text, lang, start, end):
-        return True
-    return any(not _named_after(text[m.end():end]) for m in cues.find("outlet_nouns", text, lang, start, end))
+    text, lang = chain.doc.text, chain.lang(a.cue_start)
+    if a.speaker_start is not None and a.speaker_end <= a.cue_start and any(
+            not text[m.end():a.cue_start].strip() for m in cues.find("first_person", text, lang, a.speaker_end, a.cue_start)):
+        return True  # "Un lecteur … nous l'a confirmé", "nos escribe": the pronoun told, right before the cue
+    return any(cues.find("first_person", text, lang, lo, hi)
+               or any(not _named_after(text[m.end():hi]) for m in cues.find("outlet_nouns", text, lang, lo, hi))
+               for lo, hi in _addressee_spans(a, text))
+
+
+def _addressee_spans(a, text: str) -> list[tuple[int, int]]:
+    """Where the one a source told stands past the cue: the cue and the words between it and
+    the content ("contou ao nosso blog que", "bestätigte uns:"), with the content's first word
+    ("told us he …"), never inside the speaker's phrase nor the words before the cue, which
+    describe the source: a source described by whom it met ("one of our readers", "sources
+    consulted by this paper") spoke, but is not said to have told the article the claim."""
+    hi = a.cue_end
+    if a.content_start >= hi:
+        first = re.match(r"\s*\w+", text[a.content_start:a.content_end])
+        hi = a.content_start + (first.end() if first else 0)
+    if a.speaker_start is None or a.speaker_end <= a.cue_start or a.speaker_start >= hi:
+        return [(a.cue_start, hi)]
+    return [(a.cue_start, a.speaker_start), (a.speaker_end, hi)]  # "nos escribe un lector:"
 
 
 def _named_after(rest: str) -> bool:
