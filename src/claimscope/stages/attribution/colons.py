@@ -51,7 +51,7 @@ class ColonCues(Subjects):
                 return None
             return raw
         label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
-        if label in self.t.colon_labels | self.interjections or len(label) == 1 or any(c in label for c in "—–|"):
+        if self.page_label(label) or len(label) == 1 or any(c in label for c in "—–|"):
             return None  # "Update:", "Editor's note:", an interview's "P:" / "R:", "NEWS HOUR — Transcript:"
         if not quoted and (
             toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
@@ -69,6 +69,24 @@ class ColonCues(Subjects):
         ):
             return None  # a headline's "ATTENZIONE DONNE: …", "SỐC: …": a kicker, not a speaker named elsewhere
         return Raw((pos, pos + 1), speaker, *found)
+
+    def page_label(self, label: str) -> bool:
+        """Whether a lower-cased label before a colon is one of the table's ``colon_labels`` or an
+        interjection, also with another or no first-person possessive than the table's entry
+        (``own_openers``, ``our_openers``, after an article: "Mein Tipp:" as "unser Tipp",
+        "Our advice:"): the author's own note, no speaker."""
+        labels = self.t.colon_labels | self.interjections
+        if label in labels:
+            return True
+        mine = {w.lower() for key in ("own_openers", "our_openers") for w in self.t.raw.get(key, ())}
+
+        def unowned(phrase: str) -> str:
+            toks = phrase.split()
+            lead = 1 if len(toks) > 2 and toks[0] in self.t.determiners and toks[1] in mine else 0
+            return " ".join(toks[lead + 1 :]) if len(toks) > lead + 1 and toks[lead] in mine else phrase
+
+        bare = unowned(label)
+        return bare != label and bare in {unowned(w) for w in labels}
 
     def headline_colon(self, lo: int, hi: int, heard) -> Raw | None:
         """A headline "Name: claim" ("Minister Lind: the bridge will close") whose name

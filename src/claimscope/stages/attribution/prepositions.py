@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .inversion import Inversions
+from .lemmas import lemma
 from .spans import EDGE, MAX_SPEAKER_WORDS, WORD, Raw, strip, words
 
 
@@ -46,7 +47,7 @@ class PrepositionCues(Inversions):
         if relative:
             return relative
         speaker = self.owner_inside(cue) or self.trim_speaker(span[1], end, after=True)
-        if speaker is None:
+        if speaker is None or self.translation(speaker):
             return None
         toks = words(self.text, *speaker)
         if toks[0].group().lower() in self.t.pronouns and not (len(toks) > 1 and toks[1].group()[0].isupper()):
@@ -243,3 +244,13 @@ class PrepositionCues(Inversions):
             return None
         content = self.content_after(first[0].end(), hi, stop_ok=True, clause=False)
         return Raw(first[0].span(), None, *content, impersonal=True) if content else None
+
+    def translation(self, speaker: tuple[int, int]) -> bool:
+        """Whether a preposition's object is headed by a noun of translating (table
+        ``translation_nouns``, by lemma: "selon la traduction du site", "according to the
+        portal's translation"): a note on the wording of words reported beside it, no speaker."""
+        nouns = self.t.raw.get("translation_nouns", ())
+        toks = [t.group() for t in words(self.text, *speaker)]
+        phrase = " ".join(toks).lower()  # "bản dịch của trang"; not "the Translation Bureau", a name
+        return any(t.islower() and lemma(self.t.language, t) in nouns for t in toks) or any(
+            f" {n} " in f" {phrase} " for n in nouns if " " in n)

@@ -53,6 +53,7 @@ _LIST_KEYS = (
     "generic_subjects",
     "possessives",
     "colon_labels",
+    "translation_nouns",
     "opinion_prepositions",
     "noun_cues",
     "possessive_determiners",
