@@ -1,10 +1,11 @@
 """German main-clause grammar of machine translation: the verb after the opening phrase
-(verb_second.py) and the adjective after a definite article (declension.py)."""
+(verb_second.py), the adjective after a definite article and the gender of a noun after
+its determiner (declension.py)."""
 
 import pytest
 
 from claimscope.langdata import table
-from claimscope.stages.declension import weak_declension
+from claimscope.stages.declension import genitive_gender, weak_declension
 from claimscope.stages.verb_second import verb_second
 
 DE = table("de")
@@ -70,3 +71,38 @@ def test_adjective_in_an_ending_its_article_never_takes(sentence, found):
 )
 def test_declension_left_alone(sentence):
     assert weak_declension(sentence, "de", DE) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Der Bürgermeister nannte die Hauptgrund nicht.", "die Hauptgrund"),  # Grund, Grundes
+        ("Sie haben eine neuer Vertrag unterschrieben.", None),  # an adjective between: left alone
+        ("Die Gemeinde schloss eine Vertrag mit der Bahn.", "eine Vertrag"),
+        ("Keine Kind musste draußen warten.", "Keine Kind"),  # opening the sentence
+        ("Er erklärte seine Plan im Rathaus.", "seine Plan"),
+    ],
+)
+def test_feminine_determiner_before_a_masculine_or_neuter_noun(sentence, found):
+    assert [sentence[s:e] for s, e in genitive_gender(sentence, "de", DE)] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Antwort kam spät.",  # feminine: "Antwortes" is no form of it
+        "Die Lehrer streiken.",  # a plural that looks singular
+        "Die Regierung tagt.",  # a feminine ending
+        "Die Band spielte bis Mitternacht.",  # a feminine homonym
+        "Sie dankte allen, die Geld gespendet hatten.",  # a relative pronoun
+        "Die Land- und Forstwirte protestierten.",  # a suspended compound
+        "Der Film „Eine Stadt im Nebel“ lief gestern.",  # feminine
+        "Er las Die Zeit und Die Welt.",  # capitalised inside the sentence: titles
+    ],
+)
+def test_noun_gender_left_alone(sentence):
+    assert genitive_gender(sentence, "de", DE) == []
+
+
+def test_noun_gender_only_where_the_table_asks():
+    assert genitive_gender("Die Hauptgrund ist klar.", "de", {}) == []

@@ -74,6 +74,7 @@ _SPAN_CHECKS = (
     (gender.adjective_clashes, "agreement", "a masculine noun with a feminine adjective"),
     (gender.number_clashes, "agreement", "a determiner and a noun of different numbers"),
     (declension.weak_declension, "agreement", "an adjective in an ending its article never takes"),
+    (declension.genitive_gender, "agreement", "a feminine determiner before a masculine or neuter noun"),
     (cases.wrong_case, "government", "a preposition before a word in a case it does not take"),
     (cases.numeral_agreement, "agreement", "a number before a noun in a form it does not take"),
     (cases.subject_agreement, "agreement", "a plural subject with a singular verb"),

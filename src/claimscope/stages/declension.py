@@ -1,5 +1,5 @@
-"""An adjective in a form its article never takes (label ``agreement``; docs/stages.md,
-``garbled_sentence``).
+"""An adjective in a form its article never takes, and a noun of a gender its determiner
+never takes (label ``agreement``; docs/stages.md, ``garbled_sentence``).
 
 After a definite article German declines an adjective weakly: "dem neuen Plan", "vom
 Statistischen Bundesamt", "die neue Regel", never "dem neues Plan", "vom Statistisches
@@ -16,6 +16,18 @@ before a noun of its ``time_nouns`` (an adverbial inside an attribute: "der letz
 gewählte Rat", "dem vorige Woche eröffneten Markt"), nor an article after a comma, or a
 comma and a preposition, which may be a relative pronoun ("…, über den weitere
 Gespräche folgen").
+
+``genitive_gender`` finds a determiner that only a feminine or a plural noun follows
+("die", "eine", "keine", "seine": the table's ``noun_gender.determiners``) before a
+singular noun that is masculine or neuter, as its genitive in "-es" shows: the
+lemmatiser reads "Grundes" as a form of "Grund" (it leaves "Antwortes" alone), and the
+word list knows the genitive of the noun or of its head, a word ending the compound
+("Hauptgrund" → "Grundes"), at Zipf ≥ 2.5: "die Hauptgrund", "eine Vertrag" (a
+translation from a language without genders). A noun in one of the table's
+``plural_endings`` ("-e", "-er", "-en", "-el": plurals that look singular, "die Lehrer")
+or ``feminine_endings`` ("-ung", "-heit"), or in its ``homonyms`` (a feminine noun of the
+same spelling, "die Band"), says nothing; nor a capitalised determiner inside the
+sentence (a title), nor a relative pronoun (as above: "…, die Geld brauchen").
 """
 
 from __future__ import annotations
@@ -23,8 +35,11 @@ from __future__ import annotations
 import re
 
 from .attribution.lemmas import listed
+from .wordfreqs import frequencies
 from .words import lemma_of, sentence_tokens
 
+MIN_GENITIVE_FREQ = 10 ** (2.5 - 9)  # Zipf 2.5: the genitive of the noun is in use
+MIN_HEAD = 4  # letters of the head of a compound
 _RELATIVE = re.compile(r",\s*(?:([^\W\d_]+)\s+)?$")  # "…, den", "…, über den"
 
 
@@ -69,3 +84,36 @@ def _relative(sentence: str, start: int, table: dict) -> bool:
     match = _RELATIVE.search(sentence, 0, start)
     prepositions = (table.get("verb_bracket") or {}).get("prepositions", ())
     return bool(match) and (match.group(1) is None or match.group(1).casefold() in prepositions)
+
+
+def genitive_gender(sentence: str, lang: str, table: dict | None) -> list[tuple[int, int]]:
+    """(start, end) of a feminine or plural determiner and a masculine or neuter noun in
+    the singular (see the module)."""
+    rule = (table or {}).get("noun_gender")
+    if not rule:
+        return []
+    determiners = frozenset(rule["determiners"])
+    skip = tuple(rule["plural_endings"]) + tuple(rule["feminine_endings"])
+    homonyms, vocabulary = frozenset(rule["homonyms"]), frequencies(lang) or {}
+    tokens = sentence_tokens(sentence)
+    found = []
+    for (start, end, word), (_, n_end, noun) in zip(tokens, tokens[1:]):
+        if word.casefold() not in determiners or sentence[end : end + 1] != " " or not noun.istitle():
+            continue
+        if sentence[n_end : n_end + 1] == "-" or (word[0].isupper() and sentence[:start].strip(" «\"“„'‘(")):
+            continue
+        folded = noun.casefold()
+        if folded.endswith(skip) or _relative(sentence, start, table):
+            continue
+        heads = (folded[k:] for k in range(len(folded) - MIN_HEAD + 1))
+        if _takes_es(lang, folded, homonyms) and any(
+            vocabulary.get(head + "es", 0.0) >= MIN_GENITIVE_FREQ and _takes_es(lang, head, homonyms) for head in heads
+        ):
+            found.append((start, n_end))
+    return found
+
+
+def _takes_es(lang: str, noun: str, homonyms: frozenset[str]) -> bool:
+    """The lemmatiser reads ``noun`` + "es" as a form of ``noun`` (a genitive: the noun is
+    masculine or neuter), and ``noun`` is not one of the ``homonyms``."""
+    return noun not in homonyms and lemma_of(lang, noun + "es") == noun
