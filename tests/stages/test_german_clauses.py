@@ -77,7 +77,8 @@ def test_declension_left_alone(sentence):
     "sentence, found",
     [
         ("Der Bürgermeister nannte die Hauptgrund nicht.", "die Hauptgrund"),  # Grund, Grundes
-        ("Sie haben eine neuer Vertrag unterschrieben.", None),  # an adjective between: left alone
+        ("Sie haben eine neue Vertrag unterschrieben.", "eine neue Vertrag"),  # an adjective between
+        ("Die zuständige Bauamt schwieg.", "Die zuständige Bauamt"),  # the head of a compound: Amtes
         ("Die Gemeinde schloss eine Vertrag mit der Bahn.", "eine Vertrag"),
         ("Keine Kind musste draußen warten.", "Keine Kind"),  # opening the sentence
         ("Er erklärte seine Plan im Rathaus.", "seine Plan"),
@@ -91,9 +92,12 @@ def test_feminine_determiner_before_a_masculine_or_neuter_noun(sentence, found):
     "sentence",
     [
         "Die Antwort kam spät.",  # feminine: "Antwortes" is no form of it
+        "Die neue Antwort kam spät.",
+        "Die neuen Pläne liegen vor.",  # a plural
         "Die Lehrer streiken.",  # a plural that looks singular
         "Die Regierung tagt.",  # a feminine ending
         "Die Band spielte bis Mitternacht.",  # a feminine homonym
+        "Das meldete die Bild am Sonntag.",  # a newspaper of the feminine
         "Sie dankte allen, die Geld gespendet hatten.",  # a relative pronoun
         "Die Land- und Forstwirte protestierten.",  # a suspended compound
         "Der Film „Eine Stadt im Nebel“ lief gestern.",  # feminine

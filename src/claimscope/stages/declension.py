@@ -22,11 +22,12 @@ Gespräche folgen").
 singular noun that is masculine or neuter, as its genitive in "-es" shows: the
 lemmatiser reads "Grundes" as a form of "Grund" (it leaves "Antwortes" alone), and the
 word list knows the genitive of the noun or of its head, a word ending the compound
-("Hauptgrund" → "Grundes"), at Zipf ≥ 2.5: "die Hauptgrund", "eine Vertrag" (a
-translation from a language without genders). A noun in one of the table's
+("Hauptgrund" → "Grundes"), at Zipf ≥ 2.5: "die Hauptgrund", "eine Vertrag", and with
+an adjective in "-e" between them, "eine neue Vertrag" (a translation from a language
+without genders). A noun in one of the table's
 ``plural_endings`` ("-e", "-er", "-en", "-el": plurals that look singular, "die Lehrer")
 or ``feminine_endings`` ("-ung", "-heit"), or in its ``homonyms`` (a feminine noun of the
-same spelling, "die Band"), says nothing; nor a capitalised determiner inside the
+same spelling, "die Band", or name, the newspaper "die Bild"), says nothing; nor a capitalised determiner inside the
 sentence (a title), nor a relative pronoun (as above: "…, die Geld brauchen").
 """
 
@@ -39,7 +40,7 @@ from .wordfreqs import frequencies
 from .words import lemma_of, sentence_tokens
 
 MIN_GENITIVE_FREQ = 10 ** (2.5 - 9)  # Zipf 2.5: the genitive of the noun is in use
-MIN_HEAD = 4  # letters of the head of a compound
+MIN_HEAD = 3  # letters of the head of a compound ("Amt")
 _RELATIVE = re.compile(r",\s*(?:([^\W\d_]+)\s+)?$")  # "…, den", "…, über den"
 
 
@@ -97,20 +98,31 @@ def genitive_gender(sentence: str, lang: str, table: dict | None) -> list[tuple[
     homonyms, vocabulary = frozenset(rule["homonyms"]), frequencies(lang) or {}
     tokens = sentence_tokens(sentence)
     found = []
-    for (start, end, word), (_, n_end, noun) in zip(tokens, tokens[1:]):
-        if word.casefold() not in determiners or sentence[end : end + 1] != " " or not noun.istitle():
+    for i, (start, end, word) in enumerate(tokens[:-1]):
+        if word.casefold() not in determiners or sentence[end : end + 1] != " ":
             continue
-        if sentence[n_end : n_end + 1] == "-" or (word[0].isupper() and sentence[:start].strip(" «\"“„'‘(")):
+        if word[0].isupper() and sentence[:start].strip(" «\"“„'‘("):
+            continue  # a title inside the sentence ("Die Zeit")
+        _, n_end, noun = tokens[i + 1]
+        if _weak_adjective(lang, noun) and i + 2 < len(tokens) and sentence[n_end : n_end + 1] == " ":
+            _, n_end, noun = tokens[i + 2]  # "die neue Plan"
+        if not noun.istitle() or sentence[n_end : n_end + 1] == "-" or noun.casefold().endswith(skip):
+            continue
+        if _relative(sentence, start, table):
             continue
         folded = noun.casefold()
-        if folded.endswith(skip) or _relative(sentence, start, table):
-            continue
         heads = (folded[k:] for k in range(len(folded) - MIN_HEAD + 1))
         if _takes_es(lang, folded, homonyms) and any(
             vocabulary.get(head + "es", 0.0) >= MIN_GENITIVE_FREQ and _takes_es(lang, head, homonyms) for head in heads
         ):
             found.append((start, n_end))
     return found
+
+
+def _weak_adjective(lang: str, word: str) -> bool:
+    """A lower-case word in "-e" that the lemmatiser's dictionary lists as a form of
+    another lemma: an adjective or a participle after the determiner ("neue")."""
+    return word.islower() and word.endswith("e") and listed(lang, word) and lemma_of(lang, word) != word
 
 
 def _takes_es(lang: str, noun: str, homonyms: frozenset[str]) -> bool:
