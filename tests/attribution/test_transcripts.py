@@ -146,16 +146,3 @@ def test_a_tag_may_hold_a_lower_case_particle_of_a_name():
     turns = [a for a in attributions(text, "pt") if a["cue"] == ":"]
     assert [a["speaker"] for a in turns] == ["Ana de Souza", "Souza"]
     assert turns[0]["content"].startswith("A chuva da semana")
-
-
-def test_a_label_opening_with_the_writers_possessive_is_no_speaker():
-    for lang, body, line in (
-        ("de", "Das Rathaus hat neue Messwerte veröffentlicht.",
-         "Mein Tipp: Prüft die Wasserwerte eurer Gemeinde selbst und fragt beim Amt nach."),
-        ("fr", "La mairie a publié de nouveaux relevés.",
-         "Notre avis : la commune devrait publier les analyses de l'eau chaque mois."),
-        ("pl", "Urząd gminy opublikował nowe wyniki pomiarów.",
-         "Moja rada: sprawdzajcie sami wyniki badań wody w swojej gminie."),
-    ):
-        text = "Woda w kranie\n\n" + body + "\n\n" + line + "\n"
-        assert not [a for a in attributions(text, lang) if a["cue"] == ":"], line

@@ -53,10 +53,8 @@ class ColonCues(Subjects):
         label = self.text[speaker[0] : speaker[1]].lower().replace("’", "'")
         if self.page_label(label) or len(label) == 1 or any(c in label for c in "—–|"):
             return None  # "Update:", "Editor's note:", an interview's "P:" / "R:", "NEWS HOUR — Transcript:"
-        owners = {w.lower() for key in ("our_openers", "own_openers") for w in self.t.raw.get(key, ())}
         if not quoted and (
-            toks[0].group().lower() in self.t.determiners | owners
-            # "by Times' Ben Sisario:"; "Mein Tipp:", "Our view:": the writer's heading, not a speaker
+            toks[0].group().lower() in self.t.determiners  # "by Times' Ben Sisario:"
             or self.t.determiners and not toks[-1].group()[0].isupper()
             or self.t.determiners and any(  # "Follow us on Telegram:"; not "Anna de Souza (economist):"
                 len(t.group()) > 3 and t.group().islower() and "(" not in self.text[speaker[0] : t.start()] for t in toks
