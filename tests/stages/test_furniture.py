@@ -361,3 +361,30 @@ def test_a_translation_note_in_another_form_of_the_translation_word():
 def test_a_spanish_prompt_to_forward_a_hoax():
     assert furniture_prompts.reader_prompt("¿Te llegó un bulo? Reenvíalo y lo comprobamos.", "es") == "reader_prompt"
     assert furniture_prompts.reader_prompt("Reenvió el mensaje a sus vecinos sin comprobarlo.", "es") is None
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("es", "¿Viste algo extraño en el puerto? Cuéntaselo a la redacción: mándanoslo al 611 222 333 y lo miramos."),
+        ("es", "Contáctanos en el 611 222 333."),
+        ("es", "¿Tienes una pista? Escríbenos."),
+        ("it", "Hai visto qualcosa al porto? Segnalaci la notizia al 333 1112223."),
+        ("it", "Scriveteci su WhatsApp."),
+    ],
+)
+def test_an_imperative_with_its_pronouns_written_solid_opens_a_prompt(lang, line):
+    # "mándanoslo" = "manda" + "nos" + "lo"; the phone number's digit groups are no words
+    assert furniture_prompts.reader_prompt(line, lang) == "reader_prompt"
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("es", "Mandarlo al juez fue un error, dijo el fiscal del puerto."),
+        ("es", "Escuela cerrada por la tormenta: 611 222 333."),
+        ("it", "Segnalò la notizia ai carabinieri il giorno dopo."),
+    ],
+)
+def test_prose_opening_on_a_verb_with_pronouns_is_no_prompt(lang, line):
+    assert furniture_prompts.reader_prompt(line, lang) is None

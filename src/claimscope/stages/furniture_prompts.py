@@ -24,7 +24,7 @@ from .furniture import (
 )
 from ..langdata import common, tables
 
-MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm"
+MAX_READER_WORDS = 12  # a prompt that names no page nor address: "Send us your photos of the storm" (numbers not counted)
 MAX_LEMMA_PROMPT_WORDS = 12  # a closing line opening on another form of a prompt verb
 MIN_TITLE_WORDS = 5  # a line in title case this long is a headline, never a prompt
 TITLE_SHARE = 0.8
@@ -144,7 +144,8 @@ def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None
     key combination ("Found a typo? Select it and press Ctrl+Enter"); "reader_prompt"
     (or "share_prompt", "subscribe", "donate") when the line or one of its sentences (or
     a part after a colon) opens on a ``submit`` or ``contact`` (``share``, ``subscribe``,
-    ``donate``) verb of ``lang`` or English (by lemma; "envoyez-nous" by its head) and
+    ``donate``) verb of ``lang`` or English (by lemma; "envoyez-nous" by its head, and
+    "Mándanoslo", "Segnalaci" by the imperative before their pronouns: ``_heads``) and
     the line names the page or its outlet: a ``page`` notice word, a social network, an
     e-mail address, a phone number, a handle or a link; for a ``submit`` or ``contact``
     verb also (in at most ``MAX_READER_WORDS`` words) an ``ours`` word, or a ``you`` word
@@ -165,11 +166,12 @@ def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None
     if not lang:
         return None
     clauses = [words(c) for c in _SENTENCE_OPENING.split(unquoted)]  # not after a comma: "X, a group, emailed …"
-    heads = {_lemma(lang, c[0].split("-")[0]) for c in clauses if c}
+    heads = set().union(*(_heads(lang, c[0]) for c in clauses if c))
     keys = [key for key in _READER_KEYS if heads & _prompt_lemmas(lang, key)]
     if not keys:
         return None
     parts = [p for t in words(unquoted) for p in t.split("-")]  # "envoyez-nous" -> "nous"
+    parts += [p for c in clauses if c for p in _enclitics(lang, c[0])[1]]  # "Contáctanos" -> "nos"
     found = notice_words(lang)
     networks = (set(parts) - {c[0] for c in clauses if c}) & _networks()  # not the verb itself ("Email …")
     page = _positions(parts, found["page"], lang, found["page_lemmas"]) or networks
@@ -179,8 +181,41 @@ def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None
     # "Send us your photos"; not "Support our troops, …", "Write to your MP, …", nor a
     # sentence of the story ("Contacté par nos soins, le service de presse n'a pas …")
     yours = "submit" in keys and found["you"].found_in(parts)
-    reader = len(tokens) <= MAX_READER_WORDS and (yours or alone and found["ours"].found_in(parts))
+    reader = sum(not t.isdigit() for t in tokens) <= MAX_READER_WORDS and (yours or alone and found["ours"].found_in(parts))
     return "reader_prompt" if reader and {"submit", "contact"} & set(keys) else None
+
+
+_ACUTE = str.maketrans("áéíóú", "aeiou")
+MAX_ENCLITICS = 2  # "mánda|nos|lo"
+
+
+def _heads(lang: str, word: str) -> set[str]:
+    """The lemmas a clause's first word may have as a verb: its own, that of its head
+    before a hyphen ("envoyez-nous"), and where the table lists ``enclitics`` (pronouns
+    written solid after an imperative: Spanish, Italian), those of the imperative with
+    them taken off and its written accent dropped, and that imperative with "-r" (the
+    infinitive of a Spanish verb in "-ar": "Mándanoslo" → "manda", "mandar"; "Segnalaci"
+    → "segnalare")."""
+    head = word.split("-")[0]
+    found = {_lemma(lang, head)}
+    stem, clitics = _enclitics(lang, head)
+    if clitics:
+        plain = stem.translate(_ACUTE)
+        found |= {_lemma(lang, plain), plain + "r"}
+    return found
+
+
+def _enclitics(lang: str, word: str) -> tuple[str, list[str]]:
+    """``word`` (case-folded) without up to ``MAX_ENCLITICS`` of the table's ``enclitics``
+    at its end, and those pronouns ("mándanoslo" → "mánda", ["nos", "lo"])."""
+    enclitics = sorted(tables().get(lang, {}).get("enclitics", ()), key=len, reverse=True)
+    stem, found = word.casefold(), []
+    for _ in range(MAX_ENCLITICS):
+        clitic = next((c for c in enclitics if stem.endswith(c) and len(stem) > len(c) + 2), None)
+        if clitic is None:
+            break
+        stem, found = stem[: -len(clitic)], [clitic, *found]
+    return stem, found
 
 
 _READER_KEYS = {  # prompt verbs opening a sentence -> label
