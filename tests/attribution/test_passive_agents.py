@@ -62,3 +62,24 @@ def test_a_vietnamese_reporting_verb_before_cua_is_the_prepositions_noun():
     ])
     _, found = run(["Ông Hải cho biết của cải trong nhà không bị mất."], "vi")
     assert [a["cue"] for a in found] == ["cho biết"]
+
+
+def test_a_russian_short_passive_takes_its_instrumental_agent():
+    assert_speakers([
+        ("ru", "Закрытие рынка было объявлено администрацией района в пятницу.", "было объявлено",
+         "администрацией района", "Закрытие рынка"),
+        ("ru", "Новый график подтверждён руководством завода.", "подтверждён", "руководством завода", "Новый график"),
+    ])
+    _, found = run(["Рынок закроют на ремонт.", "Об этом было сообщено пресс-службой администрации."], "ru")
+    assert [(a["speaker"], a["content"]) for a in found] == [("пресс-службой администрации", "Рынок закроют на ремонт")]
+
+
+def test_a_russian_short_passive_with_no_agent_reports_only_a_clause():
+    for sentence, cues in [
+        ("Новый график подтверждён.", []),
+        ("После ремонта здание будет передано под детский клуб.", []),
+        ("Об этом сообщено ей в письме.", []),
+        ("Было объявлено, что рынок закроют.", ["Было объявлено"]),
+    ]:
+        _, found = run([sentence], "ru")
+        assert [a["cue"] for a in found] == cues, sentence

@@ -215,8 +215,11 @@ class CueFilters(VerbCues):
         lead = [w.group().lower() for w in prev + words(self.text, *cue.span())[:-1]]
         nxt = WORD.match(self.text, strip(self.text, cue.end(), hi, " ")[0], hi) if self.t.v2 else None
         follows = nxt is not None and nxt.group().lower() in self.t.passive  # "… angegeben werden": verb-final
-        if not (follows or any(w in self.t.passive for w in lead)) or any(self.clitic(w) for w in lead):
+        short = self.short_passive(cue)  # "Информация подтверждена.": no agent, no report
+        if not (follows or short or any(w in self.t.passive for w in lead)) or any(self.clitic(w) for w in lead):
             return False
+        if short and self.instrumental_agent(cue.end(), hi):
+            return False  # "подтверждена пресс-службой МВД"
         start = strip(self.text, nxt.end() if follows else cue.end(), hi, " \t\n,")[0]
         after = WORD.match(self.text, start, hi)
         clause = next((i for i in range(start, hi) if self.text[i] in ",;:!?"), hi)

@@ -10,15 +10,13 @@ import re
 
 from .appositions import MAX_ASIDE_WORDS
 from .candidates import impersonal_passive
-from .documents import DocumentSources
+from .passives import MAX_AGENT_GAP, PassiveAgents
 from .lemmas import lemma
 from .quotes import CLOSING
 from .spans import BOUNDARY, EDGE, Raw, strip, words
 
-MAX_AGENT_GAP = 4  # words of an adverbial between a passive cue and its agent marker
 
-
-class VerbCues(DocumentSources):
+class VerbCues(PassiveAgents):
     """Speaker and content of a reporting-verb cue."""
 
     def verb(self, cue: re.Match, lo: int, hi: int) -> Raw | None:
@@ -52,7 +50,10 @@ class VerbCues(DocumentSources):
                     found = self.content_before(lo, start)
                 elif not head and self.passive_subject(self.subject_start(lo, cue.start()), self.auxless(cue.start())):
                     found = strip(text, self.subject_start(lo, cue.start()), self.auxless(cue.start())), False
-                    if self.previous and self.news_subject(*found[0]) and not self.enclosing(cue.start()):
+                    if self.previous and not self.enclosing(cue.start()) and (
+                        self.news_subject(*found[0]) or self.anaphoric_lead(*found[0])  # "Об этом было сообщено X."
+                        and words(text, *found[0])[0].group().lower() not in self.t.determiners  # not "A mudança"
+                    ):
                         found = self.previous, False  # "L'information a été révélée par X.": the sentence before
             if found is None:
                 return None
@@ -263,88 +264,6 @@ class VerbCues(DocumentSources):
         """Whether the cue's last word has the table's gerund shape (``no_inversion``):
         "ajoutant", not "a pourtant confirmé", whose adverb only ends like one."""
         return bool(self.t.no_inversion.search(words(self.text, *cue.span())[-1].group()))
-
-    def passive_agent(
-        self, cue: re.Match, lo: int, hi: int
-    ) -> tuple[int, int] | None | bool:
-        """For "X was criticized by Y" and the reduced "as reported by Y", "a view
-        echoed by Y": the agent span (or None); False when not passive."""
-        before = words(self.text, lo, cue.start())
-        if before and any(c in BOUNDARY for c in self.text[before[-1].end() : cue.start()]):
-            before = []  # "…, die gelöscht werden könnten, erklärte er": another clause's auxiliary
-        if self.t.no_inversion.search(cue.group()) or self.topic_opening(cue, cue.end(), hi):
-            return False  # "is calling for" is progressive, not passive; "spricht von X" is active
-        agent = self.t.agent.match(
-            self.text, strip(self.text, cue.end(), hi, " ")[0], hi
-        )
-        lead = [w.group().lower() for w in (before[-1:] + words(self.text, *cue.span())[:-1])]
-        if agent is None and any(w in self.t.passive for w in lead) and not any(self.clitic(w) for w in lead):
-            # "foi anunciada nesta terça-feira (4) pela X"; not a reflexive: "si è detta sorpresa dalla …"
-            clause = next((i for i in range(cue.end(), hi) if self.text[i] in ",;:!?"), hi)
-            agent = next((w for w in words(self.text, cue.end(), clause)[1:MAX_AGENT_GAP + 1]
-                          if self.t.agent.fullmatch(w.group())), None)
-        if lead and not any(w in self.t.passive for w in lead) and (self.clitic(lead[-1]) or lead[-1] in self.aux):
-            return False  # "nous l'a expliqué par téléphone", "lo confirmó por teléfono": active
-        if not before or before[-1].group().lower() not in self.t.passive:
-            verb = words(self.text, *cue.span())[-1].group().lower()
-            if agent is None or not any(w in self.t.passive for w in lead) and not self.t.reduced_passive.search(verb):
-                return False  # "dijo por su parte", "précise par ailleurs": a finite verb, active
-        elif agent is None:
-            return None
-        return self.trim_speaker(
-            agent.end(), self.right_region(agent.end(), hi), after=True
-        )
-
-    def passive_subject(self, lo: int, pos: int) -> bool:
-        """Whether the words before a passive cue whose agent closes the sentence are its
-        subject, the content: two words or more, or one that is no pronoun
-        ("L'annonce a été confirmée par X.", not "Il a été reçu par X.")."""
-        toks = words(self.text, lo, pos)
-        return len(toks) >= 2 or len(toks) == 1 and toks[0].group().lower() not in self.t.pronouns
-
-    def closing_adverbial(self, pos: int, hi: int) -> bool:
-        """Whether the words after a passive's agent up to the sentence end are a short
-        adverbial opening with a `speaker_stops` word ("… par le préfet lundi matin.", "…
-        by the council on Monday.", "… przez wojewodę w poniedziałek."): the agent closes the
-        report, whose content is the passive's subject."""
-        rest = self.text[pos:hi]
-        toks = words(self.text, pos, hi)
-        return (
-            0 < len(toks) <= MAX_AGENT_GAP and rest[: toks[0].start() - pos].isspace()
-            and self.t.speaker_stop.fullmatch(toks[0].group()) is not None
-            and not any(c in BOUNDARY for c in self.text[toks[0].start() : toks[-1].end()])
-            and self.t.complementizer.search(self.text, pos, hi) is None
-        )
-
-    def auxless(self, pos: int) -> int:
-        """Where a passive's subject ends before the cue at ``pos``: before the auxiliaries
-        the cue does not hold ("The closure was | announced by X", "è | stata annunciata")."""
-        toks = words(self.text, max(0, pos - 30), pos)
-        while toks and (toks[-1].group().lower() in self.t.passive or toks[-1].group().lower() in self.aux):
-            pos = toks.pop().start()
-        return pos
-
-    def subject_start(self, lo: int, pos: int) -> int:
-        """Where the clause of a passive cue at ``pos`` opens: after the last complementizer
-        before it with no comma between ("X a rappelé que le produit est recommandé par Y":
-        "le produit"), else at ``lo`` ("Cette information, que …, a été révélée par Y")."""
-        opener = [m for m in self.t.complementizer.finditer(self.text, lo, pos) if BOUNDARY.isdisjoint(self.text[m.end() : pos])]
-        return opener[-1].end() if opener else lo
-
-    def news_subject(self, start: int, end: int) -> bool:
-        """Whether a phrase is a news noun of the table (``news_nouns``, by its lemma too)
-        after determiners at most ("L'information", "Esta noticia", "Эта информация"): it
-        names what the sentence before says, not what is reported."""
-        nouns = self.t.raw.get("news_nouns", ())
-        toks = [w.group().lower().replace("’", "'") for w in words(self.text, start, end)]
-        if not nouns or not 1 <= len(toks) <= 3:
-            return False
-        *dets, noun = toks
-        elided, _, bare = noun.rpartition("'")
-        if elided:  # "l'information"
-            dets, noun = [*dets, elided + "'"], bare
-        return all(d in self.t.determiners or d in self.t.clitics for d in dets) and (
-            noun in nouns or lemma(self.t.language, noun) in nouns)
 
     def object_before(
         self, span: tuple[int, int] | None, pos: int
