@@ -1,7 +1,8 @@
 """Cues that name no speaker (issue 11, cue precision): a page label before a colon with a
 first-person possessive other than the table's entry ("Mein Tipp:" beside "unser Tipp"), and a
 preposition whose object is a translation ("according to the site's translation"), which
-words a report made beside it. Sentences are our own."""
+words a report made beside it; a Polish verb of naming with no quotation after it. Sentences are
+our own."""
 
 from claimscope.model import Article, Document
 from claimscope.stages.attribution import AttributionStage
@@ -44,3 +45,9 @@ def test_a_translation_is_no_speaker():
     assert ("the Translation Bureau", "According to") in cues(
         "A title\n\nAccording to the Translation Bureau, the office will close in May.\n", "en")
     assert ("le site", "Selon") in cues("Un titre\n\nSelon le site, la police a menti sur les chiffres.\n", "fr")
+
+
+def test_a_polish_name_given_is_no_report():
+    assert not any(cue == "nazywają" for _, cue in cues(
+        "Tytuł\n\nTak przynajmniej nazywają go mieszkańcy, którzy mieszkają obok parku.\n", "pl"))
+    assert ("Minister", "nazwał") in cues("Tytuł\n\nMinister nazwał projekt „szkodliwym pomysłem”.\n", "pl")
