@@ -208,3 +208,45 @@ def test_a_person_named_somewhere_or_no_person_is_not_anonymous(lang, sentences,
 def test_a_name_inside_an_anonymous_speaker_is_no_antecedent_of_the_next_pronoun(lang, sentences, cue):
     _, found = run(sentences, lang)
     assert by_cue(found, cue)["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, cue, content",
+    [
+        ("en", "It is reported that the ferry to the island will stop in winter.", "It is reported",
+         "the ferry to the island will stop in winter"),
+        ("en", "It is claimed that the old mill was sold for a pound.", "It is claimed",
+         "the old mill was sold for a pound"),
+        ("ru", "Говорят, что паром на остров зимой ходить не будет.", "Говорят",
+         "паром на остров зимой ходить не будет"),
+        ("pl", "Mówi się, że prom na wyspę zimą przestanie kursować.", "Mówi się",
+         "prom na wyspę zimą przestanie kursować"),
+        ("pt", "Há quem diga que o ferry para a ilha vai parar no inverno.", "Há quem diga",
+         "o ferry para a ilha vai parar no inverno"),
+        ("es", "Hay quien dice que el ferry a la isla dejará de navegar en invierno.", "Hay quien dice",
+         "el ferry a la isla dejará de navegar en invierno"),
+        ("it", "C'è chi dice che il traghetto per l'isola si fermerà in inverno.", "C'è chi dice",
+         "il traghetto per l'isola si fermerà in inverno"),
+    ],
+)
+def test_impersonal_hearsay_constructions_report_with_no_speaker_and_are_anonymous(lang, sentence, cue, content):
+    _, found = run([sentence], lang)
+    a = by_cue(found, cue)
+    assert (a["speaker"], a["content"], a["anonymous"]) == (None, content, True), found
+
+
+def test_talk_about_a_topic_after_a_reflexive_hearsay_cue_reports_nothing():
+    _, found = run(["Na wyspie od zimy mówi się tylko o promie."], "pl")
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, cue, speaker",
+    [
+        ("ru", "Жители деревни говорят, что паром зимой ходить не будет.", "говорят", "Жители деревни"),
+        ("ru", "Капитан Олег Смирнов говорит, что паром зимой ходить не будет.", "говорит", "Капитан Олег Смирнов"),
+    ],
+)
+def test_a_hearsay_verb_with_its_own_subject_keeps_it(lang, sentence, cue, speaker):
+    _, found = run([sentence], lang)
+    assert by_cue(found, cue)["speaker"] == speaker, found

@@ -173,10 +173,12 @@ class CueFilters(VerbCues):
         complementizer nor quotation: it tells what is talked about, not what is said ("Стенд рассказывает о поездках", "mówi się tylko o jednym";
         not "рассказал о том, что …")."""
         topics = self.t.raw.get("topic_prepositions")
-        verb = words(self.text, *cue.span())[-1].group().lower()
+        reflexives = set(self.t.raw.get("reflexives", []))
+        inside = [w.group().lower() for w in words(self.text, *cue.span())]
+        verb = next((w for w in reversed(inside) if w not in reflexives), inside[-1])  # "mówi się": "mówi"
         if not topics or lemma(self.t.language, verb) not in self.t.raw.get("topic_lemmas", []):
             return False
-        skip = set(self.t.raw.get("reflexives", [])) | self.t.adverbs | set(self.t.raw.get("topic_fillers", []))
+        skip = reflexives | self.t.adverbs | set(self.t.raw.get("topic_fillers", []))
         toks = words(self.text, cue.end(), hi)
         k = 0
         while k < len(toks) and (self.clitic(toks[k].group()) or toks[k].group().lower() in skip):
