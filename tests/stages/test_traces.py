@@ -12,11 +12,9 @@ from claimscope.stages.fusions import (
     fused_sentences,
     fused_syllables,
     fused_words,
-    hyphen_splits,
     lexicon_fusions,
     one_letter_fusions,
     short_fusions,
-    split_words,
 )
 from claimscope.stages.garbled import (
     cut_off,
@@ -37,6 +35,7 @@ from claimscope.stages.grammar import (
 )
 from claimscope.langdata import table
 from claimscope.stages.punctuation import copy_damage, quote_problems
+from claimscope.stages.word_splits import hyphen_splits, split_words
 from tests.stages.helpers import run, sentences, spans
 
 FRENCH = (

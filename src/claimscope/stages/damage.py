@@ -1,8 +1,8 @@
 """The garbled-sentence checks of one main-language sentence, as (start, end, label,
 detail) issues relative to it (traces.py reports them; docs/stages.md,
-``garbled_sentence``): words glued or cut (fusions.py), agreement (gender.py), case
-(cases.py), declension (declension.py), the table's constructions and the verb bracket
-(grammar.py), the verb in second place (verb_second.py), copy damage
+``garbled_sentence``): words glued (fusions.py) or cut (word_splits.py), agreement
+(gender.py), case (cases.py), declension (declension.py), the table's constructions and
+the verb bracket (grammar.py), the verb in second place (verb_second.py), copy damage
 (punctuation.py), repeated words (garbled.py) and double negation (grammar.py).
 
 Damage compounds: a word glued to the next one hides that word from the grammar checks
@@ -14,7 +14,7 @@ words themselves, is mapped back onto the sentence.
 
 from __future__ import annotations
 
-from . import cases, declension, fusions, garbled, gender, grammar, punctuation, verb_second
+from . import cases, declension, fusions, garbled, gender, grammar, punctuation, verb_second, word_splits
 
 Issue = tuple[int, int, str, str]  # start, end, label, detail
 
@@ -34,7 +34,7 @@ def sentence_issues(piece: str, lang: str, table: dict | None, before: str = "")
         issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}” ({left} + {right})"))
     for offset, token in fusions.fused_syllables(piece, lang, table) + fusions.camel_fused(piece, lang, table):
         issues.append((offset, offset + len(token), "fused_words", f"fused words “{token}”"))
-    for offset, pair in fusions.split_words(piece, lang, table) + fusions.hyphen_splits(piece, lang, table):
+    for offset, pair in word_splits.split_words(piece, lang, table) + word_splits.hyphen_splits(piece, lang, table):
         issues.append((offset, offset + len(pair), "split_word", f"a word cut in two “{pair}”"))
     found = _grammar_issues(piece, lang, table)
     cuts = sorted({offset + len(left) for offset, _, left, _ in glued})

@@ -1,5 +1,6 @@
-"""Words glued together or cut in two by machine translation or copying (label
-``fused_words``, ``split_word``; docs/stages.md, ``garbled_sentence``).
+"""Words glued together by machine translation or copying (label ``fused_words``;
+docs/stages.md, ``garbled_sentence``); words cut in two (``split_word``) are in
+word_splits.py.
 
 * ``fused_words``: a long token that the language's word list (wordfreq, bundled with
   its package) does not know but that splits into two common words: "précisemilitants"
@@ -16,9 +17,6 @@
   ("ville.le maire"): both sides frequent words, the right one not a domain ending.
   Before a capital the segment stage splits the two, so the traces stage reads a
   whole line for them.
-* ``split_words``: a word cut in two by a space ("gouver nement"): one part rare in
-  the word list, both parts joined a word twenty times as frequent; ``hyphen_splits``:
-  the same with the hyphen of a printed line's end kept ("govern- ment").
 * ``lexicon_fusions``: a token neither the word list nor the lemmatiser's dictionary
   knows that splits into two forms the dictionary lists ("конфиденциальнуюинформацию").
 * ``one_letter_fusions``: a one-letter word of the language (``one_letter_words``)
@@ -113,7 +111,7 @@ def lexicon_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[
 
     function_words = function_words_of(table) | frozenset(table.get("one_letter_words", ()))
     found = []
-    for offset, token in _plain_tokens(sentence):
+    for offset, token in plain_tokens(sentence):
         if not (MIN_LEXICON_GLUED <= len(token) <= MAX_FUSED and token.islower()) or token in vocabulary:
             continue
         if listed(lang, token) or _compound(token, vocabulary, prefixes, suffixes):
@@ -146,7 +144,7 @@ def short_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[in
         return []
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     found = []
-    for offset, token in _plain_tokens(sentence):
+    for offset, token in plain_tokens(sentence):
         if not (MIN_SHORT_FUSED <= len(token) < MIN_FUSED and token.islower()) or token in vocabulary:
             continue
         if _compound(token, vocabulary, prefixes, suffixes):
@@ -174,7 +172,7 @@ def capital_fusions(sentence: str, lang: str, table: dict | None) -> list[tuple[
     prefixes, suffixes = tuple(table["compound_prefixes"]), tuple(table["compound_suffixes"])
     function_words = function_words_of(table) | frozenset(table.get("one_letter_words", ()))
     found = []
-    for offset, token in _plain_tokens(sentence):
+    for offset, token in plain_tokens(sentence):
         lowered = token.casefold()
         if len(token) < MIN_SHORT_FUSED or not (token[0].isupper() and token[1:].islower()) or lowered in vocabulary:
             continue
@@ -277,9 +275,6 @@ def _best_split(token: str, vocabulary: dict[str, float], least: float) -> tuple
     return best
 
 
-MIN_SPLIT_FREQ = 3e-6  # a word cut in two: the joined word at least this frequent (Zipf 3.5)
-MIN_SPLIT_PART = 2
-SPLIT_RATIO = 20
 MIN_SYLLABLE_FREQ = 1e-5  # fused syllables: each syllable this frequent (Zipf 5)
 MIN_SYLLABLES_CHARS, MAX_SYLLABLES_CHARS = 4, 14
 MIN_SYLLABLE = 2  # letters of each fused syllable
@@ -290,56 +285,10 @@ _PLAIN_TOKEN = re.compile(r"(?<![\w./@#=&'’-])[^\W\d_]+(?![\w@'’-]|[./]\w)")
 
 
 @lru_cache(maxsize=64)
-def _plain_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
+def plain_tokens(sentence: str) -> tuple[tuple[int, str], ...]:
     """(offset, token) of each ``_PLAIN_TOKEN``; kept for the last sentences, which
-    every fusion check reads again."""
+    every fusion check (and word_splits.py) reads again."""
     return tuple((m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(sentence))
-
-
-def split_words(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
-    """(offset, text) of a word cut in two by one space ("gouver nement"): both parts
-    lower-case, the joined word known and at least ``SPLIT_RATIO`` times as frequent as
-    the rarer part (the word list knows many fragments of words as words)."""
-    vocabulary = frequencies(lang) if table is not None and not table.get("syllabic") else None
-    if not vocabulary:
-        return []
-    tokens = _plain_tokens(sentence)
-    found = []
-    for (at, left), (at_right, right) in zip(tokens, tokens[1:]):
-        if at_right != at + len(left) + 1 or not (left.islower() and right.islower()):
-            continue
-        if min(len(left), len(right)) >= MIN_SPLIT_PART and _cut_word(left, right, vocabulary):
-            found.append((at, sentence[at : at_right + len(right)]))
-    return found
-
-
-def _cut_word(left: str, right: str, vocabulary) -> bool:
-    """``left`` + ``right`` is a known word at least ``SPLIT_RATIO`` times as frequent as
-    the rarer part (the word list knows many fragments of words as words)."""
-    joined = vocabulary.get(left + right, 0.0)
-    return joined >= MIN_SPLIT_FREQ and min(vocabulary.get(left, 0.0), vocabulary.get(right, 0.0)) * SPLIT_RATIO < joined
-
-
-_HYPHEN_SPLIT = re.compile(r"(?<![\w./@#'’-])([^\W\d_]{2,})- ([^\W\d_]{2,})(?![\w'’-])")
-
-
-def hyphen_splits(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
-    """(offset, text) of a word cut at the end of a printed line and copied with its
-    hyphen and a space ("pollu- tion", "Luftver- schmutzung"): both parts lower-case
-    (the first may be capitalised), the joined word known and at least ``SPLIT_RATIO``
-    times as frequent as the rarer part. A suspended compound ("Luft- und
-    Wasserverschmutzung", "pre- and post-war") joins into no known word."""
-    vocabulary = frequencies(lang) if table is not None and not table.get("syllabic") else None
-    if not vocabulary:
-        return []
-    found = []
-    for m in _HYPHEN_SPLIT.finditer(sentence):
-        left, right = m.group(1), m.group(2)
-        if not (left[1:].islower() and right.islower()):
-            continue
-        if _cut_word(left.casefold(), right, vocabulary):
-            found.append((m.start(), m.group()))
-    return found
 
 
 def fused_syllables(sentence: str, lang: str, table: dict | None) -> list[tuple[int, str]]:
@@ -351,7 +300,7 @@ def fused_syllables(sentence: str, lang: str, table: dict | None) -> list[tuple[
     if not vocabulary:
         return []
     found = []
-    for at, token in _plain_tokens(sentence):
+    for at, token in plain_tokens(sentence):
         if not (MIN_SYLLABLES_CHARS <= len(token) <= MAX_SYLLABLES_CHARS) or not token.islower():
             continue
         if token in vocabulary or token.isascii():
@@ -377,7 +326,7 @@ def one_letter_fusions(sentence: str, lang: str, table: dict | None) -> list[tup
     if not vocabulary:
         return []
     found = []
-    for at, token in _plain_tokens(sentence):
+    for at, token in plain_tokens(sentence):
         if len(token) < MIN_ONE_LETTER_TOKEN or not token.islower() or token in vocabulary:
             continue
         if token[0] in letters and vocabulary.get(token[1:], 0.0) >= MIN_PART_FREQ:
@@ -404,7 +353,7 @@ def camel_fused(sentence: str, lang: str, table: dict | None) -> list[tuple[int,
         return []
     english = frequencies("en") if lang != "en" else None
     found = []
-    for at, token in _plain_tokens(sentence):
+    for at, token in plain_tokens(sentence):
         if token[1:].islower():  # no capital inside
             continue
         capitals = [i for i, c in enumerate(token) if c.isupper()]
