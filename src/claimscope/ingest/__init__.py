@@ -5,7 +5,8 @@ message are documented in docs/input.md. trafilatura is imported only for HTML.
 """
 
 from .batch import BatchItem, read_batch
-from .fetch import MAX_REDIRECTS, Fetched, address_refusal, fetch, without_credentials
+from .addresses import address_refusal
+from .fetch import MAX_REDIRECTS, Fetched, fetch, without_credentials
 from .html import from_html
 from .load import from_bytes, load
 from .text import MAX_BYTES, decode_bytes, from_text, normalize_text

@@ -1,9 +1,9 @@
 """SSRF-safe fetching of an article URL.
 
 Rules (docs/input.md): http and https only; the host is resolved once and every
-address checked (loopback, private, link-local, shared 100.64/10, unspecified,
-multicast, reserved and cloud-metadata addresses are refused, also when wrapped in
-IPv6 as IPv4-mapped, 6to4, Teredo or NAT64); the connection goes to the checked
+address checked (addresses.py: loopback, private, link-local, shared 100.64/10,
+unspecified, multicast, reserved and cloud-metadata addresses are refused, also when
+wrapped in IPv6 as IPv4-mapped, 6to4, Teredo or NAT64); the connection goes to the checked
 address itself, so a second DNS answer cannot swap it (no DNS rebinding), while the
 Host header, TLS SNI and certificate check use the host name. Redirects are followed
 by hand, at most :data:`MAX_REDIRECTS`, each hop checked again (with ``allow_private``,
@@ -34,6 +34,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from .. import __version__
 from ..errors import FetchError
+from .addresses import address_refusal
 from .text import MAX_BYTES, size_label
 
 MAX_REDIRECTS = 5
@@ -48,17 +49,6 @@ _HEADERS = {
 }
 TEXT_TYPES = ("text/", "application/xhtml+xml")
 JSON_TYPES = ("application/json", "application/ld+json")
-_METADATA = {ipaddress.ip_address(ip) for ip in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")}
-_SHARED = ipaddress.ip_network("100.64.0.0/10")
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_KINDS = (  # checked in order: the first match names the refusal
-    ("is_loopback", "a loopback address"),
-    ("is_link_local", "a link-local address"),
-    ("is_multicast", "a multicast address"),
-    ("is_unspecified", "an unspecified address"),
-    ("is_reserved", "a reserved address"),
-    ("is_private", "a private address"),
-)
 _CHUNK = 65536
 _SAFE = "/%:@!$&'()*+,;=-._~"  # characters left as they are in a request target
 _USERINFO = re.compile(r"^(\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
@@ -122,34 +112,6 @@ def fetch(
 def without_credentials(url: str) -> str:
     """``url`` without the ``user:password@`` part of its address, if any."""
     return _USERINFO.sub(r"\1", url, count=1)
-
-
-def address_refusal(ip: str, allow_private: bool = False) -> str | None:
-    """Why an IP address may not be fetched ("a loopback address"...), or None if it may."""
-    address = ipaddress.ip_address(ip)
-    for candidate in (*_embedded_ipv4(address), address):  # the inner IPv4 names the refusal best
-        if candidate in _METADATA:
-            return "a cloud metadata address"
-        if allow_private:
-            continue
-        if candidate.version == 4 and candidate in _SHARED:
-            return "a shared (carrier-grade NAT) address"
-        for attribute, kind in _KINDS:
-            if getattr(candidate, attribute):
-                return kind
-        if not candidate.is_global:
-            return "a non-public address"
-    return None
-
-
-def _embedded_ipv4(address) -> list:
-    """IPv4 addresses carried inside an IPv6 one (mapped, 6to4, Teredo, NAT64)."""
-    if address.version == 4:
-        return []
-    found = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ())]
-    if address in _NAT64:
-        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
-    return [ip for ip in found if ip is not None]
 
 
 @dataclass(frozen=True)
