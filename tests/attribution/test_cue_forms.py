@@ -4,7 +4,7 @@ its lemma opening its sentence with a capital before a complementizer, the Russi
 impersonal passive of a reporting verb, and a hearsay adverb opening a verb-second clause.
 Sentences are our own."""
 
-from claimscope.stages.attribution.tables import _form_lemmas
+from claimscope.stages.attribution.table_patterns import form_lemmas
 from tests.attribution.util import by_cue, run
 
 
@@ -18,9 +18,9 @@ def test_other_inflections_of_a_listed_form_are_cues():
 def test_only_lemmas_shaped_as_infinitives():
     raw = {"language": "it", "form_lemmas": True, "infinitive_shape": "(?:are|ere|ire)$",
            "verbs": ["sostiene", "precisa", "ha detto"], "auxiliaries": ["ha"]}
-    found = _form_lemmas(raw, "verbs")
+    found = form_lemmas(raw, "verbs")
     assert "sostenere" in found and "preciso" not in found  # "precisa" read as an adjective
-    assert not _form_lemmas({**raw, "form_lemmas": False}, "verbs")
+    assert not form_lemmas({**raw, "form_lemmas": False}, "verbs")
 
 
 def test_a_capitalised_verb_that_opens_its_sentence_before_a_complementizer():

@@ -2,7 +2,7 @@
 
 A table lists the words and phrases the rules look for in one language; the
 format is documented in docs/attribution.md. Tables are loaded once and compiled
-into case-insensitive regular expressions.
+into case-insensitive regular expressions (table_patterns.py builds them).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ...errors import InputError
-from .lemmas import lemma, supported
+from .table_patterns import alternation, first_words, form_lemmas, preposition_pattern, word_pattern
 
 _LIST_KEYS = (
     "verbs",
@@ -74,24 +74,6 @@ _LIST_KEYS = (
     "infinitive_openers",
     "genitive_markers",
 )
-
-
-def _alternation(phrases) -> str:
-    """A regex alternation of ``phrases``: longest first, flexible spaces and apostrophes."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = re.escape(phrase.strip())
-        body = re.sub(r"(\\ )+", r"\\s+", body)
-        body = re.sub("['’]", "['’]", body)
-        parts.append(body)
-    return "|".join(parts) if parts else r"(?!x)x"
-
-
-def _words(phrases, flags=re.IGNORECASE) -> re.Pattern:
-    """Whole-word matcher for a list of phrases."""
-    return re.compile(
-        rf"(?<![\w'’])(?:{_alternation(phrases)})(?:(?<=['’])|(?!\w))", flags
-    )
 
 
 @dataclass(frozen=True)
@@ -205,65 +187,18 @@ class Table:
         return self.raw.get("concepts", {})
 
 
-def _firsts(raw: dict, *keys: str) -> frozenset:
-    """Lower-cased first words of the phrases listed under ``keys``."""
-    return frozenset(
-        phrase.split()[0].lower().replace("’", "'")
-        for key in keys
-        for phrase in raw.get(key, [])
-        if phrase.split()
-    )
-
-
-def _form_lemmas(raw: dict, key: str) -> frozenset:
-    """With ``form_lemmas``, the lemmas of the one-word forms listed under ``key``: a verb
-    the table lists in one form is a cue in all ("recalled" -> "recall": "recalls",
-    "recalling"), when the lemma has the shape of an infinitive (``infinitive_shape``; not
-    an adjective: "precisa" -> "preciso"); not an auxiliary's lemma, nor a form that is its
-    own lemma (a noun or an adverb read so: "annonce", "allegedly")."""
-    lang = raw["language"]
-    if not raw.get("form_lemmas") or not supported(lang):
-        return frozenset()
-    aux = {w.lower() for w in raw.get("auxiliaries", []) + raw.get("passive_auxiliaries", [])}
-    aux |= {lemma(lang, w) for w in aux}
-    verb = re.compile(raw.get("infinitive_shape", r"(?!x)x"))
-    forms = [w for w in raw.get(key, []) if re.fullmatch(r"[^\W\d_]{4,}", w) and w.islower()]
-    return frozenset({lemma(lang, w) for w in forms if lemma(lang, w) != w and verb.search(lemma(lang, w))} - aux)
-
-
-def _prepositions(raw: dict) -> re.Pattern:
-    """Prepositional cues: the listed ones, and each headed one ("in") when one of
-    its source nouns ("poll", "survey") follows within a few words."""
-    parts = [_alternation(raw.get("prepositions", []))]
-    for prep, heads in raw.get("headed_prepositions", {}).items():
-        parts.append(
-            rf"(?:{_alternation([prep])})(?=(?:\s+[^\s,.;:]+){{0,7}}?\s+"
-            rf"(?:{_alternation(heads)})(?!\w))"
-        )
-    for prep, heads in raw.get("report_prepositions", {}).items():  # "по предварительным данным"
-        nouns = "|".join(
-            rf"\w*{re.escape(h[1:])}" if h.startswith("*") else re.escape(h) for h in heads
-        )  # "*berichten": a compound ending ("Nach Zeitungsberichten")
-        parts.append(
-            rf"(?:{_alternation([prep])})(?=(?:\s+[^\W\d]+){{0,2}}?\s+(?:{nouns})(?!\w))"
-        )
-    return re.compile(
-        rf"(?<![\w'’])(?:{'|'.join(parts)})(?:(?<=['’])|(?!\w))", re.IGNORECASE
-    )
-
-
 def _compile(raw: dict) -> Table:
     aux, adv = (
-        _alternation(raw.get("auxiliaries", [])),
-        _alternation(raw.get("adverbs", [])),
+        alternation(raw.get("auxiliaries", [])),
+        alternation(raw.get("adverbs", [])),
     )
     part, verbs = (
-        _alternation(raw.get("participles", [])),
-        _alternation(raw.get("verbs", [])),
+        alternation(raw.get("participles", [])),
+        alternation(raw.get("verbs", [])),
     )
-    inverted = _alternation(raw.get("inverted_suffixes", []))  # "écrit-elle": the listed form, its subject joined
+    inverted = alternation(raw.get("inverted_suffixes", []))  # "écrit-elle": the listed form, its subject joined
     chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?(?:{part})|(?:{verbs})(?:{inverted})?)"
-    weak = _alternation(raw.get("weak_verbs", []))
+    weak = alternation(raw.get("weak_verbs", []))
     weak_chain = rf"(?:(?:{aux})\s+(?:(?:{adv})\s+)?)?(?:{weak})"
     lower = lambda key: frozenset(w.lower() for w in raw.get(key, []))
     return Table(
@@ -272,16 +207,16 @@ def _compile(raw: dict) -> Table:
         cue=re.compile(rf"(?<![\w'’-])(?:{chain})(?![\w-])", re.IGNORECASE),
         weak_cue=re.compile(rf"(?<![\w'’-])(?:{weak_chain})(?![\w-])", re.IGNORECASE),
         generic_cue=re.compile("|".join(raw.get("generic_cues", [])) or r"(?!x)x"),
-        preposition=_prepositions(raw),
-        postposition=_words(raw.get("postpositions", [])),
-        complementizer=_words(raw.get("complementizers", [])),
-        clause_break=_words(
+        preposition=preposition_pattern(raw),
+        postposition=word_pattern(raw.get("postpositions", [])),
+        complementizer=word_pattern(raw.get("complementizers", [])),
+        clause_break=word_pattern(
             raw.get("clause_breaks", []) + raw.get("complementizers", [])
         ),
-        coordinator=_words(raw.get("coordinators", [])),
-        speaker_stop=_words(raw.get("speaker_stops", [])),
+        coordinator=word_pattern(raw.get("coordinators", [])),
+        speaker_stop=word_pattern(raw.get("speaker_stops", [])),
         speaker_prefix=re.compile(
-            rf"(?:{_alternation(raw.get('speaker_prefixes', []))})\s*", re.IGNORECASE
+            rf"(?:{alternation(raw.get('speaker_prefixes', []))})\s*", re.IGNORECASE
         ),
         anonymous=re.compile(
             "|".join(raw.get("anonymous", [])) or r"(?!x)x", re.IGNORECASE
@@ -310,7 +245,7 @@ def _compile(raw: dict) -> Table:
         dative_lemmas=tuple((a, b) for a, b in raw.get("dative_lemma_endings", [])),
         told_endings=tuple(raw.get("told_endings", [])),
         passive=lower("passive_auxiliaries"),
-        agent=_words(raw.get("agent_markers", [])),
+        agent=word_pattern(raw.get("agent_markers", [])),
         no_inversion=re.compile(raw.get("no_inversion", r"(?!x)x"), re.IGNORECASE),
         colon_cue=bool(raw.get("colon_cue", True)),
         possessive_determiners=lower("possessive_determiners"),
@@ -318,7 +253,7 @@ def _compile(raw: dict) -> Table:
         colon_labels=frozenset(
             w.lower().replace("’", "'") for w in raw.get("colon_labels", [])
         ),
-        not_cue=_words(raw.get("not_cues", [])),
+        not_cue=word_pattern(raw.get("not_cues", [])),
         possessives=tuple(raw.get("possessives", [])),
         adverb=re.compile(raw.get("adverb_shape", r"(?!x)x")),
         verb=re.compile(raw.get("verb_shape", r"(?!x)x")),
@@ -328,16 +263,16 @@ def _compile(raw: dict) -> Table:
         bare_clauses=bool(raw.get("bare_clauses", False)),
         nested_subjects=bool(raw.get("nested_subjects", False)),
         starts={
-            "verb": _firsts(raw, "verbs", "auxiliaries"),
-            "weak": _firsts(raw, "weak_verbs", "auxiliaries"),
-            "prep": _firsts(raw, "prepositions")
-            | _firsts({"h": list(raw.get("headed_prepositions", {}))}, "h")
-            | _firsts({"h": list(raw.get("report_prepositions", {}))}, "h"),
-            "post": _firsts(raw, "postpositions"),
+            "verb": first_words(raw, "verbs", "auxiliaries"),
+            "weak": first_words(raw, "weak_verbs", "auxiliaries"),
+            "prep": first_words(raw, "prepositions")
+            | first_words({"h": list(raw.get("headed_prepositions", {}))}, "h")
+            | first_words({"h": list(raw.get("report_prepositions", {}))}, "h"),
+            "post": first_words(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
-        lemmas={"verb": lower("verb_lemmas") | _form_lemmas(raw, "verbs"),
-                "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {})) | _form_lemmas(raw, "weak_verbs")},
+        lemmas={"verb": lower("verb_lemmas") | form_lemmas(raw, "verbs"),
+                "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {})) | form_lemmas(raw, "weak_verbs")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
         relatives=lower("relatives"),
         subject_relatives=lower("subject_relatives"),
@@ -350,7 +285,7 @@ def _compile(raw: dict) -> Table:
         impersonal=re.compile(raw.get("impersonal_shape", r"(?!x)x")),
         unknown_lemmas=tuple((re.compile(shape), ending) for shape, ending in raw.get("unknown_lemmas", [])),
         infinitive_opener=re.compile(
-            rf"(?<![\w'’])(?:{_alternation(raw['infinitive_openers'])})(?:(?<=['’])|\s+)(?P<verb>\w+)(?!\w)",
+            rf"(?<![\w'’])(?:{alternation(raw['infinitive_openers'])})(?:(?<=['’])|\s+)(?P<verb>\w+)(?!\w)",
             re.IGNORECASE,
         ) if raw.get("infinitive_openers") else None,
         participle_lemmas=tuple((re.compile(shape), ending) for shape, ending in raw.get("participle_lemmas", [])),
