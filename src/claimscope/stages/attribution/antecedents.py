@@ -11,6 +11,7 @@ import re
 
 from .addressees import Addressees
 from .lemmas import lemma, supported
+from .governed import OPENING_QUOTES
 from .spans import BOUNDARY, WORD, strip, words
 
 MAX_ANTECEDENT_WORDS = 6
@@ -114,11 +115,25 @@ class Antecedents(Addressees):
         _, end = strip(self.text, lo, span[0], " \t\n")
         return self.noun_phrase_before(lo, end) if end - 1 in self.closing else None
 
-    def relative_antecedent(self, lo: int, pos: int) -> tuple[int, int] | None:
+    def reports_clause(self, end: int | None) -> bool:
+        """Whether a complementizer or an opening quotation mark follows ``end`` (a cue's
+        end), past object pronouns: the verb reports a clause, its subject stands before it."""
+        if end is None:
+            return False
+        toks = words(self.text, end, min(len(self.text), end + 40))
+        while toks and self.clitic(toks[0].group()):
+            toks.pop(0)
+        start = toks[0].start() if toks else end + 40
+        rest = self.text[end:start].strip(" \t,:")
+        return rest[:1] in OPENING_QUOTES or not rest and bool(toks) and bool(
+            self.t.complementizer.fullmatch(toks[0].group()))
+
+    def relative_antecedent(self, lo: int, pos: int, end: int | None = None) -> tuple[int, int] | None:
         """For "…, le compte @Exemple, qui affirme que …", "…, que horas antes había
         escrito": the noun phrase before the comma that a subject relative pronoun
         (table key ``subject_relatives``) right before the cue stands for, with the
-        pronoun (the mention is "le compte @Exemple, qui"). A few
+        pronoun (the mention is "le compte @Exemple, qui"); else the object of the main clause
+        before the pronoun, with no comma or no article (``object_antecedent``). A few
         lower-case words may sit between the pronoun and the cue (an adverbial), not
         a new subject (a determiner, pronoun or capitalised word)."""
         lead = words(self.text, lo, pos)
@@ -128,7 +143,10 @@ class Antecedents(Addressees):
         else:
             return None
         gap = lead[k + 1 :]
-        if self.text[lead[k].end() : pos].strip().endswith(","):
+        aside = bool(gap) and self.text[lead[k].end() : pos].lstrip().startswith(",")  # "que, sin identificarse, afirmó"
+        if not gap and self.text[lead[k].end() : pos].strip():
+            return None  # "Parole che, scrive X, segnano …": a parenthetical cue with its own subject
+        if not aside and self.text[lead[k].end() : pos].strip().endswith(","):
             return None  # "X, który prosił o anonimowość, powiedział": an apposition
         adverbial = bool(gap) and self.stop_word(gap[0].group()) and gap[0].group().islower() and not any(
             c in BOUNDARY for c in self.text[gap[0].start() : pos])  # "X, quien en una entrevista con Y sostuvo"
@@ -139,15 +157,43 @@ class Antecedents(Addressees):
         )):
             return None
         comma = strip(self.text, lo, lead[k].start(), " \t\n")[1] - 1
-        if comma < lo or self.text[comma] != ",":
+        if comma < lo:
             return None
-        head = self.noun_phrase_before(lo, comma)
+        head = None
+        if (self.text[comma] != "," or not self.t.determiners) and self.object_antecedent(lo, lead[k], end):
+            head = self.noun_phrase_before(lo, comma + (self.text[comma] != ","), bare=True)
+            toks = words(self.text, *head) if head else []
+            if not any(t.group().lower() not in self.t.determiners | self.t.pronouns for t in toks):
+                head = None  # "lo que dijo": no noun
+        if head is None and self.text[comma] == ",":
+            head = self.noun_phrase_before(lo, comma)
         return (head[0], lead[k].end()) if head else None  # "the agency, which"
 
-    def noun_phrase_before(self, lo: int, end: int) -> tuple[int, int] | None:
+    def object_antecedent(self, lo: int, rel: re.Match, end: int | None) -> bool:
+        """Whether a relative pronoun may stand for the object of its main clause ("… sumó
+        una fuente que, sin identificarse, afirmó que …", "поговорила с жителем, который
+        рассказал"): not in what another verb reports, whose relative clause is part of
+        that report ("X dijo que el informe, que cita …"), nor inside a quotation, nor after a negation ("No hay
+        ningún estudio que demuestre …": no one speaks); with no comma, a pronoun that is
+        also a complementizer only when the cue ending at ``end`` reports a clause or
+        quotation ("la cifra que anunció el alcalde" is an object relative)."""
+        if self.enclosing(rel.start()):
+            return False  # "«Hablé con un vecino que me dijo …»": hearsay in the speaker's own words
+        stop = strip(self.text, lo, rel.start(), " \t\n,")[1]
+        comma = stop < rel.start() and "," in self.text[stop : rel.start()]
+        cut = max((i for i in range(lo, stop) if self.text[i] in BOUNDARY), default=lo - 1) + 1
+        if any(t.group().lower() in self.t.negations for t in words(self.text, cut, stop)):
+            return False
+        inner = self.first_cue(lo, rel.start())
+        if inner is not None and self.t.complementizer.search(self.text, inner.end(), rel.start()):
+            return False
+        return comma or not self.t.complementizer.fullmatch(rel.group()) or self.reports_clause(end)
+
+    def noun_phrase_before(self, lo: int, end: int, bare: bool = False) -> tuple[int, int] | None:
         """The noun phrase that ends at ``end``: words back to a determiner (kept), a
         preposition or adverb (left out) or a boundary, at most six words; it must
-        hold a capitalised word, a determiner or a title."""
+        hold a capitalised word, a determiner or a title (with ``bare``, in a language
+        without articles, a lower-case noun will do: "z mieszkańcem")."""
         name_end = end
         if end - 1 in self.closing:  # "канал «Север»": the phrase before the quotation
             opening = self.closing[end - 1]
@@ -162,6 +208,9 @@ class Antecedents(Addressees):
             low = word.lower()
             if run and any(c in BOUNDARY for c in self.text[tok.end() : run[0].start()]):
                 break
+            if bare and not self.t.determiners and word.islower() and (
+                    len(word) <= 2 or low in self.t.raw.get("place_prepositions", ())):
+                break  # "поговорила с жителем": a preposition (no articles to open the phrase)
             if (
                 word.islower()
                 and low not in self.t.determiners
@@ -173,7 +222,7 @@ class Antecedents(Addressees):
                 break  # "la web Noticias del Sur": "del" inside a name
         if name_end > end:  # the quoted name itself names someone
             return (run[0].start() if run else end), name_end
-        if not run or not any(
+        if not run or not (bare and not self.t.determiners) and not any(
             t.group()[0].isupper() or t.group().lower() in self.t.determiners | self.t.titles for t in run
         ):
             return None

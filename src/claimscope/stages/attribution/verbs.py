@@ -68,7 +68,7 @@ class VerbCues(PassiveAgents):
             before = self.name_after_opener(before)
         elif before and self.anaphoric_lead(lo, cue.start()) and self.subject_follows(cue.end(), hi):
             before = None  # "Об этом сообщает X.": the subject follows, nothing else
-        before = self.relative_antecedent(lo, cue.start()) or before  # "…, qui affirme"
+        before = self.relative_antecedent(lo, cue.start(), cue.end()) or before  # "…, qui affirme"
         before, held = self.object_before(before, cue.start())  # "Москва свою причастность отрицает"
         if (  # where object pronouns stand before the verb
             before and self.t.clitics and text[slice(*before)].lower() in self.t.pronouns
