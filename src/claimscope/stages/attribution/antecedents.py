@@ -160,11 +160,15 @@ class Antecedents(Addressees):
         if comma < lo:
             return None
         head = None
+        if self.text[comma] != "," and gap and not aside:
+            return None  # "le maire qui habite ici affirme": the relative clause has a verb of its own
         if (self.text[comma] != "," or not self.t.determiners) and self.object_antecedent(lo, lead[k], end):
             head = self.noun_phrase_before(lo, comma + (self.text[comma] != ","), bare=True)
             toks = words(self.text, *head) if head else []
             if not any(t.group().lower() not in self.t.determiners | self.t.pronouns for t in toks):
                 head = None  # "lo que dijo": no noun
+            elif self.text[comma] != ",":
+                return head  # "un voisin qui affirme": the noun phrase, named without its pronoun
         if head is None and self.text[comma] == ",":
             head = self.noun_phrase_before(lo, comma)
         return (head[0], lead[k].end()) if head else None  # "the agency, which"
