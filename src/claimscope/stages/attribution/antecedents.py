@@ -143,7 +143,7 @@ class Antecedents(Addressees):
         else:
             return None
         gap = lead[k + 1 :]
-        aside = bool(gap) and self.text[lead[k].end() : pos].lstrip().startswith(",")  # "que, sin identificarse, afirmó"
+        aside = bool(gap) and self.text[lead[k].end() : pos].lstrip().startswith(",")  # "que, por teléfono, afirmó"
         if not gap and self.text[lead[k].end() : pos].strip():
             return None  # "Parole che, scrive X, segnano …": a parenthetical cue with its own subject
         if not aside and self.text[lead[k].end() : pos].strip().endswith(","):
@@ -175,7 +175,7 @@ class Antecedents(Addressees):
 
     def object_antecedent(self, lo: int, rel: re.Match, end: int | None) -> bool:
         """Whether a relative pronoun may stand for the object of its main clause ("… sumó
-        una fuente que, sin identificarse, afirmó que …", "поговорила с жителем, который
+        una portavoz que, por teléfono, afirmó que …", "поговорила с жителем, который
         рассказал"): not in what another verb reports, whose relative clause is part of
         that report ("X dijo que el informe, que cita …"), nor inside a quotation, nor after a negation ("No hay
         ningún estudio que demuestre …": no one speaks); with no comma, a pronoun that is

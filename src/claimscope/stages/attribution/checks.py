@@ -21,9 +21,10 @@ class FoundChecks(Inversions):
         self, raw: Raw, found: list[Raw], lo: int
     ) -> tuple[int, int] | None:
         """Speaker of a cue with no subject of its own ("X denied it, calling …",
-        "Conceding that …, he warned"): the speaker of the sentence's previous
-        attribution, else of its next one, else the sentence's subject (not the cue of
-        another attribution opening it: a verb whose subject is dropped)."""
+        "Conceding that …, he warned"): inside what a preposition frames, the subject of
+        that clause ("Según X, el hombre que … «…» asegura": "el hombre"), else the speaker
+        of the sentence's previous attribution, else of its next one, else the sentence's
+        subject (not the cue of another attribution opening it: a verb whose subject is dropped)."""
         quote = self.enclosing(
             raw.cue[0]
         )  # only clauses on the same side of a quotation
@@ -37,6 +38,18 @@ class FoundChecks(Inversions):
         ]
         earlier = [r for r in near if r.cue[1] <= raw.cue[0]]
         later = [r for r in near if r.cue[0] >= raw.cue[1]]
+        frames = [r.content[0] for r in earlier if self.t.preposition.match(self.text, r.cue[0])
+                  and r.content[0] <= raw.cue[0] < r.content[1]]
+        if frames:  # "Selon X, le maire qui … « … » affirme": the subject of the clause it frames, not X
+            toks = words(self.text, max(frames), raw.cue[0])
+            first = toks[0].group().lower().replace("’", "'") if toks else ""
+            run = self.determiner_phrase(toks) if first in self.t.determiners else []
+            if not run and toks and first.islower() and any(  # "l'homme qui …": an elided determiner
+                    d.endswith("'") and first.startswith(d) and len(first) > len(d) for d in self.t.determiners):
+                run = self.determiner_phrase(toks) or toks[:1]
+            own = (run[0].start(), run[-1].end()) if run else self.subject(max(frames), raw.cue[0])
+            if own:
+                return own
         if earlier:
             return max(earlier, key=lambda r: r.cue).speaker
         own = self.coordinated_subject(lo, raw.cue[0]) or self.subject(lo, raw.cue[0])
