@@ -5,7 +5,8 @@ language table (see docs/stages.md, ``boilerplate`` and ``credit_line``).
 and datelines of all tables into one set of expressions, so a marker of any language is
 found in an article of any other; the predicates below say whether a piece of a line is
 an agency, a domain or a capitalised name (``agency``, ``cue_name``, ``is_name``,
-``outlet_name``), a row of share buttons (``share_buttons``) or a related-links marker
+``outlet_name``), a registry outlet's whole name or an outlet's name closing the article
+(``registered``, ``closing_name``), a row of share buttons (``share_buttons``) or a related-links marker
 followed by a headline (``bare_headline``). The rules that use them to report lines are
 in furniture_rules.py.
 """
@@ -16,6 +17,7 @@ import re
 from functools import lru_cache
 
 from ..langdata import common, tables
+from ..outlets.mentions import find_mentions
 from ..outlets.registry import default_registry
 from . import furniture, furniture_credit
 from .words import alternation
@@ -25,6 +27,8 @@ MAX_OUTLET_WORDS = 2  # "(Dân trí) - …"
 MAX_BUTTONS_LABEL_WORDS = 4  # "Nos réseaux", "Мы в соцсетях" before a list of social networks
 MAX_EDITION_WORDS = 2  # an agency's national edition: "Sputnik Brasil"
 MAX_FUNCTION_LETTERS = 3  # "du", "del", "von", "báo" inside a name
+MAX_CLOSING_WORDS = 5  # an outlet's name alone closing the article: "(La Gazzetta del Mezzogiorno)"
+MAX_PARTICLE_LETTERS = 5  # small-letter words inside such a name: "de", "del", "della", "dello"
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
 
@@ -89,6 +93,9 @@ def line_patterns() -> dict[str, re.Pattern]:
         # "(Dân trí) - …", "(TTXVN) – …": the outlet in brackets and a dash opening the paragraph
         "bracket_dateline": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\s*[—–-]+(?=\s)"),
         "bracket_line": re.compile(r"^\((?P<name>[^\W\d_][^()]{1,40})\)\.?$"),  # "(Nordnews)"
+        # "… ha concluso. (Corriere della Sera)": brackets after the full stop of the paragraph's last sentence
+        "stop_tail": re.compile(r"(?<=[.!?…»\"”])\s+(?P<tag>\((?P<name>[^\W\d_][^()]{1,60})\)\.?)$"),
+        "dash_line": re.compile(r"^[—–-]+\s*(?P<name>[^\W\d_][^()]{0,40}?)\.?$"),  # "— Corriere della Sera"
     }
 
 
@@ -136,6 +143,35 @@ def marked_name(name: str) -> bool:
     found = name.split()
     inner = any(not w.isupper() and any(c.isupper() for c in w[1:]) for w in found)
     return 1 < len(found) <= MAX_OUTLET_WORDS and all(names_something(w) for w in found) or inner
+
+
+def registered(name: str) -> bool:
+    """The whole of ``name`` is a registry outlet's name, an ambiguous short one included,
+    as it stands alone in a credit ("Corriere della Sera", "WDR", "SIC")."""
+    return any(m.outlet and m.start == 0 and m.end == len(name) for m in find_mentions(name, [(0, len(name))]))
+
+
+def closing_name(name: str) -> bool:
+    """An outlet's name alone in brackets closing the article: a registry outlet
+    ("(Il Resto del Carlino)", "(WDR)"), or a name by its shape: one marked as a name
+    (``marked_name``: "(Tirreno Press)", "(LaNotizia)"), or of three to
+    ``MAX_CLOSING_WORDS`` words opening and closing on a capitalised one with small-letter
+    words of at most ``MAX_PARTICLE_LETTERS`` letters between ("(Gazzetta del Borgo)",
+    "(Eco della Valle)"). A common word or a word in capitals the registry does not know
+    ("(Updated)", "(END)", "(FIN)", "(photo)") is no name; nor a caption word ("(Foto di …)")."""
+    if registered(name):
+        return True
+    found = name.split()
+    if not found or furniture.words(name)[:1] and furniture.words(name)[0] in furniture.caption_words():
+        return False
+    if len(found) <= MAX_OUTLET_WORDS:
+        return outlet_name(name) and marked_name(name)
+    inner = found[1:-1]
+    return (
+        len(found) <= MAX_CLOSING_WORDS and names_something(found[0]) and names_something(found[-1])
+        and any(w.islower() for w in inner)
+        and all(names_something(w) or w.islower() and len(w) <= MAX_PARTICLE_LETTERS for w in inner)
+    )
 
 
 def _clause(name: str) -> bool:

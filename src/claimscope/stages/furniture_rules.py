@@ -22,13 +22,14 @@ from . import furniture, furniture_credit, furniture_lines, furniture_prompts
 from .furniture_patterns import (
     agency,
     bare_headline,
+    closing_name,
     cue_name,
     is_name,
     line_patterns,
-    marked_name,
     markers,
     names_something,
     outlet_name,
+    registered,
     share_buttons,
 )
 
@@ -306,17 +307,29 @@ class LineFurniture:
         )
 
     def _agency_tail(self, line: str, start: int) -> Finding | None:
-        """An agency in brackets closing the last paragraph ("… on Monday. (AFP)"), or any
-        outlet's short name, shaped as a name, in brackets alone on a line there ("(NordNews)")."""
-        match = line_patterns()["agency_tail"].search(line)
+        """An agency in brackets closing the last paragraph ("… on Monday. (AFP)"), a
+        registry outlet in brackets after its last sentence's full stop ("… on Monday. (Corriere
+        della Sera)"; within the sentence, brackets explain a name), an outlet's name in
+        brackets alone on a line there (``closing_name``: "(NordNews)", "(Corriere della Sera)"),
+        or a registry outlet's name after a dash alone on such a line ("— La Voz de Galicia";
+        a dash before other words is a list item or a signature)."""
+        patterns = line_patterns()
+        match = patterns["agency_tail"].search(line)
+        span = match and match.span()
         if not match:
-            match = line_patterns()["bracket_line"].match(line.strip())
-            if not match or not (outlet_name(match.group("name")) and marked_name(match.group("name"))):
-                return None
-            start += len(line) - len(line.lstrip())
+            match = patterns["stop_tail"].search(line)
+            span = match and registered(match.group("name")) and match.span("tag")
+        if not span:
+            lead = len(line) - len(line.lstrip())
+            match = patterns["bracket_line"].match(line.strip())
+            if not match or not closing_name(match.group("name")):
+                match = patterns["dash_line"].match(line.strip())
+                if not match or not registered(match.group("name")):
+                    return None
+            span = (lead + match.start(), lead + match.end())
         name = match.group("name")
         return self._finding(
-            "credit_line", start + match.start(), start + match.end(),
+            "credit_line", start + span[0], start + span[1],
             f"agency tag ({name}) closing the article", label="agency_tag", value=name,
         )
 
