@@ -37,6 +37,8 @@ def _ids(text, spans=()):
         ("Lo riferisce Sputnik Italia, citando un sito russo.", ["sputnik"]),
         ("Das Portal Anti-Spiegel und die Junge Freiheit verbreiteten die Zahl.", ["antispiegel", "junge_freiheit"]),
         ("L'article de FranceSoir reprend le Réseau Voltaire.", ["francesoir", "voltairenet"]),
+        ("The Boston Globe and the Manchester Evening News both ran the photo.", ["bostonglobe", "men_uk"]),
+        ("A clip aired on Newsmax was shared by The Grayzone.", ["newsmax", "grayzone"]),
     ],
 )
 def test_new_outlets_are_recognised(text, expected):
@@ -52,6 +54,7 @@ def test_new_outlets_are_recognised(text, expected):
         "Мы видим знак Знак на дороге, а Дождь идёт.",
         "Record numbers came in, the Band played on and Caracol beach was empty.",
         "Công an Nhân dân tỉnh đã vào cuộc; tin trên Báo Mới",
+        "The OAN flight code was cancelled.",  # a short name: a credit context only
     ],
 )
 def test_ambiguous_names_need_a_credit_context(text):
