@@ -50,3 +50,29 @@ def test_weak_verb_with_an_inverted_determiner_phrase_closing_the_sentence():
 def test_the_verb_of_a_free_relative_is_no_report():
     _, found = run(["Chama-se, consoante quem fala, «taxa justa» ou «portagem»."], "pt")
     assert not [a for a in found if a["cue"] == "fala"]
+
+
+def test_feminine_article_opens_the_subject_of_a_later_cue():
+    _, found = run(["A deputada criticou o orçamento e disse que faltam verbas para a saúde."], "pt")
+    assert [(a["speaker"], a["cue"]) for a in found] == [("A deputada", "criticou"), ("A deputada", "disse")]
+
+
+def test_feminine_article_before_a_noun_that_is_also_an_infinitive():
+    _, found = run(["A parlamentar criticou o orçamento."], "pt")
+    assert [a["speaker"] for a in found] == ["A parlamentar"]
+
+
+def test_feminine_article_subject_of_a_participle():
+    _, found = run(["A empresa admitiu o erro, garantindo que os clientes serão reembolsados."], "pt")
+    assert [a["speaker"] for a in found] == ["A empresa", "A empresa"]
+
+
+def test_preposition_a_before_an_infinitive_or_a_fixed_phrase_is_no_subject():
+    for text in (
+        "A fim de poupar água o município cortou a rega e informou que a seca continua.",
+        "A partir de agora decidiu e anunciou que haverá multas.",
+        "A longo prazo cresceu e afirmou que o pior passou.",
+    ):
+        _, found = run([text], "pt")
+        opener = " ".join(text.split()[:2])
+        assert not any((a["speaker"] or "").startswith(opener) for a in found), (text, found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .addressees import Addressees
+from .lemmas import lemma, supported
 from .spans import BOUNDARY, CONNECTORS, MAX_SPEAKER_WORDS, WORD, strip, words
 
 EDGE_QUOTES = " \t\n«»\"“”„"
@@ -33,6 +34,28 @@ class ClauseLeads(Addressees):
         _, end = strip(self.text, lo, lead[k].start(), " \t\n")
         return lead[k] if end <= lo or self.text[end - 1] in BOUNDARY else None
 
+    def article_opener(self, toks: list[re.Match]) -> bool:
+        """Whether a word of ``preposition_articles`` (Portuguese "a": article and
+        preposition) opening ``toks`` is the article of a subject ("A vereadora disse …",
+        "A empresa confirmou …"): before a noun, not a form with a masculine ending ("A
+        longo prazo"), nor, unless the verb follows it, an infinitive (its gerund
+        lemmatises to it: "A partir de segunda"; but "A parlamentar acusou …") or a word
+        then a ``links`` preposition without a feminine ending ("A fim de", "A respeito
+        de"; not "A ministra da Saúde", "A associação de moradores")."""
+        entry = self.t.raw.get("preposition_articles", {})
+        if len(toks) < 2 or toks[0].group().lower() not in entry.get("words", ()):
+            return False
+        word = toks[1].group().lower()
+        if not word.isalpha() or word in self.t.determiners or word.endswith(tuple(entry.get("masculine_endings", ()))):
+            return False
+        if len(toks) == 2:  # "A parlamentar acusou": the verb right after the noun
+            return True
+        lang = self.t.language
+        infinitive = word[-2:] in ("ar", "er", "ir") and supported(lang) and lemma(lang, word[:-1] + "ndo") == word
+        link = toks[2].group().lower() in entry.get("links", ()) and not word.endswith(
+            tuple(entry.get("feminine_endings", ())))
+        return not (infinitive or link)
+
     def anaphoric_lead(self, lo: int, pos: int) -> bool:
         """Whether only an object pronoun ("Lo riferisce X", also after an adverb: "Así lo
         ha explicado X"), a demonstrative ("Das berichtete X") or a short adverbial of
@@ -51,6 +74,7 @@ class ClauseLeads(Addressees):
             len(lead) >= 2
             and not self.locative_before(lead)  # "В компании пообещали …": the body speaks
             and self.t.speaker_stop.fullmatch(lead[0].group()) is not None
+            and not self.article_opener(lead)  # "A deputada criticou …": the subject
             and lead[1].group().islower()
             and (not rest or len(rest) <= 3 and self.stop_word(rest[0].group())
                  and all(w.group().islower() for w in rest))

@@ -109,6 +109,7 @@ class Subjects(ClauseLeads, Antecedents, Appositions):
                 p.fullmatch(first)
                 for p in (self.t.speaker_stop, self.t.clause_break, self.t.preposition)
             )
+            and not self.article_opener(toks)
         ):
             return None
         if len(run) == 1 and first.lower() in self.t.determiners:
