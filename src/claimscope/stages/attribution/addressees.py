@@ -2,7 +2,8 @@
 el martes la alcaldesa"), the one told ("dijo a la radio local la alcaldesa", "рассказал
 нашему изданию директор X", "powiedział PAP rzecznik"), a role's complement ("a reconnu
 l'adjoint aux travaux, Marc Petit") and an adverbial before the subject ("в среду журналистам
-глава X"); base of ``Subjects``.
+глава X"); also the one told before a telling verb's content ("told reporters the bridge was
+unsafe"); base of ``Subjects``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,74 @@ class Addressees(Contents):
             if self.determiner(word) or told and not self.determiner(lead) and word[0].isupper() and toks[k - 1].group().islower():
                 return toks[k].start()
         return pos
+
+    def past_told(self, cue: re.Match, hi: int) -> int:
+        """Where the content of a telling verb (table ``telling_lemmas``) starts after the one
+        told, who stands right after it and opens no content: an object pronoun (table
+        ``told_pronouns`` or a clitic), a dative, an acronym, a name of three words at most or a
+        determiner and up to two words, then a colon, a comma before a complementizer (or any
+        comma where ``comma_content``: "sagte der Zeitung, …", "powiedział dziennikarzom, że …")
+        or, where ``bare_clauses``, a clause: a pronoun or determiner and a finite verb within
+        three words ("told reporters the bridge was unsafe", "told us he had left"); else the
+        cue's end."""
+        pos = cue.end()
+        verb = words(self.text, cue.start(), pos)[-1:]
+        telling = self.t.raw.get("telling_lemmas", ())
+        if not verb or not supported(self.t.language) or lemma(self.t.language, verb[0].group().lower()) not in telling:
+            return pos
+        toks = words(self.text, pos, min(hi, pos + 160))[:9]
+        for n in range(1, min(4, len(toks)) + 1):
+            told, after = toks[:n], toks[n - 1].end()
+            if any(c in BOUNDARY or c == "." for c in self.text[pos : after]) or not self.told_phrase(told):
+                continue
+            rest = strip(self.text, after, hi, " \t")[0]
+            mark = self.text[rest : rest + 1]
+            if mark in ",:":
+                nxt = strip(self.text, rest + 1, hi, " \t\n")[0]
+                if mark == ":" or self.t.comma_content or self.t.complementizer.match(self.text, nxt, hi):
+                    return nxt
+            elif self.t.bare_clauses and self.clause_opens(toks[n:], told):
+                return toks[n].start()
+        return pos
+
+    def told_outlet(self, cue: re.Match, span: tuple[int, int] | None) -> bool:
+        """An acronym alone after a verb of saying proper (table ``saying_lemmas``) in a language
+        that marks the one told by a dative (``dative_endings``): an outlet told, no inverted
+        subject ("– powiedziała PAP.", "– рассказал ТАСС."), as a person is the one who says."""
+        found = words(self.text, *span) if span and self.t.dative_endings else []
+        verb = words(self.text, cue.start(), cue.end())[-1:]
+        return (len(found) == 1 and self.acronym(found[0].group()) and bool(verb) and supported(self.t.language)
+                and lemma(self.t.language, verb[0].group().lower()) in self.t.raw.get("saying_lemmas", ()))
+
+    def told_phrase(self, told: list[re.Match]) -> bool:
+        """Words that can be the one told right after a telling verb (``past_told``)."""
+        first = told[0].group()
+        if len(told) == 1 and (first.lower() in self.t.raw.get("told_pronouns", ()) or self.clitic(first)
+                               or self.dative(first) or self.acronym(first)):
+            return True
+        if all(self.dative(t.group()) for t in told):
+            return True  # "naszym dziennikarzom"
+        rest = [t.group() for t in told[1:]]
+        if self.determiner(first) and 0 < len(rest) <= 2:
+            return not any(self.determiner(w) or w.lower() in self.t.pronouns for w in rest)
+        plain = [t.group() for t in told]
+        return all(w[0].isupper() for w in plain) or len(plain) == 1 and plain[0].islower() and not (
+            plain[0] in self.t.adverbs or self.stop_word(plain[0]) or plain[0] in self.t.pronouns
+            or re.fullmatch(self.t.raw.get("adverb_shape", r"(?!x)x"), plain[0]))
+
+    def clause_opens(self, toks: list[re.Match], told: list[re.Match]) -> bool:
+        """A clause opens at ``toks``: a subject pronoun, or a determiner (any word after an object
+        pronoun told), with a finite verb (an auxiliary or a ``verb_shape`` form) within three words."""
+        shape = re.compile(self.t.raw.get("verb_shape", r"(?!x)x"))
+        finite = [k for k, t in enumerate(toks[:4]) if t.group().lower() in self.aux | self.t.passive
+                  or shape.fullmatch(t.group())]
+        if not toks or not finite or any(c in BOUNDARY for c in self.text[toks[0].start() : toks[finite[0]].start()]):
+            return False
+        head = toks[0].group().lower()
+        if head in self.t.pronouns - self.t.subject_relatives:
+            return finite[0] == 1
+        pronoun = len(told) == 1 and told[0].group().lower() in self.t.raw.get("told_pronouns", ())
+        return finite[0] >= 1 and (self.determiner(head) or pronoun and head.islower())
 
     def role_complement(self, end: int, hi: int) -> int:
         """Where an inverted subject that stops at a stop word ends when that word opens the

@@ -83,6 +83,8 @@ class Inversions(Subjects):
         ):  # (a time word is no preposition: "a indiqué lundi la préfecture")
             return None  # "schrieb auf seinem Kanal": the object of a preposition right after the verb
         first = words(self.text, *span)[:1] if span else []
+        if self.told_outlet(cue, span):
+            return None  # "„…” – powiedziała PAP.": the agency told, the speaker is elsewhere
         if first and first[0].group().lower() in self.t.raw.get("interrogatives", ()):
             return None  # "mówi co innego": what is said, no subject
         rest = self.text[end:hi].strip(EDGE)

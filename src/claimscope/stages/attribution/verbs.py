@@ -170,7 +170,7 @@ class VerbCues(PassiveAgents):
         if dialogue is not None and not found and speaker is None:
             found = self.content_before(lo, cue.start())
         if not inverted and not found:
-            found = self.content_after(cue.end(), hi)
+            found = self.content_after(self.past_told(cue, hi), hi)
             if found and not found[1] and speaker and found[0][0] == strip(text, cue.end(), hi)[0]:
                 quoted = self.content_before(lo, speaker[0])  # "“…,” X told reporters"
                 opens = (  # a quotation that opens this sentence
