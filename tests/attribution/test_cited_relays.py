@@ -56,3 +56,41 @@ def test_a_pronoun_does_not_stand_for_whom_it_quotes(lang, sentences, entity):
     _, found = run(sentences, lang)
     pronoun = found[-1]
     assert (pronoun["entity"], pronoun["anonymous"]) == (entity, False)
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, cue, speaker",
+    [
+        ("pl", "Gazeta powołuje się na anonimowego urzędnika w ratuszu miasta, który miał powiedzieć, że budowa stanie.",
+         "miał powiedzieć", "anonimowego urzędnika w ratuszu miasta"),
+        ("fr", "La radio cite un agent de la préfecture du Nord, qui affirme que deux routes sont coupées.",
+         "affirme", "un agent de la préfecture du Nord"),
+        ("es", "El diario cita a un técnico del puerto de Vigo, que asegura que el muelle cerrará.",
+         "asegura", "un técnico del puerto de Vigo"),
+    ],
+)
+def test_a_relative_on_the_one_cited_stands_for_the_whole_object(lang, sentence, cue, speaker):
+    _, found = run([sentence], lang)
+    said = by_cue(found, cue)
+    assert said["speaker"].split(",")[0].strip() == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, cue, speaker",
+    [
+        ("es", "El periódico incorporó a su crónica una fuente del Ayuntamiento de Vigo que, por teléfono, "
+               "afirmó que el muelle cerrará.",
+         "afirmó", "una fuente del Ayuntamiento de Vigo"),
+        ("pt", "O jornal ouviu um técnico do Porto de Santos que, por telefone, disse que o cais vai fechar.",
+         "disse", "um técnico do Porto de Santos"),
+    ],
+)
+def test_a_relative_after_a_connector_stands_for_the_head_noun(lang, sentence, cue, speaker):
+    _, found = run([sentence], lang)
+    assert by_cue(found, cue)["speaker"].removesuffix(" que").strip(" ,") == speaker
+
+
+def test_a_description_in_quotation_marks_heads_its_relative_clause():
+    _, found = run(["Un «ingeniero naval» que prefiere no dar su nombre asegura que el muelle cerrará."], "es")
+    said = by_cue(found, "asegura")
+    assert (said["speaker"], said["anonymous"]) == ("Un «ingeniero naval» que prefiere no dar su nombre", True)
