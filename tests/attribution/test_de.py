@@ -96,3 +96,22 @@ def test_demnach_reports_on_the_authority_named_before():
     _, found = run(["Das Landesamt hat neue Zahlen vorgelegt.", "Demnach fehlen im Kreis rund 40 Erzieherinnen."], "de")
     got = by_cue(found, "Demnach")
     assert got["speaker"] is None and got["content"] == "fehlen im Kreis rund 40 Erzieherinnen"
+
+
+def test_subject_ends_at_the_finite_auxiliary_before_an_adverbial():
+    _, found = run(["Der Verband hatte im Herbst angekündigt, dass die Gebühren steigen."], "de")
+    assert by_cue(found, "angekündigt")["speaker"] == "Der Verband"
+    _, found = run(["Die Schulleiterin hat schon vor Wochen erklärt, dass der Unterricht ausfällt."], "de")
+    assert by_cue(found, "erklärt")["speaker"] == "Die Schulleiterin"
+
+
+def test_subject_ends_at_the_finite_modal():
+    _, found = run(["Der Trainer will nach dem Spiel erklären, dass er bleibt."], "de")
+    assert by_cue(found, "erklären")["speaker"] == "Der Trainer"
+
+
+def test_subject_after_the_auxiliary_when_an_adverbial_is_fronted():
+    _, found = run(["Im Herbst hatte der Verband angekündigt, dass die Gebühren steigen."], "de")
+    assert by_cue(found, "angekündigt")["speaker"] == "der Verband"
+    _, found = run(["Vor Wochen hat die Schulleiterin im Elternbrief erklärt, dass der Unterricht ausfällt."], "de")
+    assert by_cue(found, "erklärt")["speaker"] == "die Schulleiterin"

@@ -28,3 +28,8 @@ def test_diplomats_familiar_with_the_talks_are_anonymous():
 def test_reported_speech_with_the_modal_mial():
     _, found = run(["Według portalu sołtys miał powiedzieć, że droga będzie zamknięta do jesieni."], "pl")
     assert by_cue(found, "miał powiedzieć")["content"] == "droga będzie zamknięta do jesieni"
+
+
+def test_adverb_before_a_trailing_adverbial_leaves_the_subject():
+    _, found = run(["Dyrektor szkoły już w marcu zapowiedział, że lekcje zostaną skrócone."], "pl")
+    assert by_cue(found, "zapowiedział")["speaker"] == "Dyrektor szkoły"

@@ -96,6 +96,8 @@ class Regions(CueCandidates):
                                               in self.t.coordinators)  # "рассказала нам продавщица", "А в мэрии заявили"
                         and toks[0].group().lower() not in self.t.determiners | self.t.pronouns):  # "selon lui plus de …"
             toks.pop(0)
+        if not after:
+            toks = self.vorfeld(toks)
         while toks and (
             toks[-1].group().lower() in self.t.trim
             or self.t.adverb.fullmatch(toks[-1].group())
@@ -132,9 +134,9 @@ class Regions(CueCandidates):
                     and not (toks[k - 1].group().lower() in CONNECTORS  # "a reader of this blog"
                              and not self.t.speaker_stop.fullmatch(toks[k - 1].group()))  # Polish "do"
                 ):
-                    toks = toks[
-                        :k
-                    ]  # but "a source close to the contractor" keeps its tail
+                    toks = toks[:k]  # but "a source close to the contractor" keeps its tail
+                    while len(toks) > 1 and toks[-1].group().lower() in self.t.trim:
+                        toks.pop()  # "Burmistrz już w maju potwierdził": the adverb before it too
                     break
         start, end = toks[0].start(), toks[-1].end()
         for tok in toks[:-1]:  # "… de la ville.le maire a annoncé": a sentence end fused onto the next word
@@ -149,6 +151,27 @@ class Regions(CueCandidates):
         if m and m.group() and m.end() < end:
             start = m.end()
         return start, end
+
+    def vorfeld(self, toks: list[re.Match]) -> list[re.Match]:
+        """In a verb-second language, the subject among the words before a cue that a finite
+        auxiliary or modal (``auxiliaries``, ``modal_verbs``) splits from it: the one phrase
+        before that verb ("Die Stadt hatte im Mai bestätigt"), or, when that phrase is an
+        adverbial (opening with a stop word or an adverb: "Im Mai hatte die Stadt bestätigt"),
+        the noun phrase after the verb: up to a stop word, an adverb, or a lower-case word
+        after a noun that opens no genitive ("der Sprecher der Stadt im Rathaus")."""
+        finite = self.t.aux_finite
+        j = next((k for k, t in enumerate(toks) if k and t.group().lower() in finite), 0) if self.t.v2 else 0
+        if not j:
+            return toks
+        head, rest = toks[:j], toks[j + 1 :]
+        first = head[0].group().lower()
+        fronted = first not in self.t.determiners and (self.stop_word(first) or first in self.t.adverbs)
+        if not (fronted and rest and self.has_subject_marker((rest[0].start(), rest[-1].end()))):
+            return head
+        end = next((k for k, t in enumerate(rest) if k and t.group().islower() and (
+            self.stop_word(t.group()) or t.group() in self.t.adverbs
+            or rest[k - 1].group()[0].isupper() and t.group() not in self.t.determiners)), len(rest))
+        return rest[:end]  # "mehrere Medien über …": a noun, then a lower-case word not of a genitive
 
     def looks_like_speaker(self, span: tuple[int, int] | None) -> bool:
         """Whether a span after a cue can be a subject (inversion): a determiner,

@@ -58,6 +58,7 @@ _LIST_KEYS = (
     "noun_cues",
     "possessive_determiners",
     "verb_lemmas",
+    "modal_verbs",
     "weak_lemmas",
     "negations",
     "infinitive_markers",
@@ -144,6 +145,7 @@ class Table:
     bare_clauses: bool  # a reported clause may go without complementizer ("said the plant would close")
     starts: dict  # cue kind -> first words of its phrases (where a match can begin)
     v2: bool  # verb-second language: a subject may follow a fronted adverbial
+    aux_finite: frozenset  # finite auxiliaries and modals that close a verb-second sentence's first phrase
     # lemmas of reporting verbs: every inflection is a cue (weak ones as ``weak_verbs``)
     lemmas: dict  # cue kind ("verb", "weak") -> frozenset of lemmas
     # "<clause>, twierdzi telewizja X": an inverted subject wins over a long apposition
@@ -271,6 +273,7 @@ def _compile(raw: dict) -> Table:
             "post": first_words(raw, "postpositions"),
         },
         v2=bool(raw.get("v2", False)),
+        aux_finite=lower("auxiliaries") | lower("modal_verbs"),
         lemmas={"verb": lower("verb_lemmas") | form_lemmas(raw, "verbs"),
                 "weak": lower("weak_lemmas") | set(raw.get("topic_verbs", {})) | form_lemmas(raw, "weak_verbs")},
         inversion_after_clause=bool(raw.get("inversion_after_clause", False)),
