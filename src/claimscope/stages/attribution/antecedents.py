@@ -8,67 +8,20 @@ clause, and a subject with a relative clause of its own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .addressees import Addressees
-from .lemmas import lemma, lemmas, supported
+from .lemmas import lemma, supported
 from .governed import OPENING_QUOTES
-from .spans import BOUNDARY, CONNECTORS, WORD, strip, words
+from .spans import BOUNDARY, WORD, strip, words
 
 MAX_ANTECEDENT_WORDS = 6
 MAX_RELATIVE_GAP = 3  # words between the relative pronoun and its cue ("que la semana pasada había dicho")
 MAX_ADVERBIAL_GAP = 8  # … or of an adverbial that opens with a stop word ("quien en una entrevista con X sostuvo")
 MAX_QUOTED_NAME_WORDS = 5
-MAX_CITED_WORDS = 8  # words of a citing verb's object before its relative pronoun ("cite un agent de la mairie, qui")
-CONNECTED_HEAD_WORDS = 2  # lower-case words between a determiner and a connector with an article ("una fuente del")
-GOVERNING_WORDS = 2  # short lower-case words between a citing verb and its object: "się na", "a"
-
-
-@lru_cache(maxsize=32)
-def citing_lemmas(lang: str, prepositions: tuple[str, ...]) -> frozenset[str]:
-    """Lemmas of the verbs that open the table's relay prepositions: a participle or
-    gerund whose lemma is not itself ("citant" -> "citer", "ссылаясь" -> "ссылаться")."""
-    if not supported(lang):
-        return frozenset()
-    heads = {p.split()[0].lower() for p in prepositions}
-    return frozenset(lemma(lang, w) for w in heads if lemma(lang, w) != w)
-
-
-def reporting_lemmas(raw: dict) -> frozenset[str]:
-    """Lemmas of the table's reporting verbs, weak ones and those of a topic."""
-    return frozenset(raw.get("verb_lemmas", ())) | frozenset(raw.get("verbs", ())) \
-        | frozenset(raw.get("topic_verbs", {})) | frozenset(raw.get("weak_lemmas", ()))
 
 
 class Antecedents(Addressees):
     """Noun phrases a subject refers back to (a base of ``Subjects``)."""
-
-    def cites(self, word: str, verbs: bool = False) -> bool:
-        """Whether ``word`` has the lemma of a citing verb ("cita", "powołuje", "cited"); with
-        ``verbs``, only one the table also lists as a reporting verb (not "o", the lemma of the
-        article "a" that opens "a seu ver", nor "słowo" of "słowami")."""
-        t = self.t
-        cited = citing_lemmas(t.language, tuple(t.raw.get("prepositions", ())))
-        if verbs:
-            cited = cited & reporting_lemmas(t.raw)
-        return bool(cited) and not cited.isdisjoint(
-            lemmas(t.language, word.lower(), t.participle, t.participle_lemmas, t.unknown_lemmas))
-
-    def cited_start(self, lo: int, start: int) -> int:
-        """Where the object of a citing verb opens, when the noun phrase at ``start`` ends it
-        ("La radio cite un agent de la mairie, qui …", "powołuje się na źródło w kwaterze X,
-        które …"): the relative pronoun after it stands for the whole object, the one cited,
-        not its last noun; else ``start``. Past the verb's short lower-case government words."""
-        toks = words(self.text, self.left_region(lo, start, clauses=False), start)
-        for k in range(len(toks) - 1, max(-1, len(toks) - 2 - MAX_CITED_WORDS - GOVERNING_WORDS), -1):
-            if not self.cites(toks[k].group(), verbs=True):
-                continue
-            j = k + 1
-            while j < min(k + 1 + GOVERNING_WORDS, len(toks)) and toks[j].group().islower() \
-                    and len(toks[j].group()) <= 3 and toks[j].group().lower() not in self.t.determiners:
-                j += 1
-            return toks[j].start() if j < len(toks) and len(toks) - j <= MAX_CITED_WORDS else start
-        return start
 
     def quoted_content(self, span: tuple[int, int] | None) -> bool:
         """Whether a phrase before a verb is one quotation that reads as a clause, not a name
@@ -215,10 +168,10 @@ class Antecedents(Addressees):
             if not any(t.group().lower() not in self.t.determiners | self.t.pronouns for t in toks):
                 head = None  # "lo que dijo": no noun
             elif self.text[comma] != ",":
-                return self.cited_start(lo, head[0]), head[1]  # "un voisin qui affirme": without its pronoun
+                return head  # "un voisin qui affirme": the noun phrase, named without its pronoun
         if head is None and self.text[comma] == ",":
             head = self.noun_phrase_before(lo, comma)
-        return (self.cited_start(lo, head[0]), lead[k].end()) if head else None  # "the agency, which"
+        return (head[0], lead[k].end()) if head else None  # "the agency, which"
 
     def object_antecedent(self, lo: int, rel: re.Match, end: int | None) -> bool:
         """Whether a relative pronoun may stand for the object of its main clause ("… sumó
@@ -270,9 +223,6 @@ class Antecedents(Addressees):
                 break  # "написал канал «Север»": not the verb
             run.insert(0, tok)
             if low in self.t.determiners and not (k and toks[k - 1].group()[0].isupper()):
-                opener = self.head_before_connector(toks, k) if low in CONNECTORS else None
-                if opener is not None:  # "una fuente del Ministerio": the phrase of its head noun
-                    run[:0] = toks[opener:k]
                 break  # "la web Noticias del Sur": "del" inside a name
         if name_end > end:  # the quoted name itself names someone
             return (run[0].start() if run else end), name_end
@@ -281,22 +231,6 @@ class Antecedents(Addressees):
         ):
             return None
         return run[0].start(), run[-1].end()
-
-    def head_before_connector(self, toks: list[re.Match], k: int) -> int | None:
-        """Where the phrase a connector that holds an article ("del", "do", "du") joins opens:
-        a determiner at most ``CONNECTED_HEAD_WORDS`` lower-case words before it, none a stop
-        word or cue ("sumó una fuente del Ministerio": "una fuente"); else None (a partitive
-        after a verb: "a interrogé des habitants")."""
-        for j in range(k - 1, max(-1, k - 2 - CONNECTED_HEAD_WORDS), -1):
-            word = toks[j].group()
-            if any(c in BOUNDARY for c in self.text[toks[j].end() : toks[j + 1].start()]) or not word.islower():
-                return None
-            if word in self.t.determiners:
-                return j if j < k - 1 else None
-            if self.t.speaker_stop.fullmatch(word) or word in self.t.trim | self.t.passive or self.first_cue(
-                    toks[j].start(), toks[j].end()):
-                return None
-        return None
 
     def with_relative(
         self, lo: int, left: int, pos: int, before: tuple[int, int] | None

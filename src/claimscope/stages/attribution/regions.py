@@ -28,8 +28,7 @@ class Regions(CueCandidates):
                 if 0 <= opening and i - opening <= 40:
                     i = opening - 1
                     continue
-            if i in self.closing and not self.text[i + 1 : hi].strip() and (
-                    self.inner_name(self.closing[i]) or self.scare_quoted(self.closing[i])):
+            if i in self.closing and not self.text[i + 1 : hi].strip() and self.inner_name(self.closing[i]):
                 i = self.closing[i] - 1  # "В пресс-службе компании «Север» ответили": a name inside the phrase
                 continue
             if self.text[i] in BOUNDARY or i in self.closing or i in self.quotes:

@@ -10,13 +10,24 @@ relative clause ("cite", "cita", "powołuje się na") relays as its participle d
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
-from .lemmas import supported
+from .lemmas import lemma, lemmas, supported
 from .spans import BOUNDARY, EDGE, Raw, strip, words
 from .subjects import Subjects
 
 QUOTE_MARKS = "«»\"“”„"  # around the one cited: "qui cite « un agent »"
 LEAD_WORDS = 2  # short lower-case words between the verb and the one cited: "się na", "a su vez a"
+
+
+@lru_cache(maxsize=32)
+def _citing(lang: str, prepositions: tuple[str, ...]) -> frozenset[str]:
+    """Lemmas of the verbs that open the table's relay prepositions: a participle or
+    gerund whose lemma is not itself ("citant" -> "citer", "ссылаясь" -> "ссылаться")."""
+    if not supported(lang):
+        return frozenset()
+    heads = {p.split()[0].lower() for p in prepositions}
+    return frozenset(lemma(lang, w) for w in heads if lemma(lang, w) != w)
 
 
 class CitedRelays(Subjects):
@@ -36,7 +47,10 @@ class CitedRelays(Subjects):
         if len(toks) < 2 or toks[-1].group().lower() not in relatives or raw.cue[0] < raw.speaker[1]:
             return raw
         verb = words(self.text, *raw.cue)
-        if not verb or not self.cites(verb[0].group()):  # "cita": the noun "cita" or "citar"
+        cited = _citing(self.t.language, tuple(self.t.raw.get("prepositions", ())))
+        t = self.t
+        if not verb or cited.isdisjoint(lemmas(t.language, verb[0].group().lower(), t.participle, t.participle_lemmas,
+                                               t.unknown_lemmas)):  # "cita": the noun "cita" or "citar"
             return raw
         head = (raw.speaker[0], toks[-2].end())
         outer = next((o for o in found if o is not raw and o.speaker and not o.content[0] <= raw.cue[0] < o.content[1]

@@ -25,7 +25,6 @@ CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"
 )
 MAX_SPEAKER_WORDS = 10
 MIN_CONTENT_WORDS = 2
-MAX_SCARE_QUOTED_WORDS = 4  # words of a description in quotation marks: "un «expert en sécurité»"
 
 
 @dataclass(frozen=True)
@@ -116,17 +115,6 @@ class Spans:
         inner = self.text[opening + 1 : close].strip() if close is not None else ""
         return (bool(inner) and inner[0].isupper() and inner[-1].isalnum() and len(inner.split()) <= 4
                 and self.text[opening - 1 : opening] == " " and self.text[opening - 2 : opening - 1].isalnum())
-
-    def scare_quoted(self, opening: int) -> bool:
-        """Whether the quotation that opens at ``opening`` is a short description the writer
-        keeps at a distance, right after its determiner ("un «expert en sécurité»", "a
-        \"source\""): a noun phrase's head, not a quotation of its own."""
-        close = self.quotes.get(opening)
-        inner = self.text[opening + 1 : close].strip() if close is not None else ""
-        before = words(self.text, max(0, opening - 12), opening)
-        return (bool(inner) and inner[:1].islower() and len(inner.split()) <= MAX_SCARE_QUOTED_WORDS
-                and not any(c in BOUNDARY for c in inner) and bool(before)
-                and not self.text[before[-1].end() : opening].strip() and before[-1].group().lower() in self.t.determiners)
 
     def stop_word(self, word: str) -> bool:
         """A word of ``speaker_stops``, also elided onto the next one ("all'ANSA")."""
