@@ -4,8 +4,7 @@ Matching is case-sensitive except that an alias written in lower case also match
 with a capital first letter (sentence start), and diacritic-insensitive ("Agencia
 EFE" = "Agéncia EFE", "Thong tan xa Viet Nam" = "Thông tấn xã Việt Nam"). Aliases
 in scripts written with spaces need word boundaries; CJK aliases do not. The longest
-alias wins, and a name that runs on into a longer proper name ("Sputnik V", "Prairie Daily
-Wire") is no mention (:mod:`claimscope.outlets.boundaries`). Ambiguous aliases (``context_aliases``: "AP", "RT", "DW") count only in
+alias wins. Ambiguous aliases (``context_aliases``: "AP", "RT", "DW") count only in
 parentheses ("(AP)") or inside a span the caller marks as a credit context (a credit
 line, an attribution's speaker).
 
@@ -34,7 +33,6 @@ from functools import lru_cache
 from typing import Callable
 
 from . import cues
-from .boundaries import runs_on
 from .registry import Outlet, Registry, default_registry, normalize_host
 
 _SPECIAL_FOLD = {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "’": "'", "ʼ": "'", "‘": "'", "\u00a0": " "}
@@ -103,7 +101,6 @@ class MentionFinder:
     def __init__(self, registry: Registry, lemma: Callable[[str, str], str | None] | None = None):
         self.registry = registry
         self._lemma = lemma  # (lang, word) -> lemma, None for a language it does not cover
-        self.boundaries = True  # drop names that run on into a longer name (boundaries.py)
         self._inflected_index: dict[str, dict] = {}  # by language: see _inflected
         self._owners: dict[str, set[str]] = {}
         self._context: set[str] = set()
@@ -135,19 +132,6 @@ class MentionFinder:
                 if found:
                     free = pos + len(found)
                     yield pos, free, found
-
-    def _longest(self, folded: str, lang: str | None):
-        """The spans of ``_scan``; one that runs on into a longer name ("chaîne RT France")
-        gives way to an alias opening on one of its later words and ending past it ("RT
-        France"), when there is one."""
-        for start, end, alias in self._scan(folded):
-            if self.boundaries and runs_on(folded, start, end, lang):
-                for token in _TOKEN.finditer(folded, start + 1, end):
-                    later = self._match_at(folded, token.start(), True)
-                    if later and token.start() + len(later) > end:
-                        start, end, alias = token.start(), token.start() + len(later), later
-                        break
-            yield start, end, alias
 
     def _match_at(self, folded: str, pos: int, word_start: bool) -> str | None:
         candidates = self._by_char.get(folded[pos], [])
@@ -227,22 +211,19 @@ class MentionFinder:
         the text's language and a lemmatiser)."""
         folded, index = fold(text)
         spans = [(index[fstart], index[fend - 1] + 1, alias, alias in self._context)
-                 for fstart, fend, alias in self._longest(folded, lang)]
+                 for fstart, fend, alias in self._scan(folded)]
         if lang and self._lemma and self._lemma(lang, lang) is not None:  # a language it lemmatises
             taken = bytearray(len(text) + 1)
             for start, end, _, _ in spans:
                 taken[start:end] = b"\x01" * (end - start)
             spans += list(self._scan_inflected(text, lang, taken))
         found = []
-        starts = frozenset(start for start, _, _, _ in spans)
         for start, end, alias, needs_context in sorted(spans):
             owners = self._owners[alias]
             if len(owners) != 1:
                 continue  # an alias two outlets share names neither
             if needs_context and not _in_context(text, start, end, context_spans):
                 continue
-            if self.boundaries and runs_on(text, start, end, lang, starts):
-                continue  # part of a longer name: "Sputnik V", "Prairie Daily Wire"
             found.append(Mention(start, end, self.registry.get(next(iter(owners)))))
         return found
 
