@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from claimscope.outlets import cues
 from claimscope.stages.sourcing import Sourcing
+from claimscope.stages.sourcing.counts import _ours
 from tests.sourcing.test_chain import make
 from tests.sourcing.test_lead import _with_claims
 
@@ -112,3 +114,31 @@ def test_a_pronoun_right_before_the_cue_is_the_article_told():
             ("Un cantonnier, qui a requis l'anonymat,", "a confirmé", "les barrières sont posées", True)], lang="fr")
         chain = Sourcing().chain(_with_claims(doc, worthy={1}))
         assert ("anonymous_source" in {f.kind for f in chain.flags}) is flagged, told
+
+
+def test_an_outlet_noun_is_the_article_told_only_with_a_demonstrative_or_our():
+    relayed = ("Brückensperre\n\nDer Stadtbote berichtet, dass die alte Brücke ab Mai gesperrt wird.\n\n")
+    cases = [  # (cue and addressee, flagged)
+        ("sagte dieser Zeitung,", True),   # this paper: the article was told
+        ("sagte unserer Redaktion,", True),
+        ("sagte der Agentur,", False),     # a plain article: another outlet, the one relayed
+        ("sagte einer Zeitung,", False),
+    ]
+    for told, flagged in cases:
+        sentence = f"Ein Mitarbeiter des Bauamts, der ungenannt bleiben will, {told} dass die Pläne fertig sind."
+        doc = make(relayed + sentence, [
+            ("Der Stadtbote", "berichtet,", "die alte Brücke ab Mai gesperrt wird", False),
+            ("Ein Mitarbeiter des Bauamts, der ungenannt bleiben will,", told, "die Pläne fertig sind", True)], lang="de")
+        chain = Sourcing().chain(_with_claims(doc, worthy={1}))
+        assert ("anonymous_source" in {f.kind for f in chain.flags}) is flagged, told
+
+
+def test_an_outlet_noun_with_this_or_our_is_the_article_in_every_word_order():
+    cases = [("en", "confirmed to this blog that", True), ("en", "confirmed to the blog that", False),
+             ("fr", "a confirmé à notre journal que", True), ("fr", "a confirmé au journal que", False),
+             ("es", "dijo a este diario que", True), ("es", "dijo al diario que", False),
+             ("pl", "powiedział dla tej gazety, że", True), ("pl", "powiedział dla gazety, że", False),
+             ("vi", "nói với tờ báo này rằng", True), ("vi", "nói với tờ báo kia rằng", False)]
+    for lang, text, ours in cases:
+        noun = cues.find("outlet_nouns", text, lang)[0]
+        assert _ours(text, noun, lang) is ours, text

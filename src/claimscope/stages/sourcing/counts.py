@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ...langdata import tables
 from ...model import Document
 from ...outlets import cues
 from ...outlets.speakers import group
 from ..attribution.tables import available_languages, load_table
+from ..furniture import notice_words, words
 from .lead import body_sentences, item_end, lists_items, opinion_piece
 from .names import Names, same_name
 from .relays import FOLLOW_PARAGRAPHS
@@ -148,7 +150,7 @@ def _told_nearby(chain: Chain, body: list[int]) -> bool:
 def _told_us(chain: Chain, i: int) -> bool:
     """Is attribution ``i`` an anonymous source that spoke to the article itself ("a reader
     told us", "une lectrice nous a écrit", "confirmed to this blog": first person, or an outlet noun
-    with no name after it), not one the relayed outlet quotes?"""
+    the article's own, :func:`_ours`), not one the relayed outlet quotes?"""
     a = chain.doc.attributions[i]
     if not a.anonymous:
         return False
@@ -157,8 +159,21 @@ def _told_us(chain: Chain, i: int) -> bool:
             not text[m.end():a.cue_start].strip() for m in cues.find("first_person", text, lang, a.speaker_end, a.cue_start)):
         return True  # "Un lecteur … nous l'a confirmé", "nos escribe": the pronoun told, right before the cue
     return any(cues.find("first_person", text, lang, lo, hi)
-               or any(not _named_after(text[m.end():hi]) for m in cues.find("outlet_nouns", text, lang, lo, hi))
+               or any(_ours(text, m, lang) for m in cues.find("outlet_nouns", text, lang, lo, hi))
                for lo, hi in _addressee_spans(a, text))
+
+
+def _ours(text: str, noun: re.Match, lang: str | None) -> bool:
+    """Is an outlet noun the article's own: a demonstrative or "our" next to it (``notice_words``
+    ``this`` and ``ours``: "dieser Zeitung", "à notre journal", "a este diario", "báo này" after
+    it where ``determiner_after_noun``)? A bare article with it ("sagte der Agentur", "told the
+    paper") is another outlet, the one relayed."""
+    found = notice_words(lang)
+    if tables().get(lang or "", {}).get("determiner_after_noun", False):
+        after = words(text[noun.end():noun.end() + 40])
+        return any(found[label].opens(after) for label in ("this", "ours"))
+    before = words(text[max(0, noun.start() - 40):noun.start()])[-1:]
+    return any(found[label].found_in(before) for label in ("this", "ours"))
 
 
 def _addressee_spans(a, text: str) -> list[tuple[int, int]]:
@@ -174,12 +189,6 @@ def _addressee_spans(a, text: str) -> list[tuple[int, int]]:
     if a.speaker_start is None or a.speaker_end <= a.cue_start or a.speaker_start >= hi:
         return [(a.cue_start, hi)]
     return [(a.cue_start, a.speaker_start), (a.speaker_end, hi)]  # "nos escribe un lector:"
-
-
-def _named_after(rest: str) -> bool:
-    """Does ``rest`` open on a capitalised word ("the blog Xyz", not "this blog that")?"""
-    first = re.match(r"[\s«„“\"]*([^\W\d_])", rest)
-    return bool(first) and first.group(1).isupper()
 
 
 def article_sources(chain: Chain) -> int:
