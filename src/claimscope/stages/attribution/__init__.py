@@ -85,7 +85,7 @@ def extract(doc: Document) -> tuple[Attribution, ...]:
         previous = strip(text, doc.sentences[i - 1].start, doc.sentences[i - 1].end) if i else None
         found = rule.sentence(sent.start, sent.end, credit, previous)
         if not found and raws and table.raw.get("quote_continues"):
-            found = _continued(rule, raws[-1][0], sent)
+            found = _continued(rule, raws[-1][0], sent, doc.sentences[i - 1] if i else None)
         raws.extend((raw, table) for raw in found)
         name = rule.opening_name(sent.start, sent.end) or (  # "Reporters met Anna Berg, a nurse."
             None if found else rule.introduced_name(sent.start, sent.end))
@@ -172,10 +172,12 @@ def _heard(text: str, raw: Raw, table: Table, around: Raw) -> bool:
     return bool(toks) and toks[0] not in own and (len(toks) > 1 or toks[0] in table.pronouns)
 
 
-def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:
-    """A sentence that is one quotation and nothing else, right after a quotation set
-    before its cue ("„…“, sagte sie. „…“"), goes on with the same speaker and cue (table
-    key ``quote_continues``; PolNeAR, for English, does not split such quotes)."""
+def _continued(rule: SentenceRules, last: Raw, sent, before) -> list[Raw]:
+    """A sentence that is one quotation and nothing else, right after the sentence that
+    closes on the cue of a quotation set before it ("„…“, sagte sie. „…“", also past a
+    long apposition of the speaker: "« … », a déclaré X, secrétaire du syndicat, aux
+    journalistes. « … »"), goes on with the same speaker and cue (table key
+    ``quote_continues``; PolNeAR, for English, does not split such quotes)."""
     text = rule.text
     if not (last.direct and last.content[1] <= last.cue[0] and last.speaker):
         return []
@@ -184,9 +186,8 @@ def _continued(rule: SentenceRules, last: Raw, sent) -> list[Raw]:
     quote = rule.quote_after(sent.start, sent.end)
     if quote is None or text[sent.start : quote[0]].strip(QUOTE_EDGE) or text[quote[1] : sent.end].strip(QUOTE_EDGE):
         return []
-    between = text[last.cue[1] : sent.start]
-    if "\n" in between or len(between) > 60:
-        return []  # the cue closes the sentence right before this one
+    if before is None or not before.start <= last.cue[0] < before.end or "\n" in text[last.cue[1] : sent.start]:
+        return []  # the cue stands in the sentence right before this one, in its paragraph
     return [Raw(last.cue, last.speaker, quote, True)]
 
 
