@@ -9,7 +9,7 @@ import re
 from ...model import Attribution
 from ...outlets import cues
 from ..attribution.tables import available_languages, load_table
-from .names import PLATFORMS, QUOTED, Source, _name_after
+from .names import PLATFORMS, QUOTED, Source, _name_after, capitalised_inside
 
 NAME_CHARS = 64  # a named speaker longer than this is a clause the earlier stage took for one
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{4}|\d)([.!?]+)[»”\"]?\s+(?=[^\W\d_])")
@@ -154,6 +154,42 @@ def apposed_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if after is None or not all(w[:1].isupper() for w in after.group(1).split()):
         return None
     return pos + after.start(1), pos + after.start(1) + len(after.group(1).rstrip())
+
+
+def full_name(text: str, name: str, start: int, lang: str | None) -> tuple[int, int] | None:
+    """The span of the full form of a person the text names by surname alone, ``name`` written
+    at ``start``, with at most titles or determiners before it ("Lind", "minister Linde",
+    "Mr Lind"; not a piece of a longer name, "Ana Lind" or "Board Lind"): the text's first
+    run of one to three capitalised words right before the surname in any ending of up to
+    three letters ("Ana Lindy" for "Lindę"; a surname under four letters only as written),
+    each of them capitalised inside a sentence somewhere in the text (not only as a
+    sentence's first word, as "According Lind"), none a title or function word; None when
+    there is none."""
+    words = name.split()
+    if not words or not text.startswith(name, start):
+        return None
+    *lead, last = words
+    lowered = load_table(lang).titles | load_table(lang).determiners if lang in available_languages() else frozenset()
+    skip = lowered | cues.stopwords(lang)
+    before = re.search(r"([^\W\d_][\w'’.-]*)[ \u00a0]$", text[max(0, start - 40):start])
+    if not last[:1].isupper() or last.isupper() or not last.isalpha() or any(w.casefold().rstrip(".") not in skip for w in lead) \
+            or before is not None and before.group(1)[:1].isupper() and before.group(1).casefold().rstrip(".") not in skip:
+        return None
+    stem = last[:max(4, len(last) - 3)] if len(last) >= 4 else last
+    ending = r"\w{0,3}" if len(last) >= 4 else ""
+    for m in re.finditer(rf"(?<![\w'’.-])((?:[^\W\d_][\w'’.-]*[ \u00a0]){{1,3}}){re.escape(stem)}{ending}(?!\w)", text):
+        run = list(re.finditer(r"\S+", m.group(1)))
+        while run and not _given(run[0].group(), skip, text):
+            run.pop(0)
+        if run and all(_given(w.group(), skip, text) for w in run):
+            return m.start(1) + run[0].start(), m.end()
+    return None
+
+
+def _given(word: str, skip: frozenset | set, text: str) -> bool:
+    """Is ``word`` a capitalised part of a name (not a title or function word, and capitalised
+    somewhere after another word of the text)?"""
+    return word[:1].isupper() and word.casefold().rstrip(".") not in skip and capitalised_inside(word, text)
 
 
 def covers(a: Attribution, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from ...outlets import cues
 from .credits import Credits
 from .names import Names, Source
 from .origin import Origin
-from .phrases import covers, names_anyone
+from .phrases import covers, full_name, names_anyone
 from .relays import FOLLOW_PARAGRAPHS, Relays
 
 
@@ -25,7 +25,9 @@ class Chain(Credits, Relays, Origin):
 
     def build(self) -> "Chain":
         """The route, then the byline when nobody is credited, and the full names of its
-        person and body hops."""
+        person and body hops; a source named by surname alone, an unregistered one a relay
+        typed an outlet included, takes the text's first full form of the name
+        (:func:`full_name`)."""
         self._build()
         if not self.hops and self.claim is not None:
             self._add_found(self._issuer() or self._byline())  # nobody credited: the issuer, author or outlet
@@ -33,6 +35,9 @@ class Chain(Credits, Relays, Origin):
             if not hop.is_outlet:
                 self._antecedent(hop)
                 self._full_form(hop)
+            span = None if hop.outlet or hop.domain or hop.anonymous else full_name(self.text, hop.name, hop.start, self.lang(hop.start))
+            if span is not None:
+                hop.name, hop.start, hop.end = self.text[span[0]:span[1]], *span
         return self
 
     def _build(self) -> None:
