@@ -7,7 +7,8 @@ order. A pronoun or a bare common noun stands for the latest named subject or sp
 from __future__ import annotations
 
 from .entities import EntityResolver
-from .genders import described_gender, described_determiners, mention_gender, pronoun_gender, verb_gender
+from .genders import (described_determiners, described_gender, mention_gender, pronoun_gender, singular, verb_gender,
+                      word_gender)
 from .kinds import body_kind
 from .names import apposed_name, described_name
 from .spans import WORD, Raw, opens_place, words
@@ -121,6 +122,8 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
             continue
         if run and (run[0].group().lower() in function or table.speaker_stop.fullmatch(run[0].group())):
             run = run[1:]
+        if len(run) > 2 and word_gender(run[0].group(), table.language):
+            run = run[1:]  # a capitalised role noun before a name: "Virologin Svea Adler", "Frau Anna Berg"
         prev = list(WORD.finditer(text, max(0, run[0].start() - 24), run[0].start()))[-1:] if run else []
         if 2 <= len(run) <= 4 and not any(a < run[0].start() < b for a, b in quotes.items()) and not (
                 prev and text[run[0].start() - 1] == " " and opens_place(text, prev[0], table)):
@@ -142,6 +145,8 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
     name or speaker that has it, else the latest name or named speaker whose gender is not
     known. A ``personal`` pronoun (English "he", "she") stands for a person, never a body
     ("Police arrested John Hale. He said …").
+    A singular pronoun whose antecedent has no known gender and has not spoken stands for a
+    nearer name that has its gender (``_agreeing_after``).
     A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is;
     not for one person (a group of gender "m" or "f" that is no body): then for the latest
     speaker that is a body or plural, if any ("The firm X said … Its director Y said … They
@@ -154,6 +159,12 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
         if bodies:
             resolver.last_named = max(bodies, key=lambda pair: pair[0])[1]
         return
+    if singular(mention, lang) and chosen is not None and chosen.gender is None and chosen.name and not _body(chosen, lang) and (
+            not resolver.anonymous(mention)):
+        later = _agreeing_after(text, chosen, want, lang, names, spoken)
+        if later:  # "Loïc Brunet a reçu la chercheuse Maëlle Adler. Elle a dit …": the nearer one that agrees
+            resolver.resolve(text[later[0] : later[1]], _before(text, later[0]), bool(dict(names).get(later)))
+            return
     if want == "p" or resolver.anonymous(mention) or chosen is not None and chosen.gender in (
             None, want) and not (personal and chosen.body(lang)):
         if chosen is not None and want != "p":
@@ -175,6 +186,21 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
         resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), bool(subjects.get(best)))
     else:
         resolver.last_named = best
+
+
+def _agreeing_after(text: str, chosen, want: str, lang: str, names: list, spoken) -> tuple[int, int] | None:
+    """The latest name or description that marks gender ``want`` and comes after the last
+    name holding ``chosen``'s, an antecedent of no known gender that has not spoken
+    (agreement outranks an antecedent that says nothing, when the agreeing one is the
+    nearer), else None."""
+    if any(g is chosen for _, g in spoken):
+        return None  # a speaker stays the one talked about
+    at = [n[0] for n, _ in names if chosen.name in text[n[0] : n[1]]]
+    if not at:
+        return None
+    after = [n for n, subject in names if n[0] > max(at) and chosen.name not in text[n[0] : n[1]]
+             and mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject) == want]
+    return max(after, default=None)
 
 
 def _body(group, lang: str) -> bool:

@@ -15,6 +15,7 @@ from .spans import WORD
 
 GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
 DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
+MIN_ROLE_LETTERS = 6  # a role noun known by its suffix ("Ärztin", "actrice"; not a short word)
 CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
 
 CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"): no role noun
@@ -60,6 +61,21 @@ def verb_gender(cue: str, lang: str) -> str | None:
     return None
 
 
+def word_gender(word: str, lang: str) -> str | None:
+    """The gender a word marks on the person it describes: a listed word (table ``words``:
+    "Mme", "ministra", "bà"), else a role noun of ``MIN_ROLE_LETTERS`` letters or more in
+    one of the language's ``role_endings``, the suffixes that make a noun of a person of
+    one sex ("Virologin", "chercheuse", "investigadora", "rzeczniczka"), else None."""
+    g = _genders(lang)
+    low = word.lower()
+    if low in g.get("words", {}):
+        return g["words"][low]
+    if len(low) < MIN_ROLE_LETTERS:
+        return None
+    end = max((e for e in g.get("role_endings", {}) if low.endswith(e)), key=len, default=None)
+    return g["role_endings"][end] if end else None
+
+
 def described_determiners(lang: str) -> frozenset[str]:
     """The determiners that mark a gender or number (table ``determiners``)."""
     return frozenset(_genders(lang).get("determiners", {}))
@@ -68,12 +84,12 @@ def described_determiners(lang: str) -> frozenset[str]:
 def described_gender(determiner: str, noun: str, lang: str) -> str | None:
     """The gender of a description that is a determiner and a gendered role noun ("une
     habitante", "uma deputada", "the spokeswoman", "die Ministerin"): the noun's (table
-    ``words``), when the determiner marks the same or none; else None. A capitalised noun
+    ``words`` or ``role_endings``), when the determiner marks the same or none; else None. A capitalised noun
     counts only where every noun is capitalised."""
     g = _genders(lang)
     if not (noun.islower() or g.get("capitalised_nouns") and noun[:1].isupper() and noun[1:].islower()):
         return None
-    gender = g.get("words", {}).get(noun.lower())
+    gender = word_gender(noun, lang)
     marked = g.get("determiners", {}).get(determiner.lower())
     return gender if gender in ("m", "f") and marked in (None, gender) else None
 
@@ -101,8 +117,8 @@ def mention_gender(mention: str, lang: str, context: str = "", subject: bool = T
     n = len(seq) - len(toks)
     for i in [*range(n, len(seq)), *range(n - 1, -1, -1)]:
         low, nxt = seq[i].lower(), seq[i + 1] if i + 1 < len(seq) else ""
-        if low in g["words"]:
-            return g["words"][low]
+        if word_gender(low, lang):
+            return word_gender(low, lang)
         if (low in g["determiners"] and nxt and (nxt.islower() or g.get("capitalised_nouns"))
                 and i >= n - DETERMINER_REACH):  # "la ministre X", not "La police a arrêté X"
             return g["determiners"][low]
