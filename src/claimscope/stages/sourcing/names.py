@@ -91,13 +91,40 @@ def _words(name: str) -> list[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """One name's words, in order, inside the other's ("Globe" = "Evening Globe")."""
+    """One name's words, in order, inside the other's ("Globe" = "Evening Globe"), two
+    adjacent words of one meeting the clipped compound the other writes for them
+    (:func:`_unclipped`)."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
+    wa, wb = _unclipped(wa, wb), _unclipped(wb, wa)
     short, long_ = sorted((wa, wb), key=len)
     it = iter(long_)
     return all(w in it for w in short)
+
+
+def _unclipped(words: list[str], other: list[str]) -> list[str]:
+    """``words`` with two adjacent words that ``other`` writes as one clipped compound joined
+    into it: three to five letters of the first, then the second word ("министерство обороны"
+    as "минобороны", "государственная дума" as "госдума"), or five letters or more of its
+    start ("министерство здравоохранения" as "минздрав")."""
+    out, i = [], 0
+    while i < len(words):
+        joined = next((w for w in other if i + 1 < len(words) and _clips(w, words[i], words[i + 1])), None)
+        out.append(joined or words[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _clips(word: str, first: str, second: str) -> bool:
+    if word in (first, second):
+        return False
+    for k in range(3, 6):
+        rest = word[k:]
+        if word[:k] == first[:k] and len(rest) >= 3 and second.startswith(rest[:-1]) \
+                and (len(rest) >= 5 or len(second) - len(rest) <= 1):
+            return True
+    return False
 
 
 class Names:
