@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimscope.stages.attribution.anonymity import head_words, indefinite
 from claimscope.stages.attribution.entities import EntityResolver
 from claimscope.stages.attribution.tables import load_table
 
@@ -250,3 +251,42 @@ def test_talk_about_a_topic_after_a_reflexive_hearsay_cue_reports_nothing():
 def test_a_hearsay_verb_with_its_own_subject_keeps_it(lang, sentence, cue, speaker):
     _, found = run([sentence], lang)
     assert by_cue(found, cue)["speaker"] == speaker, found
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, cue, speaker",
+    [
+        ("en", "Someone told the caretaker that the lift would be fixed.", "told", "Someone"),
+        ("en", "Others claimed the lift had never worked.", "claimed", "Others"),
+        ("fr", "Quelqu'un a affirmé que l'ascenseur serait réparé.", "a affirmé", "Quelqu'un"),
+        ("fr", "D'autres affirment que l'ascenseur n'a jamais marché.", "affirment", "D'autres"),
+        ("de", "Jemand behauptete, der Aufzug werde repariert.", "behauptete", "Jemand"),
+        ("de", "Manche sagen, der Aufzug habe nie funktioniert.", "sagen", "Manche"),
+        ("ru", "Кто-то утверждает, что лифт починят.", "утверждает", "Кто-то"),
+        ("ru", "Некоторые говорят, что лифт никогда не работал.", "говорят", "Некоторые"),
+        ("pl", "Ktoś twierdzi, że winda zostanie naprawiona.", "twierdzi", "Ktoś"),
+        ("pl", "Niektórzy mówią, że winda nigdy nie działała.", "mówią", "Niektórzy"),
+        ("it", "Qualcuno sostiene che l'ascensore sarà riparato.", "sostiene", "Qualcuno"),
+        ("it", "Alcuni dicono che l'ascensore non ha mai funzionato.", "dicono", "Alcuni"),
+        ("es", "Alguien aseguró que el ascensor será reparado.", "aseguró", "Alguien"),
+        ("es", "Otros dicen que el ascensor nunca funcionó.", "dicen", "Otros"),
+        ("pt", "Alguém afirmou que o elevador será consertado.", "afirmou", "Alguém"),
+        ("pt", "Muitos dizem que o elevador nunca funcionou.", "dizem", "Muitos"),
+        ("vi", "Có người cho rằng thang máy sẽ được sửa.", "cho rằng", "Có người"),
+    ],
+)
+def test_an_indefinite_pronoun_subject_is_anonymous(lang, sentence, cue, speaker):
+    _, found = run([sentence], lang)
+    a = by_cue(found, cue)
+    assert (a["speaker"], a["anonymous"]) == (speaker, True), found
+
+
+@pytest.mark.parametrize("lang, mention", [("en", "Someone"), ("vi", "người ta"), ("fr", "certains"),
+                                           ("en", "Some residents")])
+def test_indefinite_pronouns_name_nobody(lang, mention):
+    assert EntityResolver(load_table(lang)).anonymous(mention)
+
+
+@pytest.mark.parametrize("lang, mention", [("en", "Someone's lawyer Ana Lind"), ("fr", "Certains élus de Lille")])
+def test_an_indefinite_word_before_a_name_is_no_pronoun(lang, mention):
+    assert not indefinite(head_words(mention, load_table(lang)), load_table(lang))

@@ -86,6 +86,13 @@ def represents(words: list[str], table: Table) -> bool:
     return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
 
 
+def indefinite(words: list[str], table: Table) -> bool:
+    """A phrase that is one indefinite pronoun of the table (``indefinite_pronouns``: "someone",
+    "some", "others", "certains", "manche", "кто-то", "niektórzy", "người ta", "alguien"): people
+    the text does not name."""
+    return " ".join(words).lower().replace("’", "'") in {w.lower() for w in table.raw.get("indefinite_pronouns", [])}
+
+
 def plural(noun: str, table: Table) -> bool:
     """A plural form: its lemma differs ("experts" -> "expert"), or it has an ending whose
     plural is unmarked (German "Anwohner", "Insider")."""

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .anonymity import has_name, head_words, never_named, represents, unnamed_role
+from .anonymity import has_name, head_words, indefinite, never_named, represents, unnamed_role
 from .genders import CONNECTORS, mention_gender, singular
 from .kinds import (
     NAMED_KINDS, body_kind, description_kind, kind_family, outlet_noun, phrase_kinds, registered_kind, table_concept,
@@ -149,6 +149,8 @@ class EntityResolver:
         if len(toks) == 1 and toks[0].lower() in self.pronouns:  # not "she" for "several residents"
             return self.last_anonymous and not (self.last_anonymous_plural and singular(toks[0], self.t.language))
         head = head_words(mention, self.t)  # the phrase before its relative clause or apposition
+        if indefinite(head, self.t):
+            return True  # "Some say", "Certains affirment", "Кто-то утверждает": no one named
         if represents(head, self.t):
             return False
         if unnamed_role(head, self.t) or self._same_unnamed(head):
