@@ -273,6 +273,9 @@ def test_a_hearsay_verb_with_its_own_subject_keeps_it(lang, sentence, cue, speak
         ("pt", "Alguém afirmou que o elevador será consertado.", "afirmou", "Alguém"),
         ("pt", "Muitos dizem que o elevador nunca funcionou.", "dizem", "Muitos"),
         ("vi", "Có người cho rằng thang máy sẽ được sửa.", "cho rằng", "Có người"),
+        ("en", "Some say that the lift will be fixed in May.", "say", "Some"),  # a determiner with no noun
+        ("fr", "Certains affirment que l'ascenseur sera réparé.", "affirment", "Certains"),
+        ("fr", "Certaines ont affirmé que l'ascenseur sera réparé.", "ont affirmé", "Certaines"),
     ],
 )
 def test_an_indefinite_pronoun_subject_is_anonymous(lang, sentence, cue, speaker):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .anonymity import indefinite
 from .antecedents import Antecedents
 from .appositions import Appositions
 from .leads import ClauseLeads
@@ -113,9 +114,10 @@ class Subjects(ClauseLeads, Antecedents, Appositions):
         ):
             return None
         if len(run) == 1 and first.lower() in self.t.determiners:
-            run = self.determiner_phrase(toks)
-            if not run:
+            phrase = self.determiner_phrase(toks)
+            if not phrase and not indefinite([first], self.t):
                 return None
+            run = phrase or run  # "Some say …", "Certains affirment …": the indefinite pronoun is the subject
         return run[0].start(), run[-1].end()
 
     def opening_name(self, lo: int, hi: int) -> tuple[int, int] | None:
