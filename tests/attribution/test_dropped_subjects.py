@@ -35,3 +35,21 @@ def test_a_dropped_subject_as_clause_inside_the_report_stays():
 def test_a_named_opening_subject_still_speaks():
     _, found = run(["Rzecznik Jan Kowal potwierdza, że most jest zamknięty, ale – jak zaznacza – „tylko do wiosny”."], "pl")
     assert next(a for a in found if a["cue"] == "zaznacza")["speaker"] == "Rzecznik Jan Kowal"
+
+
+AS_FRAMES = [
+    ("ru", "Как подчеркнул министр транспорта и дорожного хозяйства области Олег Рыбин, мост откроют весной.",
+     "подчеркнул", "министр транспорта и дорожного хозяйства области Олег Рыбин"),
+    ("es", "Como subrayó el ministro de Transportes y Obras Públicas Juan Gómez, las obras han terminado.",
+     "subrayó", "el ministro de Transportes y Obras Públicas Juan Gómez"),
+    ("it", "Come ha sottolineato il ministro dei Trasporti e delle Infrastrutture Carlo Neri, i lavori sono finiti.",
+     "ha sottolineato", "il ministro dei Trasporti e delle Infrastrutture Carlo Neri"),
+    ("ru", "Как подчеркнул министр Олег Рыбин, регион продолжит ремонт дорог: на это выделено 10 млн рублей.",
+     "подчеркнул", "министр Олег Рыбин"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,cue,speaker", AS_FRAMES)
+def test_the_comma_closes_the_subject_of_an_as_frame(lang, sentence, cue, speaker):
+    _, found = run([sentence], lang)
+    assert next(a for a in found if a["cue"] == cue)["speaker"] == speaker

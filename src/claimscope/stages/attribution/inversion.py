@@ -89,7 +89,8 @@ class Inversions(Subjects):
             return None  # "mówi co innego": what is said, no subject
         rest = self.text[end:hi].strip(EDGE)
         relay = self.t.preposition.match(self.text, end, hi)  # "…, reports X citing Y"
-        longest = MAX_SPEAKER_WORDS if quoted or not rest or relay else 6
+        framed = opened and self.text[end : end + 1] == ","  # "Como subrayó X, …": the subject up to the comma
+        longest = MAX_SPEAKER_WORDS if quoted or not rest or relay or framed else 6
         if not (  # "…, said pollster Frank Luntz"
             self.looks_like_speaker(span)
             or (closed or self.text[before - 1 : before] in CLOSING)
@@ -118,7 +119,7 @@ class Inversions(Subjects):
         if self.text[end : end + 1] == ",":  # "..., said the director, Marc Blanc."
             tail_end = self.right_region(end + 1, hi)
             tail = self.trim_speaker(end + 1, tail_end, after=True)
-            if tail and (
+            if tail and (not framed or self.text[tail[0]].isupper()) and (  # not what the frame reports
                 self.text[tail[0]].isupper()
                 and len(words(self.text, *tail)) <= 4
                 and not self.text[tail_end:hi].strip(EDGE)
