@@ -2,7 +2,7 @@
 that person's gender (genders.json ``given_names``: common names of one sex in each
 language; names given to either sex left out). Sentences are our own."""
 
-from claimscope.stages.attribution.genders import mention_gender, word_gender
+from claimscope.stages.attribution.genders import after_gender, mention_gender, word_gender
 from tests.attribution.util import run
 
 
@@ -66,3 +66,28 @@ def test_a_nearer_name_that_agrees_outranks_an_antecedent_of_no_known_gender():
     _, found = run(["Loïc Brunet a déclaré que l'usine rouvrirait.", "Il a reçu lundi la chercheuse Maëlle Adler.",
                     "Il a ajouté que l'étude était finie."], "fr")
     assert [a["entity"] for a in found if a["cue"] == "a ajouté"] == ["Loïc Brunet"], found
+
+
+def test_the_word_after_a_name_tells_its_gender():
+    cases = [("ru", " встретилась с ним", "f"), ("ru", " встретился с ней", "m"), ("pl", " spotkała się", "f"),
+             ("fr", ", interrogée lundi", "f"), ("es", ", elegida en mayo", "f"), ("es", ", abogado de", "m"),
+             ("it", ", arrivato ieri", "m"), ("pt", ", eleita em maio", None), ("pt", ", nascida em", "f"),
+             ("es", ", nada más", None), ("fr", " Dupont", None)]
+    for lang, after, gender in cases:
+        assert after_gender(after, lang) == gender, (lang, after)
+
+
+def test_a_verb_or_participle_after_a_name_outweighs_its_given_names_ending():
+    cases = [
+        ("ru", ["Айно Мякинен встретилась с Тойво Лахти в мэрии.", "Она сказала, что план готов."],
+         "сказала", "Айно Мякинен"),  # "Айно" reads as a man's name by its ending
+        ("pl", ["Aino Mäkinen odwiedziła Toivo Lahtiego w ratuszu.", "On powiedział, że plan jest gotowy."],
+         "powiedział", "Toivo Lahtiego"),
+        ("fr", ["Aino Mäkinen, interrogée lundi, a rencontré Toivo Lahti.", "Il a dit que le plan était prêt."],
+         "a dit", "Toivo Lahti"),
+        ("es", ["Aino Mäkinen, elegida en mayo, recibió a Toivo Lahti.", "Él dijo que el plan estaba listo."],
+         "dijo", "Toivo Lahti"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert [a["entity"] for a in found if a["cue"] == cue] == [entity], (lang, found)

@@ -7,7 +7,7 @@ order. A pronoun or a bare common noun stands for the latest named subject or sp
 from __future__ import annotations
 
 from .entities import EntityResolver
-from .genders import (described_determiners, described_gender, mention_gender, pronoun_gender, singular, verb_gender,
+from .genders import (after_gender, described_determiners, described_gender, mention_gender, pronoun_gender, singular, verb_gender,
                       word_gender)
 from .kinds import body_kind
 from .names import apposed_name, described_name
@@ -151,8 +151,13 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
     not for one person (a group of gender "m" or "f" that is no body): then for the latest
     speaker that is a body or plural, if any ("The firm X said … Its director Y said … They
     added …" → X)."""
-    chosen = resolver.last_named
     lang = resolver.t.language
+    for n, _ in names:  # "Айно Мякинен встретилась …": the verb after a name outweighs its ending
+        marked = after_gender(text[n[1] : n[1] + 40], lang)
+        for group in resolver.groups if marked in ("m", "f") else ():
+            if group.name and group.name in text[n[0] : n[1]]:
+                group.gender = marked
+    chosen = resolver.last_named
     if want == "p" and chosen is not None and chosen.gender in ("m", "f") and not _body(chosen, lang) and not (
             resolver.anonymous(mention)):
         bodies = [(pos, g) for pos, g in spoken if g.gender == "p" or _body(g, lang)]
@@ -171,7 +176,7 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
             chosen.gender = want
         return  # also "A reader … told us … \"…,\" he said": the anonymous speaker, who spoke last
     other = [g.name for g in resolver.groups if g.name and (g.gender not in (None, want) or personal and g.body(lang))]
-    gendered = [(n, mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)) for n, subject in names
+    gendered = [(n, _name_gender(text, n, lang, subject)) for n, subject in names
                 if not any(name in text[n[0] : n[1]] for name in other)]  # "Mark Jensen" after "he"
     spoken = [(pos, g) for pos, g in spoken if not (personal and g.body(lang))]
     subjects = dict(names)  # a speaker or subject outranks a name met as an object or in a complement
@@ -199,8 +204,15 @@ def _agreeing_after(text: str, chosen, want: str, lang: str, names: list, spoken
     if not at:
         return None
     after = [n for n, subject in names if n[0] > max(at) and chosen.name not in text[n[0] : n[1]]
-             and mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject) == want]
+             and _name_gender(text, n, lang, subject) == want]
     return max(after, default=None)
+
+
+def _name_gender(text: str, n: tuple[int, int], lang: str, subject: bool) -> str | None:
+    """The gender of a name met before a pronoun: what the word right after it marks (its
+    past-tense verb, an apposed participle: ``after_gender``), which outweighs the ending
+    of a given name, else what the name and the words before it mark (``mention_gender``)."""
+    return after_gender(text[n[1] : n[1] + 40], lang) or mention_gender(text[n[0] : n[1]], lang, _before(text, n[0]), subject)
 
 
 def _body(group, lang: str) -> bool:

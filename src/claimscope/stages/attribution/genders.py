@@ -16,6 +16,7 @@ from .spans import WORD
 GENDERS = Path(__file__).resolve().parents[2] / "data" / "speakers" / "genders.json"
 DETERMINER_REACH = 2  # words before a name that a determiner of its description may be
 MIN_ROLE_LETTERS = 6  # a role noun known by its suffix ("Ärztin", "actrice"; not a short word)
+MIN_APPOSED_LETTERS = 5  # an apposed participle ("nacida", "elected"; not "nada")
 CONTEXT_WORDS = 5  # words before a name that may describe it ("… rencontré la ministre X")
 
 CONNECTORS = frozenset(  # words that join a name's parts ("ministra de Trabajo"): no role noun
@@ -74,6 +75,23 @@ def word_gender(word: str, lang: str) -> str | None:
         return None
     end = max((e for e in g.get("role_endings", {}) if low.endswith(e)), key=len, default=None)
     return g["role_endings"][end] if end else None
+
+
+def after_gender(after: str, lang: str) -> str | None:
+    """The gender the word right after a name marks on it (``after``: the text that follows
+    the name): a past-tense verb of ``verb_endings`` ("Айно Мякинен встретилась …", "Aino
+    Mäkinen spotkała …"), or, set off by a comma, a participle or adjective of
+    ``apposed_endings`` ("Aino Mäkinen, interrogée …", "Ana Gil, detenida …", "Ana Gil,
+    abogada …"; lower-case, of ``MIN_APPOSED_LETTERS`` letters or more); else None."""
+    g = _genders(lang)
+    apposed = after.startswith(", ")
+    word = WORD.match(after[2:] if apposed else after[1:] if after[:1] == " " else "")
+    if word is None or not word.group().islower():
+        return None
+    if apposed and len(word.group()) >= MIN_APPOSED_LETTERS:
+        end = max((e for e in g.get("apposed_endings", {}) if word.group().endswith(e)), key=len, default=None)
+        return g["apposed_endings"][end] if end else None
+    return None if apposed else verb_gender(word.group(), lang)
 
 
 def described_determiners(lang: str) -> frozenset[str]:
