@@ -23,6 +23,12 @@ BODIES = {
     "Пассажиры с билетами смогут уехать в субботу первым паромом без доплаты.",
     "es": "La naviera canceló el viernes sus travesías de la tarde por el fuerte viento. "
     "Los pasajeros con billete podrán viajar el sábado en el primer barco sin coste adicional.",
+    "fr": "La compagnie de ferries a annulé vendredi ses traversées du soir à cause du vent fort. "
+    "Les passagers munis d'un billet pourront embarquer samedi sur le premier bateau sans frais.",
+    "pt": "A companhia de ferries cancelou na sexta-feira as viagens da noite por causa do vento forte. "
+    "Os passageiros com bilhete podem viajar no sábado no primeiro barco sem custo adicional.",
+    "vi": "Hãng phà đã hủy các chuyến buổi tối vào thứ Sáu vì gió mạnh. "
+    "Hành khách có vé có thể đi chuyến đầu tiên vào sáng thứ Bảy mà không phải trả thêm.",
     "uk": "Поромна компанія в пʼятницю скасувала вечірні рейси через сильний вітер. "
     "Пасажири з квитками зможуть виїхати в суботу першим поромом без доплати.",
 }
@@ -90,3 +96,52 @@ def test_translation_note_opens_or_closes_on_a_translation_word():
     assert not furniture_credit.translation_note("Die Fähre fuhr am Morgen wieder", "de")
     assert not furniture_credit.translation_note("Dieser Text wurde aus dem Englischen übersetzt", "de")  # a notice
     assert not furniture_credit.translation_note("KAPITEL EINS: EINE ALTE SAGE, NEU ÜBERSETZT", "de")
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [  # a note on where the text first appeared: a page noun or the line's head, a "published" word, a name
+        ("en", "This story first appeared in the Bayside Ledger."),
+        ("en", "A version of this article appeared in the Bayside Ledger."),
+        ("en", "Republished with permission from Bayside Ledger."),
+        ("en", "Reuters contributed to this report."),  # the agency before the verb
+        ("fr", "Cet article a d'abord été publié par Le Journal de la Rade."),
+        ("de", "Dieser Beitrag erschien zuerst im „Fährboten“."),
+        ("es", "Este artículo se publicó originalmente en Gaceta del Muelle."),
+        ("pt", "Este texto foi publicado primeiro no Diário da Ribeira."),
+        ("it", "Questo articolo è apparso originariamente su La Voce del Porto."),
+        ("ru", "Материал впервые опубликован на сайте parom-vesti.ru"),
+        ("pl", "Artykuł ukazał się pierwotnie w Gazecie Nabrzeżnej."),
+        ("vi", "Bài viết được đăng lần đầu trên Báo Bến Phà."),
+    ],
+)
+def test_note_on_the_first_publication_is_a_credit(lang, line):
+    assert _credits(_article(lang, line)) == [line]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("ru", "Источник: «Паромные вести»"),  # a quoted name after a label
+        ("ru", "По материалам газеты «Паромные вести»"),
+        ("fr", "Source : « Le Journal de la Rade »"),  # quotation marks are no words
+        ("fr", "D'après un article du Journal de la Rade"),  # a kind of text before the name
+        ("vi", "Tổng hợp từ các hãng tin"),  # opening on a vague source
+        ("pt", "Com Agência Brasil"),  # a capitalised kind of outlet is part of the name
+    ],
+)
+def test_quoted_names_and_nouns_before_a_name(lang, line):
+    assert _credits(_article(lang, line)) == [line]
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "This article was published in English and French."),  # languages, not an outlet
+        ("en", "This story was updated on Monday 3 March."),
+        ("it", "Questo articolo è stato pubblicato il 3 marzo."),
+        ("ru", "Оригинал: «Сорок паромов снова выходят в море этой весной»"),  # the original's title
+    ],
+)
+def test_publication_notes_without_an_outlet(lang, line):
+    assert _credits(_article(lang, line)) == []

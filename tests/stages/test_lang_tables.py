@@ -10,7 +10,7 @@ from claimscope.stages.furniture_rules import BOILERPLATE_PHRASES
 
 PAGE_WORDS = {
     "share", "subscribe", "donate", "counter", "tags", "reading_time", "disclaimer", "translation", "about", "author",
-    "cookie", "vague_sources", "news", "more", "navigation", "press_release",
+    "cookie", "vague_sources", "news", "more", "navigation", "press_release", "published",
 }
 
 REQUIRED = ("fr", "en", "es", "de", "pt", "it", "ru", "vi", "pl", "ar")

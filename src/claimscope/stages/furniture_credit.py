@@ -6,6 +6,7 @@ Helpers of the traces stage beside ``furniture``:
 * ``source_note``: a note at the edges crediting a vague source ("Material prepared
   from open sources", "Texto elaborado con información de agencias");
 * ``page_led``: a line led by a page noun ("This article first appeared …");
+* ``publication_note``: a note naming where the text first appeared ("First published in …");
 * ``credit``: a credit line built from parts: a credit cue with its name, translation
   notes, agency names ("(Fonte: x.com, traduzione dall'inglese)", "(Theo A, B)").
 """
@@ -16,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .furniture import (
-    EMPTY, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, SYLLABIC_SCALE, _WORD, Lexicon, _lemma, _positions,
+    EMPTY, MAX_HEADLINE_WORDS, MAX_NAME_WORDS, SYLLABIC_SCALE, _WORD, Lexicon, _lemma, _networks, _positions,
     notice_words, page_words, words,
 )
 from ..langdata import tables
@@ -34,7 +35,8 @@ def source_note(line: str, lang: str | None) -> str | None:
     """The vague source of a note saying what the text was put together from ("Material
     prepared from open sources", "Texto elaborado con información de agencias"): at most
     ``MAX_NOTE_WORDS`` words, opening (within its first two words) on a ``page`` noun of
-    ``lang`` or English, on a credit cue of ``lang`` or on a vague source, and ending (within its last two words) on a
+    ``lang`` or English, on a credit cue of ``lang`` or on a vague source ("Compiled from
+    agencies"), and ending (within its last two words) on a
     vague source of ``lang`` or English, compared by lemma; no quotation, no other
     capitalised word (a name makes it a credit or a sentence)."""
     stripped = line.strip()
@@ -48,11 +50,12 @@ def source_note(line: str, lang: str | None) -> str | None:
     found = notice_words(lang)
     head = [n for n in _positions(tokens, found["page"], lang, found["page_lemmas"]) if n < 2 * scale]
     head = head or _credit_cues(lang).opens(tokens)  # "Подготовлено по материалам …"
+    head = head or any(tuple(lemmas[: len(e)]) == e for e in _vague_lemmas(lang))  # "Tổng hợp từ các hãng tin"
     for entry in _vague_lemmas(lang):
         size = len(entry)
         at = [n for n in range(len(lemmas) - size + 1) if tuple(lemmas[n : n + size]) == entry]
         ends = [n for n in at if n + size >= len(lemmas) - 2 * scale + 1]
-        if ends and (head or at[0] == 0):
+        if ends and head:
             return " ".join(tokens[ends[-1] : ends[-1] + size])
     return None
 
@@ -67,6 +70,49 @@ def page_led(line: str, lang: str | None) -> bool:
         return False
     found = notice_words(lang)
     return any(n < 3 * scale for n in _positions(tokens, found["page"], lang, found["page_lemmas"]))
+
+
+MAX_PUBLISHED_AT = 6  # the verb among the first words: "A version of this article appeared in …"
+
+
+def publication_note(line: str, lang: str | None, name_of) -> str | None:
+    """The outlet a note on the text's first publication credits: a line of at most
+    ``MAX_HEADLINE_WORDS`` words with a ``published`` word of ``lang`` or English (by
+    lemma) among its first ``MAX_PUBLISHED_AT`` words, after a ``page`` noun or opening the
+    line past one adverb ("This story first appeared in the Harbour Gazette.", "Материал
+    впервые опубликован в газете «Вести»", "Originally published at example.org"), and
+    the words from the first capitalised, quoted or linked one after it to the end a name
+    (``name_of``); or an agency before the verb ("Reuters contributed to this report.")."""
+    raw = line.strip().rstrip(".!").split()
+    scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1
+    if not lang or not raw or len(words(line)) > MAX_HEADLINE_WORDS * scale or raw[0][:1] in "«“„\"'‘(":
+        return None
+    tokens, owner = [], []  # the words of the line, and the raw word each belongs to
+    for n, w in enumerate(raw):
+        tokens += words(w)
+        owner += [n] * len(words(w))
+    verbs = [n for n in _positions(tokens, page_words(lang).get("published", EMPTY), lang, _published_lemmas(lang))
+             if n < MAX_PUBLISHED_AT * scale]
+    if not verbs:
+        return None
+    found = notice_words(lang)
+    pages = _positions(tokens, found["page"], lang, found["page_lemmas"])
+    first, verb = owner[min(verbs)], owner[max(verbs)]
+    if any(owner[n] < first for n in pages) or first <= 1:
+        head = next((n for n in range(verb + 1, len(raw)) if raw[n][:1].isupper() or raw[n][:1] in "«“„\"" or "." in raw[n]), None)
+        network = head is not None and words(raw[head])[:1] and words(raw[head])[0] in _networks()
+        if head is not None and not network and (name := name_of(" ".join(raw[head:]))):
+            return name  # not a post on a network: "The video first appeared on Facebook by …"
+    return first and name_of(" ".join(raw[:first]), True) or None
+
+
+@lru_cache(maxsize=None)
+def _published_lemmas(lang: str) -> frozenset[str]:
+    """Lemmas of the single-word ``published`` page words of ``lang`` and English."""
+    return frozenset(
+        _lemma(code, w) for code in dict.fromkeys((lang, "en"))
+        for w in tables().get(code, {}).get("page_words", {}).get("published", ()) if " " not in w
+    )
 
 
 @lru_cache(maxsize=None)

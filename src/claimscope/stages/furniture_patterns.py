@@ -13,8 +13,10 @@ in furniture_rules.py.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..langdata import common, tables
 from ..outlets.mentions import find_mentions
@@ -29,8 +31,13 @@ MAX_EDITION_WORDS = 2  # an agency's national edition: "Sputnik Brasil"
 MAX_FUNCTION_LETTERS = 3  # "du", "del", "von", "báo" inside a name
 MAX_CLOSING_WORDS = 5  # an outlet's name alone closing the article: "(La Gazzetta del Mezzogiorno)"
 MAX_PARTICLE_LETTERS = 5  # small-letter words inside such a name: "de", "del", "della", "dello"
+MAX_QUOTED_NAME_WORDS = 3  # «Новая газета», „Kurier Portowy”
+MAX_OUTLET_NOUN_AT = 3  # "un article du …": the kind of outlet or text before the credited name
+SOURCING = Path(__file__).resolve().parents[1] / "data" / "sourcing"  # its ``outlet_nouns``
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.IGNORECASE)
 _SPLIT_BUTTONS = re.compile(r"[\s|•·,/]+")
+_QUOTE_MARKS = frozenset("«»„“”‚‘’\"")
+_QUOTED_NAME = re.compile(r"[«„“‚‘\"][^«»„“”‚‘’\"]{1,60}[»“”‘’\"]")  # «Портовые вести», „Kurier Portowy”
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +129,7 @@ def cue_name(part: str) -> str | None:
     match = line_patterns()["credit"].match(part.strip())
     if not match:
         return None
-    name, cue = match.group("name").strip(), match.group("cue").casefold()
+    name, cue = _past_outlet_noun(match.group("name").strip()), match.group("cue").casefold()
     if any(w in furniture.caption_words() for w in furniture.words(name)[:3]):
         return None  # "Source photo: …", "Source of the picture: …" credit a picture, not the text
     single = " " not in cue and not match.group("colon")  # "laut", "selon": a preposition, not a label
@@ -132,8 +139,45 @@ def cue_name(part: str) -> str | None:
         named = _DOMAIN.search(name) or agency(name) or _agency_edition(name)
     else:
         named = _DOMAIN.search(name) or agency(name) or any(names_something(w) for w in name.split())  # "Quelle: dpa"
+        named = named or not single and _quoted_name(name)  # "Источник: «Вести»", "По материалам газеты «Вести»"
     named = named or furniture_credit.vague_credit(name)  # "Com agências", "Source : agences"
-    return name if named and len(name.split()) <= MAX_CREDIT_WORDS else None
+    size = len([w for w in name.split() if w not in _QUOTE_MARKS])  # "« Le Courrier de la Baie »": five words
+    return name if named and size <= MAX_CREDIT_WORDS else None
+
+
+def _quoted_name(name: str, whole: bool = False) -> bool:
+    """``name`` ends on (is, when ``whole``) a quoted name: at most
+    ``MAX_QUOTED_NAME_WORDS`` words opening on a capital ("газеты «Портовые вести»"; a
+    longer quotation is a title: "Original: «Forty ferries sail again this spring»")."""
+    name = name.rstrip(". ")
+    found = _QUOTED_NAME.search(name)
+    short = bool(found) and len(found.group().split()) <= MAX_QUOTED_NAME_WORDS and (found.start() == 0 or not whole)
+    return short and found.end() == len(name) and names_something(found.group()[1:])
+
+
+def _past_outlet_noun(name: str) -> str:
+    """The name after a kind of outlet or text in small letters among its first words,
+    with the small words after it ("un article du Courrier de la Baie" → "Courrier de la
+    Baie", "quotidiano Il Faro" → "Il Faro"; not "Agência Brasil"); ``name`` itself when
+    there is none."""
+    found = name.split()
+    nouns = [n for n, w in enumerate(found[:MAX_OUTLET_NOUN_AT]) if w.islower() and w in _outlet_nouns()]
+    if not nouns:
+        return name
+    rest = found[nouns[-1] + 1 :]
+    while rest and rest[0].islower() and len(rest[0]) <= MAX_FUNCTION_LETTERS:
+        rest = rest[1:]
+    return " ".join(rest) if rest and names_something(rest[0]) else name
+
+
+@lru_cache(maxsize=1)
+def _outlet_nouns() -> frozenset[str]:
+    """One-word kinds of outlet of every sourcing table ("journal", "газеты") and the page
+    nouns of every language table ("article", "материал")."""
+    found = {w.casefold() for t in tables().values() for w in t.get("notice_words", {}).get("page", ())}
+    for path in SOURCING.glob("*.json"):
+        found |= {w.casefold() for w in json.loads(path.read_text(encoding="utf-8")).get("outlet_nouns", ())}
+    return frozenset(w for w in found if " " not in w)
 
 
 def marked_name(name: str) -> bool:
@@ -151,6 +195,26 @@ def registered(name: str) -> bool:
     return any(m.outlet and m.start == 0 and m.end == len(name) for m in find_mentions(name, [(0, len(name))]))
 
 
+def published_in(name: str, agency_only: bool = False) -> str | None:
+    """``name`` (its final full stop dropped) when it names where a text appeared: an
+    agency or a registry outlet (with a leading article: "The Associated Press"), or,
+    unless ``agency_only``, a domain, a quoted name, or ``MAX_CLOSING_WORDS`` words at most
+    that open and close on a capitalised one (``particled``), two at least, not only names
+    of languages ("in English and French"); never a word with a digit ("on Monday 3
+    March") nor one word the registry does not know ("in English")."""
+    name = name.strip().rstrip(".")
+    found = name.split()
+    if not found or any(c.isdigit() for c in name):
+        return None
+    if agency(name) or registered(name) or len(found) > 1 and (agency(" ".join(found[1:])) or registered(" ".join(found[1:]))):
+        return name
+    if agency_only:
+        return None
+    languages = {t["name"] for t in tables().values()}  # "in English and French": languages, not an outlet
+    shaped = 1 < len(found) <= MAX_CLOSING_WORDS and particled(found) and not {w for w in found if w[:1].isupper()} <= languages
+    return name if _DOMAIN.fullmatch(name) or _quoted_name(name, True) or shaped else None
+
+
 def closing_name(name: str) -> bool:
     """An outlet's name alone in brackets closing the article: a registry outlet
     ("(Il Resto del Carlino)", "(WDR)"), or a name by its shape: one marked as a name
@@ -166,12 +230,7 @@ def closing_name(name: str) -> bool:
         return False
     if len(found) <= MAX_OUTLET_WORDS:
         return outlet_name(name) and marked_name(name)
-    inner = found[1:-1]
-    return (
-        len(found) <= MAX_CLOSING_WORDS and names_something(found[0]) and names_something(found[-1])
-        and any(w.islower() for w in inner)
-        and all(names_something(w) or w.islower() and len(w) <= MAX_PARTICLE_LETTERS for w in inner)
-    )
+    return len(found) <= MAX_CLOSING_WORDS and any(w.islower() for w in found[1:-1]) and particled(found)
 
 
 def _clause(name: str) -> bool:
@@ -188,9 +247,18 @@ def _agency_edition(name: str) -> bool:
 
 
 def is_name(part: str) -> bool:
-    """An agency, a domain, or capitalised words."""
+    """An agency, a domain, a quoted name, or capitalised words, with small-letter words
+    between them ("Le Courrier de la Baie", "Diario del Puerto")."""
     found = part.split()
-    return bool(_DOMAIN.search(part) or agency(part) or found and all(names_something(w) for w in found))
+    return bool(_DOMAIN.search(part) or agency(part) or _quoted_name(part.strip(), True) or found and particled(found))
+
+
+def particled(found: list[str]) -> bool:
+    """Words that open and close on a capitalised one, with only small-letter words of
+    at most ``MAX_PARTICLE_LETTERS`` letters between ("Eco della Valle", "Le Courrier de la Baie")."""
+    return names_something(found[0]) and names_something(found[-1]) and all(
+        names_something(w) or w.islower() and len(w) <= MAX_PARTICLE_LETTERS for w in found[1:-1]
+    )
 
 
 def names_something(word: str) -> bool:

@@ -29,6 +29,7 @@ from .furniture_patterns import (
     markers,
     names_something,
     outlet_name,
+    published_in,
     registered,
     share_buttons,
 )
@@ -166,6 +167,12 @@ class LineFurniture:
         if source:
             return [self._finding(
                 "credit_line", start, end, f"note crediting a vague source (“{source}”)", label="source_line", value=source,
+            )]
+        name = furniture_credit.publication_note(line, lang, published_in)
+        if name:
+            return [self._finding(
+                "credit_line", start, end, f"note on the first publication, naming the source “{name}”",
+                label="source_line", value=name,
             )]
         if not furniture_credit.page_led(line, lang):
             return []
