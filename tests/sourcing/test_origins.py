@@ -100,3 +100,26 @@ def test_a_relayed_description_whose_clause_after_the_comma_says_it_is_anonymous
     (chain,) = STAGE(_paragraphs(make(text))).sourcing
     assert [h.name for h in chain.hops] == ["this article", "Valley Courier", "an engineer of the Northern Mining Company"]
     assert chain.hops[-1].anonymous
+
+
+def test_a_speaker_made_long_by_an_apposition_after_a_comma_is_read_by_its_head():
+    said = "La ingeniera Marta K. Quiroga, una hidróloga del Instituto de Aguas de la Sierra de Valdemar"
+    text = (f"Presa\n\n{said}, ha advertido que la presa de Valdemar pierde agua desde 2019, según el portal "
+            "Agua Clara Noticias.\n\nLos vecinos piden una inspección.")
+    names = hops(text, [(said, "ha advertido", "la presa de Valdemar pierde agua desde 2019", False),
+                        ("el portal Agua Clara Noticias", "según", "la presa de Valdemar pierde agua desde 2019", False)],
+                 lang="es")
+    assert names[:2] == ["this article", "Agua Clara Noticias"]
+    assert len(names) == 3 and "Marta K. Quiroga" in names[2]
+
+
+def test_the_head_of_a_speaker_is_read_past_an_apposition_not_past_a_relative_clause():
+    from claimscope.stages.sourcing.phrases import apposed_head
+    said = "La doctora Ana M. Lindqvist, una investigadora del Instituto de Aguas de la Sierra de Valdemar"
+    assert apposed_head(said, "es") == "La doctora Ana M. Lindqvist"
+    said = "Jan K. Nowak, hydrolog z Instytutu Wód Górskich w Dolinie Srebrnej i wykładowca uczelni"
+    assert apposed_head(said, "pl") == "Jan K. Nowak"
+    said = "La cooperativa Valle Verde Servizi, che gestisce da dieci anni il canile comunale di Borgoalto"
+    assert apposed_head(said, "it") is None
+    said = "El canal «Voz del Valle Alto», con unos 12.000 suscriptores en sus tres cuentas de mensajería"
+    assert apposed_head(said, "es") is None

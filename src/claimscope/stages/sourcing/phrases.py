@@ -135,6 +135,21 @@ def too_long(said: str) -> bool:
     return len(said.split()) > 12 or len(said) > NAME_CHARS
 
 
+def apposed_head(said: str, lang: str | None) -> str | None:
+    """The head of a speaker phrase that an apposition after a comma makes too long ("Dr X
+    Y, a researcher at the Z of W", "Jan Nowak, badacz z …"): the words before the comma,
+    when the next word is a determiner of the language or, in a language without articles
+    (no determiners in its table), a lower-case word that is no function word or relative (a
+    bare noun); not a relative clause, a prepositional phrase or brackets."""
+    m = re.match(r"([^,(–—]*),\s*([^\W\d_]+)", said)
+    if m is None or lang not in available_languages() or too_long(m.group(1)) or no_name(m.group(1), lang):
+        return None
+    word, table = m.group(2).casefold(), load_table(lang)
+    noun = not table.determiners and m.group(2).islower() and word not in cues.stopwords(lang) \
+        and word not in table.relatives | table.subject_relatives
+    return m.group(1).rstrip() if word in table.determiners or noun else None
+
+
 def leading_name(said: str) -> tuple[int, int] | None:
     """The name a too-long speaker span opens on, before the lower-case words of the clause
     it swallowed ("Regional Water Board of Tarn told the weekly paper on Friday that …") or

@@ -15,7 +15,7 @@ from ...outlets import cues
 from .bodies import institution
 from .lead import main_claim, speaker_tag
 from .names import Names, Source, _inside_name, _name_after, capitalised_inside, same_name
-from .phrases import apposed_name, complements, covers, leading_name, name_in, no_name, too_long
+from .phrases import apposed_head, apposed_name, complements, covers, leading_name, name_in, no_name, too_long
 
 AGENT_WORDS = 3  # an unnamed speaker after its cue ("what was announced") is named this many words on at most
 FROM_WORDS = 3  # where a document came from: its source preposition this close, the body this long
@@ -133,15 +133,16 @@ class Reading:
     def _usable(self, a: Attribution) -> bool:
         """A speaker that names someone: a proper name, an outlet, an anonymous source;
         not a bare pronoun or a common noun phrase."""
-        said = self.text[a.speaker_start:a.speaker_end]
-        if no_name(said, self.lang(a.speaker_start)) and not a.anonymous:
+        said, lang = self.text[a.speaker_start:a.speaker_end], self.lang(a.speaker_start)
+        if no_name(said, lang) and not a.anonymous:
             return False  # "… in 2015. The", "He had written under …": a clause
-        if too_long(said) and not a.anonymous:
+        head = apposed_head(said, lang) if too_long(said) and not a.anonymous else None
+        if too_long(said) and not a.anonymous and head is None:
             return leading_name(said) is not None  # a clause, unless it opens on a name it swallowed the verb of
+        said = head or said  # "Dr X, a researcher at the Y of Z": the apposition aside
         named = any(c.isupper() for c in said[1:]) or any(c.isupper() for c in (a.speaker_entity or "")[1:]) \
             or bool(self.names.within(a.speaker_start, a.speaker_end)) or self._proper(said) \
             or self._agent(a) is not None
-        lang = self.lang(a.speaker_start)
         return named or a.anonymous or bool(cues.find("outlet_nouns", said, lang)) or self._anonymous(
             said, a.speaker_start) or institution(said, lang) or self._owner(a) is not None or self.unsigned(a)
 
