@@ -388,3 +388,36 @@ def test_an_imperative_with_its_pronouns_written_solid_opens_a_prompt(lang, line
 )
 def test_prose_opening_on_a_verb_with_pronouns_is_no_prompt(lang, line):
     assert furniture_prompts.reader_prompt(line, lang) is None
+
+
+@pytest.mark.parametrize(
+    "lang, line, label",
+    [  # a word of politeness before the prompt verb
+        ("en", "Please send us your pictures of the flooded road.", "reader_prompt"),
+        ("de", "Bitte schicken Sie uns Ihre Bilder von der Überschwemmung.", "reader_prompt"),
+        ("ru", "Пожалуйста, присылайте нам снимки затопленной дороги.", "reader_prompt"),
+        ("es", "Por favor, envíanos tus imágenes de la riada.", "reader_prompt"),
+        ("it", "Per favore, inviateci le vostre immagini dell'alluvione.", "reader_prompt"),
+        ("vi", "Hãy gửi cho chúng tôi hình ảnh con đường bị ngập.", "reader_prompt"),
+    ],
+)
+def test_prompt_after_a_word_of_politeness(lang, line, label):
+    assert furniture_prompts.reader_prompt(line, lang) == label
+
+
+def test_polite_opener_alone_is_no_prompt():
+    assert furniture_prompts.unprefixed(["please"], "en") == ["please"]
+    assert furniture_prompts.reader_prompt("Please remain calm, the mayor told the crowd.", "en") is None
+
+
+@pytest.mark.parametrize(
+    "lang, line, about",
+    [
+        ("ru", "О компании «Речные перевозки»", True),  # a quoted name closing the heading
+        ("pl", "O spółce „Żegluga Rzeczna”", True),
+        ("ru", "О компании «речные перевозки»", False),  # a quotation in small letters names nothing
+        ("ru", "О том, что будет дальше", False),
+    ],
+)
+def test_about_heading_with_a_quoted_name(lang, line, about):
+    assert furniture.about_heading(line, lang) is about

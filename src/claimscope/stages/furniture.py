@@ -349,8 +349,9 @@ def _related_markers(lang: str) -> Lexicon:
 
 
 def about_heading(line: str, lang: str | None) -> bool:
-    """"Sobre a Acme", "About Acme": a press release's closing section on its issuer;
-    "About the author", "Об авторе": an author box."""
+    """"Sobre a Acme", "About Acme", "О компании «Акме»": a press release's closing
+    section on its issuer (its last word capitalised, or a quoted name opening on a
+    capital closing it); "About the author", "Об авторе": an author box."""
     found = line.split()
     scale = SYLLABIC_SCALE if tables().get(lang or "", {}).get("syllabic") else 1  # "Về Công ty Điện lực X"
     if not 2 <= len(found) <= MAX_ABOUT_WORDS * scale or line.rstrip().endswith(FINAL):
@@ -359,8 +360,12 @@ def about_heading(line: str, lang: str | None) -> bool:
     for about in table_words.get("about", EMPTY).entries:
         if tokens[: len(about.split())] == about.split():
             rest = " ".join(tokens[len(about.split()) :])
-            return _capitalised(found[-1]) or rest in table_words.get("author", EMPTY).entries
+            quoted = _QUOTED_CLOSE.search(line.rstrip())  # "О компании «Северные паромы»": a quoted name, capitalised
+            return _capitalised(found[-1]) or bool(quoted and quoted.group(1).isupper()) or rest in table_words.get("author", EMPTY).entries
     return False
+
+
+_QUOTED_CLOSE = re.compile(r"[«„“\"]\s?([^\W\d_])[^«»„“”\"]*[»“”\"]$")
 
 
 def _capitalised(word: str) -> bool:

@@ -77,11 +77,11 @@ def prompt(line: str, lang: str | None, closing: bool) -> str | None:
     if short and (closing or not ends_like_prose):
         # a line ending like prose must open on the prompt ("Abonnez-vous à ... ."),
         # others may have it at the head of any clause ("Veja e compartilhe")
-        clauses = [words(c) for c in _CLAUSE.split(unquoted)]
+        clauses = [unprefixed(words(c), lang) for c in _CLAUSE.split(unquoted)]
         for label, key in (("share_prompt", "share"), ("subscribe", "subscribe"), ("donate", "donate")):
             lexicon = table_words.get(key, EMPTY)
             if ends_like_prose:  # among the closing lines: a clause opens on it ("Pour ne rien manquer, abonnez-vous.")
-                found = lexicon.opens(tokens) or any(lexicon.opens(c) for c in clauses)
+                found = lexicon.opens(unprefixed(tokens, lang)) or any(lexicon.opens(c) for c in clauses)
             else:
                 found = any(lexicon.found_in(c[: PROMPT_POSITION * scale]) for c in clauses)
             if found:
@@ -165,7 +165,7 @@ def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None
         return "page_notice"
     if not lang:
         return None
-    clauses = [words(c) for c in _SENTENCE_OPENING.split(unquoted)]  # not after a comma: "X, a group, emailed …"
+    clauses = [unprefixed(words(c), lang) for c in _SENTENCE_OPENING.split(unquoted)]  # not after a comma: "X, a group, emailed …"
     heads = set().union(*(_heads(lang, c[0]) for c in clauses if c))
     keys = [key for key in _READER_KEYS if heads & _prompt_lemmas(lang, key)]
     if not keys:
@@ -183,6 +183,23 @@ def reader_prompt(line: str, lang: str | None, alone: bool = True) -> str | None
     yours = "submit" in keys and found["you"].found_in(parts)
     reader = sum(not t.isdigit() for t in tokens) <= MAX_READER_WORDS and (yours or alone and found["ours"].found_in(parts))
     return "reader_prompt" if reader and {"submit", "contact"} & set(keys) else None
+
+
+def unprefixed(tokens: list[str], lang: str | None) -> list[str]:
+    """``tokens`` without the word of politeness opening them (``polite_openers`` of
+    ``lang`` and English: "Please send us …", "Bitte teilen Sie …", "Пожалуйста,
+    подпишитесь …", "Hãy gửi cho chúng tôi …"), so the prompt verb after it opens the clause."""
+    for opener in _polite_openers(lang):
+        if len(tokens) > len(opener) and tuple(tokens[: len(opener)]) == opener:
+            return tokens[len(opener) :]
+    return tokens
+
+
+@lru_cache(maxsize=None)
+def _polite_openers(lang: str | None) -> tuple[tuple[str, ...], ...]:
+    """The ``polite_openers`` of ``lang`` and English as words, longest first."""
+    found = {tuple(words(o)) for code in dict.fromkeys((lang, "en")) for o in tables().get(code or "", {}).get("polite_openers", ())}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 _ACUTE = str.maketrans("áéíóú", "aeiou")
