@@ -91,3 +91,22 @@ def test_a_verb_or_participle_after_a_name_outweighs_its_given_names_ending():
     for lang, sentences, cue, entity in cases:
         _, found = run(sentences, lang)
         assert [a["entity"] for a in found if a["cue"] == cue] == [entity], (lang, found)
+
+
+def test_a_plural_pronoun_stands_for_a_plural_description_not_one_person():
+    cases = [
+        ("en", ["Mayor Tom Hale met several residents on Monday.", "They said the shelters were full."], "said", "residents"),
+        ("fr", ["Le maire Paul Roy a reçu les syndicats de la CGT lundi.", "Ils ont dit que les salaires baisseraient."],
+         "ont dit", "syndicats"),
+        ("es", ["El alcalde Juan Gil recibió a los vecinos de Triana.", "Ellos dijeron que el agua faltaba."],
+         "dijeron", "vecinos"),
+        ("it", ["Il sindaco Marco Riva ha ricevuto i commercianti del centro.", "Loro hanno detto che i clienti mancano."],
+         "hanno detto", "commercianti"),
+        ("pt", ["O prefeito João Reis recebeu os moradores do bairro.", "Eles disseram que falta água."],
+         "disseram", "moradores"),
+    ]
+    for lang, sentences, cue, entity in cases:
+        _, found = run(sentences, lang)
+        assert [a["entity"] for a in found if a["cue"] == cue] == [entity], (lang, found)
+    _, found = run(["Mayor Tom Hale said the bridge would open.", "He added that they had waited long enough."], "en")
+    assert [a["entity"] for a in found] == ["Tom Hale", "Tom Hale"], found

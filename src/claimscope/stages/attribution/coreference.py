@@ -7,7 +7,7 @@ order. A pronoun or a bare common noun stands for the latest named subject or sp
 from __future__ import annotations
 
 from .entities import EntityResolver
-from .genders import (after_gender, described_determiners, described_gender, mention_gender, pronoun_gender, singular, verb_gender,
+from .genders import (after_gender, described_determiners, described_gender, determiner_number, noun_case, mention_gender, pronoun_gender, singular, verb_gender,
                       word_gender)
 from .kinds import body_kind
 from .names import apposed_name, described_name
@@ -70,8 +70,8 @@ def speakers(
                 resolver.resolve(text[subject[0] : subject[1]], _before(text, subject[0]))
             want = pronoun_gender(mention, table.language) if pronoun else None
             if want:
-                _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes, table), seen.values(),
-                       personal)
+                _agree(text, resolver, mention, want, _names_before(text, raw.speaker[0], names, quotes, table, want == "p"),
+                       seen.values(), personal)
         if mention and not pronoun:
             last = max(last, raw.speaker[1])
         cue = " ".join(text[raw.cue[0] : raw.cue[1]].lower().split())
@@ -93,7 +93,8 @@ def speakers(
 NAME_WINDOW = 400  # characters before a pronoun searched for a name that agrees with it
 
 
-def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dict[int, int], table: Table) -> list:
+def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dict[int, int], table: Table,
+                  plural: bool = False) -> list:
     """Names a pronoun at ``pos`` may stand for, each with whether it is a subject: the
     subjects opening a sentence before it and the runs of two to four capitalised words in
     the text just before it, outside quotations ("Le maire X a reçu la ministre Y. … Elle
@@ -101,7 +102,9 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
     not a run in the pronoun's own sentence, which names someone else ("Tras reunirse con la
     diputada X, ella aseguró …"); and the descriptions, a determiner and a gendered role noun
     that no name follows nor comes right before ("… pediu uma deputada. …, disse ela";
-    not "Ana Lis, la directora"), which a pronoun of their gender may stand for."""
+    not "Ana Lis, la directora"), which a pronoun of their gender may stand for; with
+    ``plural``, also a plural determiner before a noun ("… a reçu les syndicats"), for a
+    plural pronoun."""
     runs, run = [(n, True) for n in names if n[1] <= pos], []
     own = max(text.rfind(mark, 0, pos) for mark in (". ", "! ", "? ", "\n"))
     function = table.determiners | table.pronouns | table.not_subjects
@@ -113,7 +116,8 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
     for prev, det, noun, nxt in zip([None, *toks], toks, toks[1:], [*toks[2:], None]):
         apposed = prev is not None and capital(prev) and text[prev.end() : det.start()].strip() == ","
         if (det.group().lower() in table.determiners | described_determiners(table.language)
-                and text[det.end() : noun.start()] == " " and described_gender(det.group(), noun.group(), table.language)
+                and text[det.end() : noun.start()] == " " and (described_gender(det.group(), noun.group(), table.language)
+                                                               or plural and plural_description(det.group(), noun.group(), table))
                 and not apposed and not (nxt and capital(nxt)) and not any(a < det.start() < b for a, b in quotes.items())):
             runs.append(((det.start(), noun.end()), False))
     for tok in [*toks, None]:
@@ -130,6 +134,15 @@ def _names_before(text: str, pos: int, names: list[tuple[int, int]], quotes: dic
             runs.append(((run[0].start(), run[-1].end()), False))
         run = [tok] if tok and capital(tok) else []
     return runs
+
+
+def plural_description(determiner: str, noun: str, table: Table) -> bool:
+    """A determiner that marks the plural (genders.json ``determiners``: "les", "los",
+    "several", "mehrere") before a noun (``noun_case``) that is no function word: a group a plural pronoun
+    may stand for ("… a reçu les syndicats. Ils ont dit …")."""
+    low = noun.lower()
+    return (described_determiners(table.language) and determiner_number(determiner, table.language) == "p"
+            and noun_case(noun, table.language) and low not in table.determiners | table.pronouns | table.not_subjects)
 
 
 def _before(text: str, pos: int) -> str:
@@ -150,7 +163,8 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
     A plural pronoun may stand for a body ("В МВД заявили … По их словам"): left as it is;
     not for one person (a group of gender "m" or "f" that is no body): then for the latest
     speaker that is a body or plural, if any ("The firm X said … Its director Y said … They
-    added …" → X)."""
+    added …" → X), else for the latest plural description before it ("… met several residents.
+    They said …"), as unnamed people when resolving it would join a person named before."""
     lang = resolver.t.language
     for n, _ in names:  # "Айно Мякинен встретилась …": the verb after a name outweighs its ending
         marked = after_gender(text[n[1] : n[1] + 40], lang)
@@ -163,6 +177,14 @@ def _agree(text: str, resolver: EntityResolver, mention: str, want: str, names: 
         bodies = [(pos, g) for pos, g in spoken if g.gender == "p" or _body(g, lang)]
         if bodies:
             resolver.last_named = max(bodies, key=lambda pair: pair[0])[1]
+            return
+        plural = [n for n, subject in names if _name_gender(text, n, lang, subject) == "p"]
+        if plural:  # "El alcalde Juan Gil recibió a los vecinos de Triana. Ellos dijeron …"
+            best, state = max(plural), resolver.state()
+            group = resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), False)
+            if group is not None and group.gender in ("m", "f"):  # taken for one person named before: unnamed people
+                resolver.restore(state)
+                resolver.resolve(text[best[0] : best[1]], _before(text, best[0]), False, anonymous=True)
         return
     if singular(mention, lang) and chosen is not None and chosen.gender is None and chosen.name and not _body(chosen, lang) and (
             not resolver.anonymous(mention)):

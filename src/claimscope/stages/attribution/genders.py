@@ -99,14 +99,25 @@ def described_determiners(lang: str) -> frozenset[str]:
     return frozenset(_genders(lang).get("determiners", {}))
 
 
+def noun_case(noun: str, lang: str) -> bool:
+    """Whether a word is written as a common noun: lower-case, or capitalised where every
+    noun is (``capitalised_nouns``: German)."""
+    return noun.islower() or bool(_genders(lang).get("capitalised_nouns")) and noun[:1].isupper() and noun[1:].islower()
+
+
+def determiner_number(determiner: str, lang: str) -> str | None:
+    """What a determiner marks (table ``determiners``): "m", "f", "p" (plural), else None."""
+    return _genders(lang).get("determiners", {}).get(determiner.lower())
+
+
 def described_gender(determiner: str, noun: str, lang: str) -> str | None:
     """The gender of a description that is a determiner and a gendered role noun ("une
     habitante", "uma deputada", "the spokeswoman", "die Ministerin"): the noun's (table
     ``words`` or ``role_endings``), when the determiner marks the same or none; else None. A capitalised noun
     counts only where every noun is capitalised."""
-    g = _genders(lang)
-    if not (noun.islower() or g.get("capitalised_nouns") and noun[:1].isupper() and noun[1:].islower()):
+    if not noun_case(noun, lang):
         return None
+    g = _genders(lang)
     gender = word_gender(noun, lang)
     marked = g.get("determiners", {}).get(determiner.lower())
     return gender if gender in ("m", "f") and marked in (None, gender) else None
