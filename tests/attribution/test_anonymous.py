@@ -41,6 +41,8 @@ from .util import by_cue, run
         ("ru", "СМИ"),  # one word in capitals is no transcript label
         ("fr", "De nombreux internautes"),
         ("de", "Anwohner"),  # a plural the same as its singular
+        ("de", "Ein Leser aus Bonn, dessen Brief die Redaktion druckte"),  # a relative clause names no one
+        ("en", "A passer-by, quoted by the Daily Echo"),  # a body's name in the apposition, not the speaker's
     ],
 )
 def test_unnamed_role_is_anonymous(lang, mention):
@@ -62,6 +64,9 @@ def test_unnamed_role_is_anonymous(lang, mention):
         ("ru", "Эксперт Иван Орлов"),
         ("es", "de prensa la portavoz del club"),  # a spokesperson anywhere in the phrase
         ("en", "the Press Association"),
+        ("de", "eine Feuerwehrsprecherin"),  # a compound spokesperson noun
+        ("de", "Einer von ihnen, der Stadtrat Jan Becker"),  # named in an apposition
+        ("it", "Uno dei residenti, il farmacista Marco Neri"),
     ],
 )
 def test_named_or_representative_is_not_anonymous(lang, mention):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .kinds import body_kind
 from .lemmas import lemma, supported
 from .names import apposed_name
-from .spans import WORD
+from .spans import CONNECTORS, WORD
 from .tables import Table
 
 HEAD_REACH = 3  # words a head noun may sit after: determiner, quantifier, adjective
@@ -83,7 +83,9 @@ def represents(words: list[str], table: Table) -> bool:
     """A spokesperson's phrase ("a hospital spokesperson", "eine Sprecherin", "… de prensa el
     portavoz de la Guardia Costera")."""
     nouns = _listed(table, "representative_nouns")
-    return any(_noun_at(words, i, table.language, nouns) for i in range(len(words)))
+    return any(_noun_at(words, i, table.language, nouns) for i in range(len(words))) or table.v2 and any(
+        len(w) >= len(n) + 3 and w.lower().endswith(n) for w in words for n in nouns[0] if len(n) >= 6
+    )  # a compound: "Polizeisprecherin", "Regierungssprecher"
 
 
 def indefinite(words: list[str], table: Table) -> bool:
@@ -172,6 +174,24 @@ def person_head(words: list[str], table: Table) -> str | None:
         return None  # "a comissão técnica", "el equipo médico": the noun is another's modifier
     return None if has_name(words[i + n :], table) else noun
 
+
+
+def apposed_named(mention: str, table: Table) -> bool:
+    """Does an apposition of ``mention`` set off by a comma hold a person's name: two
+    capitalised words in a row, opening it or after a word that is no determiner nor connector
+    ("One of them, the deputy Ivo Tamm", "Uno di loro, il consigliere Marco Neri"; not a
+    relative clause, "a reader, whose letter the paper printed", one capitalised word, "…, cited
+    by Reuters", nor a body's name after its article, "…, quoted by the Daily Echo")?"""
+    clause = table.relatives | table.subject_relatives
+    stops = table.determiners | CONNECTORS
+    for part in mention.split(",")[1:]:
+        words = WORD.findall(part)
+        if words and words[0].lower() not in clause and any(
+                a[0].isupper() and b[0].isupper() and not a.isupper() and not b.isupper()
+                and (k == 0 or words[k - 1].lower() not in stops)
+                for k, (a, b) in enumerate(zip(words, words[1:]))):
+            return True
+    return False
 
 
 def never_named(mention: str, head: list[str], text: str, at: int, table: Table) -> bool:

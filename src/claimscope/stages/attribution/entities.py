@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .anonymity import has_name, head_words, indefinite, never_named, represents, unnamed_role
+from .anonymity import apposed_named, has_name, head_words, indefinite, never_named, represents, unnamed_role
 from .genders import CONNECTORS, mention_gender, singular
 from .kinds import (
     NAMED_KINDS, body_kind, description_kind, kind_family, outlet_noun, phrase_kinds, registered_kind, table_concept,
@@ -151,8 +151,8 @@ class EntityResolver:
         head = head_words(mention, self.t)  # the phrase before its relative clause or apposition
         if indefinite(head, self.t):
             return True  # "Some say", "Certains affirment", "Кто-то утверждает": no one named
-        if represents(head, self.t):
-            return False
+        if represents(head, self.t) or apposed_named(mention, self.t):
+            return False  # a spokesperson speaks for a body; "One of them, the deputy Ivo Tamm" is named
         if unnamed_role(head, self.t) or self._same_unnamed(head):
             return True
         if text and never_named(mention, head, text, at, self.t):
