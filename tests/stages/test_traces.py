@@ -1358,3 +1358,15 @@ def test_sentences_glued_before_a_capital_are_split_and_still_reported():
         "Les travaux commenceront au printemps prochain, selon la mairie.",
     ]
     assert "soir.Les" in spans(doc, "garbled_sentence")
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("Photo: The ferry at the southern dock. © Bayside Ledger", []),  # a caption's picture credit
+        ("Фото: паром у южного причала. © «Речные вести»", []),
+        ("© 2024 Bayside Ledger. All rights reserved.", ["© 2024 Bayside Ledger. All rights reserved."]),
+    ],
+)
+def test_copyright_in_a_caption_is_no_boilerplate(line, found):
+    assert spans(run(ENGLISH + "\n\n" + ENGLISH + "\n\n" + line), "boilerplate") == found

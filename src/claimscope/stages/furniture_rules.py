@@ -98,6 +98,8 @@ class LineFurniture:
             closing = number >= closing_from or 0 < number <= furniture.OPENING_LINES
             found = self._source_note(line, start, end, doc.language) if closing and number else []
             found = found or self._line_furniture(doc, line, start, group, closing)
+            if furniture.words(line)[:1] and furniture.words(line)[0] in furniture.caption_words():
+                found = [f for f in found if f.label != "copyright"]  # "Photo: … © Agency" credits the picture
             if not found and closing and number and furniture.about_heading(line, doc.language):
                 paragraph_end = doc.paragraphs[doc.sentences[group[0]].paragraph].end
                 found = [self._finding(
