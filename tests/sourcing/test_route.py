@@ -281,8 +281,17 @@ def test_a_claim_resting_on_witnesses_rests_on_an_anonymous_source():
             "to witnesses at the bus stop.\n\nThe fire brigade is still looking into the cause.")
     _, chain = run(text, [("witnesses at the bus stop", "according to",
                            "A grey van left the bus depot minutes before the fire "
-                           "broke out on Sunday night", False)])
+                           "broke out on Sunday night", True)])
     assert "anonymous_source" in {f.kind for f in chain.flags}
+
+
+def test_whether_a_speaker_is_anonymous_is_the_attribution_stage_s_call():
+    text = ("Depot fire\n\nA grey van left the bus depot minutes before the fire broke out on Sunday night, according "
+            "to experts at the Transit Safety Board.\n\nThe fire brigade is still looking into the cause.")
+    _, chain = run(text, [("experts at the Transit Safety Board", "according to",
+                           "A grey van left the bus depot minutes before the fire "
+                           "broke out on Sunday night", False)])
+    assert "anonymous_source" not in {f.kind for f in chain.flags}  # the board speaks through its experts
 
 
 def test_a_description_resolved_to_a_name_written_earlier_is_named_by_it():

@@ -129,11 +129,10 @@ def independent_sources(chain: Chain) -> int:
 
 
 def rests_on_anonymous(chain: Chain) -> bool:
-    """Does the main claim rest on an anonymous source: a hop or the claim's attribution is
-    anonymous, or an anonymous source spoke to the article itself near the claim?"""
+    """Does the main claim rest on an anonymous source: a hop or an attribution the claim rests on
+    is anonymous, or an anonymous source spoke to the article itself near the claim?"""
     doc = chain.doc
-    if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous or chain.speaker(i).anonymous
-                                                   for i in chain.support):
+    if any(h.anonymous for h in chain.hops) or any(doc.attributions[i].anonymous for i in chain.support):
         return True
     return bool(chain.hops) and _told_nearby(chain, body_sentences(doc))
 

@@ -255,7 +255,7 @@ class Reading:
             name, start, end = said[person[0]:person[1]], span[0] + person[0], span[0] + person[1]
         elif apposed is not None and not a.anonymous:  # "the port director, Ana Lind, said"
             (start, end), name = apposed, self.text[apposed[0]:apposed[1]]
-        return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous or self._anonymous(said, span[0]),
+        return Source(name.strip(), start, end, "attribution", anonymous=a.anonymous,
                       is_outlet=bool(outlet_noun), attribution=i)
 
     def _pronoun(self, said: str, entity: str | None, pos: int) -> bool:
