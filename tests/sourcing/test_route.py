@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from claimscope.model import Paragraph, Sentence
 from claimscope.stages.sourcing.names import bare_name
 from tests.sourcing.test_chain import STAGE, make
@@ -276,22 +278,14 @@ def test_a_pronoun_speaker_is_named_by_the_person_it_refers_to():
     assert names(chain) == ["this article", "Paul Ravel"]
 
 
-def test_a_claim_resting_on_witnesses_rests_on_an_anonymous_source():
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_a_claim_resting_on_witnesses_rests_on_an_anonymous_source_when_the_attribution_stage_says_so(anonymous):
     text = ("Depot fire\n\nA grey van left the bus depot minutes before the fire broke out on Sunday night, according "
             "to witnesses at the bus stop.\n\nThe fire brigade is still looking into the cause.")
     _, chain = run(text, [("witnesses at the bus stop", "according to",
                            "A grey van left the bus depot minutes before the fire "
-                           "broke out on Sunday night", True)])
-    assert "anonymous_source" in {f.kind for f in chain.flags}
-
-
-def test_whether_a_speaker_is_anonymous_is_the_attribution_stage_s_call():
-    text = ("Depot fire\n\nA grey van left the bus depot minutes before the fire broke out on Sunday night, according "
-            "to experts at the Transit Safety Board.\n\nThe fire brigade is still looking into the cause.")
-    _, chain = run(text, [("experts at the Transit Safety Board", "according to",
-                           "A grey van left the bus depot minutes before the fire "
-                           "broke out on Sunday night", False)])
-    assert "anonymous_source" not in {f.kind for f in chain.flags}  # the board speaks through its experts
+                           "broke out on Sunday night", anonymous)])
+    assert ("anonymous_source" in {f.kind for f in chain.flags}) == anonymous  # its call, not the chain's
 
 
 def test_a_description_resolved_to_a_name_written_earlier_is_named_by_it():
